@@ -1,0 +1,21 @@
+"""partnergraph: news about cooperation between organizations → a source-grounded graph."""
+
+from partnergraph.errors import PartnergraphError
+from partnergraph.extraction.backend import available_backends, load_backend
+from partnergraph.models import Document, Event, Extraction, Organization, Person, Span
+from partnergraph.pipeline import extract
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Document",
+    "Event",
+    "Extraction",
+    "Organization",
+    "PartnergraphError",
+    "Person",
+    "Span",
+    "available_backends",
+    "extract",
+    "load_backend",
+]

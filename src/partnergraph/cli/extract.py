@@ -1,0 +1,75 @@
+"""`partnergraph extract` and `partnergraph backends`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from partnergraph.cli import app
+
+
+class OutputFormat(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+    table = "table"
+
+
+# Below this many inputs a progress bar is noise.
+PROGRESS_MIN = 5
+
+
+@app.command()
+def extract(
+    paths: list[Path] = typer.Argument(..., help="Files or folders (read recursively)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    format: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", "-f", help="jsonl, json or table."),
+    input_format: Optional[str] = typer.Option(
+        None, "--input-format", help="Read every input as this format instead of guessing by suffix."
+    ),
+    backend: str = typer.Option("rules", "--backend", help="Extraction backend (see `partnergraph backends`)."),
+) -> None:
+    """Extract organizations, people and cooperation events from articles."""
+    from partnergraph.cli.render import extraction_table
+    from partnergraph.extraction.backend import load_backend
+    from partnergraph.runner import extract_all
+
+    engine = load_backend(backend)
+    records, failures = [], []
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        for result in extract_all(paths, engine, input_format=input_format, progress_min=PROGRESS_MIN):
+            if result.failure is not None:
+                failures.append(result.failure)
+                typer.echo(f"Error: {result.failure.source}: {result.failure.reason}", err=True)
+                continue
+            for w in result.extraction.warnings:
+                typer.echo(f"Warning: {result.extraction.id}: {w}", err=True)
+            if format is OutputFormat.jsonl:
+                out.write(result.extraction.model_dump_json() + "\n")
+            else:
+                records.append(result.extraction)
+        if format is OutputFormat.json:
+            json.dump([r.model_dump(mode="json") for r in records], out, ensure_ascii=False, indent=2)
+            out.write("\n")
+        elif format is OutputFormat.table:
+            extraction_table(records, file=out if output else None)
+    finally:
+        if output:
+            out.close()
+    if failures:
+        typer.echo(f"{len(failures)} input(s) failed; the others were extracted.", err=True)
+        raise typer.Exit(1)
+
+
+@app.command()
+def backends() -> None:
+    """List the extraction backends that can be loaded."""
+    from partnergraph.extraction.backend import available_backends
+
+    for name in available_backends():
+        typer.echo(name)

@@ -1,0 +1,117 @@
+"""Date expressions in English and Chinese text, resolved to partial ISO 8601.
+
+Shared by publication-date detection (documents stage) and event dating (extraction).
+Own patterns for the forms releases use, because dateparser costs milliseconds a call and
+guesses where a release is exact. Every pattern is a bounded alternation: linear on any input.
+
+Resolution rule (GUIDELINES.md): a day without a year takes the published year; with no
+published date it stays ``--MM-DD``; a month with a year is ``YYYY-MM``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (
+    r"(?P<{g}>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{g}>(?:19|20)\d\d)"
+
+# Order matters: the most specific shapes first; each is tried at every position by one
+# combined alternation so the scan is a single pass.
+_SHAPES = [
+    # 2024-01-26, 2023/12/06, 2023.12.06 (optionally followed by a time)
+    rf"(?<!\d){_YEAR.format(g='y1')}[-/.](?P<m1>[01]?\d)[-/.](?P<d1>[0-3]?\d)(?!\d)",
+    # 30.11.2023 (European day-first with dots)
+    rf"(?<!\d)(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\.{_YEAR.format(g='y2')}(?!\d)",
+    # 2023年6月16日, 2023年6月, 6月16日 (optionally 号)
+    r"(?:(?P<y3>(?:19|20)\d\d)\s*年\s*)?(?P<m3>[01]?\d)\s*月(?:\s*(?P<d3>[0-3]?\d)\s*[日号])?",
+    # Dec 16, 2020 / December 10th / August 23rd, 2023
+    rf"\b{_MONTH.format(g='mn4')}\s+{_DAY.format(g='d4')}\b(?:,?\s*{_YEAR.format(g='y4')})?",
+    # 16 December 2020 / 7th August, 2025 / 5th of May
+    rf"\b{_DAY.format(g='d5')}\s+(?:of\s+)?{_MONTH.format(g='mn5')}\b(?:,?\s*{_YEAR.format(g='y5')})?",
+    # November 2023 / in July, 2018
+    rf"\b{_MONTH.format(g='mn6')}\s*,?\s+{_YEAR.format(g='y6')}\b",
+    # 2023年 alone is too vague to date an event; a bare year is left to callers.
+]
+DATE_RE = re.compile("|".join(f"(?:{s})" for s in _SHAPES), re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression found in text, with whatever parts it fixes."""
+
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None
+
+    def resolve(self, published: str | None = None) -> str | None:
+        """Partial ISO 8601 for this mention, borrowing the year from `published`."""
+        year = self.year
+        if year is None and published and re.match(r"\d{4}", published):
+            year = int(published[:4])
+        if self.month is None:
+            return f"{year:04d}" if year else None
+        if self.day is None:
+            return f"{year:04d}-{self.month:02d}" if year else None
+        if year is None:
+            return f"--{self.month:02d}-{self.day:02d}"
+        return f"{year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+def _valid(month: int | None, day: int | None) -> bool:
+    if month is not None and not 1 <= month <= 12:
+        return False
+    return day is None or 1 <= day <= 31
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
+    """Every date expression in ``text[start:end]``, in order, with absolute offsets."""
+    out: list[DateMention] = []
+    for m in DATE_RE.finditer(text, start, len(text) if end is None else end):
+        g = m.groupdict()
+        if g["y1"]:
+            y, mo, d = int(g["y1"]), int(g["m1"]), int(g["d1"])
+        elif g["y2"]:
+            y, mo, d = int(g["y2"]), int(g["m2"]), int(g["d2"])
+        elif g["m3"]:
+            y = int(g["y3"]) if g["y3"] else None
+            mo, d = int(g["m3"]), int(g["d3"]) if g["d3"] else None
+            if y is None and d is None:
+                continue  # "6月" alone is a month name in running text, too vague
+        elif g["mn4"]:
+            y = int(g["y4"]) if g["y4"] else None
+            mo, d = MONTHS[g["mn4"].lower()], int(g["d4"])
+            if g["mn4"].lower() == "may" and not g["y4"] and not _may_is_month(text, m.start()):
+                continue
+        elif g["mn5"]:
+            y = int(g["y5"]) if g["y5"] else None
+            mo, d = MONTHS[g["mn5"].lower()], int(g["d5"])
+        else:
+            y, mo, d = int(g["y6"]), MONTHS[g["mn6"].lower()], None
+        if _valid(mo, d):
+            out.append(DateMention(m.start(), m.end(), y, mo, d))
+    return out
+
+
+def _may_is_month(text: str, pos: int) -> bool:
+    """"May 20" is a date only when "May" is capitalised and not a sentence-initial verb."""
+    if not text.startswith("May", pos):
+        return False
+    before = text[max(0, pos - 6):pos].lower()
+    return bool(re.search(r"(?:on|in|since|from|of|by|until|before|after)\s+$", before))
+
+
+def iso_date(year: int, month: int, day: int) -> str:
+    return f"{year:04d}-{month:02d}-{day:02d}"

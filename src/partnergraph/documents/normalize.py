@@ -1,0 +1,41 @@
+"""A matching view of the text with the same length as the text.
+
+Rules match against this view and report offsets that are valid in the original text, so no
+offset map is needed: every character is NFKC-normalized on its own when that yields exactly
+one character (full-width letters and digits, ideographic space, no-break space), and curly
+quotes and dashes are folded to ASCII. Characters whose normal form is longer stay as they are.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+_FOLD = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2212": "-",
+    "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ",
+    "\u3000": " ", "\u200b": " ", "\ufeff": " ", "\t": " ", "\r": " ",
+}
+
+
+@lru_cache(maxsize=65536)
+def _char(c: str) -> str:
+    if c in _FOLD:
+        return _FOLD[c]
+    if c.isascii():
+        return c
+    n = unicodedata.normalize("NFKC", c)
+    if len(n) == 1:
+        return _FOLD.get(n, n)
+    return c
+
+
+def match_view(text: str) -> str:
+    """Same-length normalized copy of `text` for pattern matching."""
+    if text.isascii():
+        return text.replace("\t", " ").replace("\r", " ")
+    return "".join(map(_char, text))

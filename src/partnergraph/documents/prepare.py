@@ -1,0 +1,151 @@
+"""Stage 2: the text of an article as received → `Document`.
+
+Releases copied from the web keep their page furniture: counters, "Release Time/Source"
+bars, "Prev:/Next:" headlines of other articles, contact and copyright footers, image file
+names. Those lines are left out of `Document.body` (never deleted, so every offset stays true);
+the title and the publication date are read from the header, where releases print them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from partnergraph.dates import DateMention, find_dates
+from partnergraph.documents.language import detect_language
+from partnergraph.documents.normalize import match_view
+from partnergraph.models import Document, Span
+
+# How far into the article a header (title, date line) may sit: the dev and unlabeled
+# articles print them within the first 10 non-empty lines; 12 leaves room for a menu.
+HEADER_LINES = 12
+# A date line carries little besides labels ("Release Time:2024-01-26 Source: Clicks:505
+# Author:", "2021-05-21 16:38:43 阳光电源"): at most this many other words or Chinese characters.
+DATE_LINE_WORDS = 2
+DATE_LINE_HAN = 12
+_LABEL_WORDS = re.compile(
+    r"\b(?:release|released|time|date|source|author|auhtor|clicks?|views?|page|publisher|published|"
+    r"publish|posted|post|updated?|on|by|hits|resource|number|of|news|vom|am|pm|hrs)\b|\d+|"
+    r"来源|发布|时间|日期|作者|浏览|次数|点击",
+    re.IGNORECASE,
+)
+_LABELED_DATE = re.compile(
+    r"(?:release|publish(?:ed)?|post(?:ed)?|update[ds]?|issue)\s*(?:time|date|on)?\s*[:：]\s*$"
+    r"|\b(?:date|time|news vom|发布时间|发布日期|日期|时间)\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.。!！]\s*$")
+_CJK_ONLY = re.compile(r"^[\s\u3400-\u9fff0-9\uff00-\uffef]{1,40}$")
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+|[\u3400-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def _boilerplate() -> re.Pattern[str]:
+    lines = resources.files("partnergraph").joinpath("data/boilerplate.txt").read_text("utf-8")
+    patterns = [ln for ln in lines.splitlines() if ln.strip() and not ln.startswith("#")]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def _lines(view: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line, trailing spaces trimmed."""
+    out = []
+    pos = 0
+    for raw in view.split("\n"):
+        end = pos + len(raw.rstrip())
+        start = pos + (len(raw) - len(raw.lstrip()))
+        if end > start:
+            out.append((start, end))
+        pos += len(raw) + 1
+    return out
+
+
+def is_boilerplate(line: str, lang: str) -> bool:
+    """A line that is page furniture rather than article text."""
+    if len(line) < 400 and _boilerplate().search(line):
+        return True
+    # a short all-Chinese line inside an English article is a menu or a spam banner
+    return lang == "en" and bool(_CJK_ONLY.match(line)) and bool(re.search(r"[\u3400-\u9fff]", line))
+
+
+def _header_date(view: str, lines: list[tuple[int, int]]) -> DateMention | None:
+    """The publication date printed in the article's header, if any."""
+    for start, end in lines[:HEADER_LINES]:
+        line = view[start:end]
+        for d in find_dates(view, start, end):
+            if d.year is None or d.month is None:
+                continue
+            labeled = _LABELED_DATE.search(view[max(start, d.start - 20):d.start])
+            if labeled or _date_only(view[start:d.start] + " " + view[d.end:end]):
+                return d
+    return None
+
+
+def _date_only(rest: str) -> bool:
+    """True when what surrounds a date on its line is labels, numbers and little else."""
+    rest = _LABEL_WORDS.sub(" ", rest)
+    words = re.findall(r"[A-Za-z\u00c0-\u024f]+", rest)
+    han = re.findall(r"[\u3400-\u9fff]", rest)
+    return len(words) <= DATE_LINE_WORDS and len(han) <= DATE_LINE_HAN
+
+
+def _is_paragraph(line: str, lang: str) -> bool:
+    if lang == "zh":
+        return len(line) > 80 or "。" in line[:-1]
+    return len(line) > 300 or bool(_SENTENCE_END.search(line)) and len(line) > 120
+
+
+def _title(view: str, lines: list[tuple[int, int]], keep: list[bool], lang: str) -> tuple[int, int] | None:
+    """The headline: the fullest short line before the first paragraph."""
+    head = lines[:HEADER_LINES]
+    for i, ((start, end), kept) in enumerate(zip(head, keep)):
+        line = view[start:end]
+        if _is_paragraph(line, lang):
+            break
+        if not kept or find_dates(view, start, end) and len(line) < 40:
+            continue
+        wrapped = i + 1 < len(lines) and view[lines[i + 1][0]].islower()
+        words = len(_WORD.findall(line))
+        if words >= (8 if lang == "zh" else 5) and not wrapped and not _SENTENCE_END.search(line):
+            return start, end
+    return None
+
+
+def prepare(
+    text: str,
+    *,
+    id: str,
+    url: str | None = None,
+    source: str | None = None,
+    published: str | None = None,
+    lang: str | None = None,
+    title: str | None = None,
+) -> Document:
+    """Build the `Document` extraction reads: body spans, title, published date, language."""
+    view = match_view(text)
+    warnings: list[str] = []
+    if "\ufffd" in text:
+        warnings.append("text contains undecodable bytes (shown as U+FFFD)")
+    lang = lang or detect_language(view)
+    lines = _lines(view)
+    keep = [not is_boilerplate(view[s:e], lang) for s, e in lines]
+    body = [Span(start=s, end=e) for (s, e), k in zip(lines, keep) if k]
+
+    published_span = None
+    if published is None:
+        d = _header_date(view, lines)
+        if d is not None:
+            published = d.resolve()
+            published_span = Span(start=d.start, end=d.end, field="published")
+
+    title_span = None
+    if title is None:
+        t = _title(view, lines, keep, lang)
+        if t is not None:
+            title = text[t[0]:t[1]]
+            title_span = Span(start=t[0], end=t[1], field="title")
+    return Document(
+        id=id, url=url, source=source, title=title, title_span=title_span,
+        published=published, published_span=published_span, lang=lang, text=text,
+        body=body, warnings=warnings,
+    )

@@ -1,0 +1,29 @@
+"""One error family for the whole library, so the CLI has one place that turns them into
+``Error: … / Hint: …`` and exit 1 (house rule 5)."""
+
+from __future__ import annotations
+
+
+class PartnergraphError(Exception):
+    """Base error: `message` says what happened, `hint` what to do next."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class ConfigError(PartnergraphError):
+    """A setting or option has a value the library cannot use."""
+
+
+class SourceError(PartnergraphError):
+    """An input could not be read or decoded into a document."""
+
+
+class BackendUnavailable(PartnergraphError):
+    """An extraction backend is unknown or its optional dependencies are missing."""
+
+
+class StoreError(PartnergraphError):
+    """The knowledge-base database cannot be opened, migrated or written."""

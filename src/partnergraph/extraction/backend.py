@@ -1,0 +1,101 @@
+"""The `Backend` protocol, the registry of backends, and the evidence check they all share.
+
+Built-in backends are lazy import strings, so an optional backend's dependencies load only
+when it is chosen; third-party backends join through the entry-point group
+``partnergraph.backends``. `validate()` runs after every backend, so backends are comparable
+by construction: any span outside the text is dropped with a logged reason.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from importlib.metadata import entry_points
+from typing import Protocol, runtime_checkable
+
+from partnergraph.errors import BackendUnavailable
+from partnergraph.models import Document, Extraction, Span
+
+log = logging.getLogger(__name__)
+
+DEFAULT_BACKEND = "rules"
+BUILTIN: dict[str, str] = {
+    "rules": "partnergraph.extraction.rules:RuleBackend",
+}
+ENTRY_POINT_GROUP = "partnergraph.backends"
+
+
+@runtime_checkable
+class Backend(Protocol):
+    name: str
+    version: str
+
+    def extract(self, document: Document) -> Extraction: ...
+
+
+def _registry() -> dict[str, str]:
+    found = dict(BUILTIN)
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        found.setdefault(ep.name, ep.value)
+    return found
+
+
+def available_backends() -> list[str]:
+    return sorted(_registry())
+
+
+_loaded: dict[str, Backend] = {}
+
+
+def load_backend(name: str = DEFAULT_BACKEND) -> Backend:
+    """The backend registered under `name`, built once per process."""
+    if name in _loaded:
+        return _loaded[name]
+    registry = _registry()
+    if name not in registry:
+        raise BackendUnavailable(
+            f"unknown backend {name!r}",
+            hint=f"choose one of: {', '.join(sorted(registry))}",
+        )
+    module_name, _, attr = registry[name].partition(":")
+    try:
+        factory = getattr(importlib.import_module(module_name), attr)
+    except ImportError as err:
+        raise BackendUnavailable(
+            f"backend {name!r} needs a package that is not installed ({err.name})",
+            hint=f"pip install 'partnergraph[{name}]'",
+        ) from err
+    backend = factory()
+    _loaded[name] = backend
+    return backend
+
+
+def _spans_ok(spans: list[Span], n: int) -> bool:
+    return all(0 <= s.start <= s.end <= n for s in spans)
+
+
+def validate(extraction: Extraction) -> Extraction:
+    """Drop any item whose evidence points outside the text, logging why."""
+    n = len(extraction.text)
+    dropped: list[str] = []
+
+    def keep(items, what):
+        out = []
+        for item in items:
+            if _spans_ok(item.evidence, n):
+                out.append(item)
+            else:
+                dropped.append(f"{what} {getattr(item, 'name', getattr(item, 'type', '?'))!r}")
+        return out
+
+    orgs = keep(extraction.organizations, "organization")
+    people = keep(extraction.people, "person")
+    events = keep(extraction.events, "event")
+    if not dropped:
+        return extraction
+    for what in dropped:
+        log.warning("%s: dropped %s: evidence outside the text", extraction.id, what)
+    warnings = extraction.warnings + [f"dropped {w}: evidence outside the text" for w in dropped]
+    return extraction.model_copy(
+        update={"organizations": orgs, "people": people, "events": events, "warnings": warnings}
+    )

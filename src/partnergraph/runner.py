@@ -1,0 +1,76 @@
+"""Batch extraction over sources: every input yields a result or a reported failure.
+
+One bad file (or one document a backend chokes on) never stops the batch; a progress bar
+appears on stderr once a batch is longer than a handful of documents.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from partnergraph.documents import prepare_raw
+from partnergraph.errors import PartnergraphError
+from partnergraph.extraction.backend import Backend
+from partnergraph.models import Extraction, RawDocument, SourceFailure
+from partnergraph.pipeline import process_document
+from partnergraph.sources import iter_sources
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    extraction: Extraction | None = None
+    failure: SourceFailure | None = None
+    raw: RawDocument | None = None
+
+
+def process_raw(raw: RawDocument, backend: Backend) -> Result:
+    """One raw document → a `Result`; any error becomes a failure naming the document."""
+    try:
+        document = prepare_raw(raw)
+        return Result(extraction=process_document(document, backend), raw=raw)
+    except PartnergraphError as err:
+        return Result(failure=SourceFailure(source=raw.source or raw.id, reason=err.message), raw=raw)
+    except Exception as err:  # a backend bug must not lose the rest of the batch
+        log.exception("extraction failed on %s", raw.source or raw.id)
+        reason = f"extraction failed: {type(err).__name__}: {err}"
+        return Result(failure=SourceFailure(source=raw.source or raw.id, reason=reason), raw=raw)
+
+
+def extract_all(
+    paths: Iterable[str | Path],
+    backend: Backend,
+    *,
+    input_format: str | None = None,
+    progress_min: int | None = None,
+) -> Iterator[Result]:
+    """Extract every document under `paths`, streaming results in input order."""
+    progress = None
+    task = None
+    done = 0
+    try:
+        for item in iter_sources(paths, input_format):
+            if isinstance(item, SourceFailure):
+                yield Result(failure=item)
+            else:
+                yield process_raw(item, backend)
+            done += 1
+            if progress_min is not None and progress is None and done > progress_min:
+                from rich.console import Console
+                from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+                progress = Progress(
+                    SpinnerColumn(), TextColumn("{task.completed} documents"), TimeElapsedColumn(),
+                    console=Console(stderr=True), transient=True,
+                )
+                progress.start()
+                task = progress.add_task("extract", total=None, completed=done)
+            elif progress is not None and task is not None:
+                progress.update(task, completed=done)
+    finally:
+        if progress is not None:
+            progress.stop()

@@ -1,0 +1,55 @@
+"""Plain-text articles: one file, one document, `id` = the file name without its extension."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from partnergraph.errors import SourceError
+from partnergraph.models import RawDocument
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# A release is a few KB; 64 MB leaves room for whole books while keeping one file from
+# exhausting memory (the 50 MB hostile-input test is read and processed).
+MAX_BYTES = 64 * 1024 * 1024
+# Share of NUL/control bytes in the first 8 KB above which a file is not text.
+BINARY_SHARE = 0.10
+
+
+def decode(data: bytes, source: str) -> tuple[str, list[str]]:
+    """Bytes → text: UTF-8 (with or without BOM), else UTF-16 by BOM, else GB18030 when it
+    decodes cleanly (Chinese pages), else UTF-8 with replacement and a warning."""
+    head = data[:8192]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), []
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    if head and (b"\x00" in head or controls / len(head) > BINARY_SHARE):
+        raise SourceError(f"{source}: binary file, not text", hint="give text, HTML, WARC or JSONL files")
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as err:
+        first_bad = err.start
+    try:
+        gb = data.decode("gb18030")
+    except UnicodeDecodeError:
+        gb = ""
+    # GB18030 decodes many byte strings; trust it only when the result reads as Chinese
+    if gb and len(_HAN.findall(gb[:4000])) >= 0.2 * len(gb[:4000].strip()):
+        return gb, [f"decoded as GB18030 (not valid UTF-8 at byte {first_bad})"]
+    return data.decode("utf-8", errors="replace"), [
+        f"invalid UTF-8 at byte {first_bad}: undecodable bytes replaced with U+FFFD"
+    ]
+
+
+def read_text_file(path: Path) -> Iterator[RawDocument]:
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise SourceError(f"{path}: {size} bytes is over the {MAX_BYTES}-byte limit for one document")
+    data = path.read_bytes()
+    if not data.strip():
+        raise SourceError(f"{path}: empty file")
+    text, warnings = decode(data, str(path))
+    if not text.strip():
+        raise SourceError(f"{path}: no text")
+    yield RawDocument(id=path.stem, source=str(path), text=text, warnings=warnings)
