@@ -1,0 +1,45 @@
+from partnergraph.dates import find_dates
+
+
+def resolved(text, published=None):
+    return [d.resolve(published) for d in find_dates(text)]
+
+
+def test_iso_and_slash_forms():
+    assert resolved("Release Time:2024-01-26Source:") == ["2024-01-26"]
+    assert resolved("Release time:2023/12/06 Publisher:") == ["2023-12-06"]
+    assert resolved("Time:2022-09-20 12:55:43") == ["2022-09-20"]
+
+
+def test_english_month_day_forms():
+    assert resolved("Dec 16, 2020") == ["2020-12-16"]
+    assert resolved("on December 10th.", "2020-12-16") == ["2020-12-10"]
+    assert resolved("Thursday, 7th August, 2025") == ["2025-08-07"]
+    assert resolved("On the 31st of March 2021") == ["2021-03-31"]
+    assert resolved("in November 2023") == ["2023-11"]
+
+
+def test_day_without_year_takes_published_year_or_stays_partial():
+    assert resolved("On the morning of January 25", "2024-01-26") == ["2024-01-25"]
+    assert resolved("On May 20, the meeting") == ["--05-20"]
+
+
+def test_may_as_a_verb_is_not_a_date():
+    assert resolved("Both sides may 20 times exchange") == []
+
+
+def test_european_dotted_and_chinese_forms():
+    assert resolved("News vom 30.11.2023") == ["2023-11-30"]
+    assert resolved("2023年6月16日上午") == ["2023-06-16"]
+    assert resolved("6月16日,双方", "2021-05-21") == ["2021-06-16"]
+    assert resolved("4月17日上午") == ["--04-17"]
+
+
+def test_impossible_dates_are_ignored():
+    assert resolved("2024-13-45") == []
+
+
+def test_offsets_quote_the_text():
+    text = "Signed on July 25 in Beijing"
+    (d,) = find_dates(text)
+    assert text[d.start:d.end] == "July 25"

@@ -1,0 +1,92 @@
+import time
+
+from partnergraph.documents import prepare
+from partnergraph.documents.language import detect_language
+from partnergraph.documents.normalize import match_view
+
+
+def body_text(doc):
+    return [doc.text[s.start:s.end] for s in doc.body]
+
+
+ARTICLE = """News Center
+
+Lakeside University and Orion Chemicals Sign Agreement
+
+Release Time:2024-01-26Source:Clicks:505Author:
+
+On the morning of January 25, Lakeside University and Orion Chemicals signed an agreement.
+  • g1banpc.jpg g1banph-357.jpg
+Prev: Another University Holds Sports Day With Hilltop Group
+Next: Orion Chemicals and Lakeside University Sign Another Deal
+Address: 1 Lake Road
+Tel: +00 12345
+©2024 Lakeside University
+"""
+
+
+def test_header_date_and_title():
+    doc = prepare(ARTICLE, id="a")
+    assert doc.published == "2024-01-26"
+    assert doc.title == "Lakeside University and Orion Chemicals Sign Agreement"
+    assert doc.text[doc.title_span.start:doc.title_span.end] == doc.title
+
+
+def test_page_furniture_is_not_body():
+    body = body_text(prepare(ARTICLE, id="a"))
+    assert any(line.startswith("On the morning") for line in body)
+    for furniture in ("Release Time", "g1banpc.jpg", "Prev:", "Next:", "Address:", "Tel:", "©2024"):
+        assert not any(furniture in line for line in body), furniture
+
+
+def test_offsets_stay_true():
+    doc = prepare(ARTICLE, id="a")
+    assert doc.text == ARTICLE
+    for span in doc.body:
+        assert doc.text[span.start:span.end].strip() == doc.text[span.start:span.end]
+
+
+def test_a_date_in_a_sentence_is_not_the_publication_date():
+    text = "Deal signed\n\nOn June 16, 2022, Alpha Corporation signed a memorandum with Beta University in Tokyo.\n"
+    assert prepare(text, id="b").published is None
+
+
+def test_standalone_date_line_under_the_title():
+    text = "Alpha and Beta sign cooperation agreement today\n\nDec 16, 2020\n\nA strategic agreement was signed."
+    assert prepare(text, id="c").published == "2020-12-16"
+
+
+def test_chinese_header_date():
+    text = "甲大学与乙公司签署合作协议\n2020年09月24日09:03  来源:某某网\n9月23日,甲大学与乙公司签署协议。"
+    doc = prepare(text, id="d")
+    assert doc.lang == "zh"
+    assert doc.published == "2020-09-24"
+
+
+def test_chinese_editor_lines_are_furniture():
+    text = "正文第一段,双方签署协议。\n(编辑:李哲)\n(一审:陈芳 二审:伍国 三审:李宁)\n国际合作处 供稿\n扫一扫在手机打开当前页"
+    assert body_text(prepare(text, id="e")) == ["正文第一段,双方签署协议。"]
+
+
+def test_short_chinese_spam_line_in_english_article():
+    text = "果冻天美传媒\n\nAlpha University signed an agreement with Beta Group on May 3 in the city of Gamma."
+    assert body_text(prepare(text, id="f"))[0].startswith("Alpha University")
+
+
+def test_language_detection():
+    assert detect_language("Alpha University signed an agreement with Beta Group (贝塔集团).") == "en"
+    assert detect_language("甲大学与乙公司签署战略合作协议,双方将在AI、IoT等领域合作。") == "zh"
+
+
+def test_match_view_keeps_length_and_folds():
+    text = "“Quote” – ＡＢＣ，１２３\u3000end ﬁ"
+    view = match_view(text)
+    assert len(view) == len(text)
+    assert view.startswith('"Quote" - ABC,123 end')
+
+
+def test_hostile_lines_are_linear():
+    hostile = ("Word " * 100_000) + "\n" + ("x" * 1_000_000)
+    t = time.perf_counter()
+    prepare(hostile, id="h")
+    assert time.perf_counter() - t < 10
