@@ -1,0 +1,93 @@
+"""Extraction throughput, peak memory and start-up time (issue 2 and 3 figures).
+
+    .venv/bin/python bench/bench_extract.py [--docs 1000] [--shared ../shared]
+
+Corpus: the real articles under ../shared/eval (dev + unlabeled) when present, else the
+project's own samples; each language is cycled to --docs documents and timed separately in
+one process, after one warm-up pass (lexicons load once per process; that cost is the
+start-up figure).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def corpus(shared: Path) -> dict[str, list[str]]:
+    texts: dict[str, list[str]] = {"en": [], "zh": []}
+    dev = shared / "eval" / "dev"
+    for path in sorted(dev.glob("*.json")):
+        g = json.loads(path.read_text(encoding="utf-8"))
+        texts[g["lang"]].append(g["text"])
+    for lang in ("en", "zh"):
+        for path in sorted((shared / "eval" / "unlabeled" / lang).glob("*.txt")):
+            texts[lang].append(path.read_text(encoding="utf-8"))
+    for path in sorted((ROOT / "samples").glob("*.txt")):
+        texts["zh" if path.name.startswith("zh") else "en"].append(path.read_text(encoding="utf-8"))
+    return texts
+
+
+def startup() -> dict[str, float]:
+    def best(cmd: list[str]) -> float:
+        times = []
+        for _ in range(3):
+            t = time.perf_counter()
+            subprocess.run(cmd, check=True, capture_output=True)
+            times.append(time.perf_counter() - t)
+        return round(min(times), 3)
+
+    return {
+        "cli_help_s": best([sys.executable, "-m", "partnergraph", "--help"]),
+        "first_extract_s": best([sys.executable, "-c",
+                                 "import partnergraph; partnergraph.extract('Alpha University signed "
+                                 "an agreement with Beta Group.'); partnergraph.extract('甲大学与乙公司签约。')"]),
+    }
+
+
+def run(texts: list[str], n: int) -> dict[str, float]:
+    from partnergraph import extract
+
+    docs = [texts[i % len(texts)] for i in range(n)]
+    for t in texts:  # warm-up: lexicons and caches
+        extract(t)
+    t0 = time.perf_counter()
+    per_doc = []
+    for i, text in enumerate(docs):
+        t = time.perf_counter()
+        extract(text, id=str(i))
+        per_doc.append(time.perf_counter() - t)
+    elapsed = time.perf_counter() - t0
+    return {
+        "docs": n,
+        "mean_chars": round(statistics.mean(len(t) for t in docs)),
+        "docs_per_s": round(n / elapsed, 1),
+        "p95_ms": round(sorted(per_doc)[int(0.95 * n)] * 1000, 2),
+        "max_ms": round(max(per_doc) * 1000, 2),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=1000)
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    args = ap.parse_args()
+    texts = corpus(args.shared)
+    report = {"startup": startup()}
+    for lang in ("en", "zh"):
+        if texts[lang]:
+            report[lang] = run(texts[lang], args.docs)
+    report["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()

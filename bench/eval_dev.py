@@ -1,0 +1,69 @@
+"""Score the rule backend on the gold articles of ../shared/eval/dev, with pinned floors.
+
+    .venv/bin/python bench/eval_dev.py [--shared ../shared] [--check] [--out pred.jsonl]
+
+Writes predictions as JSON Lines, runs the shared scorer, prints its report, and with
+--check exits 1 when a figure falls below the floor of issues 2 and 3 (the quality gate).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Floors from the issues' quality bars: (language, metric, field) -> minimum.
+FLOORS = {
+    ("en", "pairs", "f1"): 0.90, ("en", "orgs", "f1"): 0.85, ("en", "people", "f1"): 0.85,
+    ("en", "events", "f1"): 0.80, ("en", "dates", "accuracy"): 0.90,
+    ("zh", "pairs", "f1"): 0.85, ("zh", "orgs", "f1"): 0.85, ("zh", "people", "f1"): 0.85,
+    ("zh", "events", "f1"): 0.75, ("zh", "dates", "accuracy"): 0.90,
+}
+
+
+def predict(dev: Path, out: Path) -> None:
+    from partnergraph import extract
+
+    with out.open("w", encoding="utf-8") as f:
+        for path in sorted(dev.glob("*.json")):
+            gold = json.loads(path.read_text(encoding="utf-8"))
+            rec = extract(gold["text"], id=gold["id"])
+            f.write(rec.model_dump_json() + "\n")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--check", action="store_true", help="exit 1 below the floors")
+    ap.add_argument("--out", type=Path, default=None)
+    args = ap.parse_args()
+    dev, scorer = args.shared / "eval" / "dev", args.shared / "eval" / "score.py"
+    if not scorer.exists():
+        print(f"Error: {scorer} not found", file=sys.stderr)
+        print("Hint: pass --shared pointing at the folder that holds eval/score.py", file=sys.stderr)
+        return 2
+    out = args.out or Path(tempfile.mkdtemp()) / "pred.jsonl"
+    predict(dev, out)
+    subprocess.run([sys.executable, str(scorer), str(dev), str(out)], check=True)
+    report = json.loads(subprocess.run([sys.executable, str(scorer), str(dev), str(out), "--json"],
+                                       check=True, capture_output=True, text=True).stdout)
+    low = []
+    for (lang, metric, field), floor in FLOORS.items():
+        value = report.get(lang, {}).get(metric, {}).get(field)
+        if value is not None and value < floor:
+            low.append(f"{lang} {metric} {field} {value} < {floor}")
+    for lang in ("en", "zh"):
+        rate = report.get(lang, {}).get("false_alarm", {}).get("rate")
+        if rate:
+            low.append(f"{lang} false alarms {rate} > 0")
+    print("\nbelow the floor:" if low else "\nall floors met", *low, sep="\n  ")
+    return 1 if args.check and low else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
