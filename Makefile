@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 
-.PHONY: run test eval bench clean venv
+.PHONY: run test eval bench docs clean venv
 
 venv: $(STAMP)
 
@@ -26,6 +26,10 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/bench_extract.py
+
+docs: $(STAMP)
+	$(PY) -m partnergraph schema > docs/schema.json
+	$(PY) scripts/gen_cli_docs.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache

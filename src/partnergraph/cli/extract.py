@@ -73,3 +73,11 @@ def backends() -> None:
 
     for name in available_backends():
         typer.echo(name)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the extraction record (docs/schema.json is this output)."""
+    from partnergraph.models import Extraction
+
+    typer.echo(json.dumps(Extraction.model_json_schema(), indent=2, ensure_ascii=False))
