@@ -41,3 +41,11 @@ def test_folder_with_bad_files_keeps_the_good_ones(tmp_path):
 def test_missing_path_is_a_failure_not_an_exception(tmp_path):
     (item,) = list(iter_sources([tmp_path / "nope.txt"]))
     assert isinstance(item, SourceFailure) and "no such file" in item.reason
+
+
+def test_huge_file_is_refused_with_a_reason(tmp_path):
+    big = tmp_path / "huge.txt"
+    with big.open("wb") as f:
+        f.truncate(50 * 1024 * 1024)  # sparse 50 MB file: cheap to make
+    (item,) = list(iter_sources([big]))
+    assert isinstance(item, SourceFailure) and "over the" in item.reason
