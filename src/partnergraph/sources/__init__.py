@@ -1,21 +1,50 @@
 """Stage 1: where the bytes come from → `RawDocument` (or a `SourceFailure`, never an exception).
 
-`iter_sources` walks files and folders and dispatches on the suffix (or `input_format`);
-one unreadable file is reported and the batch goes on.
+`iter_sources` walks files and folders and dispatches on the suffix (or `input_format`):
+text, HTML, WARC, JSON Lines and RSS/Atom feeds. One unreadable file is reported and the
+batch goes on. Records left out on purpose (a WARC's request records, pages that cannot
+report cooperation) are not failures: they are counted in an optional `SourceStats`.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from partnergraph.errors import SourceError
 from partnergraph.models import RawDocument, SourceFailure
+from partnergraph.sources.feeds import FEED_SUFFIXES, read_feed_file
+from partnergraph.sources.html import HTML_SUFFIXES, read_html_file
+from partnergraph.sources.jsonl import read_jsonl_file
+from partnergraph.sources.skips import Skipped, SourceStats
 from partnergraph.sources.text import read_text_file
+from partnergraph.sources.warc import WARC_SUFFIXES, read_warc_file
+
+__all__ = ["READERS", "SUFFIX_FORMAT", "WEB_FORMATS", "SourceStats", "iter_sources"]
+
+log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
-READERS = {"text": read_text_file}
-SUFFIX_FORMAT = {s: "text" for s in TEXT_SUFFIXES}
+READERS = {
+    "text": read_text_file,
+    "html": read_html_file,
+    "warc": read_warc_file,
+    "jsonl": read_jsonl_file,
+    "feed": read_feed_file,
+}
+SUFFIX_FORMAT = {
+    **{s: "text" for s in TEXT_SUFFIXES},
+    **{s: "html" for s in HTML_SUFFIXES},
+    **{s: "warc" for s in WARC_SUFFIXES},
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    **{s: "feed" for s in FEED_SUFFIXES},
+}
+# Formats the relevance filter applies to unless told otherwise: web inputs, where most
+# pages are about something else. Text files are articles someone chose, so they are kept.
+WEB_FORMATS = frozenset({"html", "warc", "jsonl", "feed"})
+NOT_RELEVANT = "not about cooperation"
 
 
 def _expand(paths: Iterable[str | Path], input_format: str | None) -> Iterator[Path | SourceFailure]:
@@ -39,23 +68,52 @@ def _format_of(path: Path) -> str | None:
     return None
 
 
-def iter_sources(
-    paths: Iterable[str | Path], input_format: str | None = None
+def _filtered(
+    items: Iterable[RawDocument | SourceFailure | Skipped], relevant: bool, stats: SourceStats
 ) -> Iterator[RawDocument | SourceFailure]:
-    """Every document in `paths` (files or folders, read recursively), in a stable order."""
+    from partnergraph.documents.relevance import raw_is_relevant
+
+    for item in items:
+        if isinstance(item, Skipped):
+            stats.skip(item.reason)
+        elif isinstance(item, RawDocument) and relevant and not raw_is_relevant(item):
+            stats.skip(NOT_RELEVANT)
+        else:
+            if isinstance(item, RawDocument):
+                stats.documents += 1
+            yield item
+
+
+def iter_sources(
+    paths: Iterable[str | Path],
+    input_format: str | None = None,
+    *,
+    relevance: bool | None = None,
+    stats: SourceStats | None = None,
+) -> Iterator[RawDocument | SourceFailure]:
+    """Every document in `paths` (files or folders, read recursively), in a stable order.
+
+    `relevance`: True filters every input through `documents.relevance`, False none, None
+    (default) only web formats (`WEB_FORMATS`). `stats`, when given, counts documents and
+    what was skipped, by reason; a summary is also logged at INFO.
+    """
     if input_format is not None and input_format not in READERS:
         raise SourceError(
             f"unknown input format {input_format!r}",
             hint=f"use one of: {', '.join(sorted(READERS))}",
         )
+    stats = stats if stats is not None else SourceStats()
     for item in _expand(paths, input_format):
         if isinstance(item, SourceFailure):
             yield item
             continue
         fmt = input_format or _format_of(item) or "text"
+        relevant = relevance if relevance is not None else fmt in WEB_FORMATS
         try:
-            yield from READERS[fmt](item)
+            yield from _filtered(READERS[fmt](item), relevant, stats)
         except SourceError as err:
             yield SourceFailure(source=str(item), reason=err.message)
         except OSError as err:
             yield SourceFailure(source=str(item), reason=f"cannot read: {err.strerror or err}")
+    if stats.skipped:
+        log.info("sources: %s", stats.summary())
