@@ -1,4 +1,101 @@
-"""Placeholder until the engine lands: finds nothing."""
+"""The Chinese rule engine: character-level patterns and lexicons, no segmenter.
 
-def extract_items(document):
-    return [], [], []
+Order: a Simplified matching view of the body (view) → organization names by head word
+(mentions) → one record per organization with its short forms (orgs) → people by post
+(people) → cooperation events by trigger (events). Every record carries evidence spans into
+`Document.text`. jieba was considered and left out: head words, posts and stop words fix
+the boundaries the genre needs, and a segmenter adds a dictionary load and splits names.
+"""
+
+from __future__ import annotations
+
+from partnergraph.extraction.rules.chinese.events import EventFinder, EventRec, topics_near
+from partnergraph.extraction.rules.chinese.mentions import discover_party_names, find_candidates
+from partnergraph.extraction.rules.chinese.orgs import OrgTable, build_table, scan_mentions
+from partnergraph.extraction.rules.chinese.people import PersonRec, find_people
+from partnergraph.extraction.rules.chinese.view import ZhText, build
+from partnergraph.models import Document, Event, Organization, Person, Span
+
+__all__ = ["extract_items"]
+
+# evidence kept per organization: enough to highlight it, not every repetition
+MAX_ORG_SPANS = 6
+
+
+def extract_items(document: Document) -> tuple[list[Organization], list[Person], list[Event]]:
+    zt = build(document)
+    cands = find_candidates(zt)
+    table = build_table(zt, cands, discover_party_names(zt, cands))
+    mentions = scan_mentions(zt, table, cands)
+    people = find_people(zt, table, mentions)
+    person_orgs = {(s, e) for p in people for s, e, f in p.spans if f == "org"}
+    events = EventFinder(zt, table, mentions, person_orgs).find()
+    return _organizations(table), _people(zt, people), _events(zt, events)
+
+
+def _span(s: int, e: int, field: str) -> Span:
+    return Span(start=s, end=e, field=field)
+
+
+def _organizations(table: OrgTable) -> list[Organization]:
+    out = []
+    for o in table.orgs:
+        spans = sorted(set(o.spans))[:MAX_ORG_SPANS]
+        aliases = [a for k, a in o.aliases.items() if k != o.key and a != o.name]
+        out.append(Organization(name=o.name, aliases=aliases, kind=o.kind,
+                                evidence=[_span(s, e, f) for s, e, f in spans],
+                                confidence=round(o.confidence, 2)))
+    return out
+
+
+def _people(zt: ZhText, people: list[PersonRec]) -> list[Person]:
+    out = []
+    for p in people:
+        out.append(Person(name=zt.text[p.spans[0][0]:p.spans[0][1]], title=p.title or None,
+                          org=p.org.name if p.org else None,
+                          evidence=[_span(s, e, f) for s, e, f in p.spans],
+                          confidence=0.8 if p.org else 0.6))
+    return out
+
+
+def _events(zt: ZhText, events: list[EventRec]) -> list[Event]:
+    out = []
+    for e in events:
+        names = []
+        for o in e.parties:
+            if o.name not in names:
+                names.append(o.name)
+        if len(names) < 2:
+            continue
+        spans = [_span(e.trigger[0], e.trigger[1], "trigger")]
+        spans += [_span(s, t, "party") for s, t in sorted(set(e.party_spans))]
+        date = None
+        if e.date is not None:
+            date = e.date.resolve(zt.published)
+            spans.append(_span(e.date.start, e.date.end, "date"))
+        location = None
+        if e.location:
+            location = zt.text[e.location[0]:e.location[1]]
+            spans.append(_span(*e.location, "location"))
+        entity = None
+        if e.entity:
+            entity = zt.text[e.entity[0]:e.entity[1]]
+            spans.append(_span(*e.entity, "entity"))
+        topics = []
+        s0, s1 = _sentence_window(zt, e.trigger[0])
+        for a, b in topics_near(zt, s0, s1):
+            topics.append(zt.text[a:b])
+            spans.append(_span(a, b, "topic"))
+        out.append(Event(type=e.type, date=date, parties=names, location=location,
+                         topics=topics, entity=entity, evidence=spans,
+                         confidence=round(e.confidence, 2)))
+    return out
+
+
+def _sentence_window(zt: ZhText, pos: int) -> tuple[int, int]:
+    """The trigger's sentence and the three after it, where releases state the fields."""
+    for i, (s0, s1) in enumerate(zt.sentences):
+        if s0 <= pos < s1:
+            j = min(len(zt.sentences) - 1, i + 3)
+            return s0, zt.sentences[j][1]
+    return pos, pos

@@ -1,0 +1,47 @@
+"""Traditional → Simplified Chinese for matching, keeping every offset true.
+
+Lexicons and patterns are written in Simplified characters; releases from Taiwan, Hong Kong
+and Macao print Traditional ones. OpenCC ('t2s') converts a whole text at once; when the
+result has the same length (the usual case: its phrase table maps character to character)
+it is used as is, else each character is converted on its own, which is always the same
+length. Either way a span in the converted view is a span in the original text.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+try:  # opencc is a declared dependency; a broken install only loses Traditional matching
+    import opencc
+except ImportError:  # pragma: no cover - exercised only without the package
+    opencc = None
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    if opencc is None:
+        return None
+    try:
+        return opencc.OpenCC("t2s")
+    except Exception:  # pragma: no cover - a build without its config files
+        return None
+
+
+@lru_cache(maxsize=8192)
+def _char(c: str) -> str:
+    conv = _converter()
+    out = conv.convert(c) if conv is not None else c
+    return out if len(out) == 1 else c
+
+
+def to_simplified(view: str) -> str:
+    """Same-length Simplified copy of `view` (a `match_view` of the text)."""
+    if view.isascii():
+        return view
+    conv = _converter()
+    if conv is None:
+        return view
+    whole = conv.convert(view)
+    if len(whole) == len(view):
+        return whole
+    return "".join(map(_char, view))

@@ -1,0 +1,317 @@
+"""Cooperation events from Chinese sentences: a trigger (签署, 来访, 座谈会, 揭牌…, see
+`zh_triggers.tsv`) plus the organizations of its clause.
+
+Parties come from the clause before the trigger (A与B签署, A一行来到B); 双方/两校/两省 and
+clauses that name fewer than two bodies fall back to the article's lead pair (the bodies of
+its first cooperation sentence). Talks held at a signing or during a visit are part of it;
+plans (将签署, 拟设立, 筹建) are no events. One event per type and party set; 分别签约 gives
+one per pair.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from partnergraph.dates import DateMention
+from partnergraph.extraction.rules.chinese.lexicon import HAN, lexicon
+from partnergraph.extraction.rules.chinese.orgs import Mention, Org, OrgTable
+from partnergraph.extraction.rules.chinese.view import ZhText
+
+# a plan, a hope or a negation just before the trigger: no event
+_NOT_YET = re.compile(r"(?:将|拟|计划|准备|预计|有望|希望|即将|尚未|未|没有|争取|力争|筹建|打算|期待|愿)"
+                      r"[^,。;]{0,6}$")
+_BOTH = re.compile(r"双方|两校|两省|两市|两院|两家|三方|各方|两地|校地|校企|院校|两单位|双边")
+_RESPECTIVELY = re.compile(r"分别(?!代表|致辞|讲话|介绍|发言|表示)")
+# talks are named meetings in their own right; bare 座谈/会谈 only when nothing else happened
+_NAMED_MEETING = re.compile(r"总结会|工作会议|联席会议|研讨会|论坛|理事会|年会|推进会|对接会|峰会")
+_ENTITY_HEAD = re.compile(
+    r"(?:联合实验室|重点实验室|实验室|研究院|研究所|研究中心|创新中心|技术中心|工程中心|教研中心|"
+    r"医学中心|中心|基地|联盟|联合体|医联体|医共体|共同体|平台|工作站|学院|研究基地|示范区|协同创新中心)"
+)
+_LOCATION = re.compile(
+    rf"在([{HAN}0-9A-Za-z]{{2,24}}?)(?:隆重|正式|成功|顺利|共同|联合)?"
+    r"(?:举行|召开|举办|签署|签订|签约|启动|揭牌|开幕|进行)"
+)
+_TOPICS = re.compile(rf"在([{HAN}、和及]{{2,90}}?)等?(?:多个|诸多|相关)?(?:领域|方面)")
+_TOPIC_SPLIT = re.compile(r"、|以及|和|及")
+# how far around a trigger its parties may stand (characters): clauses in the genre run
+# to about 60 characters before the verb (9月23日,邮储银行江苏省分行与镇江市政府战略合作签约)
+WINDOW = 80
+
+
+@dataclass
+class EventRec:
+    type: str
+    parties: list[Org]
+    date: DateMention | None
+    trigger: tuple[int, int]
+    party_spans: list[tuple[int, int]] = field(default_factory=list)
+    location: tuple[int, int] | None = None
+    topics: list[tuple[int, int]] = field(default_factory=list)
+    entity: tuple[int, int] | None = None
+    confidence: float = 0.7
+
+
+def _orgs_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    return [m for m in mentions if m.org is not None and start <= m.start and m.end <= end]
+
+
+def _distinct(ms: list[Mention]) -> list[Mention]:
+    seen, out = set(), []
+    for m in ms:
+        if id(m.org) not in seen:
+            seen.add(id(m.org))
+            out.append(m)
+    return out
+
+
+def _clause_start(v: str, s0: int, t: int) -> int:
+    """Start of the clause a trigger is in: after the last comma that is not inside a list."""
+    k = max(v.rfind(",", s0, t), v.rfind(":", s0, t))
+    return s0 if k < 0 else k + 1
+
+
+class EventFinder:
+    def __init__(self, zt: ZhText, table: OrgTable, mentions: list[Mention],
+                 person_org_spans: set[tuple[int, int]]):
+        self.zt, self.table, self.mentions = zt, table, mentions
+        self.person_orgs = person_org_spans
+        self.lead_date = self._lead_date()
+        self.lead_pair = self._lead_pair()
+
+    # article-level context --------------------------------------------------------------
+    def _lead_date(self) -> DateMention | None:
+        pub = self.zt.published_span
+        for d in self.zt.dates:
+            if pub and d.start == pub[0]:
+                continue
+            if d.day is None and d.year is not None and d.month is not None:
+                continue
+            return d
+        return None
+
+    def _lead_pair(self) -> list[Mention]:
+        for s0, s1 in self.zt.sentences[:6]:
+            ms = _distinct(_orgs_in(self.mentions, s0, s1))
+            if len(ms) >= 2:
+                return ms[:4]
+        return []
+
+    # finding ----------------------------------------------------------------------------
+    def find(self) -> list[EventRec]:
+        lex = lexicon()
+        v = self.zt.v
+        found: list[EventRec] = []
+        for s0, s1 in self.zt.sentences:
+            hits = []
+            for typ, rx in lex.triggers.items():
+                for m in rx.finditer(v, s0, s1):
+                    hits.append((m.start(), m.end(), typ))
+            hits.sort()
+            for ts, te, typ in hits:
+                if _NOT_YET.search(v, max(s0, ts - 8), ts):
+                    continue
+                ev = getattr(self, "_" + typ)(s0, s1, ts, te)
+                for e in ev:
+                    found.append(e)
+        return self._merge(found)
+
+    def _parties(self, s0: int, s1: int, ts: int, te: int) -> list[Mention]:
+        v = self.zt.v
+        cs = _clause_start(v, s0, ts)
+        before = _distinct(_orgs_in(self.mentions, max(s0, cs, ts - WINDOW), ts))
+        if len(before) >= 2 and not _BOTH.search(v, cs, ts):
+            return before
+        if _BOTH.search(v, max(s0, cs), min(s1, te + 4)) or len(before) < 2:
+            if len(before) < 2:
+                wider = _distinct(_orgs_in(self.mentions, max(s0, ts - WINDOW), ts))
+                if len(wider) >= 2 and not _BOTH.search(v, s0, ts):
+                    return wider
+                after = _distinct(_orgs_in(self.mentions, te, min(s1, te + 30)))
+                if len(before) == 1 and after and after[0].org is not before[0].org:
+                    return [before[0], after[0]]
+            if _BOTH.search(v, s0, min(s1, te + 4)) or not before:
+                return list(self.lead_pair)
+        return before
+
+    def _date(self, s0: int, s1: int, ts: int) -> DateMention | None:
+        inside = [d for d in self.zt.dates if s0 <= d.start < s1 and d.day is not None]
+        before = [d for d in inside if d.start < ts]
+        if before:
+            return before[-1]
+        if inside:
+            return inside[0]
+        return self.lead_date
+
+    def _extras(self, e: EventRec, s0: int, s1: int) -> EventRec:
+        v = self.zt.v
+        m = _LOCATION.search(v, s0, s1)
+        if m and self.table.lookup(m.group(1)) is None:
+            e.location = m.span(1)
+        return e
+
+    def _agreement(self, s0, s1, ts, te):
+        v = self.zt.v
+        parties = self._parties(s0, s1, ts, te)
+        if len(parties) < 2:
+            return []
+        date = self._date(s0, s1, ts)
+        cs = _clause_start(v, s0, ts)
+        if _RESPECTIVELY.search(v, cs, ts) and "与" in v[cs:ts]:
+            k = v.index("与", cs, ts)
+            left = [p for p in parties if p.end <= k]
+            right = [p for p in parties if p.start > k]
+            if len(left) == 1 and len(right) >= 2:
+                return [self._extras(EventRec("agreement", [left[0].org, r.org], date, (ts, te),
+                                              [(left[0].start, left[0].end), (r.start, r.end)]),
+                                     s0, s1) for r in right]
+        return [self._extras(EventRec("agreement", [p.org for p in parties], date, (ts, te),
+                                      [(p.start, p.end) for p in parties]), s0, s1)]
+
+    def _visit(self, s0, s1, ts, te):
+        v = self.zt.v
+        trig = v[ts:te]
+        cs = _clause_start(v, s0, ts)
+        before = _distinct(_orgs_in(self.mentions, max(cs, ts - WINDOW), ts))
+        if trig == "的到来":
+            # 李清代表西青区委、区政府对A的到来表示欢迎: A came; the host stands before 对
+            if not before:
+                return []
+            visitor = before[-1]
+            hosts = [m for m in before[:-1] if m.org is not visitor.org]
+            if not hosts:
+                return []
+            host = hosts[-1]
+        else:
+            after = _distinct(_orgs_in(self.mentions, te, min(s1, te + 25)))
+            lead = v[max(cs, ts - 6):ts]
+            if after and before and after[0].org is not before[0].org:
+                visitor, host = before[0], after[0]
+            elif before and len(before) >= 2 and re.search(r"(?:来到|到|赴|走进|莅临|前往)[^,]{0,20}$",
+                                                           v[before[0].end:ts]):
+                visitor, host = before[0], before[-1]
+            else:
+                return []
+            if not re.search(r"一行|代表团|访问团|考察团|带队|率", v[cs:ts]) and not re.search(
+                    r"来到|到|赴|走进|莅临|前往|访问|来访|到访|拜访", trig + lead):
+                return []
+        if visitor.org is host.org:
+            return []
+        date = self._date(s0, s1, ts)
+        return [EventRec("visit", [visitor.org, host.org], date, (ts, te),
+                         [(visitor.start, visitor.end), (host.start, host.end)])]
+
+    def _meeting(self, s0, s1, ts, te):
+        v = self.zt.v
+        parties = self._parties(s0, s1, ts, te)
+        if len(parties) < 2:
+            return []
+        named = bool(_NAMED_MEETING.match(v, ts))
+        e = EventRec("meeting", [p.org for p in parties], self._date(s0, s1, ts), (ts, te),
+                     [(p.start, p.end) for p in parties], confidence=0.6 if named else 0.4)
+        e.named = named  # type: ignore[attr-defined]
+        return [self._extras(e, s0, s1)]
+
+    def _joint_entity(self, s0, s1, ts, te):
+        v = self.zt.v
+        entity = self._entity(s0, s1, ts, te)
+        if entity is None:
+            return []
+        parties = self._parties(s0, s1, ts, te)
+        inside = _distinct(_orgs_in(self.mentions, entity[0], entity[1]))
+        if len(parties) < 2 and len(inside) >= 2:
+            parties = inside
+        parties = [p for p in parties if not (entity[0] <= p.start and p.end <= entity[1])] \
+            if len(inside) < 2 else parties
+        if len(parties) < 2:
+            return []
+        return [self._extras(EventRec("joint_entity", [p.org for p in parties],
+                                      self._date(s0, s1, ts), (ts, te),
+                                      [(p.start, p.end) for p in parties], entity=entity), s0, s1)]
+
+    def _entity(self, s0, s1, ts, te) -> tuple[int, int] | None:
+        """The name of what is set up: quoted, or the phrase ending in a head word near the
+        trigger (成立医教联合体, 产学研合作基地揭牌, 共建…联合实验室)."""
+        v = self.zt.v
+        lo, hi = max(s0, ts - 40), min(s1, te + 40)
+        best = None
+        for m in re.finditer(r"[\"“《]([^\"”》]{2,40})[\"”》]", v[lo:hi]):
+            a, b = lo + m.start(1), lo + m.end(1)
+            if _ENTITY_HEAD.search(v, a, b) and v[b - 1] != "议":
+                d = min(abs(a - te), abs(b - ts))
+                if best is None or d < best[0]:
+                    best = (d, a, b)
+        if best:
+            return best[1], best[2]
+        for m in _ENTITY_HEAD.finditer(v, lo, hi):
+            a, b = m.span()
+            if self.table.lookup(v[a:b]) is not None:
+                continue
+            k = a
+            while k > lo and re.match(rf"[{HAN}]", v[k - 1]) and not lexicon().stop_re.match(v, k - 1) \
+                    and v[k - 1] not in "与和及暨、" and a - k < 14:
+                k -= 1
+            if b - k < 3:
+                continue
+            d = min(abs(k - te), abs(b - ts))
+            if best is None or d < best[0]:
+                best = (d, k, b)
+        return (best[1], best[2]) if best else None
+
+    # merging ----------------------------------------------------------------------------
+    def _merge(self, found: list[EventRec]) -> list[EventRec]:
+        out: list[EventRec] = []
+        for e in found:
+            keys = {id(o) for o in e.parties}
+            same = None
+            for o in out:
+                ok = {id(x) for x in o.parties}
+                if o.type == e.type and (keys <= ok or ok <= keys) and _date_ok(o, e):
+                    same = o
+                    break
+            if same is None:
+                out.append(e)
+                continue
+            if len(keys) > len({id(x) for x in same.parties}):
+                same.parties = e.parties
+            same.party_spans.extend(e.party_spans)
+            same.location = same.location or e.location
+            same.entity = same.entity or e.entity
+            same.date = same.date or e.date
+            same.confidence = min(0.95, same.confidence + 0.1)
+        # talks at a signing or during a visit are part of it
+        kept = []
+        for e in out:
+            if e.type == "meeting" and not getattr(e, "named", False):
+                keys = {id(o) for o in e.parties}
+                if any(o.type in ("agreement", "visit") and keys & {id(x) for x in o.parties}
+                       for o in out) or len(out) > 1:
+                    continue
+            kept.append(e)
+        return kept
+
+
+def _date_ok(a: EventRec, b: EventRec) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    return (a.date.month, a.date.day) == (b.date.month, b.date.day) or a.date is b.date
+
+
+def topics_near(zt: ZhText, s0: int, s1: int) -> list[tuple[int, int]]:
+    v = zt.v
+    m = _TOPICS.search(v, s0, s1)
+    if not m:
+        return []
+    a, b = m.span(1)
+    k = v.rfind("在", a, b)
+    if k >= 0:
+        a = k + 1
+    out, pos = [], a
+    for sep in _TOPIC_SPLIT.finditer(v, a, b):
+        if sep.start() - pos >= 2:
+            out.append((pos, sep.start()))
+        pos = sep.end()
+    if b - pos >= 2:
+        out.append((pos, b))
+    return [(x, y) for x, y in out if y - x <= 14]

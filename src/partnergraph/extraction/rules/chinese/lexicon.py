@@ -1,0 +1,83 @@
+"""Chinese lexicons (data/zh_*.tsv|txt) loaded once into compiled patterns.
+
+Every list is data, not code; this module only reads the files and builds bounded
+alternations (longest entry first), so each pattern is linear on any input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+HAN = r"\u3400-\u9fff"
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("partnergraph").joinpath(f"data/{name}").read_text("utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    suffix_kind: dict[str, str]
+    suffix_re: re.Pattern[str]
+    not_orgs: frozenset[str]
+    not_org_tail_re: re.Pattern[str]
+    generic: frozenset[str]
+    stop_re: re.Pattern[str]
+    title_re: re.Pattern[str]
+    titles: frozenset[str]
+    surnames1: frozenset[str]
+    surnames2: frozenset[str]
+    triggers: dict[str, re.Pattern[str]]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    suffix_kind = {}
+    for line in _lines("zh_org_suffixes.tsv"):
+        suffix, kind = line.split("\t")
+        suffix_kind[suffix] = kind
+    not_orgs = frozenset(_lines("zh_not_orgs.txt"))
+    # a candidate ending with a venue or non-org word ("战略布局", "会议中心") is not a name
+    tails = [w for w in not_orgs if len(w) >= 2 and w not in suffix_kind]
+    stops = _lines("zh_stops.txt")
+    titles = _lines("zh_titles.txt")
+    # a post may carry a party or rank prefix: 党委副书记, 常务副校长, 执行副会长
+    title_re = re.compile(
+        r"(?:党委|党组|党工委|纪委)?(?:常务|执行|第一)?副?(?:" + _alt(titles) + r")"
+    )
+    surnames = " ".join(_lines("zh_surnames.txt")).split()
+    triggers: dict[str, list[str]] = {}
+    for line in _lines("zh_triggers.tsv"):
+        kind, pattern = line.split("\t")
+        triggers.setdefault(kind, []).append(pattern)
+    return Lexicon(
+        suffix_kind=suffix_kind,
+        suffix_re=re.compile(_alt(suffix_kind)),
+        not_orgs=not_orgs,
+        not_org_tail_re=re.compile("(?:" + _alt(tails) + ")$"),
+        generic=frozenset(_lines("zh_generic.txt")),
+        stop_re=re.compile("|".join(sorted(stops, key=len, reverse=True))),
+        title_re=title_re,
+        titles=frozenset(titles),
+        surnames1=frozenset(s for s in surnames if len(s) == 1),
+        surnames2=frozenset(s for s in surnames if len(s) == 2),
+        triggers={k: re.compile("|".join(v)) for k, v in triggers.items()},
+    )
+
+
+def kind_of(name: str) -> str:
+    """Organization kind from the longest suffix the name ends with."""
+    lex = lexicon()
+    for n in range(min(len(name), 8), 0, -1):
+        kind = lex.suffix_kind.get(name[-n:])
+        if kind:
+            return kind
+    return "company"

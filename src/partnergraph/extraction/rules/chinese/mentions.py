@@ -1,0 +1,196 @@
+"""Organization mentions in Chinese text, found by their head words.
+
+A Chinese name ends with a head word (大学, 集团, 人民政府, 实验室…, `zh_org_suffixes.tsv`);
+the hard part is where it starts. Going left from the head word, a name stops at anything
+that is not a Chinese character, at a date, at a post (a title ends the previous phrase), and
+at the words that stand before names in the genre (与, 在, 代表, 来到…, `zh_stops.txt`).
+Head words that follow each other closely chain into one name (华北理工大学冀唐学院,
+邮储银行江苏省分行), unless a stop word or a post lies between them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from partnergraph.extraction.rules.chinese.lexicon import HAN, lexicon
+from partnergraph.extraction.rules.chinese.view import ZhText
+
+_RUN = re.compile(rf"[{HAN}]+")
+# a name is rarely longer: 上海交大教育服务产业投资管理集团 has 16 characters; the dev and
+# unlabeled articles have none over 22
+MAX_NAME = 24
+# two head words this close chain into one name (邮储银行江苏省分行: 3; 信阳农林学院产学研合作联盟: 5)
+MAX_CHAIN_GAP = 7
+# a party-committee head word is an organization after a place (自治区党委, 区委), a post
+# prefix elsewhere (大学党委书记)
+_PARTY_HEADS = ("党委", "党组", "工委", "党工委")
+_PLACE_CHAR = set("省市区县州旗盟")
+# 和 inside a department name (文化和旅游厅, 人力资源和社会保障局) is part of the name
+_DEPT_KINDS = ("局", "厅", "委员会", "部", "委", "办公室", "办")
+
+
+@dataclass(frozen=True)
+class Cand:
+    start: int
+    end: int
+    key: str  # the simplified form, used for matching
+
+    @property
+    def generic(self) -> bool:
+        return is_generic(self.key)
+
+
+# a head word after one of these is a generic reference: 市政府, 校医院, 该集团, 两家医院
+_GENERIC_LEAD = set("省市区县镇乡校我本该贵各两全分总原")
+
+
+def is_generic(key: str) -> bool:
+    """A reference with no proper name (GUIDELINES.md: 我校, 市政府, 省委, the company)."""
+    lex = lexicon()
+    if key in lex.generic or key in lex.suffix_kind:
+        return True
+    if key[0] in "我本该贵各两其此这":
+        return True
+    rest = key[1:]
+    return key[0] in _GENERIC_LEAD and (rest in lex.suffix_kind or rest in lex.generic
+                                        or rest in ("人民政府", "政府", "家医院"))
+
+
+def _cuts(zt: ZhText, rs: int, re_: int) -> list[int]:
+    """Positions in a run left of which no name may extend."""
+    lex = lexicon()
+    cuts = [m.end() for m in lex.stop_re.finditer(zt.v, rs, re_)]
+    for d in zt.dates:
+        if rs <= d.end <= re_ or rs < d.start < re_:
+            cuts.append(min(max(d.end, rs), re_))
+    return cuts
+
+
+def _titles(zt: ZhText, rs: int, re_: int) -> list[tuple[int, int]]:
+    return [m.span() for m in lexicon().title_re.finditer(zt.v, rs, re_)]
+
+
+def find_candidates(zt: ZhText) -> list[Cand]:
+    lex = lexicon()
+    v = zt.v
+    out: list[Cand] = []
+    for ls, le in zt.lines:
+        for run in _RUN.finditer(v, ls, le):
+            rs, re_ = run.span()
+            if re_ - rs < 2:
+                continue
+            heads = []
+            titles = _titles(zt, rs, re_)
+            for m in lex.suffix_re.finditer(v, rs, re_):
+                ss, se = m.span()
+                word = m.group()
+                if word in _PARTY_HEADS:
+                    if ss == rs or v[ss - 1] not in _PLACE_CHAR:
+                        continue
+                elif any(ts <= ss < te and te >= se for ts, te in titles):
+                    continue  # 局 of 局长, 厅 of 厅长
+                heads.append((ss, se))
+            if not heads:
+                continue
+            cuts = _cuts(zt, rs, re_)
+            # a post ends the phrase before it (董事长徐广福, 院长张力); so does the end of a
+            # post that a party head word started (党委书记 → nothing of it belongs to a name)
+            ends = cuts + [te for ts, te in titles]
+            cur: list[int] | None = None
+            for ss, se in heads:
+                left = max([rs] + [c for c in ends if c <= ss])
+                if cur is not None and left <= cur[1] and ss - cur[1] <= MAX_CHAIN_GAP \
+                        and not _split_by_he(v, cur, ss, se):
+                    cur[1] = se
+                    continue
+                if cur is not None:
+                    out.append(Cand(cur[0], cur[1], v[cur[0]:cur[1]]))
+                    left = max(left, cur[1])
+                left = _split_conj(v, left, ss, se)
+                cur = [left, se]
+            if cur is not None:
+                out.append(Cand(cur[0], cur[1], v[cur[0]:cur[1]]))
+    return [c for c in (_trim(zt, c) for c in out) if c is not None]
+
+
+def _split_by_he(v: str, cur: list[int], ss: int, se: int) -> bool:
+    """True when a 和 between two chained head words joins two names, not a department's."""
+    gap = v[cur[1]:ss]
+    return "和" in gap and not v[ss:se].endswith(_DEPT_KINDS)
+
+
+def _split_conj(v: str, left: int, ss: int, se: int) -> int:
+    """Move `left` past a 和 that joins names (湖南大学和中南大学) rather than a department's
+    two fields (文化和旅游厅)."""
+    i = v.rfind("和", left, ss)
+    if i < 0:
+        return left
+    if v[ss:se].endswith(_DEPT_KINDS):
+        return left
+    return i + 1
+
+
+def _trim(zt: ZhText, c: Cand) -> Cand | None:
+    lex = lexicon()
+    start, end = c.start, c.end
+    if end - start > MAX_NAME:
+        return None
+    key = zt.v[start:end]
+    if len(key) < 2:
+        return None
+    if lex.not_org_tail_re.search(key):
+        return None
+    return Cand(start, end, key)
+
+
+# the subject of a signing ends where its verb phrase starts
+_SUBJECT_END = re.compile(r"在|于|举行|共同|正式|战略|全面|分别|代表|签|举办|召开|达成|就|开展|深化|"
+                          r"建立|合作|携手|联合|友好|进行|双方|一行|今天|日前|近日")
+_SIGNING = re.compile(r"签署|签订|签约|续签")
+_CONJ = re.compile(r"与|和|及|、|同")
+_LEAD_TIME = re.compile(r"^(?:上午|下午|晚上|中午|日前|近日|当天|当日|今天|昨天|日|号)+")
+_PLACE_TAIL = set("省市区县镇乡州国")
+
+
+def discover_party_names(zt: ZhText, cands: list[Cand]) -> list[tuple[int, int]]:
+    """Names without a head word that the article makes parties of a signing
+    (阳光电源与内蒙古自治区人民政府、中财融商在北京签署 → 阳光电源, 中财融商)."""
+    lex = lexicon()
+    v = zt.v
+    known = [(c.start, c.end) for c in cands]
+    out: list[tuple[int, int]] = []
+    for s0, s1 in zt.sentences:
+        for t in _SIGNING.finditer(v, s0, s1):
+            cs = max(v.rfind(",", s0, t.start()), v.rfind(":", s0, t.start()))
+            cs = s0 if cs < 0 else cs + 1
+            end = t.start()
+            m = _SUBJECT_END.search(v, cs + 1, end)
+            if m:
+                end = m.start()
+            pos, parts = cs, []
+            for c in _CONJ.finditer(v, cs, end):
+                parts.append((pos, c.start()))
+                pos = c.end()
+            parts.append((pos, end))
+            if len(parts) < 2:
+                continue
+            for a, b in parts:
+                lead = _LEAD_TIME.match(v, a, b)
+                if lead:
+                    a = lead.end()
+                for d in zt.dates:
+                    if a <= d.start < b:
+                        a = max(a, d.end)
+                name = v[a:b]
+                if not 2 <= len(name) <= 10 or not _RUN.fullmatch(name):
+                    continue
+                if any(s < b and a < e for s, e in known) or is_generic(name):
+                    continue
+                if lex.title_re.search(name) or lex.stop_re.search(name) or name[-1] in _PLACE_TAIL:
+                    continue
+                if len(name) <= 3 and (name[0] in lex.surnames1 or name[:2] in lex.surnames2):
+                    continue
+                out.append((a, b))
+                known.append((a, b))
+    return out

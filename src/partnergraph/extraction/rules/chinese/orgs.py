@@ -1,0 +1,225 @@
+"""One record per organization of an article: names grouped, short forms linked, generic
+references (区政府, 校医院) resolved to the article's named body when it has exactly one.
+
+Short forms are linked to the fullest name when the article shows both: a legal or "group"
+ending dropped (大全集团 / 大全集团有限公司), a place or a parent dropped (东吴大学 / 台湾东吴
+大学, 冀唐学院 / 华北理工大学冀唐学院), a contraction (中国科大 / 中国科学技术大学), and the
+explicit forms "(以下简称“…”)" and "(USTC)".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from partnergraph.extraction.rules.chinese.lexicon import HAN, kind_of, lexicon
+from partnergraph.extraction.rules.chinese.mentions import Cand, is_generic
+from partnergraph.extraction.rules.chinese.view import ZhText
+
+LEGAL = ("股份有限公司", "有限责任公司", "有限公司", "公司", "集团有限公司", "集团", "股份", "总行",
+         "总部", "控股")
+# places that open a name without being part of how the article shortens it
+PLACES = ("中国", "台湾", "香港", "澳门", "国家", "中华", "全国", "美国", "英国", "日本", "韩国",
+          "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江",
+          "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州",
+          "云南", "陕西", "甘肃", "青海", "内蒙古", "广西", "西藏", "宁夏", "新疆")
+_PLACE_END = set("省市区县州旗镇乡")
+
+_ALIAS_EXPLICIT = re.compile(
+    rf"[(]\s*(?:以下)?(?:简称|下称|以下称)?\s*[\"“]?([{HAN}A-Za-z0-9]{{2,12}})[\"”]?\s*[)]"
+)
+_ACRONYM = re.compile(r"[(]\s*([A-Z][A-Za-z&]{1,11})\s*[)]")
+
+
+@dataclass
+class Org:
+    key: str
+    name: str
+    kind: str
+    aliases: dict[str, str] = field(default_factory=dict)  # simplified key → text form
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+    confidence: float = 0.8
+
+    def keys(self) -> list[str]:
+        return [self.key, *self.aliases]
+
+
+def norm(key: str) -> str:
+    for suffix in ("股份有限公司", "有限责任公司", "有限公司"):
+        if key.endswith(suffix) and len(key) > len(suffix) + 1:
+            return key[: -len(suffix)]
+    return key
+
+
+def _is_place(s: str) -> bool:
+    return s in PLACES or (len(s) >= 2 and s[-1] in _PLACE_END) or any(
+        s.startswith(p) and (s[len(p):] == "" or s[len(p):][-1] in _PLACE_END) for p in PLACES)
+
+
+def _short_of(short: str, full: str) -> bool:
+    """True when `short` is how the article shortens `full`."""
+    if short == full or len(short) < 2 or len(short) >= len(full):
+        return False
+    lex = lexicon()
+    if full.startswith(short):
+        rest = full[len(short):]
+        return rest in LEGAL or rest in ("有限公司", "科技有限公司", "技术有限公司")
+    if full.endswith(short):
+        head = full[: -len(short)]
+        if len(short) < 3:
+            return False
+        return _is_place(head) or any(head.endswith(s) for s in lex.suffix_kind if len(s) > 1)
+    # contraction: same first character, the rest a subsequence ending in the head word
+    if len(short) >= 3 and short[0] == full[0] and short[-1] in full[-2:]:
+        it = iter(full)
+        return all(ch in it for ch in short)
+    # core after a place prefix: 立新检测 / 浙江立新检测技术有限公司
+    for p in PLACES:
+        if full.startswith(p) and len(short) >= 3 and full[len(p):].startswith(short):
+            rest = full[len(p) + len(short):]
+            return rest in LEGAL or rest.endswith(("有限公司", "集团")) and len(rest) <= 8
+    return False
+
+
+class OrgTable:
+    def __init__(self, zt: ZhText):
+        self.zt = zt
+        self.orgs: list[Org] = []
+        self._by_key: dict[str, Org] = {}
+
+    # building ---------------------------------------------------------------------------
+    def add(self, start: int, end: int, field_: str = "name", confidence: float = 0.8) -> Org:
+        key = norm(self.zt.v[start:end])
+        org = self.lookup(key)
+        if org is None:
+            org = Org(key=key, name=self.zt.text[start:end], kind=kind_of(key),
+                      confidence=confidence)
+            self.orgs.append(org)
+            self._by_key[key] = org
+        org.spans.append((start, end, field_ if key == org.key else "alias"))
+        org.confidence = max(org.confidence, confidence)
+        return org
+
+    def lookup(self, key: str) -> Org | None:
+        return self._by_key.get(norm(key))
+
+    def link_aliases(self) -> None:
+        """Fold short forms into the fullest name they shorten."""
+        by_len = sorted(self.orgs, key=lambda o: len(o.key), reverse=True)
+        for short in sorted(self.orgs, key=lambda o: len(o.key)):
+            for full in by_len:
+                if full is short or full not in self.orgs or short not in self.orgs:
+                    continue
+                if _short_of(short.key, full.key):
+                    self._merge(short, full)
+                    break
+
+    def _merge(self, short: Org, full: Org) -> None:
+        full.aliases[short.key] = short.name
+        for k, n in short.aliases.items():
+            full.aliases.setdefault(k, n)
+        full.spans.extend((s, e, "alias") for s, e, _ in short.spans)
+        full.confidence = max(full.confidence, short.confidence)
+        self.orgs.remove(short)
+        for k in short.keys():
+            self._by_key[k] = full
+
+    def add_alias(self, org: Org, start: int, end: int) -> None:
+        key = self.zt.v[start:end]
+        other = self._by_key.get(key)
+        if other is not None and other is not org:
+            self._merge(other, org)
+            return
+        if key != org.key:
+            org.aliases[key] = self.zt.text[start:end]
+            self._by_key[key] = org
+            org.spans.append((start, end, "alias"))
+
+    def explicit_aliases(self) -> None:
+        """"X(以下简称“Y”)" and "X(USTC)": Y is another name of X."""
+        v = self.zt.v
+        for org in list(self.orgs):
+            for s, e, f in list(org.spans):
+                if f != "name" and f != "alias":
+                    continue
+                m = _ALIAS_EXPLICIT.match(v, e) or _ACRONYM.match(v, e)
+                if m is None:
+                    continue
+                a = m.group(1)
+                if is_generic(a) or a.isdigit() or _is_place(a):
+                    continue
+                self.add_alias(org, m.start(1), m.end(1))
+
+    # resolving --------------------------------------------------------------------------
+    def resolve(self, key: str) -> Org | None:
+        """The article's organization that a name or a generic reference points at."""
+        org = self.lookup(key)
+        if org is not None:
+            return org
+        ends: tuple[str, ...] = ()
+        if len(key) >= 2 and key[0] in "省市区县" and key[1:] in ("委", "政府", "人民政府", "党委"):
+            level = key[0]
+            ends = (level + "委",) if key[1:] in ("委", "党委") else (level + "人民政府", level + "政府")
+        elif key.startswith("校") and len(key) > 2:
+            ends = ("大学" + key[1:], "学院" + key[1:])
+        elif key in ("我校", "学校", "本校", "该校"):
+            unis = [o for o in self.orgs if o.kind == "university"]
+            return unis[0] if len(unis) == 1 else None
+        if not ends:
+            return None
+        hits = [o for o in self.orgs if o.key.endswith(ends) and o.key not in ends]
+        return hits[0] if len(hits) == 1 else None
+
+    def government_of(self, place: str, post: str) -> Org | None:
+        """The body a post at a place belongs to: 西青区 + 副区长 → 天津市西青区人民政府."""
+        party = "书记" in post or post.startswith(("区委", "市委", "县委", "省委", "党委"))
+        hits = []
+        for o in self.orgs:
+            if o.kind != "government":
+                continue
+            names = o.keys()
+            if not any(place in n or n.startswith(place) for n in names):
+                continue
+            is_party = o.key.endswith("委") and not o.key.endswith("委员会")
+            if party == is_party:
+                hits.append(o)
+        return hits[0] if len(hits) == 1 else None
+
+
+def build_table(zt: ZhText, cands: list[Cand], extra: list[tuple[int, int]]) -> OrgTable:
+    table = OrgTable(zt)
+    for c in cands:
+        if not c.generic:
+            table.add(c.start, c.end)
+    for s, e in extra:
+        table.add(s, e, confidence=0.6)
+    table.explicit_aliases()
+    table.link_aliases()
+    return table
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    org: Org | None
+    key: str
+
+
+def scan_mentions(zt: ZhText, table: OrgTable, cands: list[Cand]) -> list[Mention]:
+    """Every place the article names one of its organizations, plus generic references
+    (区委, 我校) resolved where the article allows, in text order, never overlapping."""
+    keys = {k: o for o in table.orgs for k in o.keys() if len(k) >= 2}
+    found: list[Mention] = []
+    if keys:
+        pattern = re.compile("|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)))
+        for ls, le in zt.lines:
+            for m in pattern.finditer(zt.v, ls, le):
+                found.append(Mention(m.start(), m.end(), keys[m.group()], m.group()))
+    taken = [(m.start, m.end) for m in found]
+    for c in cands:
+        if not c.generic or any(s < c.end and c.start < e for s, e in taken):
+            continue
+        found.append(Mention(c.start, c.end, table.resolve(c.key), c.key))
+    found.sort(key=lambda m: m.start)
+    return found

@@ -1,0 +1,207 @@
+"""People and their posts, in Chinese word order.
+
+The shapes: [org][post][name] (西青区副区长高艳, 董事长徐广福), posts chained by 、 before
+one name (区委副书记、区长白凤祥: two posts, two entries when the bodies differ), lists that
+carry the org on (院长张力、副院长周凤娟), and [name][post] (李庆章校长). A personal name
+is a surname plus one or two characters (a compound surname plus one or two).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from partnergraph.extraction.rules.chinese.lexicon import lexicon
+from partnergraph.extraction.rules.chinese.orgs import Mention, Org, OrgTable
+from partnergraph.extraction.rules.chinese.view import ZhText
+
+# words that may follow a name: its verb, a list mark, an honorific
+_FOLLOW = ("出席", "表示", "代表", "主持", "介绍", "致辞", "参加", "会见", "陪同", "一行", "同志",
+           "教授", "先生", "女士", "院士", "博士", "强调", "指出", "说", "等", "和", "与", "及",
+           "以及", "在", "为", "向", "对", "也", "就", "率", "带队", "作", "的", "以", "了", "分别",
+           "共同", "宣读", "讲话", "签署", "签订", "见证", "首先", "亲自", "莅临", "来", "到", "赴",
+           "同", "将", "还", "则", "是", "从", "被", "一同", "会同", "现场", "详细", "热情", "简要",
+           "围绕", "结合", "听取", "充分", "高度", "认真", "回顾", "希望", "感谢", "欢迎", "带领",
+           "任", "当选", "担任", "兼", "发表", "进行", "作了", "共", "对此", "颁发", "授予", "为其")
+# characters that do not occur inside the given-name part of a Chinese name in this genre
+_NOT_IN_NAME = set("的了在是和与及等为对向我校院市区省县处部局厅长记席示表届年月日号个位名"
+                   "一二三四五六七八九十各该本其这那们会议上下中前后来去到出入代主副总")
+# a post's level names the government it belongs to when no body stands before it
+_LEVEL_POSTS = {"区长": "区政府", "副区长": "区政府", "市长": "市政府", "副市长": "市政府",
+                "县长": "县政府", "副县长": "县政府", "省长": "省政府", "副省长": "省政府"}
+# a department between an org and a post (科技处处长, 基建后勤处副处长)
+_DEPT_END = ("处", "部", "办", "室", "科", "系", "所", "中心", "办公室", "组")
+MAX_DEPT = 10
+
+
+@dataclass
+class PersonRec:
+    name: str
+    title: str
+    org: Org | None
+    spans: list[tuple[int, int, str]]
+
+
+def _han(c: str) -> bool:
+    return "\u3400" <= c <= "\u9fff"
+
+
+def _boundary_after(v: str, i: int, end: int) -> bool:
+    if i >= end or not _han(v[i]):
+        return True
+    return v.startswith(_FOLLOW, i) or lexicon().title_re.match(v, i) is not None
+
+
+def _name_after(v: str, i: int, end: int) -> int | None:
+    """End of a personal name starting at `i`, or None."""
+    lex = lexicon()
+    sur = 2 if v[i:i + 2] in lex.surnames2 else 1 if v[i:i + 1] in lex.surnames1 else 0
+    if not sur:
+        return None
+    options = []
+    for given in (2, 1):
+        j = i + sur + given
+        if j > end or not all(_han(c) and c not in _NOT_IN_NAME for c in v[i + sur:j]):
+            continue
+        if _boundary_after(v, j, end):
+            options.append(j)
+    if not options:
+        return None
+    if len(options) == 2:
+        long_, short = options
+        # 高勇作重要讲话: the short form ends where a verb starts; 李晨阳以及: the long form
+        # ends at a list mark
+        if not (long_ >= end or not _han(v[long_])) and v.startswith(_FOLLOW, short):
+            return short
+        return long_
+    return options[0]
+
+
+def _name_before(v: str, i: int, start: int, mention_ends: set[int]) -> int | None:
+    """Start of a personal name ending at `i` (李庆章校长), or None."""
+    lex = lexicon()
+    for n in (3, 2, 4):
+        s = i - n
+        if s < start:
+            continue
+        name = v[s:i]
+        sur = 2 if name[:2] in lex.surnames2 else 1 if name[:1] in lex.surnames1 else 0
+        if not sur or not 1 <= n - sur <= 2:
+            continue
+        if not all(_han(c) and c not in _NOT_IN_NAME for c in name[sur:]):
+            continue
+        if s == start or not _han(v[s - 1]) or s in mention_ends or v[s - 1] in "与和及由请向对为":
+            return s
+    return None
+
+
+def find_people(zt: ZhText, table: OrgTable, mentions: list[Mention]) -> list[PersonRec]:
+    lex = lexicon()
+    v = zt.v
+    by_end = {m.end: m for m in mentions}
+    mention_ends = set(by_end)
+    covered = [(m.start, m.end) for m in mentions if m.org is not None]
+    out: list[PersonRec] = []
+    for ls, le in zt.lines:
+        pending: list[tuple[int, int, Org | None]] = []
+        prev_org: Org | None = None
+        last_end = ls
+        for t in lex.title_re.finditer(v, ls, le):
+            ts, te = t.span()
+            if any(s <= ts < e for s, e in covered):
+                continue  # 局 of a name like 卫健局 is no post
+            title = v[ts:te]
+            org, org_span = _org_before(zt, table, by_end, ts, title, last_end, ls)
+            gap_start = ts
+            if org is None and org_span is None:
+                # 、副院长周凤娟: a bare post in a list keeps the list's body
+                k = ts - 1
+                if k >= ls and v[k] == "、" and pending == [] and prev_org is not None \
+                        and last_end == k:
+                    org = prev_org
+            elif org_span is not None:
+                gap_start = org_span[0]
+            name_end = _name_after(v, te, le)
+            if name_end is not None:
+                name_span = (te, name_end)
+                chain = pending + [(ts, te, org)]
+                for cs, ce, corg in _merge_same_org(chain, v):
+                    spans = [(name_span[0], name_span[1], "name"), (cs, ce, "title")]
+                    out.append(PersonRec(v[name_span[0]:name_span[1]], zt.text[cs:ce], corg, spans))
+                pending = []
+                prev_org = org
+                last_end = name_end
+                continue
+            nxt = v[te:te + 1]
+            if nxt in ("、",) and te < le:
+                pending.append((ts, te, org))
+                last_end = te + 1
+                continue
+            pending = []
+            ns = _name_before(v, ts, max(ls, gap_start - 4), mention_ends)
+            if ns is not None and _boundary_after(v, te, le):
+                org2 = by_end.get(ns)
+                o = org2.org if org2 is not None else None
+                spans = [(ns, ts, "name"), (ts, te, "title")]
+                out.append(PersonRec(v[ns:ts], zt.text[ts:te], o, spans))
+            last_end = te
+    return _dedupe(out)
+
+
+def _merge_same_org(chain, v):
+    """Posts at one body are one entry with the posts joined as written (党委书记、行长)."""
+    out: list[tuple[int, int, Org | None]] = []
+    for s, e, org in chain:
+        if out and out[-1][2] is org and org is not None:
+            out[-1] = (out[-1][0], e, org)
+        else:
+            out.append((s, e, org))
+    return out
+
+
+def _org_before(zt: ZhText, table: OrgTable, by_end: dict[int, Mention], ts: int, title: str,
+                last_end: int, ls: int):
+    """The body a post at `ts` is held at, and the span naming it."""
+    v = zt.v
+    m = by_end.get(ts)
+    if m is None:
+        # a department may stand between the body and the post
+        for k in range(ts - 1, max(ls, ts - MAX_DEPT) - 1, -1):
+            if not _han(v[k]):
+                break
+            if k in by_end and v[k:ts].endswith(_DEPT_END):
+                m = by_end[k]
+                break
+    if m is not None and m.start >= last_end:
+        if m.org is not None:
+            return m.org, (m.start, m.end)
+        return None, (m.start, m.end)
+    # a place before the post: 西青区副区长, 兴城市副市长
+    k = ts
+    while k > max(ls, last_end, ts - 8) and _han(v[k - 1]):
+        k -= 1
+    place = v[k:ts]
+    if len(place) >= 2 and place[-1] in "省市区县州" and not place.startswith(("我", "该")):
+        gov = table.government_of(place, title)
+        if gov is not None:
+            return gov, (k, ts)
+    if k == ts or place in ("市", "区", "县", "省"):
+        level = _LEVEL_POSTS.get(title)
+        if level:
+            return table.resolve(level), None
+    return None, None
+
+
+def _dedupe(people: list[PersonRec]) -> list[PersonRec]:
+    seen: dict[tuple[str, int], PersonRec] = {}
+    with_org = {p.name for p in people if p.org is not None}
+    out = []
+    for p in people:
+        if p.org is None and p.name in with_org:
+            continue
+        k = (p.name, id(p.org))
+        if k in seen:
+            seen[k].spans.extend(p.spans)
+            continue
+        seen[k] = p
+        out.append(p)
+    return out
