@@ -21,6 +21,10 @@ from partnergraph.extraction.rules.chinese.view import ZhText
 # a plan, a hope or a negation just before the trigger: no event
 _NOT_YET = re.compile(r"(?:将|拟|计划|准备|预计|有望|希望|即将|尚未|未|没有|争取|力争|筹建|打算|期待|愿)"
                       r"[^,。;]{0,6}$")
+# a clause about attending a signing (出席签约仪式, 见证签约) names guests, not parties
+_ATTEND = re.compile(r"(?:出席|参加|见证|主持|参与|陪同|列席)[^,]{0,6}$")
+# a future marker earlier in the clause (阳光新能源将…在内蒙古投资设立…)
+_FUTURE = re.compile(r"将|拟|计划|准备|预计|有望|即将|筹建|力争|争取")
 _BOTH = re.compile(r"双方|两校|两省|两市|两院|两家|三方|各方|两地|校地|校企|院校|两单位|双边")
 _RESPECTIVELY = re.compile(r"分别(?!代表|致辞|讲话|介绍|发言|表示)")
 # talks are named meetings in their own right; bare 座谈/会谈 only when nothing else happened
@@ -111,6 +115,10 @@ class EventFinder:
             hits.sort()
             for ts, te, typ in hits:
                 if _NOT_YET.search(v, max(s0, ts - 8), ts):
+                    continue
+                if typ != "visit" and _FUTURE.search(v, _clause_start(v, s0, ts), ts):
+                    continue
+                if typ in ("agreement", "meeting") and _ATTEND.search(v, max(s0, ts - 8), ts):
                     continue
                 ev = getattr(self, "_" + typ)(s0, s1, ts, te)
                 for e in ev:
@@ -234,7 +242,12 @@ class EventFinder:
         """The name of what is set up: quoted, or the phrase ending in a head word near the
         trigger (成立医教联合体, 产学研合作基地揭牌, 共建…联合实验室)."""
         v = self.zt.v
-        lo, hi = max(s0, ts - 40), min(s1, te + 40)
+        nxt = v[te:te + 2]
+        after = not (v[ts - 1:ts] == "的" or not nxt or not re.match(rf"[{HAN}]", nxt)
+                     or nxt.startswith(("以来", "后", "的", "大会", "仪式", "了", "于")))
+        if v[ts:te] in ("揭牌", "挂牌", "授牌", "落户"):
+            after = False
+        lo, hi = (te, min(s1, te + 30)) if after else (max(s0, ts - 30), ts)
         best = None
         for m in re.finditer(r"[\"“《]([^\"”》]{2,40})[\"”》]", v[lo:hi]):
             a, b = lo + m.start(1), lo + m.end(1)
@@ -249,9 +262,13 @@ class EventFinder:
             if self.table.lookup(v[a:b]) is not None:
                 continue
             k = a
-            while k > lo and re.match(rf"[{HAN}]", v[k - 1]) and not lexicon().stop_re.match(v, k - 1) \
-                    and v[k - 1] not in "与和及暨、" and a - k < 14:
+            while k > lo and re.match(rf"[{HAN}]", v[k - 1]) and v[k - 1] not in "与和及暨、" \
+                    and a - k < 14:
                 k -= 1
+            cuts = [c.end() for c in lexicon().stop_re.finditer(v, k, a)]
+            cuts += [c.end() for c in lexicon().triggers["joint_entity"].finditer(v, k, a)]
+            if cuts:
+                k = max(cuts)
             if b - k < 3:
                 continue
             d = min(abs(k - te), abs(b - ts))

@@ -21,10 +21,13 @@ _FOLLOW = ("出席", "表示", "代表", "主持", "介绍", "致辞", "参加",
            "共同", "宣读", "讲话", "签署", "签订", "见证", "首先", "亲自", "莅临", "来", "到", "赴",
            "同", "将", "还", "则", "是", "从", "被", "一同", "会同", "现场", "详细", "热情", "简要",
            "围绕", "结合", "听取", "充分", "高度", "认真", "回顾", "希望", "感谢", "欢迎", "带领",
-           "任", "当选", "担任", "兼", "发表", "进行", "作了", "共", "对此", "颁发", "授予", "为其")
+           "当选", "担任", "兼", "发表", "进行", "作了", "共", "对此", "颁发", "授予", "为其")
 # characters that do not occur inside the given-name part of a Chinese name in this genre
 _NOT_IN_NAME = set("的了在是和与及等为对向我校院市区省县处部局厅长记席示表届年月日号个位名"
-                   "一二三四五六七八九十各该本其这那们会议上下中前后来去到出入代主副总")
+                   "一二三四五六七八九十各该本其这那们会议上下中前后来去到出入代主副总参与")
+# two-character openings that are adverbs, not a surname and a given name
+_NOT_NAME_START = ("全程", "全面", "全力", "高度", "共同", "相关", "各级", "主要", "马上", "高级",
+                   "常务", "成员", "代表", "陪同", "出席")
 # a post's level names the government it belongs to when no body stands before it
 _LEVEL_POSTS = {"区长": "区政府", "副区长": "区政府", "市长": "市政府", "副市长": "市政府",
                 "县长": "县政府", "副县长": "县政府", "省长": "省政府", "副省长": "省政府"}
@@ -55,7 +58,7 @@ def _name_after(v: str, i: int, end: int) -> int | None:
     """End of a personal name starting at `i`, or None."""
     lex = lexicon()
     sur = 2 if v[i:i + 2] in lex.surnames2 else 1 if v[i:i + 1] in lex.surnames1 else 0
-    if not sur:
+    if not sur or v.startswith(_NOT_NAME_START, i):
         return None
     options = []
     for given in (2, 1):
@@ -105,10 +108,17 @@ def find_people(zt: ZhText, table: OrgTable, mentions: list[Mention]) -> list[Pe
         pending: list[tuple[int, int, Org | None]] = []
         prev_org: Org | None = None
         last_end = ls
-        for t in lex.title_re.finditer(v, ls, le):
+        pos = ls
+        while True:
+            t = lex.title_re.search(v, pos, le)
+            if t is None:
+                break
             ts, te = t.span()
-            if any(s <= ts < e for s, e in covered):
-                continue  # 局 of a name like 卫健局 is no post
+            inside = [e for s, e in covered if s <= ts < e]
+            if inside:
+                pos = max(inside)  # 局 of 卫健局 is no post; 党委 of 自治区党委 opens none
+                continue
+            pos = te
             title = v[ts:te]
             org, org_span = _org_before(zt, table, by_end, ts, title, last_end, ls)
             gap_start = ts
