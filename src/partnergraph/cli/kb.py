@@ -1,0 +1,250 @@
+"""Knowledge-base commands: thin wrappers named after the library call each one makes
+(`ingest.ingest`, `query.*`, `export.export`, `resolution.explain.*`). Tables by default,
+``--json`` for scripts."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from partnergraph.cli import app
+
+DB_HELP = "Knowledge base file (default: $PARTNERGRAPH_DB or ./partnergraph.db)."
+DbOption = typer.Option(None, "--db", help=DB_HELP)
+JsonOption = typer.Option(False, "--json", help="Print JSON instead of a table.")
+
+
+def _db(db: Optional[Path]) -> str:
+    return str(db) if db else os.environ.get("PARTNERGRAPH_DB", "partnergraph.db")
+
+
+def _open(db: Optional[Path], create: bool = False):
+    from partnergraph.store import open_store
+
+    return open_store(_db(db), create=create)
+
+
+def _print_json(value) -> None:
+    from partnergraph.query import as_json
+
+    typer.echo(json.dumps(as_json(value), ensure_ascii=False, indent=2))
+
+
+def _table(title: str, columns: list[str], rows: list[list]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*columns, title=title, title_justify="left")
+    for row in rows:
+        table.add_row(*["" if v is None else str(v) for v in row])
+    Console().print(table)
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Files or folders of articles (read recursively)."),
+    db: Optional[Path] = DbOption,
+    input_format: Optional[str] = typer.Option(
+        None, "--input-format", help="Read every input as this format instead of guessing by suffix."),
+    backend: str = typer.Option("rules", "--backend", help="Extraction backend (see `partnergraph backends`)."),
+) -> None:
+    """Extract articles and store them in the knowledge base (idempotent, restartable)."""
+    from partnergraph.ingest import ingest as run
+
+    with _open(db, create=True) as store:
+        report = run(paths, store, backend=backend, input_format=input_format, progress_min=5)
+    for failure in report.failures:
+        typer.echo(f"Error: {failure.source}: {failure.reason}", err=True)
+    typer.echo(f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged, "
+               f"{report.copies} copies of stored documents, {len(report.failures)} failed "
+               f"→ {_db(db)}", err=True)
+    if report.failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def partners(
+    org: str = typer.Argument(..., help="Organization name, alias or acronym."),
+    since: Optional[str] = typer.Option(None, "--since", help="From this date (YYYY[-MM[-DD]])."),
+    until: Optional[str] = typer.Option(None, "--until", help="Up to this date, inclusive."),
+    type: Optional[str] = typer.Option(None, "--type", help="agreement, visit, meeting or joint_entity."),
+    db: Optional[Path] = DbOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Who an organization cooperated with, by number of events."""
+    from partnergraph import query
+
+    with _open(db) as store:
+        rows = query.partners(store, org, since=since, until=until, type=type)
+        name = query.find_org(store, org).name
+    if as_json:
+        return _print_json(rows)
+    _table(f"Partners of {name}", ["partner", "kind", "events", "first", "last", "types"],
+           [[p.org.name, p.org.kind, p.events, p.first, p.last, ", ".join(p.types)] for p in rows])
+
+
+@app.command()
+def events(
+    org: Optional[str] = typer.Option(None, "--org", help="Only events this organization is party to."),
+    type: Optional[str] = typer.Option(None, "--type", help="agreement, visit, meeting or joint_entity."),
+    since: Optional[str] = typer.Option(None, "--since", help="From this date (YYYY[-MM[-DD]])."),
+    until: Optional[str] = typer.Option(None, "--until", help="Up to this date, inclusive."),
+    topic: Optional[str] = typer.Option(None, "--topic", help="Only events whose topics contain this."),
+    kind: Optional[str] = typer.Option(None, "--kind", help="Only events with a party of this kind."),
+    limit: int = typer.Option(200, "--limit", help="At most this many events."),
+    db: Optional[Path] = DbOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Cooperation events, oldest first, with the articles that report each."""
+    from partnergraph import query
+
+    with _open(db) as store:
+        rows = query.events(store, org=org, type=type, since=since, until=until, topic=topic,
+                            kind=kind, limit=limit)
+    if as_json:
+        return _print_json(rows)
+    _table("Events", ["date", "type", "parties", "topics / entity", "sources"],
+           [[e.date or (f"({e.sort_date})" if e.sort_date else ""), e.type, " ↔ ".join(e.parties),
+             ", ".join(e.topics) + (f" [{e.entity}]" if e.entity else ""),
+             ", ".join(s.doc_id for s in e.sources)] for e in rows])
+
+
+@app.command("org")
+def org_profile(
+    name: str = typer.Argument(..., help="Organization name, alias or acronym."),
+    db: Optional[Path] = DbOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """An organization's profile: aliases, kind, partners, timeline, people."""
+    from rich.console import Console
+
+    from partnergraph import query
+
+    with _open(db) as store:
+        p = query.org(store, name)
+    if as_json:
+        return _print_json(p)
+    Console().print(f"[bold]{p.org.name}[/bold]  ({p.org.kind}, {p.documents} documents)")
+    _table("Aliases", ["name", "documents", "e.g."],
+           [[a.name, a.documents, ", ".join(a.examples)] for a in p.aliases])
+    _table("Partners", ["partner", "kind", "events", "first", "last"],
+           [[x.org.name, x.org.kind, x.events, x.first, x.last] for x in p.partners])
+    _table("Timeline", ["date", "type", "parties"],
+           [[e.date or e.sort_date, e.type, " ↔ ".join(e.parties)] for e in p.timeline])
+    _table("People", ["name", "titles", "documents", "last seen"],
+           [[x.name, "; ".join(x.titles), x.documents, x.last_seen] for x in p.people])
+
+
+@app.command("people")
+def people_at(
+    org: str = typer.Argument(..., help="Organization name, alias or acronym."),
+    db: Optional[Path] = DbOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Who the articles name at an organization, with their titles."""
+    from partnergraph import query
+
+    with _open(db) as store:
+        rows = query.people(store, org)
+    if as_json:
+        return _print_json(rows)
+    _table(f"People at {org}", ["name", "titles", "documents", "last seen"],
+           [[x.name, "; ".join(x.titles), x.documents, x.last_seen] for x in rows])
+
+
+@app.command()
+def search(
+    text: str = typer.Argument(..., help="Word or phrase (any language)."),
+    limit: int = typer.Option(20, "--limit", help="At most this many articles."),
+    db: Optional[Path] = DbOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Full-text search over the stored articles."""
+    from partnergraph import query
+
+    with _open(db) as store:
+        hits = query.search(store, text, limit=limit)
+    if as_json:
+        return _print_json(hits)
+    _table(f"Articles containing {text!r}", ["document", "published", "title", "snippet"],
+           [[h.doc_id, h.published, h.title, h.snippet] for h in hits])
+
+
+@app.command()
+def stats(db: Optional[Path] = DbOption, as_json: bool = JsonOption) -> None:
+    """How much the knowledge base holds."""
+    from partnergraph import query
+
+    with _open(db) as store:
+        counts = query.stats(store)
+    if as_json:
+        return _print_json(counts)
+    _table("Knowledge base", ["what", "count"], [[k, v] for k, v in counts.items()])
+
+
+@app.command()
+def export(
+    format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, graphml, gexf or parquet."),
+    out: Path = typer.Option(Path("."), "--out", help="Folder to write into."),
+    db: Optional[Path] = DbOption,
+) -> None:
+    """Export the organization graph and flat tables."""
+    from partnergraph.export import export as run
+
+    with _open(db) as store:
+        for path in run(store, format, out):
+            typer.echo(str(path))
+
+
+@app.command()
+def why(
+    a: str = typer.Argument(..., help="An organization name."),
+    b: str = typer.Argument(..., help="Another organization name."),
+    db: Optional[Path] = DbOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Explain why two names are one organization, or what keeps them apart."""
+    from partnergraph.resolution.explain import why as explain
+
+    with _open(db) as store:
+        e = explain(store, a, b)
+    if as_json:
+        return _print_json(e)
+    verdict = "the same organization" if e.same else "different organizations"
+    typer.echo(f"{a!r} and {b!r} are {verdict}"
+               + (f" ({e.entity_a})" if e.same else f" ({e.entity_a} / {e.entity_b})"))
+    for step in e.steps:
+        typer.echo(f"  - {step}")
+
+
+@app.command()
+def merge(
+    a: str = typer.Argument(..., help="An organization name."),
+    b: str = typer.Argument(..., help="The name to join with it."),
+    db: Optional[Path] = DbOption,
+) -> None:
+    """Treat two names as one organization from now on (kept across re-ingestion)."""
+    from partnergraph.resolution.explain import merge as run
+
+    with _open(db) as store:
+        e = run(store, a, b)
+    typer.echo(f"merged: {a!r} and {b!r} are now {e.entity_a!r}")
+
+
+@app.command()
+def split(
+    a: str = typer.Argument(..., help="The name to detach."),
+    db: Optional[Path] = DbOption,
+) -> None:
+    """Detach a name from the organization it was joined with (kept across re-ingestion)."""
+    from partnergraph.query import find_org
+    from partnergraph.resolution.explain import split as run
+
+    with _open(db) as store:
+        run(store, a)
+        now = find_org(store, a).name
+    typer.echo(f"split: {a!r} is now its own organization ({now!r})")

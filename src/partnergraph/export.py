@@ -1,0 +1,147 @@
+"""Exports of the knowledge base for other tools.
+
+- `graphml`, `gexf`: the organization graph for Gephi and networkx — nodes with name, kind
+  and aliases, one edge per partner pair weighted by its number of events, with the event
+  types and the first and last date.
+- `jsonl`, `csv`, `parquet`: flat tables for pandas and DuckDB — documents, organizations,
+  people, events, and the same edges. Tables stream from the store (Parquet in row groups),
+  so an export does not hold the database in memory. In CSV, list values are joined by "|".
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from partnergraph.errors import ConfigError
+from partnergraph.resolution import ensure_resolved
+from partnergraph.store import Store
+
+FORMATS = ("jsonl", "csv", "graphml", "gexf", "parquet")
+TABLES = ("documents", "organizations", "people", "events")
+LIST_COLUMNS = {"sources", "aliases", "titles", "topics", "parties", "party_ids", "types"}
+INT_COLUMNS = {
+    "organizations": {"id", "n_docs"}, "people": {"id", "org_id", "n_docs"}, "events": {"id"},
+    "edges": {"source", "target", "weight"},
+}
+# rows per Parquet row group and per fetch: ~10 MB of article text at a few KB an article
+CHUNK = 5000
+
+
+def export(store: Store, format: str, out: str | Path = ".") -> list[Path]:
+    """Write the store in `format` into the folder `out`; return the files written."""
+    if format not in FORMATS:
+        raise ConfigError(f"unknown export format {format!r}", hint=f"use one of: {', '.join(FORMATS)}")
+    ensure_resolved(store)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    if format in ("graphml", "gexf"):
+        return [_write_graph(store, format, out)]
+    writer = {"jsonl": _write_jsonl, "csv": _write_csv, "parquet": _write_parquet}[format]
+    written = []
+    for name in TABLES + ("edges",):
+        columns, rows = _table(store, name)
+        written.append(writer(out / f"{name}.{format}", columns, rows))
+    return written
+
+
+def graph(store: Store):
+    """The organization graph as a networkx `Graph`."""
+    import networkx as nx
+
+    ensure_resolved(store)
+    g = nx.Graph()
+    columns, rows = _table(store, "organizations")
+    for row in rows:
+        rec = dict(zip(columns, row))
+        g.add_node(rec["id"], label=rec["name"], kind=rec["kind"],
+                   aliases="|".join(rec["aliases"]), documents=rec["n_docs"])
+    for a, b, n, types, first, last in store.graph_edges():
+        g.add_edge(a, b, weight=n, types="|".join(sorted(types.split(","))),
+                   first=first or "", last=last or "")
+    return g
+
+
+def _table(store: Store, name: str):
+    """(columns, row iterator) with JSON list columns decoded."""
+    if name == "edges":
+        columns = ["source", "target", "weight", "types", "first", "last"]
+        rows = ((a, b, n, sorted(t.split(",")), f, la) for a, b, n, t, f, la in store.graph_edges())
+        return columns, rows
+    columns, cur = store.table_rows(name)
+    lists = [i for i, c in enumerate(columns) if c in LIST_COLUMNS]
+
+    def decoded():
+        for row in cur:
+            row = list(row)
+            for i in lists:
+                row[i] = [v for v in json.loads(row[i] or "[]") if v is not None]
+            yield tuple(row)
+
+    return columns, decoded()
+
+
+def _write_graph(store: Store, format: str, out: Path) -> Path:
+    import networkx as nx
+
+    path = out / f"partnergraph.{format}"
+    g = graph(store)
+    if format == "graphml":
+        nx.write_graphml(g, path)
+    else:
+        nx.write_gexf(g, path)
+    return path
+
+
+def _write_jsonl(path: Path, columns: list[str], rows) -> Path:
+    with open(path, "w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(dict(zip(columns, row)), ensure_ascii=False) + "\n")
+    return path
+
+
+def _write_csv(path: Path, columns: list[str], rows) -> Path:
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(columns)
+        for row in rows:
+            w.writerow(["|".join(map(str, v)) if isinstance(v, list) else v for v in row])
+    return path
+
+
+def _arrow_type(table: str, column: str):
+    import pyarrow as pa
+
+    if column == "party_ids":
+        return pa.list_(pa.int64())
+    if column in LIST_COLUMNS:
+        return pa.list_(pa.string())
+    if column in INT_COLUMNS.get(table, ()):
+        return pa.int64()
+    return pa.string()
+
+
+def _write_parquet(path: Path, columns: list[str], rows) -> Path:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = pa.schema([(c, _arrow_type(path.stem, c)) for c in columns])
+    with pq.ParquetWriter(path, schema) as writer:
+        batch: list[tuple] = []
+        wrote = False
+
+        def flush() -> None:
+            cols = list(zip(*batch)) if batch else [[] for _ in columns]
+            writer.write_table(pa.Table.from_arrays(
+                [pa.array(list(v), type=schema.field(i).type) for i, v in enumerate(cols)],
+                schema=schema))
+
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= CHUNK:
+                flush()
+                batch, wrote = [], True
+        if batch or not wrote:  # an empty table still gets its schema
+            flush()
+    return path

@@ -1,0 +1,185 @@
+"""The knowledge base schema, as numbered migrations applied in order.
+
+`PRAGMA user_version` holds the version a database is at; `migrate()` applies the missing
+steps, each in the same transaction as the version bump, so a database is never half-migrated.
+A database written by a newer partnergraph is refused rather than guessed at.
+
+Two kinds of tables live here:
+- what was read: documents (with FTS5 over title and text), the sources each document was
+  seen at, and every extracted mention as the backend gave it (`*_mentions`, `org_names`);
+- what resolution derives from them plus the user's overrides: entities, people, events and
+  the links that explain each join. Derived tables are rebuilt whole by `Store.write_resolution`,
+  so they are always a function of the mentions and overrides, never of ingestion order.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from partnergraph.errors import StoreError
+
+V1 = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT INTO meta VALUES ('generation', '0'), ('resolved_generation', '0');
+
+CREATE TABLE documents(
+    doc_key INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    url TEXT,
+    source TEXT,
+    title TEXT,
+    published TEXT,
+    lang TEXT,
+    text TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    backend TEXT,
+    backend_version TEXT,
+    warnings TEXT NOT NULL DEFAULT '[]',
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX documents_url ON documents(url);
+CREATE INDEX documents_hash ON documents(content_hash);
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+    title, text, content='documents', content_rowid='doc_key', tokenize='trigram'
+);
+
+-- every place a document was seen: itself, an exact copy under another id, a near-duplicate
+CREATE TABLE document_sources(
+    doc_id TEXT PRIMARY KEY,
+    doc_key INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('self', 'exact', 'near')),
+    url TEXT,
+    source TEXT,
+    published TEXT,
+    content_hash TEXT NOT NULL
+);
+CREATE INDEX document_sources_doc ON document_sources(doc_key);
+
+CREATE TABLE org_mentions(
+    doc_key INTEGER NOT NULL, idx INTEGER NOT NULL,
+    name TEXT NOT NULL, kind TEXT NOT NULL, aliases TEXT NOT NULL,
+    evidence TEXT NOT NULL, confidence REAL NOT NULL, implicit INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (doc_key, idx)
+);
+-- one row per name or alias of an org mention, indexed by key: the documents behind a name
+CREATE TABLE org_names(
+    doc_key INTEGER NOT NULL, idx INTEGER NOT NULL, role TEXT NOT NULL,
+    name TEXT NOT NULL, key TEXT NOT NULL
+);
+CREATE INDEX org_names_doc ON org_names(doc_key);
+CREATE INDEX org_names_key ON org_names(key);
+CREATE TABLE person_mentions(
+    doc_key INTEGER NOT NULL, idx INTEGER NOT NULL,
+    name TEXT NOT NULL, title TEXT, org TEXT,
+    evidence TEXT NOT NULL, confidence REAL NOT NULL,
+    PRIMARY KEY (doc_key, idx)
+);
+CREATE TABLE event_mentions(
+    doc_key INTEGER NOT NULL, idx INTEGER NOT NULL,
+    type TEXT NOT NULL, date TEXT, parties TEXT NOT NULL, location TEXT,
+    topics TEXT NOT NULL, entity TEXT, evidence TEXT NOT NULL, confidence REAL NOT NULL,
+    PRIMARY KEY (doc_key, idx)
+);
+
+-- user decisions, applied by every resolution run (kept across re-ingestion)
+CREATE TABLE overrides(
+    seq INTEGER PRIMARY KEY,
+    action TEXT NOT NULL CHECK (action IN ('merge', 'split')),
+    key_a TEXT NOT NULL, key_b TEXT,
+    name_a TEXT NOT NULL, name_b TEXT,
+    created_at TEXT NOT NULL
+);
+
+-- derived by resolution
+CREATE TABLE entities(
+    id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+    kind TEXT NOT NULL, n_docs INTEGER NOT NULL
+);
+CREATE TABLE entity_names(key TEXT PRIMARY KEY, entity_id INTEGER NOT NULL);
+CREATE INDEX entity_names_entity ON entity_names(entity_id);
+CREATE TABLE entity_aliases(
+    entity_id INTEGER NOT NULL, alias TEXT NOT NULL, key TEXT NOT NULL, n_docs INTEGER NOT NULL,
+    PRIMARY KEY (entity_id, alias)
+);
+CREATE TABLE entity_links(
+    entity_id INTEGER NOT NULL, key_a TEXT NOT NULL, key_b TEXT NOT NULL,
+    rule TEXT NOT NULL, doc_key INTEGER, detail TEXT NOT NULL
+);
+CREATE INDEX entity_links_entity ON entity_links(entity_id);
+CREATE TABLE entity_conflicts(
+    key_a TEXT NOT NULL, key_b TEXT NOT NULL, rule TEXT NOT NULL, doc_key INTEGER,
+    detail TEXT NOT NULL
+);
+CREATE INDEX entity_conflicts_a ON entity_conflicts(key_a);
+CREATE INDEX entity_conflicts_b ON entity_conflicts(key_b);
+CREATE TABLE people(
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, entity_id INTEGER, n_docs INTEGER NOT NULL
+);
+CREATE INDEX people_entity ON people(entity_id);
+CREATE TABLE person_titles(
+    person_id INTEGER NOT NULL, title TEXT, doc_key INTEGER NOT NULL, published TEXT
+);
+CREATE INDEX person_titles_person ON person_titles(person_id);
+CREATE TABLE events(
+    id INTEGER PRIMARY KEY, type TEXT NOT NULL, date TEXT, sort_date TEXT,
+    location TEXT, topics TEXT NOT NULL, entity TEXT, n_sources INTEGER NOT NULL
+);
+CREATE INDEX events_sort_date ON events(sort_date);
+CREATE TABLE event_parties(
+    event_id INTEGER NOT NULL, entity_id INTEGER NOT NULL, PRIMARY KEY (event_id, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX event_parties_entity ON event_parties(entity_id, event_id);
+CREATE TABLE event_sources(
+    event_id INTEGER NOT NULL, doc_key INTEGER NOT NULL, idx INTEGER NOT NULL, rule TEXT NOT NULL
+);
+CREATE INDEX event_sources_event ON event_sources(event_id);
+CREATE INDEX event_sources_doc ON event_sources(doc_key);
+"""
+
+MIGRATIONS: list[tuple[int, str]] = [(1, V1)]
+LATEST = MIGRATIONS[-1][0]
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the database to `LATEST`; return the version it was at."""
+    found = current_version(conn)
+    if found > LATEST:
+        raise StoreError(
+            f"the database is at schema version {found}, newer than this partnergraph ({LATEST})",
+            hint="upgrade partnergraph (pip install -U partnergraph) or use another --db",
+        )
+    for version, script in MIGRATIONS:
+        if version <= found:
+            continue
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for statement in _statements(script):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except sqlite3.Error as err:
+            conn.execute("ROLLBACK")
+            raise StoreError(
+                f"cannot migrate the database to schema version {version}: {err}",
+                hint="restore a backup or ingest again into a new --db",
+            ) from err
+    return found
+
+
+def _statements(script: str) -> list[str]:
+    """Split a script on ';' at line ends (none of our statements holds one in a string)."""
+    out, buf = [], []
+    for line in script.splitlines():
+        if line.strip().startswith("--"):
+            continue
+        buf.append(line)
+        if line.rstrip().endswith(";"):
+            out.append("\n".join(buf))
+            buf = []
+    if "".join(buf).strip():
+        out.append("\n".join(buf))
+    return out

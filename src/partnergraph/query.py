@@ -1,0 +1,203 @@
+"""The read API of the knowledge base: questions across articles, answered as plain records.
+
+`partners`, `events`, `org`, `people`, `search` and `stats` are what the CLI, the web app and
+notebooks call; they take names as users write them ("HUST", "华中科技大学", "the Huazhong
+University of Science and Technology") and resolve them through the same `name_key` the
+store was built with. An unknown name is an error whose hint lists the closest known names.
+Every call first brings resolution up to date if an ingest or an override left it behind.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+
+from partnergraph.errors import ConfigError, PartnergraphError
+from partnergraph.models import EVENT_TYPES, ORG_KINDS
+from partnergraph.resolution import ensure_resolved
+from partnergraph.resolution.names import name_key
+from partnergraph.store import Store
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass(frozen=True)
+class OrgRef:
+    id: int
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Partner:
+    org: OrgRef
+    events: int
+    first: str | None
+    last: str | None
+    types: list[str]
+
+
+@dataclass(frozen=True)
+class Source:
+    doc_id: str
+    url: str | None
+    rule: str
+
+
+@dataclass(frozen=True)
+class EventRow:
+    id: int
+    type: str
+    date: str | None
+    sort_date: str | None
+    parties: list[str]
+    location: str | None
+    topics: list[str]
+    entity: str | None
+    sources: list[Source] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    name: str
+    titles: list[str]
+    documents: int
+    last_seen: str | None
+
+
+@dataclass(frozen=True)
+class Alias:
+    name: str
+    documents: int
+    examples: list[str]
+
+
+@dataclass(frozen=True)
+class OrgProfile:
+    org: OrgRef
+    documents: int
+    aliases: list[Alias]
+    partners: list[Partner]
+    timeline: list[EventRow]
+    people: list[PersonRow]
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    doc_id: str
+    title: str | None
+    url: str | None
+    published: str | None
+    snippet: str
+
+
+def as_json(value) -> object:
+    """A query result (dataclass or list of them) as JSON-ready data."""
+    if isinstance(value, list):
+        return [as_json(v) for v in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return asdict(value)
+    return value
+
+
+def _check(since: str | None, until: str | None, type: str | None, kind: str | None = None) -> None:
+    for label, d in (("--since", since), ("--until", until)):
+        if d is not None and not _DATE.match(d):
+            raise ConfigError(f"{label} {d!r} is not a date",
+                              hint="write YYYY, YYYY-MM or YYYY-MM-DD, e.g. --since 2022")
+    if type is not None and type not in EVENT_TYPES:
+        raise ConfigError(f"unknown event type {type!r}", hint=f"use one of: {', '.join(EVENT_TYPES)}")
+    if kind is not None and kind not in ORG_KINDS:
+        raise ConfigError(f"unknown organization kind {kind!r}",
+                          hint=f"use one of: {', '.join(ORG_KINDS)}")
+
+
+def find_org(store: Store, name: str) -> OrgRef:
+    """The entity a user's name refers to, or an error naming the closest known ones."""
+    ensure_resolved(store)
+    entity_id = store.entity_id_by_key(name_key(name))
+    if entity_id is None:
+        raise PartnergraphError(f"no organization called {name!r} in {store.path}",
+                                hint=_closest_hint(store, name))
+    _, _key, display, kind, _n = store.entity(entity_id)
+    return OrgRef(entity_id, display, kind)
+
+
+def _closest_hint(store: Store, name: str) -> str:
+    from rapidfuzz import fuzz, process
+
+    choices = store.entity_choices()
+    if not choices:
+        return "the knowledge base has no organizations yet: run `partnergraph ingest ARTICLES`"
+    best = process.extract(name, [c[0] for c in choices], scorer=fuzz.WRatio, limit=8,
+                           processor=lambda s: s.casefold())
+    names: list[str] = []
+    for match, _score, _i in best:
+        if match not in names:
+            names.append(match)
+    return "closest names: " + ", ".join(repr(n) for n in names[:5]) + \
+        " (or `partnergraph search TEXT` to look in the articles)"
+
+
+def partners(store: Store, org: str, *, since: str | None = None, until: str | None = None,
+             type: str | None = None) -> list[Partner]:
+    """Who `org` cooperated with, by number of events, with the first and last date."""
+    _check(since, until, type)
+    ref = find_org(store, org)
+    return [Partner(OrgRef(pid, name, kind), n, first, last, sorted(types.split(",")))
+            for pid, name, kind, n, first, last, types in store.partners(ref.id, since, until, type)]
+
+
+def events(store: Store, *, org: str | None = None, type: str | None = None,
+           since: str | None = None, until: str | None = None, topic: str | None = None,
+           kind: str | None = None, limit: int | None = None) -> list[EventRow]:
+    """Events, oldest first, filtered by party, type, dates, topic and partner kind."""
+    _check(since, until, type, kind)
+    ensure_resolved(store)
+    entity_id = find_org(store, org).id if org else None
+    rows = store.events(entity_id, type=type, since=since, until=until, topic=topic, kind=kind,
+                        limit=limit)
+    return _event_rows(store, rows)
+
+
+def _event_rows(store: Store, rows: list[tuple]) -> list[EventRow]:
+    ids = [r[0] for r in rows]
+    parties = store.event_parties(ids)
+    sources = store.event_sources(ids)
+    return [EventRow(i, t, d, sd, [n for _, n in parties[i]], loc, json.loads(topics), ent,
+                     [Source(*s) for s in sources[i]])
+            for i, t, d, sd, loc, topics, ent, _n in rows]
+
+
+def people(store: Store, org: str) -> list[PersonRow]:
+    """The people articles name at `org`, with every title they were given."""
+    ref = find_org(store, org)
+    return [PersonRow(name, sorted(titles.split(",")) if titles else [], n, last)
+            for _pid, name, titles, n, last in store.people(ref.id)]
+
+
+def org(store: Store, name: str, *, timeline_limit: int = 200) -> OrgProfile:
+    """A profile: aliases with their support, kind, partners, timeline, people and titles."""
+    ref = find_org(store, name)
+    _, _key, _display, _kind, n_docs = store.entity(ref.id)
+    aliases = [Alias(a, n, store.docs_for_key(k, limit=3)) for a, k, n in store.aliases(ref.id)]
+    return OrgProfile(
+        org=ref, documents=n_docs, aliases=aliases,
+        partners=partners(store, name),
+        timeline=_event_rows(store, store.events(ref.id, limit=timeline_limit)),
+        people=people(store, name),
+    )
+
+
+def search(store: Store, text: str, *, limit: int = 20) -> list[SearchHit]:
+    """Articles whose title or text contains `text` (FTS5, trigram: works for Chinese too)."""
+    if not text.strip():
+        raise ConfigError("empty search text", hint="give a word or phrase to look for")
+    return [SearchHit(*row) for row in store.search(text.strip(), limit)]
+
+
+def stats(store: Store) -> dict[str, int]:
+    """How many documents, sources, organizations, people and events the store holds."""
+    ensure_resolved(store)
+    return store.stats()

@@ -1,0 +1,31 @@
+"""Stage 4: resolution across documents — one entity per organization, one person per name
+at an organization, one event per happening — each join explained and overridable.
+
+The rules are pure functions over rows (`entities.resolve`, `entities.resolve_people`,
+`events.dedup_events`); `resolve_store` is the one place that feeds them from a store and
+writes their result back, in a single transaction.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from partnergraph.store import Store
+
+
+def resolve_store(store: Store) -> None:
+    """Rebuild entities, people and events from the stored mentions and user overrides."""
+    from partnergraph.resolution.entities import resolve, resolve_people
+    from partnergraph.resolution.events import dedup_events
+
+    entities = resolve(store.iter_org_names(), store.overrides())
+    people = resolve_people(store.iter_person_mentions(), entities.key_to_entity)
+    events = dedup_events(store.iter_event_mentions(), entities.key_to_entity)
+    store.write_resolution(entities, people, events)
+
+
+def ensure_resolved(store: Store) -> None:
+    """Resolve when documents or overrides changed since the last run (e.g. a killed ingest)."""
+    if store.is_stale():
+        resolve_store(store)

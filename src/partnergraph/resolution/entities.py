@@ -1,0 +1,282 @@
+"""Stage 4 (resolution), organizations and people: one entity per organization across articles.
+
+Nodes are name keys (`names.name_key`), so spellings that differ only in case, punctuation,
+a leading "the" or a legal form are one node by construction ("same-key"). Edges come from
+the articles themselves, each kept with the document that gave it:
+- "alias": an article gives two names for one organization (a full name and its acronym, an
+  English and a Chinese name);
+- "acronym": an article uses an acronym that spells the initials of a full name it also uses.
+Two guards keep different organizations apart, each recorded as a conflict `why` can show:
+- "different-unit": a longer name that adds an organizational word to a shorter one is a
+  different body ("Wuhan University of Technology", a university's school);
+- "ambiguous-short-form": a short form (acronym, one word) that articles attach to two
+  different full names joins neither.
+User overrides come last: "user-split" isolates a name from every article edge, "user-merge"
+joins two names whatever the guards say. The result depends only on the set of mentions and
+overrides, not on their order (a property test holds this).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from partnergraph.resolution.names import is_short_form, name_key, unit_difference
+
+_STOP = {"of", "and", "for", "the", "in", "at", "on", "de", "du", "la", "des", "und", "für"}
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    a: str
+    b: str
+    rule: str
+    doc_key: int | None
+    detail: str
+
+
+@dataclass(slots=True)
+class Entity:
+    id: int
+    key: str
+    name: str
+    kind: str
+    n_docs: int
+    aliases: list[tuple[str, str, int]] = field(default_factory=list)  # (alias, key, n_docs)
+
+
+@dataclass(slots=True)
+class EntityResolution:
+    entities: list[Entity]
+    key_to_entity: dict[str, int]
+    links: list[Link]
+    conflicts: list[Link]
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+        self.members: dict[str, list[str]] = {}
+
+    def add(self, k: str) -> None:
+        if k not in self.parent:
+            self.parent[k] = k
+            self.members[k] = [k]
+
+    def find(self, k: str) -> str:
+        root = k
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[k] != root:
+            self.parent[k], k = root, self.parent[k]
+        return root
+
+    def union(self, a: str, b: str) -> str:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return ra
+        if len(self.members[ra]) < len(self.members[rb]) or (
+            len(self.members[ra]) == len(self.members[rb]) and rb < ra
+        ):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra].extend(self.members.pop(rb))
+        return ra
+
+
+def initials(key: str) -> str:
+    """"huazhong university of science and technology" → "hust" (stop words skipped)."""
+    words = [w for w in key.split(" ") if w and w not in _STOP]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+_LATIN_WORD = re.compile(r"^[a-z0-9]+$")
+
+
+def resolve(
+    org_names: Iterable[tuple[int, int, str, str, str, str]],
+    overrides: Iterable[tuple[int, str, str, str | None]] = (),
+) -> EntityResolution:
+    """Group organization names into entities.
+
+    `org_names`: (doc_key, mention idx, role "name"|"alias", surface name, key, kind), grouped
+    by document (as `Store.iter_org_names` yields them). `overrides`: (seq, action, key_a, key_b).
+    """
+    uf = _UnionFind()
+    surfaces: dict[str, Counter] = defaultdict(Counter)
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    docs: dict[str, set[int]] = defaultdict(set)
+    links: list[Link] = []
+    mention_name: dict[tuple[int, int], tuple[str, str]] = {}
+    current_doc = None
+    doc_keys: dict[str, str] = {}
+
+    def close_doc(doc_key: int | None) -> None:
+        # acronyms used in the same article as the full name they abbreviate
+        shorts = [k for k in doc_keys if _LATIN_WORD.match(k) and len(k) >= 2]
+        if not shorts:
+            return
+        by_initials = defaultdict(list)
+        for k in doc_keys:
+            ini = initials(k)
+            if ini:
+                by_initials[ini].append(k)
+        for s in shorts:
+            full = by_initials.get(s, [])
+            if len(full) == 1:
+                links.append(Link(full[0], s, "acronym", doc_key,
+                                  f"'{doc_keys[s]}' spells the initials of '{doc_keys[full[0]]}'"))
+
+    for doc_key, idx, role, name, key, kind in org_names:
+        if doc_key != current_doc:
+            close_doc(current_doc)
+            current_doc, doc_keys, mention_name = doc_key, {}, {}
+        uf.add(key)
+        if doc_key not in docs[key]:
+            docs[key].add(doc_key)
+            surfaces[key][name] += 1
+        kinds[key][kind] += role == "name"
+        doc_keys.setdefault(key, name)
+        if role == "name":
+            mention_name[(doc_key, idx)] = (key, name)
+        else:
+            head = mention_name.get((doc_key, idx))
+            if head and head[0] != key:
+                links.append(Link(head[0], key, "alias", doc_key,
+                                  f"the article names '{head[1]}' also '{name}'"))
+    close_doc(current_doc)
+
+    split: set[str] = set()
+    merges: list[tuple[str, str]] = []
+    for _seq, action, key_a, key_b in sorted(overrides):
+        if action == "split" and key_b is None:
+            split.add(key_a)
+        elif action == "merge" and key_b is not None:
+            merges.append((key_a, key_b))
+
+    conflicts: list[Link] = []
+    used: list[Link] = []
+    weak: list[Link] = []
+    for link in sorted(links, key=lambda l: (l.a, l.b, l.rule, l.doc_key or 0)):
+        if link.a in split or link.b in split:
+            conflicts.append(Link(link.a, link.b, "user-split", link.doc_key,
+                                  "a user split this name off (`partnergraph split`)"))
+        elif is_short_form(link.a) or is_short_form(link.b):
+            weak.append(link)
+        elif _try_union(uf, link, conflicts):
+            used.append(link)
+
+    # a short form joins the one full-name entity articles attach it to, or none
+    attach: dict[str, list[Link]] = defaultdict(list)
+    for link in weak:
+        short, other = (link.a, link.b) if is_short_form(link.a) else (link.b, link.a)
+        attach[short].append(Link(other, short, link.rule, link.doc_key, link.detail))
+    for short, cands in sorted(attach.items()):
+        roots = {uf.find(c.a) for c in cands if not is_short_form(c.a)} or {
+            uf.find(c.a) for c in cands}
+        if len(roots) == 1:
+            for c in cands:
+                if uf.find(c.a) in roots and _try_union(uf, c, conflicts):
+                    used.append(c)
+        else:
+            names = sorted({_display(surfaces[c.a]) for c in cands})
+            detail = f"'{short}' names different organizations in different articles: " + "; ".join(names)
+            for c in cands:
+                conflicts.append(Link(c.a, short, "ambiguous-short-form", c.doc_key, detail))
+
+    for a, b in merges:
+        uf.add(a)
+        uf.add(b)
+        uf.union(a, b)
+        used.append(Link(a, b, "user-merge", None, "a user merged these (`partnergraph merge`)"))
+
+    entities: list[Entity] = []
+    key_to_entity: dict[str, int] = {}
+    groups = sorted(
+        (sorted(uf.members[r]) for r in uf.members), key=lambda ms: _canonical_key(ms, surfaces)
+    )
+    for i, members in enumerate(groups, start=1):
+        names = Counter()
+        for k in members:
+            names.update(surfaces.get(k, Counter({k: 1})))
+        display = _display(names)
+        kind_votes = Counter()
+        for k in members:
+            kind_votes.update(kinds.get(k, Counter()))
+        kind = next((k for k, n in kind_votes.most_common() if k != "other" and n > 0), "other")
+        all_docs = set().union(*(docs.get(k, set()) for k in members))
+        aliases = sorted(
+            ((n, name_key(n), c) for n, c in names.items()), key=lambda t: (-t[2], t[0])
+        )
+        entities.append(Entity(i, name_key(display), display, kind, len(all_docs), aliases))
+        for k in members:
+            key_to_entity[k] = i
+    return EntityResolution(entities, key_to_entity, used, conflicts)
+
+
+def _try_union(uf: _UnionFind, link: Link, conflicts: list[Link]) -> bool:
+    """Join the two sides unless the guard finds a different organization among them."""
+    uf.add(link.a)
+    uf.add(link.b)
+    ra, rb = uf.find(link.a), uf.find(link.b)
+    if ra == rb:
+        return True
+    for x in uf.members[ra]:
+        for y in uf.members[rb]:
+            why = unit_difference(x, y)
+            if why:
+                conflicts.append(Link(link.a, link.b, "different-unit", link.doc_key,
+                                      f"{why}; the article's link ({link.detail}) is not followed"))
+                return False
+    uf.union(link.a, link.b)
+    return True
+
+
+def _display(names: Counter) -> str:
+    """The name to show: a full name before a short form, then the most used, then longest."""
+    return min(names.items(), key=lambda t: (is_short_form(t[0]), -t[1], -len(t[0]), t[0]))[0]
+
+
+def _canonical_key(members: list[str], surfaces: dict[str, Counter]) -> str:
+    names = Counter()
+    for k in members:
+        names.update(surfaces.get(k, Counter({k: 1})))
+    return name_key(_display(names)) + "\x00" + members[0]
+
+
+# -- people ---------------------------------------------------------------------------------
+@dataclass(slots=True)
+class PersonRecord:
+    id: int
+    name: str
+    entity_id: int | None
+    n_docs: int
+    titles: list[tuple[str | None, int, str | None]]  # (title, doc_key, published)
+
+
+def resolve_people(
+    rows: Iterable[tuple[int, int, str, str | None, str | None, str | None]],
+    key_to_entity: dict[str, int],
+) -> list[PersonRecord]:
+    """One person per (name, resolved organization).
+
+    A person whose organization the article leaves open stays one person per article: two
+    "Zhang Wei" with no employer are not evidence of one man.
+    """
+    groups: dict[tuple, dict] = {}
+    for doc_key, _idx, name, title, org, published in rows:
+        entity = key_to_entity.get(name_key(org)) if org else None
+        pkey = (name_key(name), entity) if entity is not None else (name_key(name), None, doc_key)
+        g = groups.setdefault(pkey, {"names": Counter(), "titles": [], "docs": set()})
+        g["names"][name] += 1
+        g["titles"].append((title, doc_key, published))
+        g["docs"].add(doc_key)
+    out = []
+    for i, pkey in enumerate(sorted(groups, key=lambda k: tuple(str(x) for x in k)), start=1):
+        g = groups[pkey]
+        name = max(g["names"].items(), key=lambda t: (t[1], t[0]))[0]
+        out.append(PersonRecord(i, name, pkey[1], len(g["docs"]), sorted(
+            set(g["titles"]), key=lambda t: (t[2] or "", t[1], t[0] or ""))))
+    return out

@@ -1,0 +1,148 @@
+"""Stage 4 (resolution), names: the key under which two spellings of one name meet.
+
+`name_key` is what the knowledge base joins on: "The Huayou Cobalt Co., Ltd.", "HUAYOU COBALT"
+and "華友鈷業" written in traditional characters all fold to one key per language form, so
+the same organization named with or without its legal form, article or punctuation is one
+node. It is idempotent (``name_key(name_key(x)) == name_key(x)``), which a property test holds.
+
+`is_short_form` and `unit_difference` are the two guards resolution needs on top of keys:
+short forms (acronyms, one-word names) are ambiguous across articles, and a longer name that
+adds an organizational word ("… of Technology", "…学院") names a different body.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_SPACES = re.compile(r"\s+")
+_LATIN = re.compile(r"[a-z]")
+_MAX_ROUNDS = 8
+
+
+def _load(name: str) -> tuple[str, ...]:
+    text = resources.files("partnergraph.data").joinpath(name).read_text(encoding="utf-8")
+    return tuple(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(latin endings as word tuples, CJK endings), longest first."""
+    latin, cjk = [], []
+    for s in _load("name_key_suffixes.txt"):
+        (cjk if _CJK.search(s) else latin).append(s)
+    latin.sort(key=lambda s: -len(s))
+    cjk.sort(key=len, reverse=True)
+    return tuple(latin), tuple(cjk)
+
+
+@lru_cache(maxsize=1)
+def _units() -> tuple[frozenset[str], tuple[str, ...]]:
+    latin, cjk = set(), []
+    for w in _load("name_key_units.txt"):
+        if _CJK.search(w):
+            cjk.append(w)
+        else:
+            latin.add(w)
+    return frozenset(latin), tuple(cjk)
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _clean(text: str) -> str:
+    """One round: fold width, script and case; drop punctuation; strip article and legal form."""
+    s = unicodedata.normalize("NFKC", text)
+    if _CJK.search(s):
+        s = _t2s().convert(s)
+    s = s.casefold().replace("&", " and ")
+    s = "".join(
+        " " if unicodedata.category(ch)[0] in "PSZC" else ch for ch in s
+    )
+    s = _SPACES.sub(" ", s).strip()
+    if s.startswith("the ") and len(s) > 4:
+        s = s[4:]
+    latin, cjk = _suffixes()
+    for suffix in latin:
+        if s.endswith(" " + suffix):
+            s = s[: -len(suffix) - 1].rstrip()
+            break
+    for suffix in cjk:
+        if s.endswith(suffix) and len(s) > len(suffix):
+            s = s[: -len(suffix)]
+            break
+    if _CJK.search(s) and not _LATIN.search(s):
+        # Chinese names are written without spaces; a space there is layout, not a word break
+        s = s.replace(" ", "")
+    return s
+
+
+@lru_cache(maxsize=200_000)
+def name_key(name: str) -> str:
+    """The join key of an organization or person name (see the module docstring).
+
+    Rounds of `_clean` repeat to a fixpoint, so the result is stable under another call.
+    A name that is only a legal form ("Inc.") keeps it rather than becoming empty.
+    """
+    s = name
+    for _ in range(_MAX_ROUNDS):
+        nxt = _clean(s)
+        if nxt == s:
+            return s
+        if not nxt:
+            return _fallback(s)
+        s = nxt
+    return s
+
+
+def _fallback(s: str) -> str:
+    """A name that cleans to nothing (only punctuation): keep its visible characters."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", s).casefold() if not ch.isspace())
+
+
+def is_short_form(name: str) -> bool:
+    """Acronyms and one-word names ("HUST", "Huayou", "华科"): many organizations share them,
+    so resolution attaches them to a full name only when the attachment is unambiguous."""
+    key = name_key(name)
+    if _CJK.search(key):
+        return len(key) <= 3
+    return " " not in key
+
+
+def unit_difference(a: str, b: str) -> str | None:
+    """Why names `a` and `b` are different organizations although one contains the other.
+
+    Returns the organizational words the longer name adds ("of technology", "学院"), or None
+    when they are not in a containment relation or the addition is only a place or a word
+    like a legal form. Works on keys.
+    """
+    ka, kb = name_key(a), name_key(b)
+    if ka == kb:
+        return None
+    longer, shorter = (ka, kb) if len(ka) >= len(kb) else (kb, ka)
+    latin_units, cjk_units = _units()
+    if _CJK.search(shorter) and not _LATIN.search(shorter):
+        if shorter not in longer:
+            return None
+        extra = longer.replace(shorter, "", 1)
+        hits = [u for u in cjk_units if u in extra]
+        return f"'{longer}' adds '{extra}' ({hits[0]}) to '{shorter}'" if hits else None
+    lt, st = longer.split(" "), shorter.split(" ")
+    n = len(st)
+    for i in range(len(lt) - n + 1):
+        if lt[i : i + n] == st:
+            extra_words = lt[:i] + lt[i + n :]
+            hits = [w for w in extra_words if w in latin_units]
+            if hits:
+                return f"'{longer}' adds '{' '.join(extra_words)}' ({hits[0]}) to '{shorter}'"
+            return None
+    return None

@@ -1,0 +1,502 @@
+"""The knowledge base on disk: the only module that writes SQL (house rule 2).
+
+An embedded SQLite database in WAL mode. Ingestion writes documents and their mentions one
+batch per transaction (`Store.transaction`), so a process killed at any moment leaves the
+last committed batch and nothing half-written; a `generation` counter bumped in the same
+transaction tells readers that the derived tables (entities, people, events) are behind, and
+`write_resolution` replaces those tables whole, in one transaction, from the mentions and the
+user's overrides. Reads for `query.py` and `export.py` are plain methods returning tuples.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from partnergraph.errors import StoreError
+from partnergraph.migrations import migrate
+from partnergraph.models import Extraction
+from partnergraph.resolution.names import name_key
+
+DEFAULT_DB = "partnergraph.db"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _spans(items) -> str:
+    return json.dumps([[s.start, s.end, s.field] for s in items], ensure_ascii=False)
+
+
+class Store:
+    """One open knowledge base. Use `open_store()`; close it (or use it as a context manager)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+        self.conn = conn
+        self.path = path
+
+    # -- lifecycle ------------------------------------------------------------------------
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One atomic unit: committed whole or not at all (also when the process dies)."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def _meta(self, key: str) -> int:
+        return int(self.conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()[0])
+
+    def bump_generation(self) -> None:
+        self.conn.execute(
+            "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'"
+        )
+
+    def is_stale(self) -> bool:
+        """True when documents or overrides changed since the last resolution."""
+        return self._meta("generation") != self._meta("resolved_generation")
+
+    # -- documents ------------------------------------------------------------------------
+    def lookup_source(self, doc_id: str) -> tuple[int, str, str] | None:
+        """(doc_key, content_hash, kind) of a document id already seen, else None."""
+        return self.conn.execute(
+            "SELECT doc_key, content_hash, kind FROM document_sources WHERE doc_id=?", (doc_id,)
+        ).fetchone()
+
+    def doc_key_by_hash(self, content_hash: str) -> int | None:
+        row = self.conn.execute(
+            "SELECT doc_key FROM documents WHERE content_hash=? LIMIT 1", (content_hash,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def doc_key_by_url(self, url: str) -> tuple[int, str] | None:
+        """(doc_key, id) of the stored document at `url` (a changed page keeps its url)."""
+        return self.conn.execute(
+            "SELECT doc_key, id FROM documents WHERE url=? LIMIT 1", (url,)
+        ).fetchone()
+
+    def add_source(self, doc_id: str, doc_key: int, kind: str, *, url: str | None,
+                   source: str | None, published: str | None, content_hash: str) -> None:
+        """Record that `doc_id` is (a copy of) the stored document `doc_key`."""
+        self.conn.execute(
+            "INSERT OR REPLACE INTO document_sources VALUES (?,?,?,?,?,?,?)",
+            (doc_id, doc_key, kind, url, source, published, content_hash),
+        )
+
+    def remove_source(self, doc_id: str) -> None:
+        self.conn.execute("DELETE FROM document_sources WHERE doc_id=?", (doc_id,))
+
+    def delete_document(self, doc_key: int) -> None:
+        """Remove a stored document, its mentions and its full-text entry (not its copies)."""
+        row = self.conn.execute(
+            "SELECT title, text FROM documents WHERE doc_key=?", (doc_key,)
+        ).fetchone()
+        if row is None:
+            return
+        self.conn.execute(
+            "INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES('delete',?,?,?)",
+            (doc_key, row[0], row[1]),
+        )
+        for table in ("org_mentions", "org_names", "person_mentions", "event_mentions"):
+            self.conn.execute(f"DELETE FROM {table} WHERE doc_key=?", (doc_key,))
+        self.conn.execute("DELETE FROM documents WHERE doc_key=?", (doc_key,))
+
+    def put_extraction(self, ex: Extraction, *, source: str | None = None,
+                       doc_key: int | None = None) -> int:
+        """Store one document and its mentions (under `doc_key` when replacing one)."""
+        content_hash = _hash(ex.text)
+        cur = self.conn.execute(
+            "INSERT INTO documents(doc_key, id, url, source, title, published, lang, text,"
+            " content_hash, backend, backend_version, warnings, ingested_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (doc_key, ex.id, ex.url, source, ex.title, ex.published, ex.lang, ex.text,
+             content_hash, ex.provenance.backend, ex.provenance.version,
+             json.dumps(ex.warnings, ensure_ascii=False), _now()),
+        )
+        key = cur.lastrowid if doc_key is None else doc_key
+        self.conn.execute(
+            "INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)", (key, ex.title, ex.text)
+        )
+        self.add_source(ex.id, key, "self", url=ex.url, source=source, published=ex.published,
+                        content_hash=content_hash)
+        orgs, names = [], []
+        known = set()
+        for i, o in enumerate(ex.organizations):
+            orgs.append((key, i, o.name, o.kind, json.dumps(o.aliases, ensure_ascii=False),
+                         _spans(o.evidence), o.confidence, 0))
+            for role, n in [("name", o.name)] + [("alias", a) for a in o.aliases]:
+                k = name_key(n)
+                known.add(k)
+                names.append((key, i, role, n, k))
+        # a party or an employer the backend did not list among organizations is still a
+        # name in this document: store it as an implicit mention so resolution can place it
+        implicit = [p for e in ex.events for p in e.parties] + [p.org for p in ex.people if p.org]
+        for n in implicit:
+            k = name_key(n)
+            if k in known:
+                continue
+            known.add(k)
+            i = len(orgs)
+            orgs.append((key, i, n, "other", "[]", "[]", 1.0, 1))
+            names.append((key, i, "name", n, k))
+        self.conn.executemany("INSERT INTO org_mentions VALUES (?,?,?,?,?,?,?,?)", orgs)
+        self.conn.executemany("INSERT INTO org_names VALUES (?,?,?,?,?)", names)
+        self.conn.executemany(
+            "INSERT INTO person_mentions VALUES (?,?,?,?,?,?,?)",
+            [(key, i, p.name, p.title, p.org, _spans(p.evidence), p.confidence)
+             for i, p in enumerate(ex.people)],
+        )
+        self.conn.executemany(
+            "INSERT INTO event_mentions VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [(key, i, e.type, e.date, json.dumps(e.parties, ensure_ascii=False), e.location,
+              json.dumps(e.topics, ensure_ascii=False), e.entity, _spans(e.evidence), e.confidence)
+             for i, e in enumerate(ex.events)],
+        )
+        return key
+
+    def document(self, doc_key: int) -> dict | None:
+        cur = self.conn.execute(
+            "SELECT doc_key, id, url, source, title, published, lang, text, content_hash"
+            " FROM documents WHERE doc_key=?", (doc_key,))
+        row = cur.fetchone()
+        return dict(zip([c[0] for c in cur.description], row)) if row else None
+
+    def doc_ids(self, doc_keys: Iterable[int]) -> dict[int, str]:
+        keys = list(doc_keys)
+        if not keys:
+            return {}
+        marks = ",".join("?" * len(keys))
+        return dict(self.conn.execute(
+            f"SELECT doc_key, id FROM documents WHERE doc_key IN ({marks})", keys))
+
+    # -- resolution input -----------------------------------------------------------------
+    def iter_org_names(self) -> Iterator[tuple[int, int, str, str, str, str]]:
+        """(doc_key, idx, role, name, key, kind) for every org name and alias, by document."""
+        return self.conn.execute(
+            "SELECT n.doc_key, n.idx, n.role, n.name, n.key, m.kind FROM org_names n"
+            " JOIN org_mentions m ON m.doc_key=n.doc_key AND m.idx=n.idx"
+            " ORDER BY n.doc_key, n.idx")
+
+    def iter_person_mentions(self) -> Iterator[tuple]:
+        """(doc_key, idx, name, title, org, published)."""
+        return self.conn.execute(
+            "SELECT p.doc_key, p.idx, p.name, p.title, p.org, d.published FROM person_mentions p"
+            " JOIN documents d ON d.doc_key=p.doc_key ORDER BY p.doc_key, p.idx")
+
+    def iter_event_mentions(self) -> Iterator[tuple]:
+        """(doc_key, idx, type, date, parties, location, topics, entity, published)."""
+        for row in self.conn.execute(
+            "SELECT e.doc_key, e.idx, e.type, e.date, e.parties, e.location, e.topics, e.entity,"
+            " d.published FROM event_mentions e JOIN documents d ON d.doc_key=e.doc_key"
+            " ORDER BY e.doc_key, e.idx"):
+            yield row[:4] + (json.loads(row[4]), row[5], json.loads(row[6])) + row[7:]
+
+    # -- overrides ------------------------------------------------------------------------
+    def overrides(self) -> list[tuple[int, str, str, str | None]]:
+        """(seq, action, key_a, key_b) in the order the user made them."""
+        return self.conn.execute(
+            "SELECT seq, action, key_a, key_b FROM overrides ORDER BY seq").fetchall()
+
+    def add_override(self, action: str, name_a: str, name_b: str | None = None) -> None:
+        """Record a user decision; a split of A cancels earlier merges that involve A."""
+        key_a = name_key(name_a)
+        key_b = name_key(name_b) if name_b is not None else None
+        with self.transaction():
+            if action == "split":
+                self.conn.execute(
+                    "DELETE FROM overrides WHERE action='merge' AND (key_a=? OR key_b=?)",
+                    (key_a, key_a))
+            else:
+                self.conn.execute(
+                    "DELETE FROM overrides WHERE action='split' AND key_a IN (?,?) AND key_b IS NULL",
+                    (key_a, key_b))
+            self.conn.execute(
+                "INSERT INTO overrides(action, key_a, key_b, name_a, name_b, created_at)"
+                " VALUES (?,?,?,?,?,?)", (action, key_a, key_b, name_a, name_b, _now()))
+            self.bump_generation()
+
+    # -- resolution output ----------------------------------------------------------------
+    def write_resolution(self, entities, people, events) -> None:
+        """Replace every derived table in one transaction and mark the store resolved.
+
+        `entities`, `people`, `events` are the results of `resolution.entities.resolve`,
+        `resolution.entities.resolve_people` and `resolution.events.dedup_events`.
+        """
+        c = self.conn
+        with self.transaction():
+            gen = self._meta("generation")
+            for table in ("entities", "entity_names", "entity_aliases", "entity_links",
+                          "entity_conflicts", "people", "person_titles", "events",
+                          "event_parties", "event_sources"):
+                c.execute(f"DELETE FROM {table}")
+            c.executemany("INSERT INTO entities VALUES (?,?,?,?,?)",
+                          ((e.id, e.key, e.name, e.kind, e.n_docs) for e in entities.entities))
+            c.executemany("INSERT INTO entity_names VALUES (?,?)", entities.key_to_entity.items())
+            c.executemany("INSERT INTO entity_aliases VALUES (?,?,?,?)",
+                          ((e.id, a, k, n) for e in entities.entities for a, k, n in e.aliases))
+            c.executemany("INSERT INTO entity_links VALUES (?,?,?,?,?,?)",
+                          ((entities.key_to_entity[l.a], l.a, l.b, l.rule, l.doc_key, l.detail)
+                           for l in entities.links))
+            c.executemany("INSERT INTO entity_conflicts VALUES (?,?,?,?,?)",
+                          ((l.a, l.b, l.rule, l.doc_key, l.detail) for l in entities.conflicts))
+            c.executemany("INSERT INTO people VALUES (?,?,?,?)",
+                          ((p.id, p.name, p.entity_id, p.n_docs) for p in people))
+            c.executemany("INSERT INTO person_titles VALUES (?,?,?,?)",
+                          ((p.id, t, d, pub) for p in people for t, d, pub in p.titles))
+            c.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?)",
+                          ((e.id, e.type, e.date, e.sort_date, e.location,
+                            json.dumps(e.topics, ensure_ascii=False), e.entity, len(e.sources))
+                           for e in events))
+            c.executemany("INSERT INTO event_parties VALUES (?,?)",
+                          ((e.id, p) for e in events for p in e.parties))
+            c.executemany("INSERT INTO event_sources VALUES (?,?,?,?)",
+                          ((e.id, d, i, r) for e in events for d, i, r in e.sources))
+            c.execute("UPDATE meta SET value=? WHERE key='resolved_generation'", (str(gen),))
+
+    # -- reads for query.py and export.py -------------------------------------------------
+    def entity_id_by_key(self, key: str) -> int | None:
+        row = self.conn.execute(
+            "SELECT entity_id FROM entity_names WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def entity(self, entity_id: int) -> tuple[int, str, str, str, int] | None:
+        """(id, key, name, kind, n_docs)."""
+        return self.conn.execute(
+            "SELECT id, key, name, kind, n_docs FROM entities WHERE id=?", (entity_id,)).fetchone()
+
+    def entity_choices(self) -> list[tuple[str, int]]:
+        """Every (name or alias, entity id), for closest-name hints."""
+        return self.conn.execute(
+            "SELECT alias, entity_id FROM entity_aliases").fetchall()
+
+    def aliases(self, entity_id: int) -> list[tuple[str, str, int]]:
+        """(alias, key, n_docs) of an entity, most supported first."""
+        return self.conn.execute(
+            "SELECT alias, key, n_docs FROM entity_aliases WHERE entity_id=?"
+            " ORDER BY n_docs DESC, alias", (entity_id,)).fetchall()
+
+    def docs_for_key(self, key: str, limit: int = 20) -> list[str]:
+        """Ids of the documents that name an organization by this key."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT d.id FROM org_names n JOIN documents d ON d.doc_key=n.doc_key"
+            " WHERE n.key=? ORDER BY d.id LIMIT ?", (key, limit))]
+
+    def links(self, entity_id: int) -> list[tuple[str, str, str, int | None, str]]:
+        """(key_a, key_b, rule, doc_key, detail) of the joins inside an entity."""
+        return self.conn.execute(
+            "SELECT key_a, key_b, rule, doc_key, detail FROM entity_links WHERE entity_id=?",
+            (entity_id,)).fetchall()
+
+    def conflicts(self, keys: list[str]) -> list[tuple[str, str, str, int | None, str]]:
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        return self.conn.execute(
+            f"SELECT key_a, key_b, rule, doc_key, detail FROM entity_conflicts"
+            f" WHERE key_a IN ({marks}) OR key_b IN ({marks})", keys + keys).fetchall()
+
+    def keys_of(self, entity_id: int) -> list[str]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT key FROM entity_names WHERE entity_id=?", (entity_id,))]
+
+    def partners(self, entity_id: int, since: str | None, until: str | None,
+                 type: str | None) -> list[tuple[int, str, str, int, str | None, str | None, str]]:
+        """(partner id, name, kind, events, first date, last date, types) by event count."""
+        sql = (
+            "SELECT p2.entity_id, en.name, en.kind, COUNT(*), MIN(e.sort_date), MAX(e.sort_date),"
+            " GROUP_CONCAT(DISTINCT e.type)"
+            " FROM event_parties p1"
+            " JOIN event_parties p2 ON p2.event_id=p1.event_id AND p2.entity_id!=p1.entity_id"
+            " JOIN events e ON e.id=p1.event_id JOIN entities en ON en.id=p2.entity_id"
+            " WHERE p1.entity_id=?")
+        args: list = [entity_id]
+        sql, args = _event_filters(sql, args, since, until, type)
+        sql += " GROUP BY p2.entity_id ORDER BY COUNT(*) DESC, en.name"
+        return self.conn.execute(sql, args).fetchall()
+
+    def events(self, entity_id: int | None = None, *, type: str | None = None,
+               since: str | None = None, until: str | None = None, topic: str | None = None,
+               kind: str | None = None, limit: int | None = None) -> list[tuple]:
+        """(id, type, date, sort_date, location, topics json, entity, n_sources), by date."""
+        sql = ("SELECT e.id, e.type, e.date, e.sort_date, e.location, e.topics, e.entity,"
+               " e.n_sources FROM events e")
+        args: list = []
+        if entity_id is not None:
+            sql += " JOIN event_parties p ON p.event_id=e.id AND p.entity_id=?"
+            args.append(entity_id)
+        sql += " WHERE 1=1"
+        sql, args = _event_filters(sql, args, since, until, type)
+        if topic:
+            sql += " AND e.topics LIKE ?"
+            args.append(f"%{topic}%")
+        if kind:
+            sql += (" AND EXISTS (SELECT 1 FROM event_parties k JOIN entities ke"
+                    " ON ke.id=k.entity_id WHERE k.event_id=e.id AND ke.kind=?")
+            args.append(kind)
+            if entity_id is not None:
+                sql += " AND k.entity_id!=?"
+                args.append(entity_id)
+            sql += ")"
+        sql += " ORDER BY e.sort_date IS NULL, e.sort_date, e.id"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return self.conn.execute(sql, args).fetchall()
+
+    def event_parties(self, event_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
+        out: dict[int, list[tuple[int, str]]] = {i: [] for i in event_ids}
+        for chunk in _chunks(event_ids, 500):
+            marks = ",".join("?" * len(chunk))
+            for ev, eid, name in self.conn.execute(
+                f"SELECT p.event_id, p.entity_id, en.name FROM event_parties p JOIN entities en"
+                f" ON en.id=p.entity_id WHERE p.event_id IN ({marks}) ORDER BY en.name", chunk):
+                out[ev].append((eid, name))
+        return out
+
+    def event_sources(self, event_ids: list[int]) -> dict[int, list[tuple[str, str | None, str]]]:
+        """event id → [(document id, url, rule)]."""
+        out: dict[int, list] = {i: [] for i in event_ids}
+        for chunk in _chunks(event_ids, 500):
+            marks = ",".join("?" * len(chunk))
+            for ev, doc_id, url, rule in self.conn.execute(
+                f"SELECT s.event_id, d.id, d.url, s.rule FROM event_sources s JOIN documents d"
+                f" ON d.doc_key=s.doc_key WHERE s.event_id IN ({marks}) ORDER BY d.id", chunk):
+                out[ev].append((doc_id, url, rule))
+        return out
+
+    def people(self, entity_id: int) -> list[tuple[int, str, str, int, str | None]]:
+        """(person id, name, titles joined by '; ', n_docs, last published) at an org."""
+        return self.conn.execute(
+            "SELECT p.id, p.name, GROUP_CONCAT(DISTINCT t.title), p.n_docs, MAX(t.published)"
+            " FROM people p LEFT JOIN person_titles t ON t.person_id=p.id WHERE p.entity_id=?"
+            " GROUP BY p.id ORDER BY p.n_docs DESC, p.name", (entity_id,)).fetchall()
+
+    def search(self, text: str, limit: int) -> list[tuple[str, str | None, str | None, str | None, str]]:
+        """(doc id, title, url, published, snippet) of documents containing `text`."""
+        phrase = '"' + text.replace('"', '""') + '"'
+        if len(text) >= 3:
+            return self.conn.execute(
+                "SELECT d.id, d.title, d.url, d.published,"
+                " snippet(documents_fts, 1, '[', ']', '…', 12)"
+                " FROM documents_fts JOIN documents d ON d.doc_key=documents_fts.rowid"
+                " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?", (phrase, limit)).fetchall()
+        # the trigram index needs three characters; two-character Chinese words scan
+        rows = self.conn.execute(
+            "SELECT id, title, url, published, text FROM documents WHERE instr(text, ?) > 0"
+            " ORDER BY published DESC LIMIT ?", (text, limit)).fetchall()
+        out = []
+        for doc_id, title, url, published, body in rows:
+            at = body.find(text)
+            out.append((doc_id, title, url, published,
+                        "…" + body[max(0, at - 30): at].replace("\n", " ") + f"[{text}]"
+                        + body[at + len(text): at + len(text) + 30].replace("\n", " ") + "…"))
+        return out
+
+    def stats(self) -> dict[str, int]:
+        tables = {"documents": "documents", "sources": "document_sources",
+                  "organizations": "entities", "people": "people", "events": "events",
+                  "event_reports": "event_mentions", "org_mentions": "org_mentions",
+                  "overrides": "overrides"}
+        return {name: self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                for name, t in tables.items()}
+
+    def table_rows(self, name: str) -> Iterator[tuple[list[str], Iterator[tuple]]]:
+        """Stream a flat export table as (columns, rows); see `EXPORT_TABLES`."""
+        cur = self.conn.execute(EXPORT_TABLES[name])
+        return [c[0] for c in cur.description], cur
+
+    def graph_edges(self) -> list[tuple[int, int, int, str, str | None, str | None]]:
+        """(source id, target id, events, types, first date, last date) per partner pair."""
+        return self.conn.execute(
+            "SELECT p1.entity_id, p2.entity_id, COUNT(*), GROUP_CONCAT(DISTINCT e.type),"
+            " MIN(e.sort_date), MAX(e.sort_date) FROM event_parties p1"
+            " JOIN event_parties p2 ON p2.event_id=p1.event_id AND p2.entity_id>p1.entity_id"
+            " JOIN events e ON e.id=p1.event_id GROUP BY p1.entity_id, p2.entity_id").fetchall()
+
+
+EXPORT_TABLES = {
+    "documents": "SELECT d.id, d.url, d.source, d.title, d.published, d.lang, d.content_hash,"
+                 " (SELECT json_group_array(s.doc_id) FROM document_sources s"
+                 "  WHERE s.doc_key=d.doc_key) AS sources, d.text FROM documents d ORDER BY d.id",
+    "organizations": "SELECT e.id, e.name, e.kind, e.n_docs,"
+                     " (SELECT json_group_array(a.alias) FROM entity_aliases a"
+                     "  WHERE a.entity_id=e.id) AS aliases FROM entities e ORDER BY e.id",
+    "people": "SELECT p.id, p.name, p.entity_id AS org_id, en.name AS org,"
+              " (SELECT json_group_array(DISTINCT t.title) FROM person_titles t"
+              "  WHERE t.person_id=p.id AND t.title IS NOT NULL) AS titles, p.n_docs"
+              " FROM people p LEFT JOIN entities en ON en.id=p.entity_id ORDER BY p.id",
+    "events": "SELECT e.id, e.type, e.date, e.location, e.topics, e.entity,"
+              " (SELECT json_group_array(en.name) FROM event_parties p JOIN entities en"
+              "  ON en.id=p.entity_id WHERE p.event_id=e.id) AS parties,"
+              " (SELECT json_group_array(p.entity_id) FROM event_parties p"
+              "  WHERE p.event_id=e.id) AS party_ids,"
+              " (SELECT json_group_array(d.id) FROM event_sources s JOIN documents d"
+              "  ON d.doc_key=s.doc_key WHERE s.event_id=e.id) AS sources"
+              " FROM events e ORDER BY e.id",
+}
+
+
+def _event_filters(sql: str, args: list, since, until, type) -> tuple[str, list]:
+    if since:
+        sql += " AND e.sort_date >= ?"
+        args.append(since)
+    if until:
+        # "2024" or "2024-05" as an upper bound includes the whole year or month
+        sql += " AND e.sort_date <= ?"
+        args.append(until + "\uffff")
+    if type:
+        sql += " AND e.type = ?"
+        args.append(type)
+    return sql, args
+
+
+def _chunks(items: list, n: int) -> Iterator[list]:
+    for i in range(0, len(items), n):
+        yield items[i: i + n]
+
+
+def _hash(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def open_store(path: str | Path = DEFAULT_DB, *, create: bool = True) -> Store:
+    """Open (and migrate) the knowledge base at `path`; ":memory:" for a throwaway one."""
+    path = str(path)
+    if path != ":memory:" and not create and not Path(path).exists():
+        raise StoreError(
+            f"no knowledge base at {path}",
+            hint=f"run `partnergraph ingest ARTICLES --db {path}` first, or pass --db",
+        )
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode=WAL")
+        # WAL + NORMAL: a committed batch survives a killed process (not a power cut)
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=OFF")
+        conn.execute("PRAGMA busy_timeout=10000")
+        conn.execute("PRAGMA cache_size=-65536")
+        migrate(conn)
+    except sqlite3.DatabaseError as err:
+        raise StoreError(
+            f"cannot open the knowledge base at {path}: {err}",
+            hint="check the path is a partnergraph database, or pass another --db",
+        ) from err
+    return Store(conn, path)
