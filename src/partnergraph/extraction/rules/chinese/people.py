@@ -102,7 +102,7 @@ def find_people(zt: ZhText, table: OrgTable, mentions: list[Mention]) -> list[Pe
     v = zt.v
     by_end = {m.end: m for m in mentions}
     mention_ends = set(by_end)
-    covered = [(m.start, m.end) for m in mentions if m.org is not None]
+    covered = [(m.start, m.end) for m in mentions]
     out: list[PersonRec] = []
     for ls, le in zt.lines:
         pending: list[tuple[int, int, Org | None]] = []
@@ -203,10 +203,10 @@ def _org_before(zt: ZhText, table: OrgTable, by_end: dict[int, Mention], ts: int
 
 def _dedupe(people: list[PersonRec]) -> list[PersonRec]:
     seen: dict[tuple[str, int], PersonRec] = {}
-    with_org = {p.name for p in people if p.org is not None}
+    with_org = {(p.name, p.title) for p in people if p.org is not None}
     out = []
     for p in people:
-        if p.org is None and p.name in with_org:
+        if p.org is None and (p.name, p.title) in with_org:
             continue
         k = (p.name, id(p.org))
         if k in seen:
