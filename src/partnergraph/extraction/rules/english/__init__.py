@@ -1,4 +1,114 @@
-"""Placeholder until the engine lands: finds nothing."""
+"""English rule engine: sentences → organizations → people → events, each with evidence.
 
-def extract_items(document):
-    return [], [], []
+`extract_items(document)` is the entry point the rule backend calls for English documents.
+Stages, each in its own module: `text` (paragraphs, sentences, tokens), `orgs` (names,
+acronyms, short forms, head-less names in an organization's slot), `people` (name, title,
+organization of each post), `events` (triggers, parties, date, location, topics).
+"""
+
+from __future__ import annotations
+
+import re
+
+from partnergraph.extraction.rules.english import orgs as _orgs
+from partnergraph.extraction.rules.english.events import extract_events
+from partnergraph.extraction.rules.english.people import extract_people
+from partnergraph.extraction.rules.english.text import read
+from partnergraph.models import Document, Event, Organization, Person, Span
+
+_PAREN = re.compile(r"\(\s*\"?\s*([A-Za-z][A-Za-z&.\- ]{0,30}?)\s*\"?\s*\)")
+
+
+def extract_items(document: Document) -> tuple[list[Organization], list[Person], list[Event]]:
+    art = read(document)
+    if not art.sentences:
+        return [], [], []
+    table = _orgs.OrgTable()
+    _orgs.head_mentions(art, table)
+    _orgs.merge_variants(table)
+    not_org = _non_org_acronyms(art, table)
+    _orgs.acronym_aliases(art, table, not_org)
+    _orgs.short_forms(art, table)
+    _orgs.context_orgs(art, table, not_org)
+    _orgs.merge_variants(table)
+    mentions = _orgs.locate(art, table)
+
+    counts: dict[int, int] = {}
+    for _, _, idx in mentions:
+        counts[idx] = counts.get(idx, 0) + 1
+    top = max(counts, key=lambda i: (counts[i], -table.orgs[i].first)) if counts else None
+    posts = extract_people(art, mentions, top)
+    person_orgs = []
+    for p in posts:
+        if p.org is not None and p.explicit:
+            for s, e, f in p.spans:
+                if f == "name":
+                    person_orgs.append((s, e, p.org))
+    evs = extract_events(art, table, mentions, person_orgs)
+
+    text = art.text
+    organizations = []
+    for idx in table.live():
+        org = table.orgs[idx]
+        spans = [(s, e) for s, e, i in mentions if i == idx]
+        if not spans:
+            continue
+        evidence = []
+        for s, e in spans:
+            field = "name" if text[s:e] == org.name else "alias"
+            evidence.append(Span(start=s, end=e, field=field))
+        aliases = [a for a in org.aliases if a != org.name]
+        organizations.append(Organization(
+            name=org.name, aliases=aliases, kind=org.kind, evidence=evidence,
+            confidence=0.9 if org.headed else 0.6,
+        ))
+    named = {table.orgs[i].name for i in table.live() if any(m[2] == i for m in mentions)}
+
+    people = []
+    for p in posts:
+        org_name = table.orgs[p.org].name if p.org is not None else None
+        if org_name is not None and org_name not in named:
+            org_name = None
+        people.append(Person(
+            name=p.name, title=p.title, org=org_name,
+            evidence=[Span(start=s, end=e, field=f) for s, e, f in p.spans],
+            confidence=0.85 if p.explicit else 0.5,
+        ))
+
+    events = []
+    for ev in evs:
+        parties = [table.orgs[i].name for i in ev.parties if table.orgs[i].name in named]
+        if len(parties) < 2:
+            continue
+        evidence = [Span(start=ev.trigger[0], end=ev.trigger[1], field="trigger")]
+        evidence += [Span(start=s, end=e, field="party") for s, e in ev.party_spans]
+        if ev.date_span:
+            evidence.append(Span(start=ev.date_span[0], end=ev.date_span[1], field="date"))
+        location = None
+        if ev.location:
+            location = text[ev.location[0]:ev.location[1]]
+            evidence.append(Span(start=ev.location[0], end=ev.location[1], field="location"))
+        topics = []
+        for s, e in ev.topics:
+            t = text[s:e]
+            if t not in topics:
+                topics.append(t)
+                evidence.append(Span(start=s, end=e, field="topic"))
+        entity = None
+        if ev.entity is not None and table.orgs[ev.entity].name:
+            entity = table.orgs[ev.entity].name
+        events.append(Event(
+            type=ev.type, date=ev.date, parties=parties, location=location, topics=topics,
+            entity=entity, evidence=evidence, confidence=0.7,
+        ))
+    return organizations, people, events
+
+
+def _non_org_acronyms(art, table: _orgs.OrgTable) -> set[str]:
+    """Acronyms defined after a phrase that is no organization: "(MoU)", "(ICT)", "(AI)"."""
+    out = set()
+    for m in _PAREN.finditer(art.view):
+        inner = m.group(1).strip()
+        if table.find(inner) is None:
+            out.add(inner)
+    return out

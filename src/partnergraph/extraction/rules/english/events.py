@@ -1,0 +1,323 @@
+"""Cooperation events: a trigger in a sentence, the organizations that take part, a date.
+
+Triggers per type come from ``en_triggers.tsv``. Parties are, in order of trust: the
+organizations of a "between A and B" phrase; the organizations named in the sentence (directly
+or as the employer of a person named there) minus those only attending or witnessing; the
+article's two main parties when the sentence says "the two sides" or names only one. A date
+is the sentence's own, else the last one of its paragraph, else the article's lead date; a day
+without a year takes the published year. Plans and hopes ("will sign", "plans to") are not
+events, and one event told twice (headline and body) is kept once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from partnergraph.dates import find_dates
+from partnergraph.extraction.rules.english.lexicon import lexicon
+from partnergraph.extraction.rules.english.orgs import OrgTable
+from partnergraph.extraction.rules.english.text import Article, Sentence
+
+_INTENT = re.compile(
+    r"\b(?:will|would|shall|plans?|planned|planning|intends?|intended|intending|hopes?|hoped|hoping|"
+    r"expects?|expected|aims?|aimed|going|wish(?:es)?|wants?|seeks?|prepares?|preparing|propose[sd]?|"
+    r"to be|could|may|might|should|ready|looking forward)\b(?:\s+\w+){0,3}\s*$",
+    re.IGNORECASE,
+)
+_WITNESS = re.compile(
+    r"\b(?:presence of|witness(?:ed)?(?: of| by)?|attended by|accompanied by|hosted by|presided over by|"
+    r"chaired by|attended|were present|was present|present were|in attendance)\b",
+    re.IGNORECASE,
+)
+_BETWEEN = re.compile(r"\bbetween\s+", re.IGNORECASE)
+_TWO_SIDES = re.compile(
+    r"\b(?:two|both)\s+(?:sides|parties|companies|universities|institutions|organi[sz]ations|groups|"
+    r"chambers|alliances|partners|schools|enterprises|entities|operators)\b|\beach other\b",
+    re.IGNORECASE,
+)
+_DOC_NOUN = re.compile(
+    r"\b(memorand(?:um|a)|mou|moc|moa|agreements?|contracts?|framework|accords?|deals?|pacts?|declaration)\b",
+    re.IGNORECASE,
+)
+_NAMED_MEETING = re.compile(
+    r"\b(?:summary|review|board|general|joint|annual|working|coordination|steering)\s+meeting\b|"
+    r"\b(?:symposium|seminar|forum|roundtable|round-table|conference|summit)\b",
+    re.IGNORECASE,
+)
+_ENTITY_NOUN = re.compile(
+    r"\b(?:joint venture|jv|joint (?:lab|laboratory|institute|research (?:center|centre|institute)|center|centre)|"
+    r"alliance|lab|laboratory|institute|cent(?:er|re)|base|platform|workstation|company)\b",
+    re.IGNORECASE,
+)
+_LOCATION = re.compile(
+    r"\b(?:held|signed|took place|established|unveiled|launched|inaugurated|convened|hosted)\s+"
+    r"(?:(?:officially|successfully|jointly)\s+)?(?:in|at)\s+(?:the\s+)?"
+    r"([A-Za-z][\w'&\-.]*(?:\s+(?:of|for|and|at|[A-Za-z0-9][\w'&\-.]*)){0,8})",
+)
+_TOPIC = re.compile(
+    r"\b(?:in|on|around)\s+(?:the\s+)?(?:fields?|areas?|sectors?|domains?)\s+(?:of|including|such as|like)\s+"
+    r"([^.;:()]{3,160})|\bcooperation\s+in\s+(?!the fields?|the areas?)([^.;:()]{3,120})|"
+    r"\bkey areas including\s+([^.;:()]{3,160})",
+    re.IGNORECASE,
+)
+_BARE_YEAR = re.compile(r"\b(?:in|since|from)\s+((?:19|20)\d\d)\b")
+# Org kinds that are units of a university or company: a host's lab or school is the host.
+_UNIT_HEADS = re.compile(r"^(?:the\s+)?(?:School|College|Faculty|Department|Division|Office)\b|"
+                         r"\b(?:Department|Division|Office|Laboratory|Lab)$")
+
+
+@dataclass
+class Ev:
+    type: str
+    parties: list[int]
+    date: str | None
+    date_span: tuple[int, int] | None
+    trigger: tuple[int, int]
+    sentence: tuple[int, int]
+    noun: str | None = None
+    location: tuple[int, int] | None = None
+    topics: list[tuple[int, int]] = field(default_factory=list)
+    entity: int | None = None
+    party_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+class _Context:
+    def __init__(self, art: Article, table: OrgTable, mentions: list[tuple[int, int, int]],
+                 person_orgs: list[tuple[int, int, int]]):
+        self.art, self.table = art, table
+        self.mentions = mentions
+        self.person_orgs = person_orgs
+        counts: dict[int, float] = {}
+        title = next((s for s in art.sentences if s.title), None)
+        for s, e, idx in mentions:
+            if self.is_unit(idx):
+                continue
+            weight = 2.0 if title and title.start <= s < title.end else 1.0
+            counts[idx] = counts.get(idx, 0) + weight
+        self.main = [i for i, _ in sorted(counts.items(), key=lambda kv: (-kv[1], table.orgs[kv[0]].first))][:2]
+        self.lead_date = None
+        for sent in art.sentences:
+            if sent.title:
+                continue
+            for d in find_dates(art.view, sent.start, sent.end):
+                if d.month is not None:
+                    self.lead_date = (d.resolve(art.published), (d.start, d.end))
+                    break
+            if self.lead_date:
+                break
+
+    def is_unit(self, idx: int) -> bool:
+        return bool(_UNIT_HEADS.search(self.table.orgs[idx].name))
+
+    def orgs_in(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        return [m for m in self.mentions if start <= m[0] and m[1] <= end]
+
+    def people_orgs_in(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        return [m for m in self.person_orgs if start <= m[0] and m[1] <= end]
+
+
+def _date_for(ctx: _Context, sent: Sentence, para_dates: list[tuple[str, tuple[int, int]]]):
+    view = ctx.art.view
+    for d in find_dates(view, sent.start, sent.end):
+        if d.month is not None:
+            return d.resolve(ctx.art.published), (d.start, d.end)
+    m = _BARE_YEAR.search(view, sent.start, sent.end)
+    if m:
+        return m.group(1), (m.start(1), m.end(1))
+    if para_dates:
+        return para_dates[-1]
+    if ctx.lead_date and not sent.title:
+        return ctx.lead_date
+    return None, None
+
+
+def _triggers(view: str, sent: Sentence) -> list[tuple[str, int, int]]:
+    out = []
+    for kind, pattern in _compiled():
+        for m in pattern.finditer(view, sent.start, sent.end):
+            out.append((kind, m.start(), m.end()))
+    return out
+
+
+_CACHE: list = []
+
+
+def _compiled() -> list[tuple[str, re.Pattern[str]]]:
+    if not _CACHE:
+        _CACHE.extend((k, re.compile(p, re.IGNORECASE)) for k, p in lexicon().triggers)
+    return _CACHE
+
+
+def _intended(view: str, sent: Sentence, pos: int) -> bool:
+    clause_start = max(sent.start, view.rfind(",", sent.start, pos) + 1, pos - 60)
+    return bool(_INTENT.search(view[clause_start:pos]))
+
+
+def _parties(ctx: _Context, sent: Sentence, kind: str, t0: int, t1: int) -> tuple[list[int], list[tuple[int, int]]]:
+    view = ctx.art.view
+    s0, s1 = sent.start, sent.end
+    # "between A and B"
+    for m in _BETWEEN.finditer(view, s0, s1):
+        stop = re.search(r"[.;:]|\s(?:was|were|is|are|has|have|held|signed|in the|on|to|for|at)\s", view[m.end():s1])
+        end = m.end() + (stop.start() if stop else s1 - m.end())
+        found = ctx.orgs_in(m.end(), end)
+        ids = _unique(found)
+        if len(ids) >= 2:
+            return ids, [(s, e) for s, e, _ in found]
+    mentions = ctx.orgs_in(s0, s1) + ctx.people_orgs_in(s0, s1)
+    mentions.sort()
+    # drop organizations only named as witnesses or attendees
+    keep = []
+    w = _WITNESS.search(view, s0, s1)
+    for s, e, idx in mentions:
+        if w and kind == "agreement" and w.start() < s and not _signing_subject(view, e, s1):
+            continue
+        keep.append((s, e, idx))
+    ids = _unique(keep)
+    spans = [(s, e) for s, e, _ in keep]
+    # a host's lab or school stands for the host in a visit
+    if kind == "visit" and ctx.main:
+        units = [i for i in ids if ctx.is_unit(i) or not ctx.table.orgs[i].headed and i not in ctx.main]
+        if units and len(ids) - len(units) <= 1:
+            ids = [i for i in ids if i not in units]
+    if len(ids) < 2 and ctx.main and (len(ctx.main) == 2) and (
+            _TWO_SIDES.search(view, s0, s1) or ids and ids[0] in ctx.main or kind == "visit" and ids):
+        for i in ctx.main:
+            if i not in ids:
+                ids.append(i)
+    return ids, spans
+
+
+def _signing_subject(view: str, end: int, s1: int) -> bool:
+    """An organization right before "signed" is a signer even after a witness phrase."""
+    return bool(re.match(r"[^,;]{0,40}?\b(?:signed|inked|sealed)\b", view[end:s1]))
+
+
+def _unique(found) -> list[int]:
+    out: list[int] = []
+    for _, _, idx in found:
+        if idx not in out:
+            out.append(idx)
+    return out
+
+
+def _entity(ctx: _Context, sent: Sentence, parties: list[int]) -> int | None:
+    best = None
+    for s, e, idx in ctx.orgs_in(sent.start, sent.end):
+        org = ctx.table.orgs[idx]
+        if idx in ctx.main:
+            continue
+        before = ctx.art.view[max(sent.start, s - 40):s].lower()
+        if org.kind in ("research", "alliance") or re.search(r"(?:joint venture|jv)\W+(?:dubbed|named|called)?\W*$", before):
+            best = idx
+            break
+    return best
+
+
+def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list[Ev]:
+    ctx = _Context(art, table, mentions, person_orgs)
+    view = art.view
+    events: list[Ev] = []
+    para_dates: list = []
+    prev_end = -1
+    for sent in art.sentences:
+        if sent.start - prev_end > 2 or "\n" in art.text[prev_end:sent.start] if prev_end >= 0 else True:
+            para_dates = []
+        prev_end = sent.end
+        found = {}
+        for kind, t0, t1 in _triggers(view, sent):
+            if kind in found or _intended(view, sent, t0):
+                continue
+            found[kind] = (t0, t1)
+        seg = view[sent.start:sent.end]
+        if "visit" in found:
+            t0, t1 = found["visit"]
+            word = view[t0:t1].lower()
+            if word == "visit" and not re.match(r"\s+(?:of|by|to)\b", view[t1:sent.end]):
+                del found["visit"]
+            elif word == "delegation" and not re.search(r"\b(?:visit|came to|arriv|tour|met)", seg, re.I):
+                del found["visit"]
+        if "meeting" in found:
+            named = _NAMED_MEETING.search(seg)
+            if not named and ("agreement" in found or "visit" in found):
+                del found["meeting"]
+        if "joint_entity" in found and not re.search(
+                r"\b(?:establish|set up|launch|unveil|inaugurat|open|found|form|start|construct|build|built|creat)",
+                seg, re.I):
+            del found["joint_entity"]
+        date, dspan = _date_for(ctx, sent, para_dates)
+        for d in find_dates(view, sent.start, sent.end):
+            if d.month is not None:
+                para_dates.append((d.resolve(art.published), (d.start, d.end)))
+        for kind, (t0, t1) in found.items():
+            parties, pspans = _parties(ctx, sent, kind, t0, t1)
+            entity = None
+            if kind == "joint_entity":
+                entity = _entity(ctx, sent, parties)
+                if entity is not None:
+                    parties = [p for p in parties if p != entity]
+                    ename = table.orgs[entity].name
+                    for idx in table.live():
+                        if idx not in parties and idx != entity and table.orgs[idx].name and \
+                                ename.startswith(table.orgs[idx].name + " "):
+                            parties.append(idx)
+                    if len(parties) < 2 and ctx.main:
+                        parties += [i for i in ctx.main if i not in parties and i != entity]
+            if len(parties) < 2:
+                continue
+            noun = None
+            nm = _DOC_NOUN.search(seg)
+            if nm:
+                noun = nm.group(1).lower().rstrip("s")
+                noun = "memorandum" if noun in ("mou", "moc", "moa", "memoranda", "memorandum") else noun
+            ev = Ev(kind, parties, date, dspan, (t0, t1), (sent.start, sent.end), noun=noun, entity=entity,
+                    party_spans=pspans)
+            loc = _LOCATION.search(view, sent.start, sent.end)
+            if loc:
+                text = re.split(r",|\s+on\s+|\s+in\s+(?=\d)", loc.group(1))[0].rstrip(" .")
+                ev.location = (loc.start(1), loc.start(1) + len(text))
+            for tm in _TOPIC.finditer(view, sent.start, sent.end):
+                g = next(i for i in (1, 2, 3) if tm.group(i))
+                pos = tm.start(g)
+                for part in re.split(r"(,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+)", tm.group(g)):
+                    if part and not re.fullmatch(r",\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+", part):
+                        p = part.strip()
+                        if 2 < len(p) < 60 and len(p.split()) <= 6:
+                            off = pos + part.find(p)
+                            ev.topics.append((off, off + len(p)))
+                    pos += len(part)
+            events.append(ev)
+    return _dedupe(events)
+
+
+def _dedupe(events: list[Ev]) -> list[Ev]:
+    out: list[Ev] = []
+    for ev in events:
+        twin = None
+        for o in out:
+            if o.type != ev.type:
+                continue
+            a, b = set(o.parties), set(ev.parties)
+            dates_ok = o.date == ev.date or o.date is None or ev.date is None
+            if a == b and dates_ok:
+                twin = o
+            elif (a <= b or b <= a) and min(len(a), len(b)) >= 2 and dates_ok and (
+                    o.noun == ev.noun or o.noun is None or ev.noun is None or o.type != "agreement"):
+                twin = o
+            if twin:
+                break
+        if twin is None:
+            out.append(ev)
+            continue
+        if twin.date is None and ev.date is not None:
+            twin.date, twin.date_span = ev.date, ev.date_span
+        if twin.location is None:
+            twin.location = ev.location
+        if not twin.topics:
+            twin.topics = ev.topics
+        if twin.entity is None:
+            twin.entity = ev.entity
+        if len(ev.parties) < len(twin.parties) and set(ev.parties) <= set(twin.parties) and False:
+            twin.parties = ev.parties
+    return out

@@ -1,0 +1,80 @@
+"""The English word lists (``data/en_*``), loaded once into immutable lookup tables.
+
+Rules read only these tables, so extending the engine to a new head noun, title or trigger is
+a one-line change to a data file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("partnergraph").joinpath(f"data/{name}").read_text("utf-8")
+    return [ln.rstrip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    org_heads: dict[str, str]          # capitalized head word -> kind
+    initial_only: frozenset[str]       # heads that name an organization only as "Head of X"
+    legal: frozenset[str]              # legal-form words (without the dot)
+    venues: frozenset[str]             # venue head words
+    breaks: frozenset[str]             # lowercased words that end a name
+    not_name: frozenset[str]           # lowercased words never inside a person's name
+    titles: tuple[str, ...]            # lowercased titles, longest first
+    title_words: frozenset[str]        # lowercased words of titles
+    title_modifiers: frozenset[str]    # lowercased modifiers
+    honorifics: frozenset[str]         # lowercased honorifics (no dot)
+    not_org_acronyms: frozenset[str]   # all-caps words that are never organizations
+    triggers: tuple[tuple[str, str], ...]  # (event type, regex)
+    generic_orgs: frozenset[str]       # lowercased names that are no proper name
+    field_words: frozenset[str]        # lowercased nouns "and" may join inside a name
+    split_titles: frozenset[str]       # lowercased one-word titles
+    places: frozenset[str]             # countries, regions, cities
+
+
+@lru_cache(maxsize=1)
+def title_pattern() -> str:
+    """Regex source for a title with its modifiers ("Senior Vice President", "Group CEO")."""
+    lex = lexicon()
+    mods = "|".join(sorted((re.escape(m) for m in lex.title_modifiers), key=len, reverse=True))
+    core = "|".join(re.escape(t).replace("\\ ", r"\s+") for t in lex.titles)
+    return rf"(?:(?:{mods})[\s-]+){{0,3}}(?:{core})\b\.?"
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    heads, initial = {}, set()
+    for ln in _lines("en_org_heads.tsv"):
+        word, kind, *flags = ln.split("\t") + ["other"]
+        heads[word.strip()] = kind.strip() or "other"
+        if "initial" in flags:
+            initial.add(word.strip())
+    titles = sorted({t.lower() for t in _lines("en_titles.txt")}, key=lambda t: (-len(t), t))
+    title_words = frozenset(w for t in titles for w in t.replace("-", " ").split())
+    triggers = []
+    for ln in _lines("en_triggers.tsv"):
+        kind, _, pattern = ln.partition("\t")
+        triggers.append((kind.strip(), pattern.strip()))
+    return Lexicon(
+        org_heads=heads,
+        initial_only=frozenset(initial),
+        legal=frozenset(w.rstrip(".") for w in _lines("en_legal_suffixes.txt")),
+        venues=frozenset(_lines("en_venue_heads.txt")),
+        breaks=frozenset(w.lower() for w in _lines("en_break_words.txt")),
+        not_name=frozenset(w.lower() for w in _lines("en_not_name.txt")),
+        titles=tuple(titles),
+        title_words=title_words,
+        title_modifiers=frozenset(w.lower() for w in _lines("en_title_modifiers.txt")),
+        honorifics=frozenset(w.lower().rstrip(".") for w in _lines("en_honorifics.txt")),
+        not_org_acronyms=frozenset(_lines("en_not_org_acronyms.txt")),
+        triggers=tuple(triggers),
+        generic_orgs=frozenset(w.lower() for w in _lines("en_generic_orgs.txt")),
+        field_words=frozenset(w.lower() for w in _lines("en_field_words.txt")),
+        split_titles=frozenset(t for t in titles if " " not in t),
+        places=frozenset(_lines("en_places.txt")),
+    )

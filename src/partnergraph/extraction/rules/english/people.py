@@ -1,0 +1,284 @@
+"""People with their posts: a name next to a title, and the organization the post is at.
+
+Each title match is read in both directions, in this order:
+``Name, Title of Org`` (also ``Name, Org's Title`` and ``Name, Title`` inheriting the list's
+organization), ``Org Title Name``, ``Title of Org, Name``, ``Title Name of Org``, ``Title Name``.
+A name is two to four capitalized words that are not titles, head nouns, places or function
+words; honorifics before it are dropped. A post continued with "and academician of CAS" or
+", academician of X" is a second post of the same person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from partnergraph.extraction.rules.english.lexicon import lexicon, title_pattern
+from partnergraph.extraction.rules.english.text import Article
+
+_HONORIFIC = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Academician|Engr|Ven|Sir|Madam|HE|H\.E)\.?\s+|h\.\s?c\.\s+)+"
+)
+_NAME_TOKEN = re.compile(r"[A-Z][A-Za-z'\-]*\.?|(?:al|bin|binti|de|van|von|der|da|el|ur)(?=\s)")
+_PARTICLES = frozenset({"al", "bin", "binti", "de", "van", "von", "der", "da", "el", "ur"})
+_OF = re.compile(r"\s*,?\s+(?:of|at|in|from|with)\s+(?:the\s+)?")
+_EXT = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?((?:[A-Za-z][\w\-]*,?\s+(?:and\s+)?){0,7}?)(?=(?:of|at|in)\s)")
+
+
+@dataclass
+class Post:
+    name: str
+    title: str | None
+    org: int | None
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+    explicit: bool = True
+
+
+class _Reader:
+    def __init__(self, art: Article, mentions: list[tuple[int, int, int]]):
+        self.art = art
+        self.view = art.view
+        self.starts = {s: (e, idx) for s, e, idx in mentions}
+        self.ends = {e: (s, idx) for s, e, idx in mentions}
+        cov = bytearray(len(art.view) + 1)
+        for s, e, _ in mentions:
+            cov[s:e] = b"\x01" * (e - s)
+        self.covered = cov
+        self.title = re.compile(title_pattern(), re.IGNORECASE)
+        lex = lexicon()
+        self.bad = lex.breaks | lex.not_name | lex.title_words | lex.honorifics | lex.title_modifiers
+        self.bad_exact = set(lex.org_heads) | lex.venues | lex.places
+
+    # -- pieces -------------------------------------------------------------------------------
+    def org_at(self, pos: int) -> tuple[int, int] | None:
+        m = re.match(r"(?:the\s+)?", self.view[pos:pos + 4])
+        hit = self.starts.get(pos + (m.end() if m else 0))
+        return (hit[1], hit[0]) if hit else None
+
+    def _ok_token(self, tok: str, start: int) -> bool:
+        b = tok.rstrip(".")
+        if self.covered[start] or b.lower() in self.bad and not (len(b) == 1) or b in self.bad_exact:
+            return False
+        return not (b.lower() in _PARTICLES and False)
+
+    def name_at(self, pos: int, end: int) -> tuple[str, int, int] | None:
+        """A name starting at `pos` (after optional honorifics)."""
+        m = _HONORIFIC.match(self.view, pos, end)
+        p = m.end() if m else pos
+        toks: list[tuple[int, int]] = []
+        q = p
+        while len(toks) < 4 and q < end:
+            t = _NAME_TOKEN.match(self.view, q, end)
+            if not t or not self._ok_token(t.group(), t.start()):
+                break
+            if t.group().lower() in _PARTICLES and not toks:
+                break
+            toks.append((t.start(), t.end()))
+            nxt = t.end()
+            if nxt < end and self.view[nxt] == " " and nxt + 1 < end and self.view[nxt + 1] != " ":
+                q = nxt + 1
+            else:
+                break
+        while toks and self.view[toks[-1][0]:toks[-1][1]].lower() in _PARTICLES:
+            toks.pop()
+        if len(toks) < 2:
+            return None
+        s, e = toks[0][0], toks[-1][1]
+        text = self.art.text[s:e].rstrip(".")
+        if self.view[e - 1] == "." and len(self.view[toks[-1][0]:e]) > 2:
+            e -= 1
+        return text, s, s + len(text)
+
+    def name_before(self, pos: int, start: int) -> tuple[str, int, int] | None:
+        """A name that ends just before `pos` (which sits at ", Title")."""
+        seg = self.view[start:pos]
+        words = list(re.finditer(r"\S+", seg))
+        if not words:
+            return None
+        for k in range(min(4, len(words)), 1, -1):
+            first = words[-k]
+            cand_start = start + first.start()
+            got = self.name_at(cand_start, pos)
+            if got and got[2] == pos:
+                # the token before must not continue the name
+                return got
+        # honorifics: "Mr. Xu Guangfu"
+        return None
+
+    # -- titles -------------------------------------------------------------------------------
+    def title_at(self, pos: int, end: int) -> tuple[int, int] | None:
+        m = self.title.match(self.view, pos, end)
+        if not m:
+            return None
+        e = m.end()
+        if self.view[e - 1] == ".":
+            e -= 1
+        # "Chairman and General Manager", "President and CEO"
+        m2 = re.match(r"\s+and\s+(?:the\s+)?", self.view[e:end])
+        if m2:
+            t2 = self.title.match(self.view, e + m2.end(), end)
+            if t2 and not self.org_at(e + m2.end()):
+                e = t2.end() - (1 if self.view[t2.end() - 1] == "." else 0)
+        return pos, e
+
+
+def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: int | None) -> list[Post]:
+    r = _Reader(art, mentions)
+    view = art.view
+    posts: list[Post] = []
+    for sent in art.sentences:
+        s0, s1 = sent.start, sent.end
+        list_org: int | None = None
+        used_names: set[int] = set()
+        for m in r.title.finditer(view, s0, s1):
+            ts = m.start()
+            if ts > s0 and (view[ts - 1].isalnum() or view[ts - 1] == "-"):
+                continue
+            if r.covered[ts]:
+                continue
+            lowercase = view[ts].islower()
+            t = r.title_at(ts, s1)
+            if t is None:
+                continue
+            ts, te = t
+            title_text = art.text[ts:te]
+            org: int | None = None
+            spans: list[tuple[int, int, str]] = [(ts, te, "title")]
+            # org before the title: "CASC Chairman", "Soochow's Vice President"
+            before = view[max(s0, ts - 3):ts]
+            lead = 3 if before.endswith("'s ") else 1 if before.endswith(" ") else 0
+            hit = r.ends.get(ts - lead) if lead else None
+            org_before = hit[1] if hit else None
+            # name before: "Xu Guangfu, Chairman" / "Nawaf Al Gharabally, Zain Group's Chief ..."
+            name = None
+            pre = ts
+            if hit is not None:
+                pre = hit[0]
+            mm = re.search(r"\s*,\s*(?:the\s+)?$", view[max(s0, pre - 8):pre])
+            if mm:
+                name = r.name_before(max(s0, pre - 8) + mm.start(), s0)
+            # extension and org after the title
+            pos = te
+            ext = _EXT.match(view, pos, s1)
+            if ext and not r.org_at(pos + ext.group(0).find(ext.group(1))) and ext.group(1):
+                pos = ext.end() - 1
+                while view[pos] == " ":
+                    pos -= 1
+                pos += 1
+                title_text = art.text[ts:pos]
+            org_after = None
+            om = _OF.match(view, pos, s1)
+            if om and view[pos:om.end()].strip(" ,").split()[0] in ("of", "at", "in", "from"):
+                got = r.org_at(om.end())
+                if got:
+                    org_after, oend = got
+                    # "Director of Research and Development Department of CASC": the outer one
+                    om2 = re.match(r"\s+of\s+(?:the\s+)?", view[oend:s1])
+                    if om2 and r.org_at(oend + om2.end()):
+                        title_text = art.text[ts:oend]
+                        org_after, oend = r.org_at(oend + om2.end())
+                    spans.append((om.end(), oend, "org"))
+                    pos = oend
+                    # "Nanjing University Council": a board of the organization is part of the title
+                    cm = re.match(r"\s+(?:Council|Board|Committee|Senate)\b", view[pos:s1])
+                    if cm and org_after is not None:
+                        title_text = art.text[ts:pos + cm.end()]
+                        pos += cm.end()
+            elif re.match(r"\s*,\s*", view[pos:s1]):
+                cm = re.match(r"\s*,\s*", view[pos:s1])
+                got = r.org_at(pos + cm.end())
+                if got and name is not None:
+                    after = view[got[1]:got[1] + 3]
+                    if not re.match(r"\s*,?\s*[A-Z][a-z]", view[got[1]:got[1] + 4]) or after.startswith(" ,"):
+                        org_after, oend = got
+                        spans.append((pos + cm.end(), oend, "org"))
+                        pos = oend
+            # skip an acronym in parentheses after the org
+            pm = re.match(r"\s*\([^()]{1,40}\)", view[pos:s1])
+            if pm:
+                pos += pm.end()
+            if name is None:
+                # "Title of Org, Name" / "Title Org Name" / "Title Name"
+                if org_after is not None:
+                    nm = re.match(r"\s*,?\s*", view[pos:s1])
+                    cand = r.name_at(pos + nm.end(), s1)
+                    if cand and not re.match(r"\s*,\s*(?:the\s+)?" + title_pattern(), view[cand[2]:s1], re.I):
+                        name = cand
+                        pos = cand[2]
+                else:
+                    nm = re.match(r"\s+", view[te:s1])
+                    if nm and not lowercase:
+                        cand = r.name_at(te + nm.end(), s1)
+                        if cand:
+                            name = cand
+                            pos = cand[2]
+                            om = re.match(r"\s+(?:of|from|at)\s+(?:the\s+)?", view[pos:s1])
+                            if om and r.org_at(pos + om.end()):
+                                org_after, oend = r.org_at(pos + om.end())
+                                spans.append((pos + om.end(), oend, "org"))
+                                pos = oend
+            if name is None or name[1] in used_names:
+                continue
+            used_names.add(name[1])
+            org = org_after if org_after is not None else org_before
+            if org_before is not None and org_after is None:
+                spans.append((r.ends[ts - lead][0], ts - lead, "org"))
+            explicit = org is not None
+            if org is None and mm and list_org is not None:
+                org = list_org
+            if org is not None:
+                list_org = org
+            spans.append((name[1], name[2], "name"))
+            first_title = title_text
+            # "Group Senior Vice President and President of X": the group post is the parent's
+            gm = re.match(r"(Group\s+[^,]+?)\s+and\s+(.+)$", title_text)
+            if gm and org is not None:
+                posts.append(Post(name[0], gm.group(1), None, list(spans), explicit=False))
+                first_title = gm.group(2)
+            posts.append(Post(name[0], first_title, org, spans, explicit=explicit))
+            # a second post: "... and academician of Chinese Academy of Sciences (CAS)"
+            while True:
+                sm = re.match(r"\s*(?:,\s*|\s+and\s+)(?:an?\s+|the\s+)?", view[pos:s1])
+                if not sm:
+                    break
+                t2 = r.title_at(pos + sm.end(), s1)
+                if not t2:
+                    break
+                om = re.match(r"\s+(?:of|at|in)\s+(?:the\s+)?", view[t2[1]:s1])
+                got = r.org_at(t2[1] + om.end()) if om else None
+                if not got:
+                    break
+                posts.append(Post(name[0], art.text[t2[0]:t2[1]], got[0],
+                                  [(t2[0], t2[1], "title"), (name[1], name[2], "name"),
+                                   (t2[1] + om.end(), got[1], "org")]))
+                pos = got[1]
+                pm = re.match(r"\s*\([^()]{1,40}\)", view[pos:s1])
+                if pm:
+                    pos += pm.end()
+    return _resolve(posts, top_org)
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.casefold())
+
+
+def _resolve(posts: list[Post], top_org: int | None) -> list[Post]:
+    """One entry per person and organization; a post with no organization takes the article's."""
+    with_org = {_key(p.name) for p in posts if p.org is not None and p.explicit}
+    out: list[Post] = []
+    seen: dict[tuple[str, int | None], Post] = {}
+    for p in posts:
+        k = _key(p.name)
+        if p.org is None and k in with_org and not (p.title or "").startswith("Group"):
+            continue
+        if p.org is None:
+            p.org = top_org
+        if not p.explicit and k in with_org and p.org is not None and (k, p.org) in seen:
+            continue
+        key = (k, p.org)
+        if key in seen:
+            seen[key].spans.extend(s for s in p.spans if s not in seen[key].spans)
+            continue
+        seen[key] = p
+        out.append(p)
+    return out

@@ -1,0 +1,110 @@
+"""Sentences and tokens of an English article, with offsets into `Document.text`.
+
+Body lines may be hard-wrapped mid-sentence, so adjacent body lines are joined into paragraphs
+first; a paragraph is split into sentences at end punctuation that is not an abbreviation.
+All work happens on one flat copy of the match view with line breaks turned into spaces, so
+every offset is an offset into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from partnergraph.documents.normalize import match_view
+from partnergraph.extraction.rules.english.lexicon import lexicon
+from partnergraph.models import Document
+
+# A token: an initialism ("B.C."), a word (letters, digits, inner ' - .), or one punctuation mark.
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_](?:[\w'\-]*[^\W_])?|[^\s\w]")
+_END_PUNCT = re.compile(r"[.!?:;\"')\]]$")
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|[!?]+\s+")
+_ABBREV = frozenset(
+    "mr mrs ms dr prof st no co jr sr vs etc e.g i.e fig op vol pp dept gen gov sen rep ven engr "
+    "h c u.s b.c a.m p.m approx".split()
+)
+# A legal form ends a sentence only when a sentence-starting word follows ("... Co., Ltd. The").
+_LEGAL_ABBREV = frozenset("ltd inc corp co plc llc".split())
+# A hard-wrapped line is long: the wrapped articles seen run 55-80 characters a line, while a
+# headline left on its own line without end punctuation is usually shorter than this.
+_WRAP_MIN = 45
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    tokens: list[Token] = field(default_factory=list)
+    title: bool = False   # the headline
+
+
+@dataclass(slots=True)
+class Article:
+    text: str          # Document.text
+    view: str          # match view, line breaks as spaces
+    sentences: list[Sentence]
+    published: str | None
+
+
+def _paragraphs(doc: Document, view: str) -> list[tuple[int, int, bool]]:
+    lines = sorted((s.start, s.end) for s in doc.body)
+    title = (doc.title_span.start, doc.title_span.end) if doc.title_span else None
+    out: list[tuple[int, int, bool]] = []
+    for start, end in lines:
+        is_title = title is not None and start <= title[0] < end
+        if out and not is_title and not out[-1][2]:
+            p_start, p_end, _ = out[-1]
+            gap = view[p_end:start]
+            prev_line = view[p_start:p_end]
+            if (gap.count("\n") == 1 and not gap.strip() and not _END_PUNCT.search(prev_line)
+                    and (view[start].islower() or p_end - view.rfind("\n", 0, p_end) > _WRAP_MIN)):
+                out[-1] = (p_start, end, False)
+                continue
+        out.append((start, end, is_title))
+    return out
+
+
+def _split(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    cur = start
+    for m in _BOUNDARY.finditer(view, start, end):
+        before = view[max(cur, m.start() - 6):m.start()]
+        word = re.split(r"[\s(]", before)[-1].lower().rstrip(".")
+        if view[m.start()] == "." and (word in _ABBREV or len(word) == 1 and word.isalpha()):
+            continue
+        if view[m.start()] == "." and word in _LEGAL_ABBREV:
+            nxt = re.match(r"[\"'(\[]?([A-Za-z]+)", view[m.end():m.end() + 20])
+            if not nxt or nxt.group(1).lower() not in lexicon().breaks:
+                continue
+        out.append((cur, m.start() + 1))
+        cur = m.end()
+    if cur < end:
+        out.append((cur, end))
+    return out
+
+
+def tokenize(view: str, start: int, end: int) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(view, start, end)]
+
+
+def read(doc: Document) -> Article:
+    view = match_view(doc.text).replace("\n", " ")
+    sentences: list[Sentence] = []
+    for p_start, p_end, is_title in _paragraphs(doc, match_view(doc.text)):
+        for s, e in _split(view, p_start, p_end):
+            while s < e and view[s] == " ":
+                s += 1
+            if e > s:
+                sentences.append(Sentence(s, e, tokenize(view, s, e), is_title))
+    return Article(doc.text, view, sentences, doc.published)
