@@ -11,9 +11,10 @@ Idempotent and restartable by construction:
   so a killed run's store is marked stale and resolved by the next ingest or query).
 Memory stays flat: results stream from the runner and only one batch is held.
 
-Near-duplicates: `near_duplicates` takes any object with ``find(text) -> doc id | None`` and
-``add(doc id, text)``; `documents/neardup.py` is used when present, and a match is stored as
-a 'near' source of the kept document (the `document_sources` table).
+Near-duplicates: `near` takes any object with ``find(text) -> doc id | None`` and
+``add(doc id, text)``; by default `StoreLSH` over `documents/neardup.py` signatures. A match
+is stored as a 'near' source of the kept document (the `document_sources` table), so a
+syndicated release is one document with all its sources.
 """
 
 from __future__ import annotations
@@ -78,6 +79,8 @@ def store_extraction(store: Store, ex: Extraction, *, source: str | None = None,
     if replace_key is not None:
         store.delete_document(replace_key)
         store.put_extraction(ex, source=source, doc_key=replace_key)
+        if near is not None:
+            near.add(ex.id, ex.text)
         return "replaced"
     copy_of = store.doc_key_by_hash(h)
     kind = "exact"
@@ -161,13 +164,65 @@ def ingest(
 
 
 def _near_index(store: Store) -> NearDuplicates | None:
-    """The near-duplicate index of `documents/neardup.py`, when that module exists."""
+    """Near-duplicate detection over the store, when `documents/neardup.py` is installed."""
     try:
-        from partnergraph.documents import neardup  # type: ignore[attr-defined]
+        from partnergraph.documents import neardup  # noqa: F401
     except ImportError:
         return None
-    factory = getattr(neardup, "index_for_store", None)
-    return factory(store) if factory is not None else None
+    return StoreLSH(store)
+
+
+class StoreLSH:
+    """`documents/neardup.py`'s MinHash signatures, with the LSH buckets kept in SQLite.
+
+    neardup's own `NearDupIndex` holds every signature and bucket in memory (a few KB per
+    document: hundreds of MB at 100k); here the buckets are an indexed table, so memory stays
+    flat and a restarted ingest needs no rebuild. Same signatures, same threshold, same
+    banding as datasketch chooses for them, same answer (most similar, then smallest id).
+    """
+
+    def __init__(self, store: Store) -> None:
+        from datasketch.lsh import _optimal_param
+
+        from partnergraph.documents import neardup
+
+        self._nd = neardup
+        self._store = store
+        self._bands, self._rows = _optimal_param(neardup.THRESHOLD, neardup.NUM_PERM, 0.5, 0.5)
+        self._last: tuple[str, bytes | None] | None = None
+
+    def _signature(self, text: str) -> bytes | None:
+        if self._last is None or self._last[0] is not text:
+            self._last = (text, self._nd.signature(text))
+        return self._last[1]
+
+    def _band_hashes(self, sig: bytes) -> list[int]:
+        r, out = self._rows * 4, []
+        for band in range(self._bands):
+            digest = hashlib.blake2b(sig[band * r:(band + 1) * r], digest_size=8,
+                                     person=band.to_bytes(2, "little")).digest()
+            out.append(int.from_bytes(digest, "little", signed=True))
+        return out
+
+    def find(self, text: str) -> str | None:
+        sig = self._signature(text)
+        if sig is None:
+            return None
+        scored = []
+        for _key, doc_id, other in self._store.near_candidates(
+                self._nd.SIGNATURE_SCHEME, self._band_hashes(sig)):
+            score = self._nd.similarity(sig, other)
+            if score >= self._nd.THRESHOLD:
+                scored.append((-score, doc_id))
+        return min(scored)[1] if scored else None
+
+    def add(self, doc_id: str, text: str) -> None:
+        sig = self._signature(text)
+        seen = self._store.lookup_source(doc_id)
+        if sig is None or seen is None:
+            return
+        self._store.put_near_signature(seen[0], self._nd.SIGNATURE_SCHEME, sig,
+                                       self._band_hashes(sig))
 
 
 def _batches(items: Iterable, n: int) -> Iterator[list]:

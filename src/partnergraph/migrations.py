@@ -136,7 +136,18 @@ CREATE INDEX event_sources_event ON event_sources(event_id);
 CREATE INDEX event_sources_doc ON event_sources(doc_key);
 """
 
-MIGRATIONS: list[tuple[int, str]] = [(1, V1)]
+# Near-duplicate signatures (documents/neardup.py) and their LSH band hashes, kept in the
+# database rather than in memory so ingesting 100k documents holds no growing index.
+V2 = """
+CREATE TABLE near_signatures(
+    doc_key INTEGER PRIMARY KEY, scheme TEXT NOT NULL, signature BLOB NOT NULL
+);
+CREATE TABLE near_bands(band_hash INTEGER NOT NULL, doc_key INTEGER NOT NULL);
+CREATE INDEX near_bands_hash ON near_bands(band_hash);
+CREATE INDEX near_bands_doc ON near_bands(doc_key);
+"""
+
+MIGRATIONS: list[tuple[int, str]] = [(1, V1), (2, V2)]
 LATEST = MIGRATIONS[-1][0]
 
 

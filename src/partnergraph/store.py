@@ -114,7 +114,8 @@ class Store:
             "INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES('delete',?,?,?)",
             (doc_key, row[0], row[1]),
         )
-        for table in ("org_mentions", "org_names", "person_mentions", "event_mentions"):
+        for table in ("org_mentions", "org_names", "person_mentions", "event_mentions",
+                      "near_signatures", "near_bands"):
             self.conn.execute(f"DELETE FROM {table} WHERE doc_key=?", (doc_key,))
         self.conn.execute("DELETE FROM documents WHERE doc_key=?", (doc_key,))
 
@@ -185,6 +186,24 @@ class Store:
         marks = ",".join("?" * len(keys))
         return dict(self.conn.execute(
             f"SELECT doc_key, id FROM documents WHERE doc_key IN ({marks})", keys))
+
+    # -- near-duplicates (an LSH index on disk) -------------------------------------------
+    def put_near_signature(self, doc_key: int, scheme: str, signature: bytes,
+                           band_hashes: Iterable[int]) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO near_signatures VALUES (?,?,?)",
+                          (doc_key, scheme, signature))
+        self.conn.execute("DELETE FROM near_bands WHERE doc_key=?", (doc_key,))
+        self.conn.executemany("INSERT INTO near_bands VALUES (?,?)",
+                              ((h, doc_key) for h in band_hashes))
+
+    def near_candidates(self, scheme: str, band_hashes: list[int]) -> list[tuple[int, str, bytes]]:
+        """(doc_key, doc id, signature) of stored documents sharing an LSH band."""
+        marks = ",".join("?" * len(band_hashes))
+        return self.conn.execute(
+            "SELECT s.doc_key, d.id, s.signature FROM near_signatures s"
+            " JOIN documents d ON d.doc_key=s.doc_key WHERE s.scheme=? AND s.doc_key IN"
+            f" (SELECT doc_key FROM near_bands WHERE band_hash IN ({marks}))",
+            [scheme, *band_hashes]).fetchall()
 
     # -- resolution input -----------------------------------------------------------------
     def iter_org_names(self) -> Iterator[tuple[int, int, str, str, str, str]]:

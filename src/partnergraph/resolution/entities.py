@@ -235,8 +235,13 @@ def _try_union(uf: _UnionFind, link: Link, conflicts: list[Link]) -> bool:
 
 
 def _display(names: Counter) -> str:
-    """The name to show: a full name before a short form, then the most used, then longest."""
-    return min(names.items(), key=lambda t: (is_short_form(t[0]), -t[1], -len(t[0]), t[0]))[0]
+    """The name to show: a full name before a short form, then the name (key) the most
+    articles use, then its most used spelling, then the longest."""
+    by_key: Counter = Counter()
+    for n, c in names.items():
+        by_key[name_key(n)] += c
+    return min(names.items(), key=lambda t: (
+        is_short_form(t[0]), -by_key[name_key(t[0])], -t[1], -len(t[0]), t[0]))[0]
 
 
 def _canonical_key(members: list[str], surfaces: dict[str, Counter]) -> str:
