@@ -21,7 +21,7 @@ from partnergraph.sources.skips import Skipped, SourceStats
 from partnergraph.sources.text import read_text_file
 from partnergraph.sources.warc import WARC_SUFFIXES, read_warc_file
 
-__all__ = ["READERS", "SUFFIX_FORMAT", "WEB_FORMATS", "SourceStats", "iter_sources"]
+__all__ = ["READERS", "SUFFIX_FORMAT", "WEB_FORMATS", "SourceStats", "apply_relevance", "iter_sources"]
 
 log = logging.getLogger(__name__)
 
@@ -68,9 +68,11 @@ def _format_of(path: Path) -> str | None:
     return None
 
 
-def _filtered(
-    items: Iterable[RawDocument | SourceFailure | Skipped], relevant: bool, stats: SourceStats
+def apply_relevance(
+    items: Iterable[RawDocument | SourceFailure | Skipped], stats: SourceStats, relevant: bool = True
 ) -> Iterator[RawDocument | SourceFailure]:
+    """Documents and failures passed on; skips (and, with `relevant`, documents that cannot
+    report cooperation) counted in `stats` instead."""
     from partnergraph.documents.relevance import raw_is_relevant
 
     for item in items:
@@ -110,7 +112,7 @@ def iter_sources(
         fmt = input_format or _format_of(item) or "text"
         relevant = relevance if relevance is not None else fmt in WEB_FORMATS
         try:
-            yield from _filtered(READERS[fmt](item), relevant, stats)
+            yield from apply_relevance(READERS[fmt](item), stats, relevant)
         except SourceError as err:
             yield SourceFailure(source=str(item), reason=err.message)
         except OSError as err:

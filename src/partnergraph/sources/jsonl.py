@@ -1,13 +1,14 @@
-"""JSON Lines input for pipelines: one `{"id", "url", "text" | "html", "published"}` per line.
+"""JSON Lines for pipelines: one `{"id", "url", "text" | "html", "published"}` per line.
 
 Lines are streamed, so a file of a million pages is read in constant memory; a bad line is
-reported with its line number and the rest of the file is still read.
+reported with its line number and the rest of the file is still read. `write_jsonl` writes
+the same shape, so downloaded pages are kept as a file `extract` and `ingest` read back.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -80,3 +81,16 @@ def read_jsonl_file(path: Path) -> Iterator[RawDocument | SourceFailure]:
             yield SourceFailure(source=where, reason=f"bad field {field!r}: {first['msg']}")
         except ValueError as err:
             yield SourceFailure(source=where, reason=str(err))
+
+
+def write_jsonl(
+    items: Iterable[RawDocument | SourceFailure], path: Path
+) -> Iterator[RawDocument | SourceFailure]:
+    """Pass `items` through, writing each document to `path` as one line (flushed per line,
+    so an interrupted download keeps what it fetched)."""
+    with path.open("w", encoding="utf-8") as out:
+        for item in items:
+            if isinstance(item, RawDocument):
+                out.write(item.model_dump_json(exclude_defaults=True) + "\n")
+                out.flush()
+            yield item

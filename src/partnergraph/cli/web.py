@@ -1,0 +1,119 @@
+"""`partnergraph fetch` and `partnergraph feed`: download politely, keep the pages, ingest them.
+
+Each command chains library calls: `sources.web.fetch_pages` / `fetch_feed` (robots.txt,
+pacing, caps) → `sources.apply_relevance` → `sources.jsonl.write_jsonl` (the pages are kept as
+JSON Lines, `--save`, so a crawl is never downloaded twice) → `ingest.ingest` on that file.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from partnergraph.cli import app
+from partnergraph.cli.kb import DbOption, _db
+
+SaveOption = typer.Option(None, "--save", help="Keep the downloaded pages in this JSON Lines file "
+                          "(readable by `extract` and `ingest`).")
+IngestOption = typer.Option(True, "--ingest/--no-ingest", help="Store the pages in the knowledge base.")
+RelevanceOption = typer.Option(True, "--relevance/--no-relevance",
+                               help="Skip pages without any word about cooperation (counted).")
+DelayOption = typer.Option(1.0, "--delay", help="Seconds between two requests to one site "
+                           "(robots.txt Crawl-delay can raise it).", min=0.0)
+TimeoutOption = typer.Option(20.0, "--timeout", help="Seconds of silence before a request gives up.", min=0.1)
+RetriesOption = typer.Option(2, "--retries", help="Retries after a timeout, 429 or 5xx, with back-off.", min=0)
+MaxBytesOption = typer.Option(10 * 1024 * 1024, "--max-bytes", help="Largest page to download.", min=1)
+UserAgentOption = typer.Option(None, "--user-agent", help="Name this crawler differently (keep contact details).")
+BackendOption = typer.Option("rules", "--backend", help="Extraction backend (see `partnergraph backends`).")
+
+
+def _fetcher(delay: float, timeout: float, retries: int, max_bytes: int, user_agent: Optional[str]):
+    from partnergraph.sources.fetch import FetchPolicy, Fetcher
+
+    policy = FetchPolicy(delay=delay, read_timeout=timeout, connect_timeout=min(timeout, 10.0),
+                         deadline=max(3 * timeout, 30.0), retries=retries, max_bytes=max_bytes)
+    return Fetcher(replace(policy, user_agent=user_agent) if user_agent else policy)
+
+
+def _run(documents, *, save: Optional[Path], ingest: bool, relevance: bool, db, backend: str) -> None:
+    """Shared tail of both commands: filter, save, report, ingest."""
+    from partnergraph.models import SourceFailure
+    from partnergraph.sources import SourceStats, apply_relevance
+    from partnergraph.sources.jsonl import write_jsonl
+
+    if not save and not ingest:
+        raise typer.BadParameter("with --no-ingest, give --save FILE, or nothing is kept")
+    stats = SourceStats()
+    failures = 0
+    with tempfile.TemporaryDirectory(prefix="partnergraph-fetch-") as tmp:
+        target = save or Path(tmp) / "pages.jsonl"
+        for item in write_jsonl(apply_relevance(documents, stats, relevance), target):
+            if isinstance(item, SourceFailure):
+                failures += 1
+                typer.echo(f"Error: {item.source}: {item.reason}", err=True)
+        typer.echo(f"Fetched {stats.summary()}; {failures} failed"
+                   + (f" → {save}" if save else ""), err=True)
+        if ingest and stats.documents:
+            from partnergraph.ingest import ingest as run
+            from partnergraph.store import open_store
+
+            with open_store(_db(db), create=True) as store:
+                report = run([target], store, backend=backend, input_format="jsonl")
+            for failure in report.failures:
+                typer.echo(f"Error: {failure.source}: {failure.reason}", err=True)
+            failures += len(report.failures)
+            typer.echo(f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged, "
+                       f"{report.copies} copies of stored documents, {len(report.failures)} failed "
+                       f"→ {_db(db)}", err=True)
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def fetch(
+    urls: Path = typer.Argument(..., help="Text file with one page URL a line (# comments allowed)."),
+    db: Optional[Path] = DbOption,
+    save: Optional[Path] = SaveOption,
+    ingest: bool = IngestOption,
+    relevance: bool = RelevanceOption,
+    delay: float = DelayOption,
+    timeout: float = TimeoutOption,
+    retries: int = RetriesOption,
+    max_bytes: int = MaxBytesOption,
+    user_agent: Optional[str] = UserAgentOption,
+    backend: str = BackendOption,
+) -> None:
+    """Download web pages politely (robots.txt, one request at a time per site), then ingest them."""
+    from partnergraph.sources.web import fetch_pages, read_url_list
+
+    with _fetcher(delay, timeout, retries, max_bytes, user_agent) as fetcher:
+        _run(fetch_pages(read_url_list(urls), fetcher), save=save, ingest=ingest,
+             relevance=relevance, db=db, backend=backend)
+
+
+@app.command()
+def feed(
+    feed: str = typer.Argument(..., help="RSS/Atom feed URL or file."),
+    follow: bool = typer.Option(True, "--follow/--no-follow",
+                                help="Download each item's page (else use the feed's own text)."),
+    db: Optional[Path] = DbOption,
+    save: Optional[Path] = SaveOption,
+    ingest: bool = IngestOption,
+    relevance: bool = RelevanceOption,
+    delay: float = DelayOption,
+    timeout: float = TimeoutOption,
+    retries: int = RetriesOption,
+    max_bytes: int = MaxBytesOption,
+    user_agent: Optional[str] = UserAgentOption,
+    backend: str = BackendOption,
+) -> None:
+    """Read an RSS/Atom feed, download its items' pages politely, then ingest them."""
+    from partnergraph.sources.web import fetch_feed
+
+    with _fetcher(delay, timeout, retries, max_bytes, user_agent) as fetcher:
+        _run(fetch_feed(feed, fetcher, follow=follow), save=save, ingest=ingest,
+             relevance=relevance, db=db, backend=backend)

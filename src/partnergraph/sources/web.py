@@ -1,0 +1,122 @@
+"""Pages and feeds from the network → `RawDocument`s, for `partnergraph fetch` and `feed`.
+
+The polite part (robots.txt, pacing, caps) is `sources.fetch.Fetcher`; this module decides
+the order: URLs are taken host by host in turn, always from the host whose pause ends first,
+so a list mixing many sites is not slowed to one site's pace. Documents therefore arrive in
+fetch order, not list order. Each URL yields a document or a failure naming it.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict, deque
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from partnergraph.errors import SourceError
+from partnergraph.models import RawDocument, SourceFailure
+from partnergraph.sources.feeds import parse_feed
+from partnergraph.sources.fetch import FEED_TYPES, Fetcher, Response, check_url
+from partnergraph.sources.html import charset_from_header, decode_html
+from partnergraph.sources.ids import url_id
+
+
+def read_url_list(path: Path) -> Iterator[str | SourceFailure]:
+    """The URLs of a list file: one per line; blank lines and `#` comments skipped."""
+    try:
+        text = path.read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        raise SourceError(f"{path}: cannot read the URL list ({err})", hint="give a UTF-8 text file, one URL a line") from None
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        try:
+            yield check_url(line)
+        except SourceError as err:
+            yield SourceFailure(source=f"{path}:{number}", reason=err.message)
+
+
+def _page(response: Response, *, id: str, source: str, title: str | None = None,
+          published: str | None = None) -> RawDocument:
+    html, warnings = decode_html(response.body, response.final_url,
+                                 charset_from_header(response.content_type))
+    return RawDocument(id=id, url=response.final_url, source=source, html=html, title=title,
+                       published=published, fetched_at=response.fetched_at, warnings=warnings)
+
+
+def _by_host(urls: Iterable[str]) -> OrderedDict[str, deque[str]]:
+    queues: OrderedDict[str, deque[str]] = OrderedDict()
+    for url in urls:
+        host = url.split("://", 1)[-1].split("/", 1)[0].lower()
+        queues.setdefault(host, deque()).append(url)
+    return queues
+
+
+def fetch_pages(urls: Iterable[str | SourceFailure], fetcher: Fetcher) -> Iterator[RawDocument | SourceFailure]:
+    """Download every page, hosts in turn (whichever may be asked soonest goes next)."""
+    good: list[str] = []
+    for url in urls:
+        if isinstance(url, SourceFailure):
+            yield url
+        else:
+            good.append(url)
+    queues = _by_host(dict.fromkeys(good))  # each URL once, first occurrence's order
+    while queues:
+        host = min(queues, key=lambda h: fetcher.ready_at(queues[h][0]))
+        url = queues[host].popleft()
+        if not queues[host]:
+            del queues[host]
+        try:
+            yield _page(fetcher.get(url), id=url_id(url), source=url)
+        except SourceError as err:
+            yield SourceFailure(source=url, reason=err.message)
+
+
+def _feed_bytes(feed: str, fetcher: Fetcher) -> tuple[bytes, str]:
+    path = Path(feed)
+    if path.is_file():
+        return path.read_bytes(), str(path)
+    if "://" not in feed:
+        raise SourceError(f"{feed}: no such file, and not a URL", hint="give a feed URL (https://…) or a feed file")
+    response = fetcher.get(feed, accept=FEED_TYPES + ("text/html", "text/plain"))
+    return response.body, response.final_url
+
+
+def fetch_feed(feed: str, fetcher: Fetcher, *, follow: bool = True) -> Iterator[RawDocument | SourceFailure]:
+    """The items of an RSS/Atom feed (URL or file); with `follow`, each item's full page.
+
+    An item keeps the feed's title and date; when its page cannot be fetched, the item's own
+    content is used (with a warning) if it has any."""
+    data, source = _feed_bytes(feed, fetcher)
+    items = parse_feed(data, source)
+    if not follow:
+        yield from items
+        return
+    by_url = {item.url.strip(): item for item in items if item.url}
+    for item in items:
+        if not item.url:
+            yield item
+    pages = fetch_pages([check_url(u) for u in by_url if _is_http(u)], fetcher)
+    for page in pages:
+        item = by_url.get(page.source)
+        if item is None:  # a failure for a URL that is not an item (cannot happen) or a skip
+            yield page
+            continue
+        if isinstance(page, RawDocument):
+            yield page.model_copy(update={"id": item.id, "source": source, "title": item.title,
+                                          "published": item.published})
+        elif item.html or item.text:
+            yield item.model_copy(update={"warnings": item.warnings + [f"page not fetched, feed content used: {page.reason}"]})
+        else:
+            yield page
+    for url, item in by_url.items():
+        if not _is_http(url):
+            yield item
+
+
+def _is_http(url: str) -> bool:
+    try:
+        check_url(url)
+    except SourceError:
+        return False
+    return True
