@@ -25,6 +25,8 @@ _NOT_YET = re.compile(r"(?:将|拟|计划|准备|预计|有望|希望|即将|尚
 _ATTEND = re.compile(r"(?:出席|参加|见证|主持|参与|陪同|列席)[^,]{0,6}$")
 # a future marker earlier in the clause (阳光新能源将…在内蒙古投资设立…)
 _FUTURE = re.compile(r"将|拟|计划|准备|预计|有望|即将|筹建|力争|争取")
+_SET_UP_BEFORE = re.compile(r"(?:共建|成立|组建|设立|建立|打造|挂牌|授牌)[^,]{0,1}$")
+_UNVEIL_AFTER = re.compile(r"[^,。]{0,2}(?:揭牌|挂牌|授牌|成立大会)")
 _BOTH = re.compile(r"双方|两校|两省|两市|两院|两家|三方|各方|两地|校地|校企|院校|两单位|双边")
 _RESPECTIVELY = re.compile(r"分别(?!代表|致辞|讲话|介绍|发言|表示)")
 # talks are named meetings in their own right; bare 座谈/会谈 only when nothing else happened
@@ -92,15 +94,40 @@ class EventFinder:
                 continue
             if d.day is None and d.year is not None and d.month is not None:
                 continue
+            if self.zt.v.startswith("电", d.end):
+                continue  # 中新网8月14日电: the dateline of the report, not the event
             return d
         return None
 
     def _lead_pair(self) -> list[Mention]:
+        """The bodies of the article's first cooperation clause; else of its first sentence
+        that names two."""
+        lex = lexicon()
+        v = self.zt.v
+        for s0, s1 in self.zt.sentences:
+            for rx in lex.triggers.values():
+                for m in rx.finditer(v, s0, s1):
+                    cs = _clause_start(v, s0, m.start())
+                    ms = self._eligible(_distinct(_orgs_in(self.mentions, cs, m.start())))
+                    if len(ms) >= 2:
+                        return ms[:4]
         for s0, s1 in self.zt.sentences[:6]:
-            ms = _distinct(_orgs_in(self.mentions, s0, s1))
+            ms = self._eligible(_distinct(_orgs_in(self.mentions, s0, s1)))
             if len(ms) >= 2:
                 return ms[:4]
         return []
+
+    def _eligible(self, ms: list[Mention]) -> list[Mention]:
+        """Mentions that can be parties: not the thing set up (共建产业研究院, X揭牌)."""
+        v = self.zt.v
+        out = []
+        for m in ms:
+            if _SET_UP_BEFORE.search(v, max(0, m.start - 3), m.start):
+                continue
+            if _UNVEIL_AFTER.match(v, m.end):
+                continue
+            out.append(m)
+        return out
 
     # finding ----------------------------------------------------------------------------
     def find(self) -> list[EventRec]:
@@ -125,26 +152,35 @@ class EventFinder:
                     found.append(e)
         return self._merge(found)
 
-    def _parties(self, s0: int, s1: int, ts: int, te: int) -> list[Mention]:
+    def _parties(self, s0: int, s1: int, ts: int, te: int, typ: str) -> list[Mention]:
         v = self.zt.v
         cs = _clause_start(v, s0, ts)
-        before = _distinct(_orgs_in(self.mentions, max(s0, cs, ts - WINDOW), ts))
-        if len(before) >= 2 and not _BOTH.search(v, cs, ts):
+        both = _BOTH.search(v, max(s0, cs), min(s1, te + 4))
+        before = self._eligible(_distinct(_orgs_in(self.mentions, max(s0, cs, ts - WINDOW), ts)))
+        k = v.rfind("代表", cs, ts)
+        if k >= 0:
+            # 张力代表A与B签署: the bodies after 代表 are the parties
+            after_rep = [m for m in before if m.start >= k]
+            if len(after_rep) >= 2:
+                before = after_rep
+        if len(before) >= 2 and not both:
             return before
-        if _BOTH.search(v, max(s0, cs), min(s1, te + 4)) or len(before) < 2:
-            if len(before) < 2:
-                wider = _distinct(_orgs_in(self.mentions, max(s0, ts - WINDOW), ts))
-                if len(wider) >= 2 and not _BOTH.search(v, s0, ts):
-                    return wider
-                after = _distinct(_orgs_in(self.mentions, te, min(s1, te + 30)))
-                if len(before) == 1 and after and after[0].org is not before[0].org:
-                    return [before[0], after[0]]
-            if _BOTH.search(v, s0, min(s1, te + 4)) or not before:
-                return list(self.lead_pair)
-        return before
+        if len(before) < 2 and not both:
+            wider = self._eligible(_distinct(_orgs_in(self.mentions, max(s0, ts - WINDOW), ts)))
+            if len(wider) >= 2 and not _BOTH.search(v, s0, ts):
+                return wider
+            after = self._eligible(_distinct(_orgs_in(self.mentions, te, min(s1, te + 30))))
+            if len(before) == 1 and after and after[0].org is not before[0].org:
+                return [before[0], after[0]]
+            in_sentence = _orgs_in(self.mentions, s0, s1)
+            if typ == "agreement" and not in_sentence:
+                return list(self.lead_pair)  # 此次协议的签署: the article's signing
+            return before
+        return list(self.lead_pair)
 
     def _date(self, s0: int, s1: int, ts: int) -> DateMention | None:
-        inside = [d for d in self.zt.dates if s0 <= d.start < s1 and d.day is not None]
+        inside = [d for d in self.zt.dates if s0 <= d.start < s1 and d.day is not None
+                  and not self.zt.v.startswith("电", d.end)]
         before = [d for d in inside if d.start < ts]
         if before:
             return before[-1]
@@ -161,7 +197,7 @@ class EventFinder:
 
     def _agreement(self, s0, s1, ts, te):
         v = self.zt.v
-        parties = self._parties(s0, s1, ts, te)
+        parties = self._parties(s0, s1, ts, te, "agreement")
         if len(parties) < 2:
             return []
         date = self._date(s0, s1, ts)
@@ -212,7 +248,7 @@ class EventFinder:
 
     def _meeting(self, s0, s1, ts, te):
         v = self.zt.v
-        parties = self._parties(s0, s1, ts, te)
+        parties = self._parties(s0, s1, ts, te, "meeting")
         if len(parties) < 2:
             return []
         named = bool(_NAMED_MEETING.match(v, ts))
@@ -226,7 +262,8 @@ class EventFinder:
         entity = self._entity(s0, s1, ts, te)
         if entity is None:
             return []
-        parties = self._parties(s0, s1, ts, te)
+        parties = self._parties(s0, s1, ts, te, "joint_entity")
+        parties = [p for p in parties if not (p.start < entity[1] and entity[0] < p.end)]
         inside = _distinct(_orgs_in(self.mentions, entity[0], entity[1]))
         if len(parties) < 2 and len(inside) >= 2:
             parties = inside

@@ -23,6 +23,11 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def _literal_len(pattern: str) -> int:
+    """Length of what a stop pattern matches, lookarounds aside, so longer words win."""
+    return len(re.sub(r"\(\?<?[!=][^)]*\)", "", pattern))
+
+
 @dataclass(frozen=True)
 class Lexicon:
     suffix_kind: dict[str, str]
@@ -30,6 +35,7 @@ class Lexicon:
     not_orgs: frozenset[str]
     not_org_tail_re: re.Pattern[str]
     generic: frozenset[str]
+    descriptors: tuple[str, ...]
     stop_re: re.Pattern[str]
     title_re: re.Pattern[str]
     titles: frozenset[str]
@@ -64,7 +70,8 @@ def lexicon() -> Lexicon:
         not_orgs=not_orgs,
         not_org_tail_re=re.compile("(?:" + _alt(tails) + ")$"),
         generic=frozenset(_lines("zh_generic.txt")),
-        stop_re=re.compile("|".join(sorted(stops, key=len, reverse=True))),
+        descriptors=tuple(sorted(_lines("zh_descriptors.txt"), key=len, reverse=True)),
+        stop_re=re.compile("|".join(sorted(stops, key=_literal_len, reverse=True))),
         title_re=title_re,
         titles=frozenset(titles),
         surnames1=frozenset(s for s in surnames if len(s) == 1),

@@ -26,8 +26,15 @@ MAX_CHAIN_GAP = 7
 # prefix elsewhere (大学党委书记)
 _PARTY_HEADS = ("党委", "党组", "工委", "党工委")
 _PLACE_CHAR = set("省市区县州旗盟")
-# 和 inside a department name (文化和旅游厅, 人力资源和社会保障局) is part of the name
-_DEPT_KINDS = ("局", "厅", "委员会", "部", "委", "办公室", "办")
+# 和/与/及 inside a department's or a school's name (文化和旅游厅, 人力资源和社会保障局,
+# 物理与微电子科学学院, 中国石油和化学工业联合会) is part of the name when the part before it
+# is short and has no head word, and the part after it opens with no place
+_DEPT_KINDS = ("局", "厅", "委员会", "部", "委", "办公室", "办", "学院", "系", "研究所", "研究院",
+               "实验室", "联盟", "中心", "协会", "学会", "联合会", "研究会", "专业")
+_INNER_CONJ = re.compile(r"[与和及]")
+MAX_INNER_LEFT = 6
+# 和 joins a department's fields after the place (镇江市人力资源和社会保障局: 7 before 和)
+MAX_INNER_LEFT_HE = 10
 
 
 @dataclass(frozen=True)
@@ -41,6 +48,10 @@ class Cand:
         return is_generic(self.key)
 
 
+_REGIONS = ("中国", "全国", "国家", "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林",
+            "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东",
+            "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "内蒙古", "广西", "西藏", "宁夏",
+            "新疆", "台湾", "香港", "澳门", "长三角", "珠三角", "京津冀", "粤港澳")
 # a head word after one of these is a generic reference: 市政府, 校医院, 该集团, 两家医院
 _GENERIC_LEAD = set("省市区县镇乡校我本该贵各两全分总原")
 
@@ -52,15 +63,24 @@ def is_generic(key: str) -> bool:
         return True
     if key[0] in "我本该贵各两其此这":
         return True
+    for d in lex.descriptors:
+        if key.endswith(d):
+            head = key[: -len(d)]
+            if len(head) <= 2 or head[-1] in "省市区县国" or head in _REGIONS:
+                return True
     rest = key[1:]
     return key[0] in _GENERIC_LEAD and (rest in lex.suffix_kind or rest in lex.generic
                                         or rest in ("人民政府", "政府", "家医院"))
 
 
-def _cuts(zt: ZhText, rs: int, re_: int) -> list[int]:
+def _cuts(zt: ZhText, rs: int, re_: int, heads: list[tuple[int, int]]) -> list[int]:
     """Positions in a run left of which no name may extend."""
     lex = lexicon()
-    cuts = [m.end() for m in lex.stop_re.finditer(zt.v, rs, re_)]
+    cuts = []
+    for m in lex.stop_re.finditer(zt.v, rs, re_):
+        if m.group() in ("与", "及") and _inner(zt.v, rs, m.start(), m.end(), heads, cuts):
+            continue
+        cuts.append(m.end())
     for d in zt.dates:
         if rs <= d.end <= re_ or rs < d.start < re_:
             cuts.append(min(max(d.end, rs), re_))
@@ -93,7 +113,7 @@ def find_candidates(zt: ZhText) -> list[Cand]:
                 heads.append((ss, se))
             if not heads:
                 continue
-            cuts = _cuts(zt, rs, re_)
+            cuts = _cuts(zt, rs, re_, heads)
             # a post ends the phrase before it (董事长徐广福, 院长张力); so does the end of a
             # post that a party head word started (党委书记 → nothing of it belongs to a name)
             ends = cuts + [te for ts, te in titles]
@@ -114,6 +134,20 @@ def find_candidates(zt: ZhText) -> list[Cand]:
     return [c for c in (_trim(zt, c) for c in out) if c is not None]
 
 
+def _inner(v: str, rs: int, cs: int, ce: int, heads: list[tuple[int, int]], cuts: list[int]) -> bool:
+    """True when the conjunction at [cs, ce) joins two fields inside one name."""
+    nxt = next(((s, e) for s, e in heads if s >= ce), None)
+    if nxt is None or nxt[0] - ce > 10 or not v[nxt[0]:nxt[1]].endswith(_DEPT_KINDS):
+        return False
+    left = max([rs] + [c for c in cuts if c <= cs])
+    if cs - left > MAX_INNER_LEFT or cs == left:
+        return False
+    if any(s >= left and e <= cs for s, e in heads):
+        return False  # 滦州市人民医院与…: the left part is a name of its own
+    right = v[ce:nxt[0]]
+    return not (right.startswith(_REGIONS) or re.match(r"[\u4e00-\u9fff]{1,4}[省市区县]", right))
+
+
 def _split_by_he(v: str, cur: list[int], ss: int, se: int) -> bool:
     """True when a 和 between two chained head words joins two names, not a department's."""
     gap = v[cur[1]:ss]
@@ -126,7 +160,8 @@ def _split_conj(v: str, left: int, ss: int, se: int) -> int:
     i = v.rfind("和", left, ss)
     if i < 0:
         return left
-    if v[ss:se].endswith(_DEPT_KINDS):
+    if v[ss:se].endswith(_DEPT_KINDS) and ss - i <= 10 and i - left <= MAX_INNER_LEFT_HE and \
+            not v[i + 1:ss].startswith(_REGIONS):
         return left
     return i + 1
 
@@ -147,6 +182,8 @@ def _trim(zt: ZhText, c: Cand) -> Cand | None:
 # the subject of a signing ends where its verb phrase starts
 _SUBJECT_END = re.compile(r"在|于|举行|共同|正式|战略|全面|分别|代表|签|举办|召开|达成|就|开展|深化|"
                           r"建立|合作|携手|联合|友好|进行|双方|一行|今天|日前|近日")
+_ATTENDING = re.compile(r"(?:出席|参加|见证|主持|参与|陪同|列席)[^,]{0,6}$")
+_PEOPLE_WORDS = re.compile(r"领导|代表|嘉宾|专家|人员|同志|教授|老师|学生|师生|负责人|部门|单位")
 _SIGNING = re.compile(r"签署|签订|签约|续签")
 _CONJ = re.compile(r"与|和|及|、|同")
 _LEAD_TIME = re.compile(r"^(?:上午|下午|晚上|中午|日前|近日|当天|当日|今天|昨天|日|号)+")
@@ -165,7 +202,9 @@ def discover_party_names(zt: ZhText, cands: list[Cand]) -> list[tuple[int, int]]
             cs = max(v.rfind(",", s0, t.start()), v.rfind(":", s0, t.start()))
             cs = s0 if cs < 0 else cs + 1
             end = t.start()
-            m = _SUBJECT_END.search(v, cs + 1, end)
+            if _ATTENDING.search(v, max(cs, end - 8), end):
+                continue
+            m = _SUBJECT_END.search(v, cs, end)
             if m:
                 end = m.start()
             pos, parts = cs, []
@@ -173,7 +212,7 @@ def discover_party_names(zt: ZhText, cands: list[Cand]) -> list[tuple[int, int]]
                 parts.append((pos, c.start()))
                 pos = c.end()
             parts.append((pos, end))
-            if len(parts) < 2:
+            if len(parts) < 2 or not any(s < b and a < e for a, b in parts for s, e in known):
                 continue
             for a, b in parts:
                 lead = _LEAD_TIME.match(v, a, b)
@@ -190,6 +229,8 @@ def discover_party_names(zt: ZhText, cands: list[Cand]) -> list[tuple[int, int]]
                 if lex.title_re.search(name) or lex.stop_re.search(name) or name[-1] in _PLACE_TAIL:
                     continue
                 if len(name) <= 3 and (name[0] in lex.surnames1 or name[:2] in lex.surnames2):
+                    continue
+                if _PEOPLE_WORDS.search(name):
                     continue
                 out.append((a, b))
                 known.append((a, b))

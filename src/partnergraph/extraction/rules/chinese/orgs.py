@@ -26,7 +26,7 @@ PLACES = ("中国", "台湾", "香港", "澳门", "国家", "中华", "全国", 
 _PLACE_END = set("省市区县州旗镇乡")
 
 _ALIAS_EXPLICIT = re.compile(
-    rf"[(]\s*(?:以下)?(?:简称|下称|以下称)?\s*[\"“]?([{HAN}A-Za-z0-9]{{2,12}})[\"”]?\s*[)]"
+    rf"[(]\s*(?:以下)?(?:简称|下称|以下称)\s*[\"“]?([{HAN}A-Za-z0-9]{{2,12}})[\"”]?\s*[)]"
 )
 _ACRONYM = re.compile(r"[(]\s*([A-Z][A-Za-z&]{1,11})\s*[)]")
 
@@ -69,8 +69,14 @@ def _short_of(short: str, full: str) -> bool:
         if len(short) < 3:
             return False
         return _is_place(head) or any(head.endswith(s) for s in lex.suffix_kind if len(s) > 1)
-    # contraction: same first character, the rest a subsequence ending in the head word
-    if len(short) >= 3 and short[0] == full[0] and short[-1] in full[-2:]:
+    # a level character dropped: 张家口第一医院 / 张家口市第一医院
+    for i, ch in enumerate(full):
+        if ch in _PLACE_END and full[:i] + full[i + 1:] == short:
+            return True
+    # contraction: same first character, the rest a subsequence ending in a shortened head
+    # word (中国科大 / 中国科学技术大学), never a full head word of its own (浙江大学)
+    if len(short) >= 3 and short[0] == full[0] and short[-1] in full[-2:] \
+            and short[-2:] != full[-2:]:
         it = iter(full)
         return all(ch in it for ch in short)
     # core after a place prefix: 立新检测 / 浙江立新检测技术有限公司
@@ -162,8 +168,8 @@ class OrgTable:
             ends = (level + "委",) if key[1:] in ("委", "党委") else (level + "人民政府", level + "政府")
         elif key.startswith("校") and len(key) > 2:
             ends = ("大学" + key[1:], "学院" + key[1:])
-        elif key in ("我校", "学校", "本校", "该校"):
-            unis = [o for o in self.orgs if o.kind == "university"]
+        elif key in ("我校", "本校", "该校"):
+            unis = [o for o in self.orgs if o.kind == "university" and o.key.endswith("大学")]
             return unis[0] if len(unis) == 1 else None
         if not ends:
             return None
@@ -221,5 +227,13 @@ def scan_mentions(zt: ZhText, table: OrgTable, cands: list[Cand]) -> list[Mentio
         if not c.generic or any(s < c.end and c.start < e for s, e in taken):
             continue
         found.append(Mention(c.start, c.end, table.resolve(c.key), c.key))
+    for ls, le in zt.lines:
+        for m in _HOME.finditer(zt.v, ls, le):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                found.append(Mention(m.start(), m.end(), table.resolve(m.group()), m.group()))
     found.sort(key=lambda m: m.start)
     return found
+
+
+# "our university": the article's home body, named only when the article names one university
+_HOME = re.compile(r"我校|本校")

@@ -18,7 +18,7 @@ from partnergraph.extraction.rules.chinese.view import ZhText
 _FOLLOW = ("出席", "表示", "代表", "主持", "介绍", "致辞", "参加", "会见", "陪同", "一行", "同志",
            "教授", "先生", "女士", "院士", "博士", "强调", "指出", "说", "等", "和", "与", "及",
            "以及", "在", "为", "向", "对", "也", "就", "率", "带队", "作", "的", "以", "了", "分别",
-           "共同", "宣读", "讲话", "签署", "签订", "见证", "首先", "亲自", "莅临", "来", "到", "赴",
+           "共同", "做", "宣读", "讲话", "签署", "签订", "见证", "首先", "亲自", "莅临", "来", "到", "赴",
            "同", "将", "还", "则", "是", "从", "被", "一同", "会同", "现场", "详细", "热情", "简要",
            "围绕", "结合", "听取", "充分", "高度", "认真", "回顾", "希望", "感谢", "欢迎", "带领",
            "当选", "担任", "兼", "发表", "进行", "作了", "共", "对此", "颁发", "授予", "为其")
@@ -125,8 +125,9 @@ def find_people(zt: ZhText, table: OrgTable, mentions: list[Mention]) -> list[Pe
             if org is None and org_span is None:
                 # 、副院长周凤娟: a bare post in a list keeps the list's body
                 k = ts - 1
-                if k >= ls and v[k] == "、" and pending == [] and prev_org is not None \
-                        and last_end == k:
+                if k >= ls and v[k] == "、" and pending:
+                    org = pending[-1][2]  # 党组成员、副主任徐召霞: one body, two posts
+                elif k >= ls and v[k] == "、" and prev_org is not None and last_end == k:
                     org = prev_org
             elif org_span is not None:
                 gap_start = org_span[0]
