@@ -37,6 +37,10 @@ MAX_INNER_LEFT = 6
 MAX_INNER_LEFT_HE = 10
 
 
+# what may not follow a head word for it to end a name (局面, 局势; 政府奖学金, 政府采购)
+_NOT_AFTER = {"局": ("面", "势"), "政府": ("奖学金", "采购", "补贴", "债"), "中心": ("城区",)}
+
+
 @dataclass(frozen=True)
 class Cand:
     start: int
@@ -61,7 +65,7 @@ def is_generic(key: str) -> bool:
     lex = lexicon()
     if key in lex.generic or key in lex.suffix_kind:
         return True
-    if key[0] in "我本该贵各两其此这":
+    if key[0] in "我本该各两其此这" or key.startswith(("贵校", "贵院", "贵公司")):
         return True
     for d in lex.descriptors:
         if key.endswith(d):
@@ -105,6 +109,8 @@ def find_candidates(zt: ZhText) -> list[Cand]:
             for m in lex.suffix_re.finditer(v, rs, re_):
                 ss, se = m.span()
                 word = m.group()
+                if v.startswith(_NOT_AFTER.get(word, "\0"), se):
+                    continue  # 局面, 政府采购
                 if word in _PARTY_HEADS:
                     if ss == rs or v[ss - 1] not in _PLACE_CHAR:
                         continue

@@ -42,6 +42,7 @@ class PersonRec:
     title: str
     org: Org | None
     spans: list[tuple[int, int, str]]
+    chain: int = 0  # entries from one [post、post name] chain share it
 
 
 def _han(c: str) -> bool:
@@ -137,7 +138,8 @@ def find_people(zt: ZhText, table: OrgTable, mentions: list[Mention]) -> list[Pe
                 chain = pending + [(ts, te, org)]
                 for cs, ce, corg in _merge_same_org(chain, v):
                     spans = [(name_span[0], name_span[1], "name"), (cs, ce, "title")]
-                    out.append(PersonRec(v[name_span[0]:name_span[1]], zt.text[cs:ce], corg, spans))
+                    out.append(PersonRec(v[name_span[0]:name_span[1]], zt.text[cs:ce], corg, spans,
+                                         chain=te))
                 pending = []
                 prev_org = org
                 last_end = name_end
@@ -162,7 +164,7 @@ def _merge_same_org(chain, v):
     """Posts at one body are one entry with the posts joined as written (党委书记、行长)."""
     out: list[tuple[int, int, Org | None]] = []
     for s, e, org in chain:
-        if out and out[-1][2] is org and org is not None:
+        if out and out[-1][2] is org:
             out[-1] = (out[-1][0], e, org)
         else:
             out.append((s, e, org))
@@ -204,10 +206,15 @@ def _org_before(zt: ZhText, table: OrgTable, by_end: dict[int, Mention], ts: int
 
 def _dedupe(people: list[PersonRec]) -> list[PersonRec]:
     seen: dict[tuple[str, int], PersonRec] = {}
-    with_org = {(p.name, p.title) for p in people if p.org is not None}
+    # a post at an unnamed body is its own entry only beside posts named in the same chain
+    # (市委书记、市人大常委会主任马明龙); a later bare mention adds nothing
+    with_org: dict[str, set[int]] = {}
+    for p in people:
+        if p.org is not None:
+            with_org.setdefault(p.name, set()).add(p.chain)
     out = []
     for p in people:
-        if p.org is None and (p.name, p.title) in with_org:
+        if p.org is None and p.name in with_org and p.chain not in with_org[p.name]:
             continue
         k = (p.name, id(p.org))
         if k in seen:
