@@ -37,7 +37,7 @@ def extract_items(document: Document) -> tuple[list[Organization], list[Person],
     for _, _, idx in mentions:
         counts[idx] = counts.get(idx, 0) + 1
     top = max(counts, key=lambda i: (counts[i], -table.orgs[i].first)) if counts else None
-    posts = extract_people(art, mentions, top)
+    posts = extract_people(art, mentions, top, {i: table.orgs[i].name for i in table.live()})
     person_orgs = []
     for p in posts:
         if p.org is not None and p.explicit:
@@ -57,18 +57,22 @@ def extract_items(document: Document) -> tuple[list[Organization], list[Person],
         for s, e in spans:
             field = "name" if text[s:e] == org.name else "alias"
             evidence.append(Span(start=s, end=e, field=field))
-        aliases = [a for a in org.aliases if a != org.name]
+        aliases = [" ".join(a.split()) for a in org.aliases if a != org.name]
         organizations.append(Organization(
-            name=org.name, aliases=aliases, kind=org.kind, evidence=evidence,
+            name=" ".join(org.name.split()), aliases=aliases, kind=org.kind, evidence=evidence,
             confidence=0.9 if org.headed else 0.6,
         ))
     named = {table.orgs[i].name for i in table.live() if any(m[2] == i for m in mentions)}
+
+    def out_name(i: int) -> str:
+        return " ".join(table.orgs[i].name.split())
 
     people = []
     for p in posts:
         org_name = table.orgs[p.org].name if p.org is not None else None
         if org_name is not None and org_name not in named:
             org_name = None
+        org_name = out_name(p.org) if org_name is not None else None
         people.append(Person(
             name=p.name, title=p.title, org=org_name,
             evidence=[Span(start=s, end=e, field=f) for s, e, f in p.spans],
@@ -77,7 +81,7 @@ def extract_items(document: Document) -> tuple[list[Organization], list[Person],
 
     events = []
     for ev in evs:
-        parties = [table.orgs[i].name for i in ev.parties if table.orgs[i].name in named]
+        parties = [out_name(i) for i in ev.parties if table.orgs[i].name in named]
         if len(parties) < 2:
             continue
         evidence = [Span(start=ev.trigger[0], end=ev.trigger[1], field="trigger")]
@@ -96,7 +100,7 @@ def extract_items(document: Document) -> tuple[list[Organization], list[Person],
                 evidence.append(Span(start=s, end=e, field="topic"))
         entity = None
         if ev.entity is not None and table.orgs[ev.entity].name:
-            entity = table.orgs[ev.entity].name
+            entity = out_name(ev.entity)
         events.append(Event(
             type=ev.type, date=ev.date, parties=parties, location=location, topics=topics,
             entity=entity, evidence=evidence, confidence=0.7,

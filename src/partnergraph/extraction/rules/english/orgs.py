@@ -325,7 +325,7 @@ def head_mentions(art: Article, table: OrgTable) -> None:
                     start = piece[s][0].start
                     last = piece[e - 1][0]
                     end = last.end - 2 if last.text.endswith("'s") else last.end
-                    name = art.text[start:end]
+                    name = art.view[start:end]
                     head = _base(piece[h][0])
                     if _generic(name) or _owned_by_generic(art.view, start):
                         continue
@@ -357,7 +357,7 @@ def _quoted_names(art: Article, sent: Sentence, table: OrgTable) -> None:
             j -= 1
         if j >= 0 and toks[j].text == '"' and j < i - 1 and toks[j + 1].text[0].isupper():
             start, end = toks[j].start, toks[i + 1].end
-            idx = table.add(art.text[start:end], lexicon().org_heads[_base(toks[i + 1])], start, end)
+            idx = table.add(art.view[start:end], lexicon().org_heads[_base(toks[i + 1])], start, end)
             _acronym_after(art, table, idx, end)
 
 
@@ -562,11 +562,16 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
     view = art.view
     promoted: list[tuple[str, int]] = []
     covered = bytearray(len(view) + 1)
+    ends: set[int] = set()
     for s, e, _ in locate(art, table):
         covered[s:e] = b"\x01" * (e - s)
+        ends.add(e)
 
-    def promote(text: str, start: int) -> None:
+    def promote(text: str, start: int, strong: bool = True) -> None:
         text = text.strip()
+        if not strong and not _ACRONYM.match(text) and len(re.findall(
+                r"(?<![\w-])" + re.escape(text) + r"(?![\w-])", view)) < 2:
+            return
         if covered[start] or covered[min(len(view), start + len(text)) - 1]:
             return
         if text.endswith("'s"):
@@ -595,7 +600,12 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
             if not person_like and (title_after.match(view, end, sent.end)
                                     or title_before.search(view, sent.start, start)):
                 if not (j - i >= 2 and re.match(r"\s*,\s*(?:the\s+)?" + title_pattern(), view[end:sent.end], re.I)):
-                    promote(text, start)
+                    promote(text, start, strong=False)
+            # a list of organizations: "Etisalat Group, Saudi Telecom Company (STC), Zain Group, Mobily, and du"
+            elif not person_like and j - i <= 2 and _after_listed_org(view, start, ends) and \
+                    re.match(r"\s*(?:,|\band\b)", view[end:sent.end]) and not re.match(
+                        r"\s*,\s*(?:the\s+)?(?:" + title_pattern() + ")", view[end:sent.end], re.IGNORECASE):
+                promote(text, start)
             i = j
         seg = view[sent.start:sent.end]
         if not _CUE.search(seg):
@@ -630,6 +640,13 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
             table.alias(owner, text)
         else:
             table.add(text, "company", start, start + len(text), headed=False)
+
+
+def _after_listed_org(view: str, start: int, ends: set[int]) -> bool:
+    m = re.search(r"(\s*\([^()]{1,20}\))?\s*,\s*(?:and\s+)?$", view[max(0, start - 30):start])
+    if not m:
+        return False
+    return max(0, start - 30) + m.start() in ends
 
 
 def _acronym_owner(table: OrgTable, text: str) -> int | None:

@@ -21,7 +21,7 @@ _HONORIFIC = re.compile(
 )
 _NAME_TOKEN = re.compile(r"[A-Z][A-Za-z'\-]*\.?|(?:al|bin|binti|de|van|von|der|da|el|ur)(?=\s)")
 _PARTICLES = frozenset({"al", "bin", "binti", "de", "van", "von", "der", "da", "el", "ur"})
-_OF = re.compile(r"\s*,?\s+(?:of|at|in|from|with)\s+(?:the\s+)?")
+_OF = re.compile(r"\s*,?\s+(?:of|at|in|from|with|von|de)\s+(?:the\s+)?")
 _EXT = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?((?:[A-Za-z][\w\-]*,?\s+(?:and\s+)?){0,7}?)(?=(?:of|at|in)\s)")
 
 
@@ -100,7 +100,11 @@ class _Reader:
             cand_start = start + first.start()
             got = self.name_at(cand_start, pos)
             if got and got[2] == pos:
-                # the token before must not continue the name
+                # "Chairman Cui Genliang, Executive President ...": the name is the earlier title's
+                tm = re.search(r"(\S+)\s+(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?$", self.view[max(0, got[1] - 40):got[1]])
+                if tm and self.title.fullmatch(tm.group(1)) and \
+                        tm.group(1).lower().rstrip(".") not in lexicon().honorifics:
+                    return None
                 return got
         # honorifics: "Mr. Xu Guangfu"
         return None
@@ -122,7 +126,8 @@ class _Reader:
         return pos, e
 
 
-def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: int | None) -> list[Post]:
+def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: int | None,
+                   org_names: dict[int, str]) -> list[Post]:
     r = _Reader(art, mentions)
     view = art.view
     posts: list[Post] = []
@@ -168,7 +173,7 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
                 title_text = art.text[ts:pos]
             org_after = None
             om = _OF.match(view, pos, s1)
-            if om and view[pos:om.end()].strip(" ,").split()[0] in ("of", "at", "in", "from"):
+            if om and view[pos:om.end()].strip(" ,").split()[0] in ("of", "at", "in", "from", "von", "de"):
                 got = r.org_at(om.end())
                 if got:
                     org_after, oend = got
@@ -205,10 +210,30 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
                     if cand and not re.match(r"\s*,\s*(?:the\s+)?" + title_pattern(), view[cand[2]:s1], re.I):
                         name = cand
                         pos = cand[2]
+                elif re.match(r"\s*,\s*", view[te:s1]) and not lowercase:
+                    # "the Principal Secretary, State Department for Higher Education Dr. Beatrice Inyangala"
+                    cm = re.match(r"\s*,\s*", view[te:s1])
+                    p2 = te + cm.end()
+                    got = r.org_at(p2)
+                    if got:
+                        org_after = got[0]
+                        spans.append((p2, got[1], "org"))
+                        p2 = got[1] + len(re.match(r"\s*,?\s*", view[got[1]:s1]).group())
+                    cand = r.name_at(p2, s1)
+                    if cand and not re.match(r"\s*,\s*(?:the\s+)?" + title_pattern(), view[cand[2]:s1], re.I):
+                        name = cand
+                        pos = cand[2]
+                    elif got:
+                        org_after = None
+                        spans.pop()
                 else:
                     nm = re.match(r"\s+", view[te:s1])
                     if nm and not lowercase:
                         cand = r.name_at(te + nm.end(), s1)
+                        later = re.match(r"\s*,\s*(?:the\s+)?(?:" + title_pattern() + ")", view[cand[2]:s1], re.I) \
+                            if cand else None
+                        if later and not r.name_at(cand[2] + later.end() + 1, s1):
+                            cand = None  # "Professor Dong Shijie, Vice President": the later title's
                         if cand:
                             name = cand
                             pos = cand[2]
@@ -223,6 +248,12 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
             org = org_after if org_after is not None else org_before
             if org_before is not None and org_after is None:
                 spans.append((r.ends[ts - lead][0], ts - lead, "org"))
+            if org is None:
+                # "On behalf of Wujiang District Government, Secretary Li Ming"
+                bm = re.search(r"\b[Oo]n behalf of (?:the\s+)?$", view[max(s0, ts - 200):ts].split(",")[0] + " ")
+                ob = re.match(r"(?:[Oo]n behalf of (?:the\s+)?)", view[s0:ts])
+                if ob and r.org_at(s0 + ob.end()):
+                    org = r.org_at(s0 + ob.end())[0]
             explicit = org is not None
             if org is None and mm and list_org is not None:
                 org = list_org
@@ -255,16 +286,18 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
                 pm = re.match(r"\s*\([^()]{1,40}\)", view[pos:s1])
                 if pm:
                     pos += pm.end()
-    return _resolve(posts, top_org)
+    return _resolve(posts, top_org, org_names)
 
 
 def _key(name: str) -> str:
-    return re.sub(r"[\W_]+", "", name.casefold())
+    """Names compare as sets of words: "Defu Liu" is "Liu Defu"."""
+    return " ".join(sorted(re.findall(r"\w+", name.casefold())))
 
 
-def _resolve(posts: list[Post], top_org: int | None) -> list[Post]:
+def _resolve(posts: list[Post], top_org: int | None, org_names: dict[int, str]) -> list[Post]:
     """One entry per person and organization; a post with no organization takes the article's."""
     with_org = {_key(p.name) for p in posts if p.org is not None and p.explicit}
+    first_post: dict[str, Post] = {}
     out: list[Post] = []
     seen: dict[tuple[str, int | None], Post] = {}
     for p in posts:
@@ -276,6 +309,13 @@ def _resolve(posts: list[Post], top_org: int | None) -> list[Post]:
         if not p.explicit and k in with_org and p.org is not None and (k, p.org) in seen:
             continue
         key = (k, p.org)
+        # "Director of Science and Technology Department of Hubei University of Technology" is the
+        # post already recorded at the department
+        prev = first_post.get(k)
+        if prev is not None and key not in seen and prev.org is not None and p.title and \
+                org_names.get(prev.org, "") and org_names[prev.org] in p.title:
+            continue
+        first_post.setdefault(k, p)
         if key in seen:
             seen[key].spans.extend(s for s in p.spans if s not in seen[key].spans)
             continue
