@@ -38,12 +38,17 @@ def extract_items(document: Document) -> tuple[list[Organization], list[Person],
         counts[idx] = counts.get(idx, 0) + 1
     top = max(counts, key=lambda i: (counts[i], -table.orgs[i].first)) if counts else None
     posts = extract_people(art, mentions, top, {i: table.orgs[i].name for i in table.live()})
+    # every later use of a person's name stands for the organization of the post
     person_orgs = []
+    seen_names: set[str] = set()
     for p in posts:
-        if p.org is not None and p.explicit:
-            for s, e, f in p.spans:
-                if f == "name":
-                    person_orgs.append((s, e, p.org))
+        if p.org is None or not p.explicit or p.name in seen_names:
+            continue
+        seen_names.add(p.name)
+        pos = art.view.find(p.name)
+        while pos >= 0:
+            person_orgs.append((pos, pos + len(p.name), p.org))
+            pos = art.view.find(p.name, pos + len(p.name))
     evs = extract_events(art, table, mentions, person_orgs)
 
     text = art.text

@@ -61,7 +61,7 @@ _TOPIC = re.compile(
     r"\bkey areas including\s+([^.;:()]{3,160})",
     re.IGNORECASE,
 )
-_BARE_YEAR = re.compile(r"\b(?:in|since|from)\s+((?:19|20)\d\d)\b")
+_BARE_YEAR = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Ff]rom)\s+((?:19|20)\d\d)\b")
 # Org kinds that are units of a university or company: a host's lab or school is the host.
 _UNIT_HEADS = re.compile(r"^(?:the\s+)?(?:School|College|Faculty|Department|Division|Office)\b|"
                          r"\b(?:Department|Division|Office|Laboratory|Lab)$")
@@ -95,7 +95,9 @@ class _Context:
                 continue
             weight = 2.0 if title and title.start <= s < title.end else 1.0
             counts[idx] = counts.get(idx, 0) + weight
-        self.main = [i for i, _ in sorted(counts.items(), key=lambda kv: (-kv[1], table.orgs[kv[0]].first))][:2]
+        ranked = [i for i, _ in sorted(counts.items(), key=lambda kv: (-kv[1], table.orgs[kv[0]].first))]
+        solid = [i for i in ranked if table.orgs[i].kind not in ("research", "alliance")]
+        self.main = (solid if len(solid) >= 2 else ranked)[:2]
         self.lead_date = None
         for sent in art.sentences:
             if sent.title:
@@ -149,6 +151,19 @@ def _compiled() -> list[tuple[str, re.Pattern[str]]]:
     return _CACHE
 
 
+_REFERENCE = re.compile(
+    r"\b(?:before|after|at|during|following|prior to|on the occasion of|since|ahead of)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE)
+
+
+def _reference(view: str, sent: Sentence, t0: int, t1: int) -> bool:
+    """"Before the signing ceremony, X visited ...": the trigger names an event told elsewhere."""
+    word = view[t0:t1].lower()
+    if not re.match(r"sign(?:ing)?\b|visit\b|meeting|talks|seminar|symposium|forum", word):
+        return False
+    return bool(_REFERENCE.search(view[max(sent.start, t0 - 30):t0]))
+
+
 def _intended(view: str, sent: Sentence, pos: int) -> bool:
     clause_start = max(sent.start, view.rfind(",", sent.start, pos) + 1, pos - 60)
     return bool(_INTENT.search(view[clause_start:pos]))
@@ -165,7 +180,8 @@ def _parties(ctx: _Context, sent: Sentence, kind: str, t0: int, t1: int) -> tupl
         ids = _unique(found)
         if len(ids) >= 2:
             return ids, [(s, e) for s, e, _ in found]
-    mentions = ctx.orgs_in(s0, s1) + ctx.people_orgs_in(s0, s1)
+    named_here = ctx.orgs_in(s0, s1)
+    mentions = named_here + (ctx.people_orgs_in(s0, s1) if kind in ("agreement", "visit") else [])
     mentions.sort()
     # drop organizations only named as witnesses or attendees
     keep = []
@@ -176,13 +192,20 @@ def _parties(ctx: _Context, sent: Sentence, kind: str, t0: int, t1: int) -> tupl
         keep.append((s, e, idx))
     ids = _unique(keep)
     spans = [(s, e) for s, e, _ in keep]
+    if sum(1 for i in ids if i in ctx.main) >= 2:
+        ids = [i for i in ids if i in ctx.main or not (
+            ctx.is_unit(i) or ctx.table.orgs[i].kind in ("research",))]
     # a host's lab or school stands for the host in a visit
     if kind == "visit" and ctx.main:
-        units = [i for i in ids if ctx.is_unit(i) or not ctx.table.orgs[i].headed and i not in ctx.main]
+        units = [i for i in ids if i not in ctx.main and (
+            ctx.is_unit(i) or ctx.table.orgs[i].kind == "research" or not ctx.table.orgs[i].headed)]
         if units and len(ids) - len(units) <= 1:
             ids = [i for i in ids if i not in units]
+    no_names = not ids and kind == "agreement" and re.search(
+        r"\b(?:signed|agreed|reached|inked|concluded|renewed)\b", view[s0:s1], re.IGNORECASE)
     if len(ids) < 2 and ctx.main and (len(ctx.main) == 2) and (
-            _TWO_SIDES.search(view, s0, s1) or ids and ids[0] in ctx.main or kind == "visit" and ids):
+            _TWO_SIDES.search(view, s0, s1) or no_names or kind != "joint_entity" and (
+                ids and ids[0] in ctx.main and named_here or kind == "visit" and ids)):
         for i in ctx.main:
             if i not in ids:
                 ids.append(i)
@@ -227,7 +250,7 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
         prev_end = sent.end
         found = {}
         for kind, t0, t1 in _triggers(view, sent):
-            if kind in found or _intended(view, sent, t0):
+            if kind in found or _intended(view, sent, t0) or _reference(view, sent, t0, t1):
                 continue
             found[kind] = (t0, t1)
         seg = view[sent.start:sent.end]
@@ -262,8 +285,6 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
                         if idx not in parties and idx != entity and table.orgs[idx].name and \
                                 ename.startswith(table.orgs[idx].name + " "):
                             parties.append(idx)
-                    if len(parties) < 2 and ctx.main:
-                        parties += [i for i in ctx.main if i not in parties and i != entity]
             if len(parties) < 2:
                 continue
             noun = None
@@ -275,7 +296,8 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
                     party_spans=pspans)
             loc = _LOCATION.search(view, sent.start, sent.end)
             if loc:
-                text = re.split(r",|\s+on\s+|\s+in\s+(?=\d)", loc.group(1))[0].rstrip(" .")
+                text = re.split(r",|\s+(?:on|to|by|with|which|where|when|that|for|after|before|during|under|and)\s+|"
+                                r"\s+in\s+(?=\d)", loc.group(1))[0].rstrip(" .")
                 ev.location = (loc.start(1), loc.start(1) + len(text))
             for tm in _TOPIC.finditer(view, sent.start, sent.end):
                 g = next(i for i in (1, 2, 3) if tm.group(i))
@@ -288,11 +310,21 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
                             ev.topics.append((off, off + len(p)))
                     pos += len(part)
             events.append(ev)
-    return _dedupe(events)
+    title = next(((s.start, s.end) for s in art.sentences if s.title), None)
+    return _dedupe(events, title)
 
 
-def _dedupe(events: list[Ev]) -> list[Ev]:
+def _dedupe(events: list[Ev], title: tuple[int, int] | None = None) -> list[Ev]:
     out: list[Ev] = []
+    # the headline tells the lead event again: fold it into the body's event of that type
+    if title is not None:
+        heads = [e for e in events if e.sentence == title]
+        body = [e for e in events if e.sentence != title]
+        for h in heads:
+            twin = next((b for b in body if b.type == h.type and set(b.parties) & set(h.parties)), None)
+            if twin is not None:
+                twin.parties += [p for p in h.parties if p not in twin.parties]
+                events = [e for e in events if e is not h]
     for ev in events:
         twin = None
         for o in out:
