@@ -75,7 +75,12 @@ def html_to_text(html: str, *, url: str | None = None) -> HtmlPage:
             hint="split the page or extract its text first and give it as .txt",
         )
     # NUL characters make lxml stop parsing silently; they are never article text
-    tree = load_html(html.replace("\x00", ""))
+    html = html.replace("\x00", "")
+    tree = load_html(html)
+    if tree is None and "<html" not in html[:2048].lower():
+        # a fragment (feed item content): trafilatura only accepts whole documents
+        html = f"<html><body>{html}</body></html>"
+        tree = load_html(html)
     if tree is None:
         raise SourceError(f"{url or 'page'}: not parseable as HTML")
     page_url = _page_url(tree, url)
@@ -86,6 +91,9 @@ def html_to_text(html: str, *, url: str | None = None) -> HtmlPage:
             with_metadata=True,
             include_comments=False,
             include_tables=True,
+            # markup and URL only: htmldate's text search turns "© 2023" into 2023-01-01;
+            # dates written in the article are read by `documents.prepare` with their span
+            date_extraction_params={"extensive_search": False, "original_date": True},
             config=_config(),
         )
     except (ValueError, TypeError, RecursionError) as err:  # trafilatura on pathological trees
@@ -93,7 +101,7 @@ def html_to_text(html: str, *, url: str | None = None) -> HtmlPage:
         result = None
     text = (result.text if result is not None else None) or ""
     if not text.strip():
-        text = _baseline(load_html(html.replace("\x00", "")))
+        text = _baseline(load_html(html))
     if not text.strip():
         raise SourceError(f"{url or 'page'}: no article text in the HTML",
                           hint="the page may need JavaScript or be an index page")

@@ -7,7 +7,9 @@ similarity, and an LSH index finds candidates in sub-linear time; a candidate is
 when the estimated similarity reaches the threshold.
 
 Signatures are plain bytes (`SIGNATURE_SCHEME` names how they were made) so the store can
-persist them and rebuild the index with `insert()` without re-reading any text.
+persist them: `ingest.StoreLSH` keeps them and their LSH bands in SQLite using `signature`,
+`similarity`, `THRESHOLD` and `NUM_PERM` from here; `NearDupIndex` is the in-memory index
+for batches that have no store (and `insert()` rebuilds it from persisted signatures).
 """
 
 from __future__ import annotations
@@ -161,56 +163,3 @@ class NearDupIndex:
             index.insert(doc_id, sig)
         return index
 
-
-class StoreNearDuplicates:
-    """The ingest adapter (`partnergraph.ingest.NearDuplicates`): `find(text)` before storing
-    a document, `add(doc_id, text)` after, over an index filled from the store on first use.
-
-    Persisted signatures are used when the store offers `near_signatures()` (pairs of doc id
-    and bytes) and `put_near_signature(doc_id, scheme, signature)`; otherwise the index is
-    rebuilt from the stored texts (about 1 ms a document, bench/bench_sources.py).
-    """
-
-    def __init__(self, store, threshold: float = THRESHOLD) -> None:
-        self._store = store
-        self._threshold = threshold
-        self._index: NearDupIndex | None = None
-        self._last: tuple[str, bytes | None] | None = None  # find() then add() sign one text once
-
-    def _loaded(self) -> NearDupIndex:
-        if self._index is None:
-            persisted = getattr(self._store, "near_signatures", None)
-            if persisted is not None:
-                self._index = NearDupIndex.from_signatures(persisted(), self._threshold)
-            else:
-                self._index = NearDupIndex(self._threshold)
-                columns, rows = self._store.table_rows("documents")
-                at_id, at_text = columns.index("id"), columns.index("text")
-                for row in rows:
-                    sig = signature(row[at_text] or "")
-                    if sig is not None:
-                        self._index.insert(row[at_id], sig)
-        return self._index
-
-    def _signature(self, text: str) -> bytes | None:
-        if self._last is None or self._last[0] is not text:
-            self._last = (text, signature(text))
-        return self._last[1]
-
-    def find(self, text: str) -> str | None:
-        sig = self._signature(text)
-        return self._loaded().find_signature(sig) if sig is not None else None
-
-    def add(self, doc_id: str, text: str) -> None:
-        sig = self._signature(text)
-        if sig is None:
-            return
-        self._loaded().insert(doc_id, sig)
-        put = getattr(self._store, "put_near_signature", None)
-        if put is not None:
-            put(doc_id, SIGNATURE_SCHEME, sig)
-
-
-def index_for_store(store, threshold: float = THRESHOLD) -> StoreNearDuplicates:
-    """What `partnergraph.ingest` asks for: the near-duplicate index of one knowledge base."""
-    return StoreNearDuplicates(store, threshold)

@@ -48,10 +48,16 @@ def _codec(label: str | None) -> str | None:
 
 
 def decode_html(data: bytes, source: str, declared: str | None = None) -> tuple[str, list[str]]:
-    """Bytes of a page → text: the declared charset (HTTP), else the page's <meta>, else the
-    text-file rules (UTF-8, UTF-16 by BOM, GB18030 when it reads as Chinese)."""
+    """Bytes of a page → text: UTF-8 when they are valid UTF-8, else the declared charset
+    (HTTP), else the page's <meta>, else the text-file rules (GB18030 when it reads as Chinese)."""
     if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         return decode(data, source)  # a BOM outranks any declaration, as in browsers
+    try:
+        # bytes that decode as UTF-8 are UTF-8 whatever the label says (servers still send a
+        # stale ISO-8859-1 default; legacy encodings almost never form valid UTF-8 by chance)
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass
     meta = _META_CHARSET.search(data[:SNIFF_BYTES])
     warnings: list[str] = []
     for label in (declared, meta.group(1).decode("ascii", "replace") if meta else None):
