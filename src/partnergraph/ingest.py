@@ -20,6 +20,7 @@ syndicated release is one document with all its sources.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -144,23 +145,94 @@ def ingest(
     backend: str = "rules",
     input_format: str | None = None,
     batch_size: int = BATCH_SIZE,
+    workers: int | None = None,
     progress_min: int | None = None,
 ) -> IngestReport:
-    """Extract every document under `paths` and store it (see the module docstring)."""
+    """Extract every document under `paths` and store it (see the module docstring).
+
+    Extraction runs in `workers` processes (default: one per CPU); the store is written
+    by this process only, in input order.
+    """
+    workers = workers or os.cpu_count() or 1
+    if workers > 1:
+        items = _extract_parallel(paths, backend, input_format, workers)
+    else:
+        items = _extract_serial(paths, backend, input_format, progress_min)
+    return ingest_extractions(store, items, batch_size=batch_size, near=_near_index(store))
+
+
+def _extract_serial(paths, backend: str, input_format: str | None, progress_min: int | None):
     from partnergraph.extraction.backend import load_backend
     from partnergraph.runner import extract_all
 
     engine = load_backend(backend)
+    for result in extract_all(paths, engine, input_format=input_format, progress_min=progress_min):
+        if result.failure is not None:
+            yield result.failure
+        else:
+            yield result.extraction, (result.raw.source if result.raw else None)
 
-    def items() -> Iterator[Extraction | SourceFailure | tuple[Extraction, str | None]]:
-        for result in extract_all(paths, engine, input_format=input_format,
-                                  progress_min=progress_min):
-            if result.failure is not None:
-                yield result.failure
-            else:
-                yield result.extraction, (result.raw.source if result.raw else None)
 
-    return ingest_extractions(store, items(), batch_size=batch_size, near=_near_index(store))
+# Raw documents handed to the pool at a time, per worker: enough to keep every worker busy
+# (a window costs one round of waiting for its slowest document), few enough that memory
+# stays flat however many documents the inputs hold.
+WINDOW_PER_WORKER = 32
+
+
+def _extract_parallel(paths, backend: str, input_format: str | None, workers: int):
+    import multiprocessing
+
+    from partnergraph.sources import iter_sources
+
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(workers, initializer=_worker_init, initargs=(backend,)) as pool:
+        window: list = []
+        for item in iter_sources(paths, input_format):
+            window.append(item)
+            if len(window) >= workers * WINDOW_PER_WORKER:
+                yield from _run_window(pool, window)
+                window = []
+        if window:
+            yield from _run_window(pool, window)
+
+
+def _run_window(pool, window: list):
+    raws = [x for x in window if not isinstance(x, SourceFailure)]
+    done = iter(pool.map(_worker_extract, raws, chunksize=4))
+    for x in window:
+        yield x if isinstance(x, SourceFailure) else next(done)
+
+
+_worker_backend = None
+
+
+def _worker_init(backend: str) -> None:
+    global _worker_backend
+    import threading
+
+    from partnergraph.extraction.backend import load_backend
+
+    _worker_backend = load_backend(backend)
+    # a worker blocks on the task pipe, which it holds open itself: when the ingest process
+    # is killed (kill -9), nothing would ever wake it, so it watches for its parent instead
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _worker_extract(raw):
+    from partnergraph.runner import process_raw
+
+    result = process_raw(raw, _worker_backend)
+    if result.failure is not None:
+        return result.failure
+    return result.extraction, raw.source
 
 
 def _near_index(store: Store) -> NearDuplicates | None:

@@ -52,13 +52,15 @@ def ingest(
         None, "--input-format", help="Read every input as this format instead of guessing by suffix."),
     backend: str = typer.Option("rules", "--backend", help="Extraction backend (see `partnergraph backends`)."),
     batch_size: int = typer.Option(200, "--batch-size", min=1, help="Documents per transaction."),
+    workers: Optional[int] = typer.Option(
+        None, "--workers", min=1, help="Extraction processes (default: one per CPU)."),
 ) -> None:
     """Extract articles and store them in the knowledge base (idempotent, restartable)."""
     from partnergraph.ingest import ingest as run
 
     with _open(db, create=True) as store:
         report = run(paths, store, backend=backend, input_format=input_format,
-                     batch_size=batch_size, progress_min=5)
+                     batch_size=batch_size, workers=workers, progress_min=5)
     for failure in report.failures:
         typer.echo(f"Error: {failure.source}: {failure.reason}", err=True)
     typer.echo(f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged, "
