@@ -165,8 +165,16 @@ def _reference(view: str, sent: Sentence, t0: int, t1: int) -> bool:
 
 
 def _intended(view: str, sent: Sentence, pos: int) -> bool:
-    clause_start = max(sent.start, view.rfind(",", sent.start, pos) + 1, pos - 60)
-    return bool(_INTENT.search(view[clause_start:pos]))
+    """A plan, not a fact: "will sign", "plans to set up", "will jointly organise seminars, ..."."""
+    past = re.match(r"(?:signed|inked|visited|met|held|established|launched|unveiled|sealed)\b", view[pos:pos + 12],
+                    re.IGNORECASE)
+    start = max(sent.start, pos - (30 if past else 80))
+    start = max(start, view.rfind(";", start, pos) + 1)
+    window = view[start:pos]
+    if not past:
+        window = re.sub(r"[\w\-]+(?:,\s*|\s+and\s+)", " ", window)  # a list before the trigger
+    return bool(_INTENT.search(window)) or bool(re.search(
+        r"\b(?:will|plans? to|intends? to|hopes? to|aims? to|expected to)\b", window, re.IGNORECASE)) and not past
 
 
 def _parties(ctx: _Context, sent: Sentence, kind: str, t0: int, t1: int) -> tuple[list[int], list[tuple[int, int]]]:
@@ -195,6 +203,9 @@ def _parties(ctx: _Context, sent: Sentence, kind: str, t0: int, t1: int) -> tupl
     if sum(1 for i in ids if i in ctx.main) >= 2:
         ids = [i for i in ids if i in ctx.main or not (
             ctx.is_unit(i) or ctx.table.orgs[i].kind in ("research",))]
+    if kind == "visit" and keep and all(s >= t1 for s, _, _ in keep) and not re.search(
+            r"\bdelegation\b|\bvisit(?:ed|s)? by\b", view[s0:s1], re.IGNORECASE):
+        return [], []  # hosts with no visitor named
     # a host's lab or school stands for the host in a visit
     if kind == "visit" and ctx.main:
         units = [i for i in ids if i not in ctx.main and (

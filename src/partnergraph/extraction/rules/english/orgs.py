@@ -23,6 +23,7 @@ from partnergraph.extraction.rules.english.text import Article, Sentence, Token
 CONNECTORS = frozenset({"of", "for", "and", "&", "the", "de", "du", "des", "la", "von", "van", "in", "at"})
 _LEGAL_CHAIN = frozenset({"Co", "Ltd", "Limited", "Inc", "Corp", "LLC", "PLC", "GmbH", "AG", "Group", "SA"})
 _DOTTED = frozenset({"Co", "Ltd", "Inc", "Corp"})
+_FOREIGN_HEADS = frozenset({"Universität", "Université", "Universidad", "Universiteit", "Università", "Hochschule"})
 # "Exchange Centre", "Conference Center": a centre after these words is a building.
 _VENUE_CENTRE = frozenset(
     "exchange conference convention exhibition activity activities shopping visitor visitors "
@@ -170,8 +171,8 @@ def _chunks(tokens: list[Token]) -> list[list[tuple[Token, str]]]:
         low = t.lower
         if t.text[0].isalnum() and _is_cap(t) and (t.text[0].isupper() or cur):
             cur.append((t, "w"))
-            if t.text.endswith("'s"):
-                close()
+            if t.text.endswith("'s") and not (nxt is not None and _is_head(nxt)):
+                close()  # "Daqo Group's showroom", but "People's Government" goes on
         elif cur and low in CONNECTORS and nxt is not None:
             if low in ("in", "at"):
                 ok = nxt.lower == "the" and i + 2 < n and tokens[i + 2].text[0].isupper() and low == "in"
@@ -272,6 +273,9 @@ def _head_names(piece: list[tuple[Token, str]]) -> list[tuple[int, int, int]]:
                 h = j
             else:
                 break
+        # "Technische Universität Darmstadt": a non-English head takes the place after it
+        if e == h + 1 and toks[h].text in _FOREIGN_HEADS and e < n and kinds[e] == "w":
+            e += 1
         # of-tail: "University of Science and Technology of China"
         if e + 1 < n and toks[e].lower in ("of", "for", "in") and not toks[e - 1].text.endswith("'s"):
             j = e + 1
@@ -289,9 +293,11 @@ def _head_names(piece: list[tuple[Token, str]]) -> list[tuple[int, int, int]]:
                         end = j + 1
                         if t.text.endswith("'s"):
                             break
-                    elif t.lower in ("of", "and", "&", "for", "in") and later[j + 1] and not (
-                            heads[j + 1] if j + 1 < n else False) and _tail_has_head(heads, j + 1):
+                    elif t.lower in ("of", "and", "&", "for", "in") and _tail_has_head(heads, j + 1):
                         break
+                    elif t.lower in ("and", "&") and j + 1 < n and toks[j + 1].lower not in lex.field_words \
+                            and toks[j + 1].lower != "the":
+                        break  # "Communist Party of China and Xicheng District": two names
                     j += 1
                 e = end
         if _base(toks[h]) in lex.initial_only and e == h + 1:
@@ -424,7 +430,7 @@ def short_forms(art: Article, table: OrgTable) -> None:
     text = art.view
     for idx in table.live():
         org = table.orgs[idx]
-        if not org.headed or org.kind not in ("company", "university", "other"):
+        if not org.headed:
             continue
         words = org.name.split()
         # strip legal forms, parenthesized places and head nouns from the end
@@ -453,7 +459,7 @@ def short_forms(art: Article, table: OrgTable) -> None:
                 continue
             if k == len(core) or legal_or_paren and k == 1 and short.isupper():
                 table.alias(idx, short)
-            elif len(uses) >= 2 and k == 1:
+            elif len(uses) >= 2 and k == 1 and org.kind in ("company", "research"):
                 new = table.add(short, "company", uses[0].start(), uses[0].start() + len(short), headed=False)
                 table.orgs[new].headed = False
             break

@@ -22,7 +22,9 @@ _HONORIFIC = re.compile(
 _NAME_TOKEN = re.compile(r"[A-Z][A-Za-z'\-]*\.?|(?:al|bin|binti|de|van|von|der|da|el|ur)(?=\s)")
 _PARTICLES = frozenset({"al", "bin", "binti", "de", "van", "von", "der", "da", "el", "ur"})
 _OF = re.compile(r"\s*,?\s+(?:of|at|in|from|with|von|de)\s+(?:the\s+)?")
-_EXT = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?((?:[A-Za-z][\w\-]*,?\s+(?:and\s+)?){0,7}?)(?=(?:of|at|in)\s)")
+_EXT = re.compile(
+    r"\s+(?:of|for)\s+(?:the\s+)?((?:[A-Za-z][\w\-]*\s+){1,5}?|(?:[a-z][\w\-]*,\s+){1,4}and\s+[a-z][\w\-]*\s+)"
+    r"(?=(?:of|at|in)\s)")
 
 
 @dataclass
@@ -105,6 +107,9 @@ class _Reader:
                 if tm and self.title.fullmatch(tm.group(1)) and \
                         tm.group(1).lower().rstrip(".") not in lexicon().honorifics:
                     return None
+                # "President of X Group Chen Yaozhong, Group Senior Vice President ...": the earlier post's
+                if tm and got[1] - len(re.search(r"\s*$", self.view[:got[1]]).group()) in self.ends:
+                    return None
                 return got
         # honorifics: "Mr. Xu Guangfu"
         return None
@@ -162,6 +167,8 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
             mm = re.search(r"\s*,\s*(?:the\s+)?$", view[max(s0, pre - 8):pre])
             if mm:
                 name = r.name_before(max(s0, pre - 8) + mm.start(), s0)
+                if name is not None and name[1] in used_names:
+                    name = None
             # extension and org after the title
             pos = te
             ext = _EXT.match(view, pos, s1)
@@ -207,7 +214,8 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
                 if org_after is not None:
                     nm = re.match(r"\s*,?\s*", view[pos:s1])
                     cand = r.name_at(pos + nm.end(), s1)
-                    if cand and not re.match(r"\s*,\s*(?:the\s+)?" + title_pattern(), view[cand[2]:s1], re.I):
+                    if cand and ("," not in nm.group() or not re.match(
+                            r"\s*,\s*(?:the\s+)?" + title_pattern(), view[cand[2]:s1], re.I)):
                         name = cand
                         pos = cand[2]
                 elif re.match(r"\s*,\s*", view[te:s1]) and not lowercase:
@@ -232,7 +240,8 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
                         cand = r.name_at(te + nm.end(), s1)
                         later = re.match(r"\s*,\s*(?:the\s+)?(?:" + title_pattern() + ")", view[cand[2]:s1], re.I) \
                             if cand else None
-                        if later and not r.name_at(cand[2] + later.end() + 1, s1):
+                        if later and not r.name_at(cand[2] + later.end() + 1, s1) and \
+                                view[ts:te].lower().rstrip(".") in lexicon().honorifics:
                             cand = None  # "Professor Dong Shijie, Vice President": the later title's
                         if cand:
                             name = cand
@@ -279,6 +288,9 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
                 got = r.org_at(t2[1] + om.end()) if om else None
                 if not got:
                     break
+                nxt = re.match(r"\s*(?:\([^()]{1,40}\))?\s*", view[got[1]:s1])
+                if r.name_at(got[1] + nxt.end(), s1):
+                    break  # "... and Dean of DU Faculty of Arts Prof Dr Abdul Bashir": the next person's
                 posts.append(Post(name[0], art.text[t2[0]:t2[1]], got[0],
                                   [(t2[0], t2[1], "title"), (name[1], name[2], "name"),
                                    (t2[1] + om.end(), got[1], "org")]))
