@@ -79,10 +79,9 @@ def similarity(a: bytes, b: bytes) -> float:
 
 
 def _values(sig: bytes) -> np.ndarray:
-    values = np.frombuffer(sig, dtype="<u4")
-    if values.shape != (NUM_PERM,):
+    if len(sig) != NUM_PERM * 4:
         raise ValueError(f"not a {SIGNATURE_SCHEME} signature ({len(sig)} bytes)")
-    return values
+    return np.frombuffer(sig, dtype="<u4")
 
 
 class NearDupIndex:

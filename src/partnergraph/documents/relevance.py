@@ -21,6 +21,8 @@ from importlib import resources
 from partnergraph.models import RawDocument
 
 WORD_LISTS = ("data/relevance_en.txt", "data/relevance_zh.txt")
+# Latin triggers this short are abbreviations (MoU, MoA) and must be whole words.
+WHOLE_WORD_MAX = 3
 # `[^<>]*` (not `[^>]*`): a run of "<" without ">" must not make each "<" rescan the rest.
 _TAG = re.compile(r"<[^<>]*>")
 
@@ -53,6 +55,8 @@ def first_trigger(text: str) -> str | None:
         start = end - len(word) + 1
         if latin and start > 0 and folded[start - 1].isalnum():
             continue
+        if latin and len(word) <= WHOLE_WORD_MAX and folded[end + 1:end + 2].isalnum():
+            continue  # "mou" is a trigger, "mountain" is not
         return word
     return None
 

@@ -96,8 +96,8 @@ def read_warc_file(path: Path) -> Iterator[RawDocument | Skipped | SourceFailure
                     # warcio yields a record whose header was cut off by the end of the file
                     yield SourceFailure(
                         source=str(path),
-                        reason=f"archive truncated in a record header after byte {end:,} "
-                        f"({records} complete records read and kept)",
+                        reason=f"archive truncated, or not a WARC: a record header after byte {end:,} "
+                        f"has no Content-Length ({records} complete records read and kept)",
                     )
                     return
                 item = _document(record, path)
