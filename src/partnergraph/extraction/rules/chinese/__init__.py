@@ -9,6 +9,8 @@ the boundaries the genre needs, and a segmenter adds a dictionary load and split
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from partnergraph.extraction.rules.chinese.events import EventFinder, EventRec, topics_near
 from partnergraph.extraction.rules.chinese.mentions import discover_party_names, find_candidates
 from partnergraph.extraction.rules.chinese.orgs import OrgTable, build_table, scan_mentions
@@ -94,8 +96,8 @@ def _events(zt: ZhText, events: list[EventRec]) -> list[Event]:
 
 def _sentence_window(zt: ZhText, pos: int) -> tuple[int, int]:
     """The trigger's sentence and the three after it, where releases state the fields."""
-    for i, (s0, s1) in enumerate(zt.sentences):
-        if s0 <= pos < s1:
-            j = min(len(zt.sentences) - 1, i + 3)
-            return s0, zt.sentences[j][1]
-    return pos, pos
+    i = bisect_right(zt.sentences, (pos, len(zt.text) + 1)) - 1
+    if i < 0 or not zt.sentences[i][0] <= pos < zt.sentences[i][1]:
+        return pos, pos
+    j = min(len(zt.sentences) - 1, i + 3)
+    return zt.sentences[i][0], zt.sentences[j][1]

@@ -11,12 +11,13 @@ one per pair.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from partnergraph.dates import DateMention
 from partnergraph.extraction.rules.chinese.lexicon import HAN, lexicon
 from partnergraph.extraction.rules.chinese.orgs import Mention, Org, OrgTable
-from partnergraph.extraction.rules.chinese.view import ZhText
+from partnergraph.extraction.rules.chinese.view import ZhText, dates_between
 
 # a plan, a hope or a negation just before the trigger: no event
 _NOT_YET = re.compile(r"(?:将|拟|计划|准备|预计|有望|希望|即将|尚未|未|没有|争取|力争|筹建|打算|期待|愿)"
@@ -44,6 +45,8 @@ _TOPIC_SPLIT = re.compile(r"、|以及|和|及")
 # how far around a trigger its parties may stand (characters): clauses in the genre run
 # to about 60 characters before the verb (9月23日,邮储银行江苏省分行与镇江市政府战略合作签约)
 WINDOW = 80
+# events compared when merging a new one, per shared party (an article has a handful)
+MAX_MERGE_SCAN = 64
 
 
 @dataclass
@@ -60,7 +63,15 @@ class EventRec:
 
 
 def _orgs_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
-    return [m for m in mentions if m.org is not None and start <= m.start and m.end <= end]
+    """Named mentions inside [start, end); `mentions` is sorted by start."""
+    i = bisect_left(mentions, start, key=lambda m: m.start)
+    out = []
+    while i < len(mentions) and mentions[i].start < end:
+        m = mentions[i]
+        if m.org is not None and m.end <= end:
+            out.append(m)
+        i += 1
+    return out
 
 
 def _distinct(ms: list[Mention]) -> list[Mention]:
@@ -179,7 +190,7 @@ class EventFinder:
         return list(self.lead_pair)
 
     def _date(self, s0: int, s1: int, ts: int) -> DateMention | None:
-        inside = [d for d in self.zt.dates if s0 <= d.start < s1 and d.day is not None
+        inside = [d for d in dates_between(self.zt, s0, s1) if d.day is not None
                   and not self.zt.v.startswith("电", d.end)]
         before = [d for d in inside if d.start < ts]
         if before:
@@ -316,31 +327,43 @@ class EventFinder:
     # merging ----------------------------------------------------------------------------
     def _merge(self, found: list[EventRec]) -> list[EventRec]:
         out: list[EventRec] = []
+        by_party: dict[tuple[str, int], list[EventRec]] = {}
         for e in found:
             keys = {id(o) for o in e.parties}
             same = None
-            for o in out:
-                ok = {id(x) for x in o.parties}
-                if o.type == e.type and (keys <= ok or ok <= keys) and _date_ok(o, e):
-                    same = o
+            # an event that is the same shares a party; look only at those, the latest first
+            seen: set[int] = set()
+            for k in keys:
+                for o in reversed(by_party.get((e.type, k), [])[-MAX_MERGE_SCAN:]):
+                    if id(o) in seen:
+                        continue
+                    seen.add(id(o))
+                    ok = {id(x) for x in o.parties}
+                    if (keys <= ok or ok <= keys) and _date_ok(o, e):
+                        same = o
+                        break
+                if same is not None:
                     break
             if same is None:
                 out.append(e)
+                for k in keys:
+                    by_party.setdefault((e.type, k), []).append(e)
                 continue
             if len(keys) > len({id(x) for x in same.parties}):
                 same.parties = e.parties
+                for k in keys:
+                    by_party.setdefault((e.type, k), []).append(same)
             same.party_spans.extend(e.party_spans)
             same.location = same.location or e.location
             same.entity = same.entity or e.entity
             same.date = same.date or e.date
             same.confidence = min(0.95, same.confidence + 0.1)
         # talks at a signing or during a visit are part of it
+        hosted = {id(o) for e in out if e.type in ("agreement", "visit") for o in e.parties}
         kept = []
         for e in out:
             if e.type == "meeting" and not getattr(e, "named", False):
-                keys = {id(o) for o in e.parties}
-                if any(o.type in ("agreement", "visit") and keys & {id(x) for x in o.parties}
-                       for o in out) or len(out) > 1:
+                if any(id(o) in hosted for o in e.parties) or len(out) > 1:
                     continue
             kept.append(e)
         return kept

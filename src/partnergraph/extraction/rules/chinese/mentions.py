@@ -11,10 +11,11 @@ Head words that follow each other closely chain into one name (华北理工大�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from partnergraph.extraction.rules.chinese.lexicon import HAN, lexicon
-from partnergraph.extraction.rules.chinese.view import ZhText
+from partnergraph.extraction.rules.chinese.view import SpanIndex, ZhText, dates_between
 
 _RUN = re.compile(rf"[{HAN}]+")
 # a name is rarely longer: 上海交大教育服务产业投资管理集团 has 16 characters; the dev and
@@ -85,7 +86,7 @@ def _cuts(zt: ZhText, rs: int, re_: int, heads: list[tuple[int, int]]) -> list[i
         if m.group() in ("与", "及") and _inner(zt.v, rs, m.start(), m.end(), heads, cuts):
             continue
         cuts.append(m.end())
-    for d in zt.dates:
+    for d in dates_between(zt, rs - 40, re_):
         if rs <= d.end <= re_ or rs < d.start < re_:
             cuts.append(min(max(d.end, rs), re_))
     return cuts
@@ -122,10 +123,11 @@ def find_candidates(zt: ZhText) -> list[Cand]:
             cuts = _cuts(zt, rs, re_, heads)
             # a post ends the phrase before it (董事长徐广福, 院长张力); so does the end of a
             # post that a party head word started (党委书记 → nothing of it belongs to a name)
-            ends = cuts + [te for ts, te in titles]
+            ends = sorted(cuts + [te for ts, te in titles])
             cur: list[int] | None = None
             for ss, se in heads:
-                left = max([rs] + [c for c in ends if c <= ss])
+                i = bisect_right(ends, ss)
+                left = max(rs, ends[i - 1]) if i else rs
                 if cur is not None and left <= cur[1] and ss - cur[1] <= MAX_CHAIN_GAP \
                         and not _split_by_he(v, cur, ss, se):
                     cur[1] = se
@@ -142,13 +144,15 @@ def find_candidates(zt: ZhText) -> list[Cand]:
 
 def _inner(v: str, rs: int, cs: int, ce: int, heads: list[tuple[int, int]], cuts: list[int]) -> bool:
     """True when the conjunction at [cs, ce) joins two fields inside one name."""
-    nxt = next(((s, e) for s, e in heads if s >= ce), None)
+    i = bisect_left(heads, (ce, -1))
+    nxt = heads[i] if i < len(heads) else None
     if nxt is None or nxt[0] - ce > 10 or not v[nxt[0]:nxt[1]].endswith(_DEPT_KINDS):
         return False
-    left = max([rs] + [c for c in cuts if c <= cs])
+    left = max(rs, cuts[-1]) if cuts and cuts[-1] <= cs else rs
     if cs - left > MAX_INNER_LEFT or cs == left:
         return False
-    if any(s >= left and e <= cs for s, e in heads):
+    j = bisect_left(heads, (left, -1))
+    if j < len(heads) and heads[j][1] <= cs:
         return False  # 滦州市人民医院与…: the left part is a name of its own
     right = v[ce:nxt[0]]
     return not (right.startswith(_REGIONS) or re.match(r"[\u4e00-\u9fff]{1,4}[省市区县]", right))
@@ -201,7 +205,7 @@ def discover_party_names(zt: ZhText, cands: list[Cand]) -> list[tuple[int, int]]
     (阳光电源与内蒙古自治区人民政府、中财融商在北京签署 → 阳光电源, 中财融商)."""
     lex = lexicon()
     v = zt.v
-    known = [(c.start, c.end) for c in cands]
+    known = SpanIndex((c.start, c.end) for c in cands)
     out: list[tuple[int, int]] = []
     for s0, s1 in zt.sentences:
         for t in _SIGNING.finditer(v, s0, s1):
@@ -218,19 +222,18 @@ def discover_party_names(zt: ZhText, cands: list[Cand]) -> list[tuple[int, int]]
                 parts.append((pos, c.start()))
                 pos = c.end()
             parts.append((pos, end))
-            if len(parts) < 2 or not any(s < b and a < e for a, b in parts for s, e in known):
+            if len(parts) < 2 or not any(known.overlaps(a, b) for a, b in parts):
                 continue
             for a, b in parts:
                 lead = _LEAD_TIME.match(v, a, b)
                 if lead:
                     a = lead.end()
-                for d in zt.dates:
-                    if a <= d.start < b:
-                        a = max(a, d.end)
+                for d in dates_between(zt, a, b):
+                    a = max(a, d.end)
                 name = v[a:b]
                 if not 2 <= len(name) <= 10 or not _RUN.fullmatch(name):
                     continue
-                if any(s < b and a < e for s, e in known) or is_generic(name):
+                if known.overlaps(a, b) or (out and out[-1][1] > a) or is_generic(name):
                     continue
                 if lex.title_re.search(name) or lex.stop_re.search(name) or name[-1] in _PLACE_TAIL:
                     continue
@@ -239,5 +242,4 @@ def discover_party_names(zt: ZhText, cands: list[Cand]) -> list[tuple[int, int]]
                 if _PEOPLE_WORDS.search(name):
                     continue
                 out.append((a, b))
-                known.append((a, b))
     return out

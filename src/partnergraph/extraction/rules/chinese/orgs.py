@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import ahocorasick
+
 from partnergraph.extraction.rules.chinese.lexicon import HAN, kind_of, lexicon
 from partnergraph.extraction.rules.chinese.mentions import Cand, is_generic
-from partnergraph.extraction.rules.chinese.view import ZhText
+from partnergraph.extraction.rules.chinese.view import SpanIndex, ZhText
 
 LEGAL = ("股份有限公司", "有限责任公司", "有限公司", "公司", "集团有限公司", "集团", "股份", "总行",
          "总部", "控股")
@@ -31,7 +33,7 @@ _ALIAS_EXPLICIT = re.compile(
 _ACRONYM = re.compile(r"[(]\s*([A-Z][A-Za-z&]{1,11})\s*[)]")
 
 
-@dataclass
+@dataclass(eq=False)
 class Org:
     key: str
     name: str
@@ -54,6 +56,26 @@ def norm(key: str) -> str:
 def _is_place(s: str) -> bool:
     return s in PLACES or (len(s) >= 2 and s[-1] in _PLACE_END) or any(
         s.startswith(p) and (s[len(p):] == "" or s[len(p):][-1] in _PLACE_END) for p in PLACES)
+
+
+# names sharing a first character that a contraction is tried against (dev articles: < 8)
+MAX_BUCKET = 40
+
+
+def _short_forms(full: str) -> set[str]:
+    """The forms `_short_of` can accept for `full`, except contractions."""
+    forms = {full[i:] for i in range(1, len(full) - 2)}
+    for rest in LEGAL + ("科技有限公司", "技术有限公司"):
+        if full.endswith(rest) and len(full) > len(rest):
+            core = full[: -len(rest)]
+            forms.add(core)
+            for p in PLACES:
+                if core.startswith(p):
+                    forms.add(core[len(p):])
+    for i, ch in enumerate(full):
+        if ch in _PLACE_END:
+            forms.add(full[:i] + full[i + 1:])
+    return forms
 
 
 def _short_of(short: str, full: str) -> bool:
@@ -110,14 +132,30 @@ class OrgTable:
         return self._by_key.get(norm(key))
 
     def link_aliases(self) -> None:
-        """Fold short forms into the fullest name they shorten."""
-        by_len = sorted(self.orgs, key=lambda o: len(o.key), reverse=True)
+        """Fold short forms into the fullest name they shorten.
+
+        Each full name proposes the short forms it can have (bounded: its endings, itself
+        less a legal ending, less a place); contractions are tried within a first-character
+        bucket of bounded size, so the pass stays linear in the number of names.
+        """
+        index: dict[str, list[Org]] = {}
+        first: dict[str, list[Org]] = {}
+        for full in sorted(self.orgs, key=lambda o: len(o.key), reverse=True):
+            for form in _short_forms(full.key):
+                index.setdefault(form, []).append(full)
+            bucket = first.setdefault(full.key[0], [])
+            if len(bucket) < MAX_BUCKET:
+                bucket.append(full)
+        alive = set(map(id, self.orgs))
         for short in sorted(self.orgs, key=lambda o: len(o.key)):
-            for full in by_len:
-                if full is short or full not in self.orgs or short not in self.orgs:
+            if id(short) not in alive:
+                continue
+            for full in index.get(short.key, []) + first.get(short.key[0], []):
+                if full is short or id(full) not in alive:
                     continue
                 if _short_of(short.key, full.key):
                     self._merge(short, full)
+                    alive.discard(id(short))
                     break
 
     def _merge(self, short: Org, full: Org) -> None:
@@ -126,7 +164,7 @@ class OrgTable:
             full.aliases.setdefault(k, n)
         full.spans.extend((s, e, "alias") for s, e, _ in short.spans)
         full.confidence = max(full.confidence, short.confidence)
-        self.orgs.remove(short)
+        self.orgs = [o for o in self.orgs if o is not short]
         for k in short.keys():
             self._by_key[k] = full
 
@@ -218,18 +256,22 @@ def scan_mentions(zt: ZhText, table: OrgTable, cands: list[Cand]) -> list[Mentio
     keys = {k: o for o in table.orgs for k in o.keys() if len(k) >= 2}
     found: list[Mention] = []
     if keys:
-        pattern = re.compile("|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)))
+        # an Aho–Corasick automaton: one pass whatever the number of names
+        automaton = ahocorasick.Automaton()
+        for k in keys:
+            automaton.add_word(k, k)
+        automaton.make_automaton()
         for ls, le in zt.lines:
-            for m in pattern.finditer(zt.v, ls, le):
-                found.append(Mention(m.start(), m.end(), keys[m.group()], m.group()))
-    taken = [(m.start, m.end) for m in found]
+            for last, k in automaton.iter_long(zt.v, ls, le):
+                found.append(Mention(last + 1 - len(k), last + 1, keys[k], k))
+    taken = SpanIndex((m.start, m.end) for m in found)
     for c in cands:
-        if not c.generic or any(s < c.end and c.start < e for s, e in taken):
+        if not c.generic or taken.overlaps(c.start, c.end):
             continue
         found.append(Mention(c.start, c.end, table.resolve(c.key), c.key))
     for ls, le in zt.lines:
         for m in _HOME.finditer(zt.v, ls, le):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
+            if not taken.overlaps(m.start(), m.end()):
                 found.append(Mention(m.start(), m.end(), table.resolve(m.group()), m.group()))
     found.sort(key=lambda m: m.start)
     return found

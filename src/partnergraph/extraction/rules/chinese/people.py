@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from partnergraph.extraction.rules.chinese.lexicon import lexicon
 from partnergraph.extraction.rules.chinese.orgs import Mention, Org, OrgTable
-from partnergraph.extraction.rules.chinese.view import ZhText
+from partnergraph.extraction.rules.chinese.view import SpanIndex, ZhText
 
 # words that may follow a name: its verb, a list mark, an honorific
 _FOLLOW = ("出席", "表示", "代表", "主持", "介绍", "致辞", "参加", "会见", "陪同", "一行", "同志",
@@ -103,7 +103,7 @@ def find_people(zt: ZhText, table: OrgTable, mentions: list[Mention]) -> list[Pe
     v = zt.v
     by_end = {m.end: m for m in mentions}
     mention_ends = set(by_end)
-    covered = [(m.start, m.end) for m in mentions]
+    covered = SpanIndex((m.start, m.end) for m in mentions)
     out: list[PersonRec] = []
     for ls, le in zt.lines:
         pending: list[tuple[int, int, Org | None]] = []
@@ -115,9 +115,9 @@ def find_people(zt: ZhText, table: OrgTable, mentions: list[Mention]) -> list[Pe
             if t is None:
                 break
             ts, te = t.span()
-            inside = [e for s, e in covered if s <= ts < e]
-            if inside:
-                pos = max(inside)  # 局 of 卫健局 is no post; 党委 of 自治区党委 opens none
+            inside = covered.cover_end(ts)
+            if inside is not None:
+                pos = inside  # 局 of 卫健局 is no post; 党委 of 自治区党委 opens none
                 continue
             pos = te
             title = v[ts:te]
