@@ -28,6 +28,11 @@ _ATTEND = re.compile(r"(?:出席|参加|见证|主持|参与|陪同|列席)[^,]{
 _FUTURE = re.compile(r"将|拟|计划|准备|预计|有望|即将|筹建|力争|争取")
 _SET_UP_BEFORE = re.compile(r"(?:共建|成立|组建|设立|建立|打造|挂牌|授牌)[^,]{0,1}$")
 _UNVEIL_AFTER = re.compile(r"[^,。]{0,2}(?:揭牌|挂牌|授牌|成立大会)")
+# founders and organizers: 由A、B共同发起成立, 由A联合B共同主办
+_FOUNDERS = re.compile(r"由([^。;]{2,160}?)(?:共同|联合|牵头|携手)?(?:发起|组建|成立|创建|倡议|主办|承办|举办|共建)")
+_HEADER_LINE = re.compile(r"来源|发布|作者|编辑|浏览|点击|阅读|时间[:：]")
+# a year standing alone before the trigger; not a period (2020年至2022年) or a fiscal year
+_BARE_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年(?![0-9度初底末中至到起以\-])")
 _BOTH = re.compile(r"双方|两校|两省|两市|两院|两家|三方|各方|两地|校地|校企|院校|两单位|双边")
 _RESPECTIVELY = re.compile(r"分别(?!代表|致辞|讲话|介绍|发言|表示)")
 # talks are named meetings in their own right; bare 座谈/会谈 only when nothing else happened
@@ -107,8 +112,16 @@ class EventFinder:
                 continue
             if self.zt.v.startswith("电", d.end):
                 continue  # 中新网8月14日电: the dateline of the report, not the event
+            if _HEADER_LINE.search(self._line_of(d.start)):
+                continue  # 2023年11月28日 来源:连云港日报: the page's date, not the event's
             return d
         return None
+
+    def _line_of(self, pos: int) -> str:
+        v = self.zt.v
+        a = v.rfind("\n", 0, pos) + 1
+        b = v.find("\n", pos)
+        return v[a:b if b >= 0 else len(v)][:200]
 
     def _lead_pair(self) -> list[Mention]:
         """The bodies of the article's first cooperation clause; else of its first sentence
@@ -190,13 +203,20 @@ class EventFinder:
         return list(self.lead_pair)
 
     def _date(self, s0: int, s1: int, ts: int) -> DateMention | None:
-        inside = [d for d in dates_between(self.zt, s0, s1) if d.day is not None
-                  and not self.zt.v.startswith("电", d.end)]
+        v = self.zt.v
+        inside = [d for d in dates_between(self.zt, s0, s1)
+                  if (d.day is not None or d.year is not None) and not v.startswith("电", d.end)]
         before = [d for d in inside if d.start < ts]
         if before:
             return before[-1]
         if inside:
             return inside[0]
+        # a background event dated by its year alone (2015年,A与B合作共建了…)
+        year = None
+        for m in _BARE_YEAR.finditer(v, s0, ts):
+            year = m
+        if year is not None:
+            return DateMention(year.start(), year.end() - 1, int(year.group(1)), None, None)
         return self.lead_date
 
     def _extras(self, e: EventRec, s0: int, s1: int) -> EventRec:
@@ -257,9 +277,18 @@ class EventFinder:
         return [EventRec("visit", [visitor.org, host.org], date, (ts, te),
                          [(visitor.start, visitor.end), (host.start, host.end)])]
 
+    def _founders(self, s0: int, s1: int) -> list[Mention]:
+        for m in _FOUNDERS.finditer(self.zt.v, s0, s1):
+            ms = self._eligible(_distinct(_orgs_in(self.mentions, m.start(1), m.end(1))))
+            if len(ms) >= 2:
+                return ms
+        return []
+
     def _meeting(self, s0, s1, ts, te):
         v = self.zt.v
         parties = self._parties(s0, s1, ts, te, "meeting")
+        if len(parties) < 2:
+            parties = self._founders(s0, s1)
         if len(parties) < 2:
             return []
         named = bool(_NAMED_MEETING.match(v, ts))
@@ -275,6 +304,14 @@ class EventFinder:
             return []
         parties = self._parties(s0, s1, ts, te, "joint_entity")
         parties = [p for p in parties if not (p.start < entity[1] and entity[0] < p.end)]
+        if len(parties) < 2:
+            parties = self._founders(s0, s1)
+        if len(parties) < 2 and v[entity[1] - 2:entity[1]] == "联盟":
+            # an alliance's founders are often named in a later sentence of the article
+            for a, b in self.zt.sentences:
+                parties = self._founders(a, b)
+                if parties:
+                    break
         inside = _distinct(_orgs_in(self.mentions, entity[0], entity[1]))
         if len(parties) < 2 and len(inside) >= 2:
             parties = inside
@@ -292,7 +329,7 @@ class EventFinder:
         v = self.zt.v
         nxt = v[te:te + 2]
         after = not (v[ts - 1:ts] == "的" or not nxt or not re.match(rf"[{HAN}]", nxt)
-                     or nxt.startswith(("以来", "后", "的", "大会", "仪式", "了", "于")))
+                     or nxt.startswith(("以来", "后", "的", "大会", "仪式", "于")))
         if v[ts:te] in ("揭牌", "挂牌", "授牌", "落户"):
             after = False
         lo, hi = (te, min(s1, te + 30)) if after else (max(s0, ts - 30), ts)
@@ -310,8 +347,15 @@ class EventFinder:
             if self.table.lookup(v[a:b]) is not None:
                 continue
             k = a
-            while k > lo and re.match(rf"[{HAN}]", v[k - 1]) and v[k - 1] not in "与和及暨、" \
-                    and a - k < 14:
+            while k > lo and a - k < 20:
+                if v[k - 1] == ")":
+                    o = v.rfind("(", max(lo, k - 8), k - 1)
+                    if o < 0:
+                        break
+                    k = o  # 北京天坛医院(张家口)脑科中心
+                    continue
+                if not re.match(rf"[{HAN}]", v[k - 1]) or v[k - 1] in "与和及暨、了":
+                    break
                 k -= 1
             cuts = [c.end() for c in lexicon().stop_re.finditer(v, k, a)]
             cuts += [c.end() for c in lexicon().triggers["joint_entity"].finditer(v, k, a)]

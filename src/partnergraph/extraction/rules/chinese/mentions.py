@@ -160,8 +160,7 @@ def _inner(v: str, rs: int, cs: int, ce: int, heads: list[tuple[int, int]], cuts
 
 def _split_by_he(v: str, cur: list[int], ss: int, se: int) -> bool:
     """True when a 和 between two chained head words joins two names, not a department's."""
-    gap = v[cur[1]:ss]
-    return "和" in gap and not v[ss:se].endswith(_DEPT_KINDS)
+    return "和" in v[cur[1]:ss]  # the part before 和 is a name already
 
 
 def _split_conj(v: str, left: int, ss: int, se: int) -> int:
@@ -170,6 +169,8 @@ def _split_conj(v: str, left: int, ss: int, se: int) -> int:
     i = v.rfind("和", left, ss)
     if i < 0:
         return left
+    if i == left:
+        return i + 1  # 远景集团和宏达研究院: the name before 和 is already closed
     if v[ss:se].endswith(_DEPT_KINDS) and ss - i <= 10 and i - left <= MAX_INNER_LEFT_HE and \
             not v[i + 1:ss].startswith(_REGIONS):
         return left
