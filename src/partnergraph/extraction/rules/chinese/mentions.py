@@ -146,7 +146,7 @@ def _inner(v: str, rs: int, cs: int, ce: int, heads: list[tuple[int, int]], cuts
     """True when the conjunction at [cs, ce) joins two fields inside one name."""
     i = bisect_left(heads, (ce, -1))
     nxt = heads[i] if i < len(heads) else None
-    if nxt is None or nxt[0] - ce > 10 or not v[nxt[0]:nxt[1]].endswith(_DEPT_KINDS):
+    if nxt is None or nxt[0] - ce > 10 or nxt[0] == ce or not v[nxt[0]:nxt[1]].endswith(_DEPT_KINDS):
         return False
     left = max(rs, cuts[-1]) if cuts and cuts[-1] <= cs else rs
     if cs - left > MAX_INNER_LEFT or cs == left:
@@ -169,8 +169,8 @@ def _split_conj(v: str, left: int, ss: int, se: int) -> int:
     i = v.rfind("和", left, ss)
     if i < 0:
         return left
-    if i == left:
-        return i + 1  # 远景集团和宏达研究院: the name before 和 is already closed
+    if i == left or i + 1 == ss:
+        return i + 1  # 远景集团和宏达研究院: the name before 和 is already closed; 工作组和联盟
     if v[ss:se].endswith(_DEPT_KINDS) and ss - i <= 10 and i - left <= MAX_INNER_LEFT_HE and \
             not v[i + 1:ss].startswith(_REGIONS):
         return left

@@ -130,6 +130,10 @@ def find_people(zt: ZhText, table: OrgTable, mentions: list[Mention]) -> list[Pe
                     org = pending[-1][2]  # 党组成员、副主任徐召霞: one body, two posts
                 elif k >= ls and v[k] == "、" and prev_org is not None and last_end == k:
                     org = prev_org
+                elif k >= ls and v[k] == "," and prev_org is not None and last_end == k \
+                        and prev_org.kind != "government" and title not in _LEVEL_POSTS:
+                    # 南京师范大学党委书记王成斌,党委副书记、校长华桂宏: the list goes on
+                    org = prev_org
             elif org_span is not None:
                 gap_start = org_span[0]
             name_end = _name_after(v, te, le)
