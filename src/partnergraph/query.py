@@ -22,14 +22,14 @@ from partnergraph.store import Store
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class OrgRef:
     id: int
     name: str
     kind: str
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Partner:
     org: OrgRef
     events: int
@@ -38,14 +38,14 @@ class Partner:
     types: list[str]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Source:
     doc_id: str
     url: str | None
     rule: str
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class EventRow:
     id: int
     type: str
@@ -58,7 +58,7 @@ class EventRow:
     sources: list[Source] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class PersonRow:
     name: str
     titles: list[str]
@@ -66,14 +66,14 @@ class PersonRow:
     last_seen: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Alias:
     name: str
     documents: int
     examples: list[str]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class OrgProfile:
     org: OrgRef
     documents: int
@@ -81,9 +81,11 @@ class OrgProfile:
     partners: list[Partner]
     timeline: list[EventRow]
     people: list[PersonRow]
+    n_partners: int = 0
+    n_events: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class SearchHit:
     doc_id: str
     title: str | None
@@ -141,12 +143,13 @@ def _closest_hint(store: Store, name: str) -> str:
 
 
 def partners(store: Store, org: str, *, since: str | None = None, until: str | None = None,
-             type: str | None = None) -> list[Partner]:
+             type: str | None = None, limit: int | None = None) -> list[Partner]:
     """Who `org` cooperated with, by number of events, with the first and last date."""
     _check(since, until, type)
     ref = find_org(store, org)
+    rows = store.partners(ref.id, since, until, type, limit)
     return [Partner(OrgRef(pid, name, kind), n, first, last, sorted(types.split(",")))
-            for pid, name, kind, n, first, last, types in store.partners(ref.id, since, until, type)]
+            for pid, name, kind, n, first, last, types in rows]
 
 
 def events(store: Store, *, org: str | None = None, type: str | None = None,
@@ -170,23 +173,31 @@ def _event_rows(store: Store, rows: list[tuple]) -> list[EventRow]:
             for i, t, d, sd, loc, topics, ent, _n in rows]
 
 
-def people(store: Store, org: str) -> list[PersonRow]:
+def people(store: Store, org: str, *, limit: int | None = None) -> list[PersonRow]:
     """The people articles name at `org`, with every title they were given."""
     ref = find_org(store, org)
     return [PersonRow(name, sorted(titles.split(",")) if titles else [], n, last)
-            for _pid, name, titles, n, last in store.people(ref.id)]
+            for _pid, name, titles, n, last in store.people(ref.id, limit)]
 
 
-def org(store: Store, name: str, *, timeline_limit: int = 200) -> OrgProfile:
-    """A profile: aliases with their support, kind, partners, timeline, people and titles."""
+def org(store: Store, name: str, *, limit: int = 100) -> OrgProfile:
+    """A profile: aliases with their support, kind, partners, timeline, people and titles.
+
+    Partners, timeline events and people are capped at `limit` each (the most active
+    partners, the latest events, the most documented people); `n_partners` and `n_events`
+    give the totals.
+    """
     ref = find_org(store, name)
     _, _key, _display, _kind, n_docs = store.entity(ref.id)
     aliases = [Alias(a, n, store.docs_for_key(k, limit=3)) for a, k, n in store.aliases(ref.id)]
+    latest = store.events(ref.id, limit=limit, newest_first=True)[::-1]
     return OrgProfile(
         org=ref, documents=n_docs, aliases=aliases,
-        partners=partners(store, name),
-        timeline=_event_rows(store, store.events(ref.id, limit=timeline_limit)),
-        people=people(store, name),
+        partners=partners(store, name, limit=limit),
+        timeline=_event_rows(store, latest),
+        people=people(store, name, limit=limit),
+        n_partners=store.n_partners(ref.id),
+        n_events=store.n_events(ref.id),
     )
 
 

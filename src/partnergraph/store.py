@@ -263,7 +263,7 @@ class Store:
             gen = self._meta("generation")
             for table in ("entities", "entity_names", "entity_aliases", "entity_links",
                           "entity_conflicts", "people", "person_titles", "events",
-                          "event_parties", "event_sources"):
+                          "event_parties", "event_sources", "partner_pairs"):
                 c.execute(f"DELETE FROM {table}")
             c.executemany("INSERT INTO entities VALUES (?,?,?,?,?)",
                           ((e.id, e.key, e.name, e.kind, e.n_docs) for e in entities.entities))
@@ -287,6 +287,12 @@ class Store:
                           ((e.id, p) for e in events for p in e.parties))
             c.executemany("INSERT INTO event_sources VALUES (?,?,?,?)",
                           ((e.id, d, i, r) for e in events for d, i, r in e.sources))
+            c.execute(
+                "INSERT INTO partner_pairs SELECT p1.entity_id, p2.entity_id, COUNT(*),"
+                " MIN(e.sort_date), MAX(e.sort_date), GROUP_CONCAT(DISTINCT e.type)"
+                " FROM event_parties p1 JOIN event_parties p2 ON p2.event_id=p1.event_id"
+                " AND p2.entity_id!=p1.entity_id JOIN events e ON e.id=p1.event_id"
+                " GROUP BY p1.entity_id, p2.entity_id")
             c.execute("UPDATE meta SET value=? WHERE key='resolved_generation'", (str(gen),))
 
     # -- reads for query.py and export.py -------------------------------------------------
@@ -312,10 +318,11 @@ class Store:
             " ORDER BY n_docs DESC, alias", (entity_id,)).fetchall()
 
     def docs_for_key(self, key: str, limit: int = 20) -> list[str]:
-        """Ids of the documents that name an organization by this key."""
+        """Ids of the (first stored) documents that name an organization by this key."""
         return [r[0] for r in self.conn.execute(
-            "SELECT DISTINCT d.id FROM org_names n JOIN documents d ON d.doc_key=n.doc_key"
-            " WHERE n.key=? ORDER BY d.id LIMIT ?", (key, limit))]
+            "SELECT d.id FROM (SELECT DISTINCT doc_key FROM org_names WHERE key=?"
+            " ORDER BY doc_key LIMIT ?) n JOIN documents d ON d.doc_key=n.doc_key",
+            (key, limit))]
 
     def links(self, entity_id: int) -> list[tuple[str, str, str, int | None, str]]:
         """(key_a, key_b, rule, doc_key, detail) of the joins inside an entity."""
@@ -336,8 +343,16 @@ class Store:
             "SELECT key FROM entity_names WHERE entity_id=?", (entity_id,))]
 
     def partners(self, entity_id: int, since: str | None, until: str | None,
-                 type: str | None) -> list[tuple[int, str, str, int, str | None, str | None, str]]:
+                 type: str | None, limit: int | None = None,
+                 ) -> list[tuple[int, str, str, int, str | None, str | None, str]]:
         """(partner id, name, kind, events, first date, last date, types) by event count."""
+        limit_sql = f" LIMIT {int(limit)}" if limit else ""
+        if not (since or until or type):
+            return self.conn.execute(
+                "SELECT pp.partner_id, en.name, en.kind, pp.n_events, pp.first, pp.last, pp.types"
+                " FROM partner_pairs pp JOIN entities en ON en.id=pp.partner_id"
+                " WHERE pp.entity_id=? ORDER BY pp.n_events DESC, en.name" + limit_sql,
+                (entity_id,)).fetchall()
         sql = (
             "SELECT p2.entity_id, en.name, en.kind, COUNT(*), MIN(e.sort_date), MAX(e.sort_date),"
             " GROUP_CONCAT(DISTINCT e.type)"
@@ -347,12 +362,21 @@ class Store:
             " WHERE p1.entity_id=?")
         args: list = [entity_id]
         sql, args = _event_filters(sql, args, since, until, type)
-        sql += " GROUP BY p2.entity_id ORDER BY COUNT(*) DESC, en.name"
+        sql += " GROUP BY p2.entity_id ORDER BY COUNT(*) DESC, en.name" + limit_sql
         return self.conn.execute(sql, args).fetchall()
+
+    def n_events(self, entity_id: int) -> int:
+        return self.conn.execute(
+            "SELECT COUNT(*) FROM event_parties WHERE entity_id=?", (entity_id,)).fetchone()[0]
+
+    def n_partners(self, entity_id: int) -> int:
+        return self.conn.execute(
+            "SELECT COUNT(*) FROM partner_pairs WHERE entity_id=?", (entity_id,)).fetchone()[0]
 
     def events(self, entity_id: int | None = None, *, type: str | None = None,
                since: str | None = None, until: str | None = None, topic: str | None = None,
-               kind: str | None = None, limit: int | None = None) -> list[tuple]:
+               kind: str | None = None, limit: int | None = None,
+               newest_first: bool = False) -> list[tuple]:
         """(id, type, date, sort_date, location, topics json, entity, n_sources), by date."""
         sql = ("SELECT e.id, e.type, e.date, e.sort_date, e.location, e.topics, e.entity,"
                " e.n_sources FROM events e")
@@ -373,7 +397,10 @@ class Store:
                 sql += " AND k.entity_id!=?"
                 args.append(entity_id)
             sql += ")"
-        sql += " ORDER BY e.sort_date IS NULL, e.sort_date, e.id"
+        if newest_first:
+            sql += " ORDER BY e.sort_date IS NOT NULL, e.sort_date DESC, e.id DESC"
+        else:
+            sql += " ORDER BY e.sort_date IS NULL, e.sort_date, e.id"
         if limit:
             sql += f" LIMIT {int(limit)}"
         return self.conn.execute(sql, args).fetchall()
@@ -399,12 +426,16 @@ class Store:
                 out[ev].append((doc_id, url, rule))
         return out
 
-    def people(self, entity_id: int) -> list[tuple[int, str, str, int, str | None]]:
-        """(person id, name, titles joined by '; ', n_docs, last published) at an org."""
+    def people(self, entity_id: int, limit: int | None = None,
+               ) -> list[tuple[int, str, str, int, str | None]]:
+        """(person id, name, titles joined by ',', n_docs, last published) at an org,
+        the most documented first."""
+        limit_sql = f" LIMIT {int(limit)}" if limit else ""
         return self.conn.execute(
-            "SELECT p.id, p.name, GROUP_CONCAT(DISTINCT t.title), p.n_docs, MAX(t.published)"
-            " FROM people p LEFT JOIN person_titles t ON t.person_id=p.id WHERE p.entity_id=?"
-            " GROUP BY p.id ORDER BY p.n_docs DESC, p.name", (entity_id,)).fetchall()
+            "SELECT p.id, p.name, (SELECT GROUP_CONCAT(DISTINCT t.title) FROM person_titles t"
+            " WHERE t.person_id=p.id), p.n_docs, (SELECT MAX(t.published) FROM person_titles t"
+            " WHERE t.person_id=p.id) FROM people p WHERE p.entity_id=?"
+            " ORDER BY p.n_docs DESC, p.name" + limit_sql, (entity_id,)).fetchall()
 
     def search(self, text: str, limit: int) -> list[tuple[str, str | None, str | None, str | None, str]]:
         """(doc id, title, url, published, snippet) of documents containing `text`."""
@@ -440,13 +471,11 @@ class Store:
         cur = self.conn.execute(EXPORT_TABLES[name])
         return [c[0] for c in cur.description], cur
 
-    def graph_edges(self) -> list[tuple[int, int, int, str, str | None, str | None]]:
+    def graph_edges(self) -> Iterator[tuple[int, int, int, str, str | None, str | None]]:
         """(source id, target id, events, types, first date, last date) per partner pair."""
         return self.conn.execute(
-            "SELECT p1.entity_id, p2.entity_id, COUNT(*), GROUP_CONCAT(DISTINCT e.type),"
-            " MIN(e.sort_date), MAX(e.sort_date) FROM event_parties p1"
-            " JOIN event_parties p2 ON p2.event_id=p1.event_id AND p2.entity_id>p1.entity_id"
-            " JOIN events e ON e.id=p1.event_id GROUP BY p1.entity_id, p2.entity_id").fetchall()
+            "SELECT entity_id, partner_id, n_events, types, first, last FROM partner_pairs"
+            " WHERE entity_id < partner_id ORDER BY entity_id, partner_id")
 
 
 EXPORT_TABLES = {
