@@ -1,6 +1,6 @@
 """Score the rule backend on the gold articles of ../shared/eval/dev, with pinned floors.
 
-    .venv/bin/python bench/eval_dev.py [--shared ../shared] [--check] [--out pred.jsonl]
+    .venv/bin/python bench/eval_dev.py [--shared ../shared] [--gold DIR] [--check] [--out pred.jsonl]
 
 Writes predictions as JSON Lines, runs the shared scorer, prints its report, and with
 --check exits 1 when a figure falls below the floor of issues 2 and 3 (the quality gate).
@@ -41,8 +41,10 @@ def main() -> int:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--check", action="store_true", help="exit 1 below the floors")
     ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--gold", type=Path, default=None,
+                    help="another folder of gold files in the same form (default: shared eval/dev)")
     args = ap.parse_args()
-    dev, scorer = args.shared / "eval" / "dev", args.shared / "eval" / "score.py"
+    dev, scorer = args.gold or args.shared / "eval" / "dev", args.shared / "eval" / "score.py"
     if not scorer.exists():
         print(f"Error: {scorer} not found", file=sys.stderr)
         print("Hint: pass --shared pointing at the folder that holds eval/score.py", file=sys.stderr)
