@@ -195,6 +195,15 @@ class OrgTable:
                 self.add_alias(org, m.start(1), m.end(1))
 
     # resolving --------------------------------------------------------------------------
+    def contraction(self, form: str) -> Org | None:
+        """The organization `form` contracts (贵师大 → 贵州师范大学), among the first names."""
+        if len(form) < 3 or is_generic(form):
+            return None
+        for o in self.orgs[:MAX_BUCKET]:
+            if form[0] == o.key[0] and not o.key.startswith(form) and _short_of(form, o.key):
+                return o
+        return None
+
     def resolve(self, key: str) -> Org | None:
         """The article's organization that a name or a generic reference points at."""
         org = self.lookup(key)

@@ -144,9 +144,21 @@ def find_people(zt: ZhText, table: OrgTable, mentions: list[Mention]) -> list[Pe
                     spans = [(name_span[0], name_span[1], "name"), (cs, ce, "title")]
                     out.append(PersonRec(v[name_span[0]:name_span[1]], zt.text[cs:ce], corg, spans,
                                          chain=te))
+                # 副院长胡发兴、鲍斌: more names share the posts
+                while name_end < le and v[name_end] in "、和" and \
+                        lex.title_re.match(v, name_end + 1) is None:
+                    nxt_end = _name_after(v, name_end + 1, le)
+                    if nxt_end is None or lex.title_re.match(v, nxt_end) is not None:
+                        break
+                    for cs, ce, corg in _merge_same_org(chain, v):
+                        spans = [(name_end + 1, nxt_end, "name"), (cs, ce, "title")]
+                        out.append(PersonRec(v[name_end + 1:nxt_end], zt.text[cs:ce], corg, spans,
+                                             chain=nxt_end))
+                    name_end = nxt_end
                 pending = []
                 prev_org = org
                 last_end = name_end
+                pos = max(pos, name_end)
                 continue
             nxt = v[te:te + 1]
             if nxt in ("、",) and te < le:
@@ -192,6 +204,14 @@ def _org_before(zt: ZhText, table: OrgTable, by_end: dict[int, Mention], ts: int
         if m.org is not None:
             return m.org, (m.start, m.end)
         return None, (m.start, m.end)
+    # a contraction of a named body before the post: 贵师大校长 (贵州师范大学)
+    for k in range(max(ls, last_end, ts - 6), ts - 1):
+        if not all(_han(c) for c in v[k:ts]):
+            continue
+        full = table.contraction(v[k:ts])
+        if full is not None:
+            table.add_alias(full, k, ts)
+            return full, (k, ts)
     # a place before the post: 西青区副区长, 兴城市副市长
     k = ts
     while k > max(ls, last_end, ts - 8) and _han(v[k - 1]):
