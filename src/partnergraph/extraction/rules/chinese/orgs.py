@@ -41,6 +41,7 @@ class Org:
     aliases: dict[str, str] = field(default_factory=dict)  # simplified key → text form
     spans: list[tuple[int, int, str]] = field(default_factory=list)
     confidence: float = 0.8
+    surfaces: set[str] = field(default_factory=set)  # forms as written (with 有限公司)
 
     def keys(self) -> list[str]:
         return [self.key, *self.aliases]
@@ -125,6 +126,7 @@ class OrgTable:
             self.orgs.append(org)
             self._by_key[key] = org
         org.spans.append((start, end, field_ if key == org.key else "alias"))
+        org.surfaces.add(self.zt.v[start:end])
         org.confidence = max(org.confidence, confidence)
         return org
 
@@ -163,6 +165,7 @@ class OrgTable:
         for k, n in short.aliases.items():
             full.aliases.setdefault(k, n)
         full.spans.extend((s, e, "alias") for s, e, _ in short.spans)
+        full.surfaces |= short.surfaces
         full.confidence = max(full.confidence, short.confidence)
         self.orgs = [o for o in self.orgs if o is not short]
         for k in short.keys():
@@ -262,7 +265,7 @@ class Mention:
 def scan_mentions(zt: ZhText, table: OrgTable, cands: list[Cand]) -> list[Mention]:
     """Every place the article names one of its organizations, plus generic references
     (区委, 我校) resolved where the article allows, in text order, never overlapping."""
-    keys = {k: o for o in table.orgs for k in o.keys() if len(k) >= 2}
+    keys = {k: o for o in table.orgs for k in (*o.keys(), *o.surfaces) if len(k) >= 2}
     found: list[Mention] = []
     if keys:
         # an Aho–Corasick automaton: one pass whatever the number of names

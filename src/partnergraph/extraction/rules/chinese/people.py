@@ -105,6 +105,7 @@ def find_people(zt: ZhText, table: OrgTable, mentions: list[Mention]) -> list[Pe
     mention_ends = set(by_end)
     covered = SpanIndex((m.start, m.end) for m in mentions)
     out: list[PersonRec] = []
+    org_spans: dict[int, tuple[int, int]] = {}  # post start → the span naming its body
     for ls, le in zt.lines:
         pending: list[tuple[int, int, Org | None]] = []
         prev_org: Org | None = None
@@ -122,6 +123,8 @@ def find_people(zt: ZhText, table: OrgTable, mentions: list[Mention]) -> list[Pe
             pos = te
             title = v[ts:te]
             org, org_span = _org_before(zt, table, by_end, ts, title, last_end, ls)
+            if org is not None and org_span is not None:
+                org_spans[ts] = org_span
             gap_start = ts
             if org is None and org_span is None:
                 # 、副院长周凤娟: a bare post in a list keeps the list's body
@@ -142,6 +145,8 @@ def find_people(zt: ZhText, table: OrgTable, mentions: list[Mention]) -> list[Pe
                 chain = pending + [(ts, te, org)]
                 for cs, ce, corg in _merge_same_org(chain, v):
                     spans = [(name_span[0], name_span[1], "name"), (cs, ce, "title")]
+                    if cs in org_spans:
+                        spans.append((*org_spans[cs], "org"))
                     out.append(PersonRec(v[name_span[0]:name_span[1]], zt.text[cs:ce], corg, spans,
                                          chain=te))
                 # 副院长胡发兴、鲍斌: more names share the posts
