@@ -329,7 +329,7 @@ class EventFinder:
         v = self.zt.v
         nxt = v[te:te + 2]
         after = not (v[ts - 1:ts] == "的" or not nxt or not re.match(rf"[{HAN}]", nxt)
-                     or nxt.startswith(("以来", "后", "的", "大会", "仪式", "于")))
+                     or nxt.startswith(("以来", "后", "大会", "仪式", "于")))
         if v[ts:te] in ("揭牌", "挂牌", "授牌", "落户"):
             after = False
         lo, hi = (te, min(s1, te + 30)) if after else (max(s0, ts - 30), ts)

@@ -23,7 +23,7 @@ _FOLLOW = ("出席", "表示", "代表", "主持", "介绍", "致辞", "参加",
            "围绕", "结合", "听取", "充分", "高度", "认真", "回顾", "希望", "感谢", "欢迎", "带领",
            "当选", "担任", "兼", "发表", "进行", "作了", "共", "对此", "颁发", "授予", "为其")
 # characters that do not occur inside the given-name part of a Chinese name in this genre
-_NOT_IN_NAME = set("的了在是和与及等为对向我校院市区省县处部局厅长记席示表届年月日号个位名"
+_NOT_IN_NAME = set("的了在是与及等为对向我校院市区省县处部局厅长记席示表届年月日号个位名"
                    "一二三四五六七八九十各该本其这那们会议上下中前后来去到出入代主副总参与")
 # two-character openings that are adverbs, not a surname and a given name
 _NOT_NAME_START = ("全程", "全面", "全力", "高度", "共同", "相关", "各级", "主要", "马上", "高级",
