@@ -185,6 +185,11 @@ def _trim(zt: ZhText, c: Cand) -> Cand | None:
     if end - start > MAX_NAME:
         return None
     key = zt.v[start:end]
+    if "(" in key and ")" not in key[key.index("("):]:
+        start += key.index("(") + 1  # 国际部(国际工程分公司: the name opened inside
+    elif ")" in key and "(" not in key[:key.index(")")]:
+        start += key.index(")") + 1
+    key = zt.v[start:end]
     if len(key) < 2:
         return None
     if lex.not_org_tail_re.search(key):

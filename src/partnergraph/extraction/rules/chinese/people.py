@@ -129,7 +129,13 @@ def find_people(zt: ZhText, table: OrgTable, mentions: list[Mention]) -> list[Pe
             if org is None and org_span is None:
                 # 、副院长周凤娟: a bare post in a list keeps the list's body
                 k = ts - 1
-                if k >= ls and v[k] == "、" and pending:
+                q = ts  # start of a qualifier before the post (副总经理、技术负责人)
+                while q > max(ls, ts - 4) and _han(v[q - 1]):
+                    q -= 1
+                qual = v[q:ts]
+                if qual and (qual[-1] in "院部委局厅会省市区县国府办处所司行" or "原" in qual):
+                    q = -1  # 、国务院副总理, 、重庆市原市长: another body, not a qualifier
+                if q - 1 >= ls and v[q - 1] == "、" and pending:
                     org = pending[-1][2]  # 党组成员、副主任徐召霞: one body, two posts
                 elif k >= ls and v[k] == "、" and prev_org is not None and last_end == k:
                     org = prev_org
