@@ -1,0 +1,94 @@
+"""Library ingest over real files and the rules backend: idempotence, replacement, copies,
+failures reported per input, and the same store whether extraction runs in one process or
+in several."""
+
+from __future__ import annotations
+
+import pytest
+
+from partnergraph import query
+from partnergraph.errors import SourceError
+from partnergraph.ingest import ingest
+from partnergraph.store import open_store
+
+EN = ("Alpha University and Beta Group Sign Agreement\n\n"
+      "On May 3, 2024, Alpha University (AU) and Beta Group signed a strategic cooperation "
+      "agreement on robotics. President Li Wei of Alpha University attended.\n")
+ZH = "阿尔法大学与贝塔集团签署合作协议\n\n2024年5月4日，阿尔法大学与贝塔集团签署战略合作协议。\n"
+OTHER = ("Gamma Institute and Delta Motors Sign Agreement\n\n"
+         "On June 9, 2024, Gamma Institute and Delta Motors signed a cooperation agreement on batteries.\n")
+
+
+@pytest.fixture
+def folder(tmp_path):
+    d = tmp_path / "articles"
+    d.mkdir()
+    (d / "en.txt").write_text(EN, encoding="utf-8")
+    (d / "zh.txt").write_text(ZH, encoding="utf-8")
+    (d / "other.txt").write_text(OTHER, encoding="utf-8")
+    return d
+
+
+def snapshot(store):
+    return (store.stats(),
+            sorted(store.conn.execute("SELECT name, kind, n_docs FROM entities")),
+            sorted(store.conn.execute("SELECT type, date FROM events")),
+            sorted(store.conn.execute("SELECT doc_id, kind FROM document_sources")))
+
+
+def test_ingest_stores_extracts_and_resolves(folder):
+    with open_store(":memory:") as s:
+        report = ingest([folder], s, workers=1)
+        assert (report.added, report.failures) == (3, [])
+        assert s.stats()["documents"] == 3
+        names = [p.org.name for p in query.partners(s, "AU")]
+        assert names == ["Beta Group"]
+        assert [h.doc_id for h in query.search(s, "robotics")] == ["en"]
+
+
+def test_second_run_changes_nothing_and_an_edited_file_replaces_its_document(folder):
+    with open_store(":memory:") as s:
+        ingest([folder], s, workers=1)
+        before = snapshot(s)
+        again = ingest([folder], s, workers=1)
+        assert (again.added, again.unchanged) == (0, 3) and snapshot(s) == before
+        (folder / "other.txt").write_text(OTHER.replace("Delta Motors", "Epsilon Motors"), encoding="utf-8")
+        edited = ingest([folder], s, workers=1)
+        assert (edited.replaced, edited.unchanged) == (1, 2)
+        assert s.stats()["documents"] == 3
+        assert query.search(s, "Delta Motors") == []
+
+
+def test_copies_are_sources_of_one_document(folder, tmp_path):
+    (folder / "syndicated.txt").write_text(EN, encoding="utf-8")
+    (folder / "portal.txt").write_text("Portal | News | Contact\n" + EN + "\n(c) Portal\n", encoding="utf-8")
+    with open_store(":memory:") as s:
+        report = ingest([folder], s, workers=1)
+        assert (report.added, report.copies) == (3, 2)
+        kinds = dict(s.conn.execute("SELECT doc_id, kind FROM document_sources"))
+        assert kinds["syndicated"] == "exact" and kinds["portal"] == "near"
+        assert len(query.events(s, org="Alpha University")) == 1
+
+
+def test_a_missing_input_is_reported_and_the_rest_is_stored(folder, tmp_path):
+    with open_store(":memory:") as s:
+        report = ingest([tmp_path / "nope", folder], s, workers=1)
+        assert report.added == 3
+        assert [f.reason for f in report.failures] == ["no such file or folder"]
+
+
+def test_unknown_input_format_is_an_error_naming_the_formats(folder):
+    with open_store(":memory:") as s, pytest.raises(SourceError) as err:
+        ingest([folder], s, input_format="pdf", workers=1)
+    assert "text" in err.value.hint
+
+
+def test_worker_processes_give_the_same_store(folder, tmp_path):
+    for i in range(70):  # more than one window of the pool (2 workers x 32)
+        (folder / f"more{i:02d}.txt").write_text(OTHER.replace("June 9", f"June {i % 28 + 1}")
+                                                 .replace("batteries", f"topic {i} " * 40),
+                                                 encoding="utf-8")
+    serial, parallel = open_store(tmp_path / "one.db"), open_store(tmp_path / "two.db")
+    ingest([folder], serial, workers=1)
+    ingest([folder], parallel, workers=2, batch_size=7)
+    assert snapshot(serial) == snapshot(parallel)
