@@ -29,7 +29,8 @@ _FUTURE = re.compile(r"将|拟|计划|准备|预计|有望|即将|筹建|力争|
 _SET_UP_BEFORE = re.compile(r"(?:共建|成立|组建|设立|建立|打造|挂牌|授牌)[^,]{0,1}$")
 _UNVEIL_AFTER = re.compile(r"[^,。]{0,2}(?:揭牌|挂牌|授牌|成立大会)")
 # founders and organizers: 由A、B共同发起成立, 由A联合B共同主办
-_FOUNDERS = re.compile(r"由([^。;]{2,160}?)(?:共同|联合|牵头|携手)?(?:发起|组建|成立|创建|倡议|主办|承办|举办|共建)")
+_FOUNDERS = re.compile(r"由([^。;]{2,160}?)(?:共同|联合|牵头|携手)?(?:发起|组建|成立|创建|倡议|主办|承办|举办|共建)"
+                       r"|([^。;,]{2,120}?)(?:共同|联合)(?:发起|主办|举办|承办)")
 _HEADER_LINE = re.compile(r"来源|发布|作者|编辑|浏览|点击|阅读|时间[:：]")
 # a year standing alone before the trigger; not a period (2020年至2022年) or a fiscal year
 _BARE_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年(?![0-9度初底末中至到起以\-])")
@@ -99,6 +100,7 @@ class EventFinder:
                  person_org_spans: set[tuple[int, int]]):
         self.zt, self.table, self.mentions = zt, table, mentions
         self.person_orgs = person_org_spans
+        self._by_end = {m.end: m for m in mentions}
         self.lead_date = self._lead_date()
         self.lead_pair = self._lead_pair()
 
@@ -277,9 +279,13 @@ class EventFinder:
         return [EventRec("visit", [visitor.org, host.org], date, (ts, te),
                          [(visitor.start, visitor.end), (host.start, host.end)])]
 
+    def _mention_ending(self, end: int) -> Mention | None:
+        return self._by_end.get(end)
+
     def _founders(self, s0: int, s1: int) -> list[Mention]:
         for m in _FOUNDERS.finditer(self.zt.v, s0, s1):
-            ms = self._eligible(_distinct(_orgs_in(self.mentions, m.start(1), m.end(1))))
+            g = 1 if m.group(1) is not None else 2
+            ms = self._eligible(_distinct(_orgs_in(self.mentions, m.start(g), m.end(g))))
             if len(ms) >= 2:
                 return ms
         return []
@@ -287,6 +293,11 @@ class EventFinder:
     def _meeting(self, s0, s1, ts, te):
         v = self.zt.v
         parties = self._parties(s0, s1, ts, te, "meeting")
+        if any(p.end == ts for p in parties):
+            # 中俄工科大学联盟论坛: the body in the meeting's name; its organizers are the parties
+            founders = self._founders(s0, s1)
+            if len(founders) >= 2:
+                parties = founders
         if len(parties) < 2:
             parties = self._founders(s0, s1)
         if len(parties) < 2:
@@ -361,6 +372,9 @@ class EventFinder:
             cuts += [c.end() for c in lexicon().triggers["joint_entity"].finditer(v, k, a)]
             if cuts:
                 k = max(cuts)
+            named = self._mention_ending(b)
+            if named is not None and named.start >= lo and named.org is not None:
+                k = min(k, named.start)  # 黄河文明与可持续发展研究中心: a name already found
             if b - k < 3:
                 continue
             d = min(abs(k - te), abs(b - ts))
