@@ -31,6 +31,7 @@ def _literal_len(pattern: str) -> int:
 @dataclass(frozen=True)
 class Lexicon:
     suffix_kind: dict[str, str]
+    self_named: frozenset[str]
     suffix_re: re.Pattern[str]
     not_orgs: frozenset[str]
     not_org_tail_re: re.Pattern[str]
@@ -47,9 +48,12 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     suffix_kind = {}
+    self_named = set()
     for line in _lines("zh_org_suffixes.tsv"):
-        suffix, kind = line.split("\t")
+        suffix, kind, *flags = line.split("\t")
         suffix_kind[suffix] = kind
+        if "self" in flags:
+            self_named.add(suffix)
     not_orgs = frozenset(_lines("zh_not_orgs.txt"))
     # a candidate ending with a venue or non-org word ("战略布局", "会议中心") is not a name
     tails = [w for w in not_orgs if len(w) >= 2 and w not in suffix_kind]
@@ -66,6 +70,7 @@ def lexicon() -> Lexicon:
         triggers.setdefault(kind, []).append(pattern)
     return Lexicon(
         suffix_kind=suffix_kind,
+        self_named=frozenset(self_named),
         suffix_re=re.compile(_alt(suffix_kind)),
         not_orgs=not_orgs,
         not_org_tail_re=re.compile("(?:" + _alt(tails) + ")$"),

@@ -66,6 +66,8 @@ _GENERIC_LEAD = set("省市区县镇乡校我本该贵各两全分总原")
 def is_generic(key: str) -> bool:
     """A reference with no proper name (GUIDELINES.md: 我校, 市政府, 省委, the company)."""
     lex = lexicon()
+    if key in lex.self_named:
+        return False
     if key in lex.generic or key in lex.suffix_kind:
         return True
     if key[0] in "我本该各两其此这" or key.startswith(("贵校", "贵院", "贵公司")):
