@@ -132,12 +132,17 @@ def _closest_hint(store: Store, name: str) -> str:
     choices = store.entity_choices()
     if not choices:
         return "the knowledge base has no organizations yet: run `partnergraph ingest ARTICLES`"
+    # WRatio 60: below it the "closest" names share a letter or two, not a word (a Latin
+    # query against Chinese names scores 0; a one-letter typo scores over 90)
     best = process.extract(name, [c[0] for c in choices], scorer=fuzz.WRatio, limit=8,
-                           processor=lambda s: s.casefold())
+                           processor=lambda s: s.casefold(), score_cutoff=60)
     names: list[str] = []
     for match, _score, _i in best:
         if match not in names:
             names.append(match)
+    if not names:
+        return ("no known name is close to it; `partnergraph search TEXT` looks in the articles, "
+                "`partnergraph stats` shows what the knowledge base holds")
     return "closest names: " + ", ".join(repr(n) for n in names[:5]) + \
         " (or `partnergraph search TEXT` to look in the articles)"
 

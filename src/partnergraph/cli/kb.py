@@ -132,12 +132,13 @@ def org_profile(
         p = query.org(store, name)
     if as_json:
         return _print_json(p)
-    Console().print(f"[bold]{p.org.name}[/bold]  ({p.org.kind}, {p.documents} documents)")
+    Console().print(f"[bold]{p.org.name}[/bold]  ({p.org.kind}, {p.documents} documents, "
+                    f"{p.n_events} events with {p.n_partners} partners)")
     _table("Aliases", ["name", "documents", "e.g."],
            [[a.name, a.documents, ", ".join(a.examples)] for a in p.aliases])
     _table("Partners", ["partner", "kind", "events", "first", "last"],
            [[x.org.name, x.org.kind, x.events, x.first, x.last] for x in p.partners])
-    _table("Timeline", ["date", "type", "parties"],
+    _table("Timeline (latest)", ["date", "type", "parties"],
            [[e.date or e.sort_date, e.type, " ↔ ".join(e.parties)] for e in p.timeline])
     _table("People", ["name", "titles", "documents", "last seen"],
            [[x.name, "; ".join(x.titles), x.documents, x.last_seen] for x in p.people])
