@@ -201,3 +201,58 @@ def test_hostile_text_is_linear(text):
     zh(text)
     # measured 0.1–1.5 s on the 2-core CI machine; quadratic work would take minutes
     assert time.perf_counter() - start < 20
+
+
+# shapes added after reading the unlabeled articles -------------------------------------------
+def test_names_listed_after_one_post_share_it():
+    x = zh("十院与黔南师范大学签订协议。十院院长张兆勇,副院长胡发兴、鲍斌出席。")
+    assert {("胡发兴", "十院"), ("鲍斌", "十院"), ("张兆勇", "十院")} <= people(x)
+
+
+def test_contraction_before_a_post_names_the_full_body():
+    x = zh("十院与贵州师范大学签订战略合作协议。贵师大校长李建军出席。")
+    uni = next(o for o in x.organizations if o.name == "贵州师范大学")
+    assert "贵师大" in uni.aliases
+    assert ("李建军", "贵州师范大学") in people(x)
+
+
+def test_parenthesized_part_inside_a_name():
+    x = zh("11月3日,西安交通大学与陕西鼓风机(集团)有限公司签署战略合作框架协议。")
+    assert "陕西鼓风机(集团)有限公司" in org_names(x)
+    assert len(x.events) == 1
+
+
+def test_alliance_founders_are_its_parties():
+    x = zh("7月29日,长江创新联盟成立大会在杭州举行。联盟由青山大学、远景集团和宏达研究院共同发起成立。")
+    [e] = x.events
+    assert (e.type, e.entity) == ("joint_entity", "长江创新联盟")
+    assert set(e.parties) == {"青山大学", "远景集团", "宏达研究院"}
+
+
+def test_background_event_dated_by_its_year():
+    x = zh("2015年,北京天坛医院与张家口第一医院合作共建了北京天坛医院(张家口)脑科中心。")
+    [e] = x.events
+    assert (e.type, e.date, e.entity) == ("joint_entity", "2015", "北京天坛医院(张家口)脑科中心")
+
+
+def test_head_word_that_is_a_name_on_its_own():
+    x = zh("中共中央政治局委员、国务院副总理何立峰出席。")
+    assert ("何立峰", "国务院") in people(x)
+    assert ("何立峰", "中共中央政治局") in people(x)
+
+
+def test_a_list_of_officials_keeps_its_body_across_commas():
+    x = zh("连云港市人民政府与南京师范大学签约。南京师范大学党委书记王成斌,党委副书记、校长华桂宏出席。")
+    assert ("华桂宏", "南京师范大学") in people(x)
+
+
+def test_a_qualified_second_post_stays_at_the_same_body():
+    x = zh("浙江立新检测技术有限公司副总经理、技术负责人谢乾程来访。")
+    [p] = x.people
+    assert (p.name, p.title, p.org) == ("谢乾程", "副总经理、技术负责人", "浙江立新检测技术有限公司")
+
+
+def test_co_organizers_of_a_forum_are_the_meeting_parties():
+    x = zh("11月18日,第三届中俄工科大学联盟论坛在哈尔滨工业大学举行,哈尔滨工业大学与莫斯科国立鲍曼技术大学共同主办。")
+    assert events(x) == [("meeting", "--11-18",
+                          frozenset({"哈尔滨工业大学", "莫斯科国立鲍曼技术大学"}))]
