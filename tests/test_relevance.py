@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-from partnergraph.documents.relevance import first_trigger, html_words, is_relevant, raw_is_relevant, trigger_words
+from partnergraph.documents.relevance import first_trigger, html_words, is_relevant, raw_is_relevant, screen, trigger_words
+from partnergraph.errors import SourceError
 from partnergraph.models import RawDocument
 
 
@@ -61,3 +62,30 @@ def test_scan_is_linear_on_hostile_markup():
         html_words(hostile)
         is_relevant(hostile)
     assert time.perf_counter() - started < 5
+
+
+SITE = """<html><head><title>{title}</title></head><body>
+<ul class="nav"><li><a href="/">Home</a></li><li><a href="/ic">International Cooperation</a></li></ul>
+<article><h1>{title}</h1><p>{body}</p><p>{body}</p></article>
+<footer>Partners: Example Alliance</footer></body></html>"""
+
+
+def test_menu_words_do_not_make_a_page_relevant_but_the_article_does():
+    weather = SITE.format(title="Campus weather", body="Heavy rain is expected across the campus this weekend.")
+    raw = RawDocument(id="w", html=weather)
+    assert raw_is_relevant(raw)  # the cheap look sees "Cooperation" in the menu…
+    assert screen(raw) is None  # …the article has no trigger
+    news = SITE.format(title="Tianjin University visits Imperial College",
+                       body="A delegation from Tianjin University visited Imperial College London on 2 May 2024.")
+    kept = screen(RawDocument(id="n", html=news, url="https://t.example/n"))
+    assert kept is not None and kept.text.startswith("Tianjin University visits Imperial College")
+    assert kept.title == "Tianjin University visits Imperial College" and kept.html == news
+    assert "International Cooperation" not in kept.text
+
+
+def test_screen_leaves_text_alone_and_reports_pages_without_text():
+    raw = RawDocument(id="t", text="Fudan University signed an agreement with Yale University.")
+    assert screen(raw) is raw
+    with pytest.raises(SourceError):
+        screen(RawDocument(id="e", html="<html><head><title>Cooperation</title></head><body></body></html>"))
+    assert screen(RawDocument(id="s", html="<html><body><script>cooperation()</script></body></html>")) is None

@@ -8,7 +8,9 @@ by the source layer). The lists favour recall: bench/bench_sources.py --dev chec
 dev-set article is dropped.
 
 The scan is one Aho–Corasick pass (pyahocorasick), linear in the page whatever its content.
-HTML is scanned with tags removed and entities decoded, so `&#21512;&#20316;` still reads 合作.
+HTML is scanned with tags removed and entities decoded, so `&#21512;&#20316;` still reads 合作;
+a page that passes is judged again on its main text (`screen`), since site menus carry the
+same words on every page.
 """
 
 from __future__ import annotations
@@ -93,9 +95,33 @@ def html_words(html: str) -> str:
 
 
 def raw_is_relevant(raw: RawDocument) -> bool:
-    """The filter applied to a source record, before any HTML extraction (cheap on purpose)."""
+    """The cheap first look at a source record: any trigger anywhere in its words (for HTML,
+    navigation included). False means the record certainly cannot report cooperation."""
     if raw.text is not None:
         return is_relevant(raw.text) or bool(raw.title and is_relevant(raw.title))
     if raw.html is not None:
-        return is_relevant(html_words(raw.html))
+        return is_relevant(html_words(raw.html)) or bool(raw.title and is_relevant(raw.title))
     return True  # nothing to judge: let preparation report the empty document
+
+
+def screen(raw: RawDocument) -> RawDocument | None:
+    """`raw` ready for extraction, or None when it cannot report cooperation.
+
+    Two looks: the page's words (microseconds, no parsing), then, for HTML that passes, the
+    article's main text: a university site's menu says "International Cooperation" on every
+    page, so only the article decides. The main text found is kept in `text` (with title, date
+    and URL), so `prepare_raw` does not extract it again. Raises `SourceError` when the HTML
+    has no article text."""
+    if not raw_is_relevant(raw):
+        return None
+    if raw.text is not None or raw.html is None:
+        return raw
+    from partnergraph.documents.html import html_to_text
+
+    page = html_to_text(raw.html, url=raw.url)
+    title = raw.title or page.title
+    if not (is_relevant(page.text) or (title and is_relevant(title))):
+        return None
+    return raw.model_copy(update={"text": page.text, "title": title,
+                                  "published": raw.published or page.published,
+                                  "url": raw.url or page.url})

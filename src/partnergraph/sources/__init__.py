@@ -72,18 +72,29 @@ def apply_relevance(
     items: Iterable[RawDocument | SourceFailure | Skipped], stats: SourceStats, relevant: bool = True
 ) -> Iterator[RawDocument | SourceFailure]:
     """Documents and failures passed on; skips (and, with `relevant`, documents that cannot
-    report cooperation) counted in `stats` instead."""
-    from partnergraph.documents.relevance import raw_is_relevant
+    report cooperation, see `documents.relevance.screen`) counted in `stats` instead."""
+    from partnergraph.documents.relevance import screen
 
     for item in items:
         if isinstance(item, Skipped):
             stats.skip(item.reason)
-        elif isinstance(item, RawDocument) and relevant and not raw_is_relevant(item):
-            stats.skip(NOT_RELEVANT)
-        else:
-            if isinstance(item, RawDocument):
-                stats.documents += 1
-            yield item
+            continue
+        if isinstance(item, RawDocument) and relevant:
+            try:
+                screened = screen(item)
+            except SourceError as err:
+                where = item.source or item.id
+                if item.url and item.url not in where:
+                    where = f"{where}:{item.url}"  # one record of a WARC or JSONL file
+                yield SourceFailure(source=where, reason=err.message)
+                continue
+            if screened is None:
+                stats.skip(NOT_RELEVANT)
+                continue
+            item = screened
+        if isinstance(item, RawDocument):
+            stats.documents += 1
+        yield item
 
 
 def iter_sources(
