@@ -203,8 +203,10 @@ def _trim(zt: ZhText, c: Cand) -> Cand | None:
 _SUBJECT_END = re.compile(r"在|于|举行|共同|正式|战略|全面|分别|代表|签|举办|召开|达成|就|开展|深化|"
                           r"建立|合作|携手|联合|友好|进行|双方|一行|今天|日前|近日")
 _ATTENDING = re.compile(r"(?:出席|参加|见证|主持|参与|陪同|列席)[^,]{0,6}$")
-_PEOPLE_WORDS = re.compile(r"领导|代表|嘉宾|专家|人员|同志|教授|老师|学生|师生|负责人|部门|单位")
-_SIGNING = re.compile(r"签署|签订|签约|续签")
+_PEOPLE_WORDS = re.compile(r"领导|代表|嘉宾|专家|人员|同志|教授|老师|学生|师生|负责人|部门|单位|院校|高校|"
+                           r"企业|机构|会议|仪式|活动|双方|各方")
+# clauses whose subject lists parties: a signing, talks held, a body set up, cooperation
+_SIGNING = re.compile(r"签署|签订|签约|续签|举行|召开")
 _CONJ = re.compile(r"与|和|及|、|同")
 _LEAD_TIME = re.compile(r"^(?:上午|下午|晚上|中午|日前|近日|当天|当日|今天|昨天|日|号)+")
 _PLACE_TAIL = set("省市区县镇乡州国")
