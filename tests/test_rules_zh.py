@@ -256,3 +256,13 @@ def test_co_organizers_of_a_forum_are_the_meeting_parties():
     x = zh("11月18日,第三届中俄工科大学联盟论坛在哈尔滨工业大学举行,哈尔滨工业大学与莫斯科国立鲍曼技术大学共同主办。")
     assert events(x) == [("meeting", "--11-18",
                           frozenset({"哈尔滨工业大学", "莫斯科国立鲍曼技术大学"}))]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("中国科学技术大学校长包信和出席。", "包信和"),
+    ("南川区副区长高艳作为代表签约。", "高艳"),
+    ("青山市人民医院院长张力和副院长周凤娟出席。", "张力"),
+    ("党委书记侯勇做了讲话。", "侯勇"),
+])
+def test_name_length_from_what_follows(text, name):
+    assert name in {p.name for p in zh(text).people}

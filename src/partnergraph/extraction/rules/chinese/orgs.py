@@ -127,6 +127,8 @@ class OrgTable:
             self._by_key[key] = org
         org.spans.append((start, end, field_ if key == org.key else "alias"))
         org.surfaces.add(self.zt.v[start:end])
+        if key == org.key and end - start > len(org.name):
+            org.name = self.zt.text[start:end]  # 大全集团有限公司 over 大全集团: the fullest form
         org.confidence = max(org.confidence, confidence)
         return org
 

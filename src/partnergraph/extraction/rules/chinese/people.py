@@ -22,6 +22,7 @@ _FOLLOW = ("出席", "表示", "代表", "主持", "介绍", "致辞", "参加",
            "同", "将", "还", "则", "是", "从", "被", "一同", "会同", "现场", "详细", "热情", "简要",
            "围绕", "结合", "听取", "充分", "高度", "认真", "回顾", "希望", "感谢", "欢迎", "带领",
            "当选", "担任", "兼", "发表", "进行", "作了", "共", "对此", "颁发", "授予", "为其")
+_FOLLOW_WORDS = tuple(w for w in _FOLLOW if len(w) > 1) + ("作为", "做了", "作了", "为此")
 # characters that do not occur inside the given-name part of a Chinese name in this genre
 _NOT_IN_NAME = set("的了在是与及等为对向我校院市区省县处部局厅记席示表届月日号个位名"
                    "二四五六七八九十各该本其这那们会议上下前后来去到出入代主副总参与")
@@ -72,10 +73,13 @@ def _name_after(v: str, i: int, end: int) -> int | None:
         return None
     if len(options) == 2:
         long_, short = options
-        # 高勇作重要讲话: the short form ends where a verb starts; 李晨阳以及: the long form
-        # ends at a list mark
-        if not (long_ >= end or not _han(v[long_])) and v.startswith(_FOLLOW, short):
+        # 张力和副院长周凤娟: 和 joins two people when a post follows; 包信和出席: the long
+        # form ends at a verb or a mark
+        if long_ < end and _han(v[long_]) and lexicon().title_re.match(v, long_) is not None \
+                and v.startswith(_FOLLOW, short):
             return short
+        if v.startswith(_FOLLOW_WORDS, short):
+            return short  # 高艳作为, 侯勇做了: a verb of two characters starts after two
         return long_
     return options[0]
 
