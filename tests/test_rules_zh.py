@@ -266,3 +266,11 @@ def test_co_organizers_of_a_forum_are_the_meeting_parties():
 ])
 def test_name_length_from_what_follows(text, name):
     assert name in {p.name for p in zh(text).people}
+
+
+def test_one_to_one_signings_replace_the_ceremony_of_all():
+    x = zh("5月8日,青山大学与远景集团、宏达集团合作签约仪式举行。远景集团、宏达集团分别与青山大学签署合作协议。")
+    assert sorted(events(x), key=str) == sorted([
+        ("agreement", "--05-08", frozenset({"青山大学", "远景集团"})),
+        ("agreement", "--05-08", frozenset({"青山大学", "宏达集团"})),
+    ], key=str)

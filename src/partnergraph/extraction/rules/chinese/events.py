@@ -66,6 +66,7 @@ class EventRec:
     topics: list[tuple[int, int]] = field(default_factory=list)
     entity: tuple[int, int] | None = None
     confidence: float = 0.7
+    pairwise: bool = False  # one of the pairs of a 分别签约
 
 
 def _orgs_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
@@ -239,10 +240,12 @@ class EventFinder:
             k = v.index("与", cs, ts)
             left = [p for p in parties if p.end <= k]
             right = [p for p in parties if p.start > k]
+            if len(right) == 1 and len(left) >= 2:
+                left, right = right, left  # B、C分别与A签约
             if len(left) == 1 and len(right) >= 2:
                 return [self._extras(EventRec("agreement", [left[0].org, r.org], date, (ts, te),
-                                              [(left[0].start, left[0].end), (r.start, r.end)]),
-                                     s0, s1) for r in right]
+                                              [(left[0].start, left[0].end), (r.start, r.end)],
+                                              pairwise=True), s0, s1) for r in right]
         return [self._extras(EventRec("agreement", [p.org for p in parties], date, (ts, te),
                                       [(p.start, p.end) for p in parties]), s0, s1)]
 
@@ -397,6 +400,8 @@ class EventFinder:
                         continue
                     seen.add(id(o))
                     ok = {id(x) for x in o.parties}
+                    if o.pairwise != e.pairwise and len(ok) != len(keys):
+                        continue  # a pair signed one to one is not the ceremony of all
                     if (keys <= ok or ok <= keys) and _date_ok(o, e):
                         same = o
                         break
@@ -416,6 +421,10 @@ class EventFinder:
             same.entity = same.entity or e.entity
             same.date = same.date or e.date
             same.confidence = min(0.95, same.confidence + 0.1)
+        # a ceremony of all the bodies that then signed one to one is those pairs
+        pair_bodies = {id(o) for e in out if e.pairwise for o in e.parties}
+        out = [e for e in out if e.pairwise or e.type != "agreement" or len(e.parties) < 3
+               or not {id(o) for o in e.parties} <= pair_bodies]
         # talks at a signing or during a visit are part of it
         hosted = {id(o) for e in out if e.type in ("agreement", "visit") for o in e.parties}
         kept = []
