@@ -31,6 +31,8 @@ _UNVEIL_AFTER = re.compile(r"[^,。]{0,2}(?:揭牌|挂牌|授牌|成立大会)")
 # founders and organizers: 由A、B共同发起成立, 由A联合B共同主办
 _FOUNDERS = re.compile(r"由([^。;]{2,160}?)(?:共同|联合|牵头|携手)?(?:发起|组建|成立|创建|倡议|主办|承办|举办|共建)"
                        r"|([^。;,]{2,120}?)(?:共同|联合)(?:发起|主办|举办|承办)")
+# a quoted name; match_view folds curly quotes to '"', Traditional texts use 「」『』
+_QUOTED = re.compile(r"[\"《「『]([^\"》」』]{2,40})[\"》」』]")
 _HEADER_LINE = re.compile(r"来源|发布|作者|编辑|浏览|点击|阅读|时间[:：]")
 # a year standing alone before the trigger; not a period (2020年至2022年) or a fiscal year
 _BARE_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年(?![0-9度初底末中至到起以\-])")
@@ -348,7 +350,7 @@ class EventFinder:
             after = False
         lo, hi = (te, min(s1, te + 30)) if after else (max(s0, ts - 30), ts)
         best = None
-        for m in re.finditer(r"[\"“《]([^\"”》]{2,40})[\"”》]", v[lo:hi]):
+        for m in _QUOTED.finditer(v[lo:hi]):
             a, b = lo + m.start(1), lo + m.end(1)
             if _ENTITY_HEAD.search(v, a, b) and v[b - 1] != "议":
                 d = min(abs(a - te), abs(b - ts))
