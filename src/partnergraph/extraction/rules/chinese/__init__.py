@@ -27,8 +27,9 @@ MAX_ORG_SPANS = 6
 def extract_items(document: Document) -> tuple[list[Organization], list[Person], list[Event]]:
     zt = build(document)
     cands = find_candidates(zt)
-    table = build_table(zt, cands, discover_party_names(zt, cands))
-    mentions = scan_mentions(zt, table, cands)
+    names, places = discover_party_names(zt, cands)
+    table = build_table(zt, cands, names)
+    mentions = scan_mentions(zt, table, cands, places)
     people = find_people(zt, table, mentions)
     person_orgs = {(s, e) for p in people for s, e, f in p.spans if f == "org"}
     events = EventFinder(zt, table, mentions, person_orgs).find()

@@ -212,13 +212,16 @@ _LEAD_TIME = re.compile(r"^(?:上午|下午|晚上|中午|日前|近日|当天|�
 _PLACE_TAIL = set("省市区县镇乡州国")
 
 
-def discover_party_names(zt: ZhText, cands: list[Cand]) -> list[tuple[int, int]]:
+def discover_party_names(zt: ZhText, cands: list[Cand]) -> tuple[list[tuple[int, int]],
+                                                                  list[tuple[int, int]]]:
     """Names without a head word that the article makes parties of a signing
-    (阳光电源与内蒙古自治区人民政府、中财融商在北京签署 → 阳光电源, 中财融商)."""
+    (阳光电源与内蒙古自治区人民政府、中财融商在北京签署 → 阳光电源, 中财融商), and places
+    standing for their governments (中国侨商联合会与马鞍山市签署)."""
     lex = lexicon()
     v = zt.v
     known = SpanIndex((c.start, c.end) for c in cands)
     out: list[tuple[int, int]] = []
+    places: list[tuple[int, int]] = []
     for s0, s1 in zt.sentences:
         for t in _SIGNING.finditer(v, s0, s1):
             cs = max(v.rfind(",", s0, t.start()), v.rfind(":", s0, t.start()))
@@ -247,11 +250,15 @@ def discover_party_names(zt: ZhText, cands: list[Cand]) -> list[tuple[int, int]]
                     continue
                 if known.overlaps(a, b) or (out and out[-1][1] > a) or is_generic(name):
                     continue
-                if lex.title_re.search(name) or lex.stop_re.search(name) or name[-1] in _PLACE_TAIL:
+                if lex.title_re.search(name) or lex.stop_re.search(name):
+                    continue
+                if name[-1] in _PLACE_TAIL:
+                    if name[-1] in "省市区县" and len(name) >= 3:
+                        places.append((a, b))
                     continue
                 if len(name) <= 3 and (name[0] in lex.surnames1 or name[:2] in lex.surnames2):
                     continue
                 if _PEOPLE_WORDS.search(name):
                     continue
                 out.append((a, b))
-    return out
+    return out, places

@@ -264,7 +264,8 @@ class Mention:
     key: str
 
 
-def scan_mentions(zt: ZhText, table: OrgTable, cands: list[Cand]) -> list[Mention]:
+def scan_mentions(zt: ZhText, table: OrgTable, cands: list[Cand],
+                  places: list[tuple[int, int]] = ()) -> list[Mention]:
     """Every place the article names one of its organizations, plus generic references
     (区委, 我校) resolved where the article allows, in text order, never overlapping."""
     keys = {k: o for o in table.orgs for k in (*o.keys(), *o.surfaces) if len(k) >= 2}
@@ -283,6 +284,10 @@ def scan_mentions(zt: ZhText, table: OrgTable, cands: list[Cand]) -> list[Mentio
         if not c.generic or taken.overlaps(c.start, c.end):
             continue
         found.append(Mention(c.start, c.end, table.resolve(c.key), c.key))
+    for a, b in places:
+        gov = table.government_of(zt.v[a:b], "")
+        if gov is not None and not taken.overlaps(a, b):
+            found.append(Mention(a, b, gov, zt.v[a:b]))
     for ls, le in zt.lines:
         for m in _HOME.finditer(zt.v, ls, le):
             if not taken.overlaps(m.start(), m.end()):
