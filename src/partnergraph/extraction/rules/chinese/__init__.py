@@ -37,7 +37,8 @@ def extract_items(document: Document) -> tuple[list[Organization], list[Person],
 
 
 def _span(s: int, e: int, field: str) -> Span:
-    return Span(start=s, end=e, field=field)
+    # built from offsets the engine checked; validation would only cost time per span
+    return Span.model_construct(start=s, end=e, field=field)
 
 
 def _organizations(table: OrgTable) -> list[Organization]:

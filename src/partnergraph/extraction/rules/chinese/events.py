@@ -104,6 +104,7 @@ class EventFinder:
         self.zt, self.table, self.mentions = zt, table, mentions
         self.person_orgs = person_org_spans
         self._by_end = {m.end: m for m in mentions}
+        self._founders_seen: dict[tuple[int, int], list[Mention]] = {}
         self.lead_date = self._lead_date()
         self.lead_pair = self._lead_pair()
 
@@ -288,6 +289,12 @@ class EventFinder:
         return self._by_end.get(end)
 
     def _founders(self, s0: int, s1: int) -> list[Mention]:
+        key = (s0, s1)
+        if key not in self._founders_seen:
+            self._founders_seen[key] = self._find_founders(s0, s1)
+        return self._founders_seen[key]
+
+    def _find_founders(self, s0: int, s1: int) -> list[Mention]:
         for m in _FOUNDERS.finditer(self.zt.v, s0, s1):
             g = 1 if m.group(1) is not None else 2
             ms = self._eligible(_distinct(_orgs_in(self.mentions, m.start(g), m.end(g))))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from partnergraph.extraction.rules.chinese.lexicon import HAN, lexicon
 from partnergraph.extraction.rules.chinese.view import SpanIndex, ZhText, dates_between
@@ -63,6 +64,7 @@ _REGIONS = ("中国", "全国", "国家", "北京", "天津", "上海", "重庆"
 _GENERIC_LEAD = set("省市区县镇乡校我本该贵各两全分总原")
 
 
+@lru_cache(maxsize=65536)
 def is_generic(key: str) -> bool:
     """A reference with no proper name (GUIDELINES.md: 我校, 市政府, 省委, the company)."""
     lex = lexicon()
@@ -109,9 +111,12 @@ def find_candidates(zt: ZhText) -> list[Cand]:
             rs, re_ = run.span()
             if re_ - rs < 2:
                 continue
+            found = list(lex.suffix_re.finditer(v, rs, re_))
+            if not found:
+                continue  # most runs name nothing: skip the post scan
             heads = []
             titles = _titles(zt, rs, re_)
-            for m in lex.suffix_re.finditer(v, rs, re_):
+            for m in found:
                 ss, se = m.span()
                 word = m.group()
                 if v.startswith(_NOT_AFTER.get(word, "\0"), se):

@@ -18,6 +18,7 @@ from partnergraph.models import Document
 
 # sentence ends: Chinese full stop, ! ? ; (after match_view the full-width forms are ASCII)
 _SENT_END = re.compile(r"[。!?;]+")
+_DIGIT = re.compile(r"[0-9]")
 # the longest sentence rules read at once; the dev and unlabeled articles have none over 250
 MAX_SENTENCE = 400
 
@@ -76,7 +77,8 @@ def build(document: Document) -> ZhText:
             _add_sentence(v, sentences, start, le)
     dates = []
     for ls, le in lines:
-        dates.extend(d for d in find_dates(v, ls, le) if d.month is not None)
+        if _DIGIT.search(v, ls, le):  # every date shape has a digit; most lines have none
+            dates.extend(d for d in find_dates(v, ls, le) if d.month is not None)
     ps = document.published_span
     return ZhText(text=text, v=v, published=document.published,
                   published_span=(ps.start, ps.end) if ps else None, lines=lines,
