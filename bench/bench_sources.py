@@ -165,7 +165,6 @@ def write_warc(path: Path, pages: list[tuple[str, str | None, str]]) -> None:
 def bench_warc(pages: list[tuple[str, str | None, str]]) -> dict:
     from warcio.archiveiterator import ArchiveIterator
 
-    from partnergraph.documents import prepare_raw
     from partnergraph.documents.html import html_to_text
     from partnergraph.models import RawDocument
     from partnergraph.sources import SourceStats, iter_sources
@@ -214,49 +213,46 @@ def bench_warc(pages: list[tuple[str, str | None, str]]) -> dict:
         timed("read_warc_file → RawDocument (decoded HTML)",
               lambda: sum(isinstance(i, RawDocument) for i in read_warc_file(path)))
 
-        def to_text(relevance: bool) -> int:
+        def to_text(relevance: bool, main_text: bool) -> int:
             n = 0
-            for raw in iter_sources([path], relevance=relevance, stats=SourceStats()):
+            for raw in iter_sources([path], relevance=relevance, relevance_main_text=main_text):
                 try:
-                    if raw.text is None:  # the relevance screen already extracted kept pages
+                    if raw.text is None:  # the main-text screen already extracted kept pages
                         html_to_text(raw.html, url=raw.url)
                     n += 1
                 except Exception:
                     pass
             return n
 
-        def to_documents() -> int:
-            return sum(1 for raw in iter_sources([path], relevance=True) if prepare_raw(raw))
+        for label, relevance, main_text in (("off", False, False), ("page words", True, False),
+                                            ("page words + main text", True, True)):
+            started = time.process_time()
+            count = to_text(relevance, main_text)
+            out[f"WARC → article text, relevance {label}"] = {
+                "pages": len(pages), "pages_per_s": round(len(pages) / (time.process_time() - started), 1),
+                "texts": count}
 
-        started = time.process_time()
-        kept = to_text(True)
-        with_filter = time.process_time() - started
-        started = time.process_time()
-        everything = to_text(False)
-        without = time.process_time() - started
-        out["WARC → article text, no relevance filter"] = {
-            "pages": len(pages), "pages_per_s": round(len(pages) / without, 1), "extracted": everything}
-        out["WARC → article text, relevance filter"] = {
-            "pages": len(pages), "pages_per_s": round(len(pages) / with_filter, 1), "kept": kept}
-        def to_extractions(relevance: bool) -> int:
+        def to_extractions(mode: str) -> int:
+            from partnergraph.documents.relevance import screen
             from partnergraph.extraction.backend import load_backend
             from partnergraph.runner import process_raw
 
             engine = load_backend("rules")
-            return sum(process_raw(raw, engine).extraction is not None
-                       for raw in iter_sources([path], relevance=relevance))
+            n = 0
+            for raw in iter_sources([path], relevance=mode != "off"):
+                if mode == "screen in processing":
+                    raw = screen(raw)  # what runner.process_raw would do once wired
+                    if raw is None:
+                        continue
+                n += process_raw(raw, engine).extraction is not None
+            return n
 
-        for relevance in (False, True):
+        for mode in ("off", "page words (iter_sources default)", "screen in processing"):
             started = time.process_time()
-            count = to_extractions(relevance)
-            label = f"WARC → Extraction (rules backend), relevance {'on' if relevance else 'off'}"
-            out[label] = {"pages": len(pages), "pages_per_s": round(len(pages) / (time.process_time() - started), 1),
-                          "extractions": count}
-        started = time.process_time()
-        prepared = to_documents()
-        out["WARC → prepared Document (filter + html + prepare)"] = {
-            "pages": len(pages), "pages_per_s": round(len(pages) / (time.process_time() - started), 1),
-            "documents": prepared}
+            count = to_extractions(mode)
+            out[f"WARC → Extraction (rules backend), relevance {mode}"] = {
+                "pages": len(pages), "pages_per_s": round(len(pages) / (time.process_time() - started), 1),
+                "extractions": count}
     return out
 
 

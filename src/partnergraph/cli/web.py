@@ -51,7 +51,8 @@ def _run(documents, *, save: Optional[Path], ingest: bool, relevance: bool, db, 
     failures = 0
     with tempfile.TemporaryDirectory(prefix="partnergraph-fetch-") as tmp:
         target = save or Path(tmp) / "pages.jsonl"
-        for item in write_jsonl(apply_relevance(documents, stats, relevance), target):
+        # downloads are paced by the network: judging the main text here costs nothing extra
+        for item in write_jsonl(apply_relevance(documents, stats, relevance, main_text=True), target):
             if isinstance(item, SourceFailure):
                 failures += 1
                 typer.echo(f"Error: {item.source}: {item.reason}", err=True)

@@ -69,11 +69,20 @@ def _format_of(path: Path) -> str | None:
 
 
 def apply_relevance(
-    items: Iterable[RawDocument | SourceFailure | Skipped], stats: SourceStats, relevant: bool = True
+    items: Iterable[RawDocument | SourceFailure | Skipped],
+    stats: SourceStats,
+    relevant: bool = True,
+    *,
+    main_text: bool = False,
 ) -> Iterator[RawDocument | SourceFailure]:
-    """Documents and failures passed on; skips (and, with `relevant`, documents that cannot
-    report cooperation, see `documents.relevance.screen`) counted in `stats` instead."""
-    from partnergraph.documents.relevance import screen
+    """Documents and failures passed on; skips counted in `stats` instead, and with
+    `relevant`, documents that cannot report cooperation too.
+
+    The filter's first look (`raw_is_relevant`, words of the page, ~10,000 pages/s) always
+    applies; `main_text` adds the second (`screen`: the article's own text, which costs the
+    HTML extraction, done once and kept in the document). `iter_sources` leaves the second
+    look to the processing stage, which runs in worker processes during `ingest`."""
+    from partnergraph.documents.relevance import raw_is_relevant, screen
 
     for item in items:
         if isinstance(item, Skipped):
@@ -81,7 +90,7 @@ def apply_relevance(
             continue
         if isinstance(item, RawDocument) and relevant:
             try:
-                screened = screen(item)
+                screened = screen(item) if main_text else (item if raw_is_relevant(item) else None)
             except SourceError as err:
                 where = item.source or item.id
                 if item.url and item.url not in where:
@@ -102,12 +111,14 @@ def iter_sources(
     input_format: str | None = None,
     *,
     relevance: bool | None = None,
+    relevance_main_text: bool = False,
     stats: SourceStats | None = None,
 ) -> Iterator[RawDocument | SourceFailure]:
     """Every document in `paths` (files or folders, read recursively), in a stable order.
 
-    `relevance`: True filters every input through `documents.relevance`, False none, None
-    (default) only web formats (`WEB_FORMATS`). `stats`, when given, counts documents and
+    `relevance`: True filters every input by its words (`documents.relevance.raw_is_relevant`),
+    False none, None (default) only web formats (`WEB_FORMATS`); `relevance_main_text` also
+    judges HTML by its article text (`screen`; costs the HTML extraction in this process). `stats`, when given, counts documents and
     what was skipped, by reason; a summary is also logged at INFO.
     """
     if input_format is not None and input_format not in READERS:
@@ -123,7 +134,7 @@ def iter_sources(
         fmt = input_format or _format_of(item) or "text"
         relevant = relevance if relevance is not None else fmt in WEB_FORMATS
         try:
-            yield from apply_relevance(READERS[fmt](item), stats, relevant)
+            yield from apply_relevance(READERS[fmt](item), stats, relevant, main_text=relevance_main_text)
         except SourceError as err:
             yield SourceFailure(source=str(item), reason=err.message)
         except OSError as err:
