@@ -104,3 +104,19 @@ def test_extract_cli_reads_html_by_suffix():
     assert result.exit_code == 0, result.output
     assert '"url":"https://news.example.edu/2023/0412/zju-edinburgh.html"' in result.output
     assert "Football" not in result.output
+
+
+def test_main_text_judgement_drops_pages_whose_menu_alone_mentions_cooperation(tmp_path):
+    menu = '<ul><li><a href="/ic">International Cooperation</a></li></ul>'
+    (tmp_path / "weather.html").write_text(
+        f"<html><body>{menu}<article><h1>Campus weather</h1><p>Heavy rain is expected across the campus "
+        "this weekend, with strong wind on Sunday afternoon.</p></article></body></html>", encoding="utf-8")
+    (tmp_path / "visit.html").write_text(
+        f"<html><body>{menu}<article><h1>Tianjin University visits Imperial College</h1><p>A delegation from "
+        "Tianjin University visited Imperial College London on 2 May 2024.</p></article></body></html>",
+        encoding="utf-8")
+    assert sorted(i.id for i in iter_sources([tmp_path])) == ["visit", "weather"]  # page words only
+    stats = SourceStats()
+    (kept,) = iter_sources([tmp_path], relevance_main_text=True, stats=stats)
+    assert kept.id == "visit" and kept.text.startswith("Tianjin University visits Imperial College")
+    assert stats.skipped == {"not about cooperation": 1}
