@@ -167,7 +167,7 @@ def bench_warc(pages: list[tuple[str, str | None, str]]) -> dict:
 
     from partnergraph.documents.html import html_to_text
     from partnergraph.models import RawDocument
-    from partnergraph.sources import SourceStats, iter_sources
+    from partnergraph.sources import iter_sources
     from partnergraph.sources.warc import read_warc_file
 
     out: dict = {}

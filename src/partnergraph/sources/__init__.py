@@ -118,8 +118,9 @@ def iter_sources(
 
     `relevance`: True filters every input by its words (`documents.relevance.raw_is_relevant`),
     False none, None (default) only web formats (`WEB_FORMATS`); `relevance_main_text` also
-    judges HTML by its article text (`screen`; costs the HTML extraction in this process). `stats`, when given, counts documents and
-    what was skipped, by reason; a summary is also logged at INFO.
+    judges HTML by its article text (`screen`; costs the HTML extraction in this process).
+    `stats`, when given, counts documents and what was skipped, by reason; a summary is also
+    logged at INFO.
     """
     if input_format is not None and input_format not in READERS:
         raise SourceError(

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from partnergraph.errors import SourceError
 from partnergraph.models import RawDocument, SourceFailure
+from partnergraph.sources.feeds import MAX_BYTES as FEED_MAX_BYTES
 from partnergraph.sources.feeds import parse_feed
 from partnergraph.sources.fetch import FEED_TYPES, Fetcher, Response, check_url
 from partnergraph.sources.html import charset_from_header, decode_html
@@ -25,7 +26,8 @@ def read_url_list(path: Path) -> Iterator[str | SourceFailure]:
     try:
         text = path.read_text("utf-8-sig")
     except (OSError, UnicodeDecodeError) as err:
-        raise SourceError(f"{path}: cannot read the URL list ({err})", hint="give a UTF-8 text file, one URL a line") from None
+        raise SourceError(f"{path}: cannot read the URL list ({err})",
+                          hint="give a UTF-8 text file, one URL a line") from None
     for number, line in enumerate(text.splitlines(), 1):
         line = line.strip()
         if not line or line.startswith("#"):
@@ -75,6 +77,8 @@ def fetch_pages(urls: Iterable[str | SourceFailure], fetcher: Fetcher) -> Iterat
 def _feed_bytes(feed: str, fetcher: Fetcher) -> tuple[bytes, str]:
     path = Path(feed)
     if path.is_file():
+        if path.stat().st_size > FEED_MAX_BYTES:
+            raise SourceError(f"{path}: over the {FEED_MAX_BYTES:,}-byte limit for a feed")
         return path.read_bytes(), str(path)
     if "://" not in feed:
         raise SourceError(f"{feed}: no such file, and not a URL", hint="give a feed URL (https://…) or a feed file")
@@ -106,7 +110,8 @@ def fetch_feed(feed: str, fetcher: Fetcher, *, follow: bool = True) -> Iterator[
             yield page.model_copy(update={"id": item.id, "source": source, "title": item.title,
                                           "published": item.published})
         elif item.html or item.text:
-            yield item.model_copy(update={"warnings": item.warnings + [f"page not fetched, feed content used: {page.reason}"]})
+            warning = f"page not fetched, feed content used: {page.reason}"
+            yield item.model_copy(update={"warnings": item.warnings + [warning]})
         else:
             yield page
     for url, item in by_url.items():
