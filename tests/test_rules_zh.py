@@ -274,3 +274,28 @@ def test_one_to_one_signings_replace_the_ceremony_of_all():
         ("agreement", "--05-08", frozenset({"青山大学", "远景集团"})),
         ("agreement", "--05-08", frozenset({"青山大学", "宏达集团"})),
     ], key=str)
+
+
+def test_day_without_month_takes_the_dateline_month():
+    x = zh("中新社北京5月6日电 中国科学院与香港特区政府5日在香港签署合作备忘录。")
+    assert [(e.type, e.date) for e in x.events] == [("agreement", "--05-05")]
+
+
+def test_day_without_month_takes_the_published_month():
+    x = zh("青山大学与远景集团5日签署合作协议。", published="2023-05-06")
+    assert [e.date for e in x.events] == ["2023-05-05"]
+
+
+def test_our_university_posts_belong_to_the_named_university():
+    x = zh("西南大学与重庆市农业农村委员会签署协议。校党委书记李旭锋出席。")
+    assert ("李旭锋", "西南大学") in people(x)
+
+
+def test_government_department_chains_after_the_government():
+    x = zh("12月6日,宁夏大学与宁夏回族自治区人民政府国有资产监督管理委员会签订战略合作协议。")
+    assert "宁夏回族自治区人民政府国有资产监督管理委员会" in org_names(x)
+
+
+def test_our_university_is_not_the_visiting_one():
+    x = zh("9月8日,美国中部华盛顿大学访问团对我校进行了访问。校党委书记陆勤毅会见了访问团。")
+    assert ("陆勤毅", None) in people(x)

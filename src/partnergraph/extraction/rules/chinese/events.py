@@ -33,6 +33,8 @@ _FOUNDERS = re.compile(r"由([^。;]{2,160}?)(?:共同|联合|牵头|携手)?(?:
                        r"|([^。;,]{2,120}?)(?:共同|联合)(?:发起|主办|举办|承办)")
 # a quoted name; match_view folds curly quotes to '"', Traditional texts use 「」『』
 _QUOTED = re.compile(r"[\"《「『]([^\"》」』]{2,40})[\"》」』]")
+# a day without its month (中新社北京5月6日电 …5日在香港签署)
+_DAY_ONLY = re.compile(r"(?<![0-9月年])([0-3]?[0-9])日(?![0-9])")
 _HEADER_LINE = re.compile(r"来源|发布|作者|编辑|浏览|点击|阅读|时间[:：]")
 # a year standing alone before the trigger; not a period (2020年至2022年) or a fiscal year
 _BARE_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年(?![0-9度初底末中至到起以\-])")
@@ -223,7 +225,29 @@ class EventFinder:
             year = m
         if year is not None:
             return DateMention(year.start(), year.end() - 1, int(year.group(1)), None, None)
+        day = None
+        for m in _DAY_ONLY.finditer(v, s0, ts):
+            day = m
+        if day is not None:
+            return self._day_only(day) or self.lead_date
         return self.lead_date
+
+    def _day_only(self, m: re.Match[str]) -> DateMention | None:
+        """"5日在香港签署": the month (and year) of the dateline or the publication date."""
+        d = int(m.group(1))
+        pub = self.zt.published
+        if pub and re.fullmatch(r"\d{4}-\d{2}-\d{2}", pub):
+            y, mo, pd = int(pub[:4]), int(pub[5:7]), int(pub[8:10])
+            if d > pd:  # a day after publication is last month's
+                y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+            return DateMention(m.start(), m.end(), y, mo, d)
+        refs = [x for x in self.zt.dates[:8] if self.zt.v.startswith("电", x.end)]
+        if self.lead_date is not None:
+            refs.append(self.lead_date)
+        for ref in refs:
+            if ref.month is not None and ref.day is not None and d <= ref.day:
+                return DateMention(m.start(), m.end(), ref.year, ref.month, d)
+        return None
 
     def _extras(self, e: EventRec, s0: int, s1: int) -> EventRec:
         v = self.zt.v

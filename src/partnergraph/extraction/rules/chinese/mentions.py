@@ -26,6 +26,8 @@ _RUN = re.compile(rf"[{HAN}]+(?:\((?!简称|以下|下称)[{HAN}]{{1,8}}\)[{HAN}
 MAX_NAME = 24
 # two head words this close chain into one name (邮储银行江苏省分行: 3; 信阳农林学院产学研合作联盟: 5)
 MAX_CHAIN_GAP = 7
+# a government's department chains further (…人民政府国有资产监督管理委员会: 8)
+MAX_GOV_CHAIN_GAP = 12
 # a party-committee head word is an organization after a place (自治区党委, 区委), a post
 # prefix elsewhere (大学党委书记)
 _PARTY_HEADS = ("党委", "党组", "工委", "党工委")
@@ -137,7 +139,9 @@ def find_candidates(zt: ZhText) -> list[Cand]:
             for ss, se in heads:
                 i = bisect_right(ends, ss)
                 left = max(rs, ends[i - 1]) if i else rs
-                if cur is not None and left <= cur[1] and ss - cur[1] <= MAX_CHAIN_GAP \
+                gap = MAX_GOV_CHAIN_GAP if cur is not None and v[cur[1] - 2:cur[1]] == "政府" \
+                    else MAX_CHAIN_GAP
+                if cur is not None and left <= cur[1] and ss - cur[1] <= gap \
                         and not _split_by_he(v, cur, ss, se):
                     cur[1] = se
                     continue

@@ -10,6 +10,7 @@ explicit forms "(以下简称“…”)" and "(USTC)".
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 import ahocorasick
@@ -115,6 +116,8 @@ class OrgTable:
         self.zt = zt
         self.orgs: list[Org] = []
         self._by_key: dict[str, Org] = {}
+        # universities named beside 我校 in one sentence (A大学对我校进行了访问) are not it
+        self.not_home: set[int] = set()
 
     # building ---------------------------------------------------------------------------
     def add(self, start: int, end: int, field_: str = "name", confidence: float = 0.8) -> Org:
@@ -222,7 +225,9 @@ class OrgTable:
             ends = ("大学" + key[1:], "学院" + key[1:])
         elif key in ("我校", "本校", "该校"):
             unis = [o for o in self.orgs if o.kind == "university" and o.key.endswith("大学")]
-            return unis[0] if len(unis) == 1 else None
+            if len(unis) == 1 and id(unis[0]) not in self.not_home:
+                return unis[0]
+            return None
         if not ends:
             return None
         hits = [o for o in self.orgs if o.key.endswith(ends) and o.key not in ends]
@@ -284,10 +289,21 @@ def scan_mentions(zt: ZhText, table: OrgTable, cands: list[Cand],
         if not c.generic or taken.overlaps(c.start, c.end):
             continue
         found.append(Mention(c.start, c.end, table.resolve(c.key), c.key))
+    found.sort(key=lambda m: m.start)
     for a, b in places:
         gov = table.government_of(zt.v[a:b], "")
         if gov is not None and not taken.overlaps(a, b):
             found.append(Mention(a, b, gov, zt.v[a:b]))
+    starts = [m.start for m in found]
+    for s0, s1 in zt.sentences:
+        if _HOME.search(zt.v, s0, s1):
+            i = bisect_left(starts, s0)
+            while i < len(found) and found[i].start < s1:
+                m = found[i]
+                in_title = zt.v.rfind("《", s0, m.start) > zt.v.rfind("》", s0, m.start)
+                if m.org is not None and not in_title:  # 《东昌府区•聊城大学…协议》 names a text
+                    table.not_home.add(id(m.org))
+                i += 1
     for ls, le in zt.lines:
         for m in _HOME.finditer(zt.v, ls, le):
             if not taken.overlaps(m.start(), m.end()):

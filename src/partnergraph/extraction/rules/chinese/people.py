@@ -232,6 +232,10 @@ def _org_before(zt: ZhText, table: OrgTable, by_end: dict[int, Mention], ts: int
     while k > max(ls, last_end, ts - 8) and _han(v[k - 1]):
         k -= 1
     place = v[k:ts]
+    if place.endswith("校") and place in ("校", "我校", "学校", "本校"):
+        home = table.resolve("我校")  # 校党委书记李旭锋: the article's university
+        if home is not None:
+            return home, None
     if len(place) >= 2 and place[-1] in "省市区县州" and not place.startswith(("我", "该")):
         gov = table.government_of(place, title)
         if gov is not None:
