@@ -153,7 +153,7 @@ def partners(store: Store, org: str, *, since: str | None = None, until: str | N
     _check(since, until, type)
     ref = find_org(store, org)
     rows = store.partners(ref.id, since, until, type, limit)
-    return [Partner(OrgRef(pid, name, kind), n, first, last, sorted(types.split(",")))
+    return [Partner(OrgRef(pid, name, kind), n, first, last, types.split(","))
             for pid, name, kind, n, first, last, types in rows]
 
 

@@ -10,6 +10,7 @@ user's overrides. Reads for `query.py` and `export.py` are plain methods returni
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from partnergraph.errors import StoreError
 from partnergraph.migrations import migrate
-from partnergraph.models import Extraction
+from partnergraph.models import EVENT_TYPES, Extraction
 from partnergraph.resolution.names import name_key
 
 DEFAULT_DB = "partnergraph.db"
@@ -289,9 +290,10 @@ class Store:
                           ((e.id, d, i, r) for e in events for d, i, r in e.sources))
             c.execute(
                 "INSERT INTO partner_pairs SELECT p1.entity_id, p2.entity_id, COUNT(*),"
-                " MIN(e.sort_date), MAX(e.sort_date), GROUP_CONCAT(DISTINCT e.type)"
+                f" MIN(e.sort_date), MAX(e.sort_date), RTRIM({_TYPES_SQL}, ','), en.name, en.kind"
                 " FROM event_parties p1 JOIN event_parties p2 ON p2.event_id=p1.event_id"
                 " AND p2.entity_id!=p1.entity_id JOIN events e ON e.id=p1.event_id"
+                " JOIN entities en ON en.id=p2.entity_id"
                 " GROUP BY p1.entity_id, p2.entity_id")
             c.execute("UPDATE meta SET value=? WHERE key='resolved_generation'", (str(gen),))
 
@@ -349,13 +351,12 @@ class Store:
         limit_sql = f" LIMIT {int(limit)}" if limit else ""
         if not (since or until or type):
             return self.conn.execute(
-                "SELECT pp.partner_id, en.name, en.kind, pp.n_events, pp.first, pp.last, pp.types"
-                " FROM partner_pairs pp JOIN entities en ON en.id=pp.partner_id"
-                " WHERE pp.entity_id=? ORDER BY pp.n_events DESC, en.name" + limit_sql,
-                (entity_id,)).fetchall()
+                "SELECT partner_id, partner_name, partner_kind, n_events, first, last, types"
+                " FROM partner_pairs WHERE entity_id=? ORDER BY n_events DESC, partner_name"
+                + limit_sql, (entity_id,)).fetchall()
         sql = (
             "SELECT p2.entity_id, en.name, en.kind, COUNT(*), MIN(e.sort_date), MAX(e.sort_date),"
-            " GROUP_CONCAT(DISTINCT e.type)"
+            f" RTRIM({_TYPES_SQL}, ',')"
             " FROM event_parties p1"
             " JOIN event_parties p2 ON p2.event_id=p1.event_id AND p2.entity_id!=p1.entity_id"
             " JOIN events e ON e.id=p1.event_id JOIN entities en ON en.id=p2.entity_id"
@@ -466,7 +467,7 @@ class Store:
         return {name: self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
                 for name, t in tables.items()}
 
-    def table_rows(self, name: str) -> Iterator[tuple[list[str], Iterator[tuple]]]:
+    def table_rows(self, name: str) -> tuple[list[str], Iterator[tuple]]:
         """Stream a flat export table as (columns, rows); see `EXPORT_TABLES`."""
         cur = self.conn.execute(EXPORT_TABLES[name])
         return [c[0] for c in cur.description], cur
@@ -477,6 +478,10 @@ class Store:
             "SELECT entity_id, partner_id, n_events, types, first, last FROM partner_pairs"
             " WHERE entity_id < partner_id ORDER BY entity_id, partner_id")
 
+
+# the event types of a group of events, comma-joined in the fixed order of EVENT_TYPES
+_TYPES_SQL = " || ".join(
+    f"(CASE WHEN SUM(e.type='{t}') THEN '{t},' ELSE '' END)" for t in EVENT_TYPES)
 
 EXPORT_TABLES = {
     "documents": "SELECT d.id, d.url, d.source, d.title, d.published, d.lang, d.content_hash,"
@@ -520,8 +525,6 @@ def _chunks(items: list, n: int) -> Iterator[list]:
 
 
 def _hash(text: str) -> str:
-    import hashlib
-
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
