@@ -43,6 +43,15 @@ def test_title_date_and_canonical_url(release):
     assert release.url == "https://news.example.edu/2023/0412/zju-edinburgh.html"  # canonical before og:url
 
 
+def test_chinese_school_page_menus_tables_and_site_name_left_out():
+    page = html_to_text((DATA / "zh_school.html").read_text(encoding="utf-8"))
+    assert page.text.startswith("5月5日，新加坡国立大学副校长陈永财一行访问我校")
+    for furniture in ("首页", "当前位置", "上一篇", "打印", "版权所有", "|"):
+        assert furniture not in page.text
+    assert page.title == "我校与新加坡国立大学签署合作协议"  # not "…-新闻网"
+    assert page.published == "2023-05-06"
+
+
 def test_og_url_when_no_canonical_and_relative_canonical_resolved():
     body = "<p>" + "Tsinghua University signed an agreement with Fudan University. " * 5 + "</p>"
     og = html_to_text(f'<html><head><meta property="og:url" content="https://a.example/x"></head><body>{body}</body></html>')

@@ -56,6 +56,21 @@ def _page_url(tree, base: str | None) -> str | None:
     return None
 
 
+_TITLE_SEPARATORS = "-_|–—·:：｜"
+
+
+def _headline(tree, title: str | None) -> str | None:
+    """The page's own heading when <title> is that heading plus a site name ("X-新闻网")."""
+    if not title:
+        return title
+    for heading in tree.xpath("//h1|//h2|//h3")[:10]:
+        text = " ".join(heading.text_content().split())
+        rest = title[len(text):].lstrip()
+        if text and len(text) < len(title) and title.startswith(text) and rest[:1] in _TITLE_SEPARATORS:
+            return text
+    return title
+
+
 def _baseline(tree) -> str:
     """Paragraph text when trafilatura finds no article block (short or list-like pages)."""
     from trafilatura import baseline
@@ -84,13 +99,16 @@ def html_to_text(html: str, *, url: str | None = None) -> HtmlPage:
     if tree is None:
         raise SourceError(f"{url or 'page'}: not parseable as HTML")
     page_url = _page_url(tree, url)
+    headings = load_html(html)  # trafilatura prunes the tree it is given; headings read a copy
     try:
         result = trafilatura.bare_extraction(
             tree,
             url=url,
             with_metadata=True,
             include_comments=False,
-            include_tables=True,
+            # layout tables (old Chinese sites build whole pages of them) put menus and footers
+            # into the text as "| 首页 | …" rows; paragraphs inside cells are still kept
+            include_tables=False,
             # markup and URL only: htmldate's text search turns "© 2023" into 2023-01-01;
             # dates written in the article are read by `documents.prepare` with their span
             date_extraction_params={"extensive_search": False, "original_date": True},
@@ -107,7 +125,7 @@ def html_to_text(html: str, *, url: str | None = None) -> HtmlPage:
                           hint="the page may need JavaScript or be an index page")
     return HtmlPage(
         text=text,
-        title=(result.title or None) if result is not None else None,
+        title=_headline(headings, result.title or None) if result is not None else None,
         published=(result.date or None) if result is not None else None,
         url=page_url or (result.url if result is not None else None) or url,
     )

@@ -120,7 +120,7 @@ def iter_sources(
     False none, None (default) only web formats (`WEB_FORMATS`); `relevance_main_text` also
     judges HTML by its article text (`screen`; costs the HTML extraction in this process).
     `stats`, when given, counts documents and what was skipped, by reason; a summary is also
-    logged at INFO.
+    logged (WARNING) when anything was skipped.
     """
     if input_format is not None and input_format not in READERS:
         raise SourceError(
@@ -141,4 +141,6 @@ def iter_sources(
         except OSError as err:
             yield SourceFailure(source=str(item), reason=f"cannot read: {err.strerror or err}")
     if stats.skipped:
-        log.info("sources: %s", stats.summary())
+        # WARNING, so a command line shows it without any logging set up: a page left out
+        # must never be silent
+        log.warning("sources: %s", stats.summary())
