@@ -299,3 +299,15 @@ def test_government_department_chains_after_the_government():
 def test_our_university_is_not_the_visiting_one():
     x = zh("9月8日,美国中部华盛顿大学访问团对我校进行了访问。校党委书记陆勤毅会见了访问团。")
     assert ("陆勤毅", None) in people(x)
+
+
+def test_latin_brand_opening_a_name():
+    x = zh("6月1日,TCL科技集团与华南理工大学签署协议。")
+    assert org_names(x) == ["TCL科技集团", "华南理工大学"]
+
+
+def test_latin_letters_are_linear_too():
+    start = time.perf_counter()
+    zh("A" * 1_000_000)
+    zh("Ab" * 500_000 + "集团")
+    assert time.perf_counter() - start < 20
