@@ -16,6 +16,8 @@ from partnergraph.extraction.rules.english.people import extract_people
 from partnergraph.extraction.rules.english.text import read
 from partnergraph.models import Document, Event, Organization, Person, Span
 
+# Evidence kept per organization: enough to highlight every use in a news article.
+_MAX_SPANS = 100
 _PAREN = re.compile(r"\(\s*\"?\s*([A-Za-z][A-Za-z&.\- ]{0,30}?)\s*\"?\s*\)")
 
 
@@ -55,7 +57,7 @@ def extract_items(document: Document) -> tuple[list[Organization], list[Person],
     organizations = []
     for idx in table.live():
         org = table.orgs[idx]
-        spans = [(s, e) for s, e, i in mentions if i == idx]
+        spans = [(s, e) for s, e, i in mentions if i == idx][:_MAX_SPANS]
         if not spans:
             continue
         evidence = []

@@ -11,6 +11,7 @@ events, and one event told twice (headline and body) is kept once.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -86,8 +87,10 @@ class _Context:
     def __init__(self, art: Article, table: OrgTable, mentions: list[tuple[int, int, int]],
                  person_orgs: list[tuple[int, int, int]]):
         self.art, self.table = art, table
-        self.mentions = mentions
-        self.person_orgs = person_orgs
+        self.mentions = sorted(mentions)
+        self.person_orgs = sorted(person_orgs)
+        self._m_starts = [m[0] for m in self.mentions]
+        self._p_starts = [m[0] for m in self.person_orgs]
         counts: dict[int, float] = {}
         title = next((s for s in art.sentences if s.title), None)
         for s, e, idx in mentions:
@@ -102,7 +105,7 @@ class _Context:
         for sent in art.sentences:
             if sent.title:
                 continue
-            for d in find_dates(art.view, sent.start, sent.end):
+            for d in _dates(art.view, sent):
                 if d.month is not None:
                     self.lead_date = (d.resolve(art.published), (d.start, d.end))
                     break
@@ -113,15 +116,41 @@ class _Context:
         return bool(_UNIT_HEADS.search(self.table.orgs[idx].name))
 
     def orgs_in(self, start: int, end: int) -> list[tuple[int, int, int]]:
-        return [m for m in self.mentions if start <= m[0] and m[1] <= end]
+        return _within(self.mentions, self._m_starts, start, end)
 
     def people_orgs_in(self, start: int, end: int) -> list[tuple[int, int, int]]:
-        return [m for m in self.person_orgs if start <= m[0] and m[1] <= end]
+        return _within(self.person_orgs, self._p_starts, start, end)
+
+
+_DIGIT = re.compile(r"\d")
+_DATE_CACHE: dict[tuple[int, int, int], list] = {}
+
+
+def _dates(view: str, sent: Sentence) -> list:
+    """The sentence's dates, computed once per sentence."""
+    key = (id(view), sent.start, sent.end)
+    got = _DATE_CACHE.get(key)
+    if got is None:
+        if len(_DATE_CACHE) > 4096:
+            _DATE_CACHE.clear()
+        has_digit = _DIGIT.search(view, sent.start, sent.end) is not None
+        got = _DATE_CACHE[key] = find_dates(view, sent.start, sent.end) if has_digit else []
+    return got
+
+
+def _within(items, starts, start: int, end: int):
+    i = bisect.bisect_left(starts, start)
+    out = []
+    while i < len(items) and items[i][0] < end:
+        if items[i][1] <= end:
+            out.append(items[i])
+        i += 1
+    return out
 
 
 def _date_for(ctx: _Context, sent: Sentence, para_dates: list[tuple[str, tuple[int, int]]]):
     view = ctx.art.view
-    for d in find_dates(view, sent.start, sent.end):
+    for d in _dates(view, sent):
         if d.month is not None:
             return d.resolve(ctx.art.published), (d.start, d.end)
     m = _BARE_YEAR.search(view, sent.start, sent.end)
@@ -134,8 +163,20 @@ def _date_for(ctx: _Context, sent: Sentence, para_dates: list[tuple[str, tuple[i
     return None, None
 
 
+# Words every trigger pattern needs one of: a sentence with none is skipped in one pass.
+_ANY_TRIGGER = re.compile(
+    r"sign|singed|ink|seal|enter|renew|conclu|reach|agreement|memorand|mou|moc|moa|contract|framework|accord|"
+    r"deal|pact|declaration|visit|toured|came to|arriv|delegation|meeting|symposium|seminar|forum|round|talks|"
+    r"met with|meet|conference|joint|co-|together|lab|institute|cent(?:er|re)|base|venture|jv|alliance|"
+    r"platform|academy|workstation|unveil|inaugurat|launch|establish",
+    re.IGNORECASE,
+)
+
+
 def _triggers(view: str, sent: Sentence) -> list[tuple[str, int, int]]:
     out = []
+    if not _ANY_TRIGGER.search(view, sent.start, sent.end):
+        return out
     for kind, pattern in _compiled():
         for m in pattern.finditer(view, sent.start, sent.end):
             out.append((kind, m.start(), m.end()))
@@ -250,6 +291,7 @@ def _entity(ctx: _Context, sent: Sentence, parties: list[int]) -> int | None:
 
 
 def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list[Ev]:
+    _DATE_CACHE.clear()
     ctx = _Context(art, table, mentions, person_orgs)
     view = art.view
     events: list[Ev] = []
@@ -281,7 +323,7 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
                 seg, re.I):
             del found["joint_entity"]
         date, dspan = _date_for(ctx, sent, para_dates)
-        for d in find_dates(view, sent.start, sent.end):
+        for d in _dates(view, sent):
             if d.month is not None:
                 para_dates.append((d.resolve(art.published), (d.start, d.end)))
         for kind, (t0, t1) in found.items():
@@ -325,8 +367,13 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
     return _dedupe(events, title)
 
 
+# Past this many events a text is no news article; keep the first ones (dedupe is quadratic).
+_MAX_EVENTS = 200
+
+
 def _dedupe(events: list[Ev], title: tuple[int, int] | None = None) -> list[Ev]:
     out: list[Ev] = []
+    events = events[:_MAX_EVENTS]
     # the headline tells the lead event again: fold it into the body's event of that type
     if title is not None:
         heads = [e for e in events if e.sentence == title]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import ahocorasick
 
@@ -41,6 +42,7 @@ _NORM = re.compile(r"[\W_]+")
 _LEGAL_NORM = ("company limited", "co ltd", "coltd", "limited", "ltd", "inc", "llc", "plc", "gmbh", "corp", "co")
 
 
+@lru_cache(maxsize=8192)
 def norm(name: str) -> str:
     """The key two forms of one name share: casefolded, no "the", no legal suffix, no spaces."""
     s = name.casefold().strip()
@@ -81,6 +83,7 @@ class OrgTable:
     def __init__(self) -> None:
         self.orgs: list[Org] = []
         self.by_key: dict[str, int] = {}
+        self.not_candidates: set[str] = set()
 
     def find(self, form: str) -> int | None:
         return self.by_key.get(norm(form))
@@ -135,7 +138,7 @@ class OrgTable:
 
 def _base(tok: Token) -> str:
     t = tok.text
-    return t[:-2] if t.endswith("'s") or t.endswith("s'") and False else t
+    return t[:-2] if t.endswith("'s") else t
 
 
 def _is_cap(tok: Token) -> bool:
@@ -281,11 +284,12 @@ def _head_names(piece: list[tuple[Token, str]]) -> list[tuple[int, int, int]]:
             j = e + 1
             while j < n and toks[j].lower == "the":
                 j += 1
-            seg_end = next((k for k in range(j, n) if kinds[k] == "c" and toks[k].lower != "the"), n)
+            seg_end = next((k for k in range(j, min(n, j + 12)) if kinds[k] == "c" and toks[k].lower != "the"),
+                           min(n, j + 12))
             if j < n and kinds[j] == "w" and not _ACRONYM.match(toks[j].text) and not any(heads[j:seg_end]):
                 end = e
                 j = e + 1
-                while j < n:
+                while j < n and j - e < 24:
                     t = toks[j]
                     if kinds[j] == "w":
                         if _base(t) in lex.venues:
@@ -293,7 +297,7 @@ def _head_names(piece: list[tuple[Token, str]]) -> list[tuple[int, int, int]]:
                         end = j + 1
                         if t.text.endswith("'s"):
                             break
-                    elif t.lower in ("of", "and", "&", "for", "in") and _tail_has_head(heads, j + 1):
+                    elif t.lower in ("of", "and", "&", "for", "in") and later[j + 1]:
                         break
                     elif t.lower in ("and", "&") and j + 1 < n and toks[j + 1].lower not in lex.field_words \
                             and toks[j + 1].lower != "the":
@@ -318,8 +322,13 @@ def _generic(name: str) -> bool:
     if low in lex.generic_orgs:
         return True
     words = re.findall(r"[\w']+", low)
-    heads_low = {h.lower() for h in lex.org_heads}
+    heads_low = _heads_lower()
     return all(w in heads_low or w in lex.title_modifiers or w in CONNECTORS for w in words)
+
+
+@lru_cache(maxsize=1)
+def _heads_lower() -> frozenset[str]:
+    return frozenset(h.lower() for h in lexicon().org_heads)
 
 
 def head_mentions(art: Article, table: OrgTable) -> None:
@@ -416,7 +425,7 @@ def acronym_aliases(art: Article, table: OrgTable, not_org: set[str]) -> None:
             seen.add(w)
             if table.find(w) is not None:
                 continue
-            for idx in table.live():
+            for idx in table.live()[:_MAX_ORGS]:
                 org = table.orgs[idx]
                 if org.headed and _acronym_of(w, org.name):
                     table.alias(idx, w)
@@ -428,7 +437,7 @@ def short_forms(art: Article, table: OrgTable) -> None:
     lex = lexicon()
     heads = lex.org_heads
     text = art.view
-    for idx in table.live():
+    for idx in table.live()[:_MAX_ORGS]:
         org = table.orgs[idx]
         if not org.headed:
             continue
@@ -532,6 +541,10 @@ _WITH = re.compile(
     r"visit\w*|met|meet\w*|talks|ties|deal|venture|contract)\s+(?:[\w\-]+\s+){0,5}?with\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+# Whole-article passes over known names (short forms, acronyms, variants) look at this many
+# organizations at most: a real article names a few dozen; a hostile text must stay linear.
+_MAX_ORGS = 200
+_PREP_BEFORE = re.compile(r"\b(?:of|at|in|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_NOUN = re.compile(
     r"\s+(?:district|city|province|county|town|village|government|municipality|area|region|side|sides|"
     r"country|countries|state|governments)\b")
@@ -544,6 +557,15 @@ _CUE = re.compile(
 
 
 def _candidate(table: OrgTable, text: str) -> bool:
+    if text in table.not_candidates:
+        return False
+    ok = _candidate_uncached(table, text)
+    if not ok:
+        table.not_candidates.add(text)
+    return ok
+
+
+def _candidate_uncached(table: OrgTable, text: str) -> bool:
     lex = lexicon()
     words = text.split()
     if not words or len(words) > 3 or text in lex.places or table.find(text) is not None:
@@ -558,15 +580,28 @@ def _candidate(table: OrgTable, text: str) -> bool:
     return words[0][0].isupper()
 
 
-def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
-    """Promote head-less names that fill an organization's slot."""
+@lru_cache(maxsize=1)
+def _title_patterns():
     title = re.compile(title_pattern(), re.IGNORECASE)
     title_after = re.compile(r"(?:'s)?\s+(?:" + title_pattern() + r")(?:\s+and\s+[A-Za-z ]{2,30}?)?\s+"
                              r"(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?[A-Z]")
-    title_before = re.compile(r"(?:" + title_pattern() + r")(?:,?\s+(?:of\s+)?[a-z][a-z\-]*){0,7},?\s+(?:of|at|in|from)\s+(?:the\s+)?$",
-                              re.IGNORECASE)
+    title_before = re.compile(r"(?:" + title_pattern() + r")(?:,?\s+(?:of\s+)?[a-z][a-z\-]*){0,7},?\s+"
+                              r"(?:of|at|in|from)\s+(?:the\s+)?$", re.IGNORECASE)
+    return title, title_after, title_before
+
+
+_COMMA_TITLE = re.compile(r"\s*,\s*(?:the\s+)?(?:" + title_pattern() + ")", re.IGNORECASE)
+_TITLE_STARTS = frozenset(
+    w for t in lexicon().titles for w in [t.replace("-", " ").split()[0]]
+) | lexicon().title_modifiers | frozenset(t.split("-")[0] for t in lexicon().titles)
+
+
+def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
+    """Promote head-less names that fill an organization's slot."""
+    title, title_after, title_before = _title_patterns()
     view = art.view
     promoted: list[tuple[str, int]] = []
+    uses: dict[str, int] = {}
     covered = bytearray(len(view) + 1)
     ends: set[int] = set()
     for s, e, _ in locate(art, table):
@@ -575,9 +610,12 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
 
     def promote(text: str, start: int, strong: bool = True) -> None:
         text = text.strip()
-        if not strong and not _ACRONYM.match(text) and len(re.findall(
-                r"(?<![\w-])" + re.escape(text) + r"(?![\w-])", view)) < 2:
-            return
+        if not strong and not _ACRONYM.match(text):
+            if text not in uses:
+                uses[text] = len(re.findall(r"(?<![\w-])" + re.escape(text) + r"(?![\w-])", view)) \
+                    if len(uses) < _MAX_ORGS else 0
+            if uses[text] < 2:
+                return
         if covered[start] or covered[min(len(view), start + len(text)) - 1]:
             return
         if text.endswith("'s"):
@@ -603,14 +641,17 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
             prev = toks[i - 1] if i > 0 else None
             person_like = prev is not None and (
                 title.fullmatch(prev.text) is not None or prev.lower.rstrip(".") in lexicon().honorifics)
-            if not person_like and (title_after.match(view, end, sent.end)
-                                    or title_before.search(view, sent.start, start)):
-                if not (j - i >= 2 and re.match(r"\s*,\s*(?:the\s+)?" + title_pattern(), view[end:sent.end], re.I)):
+            nxt = toks[j] if j < len(toks) else None
+            title_next = nxt is not None and (nxt.lower in _TITLE_STARTS or nxt.text == "'s" or (
+                nxt.text == "'" and j + 1 < len(toks)))
+            if not person_like and (title_next and title_after.match(view, end, min(sent.end, end + 120)) or (
+                    _PREP_BEFORE.search(view, max(sent.start, start - 12), start)
+                    and title_before.search(view, max(sent.start, start - 120), start))):
+                if not (j - i >= 2 and _COMMA_TITLE.match(view, end, sent.end)):
                     promote(text, start, strong=False)
             # a list of organizations: "Etisalat Group, Saudi Telecom Company (STC), Zain Group, Mobily, and du"
             elif not person_like and j - i <= 2 and _after_listed_org(view, start, ends) and \
-                    re.match(r"\s*(?:,|\band\b)", view[end:sent.end]) and not re.match(
-                        r"\s*,\s*(?:the\s+)?(?:" + title_pattern() + ")", view[end:sent.end], re.IGNORECASE):
+                    re.match(r"\s*(?:,|\band\b)", view[end:sent.end]) and not _COMMA_TITLE.match(view, end, sent.end):
                 promote(text, start)
             i = j
         seg = view[sent.start:sent.end]
@@ -659,7 +700,7 @@ def _acronym_owner(table: OrgTable, text: str) -> int | None:
     """"JMC" is "JMCG" and "Jiangling Motors Co., Group": an acronym's prefix or initials."""
     if not _ACRONYM.match(text):
         return None
-    for idx in table.live():
+    for idx in table.live()[:_MAX_ORGS]:
         org = table.orgs[idx]
         for form in org.forms.values():
             if _ACRONYM.match(form) and form.startswith(text) and len(form) - len(text) <= 1:
@@ -671,7 +712,7 @@ def _acronym_owner(table: OrgTable, text: str) -> int | None:
 
 def merge_variants(table: OrgTable) -> None:
     """One organization named two ways: a cut headline form, a suffix, a reordered form."""
-    live = sorted(table.live(), key=lambda i: -len(table.orgs[i].name))
+    live = sorted(table.live()[:_MAX_ORGS], key=lambda i: -len(table.orgs[i].name))
     for a_pos, a in enumerate(live):
         for b in live[a_pos + 1:]:
             long_, short = table.orgs[a], table.orgs[b]
@@ -691,5 +732,6 @@ def merge_variants(table: OrgTable) -> None:
                 table.merge(a, b)
 
 
+@lru_cache(maxsize=4096)
 def _content(name: str) -> frozenset[str]:
     return frozenset(w.lower() for w in re.findall(r"[\w\-']+", name) if w.lower() not in CONNECTORS)

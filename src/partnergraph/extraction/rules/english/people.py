@@ -27,6 +27,13 @@ _EXT = re.compile(
     r"(?=(?:of|at|in)\s)")
 
 
+_COMMA_TITLE = re.compile(r"\s*,\s*(?:the\s+)?(?:" + title_pattern() + ")", re.IGNORECASE)
+# Words a title can start with: a title match is tried only at these tokens.
+_TITLE_STARTS = frozenset(
+    w for t in lexicon().titles for w in [t.replace("-", " ").split()[0]]
+) | lexicon().title_modifiers | frozenset(t.split("-")[0] for t in lexicon().titles)
+
+
 @dataclass
 class Post:
     name: str
@@ -93,6 +100,7 @@ class _Reader:
 
     def name_before(self, pos: int, start: int) -> tuple[str, int, int] | None:
         """A name that ends just before `pos` (which sits at ", Title")."""
+        start = max(start, pos - 80)
         seg = self.view[start:pos]
         words = list(re.finditer(r"\S+", seg))
         if not words:
@@ -108,7 +116,7 @@ class _Reader:
                         tm.group(1).lower().rstrip(".") not in lexicon().honorifics:
                     return None
                 # "President of X Group Chen Yaozhong, Group Senior Vice President ...": the earlier post's
-                if tm and got[1] - len(re.search(r"\s*$", self.view[:got[1]]).group()) in self.ends:
+                if tm and got[1] - len(re.search(r"\s*$", self.view[max(0, got[1] - 40):got[1]]).group()) in self.ends:
                     return None
                 return got
         # honorifics: "Mr. Xu Guangfu"
@@ -140,7 +148,12 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
         s0, s1 = sent.start, sent.end
         list_org: int | None = None
         used_names: set[int] = set()
-        for m in r.title.finditer(view, s0, s1):
+        for tok in sent.tokens:
+            if tok.lower.rstrip(".") not in _TITLE_STARTS:
+                continue
+            m = r.title.match(view, tok.start, s1)
+            if m is None:
+                continue
             ts = m.start()
             if ts > s0 and (view[ts - 1].isalnum() or view[ts - 1] == "-"):
                 continue
@@ -215,7 +228,7 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
                     nm = re.match(r"\s*,?\s*", view[pos:s1])
                     cand = r.name_at(pos + nm.end(), s1)
                     if cand and ("," not in nm.group() or not re.match(
-                            r"\s*,\s*(?:the\s+)?" + title_pattern(), view[cand[2]:s1], re.I)):
+                            _COMMA_TITLE, view[cand[2]:s1])):
                         name = cand
                         pos = cand[2]
                 elif re.match(r"\s*,\s*", view[te:s1]) and not lowercase:
@@ -228,7 +241,7 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
                         spans.append((p2, got[1], "org"))
                         p2 = got[1] + len(re.match(r"\s*,?\s*", view[got[1]:s1]).group())
                     cand = r.name_at(p2, s1)
-                    if cand and not re.match(r"\s*,\s*(?:the\s+)?" + title_pattern(), view[cand[2]:s1], re.I):
+                    if cand and not _COMMA_TITLE.match(view, cand[2], s1):
                         name = cand
                         pos = cand[2]
                     elif got:
@@ -238,7 +251,7 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
                     nm = re.match(r"\s+", view[te:s1])
                     if nm and not lowercase:
                         cand = r.name_at(te + nm.end(), s1)
-                        later = re.match(r"\s*,\s*(?:the\s+)?(?:" + title_pattern() + ")", view[cand[2]:s1], re.I) \
+                        later = _COMMA_TITLE.match(view, cand[2], s1) \
                             if cand else None
                         if later and not r.name_at(cand[2] + later.end() + 1, s1) and \
                                 view[ts:te].lower().rstrip(".") in lexicon().honorifics:
@@ -329,7 +342,8 @@ def _resolve(posts: list[Post], top_org: int | None, org_names: dict[int, str]) 
             continue
         first_post.setdefault(k, p)
         if key in seen:
-            seen[key].spans.extend(s for s in p.spans if s not in seen[key].spans)
+            if len(seen[key].spans) < 50:
+                seen[key].spans.extend(s for s in p.spans if s not in seen[key].spans)
             continue
         seen[key] = p
         out.append(p)

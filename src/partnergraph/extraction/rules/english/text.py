@@ -35,10 +35,7 @@ class Token:
     start: int
     end: int
     text: str
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str
 
 
 @dataclass(slots=True)
@@ -95,7 +92,7 @@ def _split(view: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def tokenize(view: str, start: int, end: int) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(view, start, end)]
+    return [Token(m.start(), m.end(), g, g.lower()) for m in _TOKEN.finditer(view, start, end) for g in (m.group(),)]
 
 
 def read(doc: Document) -> Article:
