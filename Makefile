@@ -17,6 +17,9 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(PY) -m partnergraph extract samples/ --format table
+	$(PY) -m partnergraph ingest samples/
+	$(PY) -m partnergraph stats
+	$(PY) -m partnergraph events
 
 test: $(STAMP)
 	$(PY) -m pytest
