@@ -285,12 +285,14 @@ class StoreLSH:
         self._nd = neardup
         self._store = store
         self._bands, self._rows = _optimal_param(neardup.THRESHOLD, neardup.NUM_PERM, 0.5, 0.5)
-        self._last: tuple[str, bytes | None] | None = None
+        self._last: tuple[str, bytes | None, list[int]] | None = None
 
-    def _signature(self, text: str) -> bytes | None:
+    def _signature(self, text: str) -> tuple[bytes | None, list[int]]:
+        """Signature and band hashes of `text`, computed once for `find` then `add`."""
         if self._last is None or self._last[0] is not text:
-            self._last = (text, self._nd.signature(text))
-        return self._last[1]
+            sig = self._nd.signature(text)
+            self._last = (text, sig, self._band_hashes(sig) if sig is not None else [])
+        return self._last[1], self._last[2]
 
     def _band_hashes(self, sig: bytes) -> list[int]:
         r, out = self._rows * 4, []
@@ -301,24 +303,22 @@ class StoreLSH:
         return out
 
     def find(self, text: str) -> str | None:
-        sig = self._signature(text)
+        sig, bands = self._signature(text)
         if sig is None:
             return None
         scored = []
-        for _key, doc_id, other in self._store.near_candidates(
-                self._nd.SIGNATURE_SCHEME, self._band_hashes(sig)):
+        for _key, doc_id, other in self._store.near_candidates(self._nd.SIGNATURE_SCHEME, bands):
             score = self._nd.similarity(sig, other)
             if score >= self._nd.THRESHOLD:
                 scored.append((-score, doc_id))
         return min(scored)[1] if scored else None
 
     def add(self, doc_id: str, text: str) -> None:
-        sig = self._signature(text)
+        sig, bands = self._signature(text)
         seen = self._store.lookup_source(doc_id)
         if sig is None or seen is None:
             return
-        self._store.put_near_signature(seen[0], self._nd.SIGNATURE_SCHEME, sig,
-                                       self._band_hashes(sig))
+        self._store.put_near_signature(seen[0], self._nd.SIGNATURE_SCHEME, sig, bands)
 
 
 def _batches(items: Iterable, n: int) -> Iterator[list]:

@@ -157,6 +157,29 @@ def partners(store: Store, org: str, *, since: str | None = None, until: str | N
             for pid, name, kind, n, first, last, types in rows]
 
 
+@dataclass(slots=True)
+class OrgActivity:
+    org: OrgRef
+    partners: int
+    events: int
+
+
+def organizations(store: Store, *, kind: str | None = None, partner_kind: str | None = None,
+                  type: str | None = None, since: str | None = None, until: str | None = None,
+                  min_partners: int = 1, limit: int | None = None) -> list[OrgActivity]:
+    """Organizations ranked by how many distinct partners they have, e.g. the companies
+    that signed with more than three universities this year:
+    ``organizations(kind="company", partner_kind="university", type="agreement",
+    since="2024", min_partners=4)``."""
+    _check(since, until, type, kind)
+    _check(None, None, None, partner_kind)
+    ensure_resolved(store)
+    rows = store.organizations(kind=kind, partner_kind=partner_kind, type=type, since=since,
+                               until=until, min_partners=min_partners, limit=limit)
+    return [OrgActivity(OrgRef(i, name, k), n_partners, n_events)
+            for i, name, k, n_partners, n_events in rows]
+
+
 def events(store: Store, *, org: str | None = None, type: str | None = None,
            since: str | None = None, until: str | None = None, topic: str | None = None,
            kind: str | None = None, limit: int | None = None) -> list[EventRow]:

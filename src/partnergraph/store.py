@@ -366,6 +366,30 @@ class Store:
         sql += " GROUP BY p2.entity_id ORDER BY COUNT(*) DESC, en.name" + limit_sql
         return self.conn.execute(sql, args).fetchall()
 
+    def organizations(self, *, kind: str | None, partner_kind: str | None, type: str | None,
+                      since: str | None, until: str | None, min_partners: int,
+                      limit: int | None) -> list[tuple[int, str, str, int, int]]:
+        """(id, name, kind, distinct partners, events) of organizations by partner count."""
+        sql = ("SELECT p1.entity_id, en.name, en.kind, COUNT(DISTINCT p2.entity_id),"
+               " COUNT(DISTINCT e.id) FROM event_parties p1"
+               " JOIN entities en ON en.id=p1.entity_id JOIN events e ON e.id=p1.event_id"
+               " JOIN event_parties p2 ON p2.event_id=p1.event_id AND p2.entity_id!=p1.entity_id"
+               " JOIN entities en2 ON en2.id=p2.entity_id WHERE 1=1")
+        args: list = []
+        if kind:
+            sql += " AND en.kind=?"
+            args.append(kind)
+        if partner_kind:
+            sql += " AND en2.kind=?"
+            args.append(partner_kind)
+        sql, args = _event_filters(sql, args, since, until, type)
+        sql += (" GROUP BY p1.entity_id HAVING COUNT(DISTINCT p2.entity_id) >= ?"
+                " ORDER BY 4 DESC, 5 DESC, en.name")
+        args.append(min_partners)
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return self.conn.execute(sql, args).fetchall()
+
     def n_events(self, entity_id: int) -> int:
         return self.conn.execute(
             "SELECT COUNT(*) FROM event_parties WHERE entity_id=?", (entity_id,)).fetchone()[0]

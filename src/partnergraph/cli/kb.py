@@ -117,6 +117,33 @@ def events(
              ", ".join(s.doc_id for s in e.sources)] for e in rows])
 
 
+@app.command()
+def orgs(
+    kind: Optional[str] = typer.Option(None, "--kind", help="Only organizations of this kind."),
+    partner_kind: Optional[str] = typer.Option(None, "--partner-kind", help="Count only partners of this kind."),
+    type: Optional[str] = typer.Option(None, "--type", help="agreement, visit, meeting or joint_entity."),
+    since: Optional[str] = typer.Option(None, "--since", help="From this date (YYYY[-MM[-DD]])."),
+    until: Optional[str] = typer.Option(None, "--until", help="Up to this date, inclusive."),
+    min_partners: int = typer.Option(1, "--min-partners", min=1, help="At least this many partners."),
+    limit: int = typer.Option(100, "--limit", help="At most this many organizations."),
+    db: Optional[Path] = DbOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Organizations ranked by number of distinct partners (e.g. companies that signed
+    with more than three universities: --kind company --partner-kind university
+    --type agreement --since 2024 --min-partners 4)."""
+    from partnergraph import query
+
+    with _open(db) as store:
+        rows = query.organizations(store, kind=kind, partner_kind=partner_kind, type=type,
+                                   since=since, until=until, min_partners=min_partners,
+                                   limit=limit)
+    if as_json:
+        return _print_json(rows)
+    _table("Organizations", ["organization", "kind", "partners", "events"],
+           [[r.org.name, r.org.kind, r.partners, r.events] for r in rows])
+
+
 @app.command("org")
 def org_profile(
     name: str = typer.Argument(..., help="Organization name, alias or acronym."),
