@@ -122,8 +122,8 @@ def test_organizations_ranked_by_partners_of_a_kind(store):
     assert [(r.org.name, r.partners, r.events) for r in rows[:2]] == [
         (SOOCHOW, 2, 3), ("Eastlake Group", 2, 2)]
     companies = query.organizations(store, kind="company", partner_kind="university")
-    assert [(r.org.name, r.partners) for r in companies] == [
-        ("Eastlake Group", 1), ("Suzhou Nano Co., Ltd.", 1)]
+    assert [(r.org.name, r.partners, r.events) for r in companies] == [
+        ("Suzhou Nano Co., Ltd.", 1, 2), ("Eastlake Group", 1, 1)]
     signed = query.organizations(store, kind="company", partner_kind="university",
                                  type="agreement", since="2023", min_partners=1)
     assert [(r.org.name, r.events) for r in signed] == [("Suzhou Nano Co., Ltd.", 1)]
