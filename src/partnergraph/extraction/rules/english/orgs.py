@@ -23,6 +23,8 @@ from partnergraph.extraction.rules.english.text import Article, Sentence, Token
 
 CONNECTORS = frozenset({"of", "for", "and", "&", "the", "de", "du", "des", "la", "von", "van", "in", "at"})
 _LEGAL_CHAIN = frozenset({"Co", "Ltd", "Limited", "Inc", "Corp", "LLC", "PLC", "GmbH", "AG", "Group", "SA"})
+# Heads of a governing body of an organization: "Nanjing University Council" is the university's.
+_BODY_HEADS = frozenset({"Council", "Committee", "Commission", "Office", "Party", "Board", "Group"})
 _DOTTED = frozenset({"Co", "Ltd", "Inc", "Corp"})
 _FOREIGN_HEADS = frozenset({"Universität", "Université", "Universidad", "Universiteit", "Università", "Hochschule"})
 # "Exchange Centre", "Conference Center": a centre after these words is a building.
@@ -271,7 +273,7 @@ def _head_names(piece: list[tuple[Token, str]]) -> list[tuple[int, int, int]]:
             j = e
             while j < n and kinds[j] in ("w", "p") and not heads[j]:
                 j += 1
-            if j < n and heads[j] and j > e:
+            if j < n and heads[j] and (j > e or _base(toks[j]) not in _BODY_HEADS):
                 e = j + 1
                 h = j
             else:
@@ -462,8 +464,9 @@ def short_forms(art: Article, table: OrgTable) -> None:
                 continue
             if table.find(short) is not None:
                 break
-            pat = re.compile(r"(?<![\w-])" + re.escape(short) + r"(?:'s)?(?![\w-])(?!\s+[A-Z][a-z]*\b(?<!\bAnd))")
-            uses = [m for m in pat.finditer(text) if not _after_place_word(text, m.start())]
+            pat = re.compile(r"(?<![\w-])" + re.escape(short) + r"(?:'s)?(?![\w-])(?:\s+([A-Z][a-z]*))?")
+            uses = [m for m in pat.finditer(text) if not _after_place_word(text, m.start())
+                    and (m.group(1) is None or m.group(1).lower() in _TITLE_STARTS)]
             if not uses:
                 continue
             if k == len(core) or legal_or_paren and k == 1 and short.isupper():
@@ -690,10 +693,20 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
 
 
 def _after_listed_org(view: str, start: int, ends: set[int]) -> bool:
-    m = re.search(r"(\s*\([^()]{1,20}\))?\s*,\s*(?:and\s+)?$", view[max(0, start - 30):start])
-    if not m:
-        return False
-    return max(0, start - 30) + m.start() in ends
+    """X in "A Group, B Company (BC), X, and C": a list with two known names before X."""
+    count = 0
+    pos = start
+    for _ in range(2):
+        m = re.search(r"(\s*\([^()]{1,20}\))?\s*,\s*(?:and\s+)?$", view[max(0, pos - 30):pos])
+        if not m or max(0, pos - 30) + m.start() not in ends:
+            break
+        count += 1
+        end = max(0, pos - 30) + m.start()
+        m2 = re.search(r"[A-Z][\w&.\-' ]{1,80}$", view[max(0, end - 80):end])
+        if not m2:
+            break
+        pos = max(0, end - 80) + m2.start()
+    return count >= 2
 
 
 def _acronym_owner(table: OrgTable, text: str) -> int | None:

@@ -1,0 +1,115 @@
+"""English event rules: type, parties, date, one event per distinct event, no plans."""
+
+from __future__ import annotations
+
+import partnergraph
+
+
+def events(text, **kw):
+    result = partnergraph.extract(text, lang="en", **kw)
+    return [(e.type, sorted(e.parties), e.date) for e in result.events], result
+
+
+def test_agreement_between_with_date_from_published_year():
+    found, _ = events("On the afternoon of March 3, the signing ceremony of the strategic cooperation agreement "
+                      "between Linhai University and Brightwave Group was held in the lecture hall.",
+                      published="2022-03-05")
+    assert found == [("agreement", ["Brightwave Group", "Linhai University"], "2022-03-03")]
+
+
+def test_day_without_year_and_no_published_date():
+    found, _ = events("On May 20, Linhai University signed a memorandum of understanding with Brightwave Group.")
+    assert found == [("agreement", ["Brightwave Group", "Linhai University"], "--05-20")]
+
+
+def test_headline_and_body_tell_one_signing():
+    text = ("Linhai University and Brightwave Group Signed Cooperation Agreement\n\n"
+            "On September 9, Linhai University and Brightwave Group signed a cooperation agreement.")
+    found, _ = events(text, published="2021-09-10")
+    assert found == [("agreement", ["Brightwave Group", "Linhai University"], "2021-09-09")]
+
+
+def test_plans_are_not_events():
+    found, _ = events("Linhai University will sign an agreement with Brightwave Group next year. "
+                      "Kestrel Motors plans to set up a joint laboratory with Linhai University.")
+    assert found == []
+
+
+def test_visit_and_signing_are_two_events():
+    text = ("On June 2, a delegation led by President Omar Saleh of Qasim University visited Linhai "
+            "University. During the visit, Qasim University and Linhai University signed a memorandum "
+            "of understanding.")
+    found, _ = events(text, published="2023-06-04")
+    assert ("visit", ["Linhai University", "Qasim University"], "2023-06-02") in found
+    assert ("agreement", ["Linhai University", "Qasim University"], "2023-06-02") in found
+    assert len(found) == 2
+
+
+def test_talks_at_a_signing_are_not_a_meeting():
+    found, _ = events("Linhai University and Brightwave Group signed an agreement and held talks on "
+                      "cooperation in robotics.")
+    assert [f[0] for f in found] == ["agreement"]
+
+
+def test_named_meeting():
+    found, _ = events("On the morning of January 25, the 2023 Cooperation Summary Meeting between Brightwave "
+                      "Group and Linhai University was held in Hefei.", published="2024-01-26")
+    assert found == [("meeting", ["Brightwave Group", "Linhai University"], "2024-01-25")]
+
+
+def test_joint_entity_with_entity_name():
+    _, result = events("On October 8, the Linhai-Brightwave Joint Laboratory of Robotics, set up jointly by "
+                       "Linhai University and Brightwave Group, was unveiled.", published="2020-10-09")
+    ev = [e for e in result.events if e.type == "joint_entity"]
+    assert len(ev) == 1
+    assert sorted(ev[0].parties) == ["Brightwave Group", "Linhai University"]
+    assert ev[0].entity == "Linhai-Brightwave Joint Laboratory of Robotics"
+
+
+def test_background_joint_venture_with_year():
+    found, _ = events("In 2009, Kestrel Motors and Brightwave Group established a joint venture.")
+    assert found == [("joint_entity", ["Brightwave Group", "Kestrel Motors"], "2009")]
+
+
+def test_signings_with_several_partners_one_per_event():
+    text = ("On July 4, Brightwave Group signed a strategic cooperation agreement with Kestrel Motors. "
+            "On July 17, Brightwave Group signed a supply agreement with Orion Airlines.")
+    found, _ = events(text)
+    assert ("agreement", ["Brightwave Group", "Kestrel Motors"], "--07-04") in found
+    assert ("agreement", ["Brightwave Group", "Orion Airlines"], "--07-17") in found
+
+
+def test_two_sides_means_the_main_parties():
+    text = ("Linhai University and Brightwave Group have a long history. On April 2, the two sides signed a "
+            "framework agreement.")
+    found, _ = events(text, published="2019-04-03")
+    assert found == [("agreement", ["Brightwave Group", "Linhai University"], "2019-04-02")]
+
+
+def test_no_cooperation_no_event():
+    found, _ = events("Professor Chen Hua of Linhai University gave a lecture at Kestrel Institute of "
+                      "Mathematics on March 3. He received an award from Brightwave Group.")
+    assert found == []
+
+
+def test_location_and_topics():
+    _, result = events("Linhai University signed an agreement with Brightwave Group in Wuhan. The two sides "
+                       "will cooperate in the fields of robotics, new materials and talent training.")
+    ev = result.events[0]
+    assert ev.location == "Wuhan"
+
+
+def test_topics_in_the_signing_sentence():
+    _, result = events("Linhai University signed an agreement with Brightwave Group on cooperation in the "
+                       "fields of robotics, new materials and talent training.")
+    assert result.events[0].topics == ["robotics", "new materials", "talent training"]
+
+
+def test_event_evidence_quotes_trigger_and_date():
+    text = "On May 20, 2021, Linhai University signed an agreement with Brightwave Group."
+    _, result = events(text)
+    ev = result.events[0]
+    fields = {s.field: text[s.start:s.end] for s in ev.evidence}
+    assert fields["date"] == "May 20, 2021"
+    assert "signed" in fields["trigger"]
+    assert 0.0 <= ev.confidence <= 1.0

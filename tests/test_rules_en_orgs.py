@@ -1,0 +1,120 @@
+"""English organization rules: one short text of our own per rule."""
+
+from __future__ import annotations
+
+import partnergraph
+
+
+def orgs(text, **kw):
+    result = partnergraph.extract(text, lang="en", **kw)
+    return {o.name: o for o in result.organizations}, result
+
+
+def test_head_final_and_head_initial_names():
+    found, _ = orgs("Officials of Qinghai Mining Group met the University of Science and Technology of "
+                    "Liaoning on Monday.")
+    assert "Qinghai Mining Group" in found
+    assert "University of Science and Technology of Liaoning" in found
+    assert found["Qinghai Mining Group"].kind == "company"
+    assert found["University of Science and Technology of Liaoning"].kind == "university"
+
+
+def test_and_splits_two_names_but_not_a_field_pair():
+    found, _ = orgs("Talks between Lakeside University and Norland Group covered the School of Materials "
+                    "and Chemical Engineering.")
+    assert {"Lakeside University", "Norland Group", "School of Materials and Chemical Engineering"} <= set(found)
+
+
+def test_title_cuts_a_name():
+    found, _ = orgs("Mr. Lin Bo, Chairman of Tidewater Holdings, spoke.")
+    assert "Tidewater Holdings" in found
+    assert not any("Chairman" in n for n in found)
+
+
+def test_acronym_in_parentheses_and_later_use():
+    found, result = orgs("Northern Plains Energy Corporation (NPEC) opened an office. NPEC said it was pleased.")
+    org = found["Northern Plains Energy Corporation"]
+    assert "NPEC" in org.aliases
+    quoted = {result.text[s.start:s.end] for s in org.evidence}
+    assert quoted == {"Northern Plains Energy Corporation", "NPEC"}
+
+
+def test_quoted_acronym_definition():
+    found, _ = orgs('Ridge Transport Investment Corporation ("RTIC") signed a memorandum with Valeport '
+                    'University.')
+    assert "RTIC" in found["Ridge Transport Investment Corporation"].aliases
+
+
+def test_legal_suffix_chain_and_place_in_parentheses():
+    found, _ = orgs("Chairman Zhou of ORCA New Materials Technology (Wuhu) Co., Ltd. attended.")
+    assert "ORCA New Materials Technology (Wuhu) Co., Ltd." in found
+
+
+def test_short_form_is_an_alias():
+    found, _ = orgs("Marlow University and Brightwave Group signed an agreement. Brightwave will fund labs "
+                    "and Marlow will train engineers.")
+    assert "Brightwave" in found["Brightwave Group"].aliases
+    assert "Marlow" in found["Marlow University"].aliases
+
+
+def test_initials_make_an_acronym_alias():
+    found, _ = orgs("HNUT and Pearl Shipping Company signed a deal. Hunan Normal University of Technology "
+                    "hosted the event.")
+    assert "HNUT" in found["Hunan Normal University of Technology"].aliases
+
+
+def test_headless_name_in_an_organization_slot():
+    found, _ = orgs("A delegation led by Vice President Park Ji-ho of KESCO visited Orland University. "
+                    "KESCO Chairman Lee Min praised the visit.")
+    assert "KESCO" in found
+
+
+def test_headless_names_as_signing_parties():
+    found, _ = orgs("Zentra, Volkane and PETRIX signed a memorandum of understanding on Monday.")
+    assert {"Zentra", "Volkane", "PETRIX"} <= set(found)
+
+
+def test_venues_and_generic_references_are_not_organizations():
+    found, _ = orgs("The signing took place in the Grand Exchange Centre at Riverside Industrial Park. "
+                    "The university and the company thanked the provincial government.")
+    assert found == {}
+
+
+def test_quoted_alliance_name():
+    found, _ = orgs('Members of the "Blue Sky" Alliance met in Chengdu.')
+    assert '"Blue Sky" Alliance' in found
+    assert found['"Blue Sky" Alliance'].kind == "alliance"
+
+
+def test_province_needs_its_of_tail():
+    found, _ = orgs("The Province of Ontario signed an agreement with Maple Institute in Hubei Province.")
+    assert "Province of Ontario" in found
+    assert "Hubei Province" not in found
+
+
+def test_peoples_government():
+    found, _ = orgs("Westfield Group signed a framework agreement with Haidian District People's Government.")
+    assert "Haidian District People's Government" in found
+    assert found["Haidian District People's Government"].kind == "government"
+
+
+def test_reordered_and_cut_forms_merge():
+    found, _ = orgs("Leaders of the Institute of Marine Research spoke. The Marine Research Institute has "
+                    "forty staff.")
+    assert "Marine Research Institute" in found["Institute of Marine Research"].aliases
+
+
+def test_headline_title_case_stops_at_verbs():
+    text = ("Harbin Polytechnic University Signs Agreement with Sunrise Group\n\n"
+            "Harbin Polytechnic University signed an agreement with Sunrise Group on May 3.")
+    found, _ = orgs(text)
+    assert {"Harbin Polytechnic University", "Sunrise Group"} == set(found)
+
+
+def test_evidence_quotes_the_text_with_curly_quotes():
+    text = "Officials of Chang\u2019an Mining Group visited \u201cGreenleaf\u201d Institute of Botany."
+    found, result = orgs(text)
+    for org in result.organizations:
+        for span in org.evidence:
+            assert 0 <= span.start < span.end <= len(text)
+    assert "Chang'an Mining Group" in found

@@ -1,0 +1,87 @@
+"""English people rules: name, title and organization of each post."""
+
+from __future__ import annotations
+
+import partnergraph
+
+
+def people(text, **kw):
+    result = partnergraph.extract(text, lang="en", **kw)
+    return {(p.name, p.org): p for p in result.people}, result
+
+
+def test_name_comma_title_of_org():
+    found, _ = people("Mr. Zhao Lei, Chairman of Norland Group, and Ms. Amy Hart, President of Westbrook "
+                      "University, attended.")
+    assert found[("Zhao Lei", "Norland Group")].title == "Chairman"
+    assert found[("Amy Hart", "Westbrook University")].title == "President"
+
+
+def test_org_title_name():
+    found, _ = people("Westbrook University and Norland Group signed an agreement. NLG Chairman Zhao Lei "
+                      "and Westbrook President Amy Hart attended. Norland Group (NLG) was founded in 1990.")
+    assert ("Zhao Lei", "Norland Group") in found
+    assert ("Amy Hart", "Westbrook University") in found
+
+
+def test_title_name_of_org():
+    found, _ = people("Vice President Kim Soo-jin of Daelim Motors visited Ashford University.")
+    assert found[("Kim Soo-jin", "Daelim Motors")].title == "Vice President"
+
+
+def test_title_of_org_comma_name():
+    found, _ = people("Vice President of Daelim Motors, Kim Soo-jin, visits Ashford University.")
+    assert ("Kim Soo-jin", "Daelim Motors") in found
+
+
+def test_honorifics_are_stripped_and_upper_case_family_names_kept():
+    found, _ = people("A delegation led by Prof. Dr. ZHAO Guoxiang, President of Kaifeng University, came.")
+    assert ("ZHAO Guoxiang", "Kaifeng University") in found
+
+
+def test_two_posts_are_two_entries():
+    found, _ = people("Dr. Wang Tao, President of Eastlake University and academician of Chinese Academy of "
+                      "Engineering, spoke.")
+    assert found[("Wang Tao", "Eastlake University")].title == "President"
+    assert found[("Wang Tao", "Chinese Academy of Engineering")].title == "academician"
+
+
+def test_attendee_list_inherits_the_organization():
+    found, _ = people("Professor Li Na, President of Ridgeview University, Professor Chen Bo, Vice President, "
+                      "and Hu Min, Dean of School of Law, attended.")
+    assert ("Li Na", "Ridgeview University") in found
+    assert ("Chen Bo", "Ridgeview University") in found
+    assert ("Hu Min", "School of Law") in found
+
+
+def test_title_name_takes_the_article_organization():
+    found, _ = people("Soochow Polytechnic University signed an agreement with Kent Group. "
+                      "President Xiong Wei said the deal matters for Soochow Polytechnic University.")
+    assert ("Xiong Wei", "Soochow Polytechnic University") in found
+
+
+def test_outer_organization_of_a_department_post():
+    found, _ = people("Wei Wang, Director of Research Department of Polar Aerospace Corporation, signed.")
+    post = found[("Wei Wang", "Polar Aerospace Corporation")]
+    assert post.title == "Director of Research Department"
+
+
+def test_on_behalf_of():
+    found, _ = people("On behalf of Wujin District Government, Secretary Li Ping expressed thanks.")
+    assert ("Li Ping", "Wujin District Government") in found
+
+
+def test_title_chain_names_each_post_once():
+    text = ("Present were Group President Chen Hong, Group Vice President and President of Huaxin "
+            "Materials Group Chen Yao, and Vice President of Huaxin Recycling Group Bao Li.")
+    found, _ = people(text)
+    assert ("Chen Yao", "Huaxin Materials Group") in found
+    assert ("Bao Li", "Huaxin Recycling Group") in found
+    assert [p.title for (name, _), p in found.items() if name == "Chen Hong"] == ["Group President"]
+
+
+def test_evidence_marks_name_title_and_org():
+    text = "Mr. Zhao Lei, Chairman of Norland Group, attended."
+    _, result = people(text)
+    spans = {s.field: text[s.start:s.end] for s in result.people[0].evidence}
+    assert spans == {"name": "Zhao Lei", "title": "Chairman", "org": "Norland Group"}
