@@ -311,3 +311,16 @@ def test_latin_letters_are_linear_too():
     zh("A" * 1_000_000)
     zh("Ab" * 500_000 + "集团")
     assert time.perf_counter() - start < 20
+
+
+def test_name_before_post_in_a_list_of_guests():
+    x = zh("澳门科技大学刘良校长、湖南中医药大学党委黄惠勇书记、何清湖副校长、珠海市卫计局陶海林局长出席。")
+    assert people(x) == {("刘良", "澳门科技大学"), ("黄惠勇", "湖南中医药大学"),
+                         ("何清湖", "湖南中医药大学"), ("陶海林", "珠海市卫计局")}
+
+
+def test_head_of_a_place_is_at_its_government_only():
+    x = zh("珠海市卫计局与青山大学签约。珠海市副市长阎武出席。")
+    assert ("阎武", None) in people(x)
+    x = zh("安徽省马鞍山市人民政府与中国侨商联合会签约。马鞍山市侨联主席王一出席,马鞍山市副市长季翔签约。")
+    assert ("季翔", "安徽省马鞍山市人民政府") in people(x)

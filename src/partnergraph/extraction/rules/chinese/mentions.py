@@ -21,7 +21,7 @@ from partnergraph.extraction.rules.chinese.view import SpanIndex, ZhText, dates_
 # a run of Chinese characters, through short parenthesized parts inside a name
 # (陕西鼓风机(集团)有限公司, 北京天坛医院(张家口)脑科中心; not an alias note, 简称…),
 # after a Latin brand that opens a name (TCL科技集团, IBM中国研究院)
-_RUN = re.compile(rf"(?<![A-Za-z0-9])(?:[A-Z][A-Za-z0-9&]{{1,11}})?[{HAN}]+"
+_RUN = re.compile(rf"(?:(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&]{{1,11}})?[{HAN}]+"
                   rf"(?:\((?!简称|以下|下称)[{HAN}]{{1,8}}\)[{HAN}]+)*")
 # a name is rarely longer: 上海交大教育服务产业投资管理集团 has 16 characters; the dev and
 # unlabeled articles have none over 22
@@ -203,8 +203,8 @@ def _trim(zt: ZhText, c: Cand) -> Cand | None:
     elif ")" in key and "(" not in key[:key.index(")")]:
         start += key.index(")") + 1
     key = zt.v[start:end]
-    if len(key) < 2:
-        return None
+    if len(key) < 2 or (start > 0 and zt.v[start - 1].isdigit()):
+        return None  # 50强大学, 985大学: a rank, not a name
     if lex.not_org_tail_re.search(key):
         return None
     return Cand(start, end, key)

@@ -246,6 +246,9 @@ class OrgTable:
             is_party = o.key.endswith("委") and not o.key.endswith("委员会")
             if party == is_party:
                 hits.append(o)
+        if not party and (len(hits) > 1 or post.endswith(_HEAD_POSTS)):
+            # 马鞍山市市长: the government, not the city's federation of returned overseas Chinese
+            hits = [o for o in hits if o.key.endswith("政府")]
         return hits[0] if len(hits) == 1 else None
 
 
@@ -259,6 +262,10 @@ def build_table(zt: ZhText, cands: list[Cand], extra: list[tuple[int, int]]) -> 
     table.explicit_aliases()
     table.link_aliases()
     return table
+
+
+# posts that head a place's government (副市长 of 珠海市 is no post at 珠海市卫计局)
+_HEAD_POSTS = ("市长", "区长", "县长", "省长", "镇长", "乡长", "州长", "旗长")
 
 
 @dataclass(frozen=True)

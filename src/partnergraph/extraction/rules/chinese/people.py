@@ -25,7 +25,7 @@ _FOLLOW = ("出席", "表示", "代表", "主持", "介绍", "致辞", "参加",
 _FOLLOW_WORDS = tuple(w for w in _FOLLOW if len(w) > 1) + ("作为", "做了", "作了", "为此")
 # characters that do not occur inside the given-name part of a Chinese name in this genre
 _NOT_IN_NAME = set("的了在是与及等为对向我校院市区省县处部局厅记席示表届月日号个位名"
-                   "二四五六七八九十各该本其这那们会议上下前后来去到出入代主副总参与")
+                   "二四五六七八九十各该本其这那们会议上下前后来去到出入代主副总参与委党府")
 # two-character openings that are adverbs, not a surname and a given name
 _NOT_NAME_START = ("全程", "全面", "全力", "高度", "共同", "相关", "各级", "主要", "马上", "高级",
                    "常务", "成员", "代表", "陪同", "出席")
@@ -84,6 +84,25 @@ def _name_after(v: str, i: int, end: int) -> int | None:
     return options[0]
 
 
+def _org_of_name_before(zt: ZhText, table: OrgTable, by_end: dict[int, Mention], ns: int,
+                        title: str, ls: int):
+    """The body named before a [name][post] (澳门科技大学刘良校长, …大学党委黄惠勇书记,
+    珠海市阎武副市长)."""
+    v = zt.v
+    for k in (ns, ns - 2):
+        m = by_end.get(k)
+        if m is not None and (k == ns or v[k:ns] in ("党委", "党组")):
+            return m.org, (m.start, m.end)
+    if ns - 1 >= ls and v[ns - 1] in "省市区县":
+        k = ns
+        while k > max(ls, ns - 8) and _han(v[k - 1]) and v[k - 1] not in "与和及、":
+            k -= 1
+        gov = table.government_of(v[k:ns], title)
+        if gov is not None:
+            return gov, (k, ns)
+    return None, None
+
+
 def _name_before(v: str, i: int, start: int, mention_ends: set[int]) -> int | None:
     """Start of a personal name ending at `i` (李庆章校长), or None."""
     lex = lexicon()
@@ -97,7 +116,8 @@ def _name_before(v: str, i: int, start: int, mention_ends: set[int]) -> int | No
             continue
         if not all(_han(c) and c not in _NOT_IN_NAME for c in name[sur:]):
             continue
-        if s == start or not _han(v[s - 1]) or s in mention_ends or v[s - 1] in "与和及由请向对为":
+        if s == start or not _han(v[s - 1]) or s in mention_ends or v[s - 1] in "与和及由请向对为" \
+                or v[s - 2:s] in ("党委", "党组") or v[s - 1] in "省市区县":
             return s
     return None
 
@@ -175,18 +195,25 @@ def find_people(zt: ZhText, table: OrgTable, mentions: list[Mention]) -> list[Pe
                 last_end = name_end
                 pos = max(pos, name_end)
                 continue
+            ns = _name_before(v, ts, max(ls, gap_start - 4), mention_ends)
+            if ns is not None and _boundary_after(v, te, le):
+                # 澳门科技大学刘良校长、湖南中医药大学党委黄惠勇书记、何清湖副校长
+                o, o_span = _org_of_name_before(zt, table, by_end, ns, title, ls)
+                if o is None and o_span is None and ns - 1 >= ls and v[ns - 1] in "、," \
+                        and prev_org is not None and last_end == ns - 1:
+                    o = prev_org
+                spans = [(ns, ts, "name"), (ts, te, "title")]
+                if o is not None and o_span is not None:
+                    spans.append((*o_span, "org"))
+                out.append(PersonRec(v[ns:ts], zt.text[ts:te], o, spans))
+                prev_org, last_end, pending = o, te, []
+                continue
             nxt = v[te:te + 1]
             if nxt in ("、",) and te < le:
                 pending.append((ts, te, org))
                 last_end = te + 1
                 continue
             pending = []
-            ns = _name_before(v, ts, max(ls, gap_start - 4), mention_ends)
-            if ns is not None and _boundary_after(v, te, le):
-                org2 = by_end.get(ns)
-                o = org2.org if org2 is not None else None
-                spans = [(ns, ts, "name"), (ts, te, "title")]
-                out.append(PersonRec(v[ns:ts], zt.text[ts:te], o, spans))
             last_end = te
     return _dedupe(out)
 
