@@ -36,6 +36,7 @@ class _State:
     def __init__(self) -> None:
         self.hits: list[tuple[float, str, str]] = []  # (time, path, user agent)
         self.flaky = 0
+        self.robots = "redirect"  # or "503", or a robots.txt body served directly
         self.lock = threading.Lock()
 
 
@@ -72,7 +73,13 @@ def _handler(state: _State):
                     return
             path = self.path
             base = f"http://{self.headers['Host']}"
-            if path == "/robots.txt":
+            if path == "/robots.txt" and state.robots == "503":
+                self._send(503, b"down")
+            elif path == "/robots.txt" and state.robots != "redirect":
+                self._send(200, state.robots.encode(), "text/plain")
+            elif path == "/robots.txt":
+                self._send(301, b"", Location="/real-robots.txt")  # as http → https moves do
+            elif path == "/real-robots.txt":
                 self._send(200, b"User-agent: *\nDisallow: /private\n", "text/plain")
             elif path in ("/page1.html", "/page2.html", "/page3.html"):
                 self._send(200, ARTICLE.encode())
@@ -163,7 +170,7 @@ def test_fetches_a_page_with_user_agent_and_reads_robots_first(server):
     with _fetcher() as f:
         response = f.get(f"{base}/page1.html")
     assert b"Lund University" in response.body
-    assert [p for _, p, _ in state.hits] == ["/robots.txt", "/page1.html"]
+    assert [p for _, p, _ in state.hits] == ["/robots.txt", "/real-robots.txt", "/page1.html"]
     assert all(ua.startswith("partnergraph/") for _, _, ua in state.hits)
 
 
@@ -174,14 +181,31 @@ def test_robots_disallow_is_obeyed_without_requesting_the_page(server):
     assert "/private/secret.html" not in [p for _, p, _ in state.hits]
 
 
+def test_robots_server_error_means_stay_away(server):
+    base, state = server
+    state.robots = "503"
+    with _fetcher(retries=0) as f, pytest.raises(SourceError, match="robots.txt answered HTTP 503"):
+        f.get(f"{base}/page1.html")
+    assert "/page1.html" not in [p for _, p, _ in state.hits]
+
+
+def test_crawl_delay_raises_the_pause(server):
+    base, state = server
+    state.robots = "User-agent: *\nCrawl-delay: 1\n"
+    with _fetcher(delay=0.0) as f:
+        list(fetch_pages([f"{base}/page1.html", f"{base}/page2.html"], f))
+    t_page1, t_page2 = [t for t, p, _ in state.hits if p.startswith("/page")]
+    assert t_page2 - t_page1 >= 0.95
+
+
 def test_one_host_is_paced_by_the_delay(server):
     base, state = server
     with _fetcher(delay=0.3) as f:
         docs = list(fetch_pages([f"{base}/page1.html", f"{base}/page2.html", f"{base}/page3.html"], f))
     assert all(isinstance(d, RawDocument) for d in docs)
-    times = [t for t, _, _ in state.hits]  # robots.txt + three pages, in order
+    times = [t for t, _, _ in state.hits]  # robots.txt (redirected) + three pages, in order
     gaps = [b - a for a, b in zip(times, times[1:])]
-    assert len(times) == 4 and min(gaps) >= 0.28, gaps
+    assert len(times) == 5 and min(gaps) >= 0.28, gaps
 
 
 def test_redirect_is_followed_and_a_loop_stops(server):

@@ -30,6 +30,8 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml",
               "application/rdf+xml", "application/x-rss+xml")
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
+ACCEPT = "text/html,application/xhtml+xml;q=0.9,application/rss+xml;q=0.8,application/atom+xml;q=0.8,*/*;q=0.1"
 # robots.txt files are a few KB; Google reads the first 500 KiB and so do we.
 ROBOTS_MAX_BYTES = 500 * 1024
 # Read at most this much per socket read, returning whatever has arrived (read1): a server
@@ -108,7 +110,7 @@ class Fetcher:
         self._hosts: dict[str, _Host] = {}
         self._pool = urllib3.PoolManager(
             num_pools=32,
-            headers={"User-Agent": self.policy.user_agent, "Accept-Encoding": "gzip, deflate"},
+            headers={"User-Agent": self.policy.user_agent, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"},
             retries=False,
             timeout=urllib3.Timeout(connect=self.policy.connect_timeout, read=self.policy.read_timeout),
         )
@@ -147,12 +149,20 @@ class Fetcher:
         parser = RobotFileParser(robots_url)
         try:
             response = self._request(robots_url, host, ROBOTS_MAX_BYTES, truncate=True)
+            # RFC 9309 §2.3.1.2: follow at least five redirects (http → https is common)
+            for _ in range(self.policy.max_redirects):
+                if response.status not in REDIRECTS or not response.location:
+                    break
+                target = check_url(urljoin(response.url, response.location))
+                response = self._request(target, self._host(target), ROBOTS_MAX_BYTES, truncate=True)
         except SourceError as err:
             # RFC 9309: an unreachable robots.txt means "assume everything is disallowed"
             host.robots_error = f"robots.txt unreachable ({err.message})"
             host.robots = parser
             return
-        if 400 <= response.status < 500:
+        if response.status in REDIRECTS:
+            host.robots_error = "robots.txt redirects too many times"
+        elif 400 <= response.status < 500:
             parser.allow_all = True  # no robots.txt: everything is allowed
         elif response.status >= 500:
             host.robots_error = f"robots.txt answered HTTP {response.status}"
@@ -262,7 +272,7 @@ class Fetcher:
                 reason = self._host(url).robots_error or "disallowed by robots.txt"
                 raise SourceError(f"{url}: {reason}", hint="the site asks crawlers not to fetch this page")
             response = self._request(url, self._host(url), self.policy.max_bytes)
-            if response.status in (301, 302, 303, 307, 308):
+            if response.status in REDIRECTS:
                 location = response.location
                 if not location:
                     raise SourceError(f"{url}: HTTP {response.status} without a Location header")
