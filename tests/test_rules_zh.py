@@ -324,3 +324,12 @@ def test_head_of_a_place_is_at_its_government_only():
     assert ("阎武", None) in people(x)
     x = zh("安徽省马鞍山市人民政府与中国侨商联合会签约。马鞍山市侨联主席王一出席,马鞍山市副市长季翔签约。")
     assert ("季翔", "安徽省马鞍山市人民政府") in people(x)
+
+
+def test_a_place_visited_stands_for_its_named_government():
+    x = zh("2019年5月22日,首科院院长关成华带队赴河北省丰宁满族自治县进行调研。"
+           "座谈后,双方共同签订了战略合作框架协议。首科院与丰宁满族自治县人民政府共同签署协议。")
+    assert sorted(events(x), key=str) == sorted([
+        ("visit", "2019-05-22", frozenset({"首科院", "丰宁满族自治县人民政府"})),
+        ("agreement", "2019-05-22", frozenset({"首科院", "丰宁满族自治县人民政府"})),
+    ], key=str)

@@ -235,6 +235,14 @@ class OrgTable:
 
     def government_of(self, place: str, post: str) -> Org | None:
         """The body a post at a place belongs to: 西青区 + 副区长 → 天津市西青区人民政府."""
+        hits = self._government_of(place, post)
+        for p in PLACES:  # 河北省丰宁满族自治县 → 丰宁满族自治县
+            if not hits and place.startswith(p) and len(place) - len(p) >= 3:
+                rest = place[len(p):].lstrip("省市")
+                hits = self._government_of(rest, post) if len(rest) >= 2 else []
+        return hits[0] if len(hits) == 1 else None
+
+    def _government_of(self, place: str, post: str) -> list[Org]:
         party = "书记" in post or post.startswith(("区委", "市委", "县委", "省委", "党委"))
         hits = []
         for o in self.orgs:
@@ -249,7 +257,7 @@ class OrgTable:
         if not party and (len(hits) > 1 or post.endswith(_HEAD_POSTS)):
             # 马鞍山市市长: the government, not the city's federation of returned overseas Chinese
             hits = [o for o in hits if o.key.endswith("政府")]
-        return hits[0] if len(hits) == 1 else None
+        return hits
 
 
 def build_table(zt: ZhText, cands: list[Cand], extra: list[tuple[int, int]]) -> OrgTable:
@@ -278,6 +286,7 @@ class Mention:
 
 def scan_mentions(zt: ZhText, table: OrgTable, cands: list[Cand],
                   places: list[tuple[int, int]] = ()) -> list[Mention]:
+    places = list(places)
     """Every place the article names one of its organizations, plus generic references
     (区委, 我校) resolved where the article allows, in text order, never overlapping."""
     keys = {k: o for o in table.orgs for k in (*o.keys(), *o.surfaces) if len(k) >= 2}
@@ -297,9 +306,14 @@ def scan_mentions(zt: ZhText, table: OrgTable, cands: list[Cand],
             continue
         found.append(Mention(c.start, c.end, table.resolve(c.key), c.key))
     found.sort(key=lambda m: m.start)
+    for ls, le in zt.lines:
+        for m in _PLACE_AFTER_VERB.finditer(zt.v, ls, le):
+            places.append(m.span(1))
     for a, b in places:
+        if taken.overlaps(a, b):
+            continue
         gov = table.government_of(zt.v[a:b], "")
-        if gov is not None and not taken.overlaps(a, b):
+        if gov is not None:
             found.append(Mention(a, b, gov, zt.v[a:b]))
     starts = [m.start for m in found]
     for s0, s1 in zt.sentences:
@@ -319,5 +333,10 @@ def scan_mentions(zt: ZhText, table: OrgTable, cands: list[Cand],
     return found
 
 
+# a place a delegation goes to or signs with stands for its government when the article
+# names that government (赴河北省丰宁满族自治县调研 → 丰宁满族自治县人民政府)
+_PLACE_AFTER_VERB = re.compile(
+    rf"(?:与|赴|到|来到|走进|前往|同)([{HAN}]{{2,10}}[省市县区州])(?![{HAN}]{{0,4}}(?:人民政府|政府|委|局|厅|"
+    r"大学|学院|医院|公司|集团|银行|分行|中心|研究院|协会|联盟|办|部|长|书记))")
 # "our university": the article's home body, named only when the article names one university
 _HOME = re.compile(r"我校|本校")

@@ -27,7 +27,7 @@ _FOLLOW_WORDS = tuple(w for w in _FOLLOW if len(w) > 1) + ("作为", "做了", "
 _NOT_IN_NAME = set("的了在是与及等为对向我校院市区省县处部局厅记席示表届月日号个位名"
                    "二四五六七八九十各该本其这那们会议上下前后来去到出入代主副总参与委党府")
 # two-character openings that are adverbs, not a surname and a given name
-_NOT_NAME_START = ("全程", "全面", "全力", "高度", "共同", "相关", "各级", "主要", "马上", "高级",
+_NOT_NAME_START = ("全程", "全面", "全力", "高度", "共同", "相关", "有关", "各级", "主要", "马上", "高级",
                    "常务", "成员", "代表", "陪同", "出席")
 # a post's level names the government it belongs to when no body stands before it
 _LEVEL_POSTS = {"区长": "区政府", "副区长": "区政府", "市长": "市政府", "副市长": "市政府",
@@ -114,7 +114,8 @@ def _name_before(v: str, i: int, start: int, mention_ends: set[int]) -> int | No
         sur = 2 if name[:2] in lex.surnames2 else 1 if name[:1] in lex.surnames1 else 0
         if not sur or not 1 <= n - sur <= 2:
             continue
-        if not all(_han(c) and c not in _NOT_IN_NAME for c in name[sur:]):
+        if not all(_han(c) and c not in _NOT_IN_NAME for c in name[sur:]) \
+                or name.startswith(_NOT_NAME_START):
             continue
         if s == start or not _han(v[s - 1]) or s in mention_ends or v[s - 1] in "与和及由请向对为" \
                 or v[s - 2:s] in ("党委", "党组") or v[s - 1] in "省市区县":
