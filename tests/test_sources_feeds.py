@@ -9,7 +9,7 @@ import pytest
 from partnergraph.documents import prepare_raw
 from partnergraph.errors import SourceError
 from partnergraph.models import SourceFailure
-from partnergraph.sources import iter_sources
+from partnergraph.sources import SourceStats, iter_sources
 from partnergraph.sources.feeds import parse_feed
 
 DATA = Path(__file__).parent / "data" / "web"
@@ -37,10 +37,13 @@ def test_headline_only_item_keeps_its_title_as_text():
     assert item.text == "Fudan University signs agreement with Yale" and item.url is None and item.id == "h-1"
 
 
-def test_not_a_feed_is_one_failure(tmp_path):
+def test_not_a_feed_is_one_failure_but_other_xml_is_skipped(tmp_path):
+    (tmp_path / "news.rss").write_text("<html><body>moved</body></html>", encoding="utf-8")
     (tmp_path / "sitemap.xml").write_text("<urlset><url><loc>https://x.example/</loc></url></urlset>", encoding="utf-8")
-    (item,) = iter_sources([tmp_path])
-    assert isinstance(item, SourceFailure) and "no feed items" in item.reason
+    stats = SourceStats()
+    (item,) = iter_sources([tmp_path], stats=stats)
+    assert isinstance(item, SourceFailure) and item.source.endswith("news.rss") and "no feed items" in item.reason
+    assert stats.skipped == {"XML file that is not a feed": 1}
     with pytest.raises(SourceError):
         parse_feed(b"\x00\x01 definitely not xml", "junk")
 

@@ -24,12 +24,17 @@ def test_good_and_bad_lines(tmp_path):
         json.dumps({"id": 7, "text": TEXT}),
         json.dumps({"text": TEXT, "published": 20230201}),
         json.dumps({"text": TEXT}),
+        json.dumps({"id": "d1", "text": TEXT, "published": "2023-02-01T10:00:00Z"}),
+        json.dumps({"id": "d2", "text": TEXT, "published": "March 5, 2023"}),
+        json.dumps({"id": "d3", "text": TEXT, "published": "soon"}),
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     items = list(read_jsonl_file(path))
     docs = {i.id: i for i in items if isinstance(i, RawDocument)}
     failures = {i.source.rsplit(":", 1)[1]: i.reason for i in items if isinstance(i, SourceFailure)}
-    assert set(docs) == {"a", "c", "7", "batch-9"}
+    assert set(docs) == {"a", "c", "7", "batch-9", "d1", "d2", "d3"}
+    assert (docs["d1"].published, docs["d2"].published, docs["d3"].published) == ("2023-02-01", "2023-03-05", None)
+    assert docs["d3"].warnings == ["published 'soon' is not a date; ignored"]
     assert docs["a"].published == "2023-02-01" and docs["a"].url == "https://x.example/a"
     assert docs["c"].html == HTML and docs["c"].text is None
     assert docs["batch-9"].source.endswith("batch.jsonl:9")

@@ -16,6 +16,7 @@ from pathlib import Path
 from partnergraph.errors import SourceError
 from partnergraph.models import RawDocument
 from partnergraph.sources.ids import url_id
+from partnergraph.sources.skips import Skipped
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 # A news feed is tens of KB; a few MB is a feed that inlines full articles.
@@ -78,9 +79,17 @@ def parse_feed(data: bytes, source: str) -> list[RawDocument]:
     return documents
 
 
-def read_feed_file(path: Path) -> Iterator[RawDocument]:
-    """Every item of an RSS/Atom file on disk, in feed order."""
+def read_feed_file(path: Path) -> Iterator[RawDocument | Skipped]:
+    """Every item of an RSS/Atom file on disk, in feed order.
+
+    ".xml" is also sitemaps, configs and exports: one that holds no feed items is skipped
+    (and counted); a ".rss"/".atom" file without items is a failure."""
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise SourceError(f"{path}: {size:,} bytes is over the {MAX_BYTES:,}-byte limit for a feed")
-    yield from parse_feed(path.read_bytes(), str(path))
+    try:
+        yield from parse_feed(path.read_bytes(), str(path))
+    except SourceError:
+        if path.suffix.lower() != ".xml":
+            raise
+        yield Skipped(source=str(path), reason="XML file that is not a feed")

@@ -41,6 +41,16 @@ def _lines(path: Path) -> Iterator[tuple[int, bytes | None]]:
             yield number, line
 
 
+def _published(value: str) -> tuple[str | None, list[str]]:
+    """A pipeline's date ("2023-02-01T10:00:00Z", "March 5, 2023", "2023年3月5日") as ISO."""
+    from partnergraph.dates import find_dates
+
+    for mention in find_dates(value):
+        if mention.year is not None and mention.month is not None:
+            return mention.resolve(), []
+    return None, [f"published {value!r} is not a date; ignored"]
+
+
 def _record(obj: object, path: Path, number: int) -> RawDocument:
     if not isinstance(obj, dict):
         raise ValueError(f"expected a JSON object, got {type(obj).__name__}")
@@ -49,6 +59,9 @@ def _record(obj: object, path: Path, number: int) -> RawDocument:
         fields["id"] = str(fields["id"])
     fields.setdefault("id", f"{path.stem}-{number}")
     fields.setdefault("source", f"{path}:{number}")
+    if isinstance(fields.get("published"), str):
+        fields["published"], warnings = _published(fields["published"])
+        fields["warnings"] = warnings
     if not (isinstance(fields.get("text"), str) and fields["text"].strip()) and not (
         isinstance(fields.get("html"), str) and fields["html"].strip()
     ):
