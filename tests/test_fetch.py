@@ -309,3 +309,11 @@ def test_feed_command_from_a_file_without_network(tmp_path):
     assert result.exit_code == 0, result.output
     items = [json.loads(x) for x in saved.read_text(encoding="utf-8").splitlines()]
     assert [i["title"] for i in items] == ["Item 1", "Item 2"]
+
+
+def test_feed_command_follows_items_and_ingests(server, tmp_path):
+    base, state = server
+    db = tmp_path / "kb.db"
+    result = CliRunner().invoke(app, ["feed", f"{base}/feed.xml", "--db", str(db), "--delay", "0", "--timeout", "2"])
+    assert result.exit_code == 0, result.output  # the missing page fell back to the feed's summary
+    assert "/page1.html" in [p for _, p, _ in state.hits] and "2 added" in result.output
