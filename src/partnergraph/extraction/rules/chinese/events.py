@@ -15,9 +15,11 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from partnergraph.dates import DateMention
-from partnergraph.extraction.rules.chinese.lexicon import HAN, lexicon
+from partnergraph.extraction.rules.chinese.arguments import entity_span, location_span
+from partnergraph.extraction.rules.chinese.event_dates import event_date, lead_date
+from partnergraph.extraction.rules.chinese.lexicon import lexicon
 from partnergraph.extraction.rules.chinese.orgs import Mention, Org, OrgTable
-from partnergraph.extraction.rules.chinese.view import ZhText, dates_between
+from partnergraph.extraction.rules.chinese.view import ZhText
 
 # a plan, a hope or a negation just before the trigger: no event
 _NOT_YET = re.compile(r"(?:将|拟|计划|准备|预计|有望|希望|即将|尚未|未|没有|争取|力争|筹建|打算|期待|愿)"
@@ -31,27 +33,10 @@ _UNVEIL_AFTER = re.compile(r"[^,。]{0,2}(?:揭牌|挂牌|授牌|成立大会)")
 # founders and organizers: 由A、B共同发起成立, 由A联合B共同主办
 _FOUNDERS = re.compile(r"由([^。;]{2,160}?)(?:共同|联合|牵头|携手)?(?:发起|组建|成立|创建|倡议|主办|承办|举办|共建)"
                        r"|([^。;,]{2,120}?)(?:共同|联合)(?:发起|主办|举办|承办)")
-# a quoted name; match_view folds curly quotes to '"', Traditional texts use 「」『』
-_QUOTED = re.compile(r"[\"《「『]([^\"》」』]{2,40})[\"》」』]")
-# a day without its month (中新社北京5月6日电 …5日在香港签署)
-_DAY_ONLY = re.compile(r"(?<![0-9月年])([0-3]?[0-9])日(?![0-9])")
-_HEADER_LINE = re.compile(r"来源|发布|作者|编辑|浏览|点击|阅读|时间[:：]")
-# a year standing alone before the trigger; not a period (2020年至2022年) or a fiscal year
-_BARE_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年(?![0-9度初底末中至到起以\-])")
 _BOTH = re.compile(r"双方|两校|两省|两市|两院|两家|三方|各方|两地|校地|校企|院校|两单位|双边")
 _RESPECTIVELY = re.compile(r"分别(?!代表|致辞|讲话|介绍|发言|表示)")
 # talks are named meetings in their own right; bare 座谈/会谈 only when nothing else happened
 _NAMED_MEETING = re.compile(r"总结会|工作会议|联席会议|研讨会|论坛|理事会|年会|推进会|对接会|峰会")
-_ENTITY_HEAD = re.compile(
-    r"(?:联合实验室|重点实验室|实验室|研究院|研究所|研究中心|创新中心|技术中心|工程中心|教研中心|"
-    r"医学中心|中心|基地|联盟|联合体|医联体|医共体|共同体|平台|工作站|学院|研究基地|示范区|协同创新中心)"
-)
-_LOCATION = re.compile(
-    rf"在([{HAN}0-9A-Za-z]{{2,24}}?)(?:隆重|正式|成功|顺利|共同|联合)?"
-    r"(?:举行|召开|举办|签署|签订|签约|启动|揭牌|开幕|进行)"
-)
-_TOPICS = re.compile(rf"在([{HAN}、和及]{{2,90}}?)等?(?:多个|诸多|相关)?(?:领域|方面)")
-_TOPIC_SPLIT = re.compile(r"、|以及|和|及")
 # how far around a trigger its parties may stand (characters): clauses in the genre run
 # to about 60 characters before the verb (9月23日,邮储银行江苏省分行与镇江市政府战略合作签约)
 WINDOW = 80
@@ -71,6 +56,7 @@ class EventRec:
     entity: tuple[int, int] | None = None
     confidence: float = 0.7
     pairwise: bool = False  # one of the pairs of a 分别签约
+    named: bool = False  # a meeting with a name of its own (总结会, 论坛), not bare talks
 
 
 def _orgs_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
@@ -107,30 +93,11 @@ class EventFinder:
         self.person_orgs = person_org_spans
         self._by_end = {m.end: m for m in mentions}
         self._founders_seen: dict[tuple[int, int], list[Mention]] = {}
-        self.lead_date = self._lead_date()
+        self.lead_date = lead_date(zt)
+        self._article_founders: list[Mention] | None = None
         self.lead_pair = self._lead_pair()
 
     # article-level context --------------------------------------------------------------
-    def _lead_date(self) -> DateMention | None:
-        pub = self.zt.published_span
-        for d in self.zt.dates:
-            if pub and d.start == pub[0]:
-                continue
-            if d.day is None and d.year is not None and d.month is not None:
-                continue
-            if self.zt.v.startswith("电", d.end):
-                continue  # 中新网8月14日电: the dateline of the report, not the event
-            if _HEADER_LINE.search(self._line_of(d.start)):
-                continue  # 2023年11月28日 来源:连云港日报: the page's date, not the event's
-            return d
-        return None
-
-    def _line_of(self, pos: int) -> str:
-        v = self.zt.v
-        a = v.rfind("\n", 0, pos) + 1
-        b = v.find("\n", pos)
-        return v[a:b if b >= 0 else len(v)][:200]
-
     def _lead_pair(self) -> list[Mention]:
         """The bodies of the article's first cooperation clause; else of its first sentence
         that names two."""
@@ -179,9 +146,7 @@ class EventFinder:
                     continue
                 if typ in ("agreement", "meeting") and _ATTEND.search(v, max(s0, ts - 8), ts):
                     continue
-                ev = getattr(self, "_" + typ)(s0, s1, ts, te)
-                for e in ev:
-                    found.append(e)
+                found.extend(getattr(self, "_" + typ)(s0, s1, ts, te))
         return self._merge(found)
 
     def _parties(self, s0: int, s1: int, ts: int, te: int, typ: str) -> list[Mention]:
@@ -211,49 +176,10 @@ class EventFinder:
         return list(self.lead_pair)
 
     def _date(self, s0: int, s1: int, ts: int) -> DateMention | None:
-        v = self.zt.v
-        inside = [d for d in dates_between(self.zt, s0, s1)
-                  if (d.day is not None or d.year is not None) and not v.startswith("电", d.end)]
-        before = [d for d in inside if d.start < ts]
-        if before:
-            return before[-1]
-        if inside:
-            return inside[0]
-        # a background event dated by its year alone (2015年,A与B合作共建了…)
-        year = None
-        for m in _BARE_YEAR.finditer(v, s0, ts):
-            year = m
-        if year is not None:
-            return DateMention(year.start(), year.end() - 1, int(year.group(1)), None, None)
-        day = None
-        for m in _DAY_ONLY.finditer(v, s0, ts):
-            day = m
-        if day is not None:
-            return self._day_only(day) or self.lead_date
-        return self.lead_date
-
-    def _day_only(self, m: re.Match[str]) -> DateMention | None:
-        """"5日在香港签署": the month (and year) of the dateline or the publication date."""
-        d = int(m.group(1))
-        pub = self.zt.published
-        if pub and re.fullmatch(r"\d{4}-\d{2}-\d{2}", pub):
-            y, mo, pd = int(pub[:4]), int(pub[5:7]), int(pub[8:10])
-            if d > pd:  # a day after publication is last month's
-                y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
-            return DateMention(m.start(), m.end(), y, mo, d)
-        refs = [x for x in self.zt.dates[:8] if self.zt.v.startswith("电", x.end)]
-        if self.lead_date is not None:
-            refs.append(self.lead_date)
-        for ref in refs:
-            if ref.month is not None and ref.day is not None and d <= ref.day:
-                return DateMention(m.start(), m.end(), ref.year, ref.month, d)
-        return None
+        return event_date(self.zt, s0, s1, ts, self.lead_date)
 
     def _extras(self, e: EventRec, s0: int, s1: int) -> EventRec:
-        v = self.zt.v
-        m = _LOCATION.search(v, s0, s1)
-        if m and self.table.lookup(m.group(1)) is None:
-            e.location = m.span(1)
+        e.location = location_span(self.zt, self.table, s0, s1)
         return e
 
     def _agreement(self, s0, s1, ts, te):
@@ -309,9 +235,6 @@ class EventFinder:
         return [EventRec("visit", [visitor.org, host.org], date, (ts, te),
                          [(visitor.start, visitor.end), (host.start, host.end)])]
 
-    def _mention_ending(self, end: int) -> Mention | None:
-        return self._by_end.get(end)
-
     def _founders(self, s0: int, s1: int) -> list[Mention]:
         key = (s0, s1)
         if key not in self._founders_seen:
@@ -341,12 +264,12 @@ class EventFinder:
         named = bool(_NAMED_MEETING.match(v, ts))
         e = EventRec("meeting", [p.org for p in parties], self._date(s0, s1, ts), (ts, te),
                      [(p.start, p.end) for p in parties], confidence=0.6 if named else 0.4)
-        e.named = named  # type: ignore[attr-defined]
+        e.named = named
         return [self._extras(e, s0, s1)]
 
     def _joint_entity(self, s0, s1, ts, te):
         v = self.zt.v
-        entity = self._entity(s0, s1, ts, te)
+        entity = entity_span(self.zt, self.table, self._by_end, s0, s1, ts, te)
         if entity is None:
             return []
         parties = self._parties(s0, s1, ts, te, "joint_entity")
@@ -355,10 +278,10 @@ class EventFinder:
             parties = self._founders(s0, s1)
         if len(parties) < 2 and v[entity[1] - 2:entity[1]] == "联盟":
             # an alliance's founders are often named in a later sentence of the article
-            for a, b in self.zt.sentences:
-                parties = self._founders(a, b)
-                if parties:
-                    break
+            if self._article_founders is None:
+                self._article_founders = next(
+                    (f for a, b in self.zt.sentences if (f := self._founders(a, b))), [])
+            parties = self._article_founders
         inside = _distinct(_orgs_in(self.mentions, entity[0], entity[1]))
         if len(parties) < 2 and len(inside) >= 2:
             parties = inside
@@ -369,54 +292,6 @@ class EventFinder:
         return [self._extras(EventRec("joint_entity", [p.org for p in parties],
                                       self._date(s0, s1, ts), (ts, te),
                                       [(p.start, p.end) for p in parties], entity=entity), s0, s1)]
-
-    def _entity(self, s0, s1, ts, te) -> tuple[int, int] | None:
-        """The name of what is set up: quoted, or the phrase ending in a head word near the
-        trigger (成立医教联合体, 产学研合作基地揭牌, 共建…联合实验室)."""
-        v = self.zt.v
-        nxt = v[te:te + 2]
-        after = not (v[ts - 1:ts] == "的" or not nxt or not re.match(rf"[{HAN}]", nxt)
-                     or nxt.startswith(("以来", "后", "大会", "仪式", "于")))
-        if v[ts:te] in ("揭牌", "挂牌", "授牌", "落户"):
-            after = False
-        lo, hi = (te, min(s1, te + 30)) if after else (max(s0, ts - 30), ts)
-        best = None
-        for m in _QUOTED.finditer(v[lo:hi]):
-            a, b = lo + m.start(1), lo + m.end(1)
-            if _ENTITY_HEAD.search(v, a, b) and v[b - 1] != "议":
-                d = min(abs(a - te), abs(b - ts))
-                if best is None or d < best[0]:
-                    best = (d, a, b)
-        if best:
-            return best[1], best[2]
-        for m in _ENTITY_HEAD.finditer(v, lo, hi):
-            a, b = m.span()
-            if self.table.lookup(v[a:b]) is not None:
-                continue
-            k = a
-            while k > lo and a - k < 20:
-                if v[k - 1] == ")":
-                    o = v.rfind("(", max(lo, k - 8), k - 1)
-                    if o < 0:
-                        break
-                    k = o  # 北京天坛医院(张家口)脑科中心
-                    continue
-                if not re.match(rf"[{HAN}]", v[k - 1]) or v[k - 1] in "与和及暨、了":
-                    break
-                k -= 1
-            cuts = [c.end() for c in lexicon().stop_re.finditer(v, k, a)]
-            cuts += [c.end() for c in lexicon().triggers["joint_entity"].finditer(v, k, a)]
-            if cuts:
-                k = max(cuts)
-            named = self._mention_ending(b)
-            if named is not None and named.start >= lo and named.org is not None:
-                k = min(k, named.start)  # 黄河文明与可持续发展研究中心: a name already found
-            if b - k < 3:
-                continue
-            d = min(abs(k - te), abs(b - ts))
-            if best is None or d < best[0]:
-                best = (d, k, b)
-        return (best[1], best[2]) if best else None
 
     # merging ----------------------------------------------------------------------------
     def _merge(self, found: list[EventRec]) -> list[EventRec]:
@@ -462,9 +337,9 @@ class EventFinder:
         hosted = {id(o) for e in out if e.type in ("agreement", "visit") for o in e.parties}
         kept = []
         for e in out:
-            if e.type == "meeting" and not getattr(e, "named", False):
-                if any(id(o) in hosted for o in e.parties) or len(out) > 1:
-                    continue
+            if e.type == "meeting" and not e.named and (
+                    any(id(o) in hosted for o in e.parties) or len(out) > 1):
+                continue
             kept.append(e)
         return kept
 
@@ -473,22 +348,3 @@ def _date_ok(a: EventRec, b: EventRec) -> bool:
     if a.date is None or b.date is None:
         return True
     return (a.date.month, a.date.day) == (b.date.month, b.date.day) or a.date is b.date
-
-
-def topics_near(zt: ZhText, s0: int, s1: int) -> list[tuple[int, int]]:
-    v = zt.v
-    m = _TOPICS.search(v, s0, s1)
-    if not m:
-        return []
-    a, b = m.span(1)
-    k = v.rfind("在", a, b)
-    if k >= 0:
-        a = k + 1
-    out, pos = [], a
-    for sep in _TOPIC_SPLIT.finditer(v, a, b):
-        if sep.start() - pos >= 2:
-            out.append((pos, sep.start()))
-        pos = sep.end()
-    if b - pos >= 2:
-        out.append((pos, b))
-    return [(x, y) for x, y in out if y - x <= 14]

@@ -44,7 +44,7 @@ class Org:
     confidence: float = 0.8
     surfaces: set[str] = field(default_factory=set)  # forms as written (with 有限公司)
 
-    def keys(self) -> list[str]:
+    def forms(self) -> list[str]:
         return [self.key, *self.aliases]
 
 
@@ -173,7 +173,7 @@ class OrgTable:
         full.surfaces |= short.surfaces
         full.confidence = max(full.confidence, short.confidence)
         self.orgs = [o for o in self.orgs if o is not short]
-        for k in short.keys():
+        for k in short.forms():
             self._by_key[k] = full
 
     def add_alias(self, org: Org, start: int, end: int) -> None:
@@ -248,7 +248,7 @@ class OrgTable:
         for o in self.orgs:
             if o.kind != "government":
                 continue
-            names = o.keys()
+            names = o.forms()
             if not any(place in n or n.startswith(place) for n in names):
                 continue
             is_party = o.key.endswith("委") and not o.key.endswith("委员会")
@@ -289,7 +289,7 @@ def scan_mentions(zt: ZhText, table: OrgTable, cands: list[Cand],
     places = list(places)
     """Every place the article names one of its organizations, plus generic references
     (区委, 我校) resolved where the article allows, in text order, never overlapping."""
-    keys = {k: o for o in table.orgs for k in (*o.keys(), *o.surfaces) if len(k) >= 2}
+    keys = {k: o for o in table.orgs for k in (*o.forms(), *o.surfaces) if len(k) >= 2}
     found: list[Mention] = []
     if keys:
         # an Aho–Corasick automaton: one pass whatever the number of names
