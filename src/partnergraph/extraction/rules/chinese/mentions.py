@@ -81,7 +81,8 @@ def is_generic(key: str) -> bool:
     for d in lex.descriptors:
         if key.endswith(d):
             head = key[: -len(d)]
-            if len(head) <= 2 or head[-1] in "省市区县国" or head in _REGIONS:
+            if len(head) <= 2 or head[-1] in "省市区县国" or head in _REGIONS \
+                    or d in ("地方政府", "各级政府"):
                 return True
     rest = key[1:]
     return key[0] in _GENERIC_LEAD and (rest in lex.suffix_kind or rest in lex.generic
