@@ -30,6 +30,8 @@ __all__ = ["extract_items"]
 
 # evidence kept per organization: enough to highlight it, not every repetition
 MAX_ORG_SPANS = 6
+# sentences after a trigger searched for its fields: the dev releases state them within 4
+TOPIC_SENTENCES = 5
 
 
 def extract_items(document: Document) -> tuple[list[Organization], list[Person], list[Event]]:
@@ -105,9 +107,10 @@ def _events(zt: ZhText, events: list[EventRec]) -> list[Event]:
 
 
 def _sentence_window(zt: ZhText, pos: int) -> tuple[int, int]:
-    """The trigger's sentence and the three after it, where releases state the fields."""
+    """The trigger's sentence and the TOPIC_SENTENCES after it, where releases state the
+    fields (根据协议,双方将在…等领域开展合作)."""
     i = bisect_right(zt.sentences, (pos, len(zt.text) + 1)) - 1
     if i < 0 or not zt.sentences[i][0] <= pos < zt.sentences[i][1]:
         return pos, pos
-    j = min(len(zt.sentences) - 1, i + 3)
+    j = min(len(zt.sentences) - 1, i + TOPIC_SENTENCES)
     return zt.sentences[i][0], zt.sentences[j][1]
