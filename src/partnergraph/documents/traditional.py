@@ -30,7 +30,10 @@ def _converter():
 @lru_cache(maxsize=8192)
 def _char(c: str) -> str:
     conv = _converter()
-    out = conv.convert(c) if conv is not None else c
+    try:
+        out = conv.convert(c) if conv is not None else c
+    except UnicodeError:  # a lone surrogate: OpenCC reads UTF-8
+        return c
     return out if len(out) == 1 else c
 
 
@@ -41,7 +44,10 @@ def to_simplified(view: str) -> str:
     conv = _converter()
     if conv is None:
         return view
-    whole = conv.convert(view)
+    try:
+        whole = conv.convert(view)
+    except UnicodeError:  # lone surrogates from a bad decode: convert what can be
+        whole = ""
     if len(whole) == len(view):
         return whole
     return "".join(map(_char, view))
