@@ -208,6 +208,25 @@ def test_one_host_is_paced_by_the_delay(server):
     assert len(times) == 5 and min(gaps) >= 0.28, gaps
 
 
+def test_pacing_waits_through_the_injected_sleep(server):
+    """A 30-second delay checked without waiting: the fetcher's clock only moves when it sleeps."""
+    base, _ = server
+    now = [0.0]
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        now[0] += seconds
+
+    policy = FetchPolicy(delay=30.0, read_timeout=1.0, connect_timeout=1.0, retries=0)
+    with Fetcher(policy, clock=lambda: now[0], sleep=sleep) as f:
+        docs = list(fetch_pages([f"{base}/page1.html", f"{base}/page2.html", "http://127.0.0.1:9/x"], f))
+    assert sum(isinstance(d, RawDocument) for d in docs) == 2
+    # robots.txt, its redirect, page1, page2 on one host: three pauses of 30 s; the other host
+    # (unreachable, tried while the first one waited) needed no pause at all
+    assert slept == [30.0, 30.0, 30.0]
+
+
 def test_redirect_is_followed_and_a_loop_stops(server):
     base, _ = server
     with _fetcher() as f:

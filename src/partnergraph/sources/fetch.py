@@ -162,9 +162,9 @@ class Fetcher:
             return
         if response.status in REDIRECTS:
             host.robots_error = "robots.txt redirects too many times"
-        elif 400 <= response.status < 500:
+        elif 400 <= response.status < 500 and response.status != 429:
             parser.allow_all = True  # no robots.txt: everything is allowed
-        elif response.status >= 500:
+        elif response.status >= 429:  # "slow down" and server errors: stay away for this run
             host.robots_error = f"robots.txt answered HTTP {response.status}"
         else:
             text = response.body.decode("utf-8", errors="replace")
