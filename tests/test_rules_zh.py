@@ -333,3 +333,11 @@ def test_a_place_visited_stands_for_its_named_government():
         ("visit", "2019-05-22", frozenset({"首科院", "丰宁满族自治县人民政府"})),
         ("agreement", "2019-05-22", frozenset({"首科院", "丰宁满族自治县人民政府"})),
     ], key=str)
+
+
+def test_the_fullest_form_names_the_org_and_is_quoted_by_its_evidence():
+    text = "大全集团与甲大学签约。" * 8 + "大全集团有限公司董事长徐广福出席。"
+    x = zh(text)
+    org = next(o for o in x.organizations if o.name == "大全集团有限公司")
+    assert any(text[s.start:s.end] == org.name for s in org.evidence)
+    assert ("徐广福", "大全集团有限公司") in people(x)

@@ -54,7 +54,9 @@ def _span(s: int, e: int, field: str) -> Span:
 def _organizations(table: OrgTable) -> list[Organization]:
     out = []
     for o in table.orgs:
-        spans = sorted(set(o.spans))[:MAX_ORG_SPANS]
+        spans = sorted(set(o.spans))
+        named = [sp for sp in spans if table.zt.text[sp[0]:sp[1]] == o.name][:1]
+        spans = sorted(set(named + spans[:MAX_ORG_SPANS - len(named)]))
         aliases = [a for k, a in o.aliases.items() if k != o.key and a != o.name]
         out.append(Organization(name=o.name, aliases=aliases, kind=o.kind,
                                 evidence=[_span(s, e, f) for s, e, f in spans],
