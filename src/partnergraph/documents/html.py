@@ -59,12 +59,16 @@ def _page_url(tree, base: str | None) -> str | None:
 _TITLE_SEPARATORS = "-_|–—·:：｜"
 
 
-def _headline(tree, title: str | None) -> str | None:
+def _headings(tree) -> list[str]:
+    """The first headings' texts, read before trafilatura prunes the tree."""
+    return [" ".join(h.text_content().split()) for h in tree.xpath("//h1|//h2|//h3")[:10]]
+
+
+def _headline(headings: list[str], title: str | None) -> str | None:
     """The page's own heading when <title> is that heading plus a site name ("X-新闻网")."""
     if not title:
         return title
-    for heading in tree.xpath("//h1|//h2|//h3")[:10]:
-        text = " ".join(heading.text_content().split())
+    for text in headings:
         rest = title[len(text):].lstrip()
         if text and len(text) < len(title) and title.startswith(text) and rest[:1] in _TITLE_SEPARATORS:
             return text
@@ -99,7 +103,7 @@ def html_to_text(html: str, *, url: str | None = None) -> HtmlPage:
     if tree is None:
         raise SourceError(f"{url or 'page'}: not parseable as HTML")
     page_url = _page_url(tree, url)
-    headings = load_html(html)  # trafilatura prunes the tree it is given; headings read a copy
+    headings = _headings(tree)
     try:
         result = trafilatura.bare_extraction(
             tree,
