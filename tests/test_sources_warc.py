@@ -114,3 +114,17 @@ def test_chinese_page_with_gbk_http_charset(tmp_path):
                                    "text/html; charset=GBK")], False)
     (raw,) = iter_sources([tmp_path / "zh.warc"])
     assert "四川大学与莫纳什大学签署合作协议" in raw.html
+
+
+def test_gzip_and_chunked_http_bodies_are_decoded(tmp_path):
+    body = b"<html><body><p>Fudan University signed an agreement with Yale University in Shanghai.</p></body></html>"
+    chunked = b"14\r\n" + body[:20] + b"\r\n" + b"%x\r\n" % (len(body) - 20) + body[20:] + b"\r\n0\r\n\r\n"
+    path = tmp_path / "enc.warc"
+    with path.open("wb") as f:
+        writer = WARCWriter(f, gzip=False)
+        for uri, payload, header in (("https://c.example/gz", gzip.compress(body), ("Content-Encoding", "gzip")),
+                                     ("https://c.example/ch", chunked, ("Transfer-Encoding", "chunked"))):
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), header], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(payload),
+                                                          http_headers=http))
+    assert [raw.html.encode() for raw in read_warc_file(path)] == [body, body]
