@@ -341,3 +341,13 @@ def test_the_fullest_form_names_the_org_and_is_quoted_by_its_evidence():
     org = next(o for o in x.organizations if o.name == "大全集团有限公司")
     assert any(text[s.start:s.end] == org.name for s in org.evidence)
     assert ("徐广福", "大全集团有限公司") in people(x)
+
+
+@pytest.mark.parametrize("text", [
+    "5月3日,青山大学接待了远景集团考察团来访。",
+    "5月3日,远景集团代表团对青山大学进行了友好访问。",
+    "5月3日,远景集团一行到青山大学参观考察。",
+    "5月3日,远景集团董事长王明一行来到青山大学参观交流。",
+])
+def test_visit_shapes(text):
+    assert events(zh(text)) == [("visit", "--05-03", frozenset({"远景集团", "青山大学"}))]

@@ -33,6 +33,9 @@ _UNVEIL_AFTER = re.compile(r"[^,。]{0,2}(?:揭牌|挂牌|授牌|成立大会)")
 # founders and organizers: 由A、B共同发起成立, 由A联合B共同主办
 _FOUNDERS = re.compile(r"由([^。;]{2,160}?)(?:共同|联合|牵头|携手)?(?:发起|组建|成立|创建|倡议|主办|承办|举办|共建)"
                        r"|([^。;,]{2,120}?)(?:共同|联合)(?:发起|主办|举办|承办)")
+# the host receives (A接待了B代表团); the visitor goes (A一行到B, A对B进行访问)
+_RECEIVES = re.compile(r"接待|会见|迎接|欢迎")
+_GOES_TO = re.compile(r"(?:来到|到|赴|走进|莅临|前往|对)[^,]{0,20}$")
 _BOTH = re.compile(r"双方|两校|两省|两市|两院|两家|三方|各方|两地|校地|校企|院校|两单位|双边")
 _RESPECTIVELY = re.compile(r"分别(?!代表|致辞|讲话|介绍|发言|表示)")
 # talks are named meetings in their own right; bare 座谈/会谈 only when nothing else happened
@@ -219,11 +222,13 @@ class EventFinder:
         else:
             after = _distinct(_orgs_in(self.mentions, te, min(s1, te + 25)))
             lead = v[max(cs, ts - 6):ts]
+            between = v[before[0].end:ts] if before else ""
             if after and before and after[0].org is not before[0].org:
                 visitor, host = before[0], after[0]
-            elif before and len(before) >= 2 and re.search(r"(?:来到|到|赴|走进|莅临|前往)[^,]{0,20}$",
-                                                           v[before[0].end:ts]):
-                visitor, host = before[0], before[-1]
+            elif len(before) >= 2 and _RECEIVES.search(between):
+                host, visitor = before[0], before[-1]  # A接待了B考察团
+            elif len(before) >= 2 and _GOES_TO.search(between):
+                visitor, host = before[0], before[-1]  # A一行赴B调研, A代表团对B进行了访问
             else:
                 return []
             if not re.search(r"一行|代表团|访问团|考察团|带队|率", v[cs:ts]) and not re.search(
