@@ -3,8 +3,13 @@
 Order: a Simplified matching view of the body (view) → organization names by head word
 (mentions) → one record per organization with its short forms (orgs) → people by post
 (people) → cooperation events by trigger (events). Every record carries evidence spans into
-`Document.text`. jieba was considered and left out: head words, posts and stop words fix
-the boundaries the genre needs, and a segmenter adds a dictionary load and splits names.
+`Document.text`.
+
+jieba was measured and left out: its dictionary takes 0.76 s of CPU to load and it cuts
+about 335,000 characters a second (the 35 unlabeled articles), so segmenting alone would
+hold a 2,000-character article under 170 a second; and its words cross the boundaries the
+genre needs (西青/区委书记 for 西青区委 + 书记, 华北/理工大学/冀唐/学院). Head words, posts
+and stop words fix those boundaries directly.
 """
 
 from __future__ import annotations
