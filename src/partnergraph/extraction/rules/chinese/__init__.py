@@ -46,8 +46,7 @@ def extract_items(document: Document) -> tuple[list[Organization], list[Person],
     table = build_table(zt, cands, names)
     mentions = scan_mentions(zt, table, cands, places)
     people = find_people(zt, table, mentions)
-    person_orgs = {(s, e) for p in people for s, e, f in p.spans if f == "org"}
-    events = EventFinder(zt, table, mentions, person_orgs).find()
+    events = EventFinder(zt, table, mentions).find()
     return _organizations(table), _people(zt, people), _events(zt, events)
 
 

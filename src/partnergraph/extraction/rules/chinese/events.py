@@ -90,10 +90,8 @@ def _clause_start(v: str, s0: int, t: int) -> int:
 
 
 class EventFinder:
-    def __init__(self, zt: ZhText, table: OrgTable, mentions: list[Mention],
-                 person_org_spans: set[tuple[int, int]]):
+    def __init__(self, zt: ZhText, table: OrgTable, mentions: list[Mention]):
         self.zt, self.table, self.mentions = zt, table, mentions
-        self.person_orgs = person_org_spans
         self._by_end = {m.end: m for m in mentions}
         self._founders_seen: dict[tuple[int, int], list[Mention]] = {}
         self.lead_date = lead_date(zt)
