@@ -92,7 +92,7 @@ def extract_items(document: Document) -> tuple[list[Organization], list[Person],
         if len(parties) < 2:
             continue
         evidence = [Span(start=ev.trigger[0], end=ev.trigger[1], field="trigger")]
-        evidence += [Span(start=s, end=e, field="party") for s, e in ev.party_spans]
+        evidence += [Span(start=s, end=e, field="party") for s, e in ev.party_spans[:_MAX_SPANS]]
         if ev.date_span:
             evidence.append(Span(start=ev.date_span[0], end=ev.date_span[1], field="date"))
         location = None

@@ -56,6 +56,8 @@ _LOCATION = re.compile(
     r"(?:(?:officially|successfully|jointly)\s+)?(?:in|at)\s+(?:the\s+)?"
     r"([A-Za-z][\w'&\-.]*(?:\s+(?:of|for|and|at|[A-Za-z0-9][\w'&\-.]*)){0,8})",
 )
+# "... signed an agreement with B in Wuhan.": a capitalized place closing the clause
+_PLACE_AFTER = re.compile(r"\s(?:in|at)\s+(?:the\s+)?([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,4})(?=\s*[,.;]|\s+on\b|\s*$)")
 _TOPIC = re.compile(
     r"\b(?:in|on|around)\s+(?:the\s+)?(?:fields?|areas?|sectors?|domains?)\s+(?:of|including|such as|like)\s+"
     r"([^.;:()]{3,160})|\bcooperation\s+in\s+(?!the fields?|the areas?)([^.;:()]{3,120})|"
@@ -347,7 +349,9 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
                 noun = "memorandum" if noun in ("mou", "moc", "moa", "memoranda", "memorandum") else noun
             ev = Ev(kind, parties, date, dspan, (t0, t1), (sent.start, sent.end), noun=noun, entity=entity,
                     party_spans=pspans)
-            loc = _LOCATION.search(view, sent.start, sent.end)
+            loc = _LOCATION.search(view, sent.start, sent.end) or _PLACE_AFTER.search(view, t1, sent.end)
+            if loc and loc.group(1).split()[0].lower() in lexicon().breaks:
+                loc = None
             if loc:
                 text = re.split(r",|\s+(?:on|to|by|with|which|where|when|that|for|after|before|during|under|and)\s+|"
                                 r"\s+in\s+(?=\d)", loc.group(1))[0].rstrip(" .")

@@ -23,6 +23,12 @@ from partnergraph.extraction.rules.english.text import Article, Sentence, Token
 
 CONNECTORS = frozenset({"of", "for", "and", "&", "the", "de", "du", "des", "la", "von", "van", "in", "at"})
 _LEGAL_CHAIN = frozenset({"Co", "Ltd", "Limited", "Inc", "Corp", "LLC", "PLC", "GmbH", "AG", "Group", "SA"})
+# The longest names seen run to 15 words ("Industrialization Technology Research Institute for
+# Plastic Substitution in the Automotive and Aerospace Sectors"); a longer run is no name.
+_MAX_NAME_WORDS = 20
+_MAX_NAME_CHARS = 200
+# A sentence longer than this is a list or a dump, not prose: the party-slot patterns skip it.
+_MAX_SENTENCE = 3000
 # Heads of a governing body of an organization: "Nanjing University Council" is the university's.
 _BODY_HEADS = frozenset({"Council", "Committee", "Commission", "Office", "Party", "Board", "Group"})
 _DOTTED = frozenset({"Co", "Ltd", "Inc", "Corp"})
@@ -85,7 +91,7 @@ class OrgTable:
     def __init__(self) -> None:
         self.orgs: list[Org] = []
         self.by_key: dict[str, int] = {}
-        self.not_candidates: set[str] = set()
+        self.candidates: dict[str, bool] = {}
 
     def find(self, form: str) -> int | None:
         return self.by_key.get(norm(form))
@@ -253,7 +259,7 @@ def _head_names(piece: list[tuple[Token, str]]) -> list[tuple[int, int, int]]:
         if h is None:
             break
         s = h
-        while s - 1 >= i:
+        while s - 1 >= i and h - s < _MAX_NAME_WORDS:
             k, t = kinds[s - 1], toks[s - 1]
             if k in ("w", "p"):
                 s -= 1
@@ -269,9 +275,9 @@ def _head_names(piece: list[tuple[Token, str]]) -> list[tuple[int, int, int]]:
                          (toks[e].text != "Group" or kinds[e - 1] == "p")):
             e += 1
         # head-final names side by side are one name ("USTC-Daqo Group Dual-Carbon ... Laboratory")
-        while e < n and kinds[e] == "w" and not toks[e - 1].text.endswith("'s"):
+        while e < n and kinds[e] == "w" and not toks[e - 1].text.endswith("'s") and e - s < _MAX_NAME_WORDS:
             j = e
-            while j < n and kinds[j] in ("w", "p") and not heads[j]:
+            while j < n and kinds[j] in ("w", "p") and not heads[j] and j - s < _MAX_NAME_WORDS:
                 j += 1
             if j < n and heads[j] and (j > e or _base(toks[j]) not in _BODY_HEADS):
                 e = j + 1
@@ -344,7 +350,7 @@ def head_mentions(art: Article, table: OrgTable) -> None:
                     end = last.end - 2 if last.text.endswith("'s") else last.end
                     name = art.view[start:end]
                     head = _base(piece[h][0])
-                    if _generic(name) or _owned_by_generic(art.view, start):
+                    if _generic(name) or _owned_by_generic(art.view, start) or len(name) > _MAX_NAME_CHARS:
                         continue
                     if head in ("Center", "Centre") and h > s and piece[h - 1][0].lower in _VENUE_CENTRE:
                         continue
@@ -489,7 +495,7 @@ def locate(art: Article, table: OrgTable) -> list[tuple[int, int, int]]:
     keys: dict[str, list[tuple[int, str]]] = {}
     for idx in table.live():
         for form in table.orgs[idx].forms.values():
-            if len(form) >= 2:
+            if 2 <= len(form) <= _MAX_NAME_CHARS:
                 keys.setdefault(form.lower(), []).append((idx, form))
     if not keys:
         return []
@@ -560,12 +566,10 @@ _CUE = re.compile(
 
 
 def _candidate(table: OrgTable, text: str) -> bool:
-    if text in table.not_candidates:
-        return False
-    ok = _candidate_uncached(table, text)
-    if not ok:
-        table.not_candidates.add(text)
-    return ok
+    got = table.candidates.get(text)
+    if got is None:
+        got = table.candidates[text] = _candidate_uncached(table, text)
+    return got
 
 
 def _candidate_uncached(table: OrgTable, text: str) -> bool:
@@ -657,6 +661,8 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
                     re.match(r"\s*(?:,|\band\b)", view[end:sent.end]) and not _COMMA_TITLE.match(view, end, sent.end):
                 promote(text, start)
             i = j
+        if sent.end - sent.start > _MAX_SENTENCE:
+            continue
         seg = view[sent.start:sent.end]
         if not _CUE.search(seg):
             continue

@@ -1,0 +1,48 @@
+"""The English rules stay linear on hostile text: long runs of names, no spaces, no sentences."""
+
+from __future__ import annotations
+
+import time
+
+import partnergraph
+
+# Generous bounds: each case runs well under a second on a laptop; a quadratic rule takes minutes.
+LIMIT = 10.0
+
+
+def timed(text):
+    start = time.perf_counter()
+    result = partnergraph.extract(text, lang="en")
+    return time.perf_counter() - start, result
+
+
+def test_100k_capitalized_words():
+    took, _ = timed(" ".join(["Alpha"] * 100_000))
+    assert took < LIMIT
+
+
+def test_one_megabyte_line_without_spaces():
+    took, _ = timed("x" * 1_000_000)
+    assert took < LIMIT
+
+
+def test_long_run_of_head_nouns_and_connectors():
+    took, _ = timed(" ".join(["University"] * 50_000) + " of " + " and ".join(["Science"] * 20_000))
+    assert took < LIMIT
+
+
+def test_one_sentence_with_thousands_of_posts():
+    took, result = timed("Mr. Xu Guangfu, Chairman of Daqo Group, " * 5_000)
+    assert took < LIMIT
+    assert len(result.people) == 1
+
+
+def test_thousands_of_signing_sentences():
+    took, result = timed("Alpha Group signed an agreement with Beta University. " * 5_000)
+    assert took < LIMIT
+    assert len(result.events) == 1
+
+
+def test_a_long_comma_list():
+    took, _ = timed(", ".join(["Alpha Beta"] * 50_000) + " and Gamma signed")
+    assert took < LIMIT
