@@ -351,3 +351,11 @@ def test_the_fullest_form_names_the_org_and_is_quoted_by_its_evidence():
 ])
 def test_visit_shapes(text):
     assert events(zh(text)) == [("visit", "--05-03", frozenset({"远景集团", "青山大学"}))]
+
+
+def test_english_name_in_parentheses_is_an_alias():
+    x = zh("马来西亚城市大学(City University Malaysia)与东盟学术文化合作协会(ASEANACA)签署谅解备忘录。")
+    aliases = {o.name: o.aliases for o in x.organizations}
+    assert aliases == {"马来西亚城市大学": ["City University Malaysia"],
+                       "东盟学术文化合作协会": ["ASEANACA"]}
+    assert len(x.events) == 1

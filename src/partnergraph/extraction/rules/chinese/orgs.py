@@ -31,7 +31,9 @@ _PLACE_END = set("省市区县州旗镇乡")
 _ALIAS_EXPLICIT = re.compile(
     rf"[(]\s*(?:以下)?(?:简称|下称|以下称)\s*[\"「『]?([{HAN}A-Za-z0-9]{{2,12}})[\"」』]?\s*[)]"
 )
-_ACRONYM = re.compile(r"[(]\s*([A-Z][A-Za-z&]{1,11})\s*[)]")
+# an acronym or an English name in parentheses right after a Chinese name:
+# 中国科学技术大学(USTC), 马来西亚城市大学(City University Malaysia)
+_ACRONYM = re.compile(r"[(]\s*([A-Z][A-Za-z&]{1,11}|[A-Z][A-Za-z&.'-]*(?: [A-Za-z&.'-]+){1,9})\s*[)]")
 
 
 @dataclass(eq=False)
