@@ -25,6 +25,7 @@ import html
 import io
 import itertools
 import json
+import logging
 import random
 import sys
 import tempfile
@@ -353,6 +354,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
+    logging.getLogger("partnergraph.sources").setLevel(logging.ERROR)  # skip summaries: counted here
     global SHARED
     SHARED = args.shared
     texts, dev = article_texts(args.shared)
