@@ -289,8 +289,8 @@ class Store:
             c.executemany("INSERT INTO event_sources VALUES (?,?,?,?)",
                           ((e.id, d, i, r) for e in events for d, i, r in e.sources))
             c.execute(
-                "INSERT INTO partner_pairs SELECT p1.entity_id, p2.entity_id, COUNT(*),"
-                f" MIN(e.sort_date), MAX(e.sort_date), RTRIM({_TYPES_SQL}, ','), en.name, en.kind"
+                "INSERT INTO partner_pairs SELECT p1.entity_id, COUNT(*), en.name, p2.entity_id,"
+                f" en.kind, MIN(e.sort_date), MAX(e.sort_date), RTRIM({_TYPES_SQL}, ',')"
                 " FROM event_parties p1 JOIN event_parties p2 ON p2.event_id=p1.event_id"
                 " AND p2.entity_id!=p1.entity_id JOIN events e ON e.id=p1.event_id"
                 " JOIN entities en ON en.id=p2.entity_id"
