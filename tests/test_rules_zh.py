@@ -359,3 +359,8 @@ def test_english_name_in_parentheses_is_an_alias():
     assert aliases == {"马来西亚城市大学": ["City University Malaysia"],
                        "东盟学术文化合作协会": ["ASEANACA"]}
     assert len(x.events) == 1
+
+
+def test_posts_joined_by_jian_are_one_entry():
+    [p] = zh("中国铸造协会执行副会长兼秘书长张志勇主持会议。").people
+    assert (p.name, p.title, p.org) == ("张志勇", "执行副会长兼秘书长", "中国铸造协会")

@@ -160,7 +160,9 @@ def find_people(zt: ZhText, table: OrgTable, mentions: list[Mention]) -> list[Pe
                 qual = v[q:ts]
                 if qual and (qual[-1] in "院部委局厅会省市区县国府办处所司行" or "原" in qual):
                     q = -1  # 、国务院副总理, 、重庆市原市长: another body, not a qualifier
-                if q - 1 >= ls and v[q - 1] == "、" and pending:
+                if v[k] == "兼" and pending:
+                    org = pending[-1][2]  # 执行副会长兼秘书长: the same body
+                elif q - 1 >= ls and v[q - 1] == "、" and pending:
                     org = pending[-1][2]  # 党组成员、副主任徐召霞: one body, two posts
                 elif k >= ls and v[k] == "、" and prev_org is not None and last_end == k:
                     org = prev_org
@@ -210,7 +212,7 @@ def find_people(zt: ZhText, table: OrgTable, mentions: list[Mention]) -> list[Pe
                 prev_org, last_end, pending = o, te, []
                 continue
             nxt = v[te:te + 1]
-            if nxt in ("、",) and te < le:
+            if nxt in ("、", "兼") and te < le:  # 执行副会长兼秘书长张志勇: one person
                 pending.append((ts, te, org))
                 last_end = te + 1
                 continue
