@@ -76,7 +76,7 @@ def is_generic(key: str) -> bool:
         return False
     if key in lex.generic or key in lex.suffix_kind:
         return True
-    if key[0] in "我本该各两其此这" or key.startswith(("贵校", "贵院", "贵公司")):
+    if key[0] in "我本该各两其此这某" or key.startswith(("贵校", "贵院", "贵公司")):
         return True
     for d in lex.descriptors:
         if key.endswith(d):
