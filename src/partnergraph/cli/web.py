@@ -26,7 +26,7 @@ DelayOption = typer.Option(1.0, "--delay", help="Seconds between two requests to
                            "(robots.txt Crawl-delay can raise it).", min=0.0)
 TimeoutOption = typer.Option(20.0, "--timeout", help="Seconds of silence before a request gives up.", min=0.1)
 RetriesOption = typer.Option(2, "--retries", help="Retries after a timeout, 429 or 5xx, with back-off.", min=0)
-MaxBytesOption = typer.Option(10 * 1024 * 1024, "--max-bytes", help="Largest page to download.", min=1)
+MaxBytesOption = typer.Option(4 * 1024 * 1024, "--max-bytes", help="Largest page or feed to download.", min=1)
 UserAgentOption = typer.Option(None, "--user-agent", help="Name this crawler differently (keep contact details).")
 BackendOption = typer.Option("rules", "--backend", help="Extraction backend (see `partnergraph backends`).")
 

@@ -54,8 +54,9 @@ class FetchPolicy:
     retries: int = 2
     backoff: float = 1.0  # first wait; doubles each retry
     max_backoff: float = 60.0  # also caps a server's Retry-After
-    # release pages are < 1 MB; 10 MB leaves room for pages with inlined images
-    max_bytes: int = 10 * 1024 * 1024
+    # release pages are < 1 MB; main-text extraction refuses pages over 4 MiB anyway
+    # (documents.html.MAX_HTML_CHARS), so downloading more is waste
+    max_bytes: int = 4 * 1024 * 1024
     max_redirects: int = 5
     robots: bool = True
 
