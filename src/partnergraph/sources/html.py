@@ -17,8 +17,8 @@ from partnergraph.models import RawDocument
 from partnergraph.sources.text import decode
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-# Release pages are tens of KB; 16 MB covers pages with inlined images and stops one
-# file from exhausting memory.
+# Release pages are tens of KB. Extraction accepts 4 Mi characters (documents.html), which
+# is up to 12 MB of UTF-8 Chinese: 16 MB reads every page extraction could use.
 MAX_BYTES = 16 * 1024 * 1024
 # Browsers look for <meta charset> in the first 1,024 bytes; pages in the wild put it
 # after long comments, so look a little further.

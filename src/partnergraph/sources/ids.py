@@ -7,8 +7,9 @@ import hashlib
 import re
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-# 12 hex digits = 48 bits: a collision among a million pages has odds of about 1 in 500,000.
-HASH_DIGITS = 12
+# 16 hex digits = 64 bits: among a million pages the chance of any collision is about
+# n²/2^65 ≈ 3 in 100 million (48 bits would make it 1 in 560).
+HASH_DIGITS = 16
 
 
 def url_id(url: str) -> str:
