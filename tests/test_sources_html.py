@@ -120,3 +120,13 @@ def test_main_text_judgement_drops_pages_whose_menu_alone_mentions_cooperation(t
     (kept,) = iter_sources([tmp_path], relevance_main_text=True, stats=stats)
     assert kept.id == "visit" and kept.text.startswith("Tianjin University visits Imperial College")
     assert stats.skipped == {"not about cooperation": 1}
+
+
+def test_charset_sniffing_is_linear_on_hostile_bytes():
+    import time
+
+    started = time.perf_counter()
+    assert charset_from_header("text/html; charset=" + " " * 200_000 + "!") is None
+    decode_html(b"<meta charset=" + b" " * 4000 + b"\xff" * 10, "x")
+    decode_html(b"<meta " * 5000 + b"\xff", "x")
+    assert time.perf_counter() - started < 1
