@@ -227,6 +227,21 @@ def test_pacing_waits_through_the_injected_sleep(server):
     assert slept == [30.0, 30.0, 30.0]
 
 
+def test_retries_back_off_exponentially(server):
+    base, _ = server
+    now = [0.0]
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        now[0] += seconds
+
+    policy = FetchPolicy(delay=0.0, retries=3, backoff=2.0, read_timeout=1.0, connect_timeout=1.0)
+    with Fetcher(policy, clock=lambda: now[0], sleep=sleep) as f, pytest.raises(SourceError, match="HTTP 500"):
+        f.get(f"{base}/error500")
+    assert slept == [2.0, 4.0, 8.0]
+
+
 def test_redirect_is_followed_and_a_loop_stops(server):
     base, _ = server
     with _fetcher() as f:
