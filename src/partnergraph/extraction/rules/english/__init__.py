@@ -33,7 +33,7 @@ def extract_items(document: Document) -> tuple[list[Organization], list[Person],
     _orgs.short_forms(art, table)
     _orgs.context_orgs(art, table, not_org)
     _orgs.merge_variants(table)
-    mentions = _orgs.locate(art, table)
+    mentions = _orgs.drop_sources(art, table, _orgs.locate(art, table))
 
     counts: dict[int, int] = {}
     for _, _, idx in mentions:

@@ -35,6 +35,7 @@ class Lexicon:
     field_words: frozenset[str]        # lowercased nouns "and" may join inside a name
     split_titles: frozenset[str]       # lowercased one-word titles
     places: frozenset[str]             # countries, regions, cities
+    media: frozenset[str]              # words of news outlets' names
 
 
 @lru_cache(maxsize=1)
@@ -77,4 +78,5 @@ def lexicon() -> Lexicon:
         field_words=frozenset(w.lower() for w in _lines("en_field_words.txt")),
         split_titles=frozenset(t for t in titles if " " not in t),
         places=frozenset(_lines("en_places.txt")),
+        media=frozenset(_lines("en_media_words.txt")),
     )

@@ -31,6 +31,7 @@ _MAX_NAME_CHARS = 200
 _MAX_SENTENCE = 3000
 # Heads of a governing body of an organization: "Nanjing University Council" is the university's.
 _BODY_HEADS = frozenset({"Council", "Committee", "Commission", "Office", "Party", "Board", "Group"})
+_PLURAL_POSSESSIVE = frozenset({"people's", "workers'", "women's", "children's", "farmers'", "peoples'"})
 _DOTTED = frozenset({"Co", "Ltd", "Inc", "Corp"})
 _FOREIGN_HEADS = frozenset({"Universität", "Université", "Universidad", "Universiteit", "Università", "Hochschule"})
 # "Exchange Centre", "Conference Center": a centre after these words is a building.
@@ -182,7 +183,7 @@ def _chunks(tokens: list[Token]) -> list[list[tuple[Token, str]]]:
         low = t.lower
         if t.text[0].isalnum() and _is_cap(t) and (t.text[0].isupper() or cur):
             cur.append((t, "w"))
-            if t.text.endswith("'s") and not (nxt is not None and _is_head(nxt)):
+            if t.text.endswith("'s") and not (nxt is not None and _is_head(nxt) and t.lower in _PLURAL_POSSESSIVE):
                 close()  # "Daqo Group's showroom", but "People's Government" goes on
         elif cur and low in CONNECTORS and nxt is not None:
             if low in ("in", "at"):
@@ -202,7 +203,7 @@ def _chunks(tokens: list[Token]) -> list[list[tuple[Token, str]]]:
                 cur[-1][0].text in _LEGAL_CHAIN or cur[-1][0].text == "." or nxt.text != "Group"):
             cur.append((t, "p"))
         elif cur and t.text == "(" and i + 3 < n and tokens[i + 2].text == ")" and _is_cap(tokens[i + 1]) \
-                and tokens[i + 3].text[0].isupper():
+                and tokens[i + 3].text[0].isupper() and not tokens[i + 1].text.isupper():
             cur.extend([(t, "p"), (tokens[i + 1], "w"), (tokens[i + 2], "p")])
             i += 3
             continue
@@ -268,12 +269,14 @@ def _head_names(piece: list[tuple[Token, str]]) -> list[tuple[int, int, int]]:
                 s -= 1
             else:
                 break
-        while s < h and kinds[s] != "w":
+        while s < h and (kinds[s] != "w" or toks[s].lower.endswith("-based")):
             s += 1
         e = h + 1
-        while e < n and (kinds[e] == "p" or kinds[e] == "w" and toks[e].text in _LEGAL_CHAIN and
-                         (toks[e].text != "Group" or kinds[e - 1] == "p")):
+        while e < n and (kinds[e] == "p" and toks[e].text in ".," or kinds[e] == "w" and toks[e].text in _LEGAL_CHAIN
+                         and (toks[e].text != "Group" or kinds[e - 1] == "p")):
             e += 1
+        while e - 1 > h and toks[e - 1].text == ",":
+            e -= 1
         # head-final names side by side are one name ("USTC-Daqo Group Dual-Carbon ... Laboratory")
         while e < n and kinds[e] == "w" and not toks[e - 1].text.endswith("'s") and e - s < _MAX_NAME_WORDS:
             j = e
@@ -466,7 +469,8 @@ def short_forms(art: Article, table: OrgTable) -> None:
         for k in range(len(core), 0, -1):
             short = " ".join(core[:k])
             if len(short) < 3 or short.lower() in lex.breaks or short.lower() in lex.not_name \
-                    or short.lower() in lex.field_words:
+                    or short.lower() in lex.field_words or short in lex.places \
+                    or re.search(r"(?:ican|ian|ese|ish)$", short):
                 continue
             if table.find(short) is not None:
                 break
@@ -617,6 +621,8 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
 
     def promote(text: str, start: int, strong: bool = True) -> None:
         text = text.strip()
+        if text.endswith(".") and text.count(".") == 1:
+            text = text[:-1]
         if not strong and not _ACRONYM.match(text):
             if text not in uses:
                 uses[text] = len(re.findall(r"(?<![\w-])" + re.escape(text) + r"(?![\w-])", view)) \
@@ -754,3 +760,24 @@ def merge_variants(table: OrgTable) -> None:
 @lru_cache(maxsize=4096)
 def _content(name: str) -> frozenset[str]:
     return frozenset(w.lower() for w in re.findall(r"[\w\-']+", name) if w.lower() not in CONNECTORS)
+
+
+_REPORTING_AFTER = re.compile(r"(?:,\s*[\w\-]+,)?\s*(?:reported|reports|said|says|quoted|wrote|cited)\b", re.IGNORECASE)
+_REPORTING_BEFORE = re.compile(r"\b(?:according to|source:|via|reported by|told)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def drop_sources(art: Article, table: OrgTable, mentions: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """A news outlet cited as the source ("the Jordan News Agency, Petra, reported") is no party."""
+    media = lexicon().media
+    gone = set()
+    for s, e, idx in mentions:
+        name = table.orgs[idx].name
+        if not any(w in media for w in re.findall(r"[\w]+", name)):
+            continue
+        if _REPORTING_AFTER.match(art.view, e, min(len(art.view), e + 40)) or \
+                _REPORTING_BEFORE.search(art.view, max(0, s - 20), s):
+            gone.add(idx)
+    for idx in gone:
+        table.orgs[idx].name = ""
+        table.orgs[idx].forms = {}
+    return [m for m in mentions if m[2] not in gone]

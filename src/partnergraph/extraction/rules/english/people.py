@@ -19,7 +19,8 @@ from partnergraph.extraction.rules.english.text import Article
 _HONORIFIC = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Academician|Engr|Ven|Sir|Madam|HE|H\.E)\.?\s+|h\.\s?c\.\s+)+"
 )
-_NAME_TOKEN = re.compile(r"[A-Z][A-Za-z'\-]*\.?|(?:al|bin|binti|de|van|von|der|da|el|ur)(?=\s)")
+_NAME_TOKEN = re.compile(r"(?=[A-Z\u00c0-\u00de])[^\W\d_][^\W\d_'\-]*(?:['\-][^\W\d_]+)*\.?|"
+                         r"(?:al|bin|binti|de|van|von|der|da|el|ur)(?=\s)")
 _PARTICLES = frozenset({"al", "bin", "binti", "de", "van", "von", "der", "da", "el", "ur"})
 _OF = re.compile(r"\s*,?\s+(?:of|at|in|from|with|von|de)\s+(?:the\s+)?")
 _EXT = re.compile(
@@ -78,7 +79,7 @@ class _Reader:
         q = p
         while len(toks) < 4 and q < end:
             t = _NAME_TOKEN.match(self.view, q, end)
-            if not t or not self._ok_token(t.group(), t.start()):
+            if not t or not self._ok_token(t.group(), t.start()) or t.group().endswith("'s"):
                 break
             if t.group().lower() in _PARTICLES and not toks:
                 break

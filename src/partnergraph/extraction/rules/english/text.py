@@ -54,6 +54,12 @@ class Article:
     published: str | None
 
 
+def _headline(line: str) -> bool:
+    """A Title Case line ("Cheng Shiu University Signs MOU to Share Resources") is a headline."""
+    words = [w for w in line.split() if len(w) >= 4 and w[0].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
 def _paragraphs(doc: Document, view: str) -> list[tuple[int, int, bool]]:
     lines = sorted((s.start, s.end) for s in doc.body)
     title = (doc.title_span.start, doc.title_span.end) if doc.title_span else None
@@ -65,6 +71,7 @@ def _paragraphs(doc: Document, view: str) -> list[tuple[int, int, bool]]:
             gap = view[p_end:start]
             prev_line = view[p_start:p_end]
             if (gap.count("\n") == 1 and not gap.strip() and not _END_PUNCT.search(prev_line)
+                    and not _headline(prev_line)
                     and (view[start].islower() or p_end - view.rfind("\n", 0, p_end) > _WRAP_MIN)):
                 out[-1] = (p_start, end, False)
                 continue
