@@ -364,3 +364,8 @@ def test_english_name_in_parentheses_is_an_alias():
 def test_posts_joined_by_jian_are_one_entry():
     [p] = zh("中国铸造协会执行副会长兼秘书长张志勇主持会议。").people
     assert (p.name, p.title, p.org) == ("张志勇", "执行副会长兼秘书长", "中国铸造协会")
+
+
+def test_visitor_named_by_its_leader():
+    x = zh("台湾东吴大学校长潘维大出席了论坛。12月3日,潘维大校长一行来到云南大学参观交流。")
+    assert events(x) == [("visit", "--12-03", frozenset({"台湾东吴大学", "云南大学"}))]

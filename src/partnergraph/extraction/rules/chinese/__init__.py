@@ -46,7 +46,11 @@ def extract_items(document: Document) -> tuple[list[Organization], list[Person],
     table = build_table(zt, cands, names)
     mentions = scan_mentions(zt, table, cands, places)
     people = find_people(zt, table, mentions)
-    events = EventFinder(zt, table, mentions).find()
+    people_orgs = {}
+    for p in people:
+        if p.org is not None:
+            people_orgs.setdefault(p.name, p.org)
+    events = EventFinder(zt, table, mentions, people_orgs).find()
     return _organizations(table), _people(zt, people), _events(zt, events)
 
 

@@ -45,6 +45,8 @@ _NAMED_MEETING = re.compile(r"总结会|工作会议|联席会议|研讨会|论�
 WINDOW = 80
 # events compared when merging a new one, per shared party (an article has a handful)
 MAX_MERGE_SCAN = 64
+# people looked up to name a visitor (an article lists a few dozen at most)
+MAX_PEOPLE = 40
 
 
 @dataclass
@@ -90,9 +92,12 @@ def _clause_start(v: str, s0: int, t: int) -> int:
 
 
 class EventFinder:
-    def __init__(self, zt: ZhText, table: OrgTable, mentions: list[Mention]):
+    def __init__(self, zt: ZhText, table: OrgTable, mentions: list[Mention],
+                 people_orgs: dict[str, Org] | None = None):
         self.zt, self.table, self.mentions = zt, table, mentions
         self._by_end = {m.end: m for m in mentions}
+        # people with a body (the first MAX_PEOPLE), to name a visitor by its leader
+        self.people_orgs = dict(list((people_orgs or {}).items())[:MAX_PEOPLE])
         self._founders_seen: dict[tuple[int, int], list[Mention]] = {}
         self.lead_date = lead_date(zt)
         self._article_founders: list[Mention] | None = None
@@ -219,6 +224,9 @@ class EventFinder:
             host = hosts[-1]
         else:
             after = _distinct(_orgs_in(self.mentions, te, min(s1, te + 25)))
+            if not before and after:
+                # 潘维大校长一行来到云南大学: the visitor named by a person of a known body
+                before = self._person_body(max(cs, ts - 30), ts)
             lead = v[max(cs, ts - 6):ts]
             between = v[before[0].end:ts] if before else ""
             if after and before and after[0].org is not before[0].org:
@@ -229,7 +237,7 @@ class EventFinder:
                 visitor, host = before[0], before[-1]  # A一行赴B调研, A代表团对B进行了访问
             else:
                 return []
-            if not re.search(r"一行|代表团|访问团|考察团|带队|率", v[cs:ts]) and not re.search(
+            if not re.search(r"一行|代表团|访问团|考察团|带队|率", v[cs:te]) and not re.search(
                     r"来到|到|赴|走进|莅临|前往|访问|来访|到访|拜访", trig + lead):
                 return []
         if visitor.org is host.org:
@@ -237,6 +245,15 @@ class EventFinder:
         date = self._date(s0, s1, ts)
         return [EventRec("visit", [visitor.org, host.org], date, (ts, te),
                          [(visitor.start, visitor.end), (host.start, host.end)])]
+
+    def _person_body(self, start: int, end: int) -> list[Mention]:
+        """The body of the last person with one named in [start, end), as a mention."""
+        best = None
+        for name, org in self.people_orgs.items():
+            k = self.zt.v.rfind(name, start, end)
+            if k >= 0 and (best is None or k > best.start):
+                best = Mention(k, k + len(name), org, name)
+        return [best] if best is not None else []
 
     def _founders(self, s0: int, s1: int) -> list[Mention]:
         key = (s0, s1)
