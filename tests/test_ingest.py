@@ -92,3 +92,20 @@ def test_worker_processes_give_the_same_store(folder, tmp_path):
     ingest([folder], serial, workers=1)
     ingest([folder], parallel, workers=2, batch_size=7)
     assert snapshot(serial) == snapshot(parallel)
+
+
+def test_same_file_name_in_two_folders_is_two_documents(tmp_path):
+    (tmp_path / "en").mkdir()
+    (tmp_path / "zh").mkdir()
+    (tmp_path / "en" / "001.txt").write_text(EN, encoding="utf-8")
+    (tmp_path / "zh" / "001.txt").write_text(ZH, encoding="utf-8")
+    with open_store(":memory:") as s:
+        first = ingest([tmp_path / "en", tmp_path / "zh"], s, workers=1)
+        assert (first.added, first.replaced) == (2, 0)
+        again = ingest([tmp_path / "en", tmp_path / "zh"], s, workers=1)
+        assert (again.added, again.replaced, again.unchanged) == (0, 0, 2)
+        ids = sorted(r[0] for r in s.conn.execute("SELECT id FROM documents"))
+        assert ids[0] == "001" and ids[1].startswith("001~")
+        (tmp_path / "zh" / "001.txt").write_text(ZH.replace("贝塔集团", "伽马集团"), encoding="utf-8")
+        edited = ingest([tmp_path / "zh"], s, workers=1)
+        assert (edited.added, edited.replaced) == (0, 1) and s.stats()["documents"] == 2

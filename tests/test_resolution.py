@@ -118,6 +118,16 @@ def test_similar_names_sharing_words_are_never_merged(store):
     assert not e.same and any("different-unit" in s for s in e.steps)
 
 
+def test_a_bare_name_completed_by_its_head_word_joins(store):
+    ingest_extractions(store, [
+        ex("a", [("Soochow University", ["Soochow"], "university")]),
+        ex("b", [("Daqo Group", ["Daqo"], "company")]),
+        ex("c", [("Soochow", [], "other"), ("Daqo", [], "other")]),
+    ])
+    assert entity_of(store, "Soochow") == entity_of(store, "Soochow University")
+    assert entity_of(store, "Daqo") == entity_of(store, "Daqo Group")
+
+
 def test_a_university_and_its_school_stay_apart(store):
     school = "School of Materials Science and Engineering, " + HUST
     ingest_extractions(store, [

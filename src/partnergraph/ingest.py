@@ -2,7 +2,9 @@
 
 Idempotent and restartable by construction:
 - a document id already stored with the same content hash is skipped; with a new hash its
-  old extraction is replaced (the page changed); text already stored under another id is
+  old extraction is replaced (the page changed) — unless the id comes from another source
+  (two files named 001.txt in two folders), which is another document under a qualified id;
+  text already stored under another id is
   recorded as one more source of that document (a syndicated copy), not stored twice;
 - documents are written `batch_size` at a time, one transaction per batch, so a run killed
   at any moment (kill -9 included) leaves whole batches only, and running it again skips
@@ -63,9 +65,15 @@ def store_extraction(store: Store, ex: Extraction, *, source: str | None = None,
     "added", "replaced", "unchanged" or "copy"."""
     h = _hash(ex.text)
     seen = store.lookup_source(ex.id)
+    if seen is not None and source and seen[3] and not _same_source(seen[3], source):
+        # two inputs share an id (en/001.txt and zh/001.txt): a different document, not a
+        # new version; it is stored under the id qualified by a digest of its source
+        digest = hashlib.sha1(source.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        ex = ex.model_copy(update={"id": f"{ex.id}~{digest}"})
+        seen = store.lookup_source(ex.id)
     replace_key = None
     if seen is not None:
-        doc_key, old_hash, kind = seen
+        doc_key, old_hash, kind, _source = seen
         if old_hash == h:
             return "unchanged"
         if kind == "self":
@@ -99,6 +107,15 @@ def store_extraction(store: Store, ex: Extraction, *, source: str | None = None,
     if near is not None:
         near.add(ex.id, ex.text)
     return "added"
+
+
+def _same_source(a: str, b: str) -> bool:
+    """One input named two ways: the same path relative and absolute, or the same URL."""
+    if a == b:
+        return True
+    if "://" in a or "://" in b:
+        return False
+    return os.path.abspath(a) == os.path.abspath(b)
 
 
 def ingest_extractions(

@@ -75,11 +75,11 @@ class Store:
         return self._meta("generation") != self._meta("resolved_generation")
 
     # -- documents ------------------------------------------------------------------------
-    def lookup_source(self, doc_id: str) -> tuple[int, str, str] | None:
-        """(doc_key, content_hash, kind) of a document id already seen, else None."""
+    def lookup_source(self, doc_id: str) -> tuple[int, str, str, str | None] | None:
+        """(doc_key, content_hash, kind, source) of a document id already seen, else None."""
         return self.conn.execute(
-            "SELECT doc_key, content_hash, kind FROM document_sources WHERE doc_id=?", (doc_id,)
-        ).fetchone()
+            "SELECT doc_key, content_hash, kind, source FROM document_sources WHERE doc_id=?",
+            (doc_id,)).fetchone()
 
     def doc_key_by_hash(self, content_hash: str) -> int | None:
         row = self.conn.execute(

@@ -118,31 +118,42 @@ def is_short_form(name: str) -> bool:
     return " " not in key
 
 
+def _units_in(key: str) -> list[str]:
+    latin_units, cjk_units = _units()
+    if _CJK.search(key) and not _LATIN.search(key):
+        return [u for u in cjk_units if u in key]
+    return [w for w in key.split(" ") if w in latin_units]
+
+
 def unit_difference(a: str, b: str) -> str | None:
     """Why names `a` and `b` are different organizations although one contains the other.
 
-    Returns the organizational words the longer name adds ("of technology", "学院"), or None
-    when they are not in a containment relation or the addition is only a place or a word
-    like a legal form. Works on keys.
+    Two organization names (each with an organizational word: "Wuhan University", "华中科技
+    大学") where the longer adds another organizational word ("… of Technology", "…材料学院")
+    name different bodies. A bare name ("Soochow", "Daqo") that the longer one completes
+    with its head word ("Soochow University", "Daqo Group") is not kept apart, nor is an
+    addition without an organizational word (a place: "Zhejiang Huayou Cobalt").
+    Returns the reason, or None.
     """
     ka, kb = name_key(a), name_key(b)
     if ka == kb:
         return None
     longer, shorter = (ka, kb) if len(ka) >= len(kb) else (kb, ka)
-    latin_units, cjk_units = _units()
+    if not _units_in(shorter):
+        return None
     if _CJK.search(shorter) and not _LATIN.search(shorter):
         if shorter not in longer:
             return None
         extra = longer.replace(shorter, "", 1)
-        hits = [u for u in cjk_units if u in extra]
+        hits = _units_in(extra)
         return f"'{longer}' adds '{extra}' ({hits[0]}) to '{shorter}'" if hits else None
     lt, st = longer.split(" "), shorter.split(" ")
     n = len(st)
     for i in range(len(lt) - n + 1):
         if lt[i : i + n] == st:
-            extra_words = lt[:i] + lt[i + n :]
-            hits = [w for w in extra_words if w in latin_units]
+            extra_words = " ".join(lt[:i] + lt[i + n :])
+            hits = _units_in(extra_words)
             if hits:
-                return f"'{longer}' adds '{' '.join(extra_words)}' ({hits[0]}) to '{shorter}'"
+                return f"'{longer}' adds '{extra_words}' ({hits[0]}) to '{shorter}'"
             return None
     return None
