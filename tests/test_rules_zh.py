@@ -369,3 +369,8 @@ def test_posts_joined_by_jian_are_one_entry():
 def test_visitor_named_by_its_leader():
     x = zh("台湾东吴大学校长潘维大出席了论坛。12月3日,潘维大校长一行来到云南大学参观交流。")
     assert events(x) == [("visit", "--12-03", frozenset({"台湾东吴大学", "云南大学"}))]
+
+
+def test_organizers_of_a_forum_listed_by_role():
+    x = zh("5月10日,由青山大学主办、远景集团承办、宏达研究院协办的第三届智能制造论坛在青山举行。")
+    assert events(x) == [("meeting", "--05-10", frozenset({"青山大学", "远景集团", "宏达研究院"}))]

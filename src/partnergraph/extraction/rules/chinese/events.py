@@ -36,6 +36,7 @@ _FOUNDERS = re.compile(r"由([^。;]{2,160}?)(?:共同|联合|牵头|携手)?(?:
 # the host receives (A接待了B代表团); the visitor goes (A一行到B, A对B进行访问)
 _RECEIVES = re.compile(r"接待|会见|迎接|欢迎")
 _GOES_TO = re.compile(r"(?:来到|到|赴|走进|莅临|前往|对)[^,]{0,20}$")
+_ORGANIZED_BY = re.compile(r"由([^。;,的]{2,160}(?:主办|承办|协办|联办|发起|共建|组建))的")
 _BOTH = re.compile(r"双方|两校|两省|两市|两院|两家|三方|各方|两地|校地|校企|院校|两单位|双边")
 _RESPECTIVELY = re.compile(r"分别(?!代表|致辞|讲话|介绍|发言|表示)")
 # talks are named meetings in their own right; bare 座谈/会谈 only when nothing else happened
@@ -262,7 +263,13 @@ class EventFinder:
         return self._founders_seen[key]
 
     def _find_founders(self, s0: int, s1: int) -> list[Mention]:
-        for m in _FOUNDERS.finditer(self.zt.v, s0, s1):
+        v = self.zt.v
+        for m in _ORGANIZED_BY.finditer(v, s0, s1):
+            # 由A主办、B承办、C协办的…: every body up to the 的 that closes the phrase
+            ms = self._eligible(_distinct(_orgs_in(self.mentions, m.start(1), m.end(1))))
+            if len(ms) >= 2:
+                return ms
+        for m in _FOUNDERS.finditer(v, s0, s1):
             g = 1 if m.group(1) is not None else 2
             ms = self._eligible(_distinct(_orgs_in(self.mentions, m.start(g), m.end(g))))
             if len(ms) >= 2:
