@@ -113,3 +113,22 @@ def test_event_evidence_quotes_trigger_and_date():
     assert fields["date"] == "May 20, 2021"
     assert "signed" in fields["trigger"]
     assert 0.0 <= ev.confidence <= 1.0
+
+
+def test_hosted_delegation_is_a_visit():
+    found, result = events("On 12 June, Linhai University hosted a delegation from Kyoto University led by "
+                           "Professor Sato Ken.", published="2020-06-20")
+    assert found == [("visit", ["Kyoto University", "Linhai University"], "2020-06-12")]
+    assert [(p.name, p.org) for p in result.people] == [("Sato Ken", "Kyoto University")]
+
+
+def test_sentence_adverb_is_no_party():
+    found, result = events("Earlier, Linhai University and Kyoto University signed a framework agreement in 2015.")
+    assert found == [("agreement", ["Kyoto University", "Linhai University"], "2015")]
+    assert {o.name for o in result.organizations} == {"Linhai University", "Kyoto University"}
+
+
+def test_news_outlet_cited_as_source_is_no_organization():
+    _, result = events("The Amman Chamber of Commerce signed a memorandum with the Hebron Chamber of Commerce, "
+                       "the Jordan News Agency, Petra, reported.")
+    assert {o.name for o in result.organizations} == {"Amman Chamber of Commerce", "Hebron Chamber of Commerce"}

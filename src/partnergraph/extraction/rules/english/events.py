@@ -314,7 +314,8 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
             word = view[t0:t1].lower()
             if word == "visit" and not re.match(r"\s+(?:of|by|to)\b", view[t1:sent.end]):
                 del found["visit"]
-            elif word == "delegation" and not re.search(r"\b(?:visit|came to|arriv|tour|met)", seg, re.I):
+            elif word == "delegation" and not re.search(
+                    r"\b(?:visit|came to|arriv|tour|met|hosted|received|welcomed|meet)", seg, re.I):
                 del found["visit"]
         if "meeting" in found:
             named = _NAMED_MEETING.search(seg)

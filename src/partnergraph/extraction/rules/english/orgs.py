@@ -594,7 +594,7 @@ def _candidate_uncached(table: OrgTable, text: str) -> bool:
 @lru_cache(maxsize=1)
 def _title_patterns():
     title = re.compile(title_pattern(), re.IGNORECASE)
-    title_after = re.compile(r"(?:'s)?\s+(?:" + title_pattern() + r")(?:\s+and\s+[A-Za-z ]{2,30}?)?\s+"
+    title_after = re.compile(r"(?:'s)?\s+(?i:" + title_pattern() + r")(?:\s+and\s+[A-Za-z ]{2,30}?)?\s+"
                              r"(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?[A-Z]")
     title_before = re.compile(r"(?:" + title_pattern() + r")(?:,?\s+(?:of\s+)?[a-z][a-z\-]*){0,7},?\s+"
                               r"(?:of|at|in|from)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -35,6 +35,9 @@ _TITLE_STARTS = frozenset(
 ) | lexicon().title_modifiers | frozenset(t.split("-")[0] for t in lexicon().titles)
 
 
+_LED_BY = re.compile(r"\s*,?\s*(?:and\s+)?(?:led|headed)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 @dataclass
 class Post:
     name: str
@@ -277,6 +280,13 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
                 ob = re.match(r"(?:[Oo]n behalf of (?:the\s+)?)", view[s0:ts])
                 if ob and r.org_at(s0 + ob.end()):
                     org = r.org_at(s0 + ob.end())[0]
+            if org is None:
+                # "a delegation from Kyoto University led by Professor Sato Ken"
+                lm = _LED_BY.search(view, max(s0, ts - 12), ts)
+                if lm:
+                    hit2 = r.ends.get(lm.start() - len(re.search(r"\s*,?\s*$", view[max(s0, lm.start() - 3):lm.start()]).group()))
+                    if hit2:
+                        org = hit2[1]
             explicit = org is not None
             if org is None and mm and list_org is not None:
                 org = list_org
