@@ -224,3 +224,22 @@ def test_ingest_killed_at_any_moment_then_rerun_loses_and_duplicates_nothing(tmp
     with open_store(clean) as s:
         complete = mentions_per_document(s)
     assert killed_mentions == {k: complete[k] for k in killed_mentions}
+
+
+def test_readers_leave_resolution_to_a_running_ingest(tmp_path):
+    from partnergraph.resolution import ensure_resolved
+
+    s = open_store(tmp_path / "kb.db")
+    ingest_extractions(s, [ex("a", "one")], resolve=False)
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        s.conn.execute("INSERT OR REPLACE INTO meta VALUES ('ingest_pid', ?)", (str(other.pid),))
+        assert s.ingest_running_elsewhere()
+        ensure_resolved(s)
+        assert s.is_stale() and count(s, "entities") == 0
+    finally:
+        other.kill()
+        other.wait()
+    assert not s.ingest_running_elsewhere()  # killed: its work is committed, resolve now
+    ensure_resolved(s)
+    assert not s.is_stale() and count(s, "entities") == 2

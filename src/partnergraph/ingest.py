@@ -62,7 +62,7 @@ def _hash(text: str) -> str:
 def store_extraction(store: Store, ex: Extraction, *, source: str | None = None,
                      near: NearDuplicates | None = None) -> str:
     """Write one extraction inside the caller's transaction; return what happened to it:
-    "added", "replaced", "unchanged" or "copy"."""
+    "added", "replaced", "unchanged" or "copies" (the `IngestReport` field it counts in)."""
     h = _hash(ex.text)
     seen = store.lookup_source(ex.id)
     if seen is not None and source and seen[3] and not _same_source(seen[3], source):
@@ -102,7 +102,7 @@ def store_extraction(store: Store, ex: Extraction, *, source: str | None = None,
     if copy_of is not None:
         store.add_source(ex.id, copy_of, kind, url=ex.url, source=source,
                          published=ex.published, content_hash=h)
-        return "copy"
+        return "copies"
     store.put_extraction(ex, source=source)
     if near is not None:
         near.add(ex.id, ex.text)
@@ -128,30 +128,27 @@ def ingest_extractions(
 ) -> IngestReport:
     """Store extractions (or (extraction, source) pairs) batch by batch, then resolve."""
     report = IngestReport()
-    for batch in _batches(items, batch_size):
-        with store.transaction():
-            changed = False
-            for item in batch:
-                if isinstance(item, SourceFailure):
-                    report.failures.append(item)
-                    continue
-                ex, source = item if isinstance(item, tuple) else (item, None)
-                outcome = store_extraction(store, ex, source=source, near=near)
-                if outcome == "added":
-                    report.added += 1
-                elif outcome == "replaced":
-                    report.replaced += 1
-                elif outcome == "copy":
-                    report.copies += 1
-                else:
-                    report.unchanged += 1
-                changed |= outcome != "unchanged"
-            if changed:
-                store.bump_generation()
-    if resolve:
-        from partnergraph.resolution import ensure_resolved
+    store.claim_ingest()
+    try:
+        for batch in _batches(items, batch_size):
+            with store.transaction():
+                changed = False
+                for item in batch:
+                    if isinstance(item, SourceFailure):
+                        report.failures.append(item)
+                        continue
+                    ex, source = item if isinstance(item, tuple) else (item, None)
+                    outcome = store_extraction(store, ex, source=source, near=near)
+                    setattr(report, outcome, getattr(report, outcome) + 1)
+                    changed |= outcome != "unchanged"
+                if changed:
+                    store.bump_generation()
+        if resolve:
+            from partnergraph.resolution import ensure_resolved
 
-        ensure_resolved(store)
+            ensure_resolved(store)
+    finally:
+        store.release_ingest()
     return report
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -73,6 +74,26 @@ class Store:
     def is_stale(self) -> bool:
         """True when documents or overrides changed since the last resolution."""
         return self._meta("generation") != self._meta("resolved_generation")
+
+    def claim_ingest(self) -> None:
+        """Mark this process as ingesting (read by `ingest_running_elsewhere`)."""
+        self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('ingest_pid', ?)", (str(os.getpid()),))
+
+    def release_ingest(self) -> None:
+        self.conn.execute("DELETE FROM meta WHERE key='ingest_pid' AND value=?", (str(os.getpid()),))
+
+    def ingest_running_elsewhere(self) -> bool:
+        """True while another live process on this machine is ingesting into this store."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key='ingest_pid'").fetchone()
+        if row is None or int(row[0]) == os.getpid():
+            return False
+        try:
+            os.kill(int(row[0]), 0)
+        except ProcessLookupError:
+            return False  # it was killed: its batches are committed, resolution is due
+        except PermissionError:
+            return True
+        return True
 
     # -- documents ------------------------------------------------------------------------
     def lookup_source(self, doc_id: str) -> tuple[int, str, str, str | None] | None:

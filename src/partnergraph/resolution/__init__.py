@@ -26,6 +26,11 @@ def resolve_store(store: Store) -> None:
 
 
 def ensure_resolved(store: Store) -> None:
-    """Resolve when documents or overrides changed since the last run (e.g. a killed ingest)."""
-    if store.is_stale():
+    """Resolve when documents or overrides changed since the last run (e.g. a killed ingest).
+
+    While another process is ingesting into the store, readers keep the last resolution:
+    that ingest resolves when it finishes, and a reader resolving mid-run would hold the
+    write lock for seconds between its batches, over and over.
+    """
+    if store.is_stale() and not store.ingest_running_elsewhere():
         resolve_store(store)
