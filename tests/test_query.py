@@ -74,6 +74,9 @@ def test_events_filters(store):
     assert [e.type for e in query.events(store, kind="research")] == ["meeting"]
     assert [e.type for e in query.events(store, org=SOOCHOW, kind="company", type="agreement")] == [
         "agreement", "agreement"]
+    shared = query.events(store, org="Soochow University", with_org="Suzhou Nano")
+    assert [e.date for e in shared] == ["2021-06-01", "2023-04-10"]
+    assert query.events(store, org="Riverside Institute", with_org=SOOCHOW) == []
     first = query.events(store)[0]
     assert first.parties == [SOOCHOW, "Suzhou Nano Co., Ltd."] and first.sources[0].doc_id == "s1"
 

@@ -180,15 +180,19 @@ def organizations(store: Store, *, kind: str | None = None, partner_kind: str | 
             for i, name, k, n_partners, n_events in rows]
 
 
-def events(store: Store, *, org: str | None = None, type: str | None = None,
-           since: str | None = None, until: str | None = None, topic: str | None = None,
-           kind: str | None = None, limit: int | None = None) -> list[EventRow]:
-    """Events, oldest first, filtered by party, type, dates, topic and partner kind."""
+def events(store: Store, *, org: str | None = None, with_org: str | None = None,
+           type: str | None = None, since: str | None = None, until: str | None = None,
+           topic: str | None = None, kind: str | None = None,
+           limit: int | None = None) -> list[EventRow]:
+    """Events, oldest first, filtered by party (`org`, and `with_org` for the events two
+    organizations share: when did LGES and Huayou first meet), type, dates, topic and
+    partner kind."""
     _check(since, until, type, kind)
     ensure_resolved(store)
     entity_id = find_org(store, org).id if org else None
+    with_id = find_org(store, with_org).id if with_org else None
     rows = store.events(entity_id, type=type, since=since, until=until, topic=topic, kind=kind,
-                        limit=limit)
+                        limit=limit, with_id=with_id)
     return _event_rows(store, rows)
 
 

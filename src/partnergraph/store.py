@@ -422,14 +422,18 @@ class Store:
     def events(self, entity_id: int | None = None, *, type: str | None = None,
                since: str | None = None, until: str | None = None, topic: str | None = None,
                kind: str | None = None, limit: int | None = None,
-               newest_first: bool = False) -> list[tuple]:
-        """(id, type, date, sort_date, location, topics json, entity, n_sources), by date."""
+               newest_first: bool = False, with_id: int | None = None) -> list[tuple]:
+        """(id, type, date, sort_date, location, topics json, entity, n_sources), by date;
+        `with_id`: only events that organization is also party to."""
         sql = ("SELECT e.id, e.type, e.date, e.sort_date, e.location, e.topics, e.entity,"
                " e.n_sources FROM events e")
         args: list = []
         if entity_id is not None:
             sql += " JOIN event_parties p ON p.event_id=e.id AND p.entity_id=?"
             args.append(entity_id)
+        if with_id is not None:
+            sql += " JOIN event_parties w ON w.event_id=e.id AND w.entity_id=?"
+            args.append(with_id)
         sql += " WHERE 1=1"
         sql, args = _event_filters(sql, args, since, until, type)
         if topic:

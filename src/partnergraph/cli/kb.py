@@ -94,6 +94,8 @@ def partners(
 @app.command()
 def events(
     org: Optional[str] = typer.Option(None, "--org", help="Only events this organization is party to."),
+    with_org: Optional[str] = typer.Option(
+        None, "--with", help="Only events this organization is also party to (with --org)."),
     type: Optional[str] = typer.Option(None, "--type", help="agreement, visit, meeting or joint_entity."),
     since: Optional[str] = typer.Option(None, "--since", help="From this date (YYYY[-MM[-DD]])."),
     until: Optional[str] = typer.Option(None, "--until", help="Up to this date, inclusive."),
@@ -107,8 +109,8 @@ def events(
     from partnergraph import query
 
     with _open(db) as store:
-        rows = query.events(store, org=org, type=type, since=since, until=until, topic=topic,
-                            kind=kind, limit=limit)
+        rows = query.events(store, org=org, with_org=with_org, type=type, since=since,
+                            until=until, topic=topic, kind=kind, limit=limit)
     if as_json:
         return _print_json(rows)
     _table("Events", ["date", "type", "parties", "topics / entity", "sources"],
