@@ -351,3 +351,15 @@ def test_feed_command_follows_items_and_ingests(server, tmp_path):
     result = CliRunner().invoke(app, ["feed", f"{base}/feed.xml", "--db", str(db), "--delay", "0", "--timeout", "2"])
     assert result.exit_code == 0, result.output  # the missing page fell back to the feed's summary
     assert "/page1.html" in [p for _, p, _ in state.hits] and "2 added" in result.output
+
+
+def test_a_public_feed_cannot_send_the_crawler_into_a_private_network(server, monkeypatch):
+    from partnergraph.sources import web
+
+    base, state = server
+    # pretend the feed's host is on the internet while its links stay on this machine
+    monkeypatch.setattr(web, "_private", lambda url: not url.endswith("/feed.xml"))
+    with _fetcher() as f:
+        out = list(fetch_feed(f"{base}/feed.xml", f))
+    assert len(out) == 2 and all(isinstance(o, SourceFailure) and "private network" in o.reason for o in out)
+    assert not [p for _, p, _ in state.hits if p.endswith(".html")]

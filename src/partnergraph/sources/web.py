@@ -8,9 +8,12 @@ fetch order, not list order. Each URL yields a document or a failure naming it.
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 from collections import OrderedDict, deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from partnergraph.errors import SourceError
 from partnergraph.models import RawDocument, SourceFailure
@@ -86,21 +89,41 @@ def _feed_bytes(feed: str, fetcher: Fetcher) -> tuple[bytes, str]:
     return response.body, response.final_url
 
 
+def _private(url: str) -> bool:
+    """Whether `url`'s host is an address on this machine or a private network."""
+    host = urlsplit(url).hostname or ""
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError):
+        return False  # unresolvable: the download will fail and say so
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        if address.is_private or address.is_loopback or address.is_link_local or address.is_reserved:
+            return True
+    return False
+
+
 def fetch_feed(feed: str, fetcher: Fetcher, *, follow: bool = True) -> Iterator[RawDocument | SourceFailure]:
     """The items of an RSS/Atom feed (URL or file); with `follow`, each item's full page.
 
     An item keeps the feed's title and date; when its page cannot be fetched, the item's own
-    content is used (with a warning) if it has any."""
+    content is used (with a warning) if it has any. A feed read from the internet may not send
+    the crawler into a private network (its links to such hosts are not followed); a feed from
+    a file or a private host may."""
     data, source = _feed_bytes(feed, fetcher)
     items = parse_feed(data, source)
     if not follow:
         yield from items
         return
+    guard = "://" in source and not _private(source)
     by_url = {item.url.strip(): item for item in items if item.url}
     for item in items:
         if not item.url:
             yield item
-    pages = fetch_pages([check_url(u) for u in by_url if _is_http(u)], fetcher)
+    blocked = {u for u in by_url if guard and _is_http(u) and _private(u)}
+    for url in blocked:
+        yield SourceFailure(source=url, reason="a feed from the internet links into a private network; not followed")
+    pages = fetch_pages([check_url(u) for u in by_url if _is_http(u) and u not in blocked], fetcher)
     for page in pages:
         item = by_url.get(page.source)
         if item is None:  # a failure for a URL that is not an item (cannot happen) or a skip
