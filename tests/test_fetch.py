@@ -361,5 +361,7 @@ def test_a_public_feed_cannot_send_the_crawler_into_a_private_network(server, mo
     monkeypatch.setattr(web, "_private", lambda url: not url.endswith("/feed.xml"))
     with _fetcher() as f:
         out = list(fetch_feed(f"{base}/feed.xml", f))
-    assert len(out) == 2 and all(isinstance(o, SourceFailure) and "private network" in o.reason for o in out)
+    # not followed: each item falls back to the feed's own summary, with a warning
+    assert len(out) == 2 and all(isinstance(o, RawDocument) and "Short summary" in o.html for o in out)
+    assert all("private network" in o.warnings[0] for o in out)
     assert not [p for _, p, _ in state.hits if p.endswith(".html")]

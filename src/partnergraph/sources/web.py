@@ -12,6 +12,7 @@ import ipaddress
 import socket
 from collections import OrderedDict, deque
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -120,10 +121,11 @@ def fetch_feed(feed: str, fetcher: Fetcher, *, follow: bool = True) -> Iterator[
     for item in items:
         if not item.url:
             yield item
-    blocked = {u for u in by_url if guard and _is_http(u) and _private(u)}
-    for url in blocked:
-        yield SourceFailure(source=url, reason="a feed from the internet links into a private network; not followed")
-    pages = fetch_pages([check_url(u) for u in by_url if _is_http(u) and u not in blocked], fetcher)
+    blocked = [u for u in by_url if guard and _is_http(u) and _private(u)]
+    refused = [SourceFailure(source=u, reason="a feed from the internet links into a private network; "
+                             "not followed") for u in blocked]
+    pages = chain(refused, fetch_pages([check_url(u) for u in by_url if _is_http(u) and u not in blocked],
+                                       fetcher))
     for page in pages:
         item = by_url.get(page.source)
         if item is None:  # a failure for a URL that is not an item (cannot happen) or a skip
