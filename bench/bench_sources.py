@@ -140,12 +140,20 @@ def bench_html(pages: list[tuple[str, str | None, str]], limit: int) -> list[dic
                 except Exception:
                     text = ""
                 kept += bool(first) and _first_words(first) in text
-                clean += not any(marker in text for marker in ("Sign in", "Related news", "All rights reserved", "injected"))
+                clean += not any(
+                    marker in text for marker in ("Sign in", "Related news", "All rights reserved", "injected")
+                )
             run = time.process_time() - started
             elapsed = run if elapsed is None else min(elapsed, run)
-        rows.append({"extractor": name, "pages": len(articles), "pages_per_s": round(len(articles) / elapsed, 1),
-                     "article_kept": round(kept / max(1, sum(1 for _, f in articles if f)), 3),
-                     "furniture_dropped": round(clean / len(articles), 3)})
+        rows.append(
+            {
+                "extractor": name,
+                "pages": len(articles),
+                "pages_per_s": round(len(articles) / elapsed, 1),
+                "article_kept": round(kept / max(1, sum(1 for _, f in articles if f)), 3),
+                "furniture_dropped": round(clean / len(articles), 3),
+            }
+        )
     return rows
 
 
@@ -157,10 +165,13 @@ def write_warc(path: Path, pages: list[tuple[str, str | None, str]]) -> None:
         writer = WARCWriter(f, gzip=True)
         for n, (doc, _, _) in enumerate(pages):
             uri = f"https://news.example.edu/{n}.html"
-            writer.write_record(writer.create_warc_record(uri, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+            writer.write_record(
+                writer.create_warc_record(uri, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"))
+            )
             http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(doc.encode("utf-8")),
-                                                          http_headers=http))
+            writer.write_record(
+                writer.create_warc_record(uri, "response", payload=io.BytesIO(doc.encode("utf-8")), http_headers=http)
+            )
 
 
 def bench_warc(pages: list[tuple[str, str | None, str]]) -> dict:
@@ -211,8 +222,10 @@ def bench_warc(pages: list[tuple[str, str | None, str]]) -> dict:
             timed("fastwarc raw iteration (responses read)", fastwarc_raw)
         except ImportError:
             out["fastwarc raw iteration (responses read)"] = "not installed (pip install 'partnergraph[fastwarc]')"
-        timed("read_warc_file → RawDocument (decoded HTML)",
-              lambda: sum(isinstance(i, RawDocument) for i in read_warc_file(path)))
+        timed(
+            "read_warc_file → RawDocument (decoded HTML)",
+            lambda: sum(isinstance(i, RawDocument) for i in read_warc_file(path)),
+        )
 
         def to_text(relevance: bool, main_text: bool) -> int:
             n = 0
@@ -225,13 +238,18 @@ def bench_warc(pages: list[tuple[str, str | None, str]]) -> dict:
                     pass
             return n
 
-        for label, relevance, main_text in (("off", False, False), ("page words", True, False),
-                                            ("page words + main text", True, True)):
+        for label, relevance, main_text in (
+            ("off", False, False),
+            ("page words", True, False),
+            ("page words + main text", True, True),
+        ):
             started = time.process_time()
             count = to_text(relevance, main_text)
             out[f"WARC → article text, relevance {label}"] = {
-                "pages": len(pages), "pages_per_s": round(len(pages) / (time.process_time() - started), 1),
-                "texts": count}
+                "pages": len(pages),
+                "pages_per_s": round(len(pages) / (time.process_time() - started), 1),
+                "texts": count,
+            }
 
         def to_extractions(mode: str) -> int:
             from partnergraph.documents.relevance import screen
@@ -252,8 +270,10 @@ def bench_warc(pages: list[tuple[str, str | None, str]]) -> dict:
             started = time.process_time()
             count = to_extractions(mode)
             out[f"WARC → Extraction (rules backend), relevance {mode}"] = {
-                "pages": len(pages), "pages_per_s": round(len(pages) / (time.process_time() - started), 1),
-                "extractions": count}
+                "pages": len(pages),
+                "pages_per_s": round(len(pages) / (time.process_time() - started), 1),
+                "extractions": count,
+            }
     return out
 
 
@@ -311,8 +331,10 @@ def shared_index(dev: list[dict]) -> dict | None:
     verdicts = [(r["kind"], is_relevant((base / r["file"]).read_text(encoding="utf-8"))) for r in rows]
     positives = [v for k, v in verdicts if k != "negative"]
     negatives = [v for k, v in verdicts if k == "negative"]
-    return {"positives_kept": f"{sum(positives)}/{len(positives)}",
-            "negatives_skipped": f"{sum(not v for v in negatives)}/{len(negatives)}"}
+    return {
+        "positives_kept": f"{sum(positives)}/{len(positives)}",
+        "negatives_skipped": f"{sum(not v for v in negatives)}/{len(negatives)}",
+    }
 
 
 def bench_neardup(texts: list[str]) -> dict:
@@ -338,12 +360,18 @@ def bench_neardup(texts: list[str]) -> dict:
     found = sum(index.add(str(i), t) is not None for i, t in enumerate(texts))
     caught = sum(index.find(copy(t, False)) is not None for t in texts)
     caught_trimmed = sum(index.find(copy(t, True)) is not None for t in texts)
-    return {"signature_ms_per_doc": round(per_doc_ms, 2), "threshold": neardup.THRESHOLD, "articles": len(texts),
-            "copy_similarity_min": round(min(whole), 3), "trimmed_copy_similarity_min": round(min(trimmed), 3),
-            "trimmed_copy_similarity_mean": round(sum(trimmed) / len(trimmed), 3),
-            "different_similarity_max": round(max(different), 3),
-            "false_merges_among_articles": found, "copies_caught": f"{caught}/{len(texts)}",
-            "trimmed_copies_caught": f"{caught_trimmed}/{len(texts)}"}
+    return {
+        "signature_ms_per_doc": round(per_doc_ms, 2),
+        "threshold": neardup.THRESHOLD,
+        "articles": len(texts),
+        "copy_similarity_min": round(min(whole), 3),
+        "trimmed_copy_similarity_min": round(min(trimmed), 3),
+        "trimmed_copy_similarity_mean": round(sum(trimmed) / len(trimmed), 3),
+        "different_similarity_max": round(max(different), 3),
+        "false_merges_among_articles": found,
+        "copies_caught": f"{caught}/{len(texts)}",
+        "trimmed_copies_caught": f"{caught_trimmed}/{len(texts)}",
+    }
 
 
 def main() -> None:
@@ -360,7 +388,11 @@ def main() -> None:
     texts, dev = article_texts(args.shared)
     pages = corpus(texts, args.pages)
     report = {
-        "corpus": {"article_texts": len(texts), "pages": len(pages), "source": str(args.shared if dev else "tests/data")},
+        "corpus": {
+            "article_texts": len(texts),
+            "pages": len(pages),
+            "source": str(args.shared if dev else "tests/data"),
+        },
         "html_extractors": bench_html(pages, args.html_pages),
         "warc": bench_warc(pages),
         "relevance": bench_relevance(pages, dev),
@@ -372,8 +404,10 @@ def main() -> None:
     print(f"corpus: {report['corpus']}")
     print("\nHTML extraction (articles only)")
     for row in report["html_extractors"]:
-        print(f"  {row['extractor']:<52} {row['pages_per_s']:>8} pages/s  article kept {row['article_kept']:.0%}"
-              f"  furniture dropped {row['furniture_dropped']:.0%}")
+        print(
+            f"  {row['extractor']:<52} {row['pages_per_s']:>8} pages/s  article kept {row['article_kept']:.0%}"
+            f"  furniture dropped {row['furniture_dropped']:.0%}"
+        )
     print(f"\nWARC.gz of {len(pages)} pages ({report['warc']['warc_bytes']:,} bytes)")
     for label, value in report["warc"].items():
         if label != "warc_bytes":
