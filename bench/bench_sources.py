@@ -289,10 +289,12 @@ def bench_relevance(pages: list[tuple[str, str | None, str]], dev: list[dict]) -
         started = time.process_time()
         verdicts = [(bool(judge(raw)), kind) for raw, kind in raws]
         elapsed = time.process_time() - started
+        articles = [v for v, k in verdicts if k == "article"]
+        unrelated = [v for v, k in verdicts if k == "unrelated"]
         out[label] = {
             "pages_per_s": round(len(raws) / elapsed, 1),
-            "articles_kept": f"{sum(v for v, k in verdicts if k == 'article')}/{sum(k == 'article' for _, k in verdicts)}",
-            "unrelated_skipped": f"{sum(not v for v, k in verdicts if k == 'unrelated')}/{sum(k == 'unrelated' for _, k in verdicts)}",
+            "articles_kept": f"{sum(articles)}/{len(articles)}",
+            "unrelated_skipped": f"{sum(not v for v in unrelated)}/{len(unrelated)}",
         }
     # pages built from an article whose own text has a trigger: the screen must keep all
     triggered = [(raw, kind) for raw, kind in raws if kind == "article" and is_relevant(_article_text(raw.html))]
