@@ -165,22 +165,11 @@ def _date_for(ctx: _Context, sent: Sentence, para_dates: list[tuple[str, tuple[i
     return None, None
 
 
-# Words every trigger pattern needs one of: a sentence with none is skipped in one pass.
-_ANY_TRIGGER = re.compile(
-    r"sign|singed|ink|seal|enter|renew|conclu|reach|agreement|memorand|mou|moc|moa|contract|framework|accord|"
-    r"deal|pact|declaration|visit|toured|came to|arriv|delegation|meeting|symposium|seminar|forum|round|talks|"
-    r"met with|meet|conference|joint|co-|together|lab|institute|cent(?:er|re)|base|venture|jv|alliance|"
-    r"platform|academy|workstation|unveil|inaugurat|launch|establish",
-    re.IGNORECASE,
-)
-
-
-def _triggers(view: str, sent: Sentence) -> list[tuple[str, int, int]]:
-    out = []
-    if not _ANY_TRIGGER.search(view, sent.start, sent.end):
-        return out
+def _triggers(low: str, sent: Sentence) -> list[tuple[str, int, int]]:
+    """Trigger matches in the lowercased text (patterns are lowercase: no IGNORECASE, much faster)."""
+    out: list[tuple[str, int, int]] = []
     for kind, pattern in _compiled():
-        for m in pattern.finditer(view, sent.start, sent.end):
+        for m in pattern.finditer(low, sent.start, sent.end):
             out.append((kind, m.start(), m.end()))
     return out
 
@@ -190,7 +179,7 @@ _CACHE: list = []
 
 def _compiled() -> list[tuple[str, re.Pattern[str]]]:
     if not _CACHE:
-        _CACHE.extend((k, re.compile(p, re.IGNORECASE)) for k, p in lexicon().triggers)
+        _CACHE.extend((k, re.compile(p)) for k, p in lexicon().triggers)
     return _CACHE
 
 
@@ -304,7 +293,7 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
             para_dates = []
         prev_end = sent.end
         found = {}
-        for kind, t0, t1 in _triggers(view, sent):
+        for kind, t0, t1 in _triggers(art.low, sent):
             if kind in found or _intended(view, sent, t0) or _reference(view, sent, t0, t1):
                 continue
             found[kind] = (t0, t1)

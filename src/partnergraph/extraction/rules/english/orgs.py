@@ -564,9 +564,10 @@ _PLACE_NOUN = re.compile(
 _NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ese|ian|ish|ch|an|i))$")
 _CUE = re.compile(
     r"\b(?:sign|ink|seal|memorand|mou\b|moc\b|agreement|contract|visit|delegation|met\b|meet|talks|"
-    r"venture|partner|cooperat|collaborat|alliance|joint)",
-    re.IGNORECASE,
+    r"venture|partner|cooperat|collaborat|alliance|joint)"
 )
+_DELEGATION = re.compile(
+    r"(?<![\w-])(" + _NAME + r")\s+delegation\b|\bdelegation\s+(?:of|from)\s+(?:the\s+)?(" + _NAME + ")")
 
 
 def _candidate(table: OrgTable, text: str) -> bool:
@@ -602,6 +603,7 @@ def _title_patterns():
 
 
 _COMMA_TITLE = re.compile(r"\s*,\s*(?:the\s+)?(?:" + title_pattern() + ")", re.IGNORECASE)
+_ONE_WORD_TITLES = frozenset(t for t in lexicon().titles if " " not in t)
 _TITLE_STARTS = frozenset(
     w for t in lexicon().titles for w in [t.replace("-", " ").split()[0]]
 ) | lexicon().title_modifiers | frozenset(t.split("-")[0] for t in lexicon().titles)
@@ -653,7 +655,7 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
             text = view[start:end]
             prev = toks[i - 1] if i > 0 else None
             person_like = prev is not None and (
-                title.fullmatch(prev.text) is not None or prev.lower.rstrip(".") in lexicon().honorifics)
+                prev.lower.rstrip(".") in _ONE_WORD_TITLES or prev.lower.rstrip(".") in lexicon().honorifics)
             nxt = toks[j] if j < len(toks) else None
             title_next = nxt is not None and (nxt.lower in _TITLE_STARTS or nxt.text == "'s" or (
                 nxt.text == "'" and j + 1 < len(toks)))
@@ -669,10 +671,11 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
             i = j
         if sent.end - sent.start > _MAX_SENTENCE:
             continue
-        seg = view[sent.start:sent.end]
-        if not _CUE.search(seg):
+        low = art.low[sent.start:sent.end]
+        if not _CUE.search(low):
             continue
-        for m in _GROUP.finditer(view, sent.start, sent.end):
+        groups = _GROUP.finditer(view, sent.start, sent.end) if (" and " in low or "&" in low) else ()
+        for m in groups:
             before = view[max(sent.start, m.start() - 9):m.start()]
             if _PLACE_NOUN.match(view, m.end(), sent.end):
                 continue
@@ -683,15 +686,16 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
                         lead = len(part) - len(re.sub(r"^the\s+", "", part))
                         promote(part[lead:], pos + lead)
                     pos += len(part)
-        for m in _WITH.finditer(view, sent.start, sent.end):
+        withs = _WITH.finditer(view, sent.start, sent.end) if "with" in low else ()
+        for m in withs:
             rest = view[m.end():sent.end]
             words = re.match(r"((?:[a-z][\w\-]*\s+|[A-Z][a-z]+(?:ese|ian|ish|ch)\s+){0,4})(" + _NAME + ")", rest)
             if words:
                 name = words.group(2)
                 cut = re.match(r"[^\s]+(?:\s+[A-Z0-9][\w&\-]*)*", name)
                 promote(cut.group(0) if cut else name, m.end() + len(words.group(1)))
-        for m in re.finditer(r"(?<![\w-])(" + _NAME + r")\s+delegation\b|\bdelegation\s+(?:of|from)\s+(?:the\s+)?(" + _NAME + ")",
-                             view[sent.start:sent.end]):
+        delegations = _DELEGATION.finditer(view[sent.start:sent.end]) if "delegation" in low else ()
+        for m in delegations:
             name = m.group(1) or m.group(2)
             promote(name, sent.start + m.start())
     for text, start in promoted:
