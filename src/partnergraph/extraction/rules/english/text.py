@@ -119,6 +119,7 @@ def read(doc: Document) -> Article:
 
 
 def _lower(view: str) -> str:
-    if view.isascii():
-        return view.lower()
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in view)
+    low = view.lower()
+    if len(low) == len(view):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in view)  # "İ" lowers to two characters
