@@ -374,3 +374,24 @@ def test_visitor_named_by_its_leader():
 def test_organizers_of_a_forum_listed_by_role():
     x = zh("5月10日,由青山大学主办、远景集团承办、宏达研究院协办的第三届智能制造论坛在青山举行。")
     assert events(x) == [("meeting", "--05-10", frozenset({"青山大学", "远景集团", "宏达研究院"}))]
+
+
+def test_joint_name_with_a_dash_names_its_founders():
+    x = zh("5月23日,桂林市中西医结合医院举行广西师范大学—桂林市中西医结合医院联合医学研究中心揭牌仪式。")
+    [e] = x.events
+    assert (e.type, e.date, set(e.parties)) == (
+        "joint_entity", "--05-23", {"广西师范大学", "桂林市中西医结合医院"})
+    assert e.entity == "广西师范大学—桂林市中西医结合医院联合医学研究中心"
+
+
+def test_several_entities_unveiled_at_a_host():
+    x = zh("2017年3月26日,“澳门科技大学临床教研中心”、“湖南中医药大学教学医院”挂牌仪式在珠海市中西医结合医院隆重举行。")
+    assert sorted(events(x), key=str) == sorted([
+        ("joint_entity", "2017-03-26", frozenset({"澳门科技大学", "珠海市中西医结合医院"})),
+        ("joint_entity", "2017-03-26", frozenset({"湖南中医药大学", "珠海市中西医结合医院"})),
+    ], key=str)
+
+
+def test_the_lab_unveiled_is_no_party():
+    x = zh("11月19日,我校与福清轩朗光电科技有限公司举行功能性膜联合实验室与实训基地揭牌仪式。")
+    assert x.events == []

@@ -30,6 +30,9 @@ _TOPIC_SPLIT = re.compile(r"、|以及|和|及")
 # how far from its trigger an entity's name may stand (characters); 30 covers every entity
 # of the dev and unlabeled articles (the longest, 广西师范大学—…联合医学研究中心, is 24)
 ENTITY_WINDOW = 30
+# the longest entity name walked back from its head word (the dev and unlabeled entities
+# have at most 24 characters before it)
+MAX_ENTITY = 30
 # the longest topic phrase kept (characters): 战略性新兴产业培养 has 9
 MAX_TOPIC = 14
 
@@ -59,12 +62,15 @@ def entity_span(zt: ZhText, table: OrgTable, by_end: dict[int, Mention], s0: int
         if table.lookup(v[a:b]) is not None:
             continue
         k = a
-        while k > lo and a - k < 20:
+        while k > lo and a - k < MAX_ENTITY:
             if v[k - 1] == ")":
                 o = v.rfind("(", max(lo, k - 8), k - 1)
                 if o < 0:
                     break
                 k = o  # 北京天坛医院(张家口)脑科中心
+                continue
+            if v[k - 1] == "-" and k - 2 >= lo and _HAN_CHAR.match(v[k - 2]):
+                k -= 1  # 广西师范大学—桂林市中西医结合医院联合医学研究中心: both founders named
                 continue
             if not _HAN_CHAR.match(v[k - 1]) or v[k - 1] in "与和及暨、了":
                 break
@@ -82,6 +88,18 @@ def entity_span(zt: ZhText, table: OrgTable, by_end: dict[int, Mention], s0: int
         if best is None or d < best[0]:
             best = (d, k, b)
     return (best[1], best[2]) if best else None
+
+
+def quoted_entities(zt: ZhText, s0: int, s1: int, ts: int) -> list[tuple[int, int]]:
+    """Every quoted name with a head word just before an unveiling
+    (“澳门科技大学临床教研中心”、“湖南中医药大学教学医院”挂牌)."""
+    v = zt.v
+    out = []
+    for m in _QUOTED.finditer(v, max(s0, ts - 2 * ENTITY_WINDOW), ts):
+        a, b = m.span(1)
+        if _ENTITY_HEAD.search(v, a, b) or v[b - 2:b] in ("医院", "学院"):
+            out.append((a, b))
+    return out
 
 
 def location_span(zt: ZhText, table: OrgTable, s0: int, s1: int) -> tuple[int, int] | None:

@@ -235,6 +235,14 @@ class OrgTable:
         hits = [o for o in self.orgs if o.key.endswith(ends) and o.key not in ends]
         return hits[0] if len(hits) == 1 else None
 
+    def prefix_org(self, text: str) -> Org | None:
+        """The organization whose name opens `text` (澳门科技大学临床教研中心 → 澳门科技大学)."""
+        for k in range(len(text) - 2, 3, -1):
+            org = self.lookup(text[:k])
+            if org is not None:
+                return org
+        return None
+
     def government_of(self, place: str, post: str) -> Org | None:
         """The body a post at a place belongs to: 西青区 + 副区长 → 天津市西青区人民政府."""
         hits = self._government_of(place, post)
