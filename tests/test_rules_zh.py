@@ -395,3 +395,17 @@ def test_several_entities_unveiled_at_a_host():
 def test_the_lab_unveiled_is_no_party():
     x = zh("11月19日,我校与福清轩朗光电科技有限公司举行功能性膜联合实验室与实训基地揭牌仪式。")
     assert x.events == []
+
+
+def test_a_conference_held_by_a_long_list_of_organizers():
+    x = zh("2025年5月19日,甲工业联合会联合乙工业联合会、丙工业协会、丁工业联合会在福州成功举办首届工业发展大会。")
+    [e] = x.events
+    assert (e.type, e.date) == ("meeting", "2025-05-19")
+    assert set(e.parties) == {"甲工业联合会", "乙工业联合会", "丙工业协会", "丁工业联合会"}
+
+
+def test_award_conferences_and_meeting_rooms_are_no_meetings():
+    x = zh("4月27日,青山大学与远景集团代表出席科学技术奖励大会。")
+    assert x.events == []
+    x = zh("10月21日,青山医院与远景医院签约仪式在远景医院五楼大会议室举行。")
+    assert [e.type for e in x.events] == ["agreement"]

@@ -41,10 +41,11 @@ _FOUNDERS = re.compile(r"由([^。;]{2,160}?)(?:共同|联合|牵头|携手)?(?:
 _RECEIVES = re.compile(r"接待|会见|迎接|欢迎")
 _GOES_TO = re.compile(r"(?:来到|到|赴|走进|莅临|前往|对)[^,]{0,20}$")
 _ORGANIZED_BY = re.compile(r"由([^。;,的]{2,160}(?:主办|承办|协办|联办|发起|共建|组建))的")
+_ORGANIZE = re.compile(r"(?:联合|与|和|携手)[^,。;]{0,200}?(?:举办|主办|召开|承办)")
 _BOTH = re.compile(r"双方|两校|两省|两市|两院|两家|三方|各方|两地|校地|校企|院校|两单位|双边")
 _RESPECTIVELY = re.compile(r"分别(?!代表|致辞|讲话|介绍|发言|表示)")
 # talks are named meetings in their own right; bare 座谈/会谈 only when nothing else happened
-_NAMED_MEETING = re.compile(r"总结会|工作会议|联席会议|研讨会|论坛|理事会|年会|推进会|对接会|峰会")
+_NAMED_MEETING = re.compile(r"总结会|工作会议|联席会议|研讨会|论坛|理事会|年会|推进会|对接会|峰会|大会")
 # how far around a trigger its parties may stand (characters): clauses in the genre run
 # to about 60 characters before the verb (9月23日,邮储银行江苏省分行与镇江市政府战略合作签约)
 WINDOW = 80
@@ -121,6 +122,8 @@ class EventFinder:
         for s0, s1 in self.zt.sentences:
             for rx in lex.triggers.values():
                 for m in rx.finditer(v, s0, s1):
+                    if self._not_an_event(v, s0, m.start()):
+                        continue
                     cs = _clause_start(v, s0, m.start())
                     ms = self._eligible(_distinct(_orgs_in(self.mentions, cs, m.start())))
                     if len(ms) >= 2:
@@ -155,14 +158,19 @@ class EventFinder:
                     hits.append((m.start(), m.end(), typ))
             hits.sort()
             for ts, te, typ in hits:
-                if _NOT_YET.search(v, max(s0, ts - 8), ts):
-                    continue
-                if typ != "visit" and _FUTURE.search(v, _clause_start(v, s0, ts), ts):
-                    continue
-                if typ in ("agreement", "meeting") and _ATTEND.search(v, max(s0, ts - 8), ts):
+                if self._not_an_event(v, s0, ts, typ):
                     continue
                 found.extend(getattr(self, "_" + typ)(s0, s1, ts, te))
         return self._merge(found)
+
+    @staticmethod
+    def _not_an_event(v: str, s0: int, ts: int, typ: str = "agreement") -> bool:
+        """A plan (将签署), a negation (尚未签署) or guests attending (出席签约仪式)."""
+        if _NOT_YET.search(v, max(s0, ts - 8), ts):
+            return True
+        if typ != "visit" and _FUTURE.search(v, _clause_start(v, s0, ts), ts):
+            return True
+        return typ in ("agreement", "meeting") and bool(_ATTEND.search(v, max(s0, ts - 8), ts))
 
     def _parties(self, s0: int, s1: int, ts: int, te: int, typ: str) -> list[Mention]:
         v = self.zt.v
@@ -287,6 +295,12 @@ class EventFinder:
     def _meeting(self, s0, s1, ts, te):
         v = self.zt.v
         parties = self._parties(s0, s1, ts, te, "meeting")
+        cs = _clause_start(v, s0, ts)
+        if _ORGANIZE.search(v, cs, ts):
+            # A联合B、C、D…举办: every organizer of the clause, however long the list
+            listed = self._eligible(_distinct(_orgs_in(self.mentions, cs, ts)))
+            if len(listed) > len(parties):
+                parties = listed
         if any(p.end == ts for p in parties):
             # 中俄工科大学联盟论坛: the body in the meeting's name; its organizers are the parties
             founders = self._founders(s0, s1)
