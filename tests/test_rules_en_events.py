@@ -132,3 +132,17 @@ def test_news_outlet_cited_as_source_is_no_organization():
     _, result = events("The Amman Chamber of Commerce signed a memorandum with the Hebron Chamber of Commerce, "
                        "the Jordan News Agency, Petra, reported.")
     assert {o.name for o in result.organizations} == {"Amman Chamber of Commerce", "Hebron Chamber of Commerce"}
+
+
+def test_unveiled_entity_takes_its_builders_from_the_next_sentence():
+    text = ("The Linhai-Brightwave Joint Laboratory was officially unveiled on June 1. The laboratory was "
+            "jointly built by Linhai University and Brightwave Group in 2021.")
+    found, result = events(text, published="2023-06-20")
+    assert found == [("joint_entity", ["Brightwave Group", "Linhai University"], "2023-06-01")]
+    assert result.events[0].entity == "Linhai-Brightwave Joint Laboratory"
+
+
+def test_a_meeting_about_a_lab_is_no_lab_launch():
+    found, _ = events("Linhai University and Brightwave Group held a working meeting on joint laboratory "
+                      "construction on March 2.", published="2023-03-05")
+    assert found == [("meeting", ["Brightwave Group", "Linhai University"], "2023-03-02")]

@@ -85,3 +85,8 @@ def test_evidence_marks_name_title_and_org():
     _, result = people(text)
     spans = {s.field: text[s.start:s.end] for s in result.people[0].evidence}
     assert spans == {"name": "Zhao Lei", "title": "Chairman", "org": "Norland Group"}
+
+
+def test_capitalized_bin_is_a_given_name():
+    found, _ = people("Sanhua Holding Group signed the deal. Sanhua Vice President Wang Bin attended.")
+    assert ("Wang Bin", "Sanhua Holding Group") in found

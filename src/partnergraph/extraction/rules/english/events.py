@@ -64,6 +64,13 @@ _TOPIC = re.compile(
     r"\bkey areas including\s+([^.;:()]{3,160})",
     re.IGNORECASE,
 )
+# A joint entity is news only when it is set up, unveiled or launched (not "joint lab construction").
+_SET_UP = re.compile(
+    r"\b(?:established|set up|launched|unveiled|inaugurated|opened|founded|formed|started|constructed|built|"
+    r"created|co-founded|co-established|co-built|establish(?:es)?|launch(?:es)?|unveils?|inaugurates?|"
+    r"finished construction|put into (?:operation|use))\b|"
+    r"\b(?:unveiling|inauguration|opening|launching|launch|founding|establishment)\s+(?:ceremony|of)\b",
+    re.IGNORECASE)
 _BARE_YEAR = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Ff]rom)\s+((?:19|20)\d\d)\b")
 # Org kinds that are units of a university or company: a host's lab or school is the host.
 _UNIT_HEADS = re.compile(r"^(?:the\s+)?(?:School|College|Faculty|Department|Division|Office)\b|"
@@ -310,9 +317,7 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
             named = _NAMED_MEETING.search(seg)
             if not named and ("agreement" in found or "visit" in found):
                 del found["meeting"]
-        if "joint_entity" in found and not re.search(
-                r"\b(?:establish|set up|launch|unveil|inaugurat|open|found|form|start|construct|build|built|creat)",
-                seg, re.I):
+        if "joint_entity" in found and not _SET_UP.search(seg):
             del found["joint_entity"]
         date, dspan = _date_for(ctx, sent, para_dates)
         for d in _dates(view, sent):
@@ -330,6 +335,8 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
                         if idx not in parties and idx != entity and table.orgs[idx].name and \
                                 ename.startswith(table.orgs[idx].name + " "):
                             parties.append(idx)
+            if len(parties) < 2 and kind == "joint_entity" and entity is not None:
+                parties = _parties_ahead(ctx, art, sent, entity, parties)
             if len(parties) < 2:
                 continue
             noun = None
@@ -365,6 +372,19 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
 _MAX_EVENTS = 200
 
 
+def _parties_ahead(ctx: _Context, art: Article, sent: Sentence, entity: int, parties: list[int]) -> list[int]:
+    """"The X Joint Lab was unveiled. It was jointly built by A and B.": parties told next."""
+    i = art.sentences.index(sent)
+    for nxt in art.sentences[i + 1:i + 3]:
+        if not re.search(r"\b(?:jointly|together|by|between|partnership|cooperation)\b", art.view[nxt.start:nxt.end]):
+            continue
+        ids = [idx for _, _, idx in ctx.orgs_in(nxt.start, nxt.end) if idx != entity]
+        ids = list(dict.fromkeys(parties + ids))
+        if len(ids) >= 2:
+            return ids
+    return parties
+
+
 def _dedupe(events: list[Ev], title: tuple[int, int] | None = None) -> list[Ev]:
     out: list[Ev] = []
     events = events[:_MAX_EVENTS]
@@ -384,6 +404,8 @@ def _dedupe(events: list[Ev], title: tuple[int, int] | None = None) -> list[Ev]:
                 continue
             a, b = set(o.parties), set(ev.parties)
             dates_ok = o.date == ev.date or o.date is None or ev.date is None
+            if ev.type == "joint_entity" and (o.entity is None or ev.entity is None or o.entity == ev.entity):
+                dates_ok = True  # one entity: unveiled on a day, built in a year
             if a == b and dates_ok:
                 twin = o
             elif (a <= b or b <= a) and min(len(a), len(b)) >= 2 and dates_ok and (

@@ -30,7 +30,7 @@ _MAX_NAME_CHARS = 200
 # A sentence longer than this is a list or a dump, not prose: the party-slot patterns skip it.
 _MAX_SENTENCE = 3000
 # Heads of a governing body of an organization: "Nanjing University Council" is the university's.
-_BODY_HEADS = frozenset({"Council", "Committee", "Commission", "Office", "Party", "Board", "Group"})
+_BODY_HEADS = frozenset({"Council", "Committee", "Commission", "Office", "Party", "Board"})
 _PLURAL_POSSESSIVE = frozenset({"people's", "workers'", "women's", "children's", "farmers'", "peoples'"})
 _DOTTED = frozenset({"Co", "Ltd", "Inc", "Corp"})
 _FOREIGN_HEADS = frozenset({"Universität", "Université", "Universidad", "Universiteit", "Università", "Hochschule"})

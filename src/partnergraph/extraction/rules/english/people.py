@@ -84,7 +84,7 @@ class _Reader:
             t = _NAME_TOKEN.match(self.view, q, end)
             if not t or not self._ok_token(t.group(), t.start()) or t.group().endswith("'s"):
                 break
-            if t.group().lower() in _PARTICLES and not toks:
+            if t.group() in _PARTICLES and not toks:
                 break
             toks.append((t.start(), t.end()))
             nxt = t.end()
@@ -92,7 +92,7 @@ class _Reader:
                 q = nxt + 1
             else:
                 break
-        while toks and self.view[toks[-1][0]:toks[-1][1]].lower() in _PARTICLES:
+        while toks and self.view[toks[-1][0]:toks[-1][1]] in _PARTICLES:
             toks.pop()
         if len(toks) < 2:
             return None
