@@ -36,11 +36,38 @@ def predict(dev: Path, out: Path) -> None:
             f.write(rec.model_dump_json() + "\n")
 
 
+def print_diff(gold_dir: Path, pred_path: Path, scorer: Path) -> None:
+    """Per article: gold events and people the prediction missed, and predicted ones gold lacks."""
+    sys.path.insert(0, str(scorer.parent))
+    import score  # the shared scorer's own matching, so the diff agrees with the figures
+
+    preds = score.load_pred(pred_path)
+    for path in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        pred = preds.get(gold["id"], {})
+        counts = score.score_doc(gold, pred)
+        ev, pe = counts["events"], counts["people"]
+        if ev[0] == ev[1] == ev[2] and pe[0] == pe[1] == pe[2]:
+            continue
+        print(f"\n== {gold['id']}  events {ev[0]}/{ev[1]} pred/{ev[2]} gold  people {pe[0]}/{pe[1]}/{pe[2]}")
+        for tag, rec in (("gold", gold), ("pred", pred)):
+            for e in rec.get("events") or []:
+                print(f"  {tag} {e['type']:<12} {e.get('date') or '-':<10} {' | '.join(e['parties'])}")
+        gold_people = {(p["name"], p.get("org")) for p in gold.get("people", [])}
+        pred_people = {(p["name"], p.get("org")) for p in pred.get("people") or []}
+        for name, org in sorted(gold_people - pred_people, key=str):
+            print(f"  missed person {name} @ {org}")
+        for name, org in sorted(pred_people - gold_people, key=str):
+            print(f"  extra  person {name} @ {org}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--check", action="store_true", help="exit 1 below the floors")
     ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--diff", action="store_true",
+                    help="also list, per article, the events and people that differ from gold")
     ap.add_argument("--gold", type=Path, default=None,
                     help="another folder of gold files in the same form (default: shared eval/dev)")
     args = ap.parse_args()
@@ -54,6 +81,8 @@ def main() -> int:
     subprocess.run([sys.executable, str(scorer), str(dev), str(out)], check=True)
     report = json.loads(subprocess.run([sys.executable, str(scorer), str(dev), str(out), "--json"],
                                        check=True, capture_output=True, text=True).stdout)
+    if args.diff:
+        print_diff(dev, out, scorer)
     low = []
     for (lang, metric, field), floor in FLOORS.items():
         value = report.get(lang, {}).get(metric, {}).get(field)
