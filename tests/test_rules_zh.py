@@ -409,3 +409,8 @@ def test_award_conferences_and_meeting_rooms_are_no_meetings():
     assert x.events == []
     x = zh("10月21日,青山医院与远景医院签约仪式在远景医院五楼大会议室举行。")
     assert [e.type for e in x.events] == ["agreement"]
+
+
+def test_a_body_named_inside_a_quoted_project_is_no_org():
+    x = zh("青山大学与远景集团投资建立“上海交大教育服务集团(天津)国际教育示范园区”。")
+    assert org_names(x) == ["青山大学", "远景集团"]

@@ -209,7 +209,23 @@ def _trim(zt: ZhText, c: Cand) -> Cand | None:
         return None  # 50强大学, 985大学: a rank, not a name
     if lex.not_org_tail_re.search(key):
         return None
+    if _in_quoted_project(zt.v, start, end):
+        return None
     return Cand(start, end, key)
+
+
+# a quoted project, park or programme whose name opens with a body's (“上海交大教育服务集团
+# (天津)国际教育示范园区”): the body is named only as part of that name
+_PROJECT_ENDS = ("园区", "项目", "工程", "计划", "活动", "行动", "示范区", "品牌", "大赛", "专项", "基金")
+# how far a quoted name may run past the body that opens it (characters)
+MAX_QUOTED = 40
+
+
+def _in_quoted_project(v: str, start: int, end: int) -> bool:
+    if start == 0 or v[start - 1] != '"':
+        return False
+    close = v.find('"', end, end + MAX_QUOTED)
+    return close > end and v[start:close].endswith(_PROJECT_ENDS)
 
 
 # the subject of a signing ends where its verb phrase starts
