@@ -73,3 +73,22 @@ def test_unknown_backend_names_the_choices(folder):
 def test_empty_folder_is_not_an_error(tmp_path):
     res = run("extract", tmp_path)
     assert res.returncode == 0 and res.stdout == ""
+
+
+PAGE = "<html><head><title>{t}</title></head><body><article><h1>{t}</h1><p>{p}</p></article></body></html>"
+
+
+def test_web_pages_that_cannot_report_cooperation_are_skipped_and_counted(tmp_path):
+    (tmp_path / "deal.html").write_text(PAGE.format(
+        t="Alpha University and Beta Group sign agreement",
+        p="On May 3, Alpha University and Beta Group signed a strategic cooperation agreement. " * 3,
+    ), encoding="utf-8")
+    (tmp_path / "menu.html").write_text(PAGE.format(
+        t="Cafeteria opening hours", p="The cafeteria opens at eight and closes at six on weekdays. " * 3,
+    ), encoding="utf-8")
+    res = run("extract", tmp_path)
+    assert res.returncode == 0, res.stderr
+    assert [json.loads(line)["id"] for line in res.stdout.splitlines()] == ["deal"]
+    assert "skipped 1" in res.stderr
+    res = run("extract", tmp_path, "--no-relevance")
+    assert sorted(json.loads(line)["id"] for line in res.stdout.splitlines()) == ["deal", "menu"]

@@ -16,7 +16,7 @@ from partnergraph.errors import PartnergraphError
 from partnergraph.extraction.backend import Backend
 from partnergraph.models import Extraction, RawDocument, SourceFailure
 from partnergraph.pipeline import process_document
-from partnergraph.sources import iter_sources
+from partnergraph.sources import SourceStats, iter_sources
 
 log = logging.getLogger(__name__)
 
@@ -47,13 +47,19 @@ def extract_all(
     *,
     input_format: str | None = None,
     progress_min: int | None = None,
+    relevance: bool | None = None,
+    stats: SourceStats | None = None,
 ) -> Iterator[Result]:
-    """Extract every document under `paths`, streaming results in input order."""
+    """Extract every document under `paths`, streaming results in input order.
+
+    `relevance` and `stats` go to `iter_sources`: None filters only web inputs (pages that
+    cannot report cooperation), True every input, False none; skips are counted in `stats`.
+    """
     progress = None
     task = None
     done = 0
     try:
-        for item in iter_sources(paths, input_format):
+        for item in iter_sources(paths, input_format, relevance=relevance, stats=stats):
             if isinstance(item, SourceFailure):
                 yield Result(failure=item)
             else:

@@ -32,17 +32,24 @@ def extract(
         None, "--input-format", help="Read every input as this format instead of guessing by suffix."
     ),
     backend: str = typer.Option("rules", "--backend", help="Extraction backend (see `partnergraph backends`)."),
+    relevance: Optional[bool] = typer.Option(
+        None, "--relevance/--no-relevance",
+        help="Skip pages that cannot report cooperation (default: web inputs only; skips are counted).",
+    ),
 ) -> None:
     """Extract organizations, people and cooperation events from articles."""
     from partnergraph.cli.render import extraction_table
     from partnergraph.extraction.backend import load_backend
     from partnergraph.runner import extract_all
+    from partnergraph.sources import SourceStats
 
     engine = load_backend(backend)
     records, failures = [], []
+    stats = SourceStats()
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
-        for result in extract_all(paths, engine, input_format=input_format, progress_min=PROGRESS_MIN):
+        for result in extract_all(paths, engine, input_format=input_format, progress_min=PROGRESS_MIN,
+                                  relevance=relevance, stats=stats):
             if result.failure is not None:
                 failures.append(result.failure)
                 typer.echo(f"Error: {result.failure.source}: {result.failure.reason}", err=True)
@@ -61,6 +68,8 @@ def extract(
     finally:
         if output:
             out.close()
+    if stats.skipped:
+        typer.echo(f"Sources: {stats.summary()}", err=True)
     if failures:
         typer.echo(f"{len(failures)} input(s) failed; the others were extracted.", err=True)
         raise typer.Exit(1)
