@@ -43,7 +43,7 @@ _DOC_NOUN = re.compile(
 )
 _NAMED_MEETING = re.compile(
     r"\b(?:summary|review|board|general|joint|annual|working|coordination|steering)\s+meeting\b|"
-    r"\b(?:symposium|seminar|forum|roundtable|round-table|conference|summit)\b",
+    r"\b(?:symposium|seminar|forum|roundtable|round-table|conference|summit)\b(?! room| hall| cent(?:er|re))",
     re.IGNORECASE,
 )
 _ENTITY_NOUN = re.compile(
@@ -71,6 +71,9 @@ _SET_UP = re.compile(
     r"finished construction|put into (?:operation|use))\b|"
     r"\b(?:unveiling|inauguration|opening|launching|launch|founding|establishment)\s+(?:ceremony|of)\b",
     re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"\b(?:respectively|separately|individually|each signed)\b", re.IGNORECASE)
+_PLACE_VISIT = re.compile(r"\s+(?:the\s+)?[A-Z]")
+_RELATED = re.compile(r"(?:see also|related|read more|also read|recommended|more news)\s*[:\-]", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Ff]rom)\s+((?:19|20)\d\d)\b")
 # Org kinds that are units of a university or company: a host's lab or school is the host.
 _UNIT_HEADS = re.compile(r"^(?:the\s+)?(?:School|College|Faculty|Department|Division|Office)\b|"
@@ -253,6 +256,8 @@ def _parties(ctx: _Context, sent: Sentence, kind: str, t0: int, t1: int) -> tupl
             ids = [i for i in ids if i not in units]
     no_names = not ids and kind == "agreement" and re.search(
         r"\b(?:signed|agreed|reached|inked|concluded|renewed)\b", view[s0:s1], re.IGNORECASE)
+    if kind == "visit" and len(ids) < 2 and _PLACE_VISIT.match(view, t1, s1) and not ctx.orgs_in(t1, min(s1, t1 + 60)):
+        return ids, spans  # "visited Momona Park and Al Nejashi Mosque": places, not a host
     if len(ids) < 2 and ctx.main and (len(ctx.main) == 2) and (
             _TWO_SIDES.search(view, s0, s1) or no_names or kind != "joint_entity" and (
                 ids and ids[0] in ctx.main and named_here or kind == "visit" and ids)):
@@ -300,6 +305,8 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
             para_dates = []
         prev_end = sent.end
         found = {}
+        if _RELATED.match(view, sent.start, sent.end):
+            continue  # "See also: X signs deal with Y" links another article
         for kind, t0, t1 in _triggers(art.low, sent):
             if kind in found or _intended(view, sent, t0) or _reference(view, sent, t0, t1):
                 continue
@@ -344,6 +351,15 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
             if nm:
                 noun = nm.group(1).lower().rstrip("s")
                 noun = "memorandum" if noun in ("mou", "moc", "moa", "memoranda", "memorandum") else noun
+            pairs = [parties]
+            if len(parties) >= 3 and _RESPECTIVELY.search(seg):
+                # "A signed MOUs with B and C respectively": one event per pair
+                first = parties[0]
+                pairs = [[first, p] for p in parties[1:]]
+            for ps in pairs[1:]:
+                events.append(Ev(kind, ps, date, dspan, (t0, t1), (sent.start, sent.end), noun=noun,
+                                 party_spans=pspans))
+            parties = pairs[0]
             ev = Ev(kind, parties, date, dspan, (t0, t1), (sent.start, sent.end), noun=noun, entity=entity,
                     party_spans=pspans)
             loc = _LOCATION.search(view, sent.start, sent.end) or _PLACE_AFTER.search(view, t1, sent.end)

@@ -77,6 +77,6 @@ def lexicon() -> Lexicon:
         generic_orgs=frozenset(w.lower() for w in _lines("en_generic_orgs.txt")),
         field_words=frozenset(w.lower() for w in _lines("en_field_words.txt")),
         split_titles=frozenset(t for t in titles if " " not in t),
-        places=frozenset(_lines("en_places.txt")),
+        places=frozenset(_lines("en_places.txt")) | frozenset(_lines("en_nationalities.txt")),
         media=frozenset(_lines("en_media_words.txt")),
     )

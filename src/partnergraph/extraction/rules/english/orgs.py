@@ -21,7 +21,8 @@ import ahocorasick
 from partnergraph.extraction.rules.english.lexicon import lexicon, title_pattern
 from partnergraph.extraction.rules.english.text import Article, Sentence, Token
 
-CONNECTORS = frozenset({"of", "for", "and", "&", "the", "de", "du", "des", "la", "von", "van", "in", "at"})
+CONNECTORS = frozenset({"of", "for", "and", "&", "the", "de", "du", "des", "la", "von", "van", "in", "at", "del", "di",
+                        "da"})
 _LEGAL_CHAIN = frozenset({"Co", "Ltd", "Limited", "Inc", "Corp", "LLC", "PLC", "GmbH", "AG", "Group", "SA"})
 # The longest names seen run to 15 words ("Industrialization Technology Research Institute for
 # Plastic Substitution in the Automotive and Aerospace Sectors"); a longer run is no name.
@@ -290,6 +291,8 @@ def _head_names(piece: list[tuple[Token, str]]) -> list[tuple[int, int, int]]:
         # "Technische Universität Darmstadt": a non-English head takes the place after it
         if e == h + 1 and toks[h].text in _FOREIGN_HEADS and e < n and kinds[e] == "w":
             e += 1
+            while e + 1 < n and toks[e].lower in ("de", "del", "di", "da", "des", "du") and kinds[e + 1] == "w":
+                e += 2
         # of-tail: "University of Science and Technology of China"
         if e + 1 < n and toks[e].lower in ("of", "for", "in") and not toks[e - 1].text.endswith("'s"):
             j = e + 1
@@ -317,6 +320,9 @@ def _head_names(piece: list[tuple[Token, str]]) -> list[tuple[int, int, int]]:
                 e = end
         if _base(toks[h]) in lex.initial_only and e == h + 1:
             i = h + 1
+            continue
+        if e < n and e == h + 1 and kinds[e] == "w" and toks[e].lower in lex.field_words:
+            i = e  # "Medical Lab Sciences", "Research Center Technology": the phrase goes on
             continue
         out.append((s, e, h))
         i = e
@@ -558,6 +564,9 @@ _WITH = re.compile(
 # organizations at most: a real article names a few dozen; a hostile text must stay linear.
 _MAX_ORGS = 200
 _PREP_BEFORE = re.compile(r"\b(?:of|at|in|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_SUBJECT_VERB = re.compile(
+    r"(?:'s)?\s+(?:(?:has|have|had|jointly|officially|formally|also|recently|today)\s+){0,2}"
+    r"(?:signed|inked|sealed|met with|visited|agreed|renewed|launched|entered into|reaffirmed|partnered|teamed up)\b")
 _PLACE_NOUN = re.compile(
     r"\s+(?:district|city|province|county|town|village|government|municipality|area|region|side|sides|"
     r"country|countries|state|governments)\b")
@@ -587,7 +596,8 @@ def _candidate_uncached(table: OrgTable, text: str) -> bool:
         low = b.lower().rstrip(".")
         if (low in lex.breaks or low in lex.not_name or low in lex.title_words or low in lex.honorifics
                 or low in lex.title_modifiers or b in lex.org_heads or b in lex.venues or b in lex.places
-                or b in lex.not_org_acronyms or not b[0].isalnum()):
+                or b in lex.not_org_acronyms or not b[0].isalnum()) and not (
+                    len(words) > 1 and b in lex.places and b.endswith(("an", "ese", "ish", "ch"))):
             return False
     return words[0][0].isupper()
 
@@ -644,7 +654,9 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
         i = 0
         while i < len(toks):
             t = toks[i]
-            if not (t.text[0].isupper() and _candidate(table, _base(t))):
+            if not (t.text[0].isupper() and _candidate(table, _base(t))) and not (
+                    t.text in lexicon().places and i + 1 < len(toks) and toks[i + 1].text[0].isupper()
+                    and _candidate(table, t.text + " " + _base(toks[i + 1]))):
                 i += 1
                 continue
             j = i + 1
@@ -659,7 +671,10 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
             nxt = toks[j] if j < len(toks) else None
             title_next = nxt is not None and (nxt.lower in _TITLE_STARTS or nxt.text == "'s" or (
                 nxt.text == "'" and j + 1 < len(toks)))
-            if not person_like and (title_next and title_after.match(view, end, min(sent.end, end + 120)) or (
+            if not person_like and _SUBJECT_VERB.match(view, end, min(sent.end, end + 60)) and (
+                    j - i == 1 or re.search(r"\d|\b[A-Z]{2,}\b", text)):
+                promote(text, start, strong=False)  # "German U15 met with ...", "Aramco signed ..."
+            elif not person_like and (title_next and title_after.match(view, end, min(sent.end, end + 120)) or (
                     _PREP_BEFORE.search(view, max(sent.start, start - 12), start)
                     and title_before.search(view, max(sent.start, start - 120), start))):
                 if not (j - i >= 2 and _COMMA_TITLE.match(view, end, sent.end)):

@@ -153,7 +153,7 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
         list_org: int | None = None
         used_names: set[int] = set()
         for tok in sent.tokens:
-            if tok.lower.rstrip(".") not in _TITLE_STARTS:
+            if tok.lower.rstrip(".") not in _TITLE_STARTS and tok.lower.split("-")[0] not in _TITLE_STARTS:
                 continue
             m = r.title.match(view, tok.start, s1)
             if m is None:
