@@ -22,6 +22,7 @@ import os
 import random
 import statistics
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -162,9 +163,23 @@ def bench_e2e(n: int) -> None:
         folder.mkdir()
         write_articles(folder, n)
         store = open_store(Path(tmp) / "e2e.db")
+        samples: list[float] = []
+        done = threading.Event()
+
+        def sample() -> None:  # the ingesting process's RSS, every second
+            while not done.wait(1.0):
+                samples.append(rss_mb())
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
         t = time.perf_counter()
         report = ingest([folder], store)
         took = time.perf_counter() - t
+        done.set()
+        sampler.join()
+        tenth = max(1, len(samples) // 10)
+        print("end-to-end rss of the ingesting process every ~10% of the run (MB): "
+              + ", ".join(f"{m:.0f}" for m in samples[::tenth]))
         print(f"end to end: {report.added} articles read, extracted (rules, {os.cpu_count()} "
               f"workers), stored and resolved in {took:.1f} s = {report.added / took:,.0f} docs/s; "
               f"{store.stats()}")
@@ -184,7 +199,7 @@ def main() -> None:
         db = args.db or str(Path(tmp) / "bench.db")
         if args.queries_only:
             bench_queries(db, org_names(args.orgs, random.Random(0)))
-        else:
+        elif args.docs:
             if args.db and Path(db).exists():
                 raise SystemExit(f"{db} exists: give a new path")
             bench_queries(db, bench_store(db, args.docs, args.orgs))
