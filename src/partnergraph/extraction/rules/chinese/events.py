@@ -1,11 +1,12 @@
 """Cooperation events from Chinese sentences: a trigger (签署, 来访, 座谈会, 揭牌…, see
 `zh_triggers.tsv`) plus the organizations of its clause.
 
-Parties come from the clause before the trigger (A与B签署, A一行来到B); 双方/两校/两省 and
-clauses that name fewer than two bodies fall back to the article's lead pair (the bodies of
-its first cooperation sentence). Talks held at a signing or during a visit are part of it;
-plans (将签署, 拟设立, 筹建) are no events. One event per type and party set; 分别签约 gives
-one per pair.
+Parties come from the clause before the trigger (A与B签署, A一行来到B, A接待了B), from the
+organizers (由A主办、B承办的…, A联合B举办) and founders (联盟由A、B共同发起), or from a
+joint name (A大学—B医院联合研究中心); 双方/两校/两省 fall back to the article's lead pair
+(the bodies of its first cooperation clause). Guests attending (出席签约仪式), plans
+(将签署, 拟设立) and negations (尚未签署) are no events; talks at a signing or during a visit
+are part of it. One event per type and party set; 分别签约 gives one per pair.
 """
 
 from __future__ import annotations
