@@ -118,3 +118,16 @@ def test_evidence_quotes_the_text_with_curly_quotes():
         for span in org.evidence:
             assert 0 <= span.start < span.end <= len(text)
     assert "Chang'an Mining Group" in found
+
+
+def test_a_person_before_a_verb_is_no_organization():
+    found, _ = orgs("Executive vice president ZHAO Guoxiang of Kaifeng University led the trip. ZHAO Guoxiang "
+                    "visited Akron Polytechnic University and met with its president.")
+    assert "ZHAO Guoxiang" not in found
+    assert {"Kaifeng University", "Akron Polytechnic University"} <= set(found)
+
+
+def test_a_name_with_a_nationality_word_in_a_subject_slot():
+    found, _ = orgs("German U15 met with the French partner organisation Udice in Paris. German U15 and Udice "
+                    "signed a joint declaration.")
+    assert {"German U15", "Udice"} <= set(found)

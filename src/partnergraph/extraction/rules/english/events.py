@@ -72,7 +72,7 @@ _SET_UP = re.compile(
     r"\b(?:unveiling|inauguration|opening|launching|launch|founding|establishment)\s+(?:ceremony|of)\b",
     re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\b(?:respectively|separately|individually|each signed)\b", re.IGNORECASE)
-_PLACE_VISIT = re.compile(r"\s+(?:the\s+)?[A-Z]")
+_PLACE_VISIT = re.compile(r"\b(?:visit(?:ed|s|ing)?|toured)\s+(?:the\s+)?[A-Z]")
 _RELATED = re.compile(r"(?:see also|related|read more|also read|recommended|more news)\s*[:\-]", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Ff]rom)\s+((?:19|20)\d\d)\b")
 # Org kinds that are units of a university or company: a host's lab or school is the host.
@@ -256,8 +256,10 @@ def _parties(ctx: _Context, sent: Sentence, kind: str, t0: int, t1: int) -> tupl
             ids = [i for i in ids if i not in units]
     no_names = not ids and kind == "agreement" and re.search(
         r"\b(?:signed|agreed|reached|inked|concluded|renewed)\b", view[s0:s1], re.IGNORECASE)
-    if kind == "visit" and len(ids) < 2 and _PLACE_VISIT.match(view, t1, s1) and not ctx.orgs_in(t1, min(s1, t1 + 60)):
-        return ids, spans  # "visited Momona Park and Al Nejashi Mosque": places, not a host
+    if kind == "visit" and len(ids) < 2:
+        obj = _PLACE_VISIT.search(view, s0, s1)
+        if obj and not ctx.orgs_in(obj.end() - 1, min(s1, obj.end() + 80)):
+            return ids, spans  # "visited Momona Park and Al Nejashi Mosque": places, not a host
     if len(ids) < 2 and ctx.main and (len(ctx.main) == 2) and (
             _TWO_SIDES.search(view, s0, s1) or no_names or kind != "joint_entity" and (
                 ids and ids[0] in ctx.main and named_here or kind == "visit" and ids)):
@@ -324,8 +326,9 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
             named = _NAMED_MEETING.search(seg)
             if not named and ("agreement" in found or "visit" in found):
                 del found["meeting"]
-        if "joint_entity" in found and not _SET_UP.search(seg):
-            del found["joint_entity"]
+        if "joint_entity" in found and not any(
+                not _INTENT.search(seg[max(0, m.start() - 30):m.start()]) for m in _SET_UP.finditer(seg)):
+            del found["joint_entity"]  # nothing set up, or only "will launch"
         date, dspan = _date_for(ctx, sent, para_dates)
         for d in _dates(view, sent):
             if d.month is not None:

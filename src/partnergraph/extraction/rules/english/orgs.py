@@ -631,8 +631,12 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
         covered[s:e] = b"\x01" * (e - s)
         ends.add(e)
 
+    persons = _person_names(art)
+
     def promote(text: str, start: int, strong: bool = True) -> None:
         text = text.strip()
+        if text in persons:
+            return
         if text.endswith(".") and text.count(".") == 1:
             text = text[:-1]
         if not strong and not _ACRONYM.match(text):
@@ -721,6 +725,26 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
             table.alias(owner, text)
         else:
             table.add(text, "company", start, start + len(text), headed=False)
+
+
+_AFTER_TITLE = re.compile(
+    r"(?i:" + title_pattern() + r")\s+(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?([A-Z][\w\-']*(?:\s+[A-Z][\w\-']*){1,2})")
+_BEFORE_TITLE = re.compile(r"([A-Z][\w\-']*(?:\s+[A-Z][\w\-']*){1,2}),\s+(?:the\s+)?(?i:" + title_pattern() + ")")
+
+
+def _person_names(art: Article) -> set[str]:
+    """Names written after a title or before ", Title": people, never organizations."""
+    out: set[str] = set()
+    for sent in art.sentences:
+        if sent.end - sent.start > _MAX_SENTENCE:
+            continue
+        for pat in (_AFTER_TITLE, _BEFORE_TITLE):
+            for m in pat.finditer(art.view, sent.start, sent.end):
+                words = m.group(1).split()
+                for k in range(2, len(words) + 1):
+                    out.add(" ".join(words[:k]))
+                    out.add(" ".join(words[-k:]))
+    return out
 
 
 def _after_listed_org(view: str, start: int, ends: set[int]) -> bool:
