@@ -312,9 +312,10 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
                 got = r.org_at(t2[1] + om.end()) if om else None
                 if not got:
                     break
-                nxt = re.match(r"\s*(?:\([^()]{1,40}\))?\s*", view[got[1]:s1])
-                if r.name_at(got[1] + nxt.end(), s1):
-                    break  # "... and Dean of DU Faculty of Arts Prof Dr Abdul Bashir": the next person's
+                nxt = re.match(r"\s*(?:\([^()]{1,40}\))?\s*(,\s*)?", view[got[1]:s1])
+                after = r.name_at(got[1] + nxt.end(), s1)
+                if after and (not nxt.group(1) or not _COMMA_TITLE.match(view, after[2], s1)):
+                    break  # "... and Dean of X, Prof M Srinivas": the next person's post  # "... and Dean of DU Faculty of Arts Prof Dr Abdul Bashir": the next person's
                 posts.append(Post(name[0], art.text[t2[0]:t2[1]], got[0],
                                   [(t2[0], t2[1], "title"), (name[1], name[2], "name"),
                                    (t2[1] + om.end(), got[1], "org")]))
@@ -326,8 +327,8 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
 
 
 def _key(name: str) -> str:
-    """Names compare as sets of words: "Defu Liu" is "Liu Defu"."""
-    return " ".join(sorted(re.findall(r"\w+", name.casefold())))
+    """Names compare as sets of words, initials left out: "Defu Liu" is "Liu Defu", "P Appa Rao" "Appa Rao"."""
+    return " ".join(sorted(w for w in re.findall(r"\w+", name.casefold()) if len(w) > 1))
 
 
 def _resolve(posts: list[Post], top_org: int | None, org_names: dict[int, str]) -> list[Post]:
