@@ -414,3 +414,8 @@ def test_award_conferences_and_meeting_rooms_are_no_meetings():
 def test_a_body_named_inside_a_quoted_project_is_no_org():
     x = zh("青山大学与远景集团投资建立“上海交大教育服务集团(天津)国际教育示范园区”。")
     assert org_names(x) == ["青山大学", "远景集团"]
+
+
+@pytest.mark.parametrize("text", ["党委书记强调,要做好工作。", "校长宣布,大会开幕。", "董事长高兴地说。"])
+def test_a_verb_after_a_post_is_no_name(text):
+    assert zh(text).people == []
