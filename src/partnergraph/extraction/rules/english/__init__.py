@@ -1,16 +1,17 @@
 """English rule engine: sentences → organizations → people → events, each with evidence.
 
 `extract_items(document)` is the entry point the rule backend calls for English documents.
-Stages, each in its own module: `text` (paragraphs, sentences, tokens), `orgs` (names,
-acronyms, short forms, head-less names in an organization's slot), `people` (name, title,
-organization of each post), `events` (triggers, parties, date, location, topics).
+Stages, each in its own module: `text` (paragraphs, sentences, tokens); organizations in
+`names` (head-noun names), `aliases` (acronyms, short forms, variants), `slots` (head-less
+names in an organization's slot), all kept in an `orgtable.OrgTable`; `people` (name, title,
+organization of each post); `events` (triggers, parties, date, location, topics).
 """
 
 from __future__ import annotations
 
 import re
 
-from partnergraph.extraction.rules.english import orgs as _orgs
+from partnergraph.extraction.rules.english import aliases, names, orgtable, slots
 from partnergraph.extraction.rules.english.events import extract_events
 from partnergraph.extraction.rules.english.people import extract_people
 from partnergraph.extraction.rules.english.text import read
@@ -25,15 +26,15 @@ def extract_items(document: Document) -> tuple[list[Organization], list[Person],
     art = read(document)
     if not art.sentences:
         return [], [], []
-    table = _orgs.OrgTable()
-    _orgs.head_mentions(art, table)
-    _orgs.merge_variants(table)
+    table = orgtable.OrgTable()
+    names.head_mentions(art, table)
+    aliases.merge_variants(table)
     not_org = _non_org_acronyms(art, table)
-    _orgs.acronym_aliases(art, table, not_org)
-    _orgs.short_forms(art, table)
-    _orgs.context_orgs(art, table, not_org)
-    _orgs.merge_variants(table)
-    mentions = _orgs.drop_sources(art, table, _orgs.locate(art, table))
+    aliases.acronym_aliases(art, table, not_org)
+    aliases.short_forms(art, table)
+    slots.context_orgs(art, table, not_org)
+    aliases.merge_variants(table)
+    mentions = orgtable.drop_sources(art, table, orgtable.locate(art, table))
 
     counts: dict[int, int] = {}
     for _, _, idx in mentions:
@@ -64,9 +65,9 @@ def extract_items(document: Document) -> tuple[list[Organization], list[Person],
         for s, e in spans:
             field = "name" if text[s:e] == org.name else "alias"
             evidence.append(Span(start=s, end=e, field=field))
-        aliases = [" ".join(a.split()) for a in org.aliases if a != org.name]
+        other_names = [" ".join(a.split()) for a in org.aliases if a != org.name]
         organizations.append(Organization(
-            name=" ".join(org.name.split()), aliases=aliases, kind=org.kind, evidence=evidence,
+            name=" ".join(org.name.split()), aliases=other_names, kind=org.kind, evidence=evidence,
             confidence=0.9 if org.headed else 0.6,
         ))
     named = {table.orgs[i].name for i in table.live() if any(m[2] == i for m in mentions)}
@@ -115,7 +116,7 @@ def extract_items(document: Document) -> tuple[list[Organization], list[Person],
     return organizations, people, events
 
 
-def _non_org_acronyms(art, table: _orgs.OrgTable) -> set[str]:
+def _non_org_acronyms(art, table: orgtable.OrgTable) -> set[str]:
     """Acronyms defined after a phrase that is no organization: "(MoU)", "(ICT)", "(AI)"."""
     out = set()
     for m in _PAREN.finditer(art.view):

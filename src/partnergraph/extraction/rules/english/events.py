@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from partnergraph.dates import find_dates
 from partnergraph.extraction.rules.english.lexicon import lexicon
-from partnergraph.extraction.rules.english.orgs import OrgTable
+from partnergraph.extraction.rules.english.orgtable import OrgTable
 from partnergraph.extraction.rules.english.text import Article, Sentence
 
 _INTENT = re.compile(
@@ -317,10 +317,8 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
         if "visit" in found:
             t0, t1 = found["visit"]
             word = view[t0:t1].lower()
-            if word == "visit" and not re.match(r"\s+(?:of|by|to)\b", view[t1:sent.end]):
-                del found["visit"]
-            elif word == "delegation" and not re.search(
-                    r"\b(?:visit|came to|arriv|tour|met|hosted|received|welcomed|meet)", seg, re.I):
+            if word == "visit" and not re.match(r"\s+(?:of|by|to)\b", view[t1:sent.end]) or word == "delegation" and not re.search(
+                    r"\b(?:visit|came to|arriv|tour|met|hosted|received|welcomed|meet)", seg, re.IGNORECASE):
                 del found["visit"]
         if "meeting" in found:
             named = _NAMED_MEETING.search(seg)
@@ -425,9 +423,7 @@ def _dedupe(events: list[Ev], title: tuple[int, int] | None = None) -> list[Ev]:
             dates_ok = o.date == ev.date or o.date is None or ev.date is None
             if ev.type == "joint_entity" and (o.entity is None or ev.entity is None or o.entity == ev.entity):
                 dates_ok = True  # one entity: unveiled on a day, built in a year
-            if a == b and dates_ok:
-                twin = o
-            elif (a <= b or b <= a) and min(len(a), len(b)) >= 2 and dates_ok and (
+            if a == b and dates_ok or (a <= b or b <= a) and min(len(a), len(b)) >= 2 and dates_ok and (
                     o.noun == ev.noun or o.noun is None or ev.noun is None or o.type != "agreement"):
                 twin = o
             if twin:

@@ -48,6 +48,14 @@ def title_pattern() -> str:
 
 
 @lru_cache(maxsize=1)
+def title_starts() -> frozenset[str]:
+    """Lowercased words a title can start with: title matching is tried only at these words."""
+    lex = lexicon()
+    firsts = {t.replace("-", " ").split()[0] for t in lex.titles} | {t.split("-")[0] for t in lex.titles}
+    return frozenset(firsts) | lex.title_modifiers
+
+
+@lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     heads, initial = {}, set()
     for ln in _lines("en_org_heads.tsv"):

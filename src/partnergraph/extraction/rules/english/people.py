@@ -13,7 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from partnergraph.extraction.rules.english.lexicon import lexicon, title_pattern
+from partnergraph.extraction.rules.english.lexicon import (
+    lexicon,
+    title_pattern,
+    title_starts,
+)
 from partnergraph.extraction.rules.english.text import Article
 
 _HONORIFIC = re.compile(
@@ -29,10 +33,7 @@ _EXT = re.compile(
 
 
 _COMMA_TITLE = re.compile(r"\s*,\s*(?:the\s+)?(?:" + title_pattern() + ")", re.IGNORECASE)
-# Words a title can start with: a title match is tried only at these tokens.
-_TITLE_STARTS = frozenset(
-    w for t in lexicon().titles for w in [t.replace("-", " ").split()[0]]
-) | lexicon().title_modifiers | frozenset(t.split("-")[0] for t in lexicon().titles)
+_TITLE_STARTS = title_starts()
 
 
 _LED_BY = re.compile(r"\s*,?\s*(?:and\s+)?(?:led|headed)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
@@ -70,9 +71,7 @@ class _Reader:
 
     def _ok_token(self, tok: str, start: int) -> bool:
         b = tok.rstrip(".")
-        if self.covered[start] or b.lower() in self.bad and not (len(b) == 1) or b in self.bad_exact:
-            return False
-        return not (b.lower() in _PARTICLES and False)
+        return not (self.covered[start] or b.lower() in self.bad and len(b) != 1 or b in self.bad_exact)
 
     def name_at(self, pos: int, end: int) -> tuple[str, int, int] | None:
         """A name starting at `pos` (after optional honorifics)."""
@@ -276,7 +275,6 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
                 spans.append((r.ends[ts - lead][0], ts - lead, "org"))
             if org is None:
                 # "On behalf of Wujiang District Government, Secretary Li Ming"
-                bm = re.search(r"\b[Oo]n behalf of (?:the\s+)?$", view[max(s0, ts - 200):ts].split(",")[0] + " ")
                 ob = re.match(r"(?:[Oo]n behalf of (?:the\s+)?)", view[s0:ts])
                 if ob and r.org_at(s0 + ob.end()):
                     org = r.org_at(s0 + ob.end())[0]

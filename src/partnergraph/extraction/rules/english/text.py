@@ -20,11 +20,10 @@ _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_](?:[\w'\-]*[^\W_])?|[^\s\w]")
 _END_PUNCT = re.compile(r"[.!?:;\"')\]]$")
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|[!?]+\s+")
 _ABBREV = frozenset(
-    "mr mrs ms dr prof st no co jr sr vs etc e.g i.e fig op vol pp dept gen gov sen rep ven engr "
-    "h c u.s b.c a.m p.m approx".split()
+    ["mr", "mrs", "ms", "dr", "prof", "st", "no", "co", "jr", "sr", "vs", "etc", "e.g", "i.e", "fig", "op", "vol", "pp", "dept", "gen", "gov", "sen", "rep", "ven", "engr", "h", "c", "u.s", "b.c", "a.m", "p.m", "approx"]
 )
 # A legal form ends a sentence only when a sentence-starting word follows ("... Co., Ltd. The").
-_LEGAL_ABBREV = frozenset("ltd inc corp co plc llc".split())
+_LEGAL_ABBREV = frozenset(["ltd", "inc", "corp", "co", "plc", "llc"])
 # A hard-wrapped line is long: the wrapped articles seen run 55-80 characters a line, while a
 # headline left on its own line without end punctuation is usually shorter than this.
 _WRAP_MIN = 45

@@ -1,0 +1,142 @@
+"""Other names of a known organization: acronyms, short forms, cut and reordered forms.
+
+"HUST" spells the initials of "Huazhong University of Science and Technology"; "Hengtong" is
+"Hengtong Group" without its head noun; "Industrialization Technology Research Institute" is a
+headline's cut of the full name; "Carbon Neutral Research Institute" is "Institute of Carbon
+Neutral Research" reordered. A leading word used alone that is more than a cut ("Huayou" beside
+"Huayou New Energy Industry Group") is an organization of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from partnergraph.extraction.rules.english.lexicon import lexicon, title_starts
+from partnergraph.extraction.rules.english.names import _base
+from partnergraph.extraction.rules.english.orgtable import (
+    _ACRONYM,
+    _MAX_ORGS,
+    CONNECTORS,
+    OrgTable,
+)
+from partnergraph.extraction.rules.english.text import Article
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.findall(r"[A-Za-z][\w']*", name) if w.lower() not in CONNECTORS]
+    out = []
+    for w in words:
+        if w.isupper() and len(w) <= 5:
+            out.append(w)
+        else:
+            parts = w.split("-")
+            out.append("".join(p[0] for p in parts if p))
+    return "".join(out).upper()
+
+
+def _acronym_of(acr: str, name: str) -> bool:
+    ini = _initials(name)
+    a = acr.upper().replace(".", "").replace("&", "")
+    if len(a) < 2 or not ini or a[0] != ini[0]:
+        return False
+    if a == ini:
+        return True
+    if a[-1] != ini[-1] or len(a) < 3:
+        return False
+    it = iter(ini)
+    return all(c in it for c in a)
+
+
+def acronym_aliases(art: Article, table: OrgTable, not_org: set[str]) -> None:
+    """A standalone all-caps word that spells a known name's initials is that name."""
+    lex = lexicon()
+    seen: set[str] = set()
+    for sent in art.sentences:
+        for t in sent.tokens:
+            w = _base(t)
+            if w in seen or not _ACRONYM.match(w) or w in lex.not_org_acronyms or w in not_org:
+                continue
+            seen.add(w)
+            if table.find(w) is not None:
+                continue
+            for idx in table.live()[:_MAX_ORGS]:
+                org = table.orgs[idx]
+                if org.headed and _acronym_of(w, org.name):
+                    table.alias(idx, w)
+                    break
+
+
+def short_forms(art: Article, table: OrgTable) -> None:
+    """"Hengtong" for "Hengtong Group": a leading part of a name used on its own."""
+    lex = lexicon()
+    heads = lex.org_heads
+    text = art.view
+    for idx in table.live()[:_MAX_ORGS]:
+        org = table.orgs[idx]
+        if not org.headed:
+            continue
+        words = org.name.split()
+        # strip legal forms, parenthesized places and head nouns from the end
+        core = list(words)
+        legal_or_paren = False
+        while core and (core[-1].rstrip(".,") in lex.legal or core[-1].startswith("(")
+                        or core[-1].rstrip(".,") in heads):
+            legal_or_paren = legal_or_paren or core[-1].rstrip(".,") in lex.legal
+            core.pop()
+        if not core or core == words:
+            continue
+        first = core[0]
+        if legal_or_paren and len(core) > 1 and _ACRONYM.match(first) and table.find(first) is None \
+                and re.search(r"(?<![\w-])" + re.escape(first) + r"(?![\w-])(?!\s+" + re.escape(core[1]) + ")", text):
+            table.alias(idx, first)
+        for k in range(len(core), 0, -1):
+            short = " ".join(core[:k])
+            if len(short) < 3 or short.lower() in lex.breaks or short.lower() in lex.not_name \
+                    or short.lower() in lex.field_words or short in lex.places \
+                    or re.search(r"(?:ican|ian|ese|ish)$", short):
+                continue
+            if table.find(short) is not None:
+                break
+            pat = re.compile(r"(?<![\w-])" + re.escape(short) + r"(?:'s)?(?![\w-])(?:\s+([A-Z][a-z]*))?")
+            uses = [m for m in pat.finditer(text) if not _after_place_word(text, m.start())
+                    and (m.group(1) is None or m.group(1).lower() in title_starts())]
+            if not uses:
+                continue
+            if k == len(core) or legal_or_paren and k == 1 and short.isupper():
+                table.alias(idx, short)
+            elif len(uses) >= 2 and k == 1 and org.kind in ("company", "research"):
+                new = table.add(short, "company", uses[0].start(), uses[0].start() + len(short), headed=False)
+                table.orgs[new].headed = False
+            break
+
+
+def _after_place_word(text: str, pos: int) -> bool:
+    return bool(re.search(r"\b(?:in|at|from|to|near|of the city of)\s+$", text[max(0, pos - 16):pos]))
+
+
+def merge_variants(table: OrgTable) -> None:
+    """One organization named two ways: a cut headline form, a suffix, a reordered form."""
+    live = sorted(table.live()[:_MAX_ORGS], key=lambda i: -len(table.orgs[i].name))
+    for a_pos, a in enumerate(live):
+        for b in live[a_pos + 1:]:
+            long_, short = table.orgs[a], table.orgs[b]
+            if not long_.name or not short.name or not long_.headed or not short.headed:
+                continue
+            ln, sn = long_.name, short.name
+            same = False
+            if ln.startswith(sn + " ") and re.match(r"(?:of|for|in|and|&)\b", ln[len(sn) + 1:]) or ln.endswith(" " + sn) and len(sn.split()) >= 3:
+                same = True
+            else:
+                wa = _content(ln)
+                if len(wa) >= 3 and wa == _content(sn) and ln.split()[0] != sn.split()[0]:
+                    same = True
+            if same:
+                table.merge(a, b)
+
+
+@lru_cache(maxsize=4096)
+def _content(name: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in re.findall(r"[\w\-']+", name) if w.lower() not in CONNECTORS)
+
+

@@ -1,0 +1,287 @@
+"""Organization names built on a head noun, read from runs of capitalized words.
+
+A name is a run of capitalized words (with inner "of", "for", "and", "&", "the") that holds a
+head noun from ``en_org_heads.tsv``: head-final ("Hengtong Group", "Suzhou Municipal
+Government") or head-initial with an of-tail ("University of Science and Technology of China").
+Titles, honorifics and headline verbs cut a run ("Chairman of Daqo Group" → "Daqo Group");
+"and" joins two field words inside a name ("Science and Technology") but splits two names
+("Soochow University and Hengtong Group"). An acronym in parentheses after a name is its alias.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from partnergraph.extraction.rules.english.lexicon import lexicon
+from partnergraph.extraction.rules.english.orgtable import (
+    _ACRONYM,
+    _ACRONYM_DEF,
+    _BODY_HEADS,
+    _DOTTED,
+    _FOREIGN_HEADS,
+    _INNER_TITLE_WORDS,
+    _LEGAL_CHAIN,
+    _MAX_NAME_CHARS,
+    _MAX_NAME_WORDS,
+    _PLURAL_POSSESSIVE,
+    _VENUE_CENTRE,
+    CONNECTORS,
+    OrgTable,
+)
+from partnergraph.extraction.rules.english.text import Article, Sentence, Token
+
+
+def _base(tok: Token) -> str:
+    t = tok.text
+    return t.removesuffix("'s")
+
+
+def _is_cap(tok: Token) -> bool:
+    c = tok.text[0]
+    return (c.isupper() or c.isdigit()) and tok.lower not in lexicon().breaks
+
+
+def _split_title(tok: Token) -> bool:
+    lex = lexicon()
+    low = _base(tok).lower()
+    return (low in lex.honorifics or low in lex.split_titles and low not in _INNER_TITLE_WORDS
+            and low not in lex.title_modifiers)
+
+
+def _chunks(tokens: list[Token]) -> list[list[tuple[Token, str]]]:
+    """Runs of capitalized words with inner connectors; kinds: w word, c connector, p mark."""
+    out: list[list[tuple[Token, str]]] = []
+    cur: list[tuple[Token, str]] = []
+    n = len(tokens)
+
+    def close() -> None:
+        nonlocal cur
+        while cur and cur[-1][1] == "c":
+            cur.pop()
+        if cur:
+            out.append(cur)
+        cur = []
+
+    i = 0
+    while i < n:
+        t = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < n else None
+        low = t.lower
+        if t.text[0].isalnum() and _is_cap(t) and (t.text[0].isupper() or cur):
+            cur.append((t, "w"))
+            if t.text.endswith("'s") and not (nxt is not None and _is_head(nxt) and t.lower in _PLURAL_POSSESSIVE):
+                close()  # "Daqo Group's showroom", but "People's Government" goes on
+        elif cur and low in CONNECTORS and nxt is not None:
+            if low in ("in", "at"):
+                ok = nxt.lower == "the" and i + 2 < n and tokens[i + 2].text[0].isupper() and low == "in"
+            elif low == "the" or nxt.lower == "the":
+                ok = (nxt.lower == "the" and i + 2 < n and tokens[i + 2].text[0].isupper()) or (
+                    low == "the" and nxt.text[0].isupper())
+            else:
+                ok = nxt.text[0].isupper() and nxt.lower not in lexicon().breaks or nxt.text == '"'
+            if ok:
+                cur.append((t, "c"))
+            else:
+                close()
+        elif cur and t.text == "." and cur[-1][1] == "w" and cur[-1][0].text in _DOTTED or cur and t.text == "," and nxt is not None and nxt.text in _LEGAL_CHAIN and (
+                cur[-1][0].text in _LEGAL_CHAIN or cur[-1][0].text == "." or nxt.text != "Group"):
+            cur.append((t, "p"))
+        elif cur and t.text == "(" and i + 3 < n and tokens[i + 2].text == ")" and _is_cap(tokens[i + 1]) \
+                and tokens[i + 3].text[0].isupper() and not tokens[i + 1].text.isupper():
+            cur.extend([(t, "p"), (tokens[i + 1], "w"), (tokens[i + 2], "p")])
+            i += 3
+            continue
+        else:
+            close()
+        i += 1
+    close()
+    return out
+
+
+def _pieces(chunk: list[tuple[Token, str]]) -> list[list[tuple[Token, str]]]:
+    """Cut a run at titles and honorifics (with the modifiers before them)."""
+    lex = lexicon()
+    out, cur = [], []
+    for tok, kind in chunk:
+        if kind == "w" and _split_title(tok):
+            while cur and cur[-1][1] == "w" and cur[-1][0].lower in lex.title_modifiers:
+                cur.pop()
+            out.append(cur)
+            cur = []
+            continue
+        cur.append((tok, kind))
+    out.append(cur)
+    cleaned = []
+    for p in out:
+        while p and p[0][1] != "w":
+            p = p[1:]
+        while p and p[-1][1] == "c":
+            p = p[:-1]
+        if p:
+            cleaned.append(p)
+    return cleaned
+
+
+def _is_head(tok: Token) -> bool:
+    return _base(tok) in lexicon().org_heads
+
+
+def _head_names(piece: list[tuple[Token, str]]) -> list[tuple[int, int, int]]:
+    """(start index, end index, head index) of every organization name in one piece."""
+    lex = lexicon()
+    n = len(piece)
+    toks = [t for t, _ in piece]
+    kinds = [k for _, k in piece]
+    heads = [kinds[j] == "w" and _is_head(toks[j]) for j in range(n)]
+    # suffix sums: is there a head word at or after j
+    later = [False] * (n + 1)
+    for j in range(n - 1, -1, -1):
+        later[j] = later[j + 1] or heads[j]
+    out = []
+    i = 0
+    while i < n:
+        h = next((j for j in range(i, n) if heads[j]), None)
+        if h is None:
+            break
+        s = h
+        while s - 1 >= i and h - s < _MAX_NAME_WORDS:
+            k, t = kinds[s - 1], toks[s - 1]
+            if k in ("w", "p") or t.lower in ("and", "&") and s - 2 >= i and kinds[s - 2] == "w" and not heads[s - 2] \
+                    and toks[s].lower in lexicon().field_words and toks[s - 2].lower in lexicon().field_words:
+                s -= 1
+            else:
+                break
+        while s < h and (kinds[s] != "w" or toks[s].lower.endswith("-based")):
+            s += 1
+        e = h + 1
+        while e < n and (kinds[e] == "p" and toks[e].text in ".," or kinds[e] == "w" and toks[e].text in _LEGAL_CHAIN
+                         and (toks[e].text != "Group" or kinds[e - 1] == "p")):
+            e += 1
+        while e - 1 > h and toks[e - 1].text == ",":
+            e -= 1
+        # head-final names side by side are one name ("USTC-Daqo Group Dual-Carbon ... Laboratory")
+        while e < n and kinds[e] == "w" and not toks[e - 1].text.endswith("'s") and e - s < _MAX_NAME_WORDS:
+            j = e
+            while j < n and kinds[j] in ("w", "p") and not heads[j] and j - s < _MAX_NAME_WORDS:
+                j += 1
+            if j < n and heads[j] and (j > e or _base(toks[j]) not in _BODY_HEADS):
+                e = j + 1
+                h = j
+            else:
+                break
+        # "Technische Universität Darmstadt": a non-English head takes the place after it
+        if e == h + 1 and toks[h].text in _FOREIGN_HEADS and e < n and kinds[e] == "w":
+            e += 1
+            while e + 1 < n and toks[e].lower in ("de", "del", "di", "da", "des", "du") and kinds[e + 1] == "w":
+                e += 2
+        # of-tail: "University of Science and Technology of China"
+        if e + 1 < n and toks[e].lower in ("of", "for", "in") and not toks[e - 1].text.endswith("'s"):
+            j = e + 1
+            while j < n and toks[j].lower == "the":
+                j += 1
+            seg_end = next((k for k in range(j, min(n, j + 12)) if kinds[k] == "c" and toks[k].lower != "the"),
+                           min(n, j + 12))
+            if j < n and kinds[j] == "w" and not _ACRONYM.match(toks[j].text) and not any(heads[j:seg_end]):
+                end = e
+                j = e + 1
+                while j < n and j - e < 24:
+                    t = toks[j]
+                    if kinds[j] == "w":
+                        if _base(t) in lex.venues:
+                            break
+                        end = j + 1
+                        if t.text.endswith("'s"):
+                            break
+                    elif t.lower in ("of", "and", "&", "for", "in") and later[j + 1]:
+                        break
+                    elif t.lower in ("and", "&") and j + 1 < n and toks[j + 1].lower not in lex.field_words \
+                            and toks[j + 1].lower != "the":
+                        break  # "Communist Party of China and Xicheng District": two names
+                    j += 1
+                e = end
+        if _base(toks[h]) in lex.initial_only and e == h + 1:
+            i = h + 1
+            continue
+        if e < n and e == h + 1 and kinds[e] == "w" and toks[e].lower in lex.field_words:
+            i = e  # "Medical Lab Sciences", "Research Center Technology": the phrase goes on
+            continue
+        out.append((s, e, h))
+        i = e
+    return out
+
+
+def _tail_has_head(heads: list[bool], j: int) -> bool:
+    return any(heads[j:])
+
+
+def _generic(name: str) -> bool:
+    lex = lexicon()
+    low = re.sub(r"^the\s+", "", name.lower())
+    if low in lex.generic_orgs:
+        return True
+    words = re.findall(r"[\w']+", low)
+    heads_low = _heads_lower()
+    return all(w in heads_low or w in lex.title_modifiers or w in CONNECTORS for w in words)
+
+
+@lru_cache(maxsize=1)
+def _heads_lower() -> frozenset[str]:
+    return frozenset(h.lower() for h in lexicon().org_heads)
+
+
+def head_mentions(art: Article, table: OrgTable) -> None:
+    lex = lexicon()
+    for sent in art.sentences:
+        for chunk in _chunks(sent.tokens):
+            for piece in _pieces(chunk):
+                for s, e, h in _head_names(piece):
+                    start = piece[s][0].start
+                    last = piece[e - 1][0]
+                    end = last.end - 2 if last.text.endswith("'s") else last.end
+                    name = art.view[start:end]
+                    head = _base(piece[h][0])
+                    if _generic(name) or _owned_by_generic(art.view, start) or len(name) > _MAX_NAME_CHARS:
+                        continue
+                    if head in ("Center", "Centre") and h > s and piece[h - 1][0].lower in _VENUE_CENTRE:
+                        continue
+                    idx = table.add(name, lex.org_heads[head], start, end)
+                    _acronym_after(art, table, idx, end)
+        _quoted_names(art, sent, table)
+
+
+_GENERIC_OWNER = re.compile(
+    r"\b(?:the (?:group|company|university|college|school|institute|corporation|government)'s|its|their|our)\s+$",
+    re.IGNORECASE)
+
+
+def _owned_by_generic(view: str, start: int) -> bool:
+    """"the Group's Information Department": a unit of an organization left unnamed."""
+    return bool(_GENERIC_OWNER.search(view[max(0, start - 20):start]))
+
+
+def _quoted_names(art: Article, sent: Sentence, table: OrgTable) -> None:
+    """'the "Three New" Alliance': a quoted phrase followed by a head noun."""
+    toks = sent.tokens
+    for i, t in enumerate(toks):
+        if t.text != '"' or i + 1 >= len(toks) or not _is_head(toks[i + 1]) or i < 2:
+            continue
+        j = i - 1
+        while j >= max(0, i - 12) and toks[j].text != '"':
+            j -= 1
+        if j >= 0 and toks[j].text == '"' and j < i - 1 and toks[j + 1].text[0].isupper():
+            start, end = toks[j].start, toks[i + 1].end
+            idx = table.add(art.view[start:end], lexicon().org_heads[_base(toks[i + 1])], start, end)
+            _acronym_after(art, table, idx, end)
+
+
+def _acronym_after(art: Article, table: OrgTable, idx: int, end: int) -> None:
+    m = _ACRONYM_DEF.match(art.view, end)
+    if not m:
+        return
+    inner = m.group(1).strip()
+    caps = sum(c.isupper() for c in inner)
+    if caps >= 2 and len(inner.split()) <= 4 and not re.search(r"\d{4}", inner):
+        table.alias(idx, inner, m.start(1), m.start(1) + len(inner))
+
+

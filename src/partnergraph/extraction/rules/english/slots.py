@@ -1,0 +1,256 @@
+"""Organizations with no head noun, accepted only in an organization's slot.
+
+"Aramco", "LGES", "German U15" carry no head noun; they count as organizations where only an
+organization can stand: before a title ("CASC Chairman Wu"), after "Title of" ("Vice President
+of LGES"), as parties of a signing or a visit ("Aramco, Sinopec and SABIC signed", "an
+agreement with JMC"), in a list of known organizations, or before "delegation". A name written
+after a title or before ", Title" is a person and never qualifies.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from partnergraph.extraction.rules.english.aliases import _acronym_of
+from partnergraph.extraction.rules.english.lexicon import (
+    lexicon,
+    title_pattern,
+    title_starts,
+)
+from partnergraph.extraction.rules.english.names import _base
+from partnergraph.extraction.rules.english.orgtable import (
+    _ACRONYM,
+    _MAX_ORGS,
+    _MAX_SENTENCE,
+    OrgTable,
+    locate,
+)
+from partnergraph.extraction.rules.english.text import Article
+
+_NAME = r"[A-Z][\w&\-.]*(?:\s+[A-Z0-9][\w&\-.]*){0,3}"
+_GROUP = re.compile(
+    rf"(?<![\w-])({_NAME}(?:\s*,\s*(?:the\s+)?{_NAME}){{0,6}}\s*,?\s*(?:and|&)\s+(?:the\s+)?{_NAME})"
+)
+_GROUP_VERB = re.compile(
+    r"(?:'s)?\s+(?:(?:have|has|had|jointly|officially|formally|today|recently|also|successfully|finally)\s+){0,2}"
+    r"(?:signed|sign|signs|inked|inks|met|meet|visited|agreed|agree|launched|launch|established|set\s+up|entered|"
+    r"reached|formed|teamed|partnered|sealed|renewed|concluded|co-founded|founded|jointly)\b"
+)
+_WITH = re.compile(
+    r"\b(?:sign\w*|ink\w*|seal\w*|agreement|memorandum|mou|moc|partnership|cooperation|collaboration|"
+    r"visit\w*|met|meet\w*|talks|ties|deal|venture|contract)\s+(?:[\w\-]+\s+){0,5}?with\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_PREP_BEFORE = re.compile(r"\b(?:of|at|in|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_SUBJECT_VERB = re.compile(
+    r"(?:'s)?\s+(?:(?:has|have|had|jointly|officially|formally|also|recently|today)\s+){0,2}"
+    r"(?:signed|inked|sealed|met with|visited|agreed|renewed|launched|entered into|reaffirmed|partnered|teamed up)\b")
+_PLACE_NOUN = re.compile(
+    r"\s+(?:district|city|province|county|town|village|government|municipality|area|region|side|sides|"
+    r"country|countries|state|governments)\b")
+_NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ese|ian|ish|ch|an|i))$")
+_CUE = re.compile(
+    r"\b(?:sign|ink|seal|memorand|mou\b|moc\b|agreement|contract|visit|delegation|met\b|meet|talks|"
+    r"venture|partner|cooperat|collaborat|alliance|joint)"
+)
+_DELEGATION = re.compile(
+    r"(?<![\w-])(" + _NAME + r")\s+delegation\b|\bdelegation\s+(?:of|from)\s+(?:the\s+)?(" + _NAME + ")")
+
+
+def _candidate(table: OrgTable, text: str) -> bool:
+    got = table.candidates.get(text)
+    if got is None:
+        got = table.candidates[text] = _candidate_uncached(table, text)
+    return got
+
+
+def _candidate_uncached(table: OrgTable, text: str) -> bool:
+    lex = lexicon()
+    words = text.split()
+    if not words or len(words) > 3 or text in lex.places or table.find(text) is not None:
+        return False
+    for w in words:
+        b = w.removesuffix("'s")
+        low = b.lower().rstrip(".")
+        if (low in lex.breaks or low in lex.not_name or low in lex.title_words or low in lex.honorifics
+                or low in lex.title_modifiers or b in lex.org_heads or b in lex.venues or b in lex.places
+                or b in lex.not_org_acronyms or not b[0].isalnum()) and not (
+                    len(words) > 1 and b in lex.places and b.endswith(("an", "ese", "ish", "ch"))):
+            return False
+    return words[0][0].isupper()
+
+
+@lru_cache(maxsize=1)
+def _title_patterns():
+    title = re.compile(title_pattern(), re.IGNORECASE)
+    title_after = re.compile(r"(?:'s)?\s+(?i:" + title_pattern() + r")(?:\s+and\s+[A-Za-z ]{2,30}?)?\s+"
+                             r"(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?[A-Z]")
+    title_before = re.compile(r"(?:" + title_pattern() + r")(?:,?\s+(?:of\s+)?[a-z][a-z\-]*){0,7},?\s+"
+                              r"(?:of|at|in|from)\s+(?:the\s+)?$", re.IGNORECASE)
+    return title, title_after, title_before
+
+
+_COMMA_TITLE = re.compile(r"\s*,\s*(?:the\s+)?(?:" + title_pattern() + ")", re.IGNORECASE)
+_ONE_WORD_TITLES = frozenset(t for t in lexicon().titles if " " not in t)
+_TITLE_STARTS = title_starts()
+
+
+def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
+    """Promote head-less names that fill an organization's slot."""
+    _, title_after, title_before = _title_patterns()
+    view = art.view
+    promoted: list[tuple[str, int]] = []
+    uses: dict[str, int] = {}
+    covered = bytearray(len(view) + 1)
+    ends: set[int] = set()
+    for s, e, _ in locate(art, table):
+        covered[s:e] = b"\x01" * (e - s)
+        ends.add(e)
+
+    persons = _person_names(art)
+
+    def promote(text: str, start: int, strong: bool = True) -> None:
+        text = text.strip()
+        if text in persons:
+            return
+        if text.endswith(".") and text.count(".") == 1:
+            text = text[:-1]
+        if not strong and not _ACRONYM.match(text):
+            if text not in uses:
+                uses[text] = len(re.findall(r"(?<![\w-])" + re.escape(text) + r"(?![\w-])", view)) \
+                    if len(uses) < _MAX_ORGS else 0
+            if uses[text] < 2:
+                return
+        if covered[start] or covered[min(len(view), start + len(text)) - 1]:
+            return
+        text = text.removesuffix("'s")
+        if text in not_org or not _candidate(table, text):
+            return
+        promoted.append((text, start))
+
+    for sent in art.sentences:
+        toks = sent.tokens
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if not (t.text[0].isupper() and _candidate(table, _base(t))) and not (
+                    t.text in lexicon().places and i + 1 < len(toks) and toks[i + 1].text[0].isupper()
+                    and _candidate(table, t.text + " " + _base(toks[i + 1]))):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(toks) and j - i < 3 and toks[j].text[0].isupper() and _candidate(table, _base(toks[j])) \
+                    and toks[j].start - toks[j - 1].end == 1 and not toks[j - 1].text.endswith("'s"):
+                j += 1
+            start, end = t.start, toks[j - 1].end
+            text = view[start:end]
+            prev = toks[i - 1] if i > 0 else None
+            person_like = prev is not None and (
+                prev.lower.rstrip(".") in _ONE_WORD_TITLES or prev.lower.rstrip(".") in lexicon().honorifics)
+            nxt = toks[j] if j < len(toks) else None
+            title_next = nxt is not None and (nxt.lower in _TITLE_STARTS or nxt.text == "'s" or (
+                nxt.text == "'" and j + 1 < len(toks)))
+            if not person_like and _SUBJECT_VERB.match(view, end, min(sent.end, end + 60)) and (
+                    j - i == 1 or re.search(r"\d|\b[A-Z]{2,}\b", text)):
+                promote(text, start, strong=False)  # "German U15 met with ...", "Aramco signed ..."
+            elif not person_like and (title_next and title_after.match(view, end, min(sent.end, end + 120)) or (
+                    _PREP_BEFORE.search(view, max(sent.start, start - 12), start)
+                    and title_before.search(view, max(sent.start, start - 120), start))):
+                if not (j - i >= 2 and _COMMA_TITLE.match(view, end, sent.end)):
+                    promote(text, start, strong=False)
+            # a list of organizations: "Etisalat Group, Saudi Telecom Company (STC), Zain Group, Mobily, and du"
+            elif not person_like and j - i <= 2 and _after_listed_org(view, start, ends) and \
+                    re.match(r"\s*(?:,|\band\b)", view[end:sent.end]) and not _COMMA_TITLE.match(view, end, sent.end):
+                promote(text, start)
+            i = j
+        if sent.end - sent.start > _MAX_SENTENCE:
+            continue
+        low = art.low[sent.start:sent.end]
+        if not _CUE.search(low):
+            continue
+        groups = _GROUP.finditer(view, sent.start, sent.end) if (" and " in low or "&" in low) else ()
+        for m in groups:
+            before = view[max(sent.start, m.start() - 9):m.start()]
+            if _PLACE_NOUN.match(view, m.end(), sent.end):
+                continue
+            if _GROUP_VERB.match(view, m.end(), sent.end) or re.search(r"\bbetween\s+(?:the\s+)?$", before):
+                pos = m.start()
+                for part in re.split(r"(\s*,\s*|\s+(?:and|&)\s+)", m.group(1)):
+                    if part.strip() and not re.fullmatch(r"\s*,\s*|\s+(?:and|&)\s+", part):
+                        lead = len(part) - len(re.sub(r"^the\s+", "", part))
+                        promote(part[lead:], pos + lead)
+                    pos += len(part)
+        withs = _WITH.finditer(view, sent.start, sent.end) if "with" in low else ()
+        for m in withs:
+            rest = view[m.end():sent.end]
+            words = re.match(r"((?:[a-z][\w\-]*\s+|[A-Z][a-z]+(?:ese|ian|ish|ch)\s+){0,4})(" + _NAME + ")", rest)
+            if words:
+                name = words.group(2)
+                cut = re.match(r"[^\s]+(?:\s+[A-Z0-9][\w&\-]*)*", name)
+                promote(cut.group(0) if cut else name, m.end() + len(words.group(1)))
+        delegations = _DELEGATION.finditer(view[sent.start:sent.end]) if "delegation" in low else ()
+        for m in delegations:
+            name = m.group(1) or m.group(2)
+            promote(name, sent.start + m.start())
+    for text, start in promoted:
+        if table.find(text) is not None:
+            continue
+        owner = _acronym_owner(table, text)
+        if owner is not None:
+            table.alias(owner, text)
+        else:
+            table.add(text, "company", start, start + len(text), headed=False)
+
+
+_AFTER_TITLE = re.compile(
+    r"(?i:" + title_pattern() + r")\s+(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?([A-Z][\w\-']*(?:\s+[A-Z][\w\-']*){1,2})")
+_BEFORE_TITLE = re.compile(r"([A-Z][\w\-']*(?:\s+[A-Z][\w\-']*){1,2}),\s+(?:the\s+)?(?i:" + title_pattern() + ")")
+
+
+def _person_names(art: Article) -> set[str]:
+    """Names written after a title or before ", Title": people, never organizations."""
+    out: set[str] = set()
+    for sent in art.sentences:
+        if sent.end - sent.start > _MAX_SENTENCE:
+            continue
+        for pat in (_AFTER_TITLE, _BEFORE_TITLE):
+            for m in pat.finditer(art.view, sent.start, sent.end):
+                words = m.group(1).split()
+                for k in range(2, len(words) + 1):
+                    out.add(" ".join(words[:k]))
+                    out.add(" ".join(words[-k:]))
+    return out
+
+
+def _after_listed_org(view: str, start: int, ends: set[int]) -> bool:
+    """X in "A Group, B Company (BC), X, and C": a list with two known names before X."""
+    count = 0
+    pos = start
+    for _ in range(2):
+        m = re.search(r"(\s*\([^()]{1,20}\))?\s*,\s*(?:and\s+)?$", view[max(0, pos - 30):pos])
+        if not m or max(0, pos - 30) + m.start() not in ends:
+            break
+        count += 1
+        end = max(0, pos - 30) + m.start()
+        m2 = re.search(r"[A-Z][\w&.\-' ]{1,80}$", view[max(0, end - 80):end])
+        if not m2:
+            break
+        pos = max(0, end - 80) + m2.start()
+    return count >= 2
+
+
+def _acronym_owner(table: OrgTable, text: str) -> int | None:
+    """"JMC" is "JMCG" and "Jiangling Motors Co., Group": an acronym's prefix or initials."""
+    if not _ACRONYM.match(text):
+        return None
+    for idx in table.live()[:_MAX_ORGS]:
+        org = table.orgs[idx]
+        for form in org.forms.values():
+            if _ACRONYM.match(form) and form.startswith(text) and len(form) - len(text) <= 1:
+                return idx
+        if org.headed and _acronym_of(text, org.name):
+            return idx
+    return None
+
+
