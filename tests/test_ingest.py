@@ -109,3 +109,18 @@ def test_same_file_name_in_two_folders_is_two_documents(tmp_path):
         (tmp_path / "zh" / "001.txt").write_text(ZH.replace("贝塔集团", "伽马集团"), encoding="utf-8")
         edited = ingest([tmp_path / "zh"], s, workers=1)
         assert (edited.added, edited.replaced) == (0, 1) and s.stats()["documents"] == 2
+
+
+def test_a_page_fetched_again_from_another_file_replaces_its_old_version(tmp_path):
+    import json
+
+    one, two = tmp_path / "crawl1.jsonl", tmp_path / "crawl2.jsonl"
+    page = {"id": "web-x-1", "url": "https://x.org/news/1", "text": EN}
+    one.write_text(json.dumps(page) + "\n", encoding="utf-8")
+    two.write_text(json.dumps({**page, "text": EN.replace("robotics", "batteries")}) + "\n",
+                   encoding="utf-8")
+    with open_store(":memory:") as s:
+        assert ingest([one], s, workers=1).added == 1
+        report = ingest([two], s, workers=1)
+        assert (report.added, report.replaced) == (0, 1)
+        assert [r[0] for r in s.conn.execute("SELECT id FROM documents")] == ["web-x-1"]

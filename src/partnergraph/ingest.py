@@ -65,9 +65,11 @@ def store_extraction(store: Store, ex: Extraction, *, source: str | None = None,
     "added", "replaced", "unchanged" or "copies" (the `IngestReport` field it counts in)."""
     h = _hash(ex.text)
     seen = store.lookup_source(ex.id)
-    if seen is not None and source and seen[3] and not _same_source(seen[3], source):
-        # two inputs share an id (en/001.txt and zh/001.txt): a different document, not a
-        # new version; it is stored under the id qualified by a digest of its source
+    if (seen is not None and _named_after_file(ex.id, source) and _named_after_file(ex.id, seen[3])
+            and not _same_source(seen[3], source)):
+        # two files give the same id (en/001.txt and zh/001.txt): a different document, not
+        # a new version; it is stored under the id qualified by a digest of its path. Ids
+        # that name a page (URL) or a record (JSON Lines) keep their meaning: a new version.
         digest = hashlib.sha1(source.encode("utf-8", "surrogatepass")).hexdigest()[:8]
         ex = ex.model_copy(update={"id": f"{ex.id}~{digest}"})
         seen = store.lookup_source(ex.id)
@@ -107,6 +109,11 @@ def store_extraction(store: Store, ex: Extraction, *, source: str | None = None,
     if near is not None:
         near.add(ex.id, ex.text)
     return "added"
+
+
+def _named_after_file(doc_id: str, source: str | None) -> bool:
+    """The id is the file name of `source` (text and HTML files), not a URL or record id."""
+    return bool(source) and "://" not in source and Path(source).stem == doc_id
 
 
 def _same_source(a: str, b: str) -> bool:
