@@ -28,6 +28,17 @@ from partnergraph.extraction.rules.english.orgtable import (
 )
 from partnergraph.extraction.rules.english.text import Article
 
+# Patterns used inside loops, compiled once.
+_RE1 = re.compile(r"\d|\b[A-Z]{2,}\b")
+_RE2 = re.compile(r"\s*(?:,|\band\b)")
+_RE3 = re.compile(r"\bbetween\s+(?:the\s+)?$")
+_RE4 = re.compile(r"(\s*,\s*|\s+(?:and|&)\s+)")
+_RE5 = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
+_RE6 = re.compile(r"^the\s+")
+_RE7 = re.compile(r"[^\s]+(?:\s+[A-Z0-9][\w&\-]*)*")
+_RE8 = re.compile(r"(\s*\([^()]{1,20}\))?\s*,\s*(?:and\s+)?$")
+_RE9 = re.compile(r"[A-Z][\w&.\-' ]{1,80}$")
+
 _NAME = r"[A-Z][\w&\-.]*(?:\s+[A-Z0-9][\w&\-.]*){0,3}"
 _GROUP = re.compile(
     rf"(?<![\w-])({_NAME}(?:\s*,\s*(?:the\s+)?{_NAME}){{0,6}}\s*,?\s*(?:and|&)\s+(?:the\s+)?{_NAME})"
@@ -152,7 +163,7 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
             title_next = nxt is not None and (nxt.lower in _TITLE_STARTS or nxt.text == "'s" or (
                 nxt.text == "'" and j + 1 < len(toks)))
             if not person_like and _SUBJECT_VERB.match(view, end, min(sent.end, end + 60)) and (
-                    j - i == 1 or re.search(r"\d|\b[A-Z]{2,}\b", text)):
+                    j - i == 1 or _RE1.search(text)):
                 promote(text, start, strong=False)  # "German U15 met with ...", "Aramco signed ..."
             elif not person_like and (title_next and title_after.match(view, end, min(sent.end, end + 120)) or (
                     _PREP_BEFORE.search(view, max(sent.start, start - 12), start)
@@ -161,7 +172,7 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
                     promote(text, start, strong=False)
             # a list of organizations: "Etisalat Group, Saudi Telecom Company (STC), Zain Group, Mobily, and du"
             elif not person_like and j - i <= 2 and _after_listed_org(view, start, ends) and \
-                    re.match(r"\s*(?:,|\band\b)", view[end:sent.end]) and not _COMMA_TITLE.match(view, end, sent.end):
+                    _RE2.match(view[end:sent.end]) and not _COMMA_TITLE.match(view, end, sent.end):
                 promote(text, start)
             i = j
         if sent.end - sent.start > _MAX_SENTENCE:
@@ -174,11 +185,11 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
             before = view[max(sent.start, m.start() - 9):m.start()]
             if _PLACE_NOUN.match(view, m.end(), sent.end):
                 continue
-            if _GROUP_VERB.match(view, m.end(), sent.end) or re.search(r"\bbetween\s+(?:the\s+)?$", before):
+            if _GROUP_VERB.match(view, m.end(), sent.end) or _RE3.search(before):
                 pos = m.start()
-                for part in re.split(r"(\s*,\s*|\s+(?:and|&)\s+)", m.group(1)):
-                    if part.strip() and not re.fullmatch(r"\s*,\s*|\s+(?:and|&)\s+", part):
-                        lead = len(part) - len(re.sub(r"^the\s+", "", part))
+                for part in _RE4.split(m.group(1)):
+                    if part.strip() and not _RE5.fullmatch(part):
+                        lead = len(part) - len(_RE6.sub("", part))
                         promote(part[lead:], pos + lead)
                     pos += len(part)
         withs = _WITH.finditer(view, sent.start, sent.end) if "with" in low else ()
@@ -187,7 +198,7 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
             words = re.match(r"((?:[a-z][\w\-]*\s+|[A-Z][a-z]+(?:ese|ian|ish|ch)\s+){0,4})(" + _NAME + ")", rest)
             if words:
                 name = words.group(2)
-                cut = re.match(r"[^\s]+(?:\s+[A-Z0-9][\w&\-]*)*", name)
+                cut = _RE7.match(name)
                 promote(cut.group(0) if cut else name, m.end() + len(words.group(1)))
         delegations = _DELEGATION.finditer(view[sent.start:sent.end]) if "delegation" in low else ()
         for m in delegations:
@@ -203,20 +214,42 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
             table.add(text, "company", start, start + len(text), headed=False)
 
 
-_AFTER_TITLE = re.compile(
-    r"(?i:" + title_pattern() + r")\s+(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?([A-Z][\w\-']*(?:\s+[A-Z][\w\-']*){1,2})")
-_BEFORE_TITLE = re.compile(r"([A-Z][\w\-']*(?:\s+[A-Z][\w\-']*){1,2}),\s+(?:the\s+)?(?i:" + title_pattern() + ")")
+_TITLE_AT = re.compile(title_pattern(), re.IGNORECASE)
+_NAME_AFTER = re.compile(r"\s+(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?([A-Z][\w\-']*(?:\s+[A-Z][\w\-']*){1,2})")
 
 
 def _person_names(art: Article) -> set[str]:
     """Names written after a title or before ", Title": people, never organizations."""
     out: set[str] = set()
+    starts = title_starts()
+    view = art.view
     for sent in art.sentences:
         if sent.end - sent.start > _MAX_SENTENCE:
             continue
-        for pat in (_AFTER_TITLE, _BEFORE_TITLE):
-            for m in pat.finditer(art.view, sent.start, sent.end):
-                words = m.group(1).split()
+        toks = sent.tokens
+        for i, tok in enumerate(toks):
+            if tok.lower not in starts and tok.lower.split("-")[0] not in starts:
+                continue
+            m = _TITLE_AT.match(view, tok.start, sent.end)
+            if not m:
+                continue
+            names = []
+            after = _NAME_AFTER.match(view, m.end(), sent.end)
+            if after:
+                names.append(after.group(1).split())
+            # "Xu Guangfu, Chairman": up to three capitalized words before ", (the)"
+            j = i - 1
+            if j >= 0 and toks[j].lower == "the":
+                j -= 1
+            if j >= 0 and toks[j].text == ",":
+                words = []
+                k = j - 1
+                while k >= 0 and len(words) < 3 and toks[k].text[0].isupper():
+                    words.insert(0, toks[k].text)
+                    k -= 1
+                if len(words) >= 2:
+                    names.append(words)
+            for words in names:
                 for k in range(2, len(words) + 1):
                     out.add(" ".join(words[:k]))
                     out.add(" ".join(words[-k:]))
@@ -228,12 +261,12 @@ def _after_listed_org(view: str, start: int, ends: set[int]) -> bool:
     count = 0
     pos = start
     for _ in range(2):
-        m = re.search(r"(\s*\([^()]{1,20}\))?\s*,\s*(?:and\s+)?$", view[max(0, pos - 30):pos])
+        m = _RE8.search(view[max(0, pos - 30):pos])
         if not m or max(0, pos - 30) + m.start() not in ends:
             break
         count += 1
         end = max(0, pos - 30) + m.start()
-        m2 = re.search(r"[A-Z][\w&.\-' ]{1,80}$", view[max(0, end - 80):end])
+        m2 = _RE9.search(view[max(0, end - 80):end])
         if not m2:
             break
         pos = max(0, end - 80) + m2.start()
