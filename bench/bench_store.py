@@ -33,9 +33,7 @@ from partnergraph.resolution import resolve_store
 from partnergraph.resolution.names import name_key
 from partnergraph.store import open_store
 
-WORDS = ("river stone cloud field light metal glass paper water green quiet rapid solar wind "
-         "grain harbor valley bridge tower garden signal carbon silicon ocean forest summit "
-         "north south east west lake mountain star pearl jade golden silver crystal").split()
+WORDS = ["river", "stone", "cloud", "field", "light", "metal", "glass", "paper", "water", "green", "quiet", "rapid", "solar", "wind", "grain", "harbor", "valley", "bridge", "tower", "garden", "signal", "carbon", "silicon", "ocean", "forest", "summit", "north", "south", "east", "west", "lake", "mountain", "star", "pearl", "jade", "golden", "silver", "crystal"]
 HEADS = [("University", "university"), ("Group", "company"), ("Institute", "research"),
          ("Technology Co., Ltd.", "company"), ("Bureau", "government")]
 ZH_HEADS = ["大学", "集团", "研究院", "科技有限公司"]
@@ -55,8 +53,8 @@ def org_names(n: int, rng: random.Random) -> list[tuple[str, str]]:
     names: set[tuple[str, str]] = set()
     while len(names) < n:
         head, kind = rng.choice(HEADS)
-        names.add((f"{rng.choice(WORDS).title()} {rng.choice(WORDS).title()} "
-                   f"{rng.choice(WORDS).title()} {head}", kind))
+        words = " ".join(rng.choice(WORDS).title() for _ in range(3))
+        names.add((f"{words} {head}", kind))
     return sorted(names)
 
 

@@ -19,7 +19,7 @@ OTHER = ("Gamma Institute and Beta Group Sign Agreement\n\n"
 
 def run(*args, cwd=None):
     return subprocess.run([sys.executable, "-m", "partnergraph", *map(str, args)],
-                          capture_output=True, text=True, cwd=cwd, timeout=300)
+                          capture_output=True, text=True, cwd=cwd, timeout=300, check=False)
 
 
 @pytest.fixture(scope="module")
@@ -105,3 +105,10 @@ def test_why_merge_split(tmp_path, db):
     res = run("split", "Gamma Institute", "--db", local)
     assert res.returncode == 0, res.stderr
     assert "different organizations" in run("why", "Gamma Institute", "AU", "--db", local).stdout
+
+
+def test_orgs_and_events_with(db):
+    rows = json.loads(run("orgs", "--kind", "company", "--partner-kind", "university", "--db", db, "--json").stdout)
+    assert [(r["org"]["name"], r["partners"]) for r in rows] == [("Beta Group", 1)]
+    shared = json.loads(run("events", "--org", "AU", "--with", "Beta Group", "--db", db, "--json").stdout)
+    assert [(e["type"], e["date"]) for e in shared] == [("agreement", "2024-05-03")]

@@ -96,8 +96,7 @@ def _write_graph(store: Store, format: str, out: Path) -> Path:
 
 def _write_jsonl(path: Path, columns: list[str], rows) -> Path:
     with open(path, "w", encoding="utf-8") as f:
-        for row in rows:
-            f.write(json.dumps(dict(zip(columns, row)), ensure_ascii=False) + "\n")
+        f.writelines(json.dumps(dict(zip(columns, row)), ensure_ascii=False) + "\n" for row in rows)
     return path
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -18,11 +17,11 @@ DbOption = typer.Option(None, "--db", help=DB_HELP)
 JsonOption = typer.Option(False, "--json", help="Print JSON instead of a table.")
 
 
-def _db(db: Optional[Path]) -> str:
+def _db(db: Path | None) -> str:
     return str(db) if db else os.environ.get("PARTNERGRAPH_DB", "partnergraph.db")
 
 
-def _open(db: Optional[Path], create: bool = False):
+def _open(db: Path | None, create: bool = False):
     from partnergraph.store import open_store
 
     return open_store(_db(db), create=create)
@@ -47,12 +46,12 @@ def _table(title: str, columns: list[str], rows: list[list]) -> None:
 @app.command()
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Files or folders of articles (read recursively)."),
-    db: Optional[Path] = DbOption,
-    input_format: Optional[str] = typer.Option(
+    db: Path | None = DbOption,
+    input_format: str | None = typer.Option(
         None, "--input-format", help="Read every input as this format instead of guessing by suffix."),
     backend: str = typer.Option("rules", "--backend", help="Extraction backend (see `partnergraph backends`)."),
     batch_size: int = typer.Option(200, "--batch-size", min=1, help="Documents per transaction."),
-    workers: Optional[int] = typer.Option(
+    workers: int | None = typer.Option(
         None, "--workers", min=1, help="Extraction processes (default: one per CPU)."),
 ) -> None:
     """Extract articles and store them in the knowledge base (idempotent, restartable)."""
@@ -73,10 +72,10 @@ def ingest(
 @app.command()
 def partners(
     org: str = typer.Argument(..., help="Organization name, alias or acronym."),
-    since: Optional[str] = typer.Option(None, "--since", help="From this date (YYYY[-MM[-DD]])."),
-    until: Optional[str] = typer.Option(None, "--until", help="Up to this date, inclusive."),
-    type: Optional[str] = typer.Option(None, "--type", help="agreement, visit, meeting or joint_entity."),
-    db: Optional[Path] = DbOption,
+    since: str | None = typer.Option(None, "--since", help="From this date (YYYY[-MM[-DD]])."),
+    until: str | None = typer.Option(None, "--until", help="Up to this date, inclusive."),
+    type: str | None = typer.Option(None, "--type", help="agreement, visit, meeting or joint_entity."),
+    db: Path | None = DbOption,
     as_json: bool = JsonOption,
 ) -> None:
     """Who an organization cooperated with, by number of events."""
@@ -93,16 +92,16 @@ def partners(
 
 @app.command()
 def events(
-    org: Optional[str] = typer.Option(None, "--org", help="Only events this organization is party to."),
-    with_org: Optional[str] = typer.Option(
+    org: str | None = typer.Option(None, "--org", help="Only events this organization is party to."),
+    with_org: str | None = typer.Option(
         None, "--with", help="Only events this organization is also party to (with --org)."),
-    type: Optional[str] = typer.Option(None, "--type", help="agreement, visit, meeting or joint_entity."),
-    since: Optional[str] = typer.Option(None, "--since", help="From this date (YYYY[-MM[-DD]])."),
-    until: Optional[str] = typer.Option(None, "--until", help="Up to this date, inclusive."),
-    topic: Optional[str] = typer.Option(None, "--topic", help="Only events whose topics contain this."),
-    kind: Optional[str] = typer.Option(None, "--kind", help="Only events with a party of this kind."),
+    type: str | None = typer.Option(None, "--type", help="agreement, visit, meeting or joint_entity."),
+    since: str | None = typer.Option(None, "--since", help="From this date (YYYY[-MM[-DD]])."),
+    until: str | None = typer.Option(None, "--until", help="Up to this date, inclusive."),
+    topic: str | None = typer.Option(None, "--topic", help="Only events whose topics contain this."),
+    kind: str | None = typer.Option(None, "--kind", help="Only events with a party of this kind."),
     limit: int = typer.Option(200, "--limit", help="At most this many events."),
-    db: Optional[Path] = DbOption,
+    db: Path | None = DbOption,
     as_json: bool = JsonOption,
 ) -> None:
     """Cooperation events, oldest first, with the articles that report each."""
@@ -121,14 +120,14 @@ def events(
 
 @app.command()
 def orgs(
-    kind: Optional[str] = typer.Option(None, "--kind", help="Only organizations of this kind."),
-    partner_kind: Optional[str] = typer.Option(None, "--partner-kind", help="Count only partners of this kind."),
-    type: Optional[str] = typer.Option(None, "--type", help="agreement, visit, meeting or joint_entity."),
-    since: Optional[str] = typer.Option(None, "--since", help="From this date (YYYY[-MM[-DD]])."),
-    until: Optional[str] = typer.Option(None, "--until", help="Up to this date, inclusive."),
+    kind: str | None = typer.Option(None, "--kind", help="Only organizations of this kind."),
+    partner_kind: str | None = typer.Option(None, "--partner-kind", help="Count only partners of this kind."),
+    type: str | None = typer.Option(None, "--type", help="agreement, visit, meeting or joint_entity."),
+    since: str | None = typer.Option(None, "--since", help="From this date (YYYY[-MM[-DD]])."),
+    until: str | None = typer.Option(None, "--until", help="Up to this date, inclusive."),
     min_partners: int = typer.Option(1, "--min-partners", min=1, help="At least this many partners."),
     limit: int = typer.Option(100, "--limit", help="At most this many organizations."),
-    db: Optional[Path] = DbOption,
+    db: Path | None = DbOption,
     as_json: bool = JsonOption,
 ) -> None:
     """Organizations ranked by number of distinct partners (e.g. companies that signed
@@ -149,7 +148,7 @@ def orgs(
 @app.command("org")
 def org_profile(
     name: str = typer.Argument(..., help="Organization name, alias or acronym."),
-    db: Optional[Path] = DbOption,
+    db: Path | None = DbOption,
     as_json: bool = JsonOption,
 ) -> None:
     """An organization's profile: aliases, kind, partners, timeline, people."""
@@ -176,7 +175,7 @@ def org_profile(
 @app.command("people")
 def people_at(
     org: str = typer.Argument(..., help="Organization name, alias or acronym."),
-    db: Optional[Path] = DbOption,
+    db: Path | None = DbOption,
     as_json: bool = JsonOption,
 ) -> None:
     """Who the articles name at an organization, with their titles."""
@@ -194,7 +193,7 @@ def people_at(
 def search(
     text: str = typer.Argument(..., help="Word or phrase (any language)."),
     limit: int = typer.Option(20, "--limit", help="At most this many articles."),
-    db: Optional[Path] = DbOption,
+    db: Path | None = DbOption,
     as_json: bool = JsonOption,
 ) -> None:
     """Full-text search over the stored articles."""
@@ -209,7 +208,7 @@ def search(
 
 
 @app.command()
-def stats(db: Optional[Path] = DbOption, as_json: bool = JsonOption) -> None:
+def stats(db: Path | None = DbOption, as_json: bool = JsonOption) -> None:
     """How much the knowledge base holds."""
     from partnergraph import query
 
@@ -223,8 +222,8 @@ def stats(db: Optional[Path] = DbOption, as_json: bool = JsonOption) -> None:
 @app.command()
 def export(
     format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, graphml, gexf or parquet."),
-    out: Path = typer.Option(Path("."), "--out", help="Folder to write into."),
-    db: Optional[Path] = DbOption,
+    out: Path = typer.Option(".", "--out", help="Folder to write into."),
+    db: Path | None = DbOption,
 ) -> None:
     """Export the organization graph and flat tables."""
     from partnergraph.export import export as run
@@ -238,7 +237,7 @@ def export(
 def why(
     a: str = typer.Argument(..., help="An organization name."),
     b: str = typer.Argument(..., help="Another organization name."),
-    db: Optional[Path] = DbOption,
+    db: Path | None = DbOption,
     as_json: bool = JsonOption,
 ) -> None:
     """Explain why two names are one organization, or what keeps them apart."""
@@ -259,7 +258,7 @@ def why(
 def merge(
     a: str = typer.Argument(..., help="An organization name."),
     b: str = typer.Argument(..., help="The name to join with it."),
-    db: Optional[Path] = DbOption,
+    db: Path | None = DbOption,
 ) -> None:
     """Treat two names as one organization from now on (kept across re-ingestion)."""
     from partnergraph.resolution.explain import merge as run
@@ -272,7 +271,7 @@ def merge(
 @app.command()
 def split(
     a: str = typer.Argument(..., help="The name to detach."),
-    db: Optional[Path] = DbOption,
+    db: Path | None = DbOption,
 ) -> None:
     """Detach a name from the organization it was joined with (kept across re-ingestion)."""
     from partnergraph.query import find_org
