@@ -100,6 +100,8 @@ def test_search_english_and_chinese(store):
     assert [h.doc_id for h in query.search(store, "苏州大学")] == ["s2"]
     assert [h.doc_id for h in query.search(store, "协议")] == ["s2"]  # two characters: a scan
     assert "[delegation]" in query.search(store, "delegation")[0].snippet
+    assert [h.doc_id for h in query.search(store, "A DELEGATION")] == ["s3"]
+    assert [h.doc_id for h in query.search(store, "AN")] == ["s4", "s1"]  # short: a scan, any case
 
 
 def test_stats(store):

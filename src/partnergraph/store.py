@@ -499,11 +499,12 @@ class Store:
                 " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?", (phrase, limit)).fetchall()
         # the trigram index needs three characters; two-character Chinese words scan
         rows = self.conn.execute(
-            "SELECT id, title, url, published, text FROM documents WHERE instr(text, ?) > 0"
-            " ORDER BY published DESC LIMIT ?", (text, limit)).fetchall()
+            "SELECT id, title, url, published, text FROM documents"
+            " WHERE instr(lower(text), lower(?)) > 0 ORDER BY published DESC LIMIT ?",
+            (text, limit)).fetchall()
         out = []
         for doc_id, title, url, published, body in rows:
-            at = body.find(text)
+            at = body.lower().find(text.lower())
             out.append((doc_id, title, url, published,
                         "…" + body[max(0, at - 30): at].replace("\n", " ") + f"[{text}]"
                         + body[at + len(text): at + len(text) + 30].replace("\n", " ") + "…"))
