@@ -255,3 +255,9 @@ def test_undated_report_uses_the_publication_date(store):
     docs[1] = docs[1].model_copy(update={"published": "2024-03-02"})
     ingest_extractions(store, docs)
     assert store.conn.execute("SELECT date, n_sources FROM events").fetchall() == [("2024-03-01", 2)]
+
+
+def test_a_date_without_a_year_is_kept_and_sorted_by_publication(store):
+    ingest_extractions(store, [ex("a", [(LG, [], "company"), (HY, [], "company")],
+                                  [("visit", "--05-20", [LG, HY])], published="2023-06-01")])
+    assert store.conn.execute("SELECT date, sort_date FROM events").fetchall() == [("--05-20", "2023-06-01")]

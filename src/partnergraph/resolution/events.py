@@ -121,6 +121,8 @@ def _event(type_: str, parties: list[int], cluster: list, window: int) -> EventR
     best = min(dates, key=lambda d: (-_precision(d), d)) if dates else None
     published = sorted(r[4] for r in cluster if r[4])
     sort_date = best or (published[0] if published else None)
+    if best is None:  # a date without a year ("--05-20") is kept as given, sorted by publication
+        best = next((r[3] for r in cluster if r[3]), None)
     topics: list[str] = []
     for r in cluster:
         for t in r[6]:
