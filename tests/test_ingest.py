@@ -124,3 +124,24 @@ def test_a_page_fetched_again_from_another_file_replaces_its_old_version(tmp_pat
         report = ingest([two], s, workers=1)
         assert (report.added, report.replaced) == (0, 1)
         assert [r[0] for r in s.conn.execute("SELECT id FROM documents")] == ["web-x-1"]
+
+
+UNI = ("Riverside University Signs Agreement with Northwind Robotics\n\nRelease Time: 2024-03-15\n\n"
+       "On March 14, 2024, Riverside University and Northwind Robotics Co., Ltd. signed a strategic "
+       "cooperation agreement on intelligent manufacturing. President Anna Lee of Riverside "
+       "University attended the ceremony.\n")
+CO = ("Northwind Robotics partners with Riverside University\n\nRelease Time: 2024-03-16\n\n"
+      "On March 15, 2024, Northwind Robotics and Riverside University signed a cooperation "
+      "agreement to build talent training programs. Chairman Tom Hart of Northwind Robotics "
+      "spoke at the event.\n")
+
+
+def test_each_partys_own_release_a_day_apart_is_one_event_with_two_sources(tmp_path):
+    (tmp_path / "uni.txt").write_text(UNI, encoding="utf-8")
+    (tmp_path / "co.txt").write_text(CO, encoding="utf-8")
+    with open_store(":memory:") as s:
+        ingest([tmp_path], s, workers=1)
+        [event] = query.events(s, org="Northwind Robotics", type="agreement")
+        assert event.date == "2024-03-14"
+        assert [x.doc_id for x in event.sources] == ["uni", "co"]
+        assert event.sources[0].rule == "first report" and "within 3 days" in event.sources[1].rule

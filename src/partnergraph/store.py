@@ -473,7 +473,7 @@ class Store:
             marks = ",".join("?" * len(chunk))
             for ev, doc_id, url, rule in self.conn.execute(
                 f"SELECT s.event_id, d.id, d.url, s.rule FROM event_sources s JOIN documents d"
-                f" ON d.doc_key=s.doc_key WHERE s.event_id IN ({marks}) ORDER BY d.id", chunk):
+                f" ON d.doc_key=s.doc_key WHERE s.event_id IN ({marks}) ORDER BY s.rowid", chunk):
                 out[ev].append((doc_id, url, rule))
         return out
 
