@@ -193,7 +193,9 @@ def _triggers(art: Article) -> list[list[tuple[str, int, int]]]:
     sents = art.sentences
     starts = [s.start for s in sents]
     out: list[list[tuple[str, int, int]]] = [[] for _ in sents]
-    for kind, pattern in _compiled():
+    for kind, pattern, words in _compiled():
+        if words and not any(w in art.low for w in words):
+            continue
         for m in pattern.finditer(art.low):
             i = bisect.bisect_right(starts, m.start()) - 1
             if i >= 0 and m.end() <= sents[i].end:
@@ -204,9 +206,9 @@ def _triggers(art: Article) -> list[list[tuple[str, int, int]]]:
 _CACHE: list = []
 
 
-def _compiled() -> list[tuple[str, re.Pattern[str]]]:
+def _compiled() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
     if not _CACHE:
-        _CACHE.extend((k, re.compile(p)) for k, p in lexicon().triggers)
+        _CACHE.extend((k, re.compile(p), words) for k, p, words in lexicon().triggers)
     return _CACHE
 
 

@@ -30,7 +30,7 @@ class Lexicon:
     title_modifiers: frozenset[str]    # lowercased modifiers
     honorifics: frozenset[str]         # lowercased honorifics (no dot)
     not_org_acronyms: frozenset[str]   # all-caps words that are never organizations
-    triggers: tuple[tuple[str, str], ...]  # (event type, regex)
+    triggers: tuple[tuple[str, str, tuple[str, ...]], ...]  # (event type, regex, required words)
     generic_orgs: frozenset[str]       # lowercased names that are no proper name
     field_words: frozenset[str]        # lowercased nouns "and" may join inside a name
     split_titles: frozenset[str]       # lowercased one-word titles
@@ -67,8 +67,9 @@ def lexicon() -> Lexicon:
     title_words = frozenset(w for t in titles for w in t.replace("-", " ").split())
     triggers = []
     for ln in _lines("en_triggers.tsv"):
-        kind, _, pattern = ln.partition("\t")
-        triggers.append((kind.strip(), pattern.strip()))
+        kind, pattern, *keys = ln.split("\t")
+        words = tuple(k.strip() for k in keys[0].split(",")) if keys else ()
+        triggers.append((kind.strip(), pattern.strip(), words))
     return Lexicon(
         org_heads=heads,
         initial_only=frozenset(initial),

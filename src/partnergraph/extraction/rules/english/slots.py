@@ -258,6 +258,8 @@ def _person_names(art: Article) -> set[str]:
 
 def _after_listed_org(view: str, start: int, ends: set[int]) -> bool:
     """X in "A Group, B Company (BC), X, and C": a list with two known names before X."""
+    if "," not in view[max(0, start - 6):start]:
+        return False
     count = 0
     pos = start
     for _ in range(2):
