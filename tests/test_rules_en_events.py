@@ -146,3 +146,9 @@ def test_a_meeting_about_a_lab_is_no_lab_launch():
     found, _ = events("Linhai University and Brightwave Group held a working meeting on joint laboratory "
                       "construction on March 2.", published="2023-03-05")
     assert found == [("meeting", ["Brightwave Group", "Linhai University"], "2023-03-02")]
+
+
+def test_conference_organization_is_a_topic_not_a_meeting():
+    found, _ = events("During the meeting, Linhai University and Brightwave Group signed a cooperation agreement "
+                      "on research, conference organization and seminars.")
+    assert [f[0] for f in found] == ["agreement"]

@@ -131,3 +131,8 @@ def test_a_name_with_a_nationality_word_in_a_subject_slot():
     found, _ = orgs("German U15 met with the French partner organisation Udice in Paris. German U15 and Udice "
                     "signed a joint declaration.")
     assert {"German U15", "Udice"} <= set(found)
+
+
+def test_acronym_beside_a_known_name_and_a_number_in_a_name():
+    found, _ = orgs("In terms of training, UEH and Military Hospital 175 will work with each other.")
+    assert {"UEH", "Military Hospital 175"} <= set(found)

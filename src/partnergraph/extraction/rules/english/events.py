@@ -55,7 +55,7 @@ _DOC_NOUN = re.compile(
 )
 _NAMED_MEETING = re.compile(
     r"\b(?:summary|review|board|general|joint|annual|working|coordination|steering)\s+meeting\b|"
-    r"\b(?:symposium|seminar|forum|roundtable|round-table|conference|summit)\b(?! room| hall| cent(?:er|re))",
+    r"\b(?:symposium|seminar|forum|roundtable|round-table|summit)\b(?! room| hall| cent(?:er|re))",
     re.IGNORECASE,
 )
 _ENTITY_NOUN = re.compile(

@@ -175,6 +175,10 @@ def _head_names(piece: list[tuple[Token, str]]) -> list[tuple[int, int, int]]:
                 h = j
             else:
                 break
+        # "Military Hospital 175": a number after the head is part of the name (a year is not)
+        if e < n and e == h + 1 and toks[e].text.isdigit() and len(toks[e].text) <= 4 \
+                and not (len(toks[e].text) == 4 and toks[e].text[:2] in ("19", "20")):
+            e += 1
         # "Technische Universität Darmstadt": a non-English head takes the place after it
         if e == h + 1 and toks[h].text in _FOREIGN_HEADS and e < n and kinds[e] == "w":
             e += 1

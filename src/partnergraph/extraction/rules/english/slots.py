@@ -162,7 +162,9 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
             nxt = toks[j] if j < len(toks) else None
             title_next = nxt is not None and (nxt.lower in _TITLE_STARTS or nxt.text == "'s" or (
                 nxt.text == "'" and j + 1 < len(toks)))
-            if not person_like and _SUBJECT_VERB.match(view, end, min(sent.end, end + 60)) and (
+            if j - i == 1 and _ACRONYM.match(text) and _beside_known(view, start, end, covered, ends):
+                promote(text, start)  # "UEH and Military Hospital 175": an acronym beside a known name
+            elif not person_like and _SUBJECT_VERB.match(view, end, min(sent.end, end + 60)) and (
                     j - i == 1 or _RE1.search(text)):
                 promote(text, start, strong=False)  # "German U15 met with ...", "Aramco signed ..."
             elif not person_like and (title_next and title_after.match(view, end, min(sent.end, end + 120)) or (
@@ -254,6 +256,18 @@ def _person_names(art: Article) -> set[str]:
                     out.add(" ".join(words[:k]))
                     out.add(" ".join(words[-k:]))
     return out
+
+
+_AND_AFTER = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
+_AND_BEFORE = re.compile(r"\s+(?:and|&)\s+$")
+
+
+def _beside_known(view: str, start: int, end: int, covered: bytearray, ends: set[int]) -> bool:
+    m = _AND_AFTER.match(view, end, end + 12)
+    if m and covered[m.end()]:
+        return True
+    m = _AND_BEFORE.search(view, max(0, start - 8), start)
+    return bool(m) and m.start() in ends
 
 
 def _after_listed_org(view: str, start: int, ends: set[int]) -> bool:
