@@ -7,7 +7,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from partnergraph.ingest import ingest_extractions
-from partnergraph.models import Event, Extraction, Organization, Provenance
+from partnergraph.models import (
+    EVENT_TYPES,
+    ORG_KINDS,
+    Event,
+    Extraction,
+    Organization,
+    Person,
+    Provenance,
+    Span,
+)
 from partnergraph.resolution.events import dedup_events
 from partnergraph.resolution.names import name_key
 from partnergraph.store import open_store
@@ -110,3 +119,33 @@ def test_store_returns_any_text_exactly(text):
     ingest_extractions(store, [ex])
     assert store.stats()["documents"] == 1
     store.close()
+
+
+SPANS = st.lists(st.builds(Span, start=st.integers(0, 50), end=st.integers(0, 50),
+                           field=st.one_of(st.none(), st.sampled_from(["name", "party", "date"]))),
+                 max_size=3)
+WORDS = st.text(min_size=1, max_size=12)
+EXTRACTIONS = st.builds(
+    Extraction,
+    id=st.text(min_size=1, max_size=10), text=st.text(max_size=80),
+    url=st.one_of(st.none(), st.just("https://x.org/1")), lang=st.sampled_from(["en", "zh"]),
+    title=st.one_of(st.none(), WORDS), published=st.one_of(st.none(), st.just("2024-05-01")),
+    provenance=st.just(PROV), warnings=st.lists(WORDS, max_size=2),
+    organizations=st.lists(st.builds(Organization, name=WORDS, aliases=st.lists(WORDS, max_size=2),
+                                     kind=st.sampled_from(ORG_KINDS), evidence=SPANS,
+                                     confidence=st.floats(0, 1)), max_size=3),
+    people=st.lists(st.builds(Person, name=WORDS, title=st.one_of(st.none(), WORDS),
+                              org=st.one_of(st.none(), WORDS), evidence=SPANS), max_size=2),
+    events=st.lists(st.builds(Event, type=st.sampled_from(EVENT_TYPES), date=st.one_of(st.none(), WORDS),
+                              parties=st.lists(WORDS, max_size=3), location=st.one_of(st.none(), WORDS),
+                              topics=st.lists(WORDS, max_size=2), entity=st.one_of(st.none(), WORDS),
+                              evidence=SPANS), max_size=2),
+)
+
+
+@given(EXTRACTIONS)
+@settings(max_examples=100, deadline=None)
+def test_store_round_trips_any_extraction(ex):
+    with open_store(":memory:") as store:
+        ingest_extractions(store, [ex])
+        assert store.extraction(ex.id) == ex

@@ -195,6 +195,40 @@ class Store:
         )
         return key
 
+    def extraction(self, doc_id: str) -> Extraction | None:
+        """The stored extraction of a document (by id or by the id of one of its copies),
+        evidence spans included, as the backend produced it."""
+        from partnergraph.models import Event, Organization, Person, Provenance, Span
+
+        seen = self.lookup_source(doc_id)
+        if seen is None:
+            return None
+        key = seen[0]
+        row = self.conn.execute(
+            "SELECT id, url, lang, title, published, text, backend, backend_version, warnings"
+            " FROM documents WHERE doc_key=?", (key,)).fetchone()
+
+        def spans(raw: str) -> list[Span]:
+            return [Span(start=a, end=b, field=f) for a, b, f in json.loads(raw)]
+
+        orgs = [Organization(name=n, kind=k, aliases=json.loads(a), evidence=spans(ev), confidence=c)
+                for n, k, a, ev, c in self.conn.execute(
+                    "SELECT name, kind, aliases, evidence, confidence FROM org_mentions"
+                    " WHERE doc_key=? AND implicit=0 ORDER BY idx", (key,))]
+        people = [Person(name=n, title=t, org=o, evidence=spans(ev), confidence=c)
+                  for n, t, o, ev, c in self.conn.execute(
+                      "SELECT name, title, org, evidence, confidence FROM person_mentions"
+                      " WHERE doc_key=? ORDER BY idx", (key,))]
+        events = [Event(type=t, date=d, parties=json.loads(p), location=loc, topics=json.loads(tp),
+                        entity=ent, evidence=spans(ev), confidence=c)
+                  for t, d, p, loc, tp, ent, ev, c in self.conn.execute(
+                      "SELECT type, date, parties, location, topics, entity, evidence, confidence"
+                      " FROM event_mentions WHERE doc_key=? ORDER BY idx", (key,))]
+        return Extraction(id=row[0], url=row[1], lang=row[2], title=row[3], published=row[4],
+                          text=row[5], provenance=Provenance(backend=row[6], version=row[7]),
+                          warnings=json.loads(row[8]), organizations=orgs, people=people,
+                          events=events)
+
     def document(self, doc_key: int) -> dict | None:
         cur = self.conn.execute(
             "SELECT doc_key, id, url, source, title, published, lang, text, content_hash"
