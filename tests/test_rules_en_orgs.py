@@ -136,3 +136,10 @@ def test_a_name_with_a_nationality_word_in_a_subject_slot():
 def test_acronym_beside_a_known_name_and_a_number_in_a_name():
     found, _ = orgs("In terms of training, UEH and Military Hospital 175 will work with each other.")
     assert {"UEH", "Military Hospital 175"} <= set(found)
+
+
+def test_ampersand_joins_inside_a_name_and_an_acronym_spells_the_whole_run():
+    found, _ = orgs("Mr. Woo, Director of Job Creation & Employment Division of KOSME, spoke. Officials of the "
+                    "Council of Arctic and Nordic Nations (CANN) attended.")
+    assert "Job Creation & Employment Division" in found
+    assert "CANN" in found["Council of Arctic and Nordic Nations"].aliases

@@ -153,7 +153,8 @@ def _head_names(piece: list[tuple[Token, str]]) -> list[tuple[int, int, int]]:
         while s - 1 >= i and h - s < _MAX_NAME_WORDS:
             k, t = kinds[s - 1], toks[s - 1]
             if k in ("w", "p") or t.lower in ("and", "&") and s - 2 >= i and kinds[s - 2] == "w" and not heads[s - 2] \
-                    and toks[s].lower in lexicon().field_words and toks[s - 2].lower in lexicon().field_words:
+                    and (toks[s].lower in lexicon().field_words and toks[s - 2].lower in lexicon().field_words
+                         or t.text == "&" and not _ACRONYM.match(toks[s - 2].text)):
                 s -= 1
             else:
                 break
@@ -204,7 +205,7 @@ def _head_names(piece: list[tuple[Token, str]]) -> list[tuple[int, int, int]]:
                             break
                     elif t.lower in ("of", "and", "&", "for", "in") and later[j + 1]:
                         break
-                    elif t.lower in ("and", "&") and j + 1 < n and toks[j + 1].lower not in lex.field_words \
+                    elif t.lower == "and" and j + 1 < n and toks[j + 1].lower not in lex.field_words \
                             and toks[j + 1].lower != "the":
                         break  # "Communist Party of China and Xicheng District": two names
                     j += 1
@@ -246,6 +247,7 @@ def head_mentions(art: Article, table: OrgTable) -> None:
             for piece in _pieces(chunk):
                 for s, e, h in _head_names(piece):
                     start = piece[s][0].start
+                    e = _extend_to_acronym(art, piece, s, e)
                     last = piece[e - 1][0]
                     end = last.end - 2 if last.text.endswith("'s") else last.end
                     name = art.view[start:end]
@@ -257,6 +259,23 @@ def head_mentions(art: Article, table: OrgTable) -> None:
                     idx = table.add(name, lex.org_heads[head], start, end)
                     _acronym_after(art, table, idx, end)
         _quoted_names(art, sent, table)
+
+
+def _extend_to_acronym(art: Article, piece, s: int, e: int) -> int:
+    """"Group of Latin American and Caribbean Countries (GRULAC)": the acronym spells the whole run."""
+    if e >= len(piece):
+        return e
+    m = _ACRONYM_DEF.match(art.view, piece[-1][0].end)
+    if not m:
+        return e
+    from partnergraph.extraction.rules.english.aliases import _acronym_of
+
+    whole = art.view[piece[s][0].start:piece[-1][0].end]
+    cut = art.view[piece[s][0].start:piece[e - 1][0].end]
+    acr = m.group(1).strip()
+    if _ACRONYM.match(acr) and _acronym_of(acr, whole) and not _acronym_of(acr, cut):
+        return len(piece)
+    return e
 
 
 _GENERIC_OWNER = re.compile(
