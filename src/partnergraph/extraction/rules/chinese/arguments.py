@@ -18,7 +18,8 @@ from partnergraph.extraction.rules.chinese.view import ZhText
 _QUOTED = re.compile(r"[\"《「『]([^\"》」』]{2,40})[\"》」』]")
 _ENTITY_HEAD = re.compile(
     r"(?:联合实验室|重点实验室|实验室|研究院|研究所|研究中心|创新中心|技术中心|工程中心|教研中心|"
-    r"医学中心|中心|基地|联盟|联合体|医联体|医共体|共同体|平台|工作站|学院|研究基地|示范区|协同创新中心)"
+    r"医学中心|中心|基地|联盟|联合体|医联体|医共体|医疗集团|共同体|平台|工作站|学院|研究基地|示范区|"
+    r"协同创新中心|分院|院区)"
 )
 _HAN_CHAR = re.compile(rf"[{HAN}]")
 _LOCATION = re.compile(
@@ -62,6 +63,7 @@ def entity_span(zt: ZhText, table: OrgTable, by_end: dict[int, Mention], s0: int
         if table.lookup(v[a:b]) is not None:
             continue
         k = a
+        joined = None
         while k > lo and a - k < MAX_ENTITY:
             if v[k - 1] == ")":
                 o = v.rfind("(", max(lo, k - 8), k - 1)
@@ -72,6 +74,10 @@ def entity_span(zt: ZhText, table: OrgTable, by_end: dict[int, Mention], s0: int
             if v[k - 1] == "-" and k - 2 >= lo and _HAN_CHAR.match(v[k - 2]):
                 k -= 1  # 广西师范大学—桂林市中西医结合医院联合医学研究中心: both founders named
                 continue
+            if v[k - 1] in "与和" and k - 1 in by_end and by_end[k - 1].start >= lo \
+                    and v.startswith("联合", a) and a in by_end:
+                joined = by_end[k - 1].start  # A与B联合实验室: both founders named
+                break
             if not _HAN_CHAR.match(v[k - 1]) or v[k - 1] in "与和及暨、了":
                 break
             k -= 1
@@ -79,6 +85,8 @@ def entity_span(zt: ZhText, table: OrgTable, by_end: dict[int, Mention], s0: int
         cuts += [c.end() for c in lex.triggers["joint_entity"].finditer(v, k, a)]
         if cuts:
             k = max(cuts)
+        if joined is not None:
+            k = joined
         named = by_end.get(b)
         if named is not None and named.start >= lo and named.org is not None:
             k = min(k, named.start)  # 黄河文明与可持续发展研究中心: a name already found

@@ -12,7 +12,6 @@ are part of it. One event per type and party set; 分别签约 gives one per pai
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from partnergraph.dates import DateMention
@@ -24,6 +23,14 @@ from partnergraph.extraction.rules.chinese.arguments import (
 from partnergraph.extraction.rules.chinese.event_dates import event_date, lead_date
 from partnergraph.extraction.rules.chinese.lexicon import lexicon
 from partnergraph.extraction.rules.chinese.orgs import Mention, Org, OrgTable
+from partnergraph.extraction.rules.chinese.parties import (
+    clause_start,
+    distinct,
+    eligible,
+    founders,
+    orgs_in,
+    superset,
+)
 from partnergraph.extraction.rules.chinese.view import ZhText
 
 # a plan, a hope or a negation just before the trigger: no event
@@ -33,15 +40,9 @@ _NOT_YET = re.compile(r"(?:将|拟|计划|准备|预计|有望|希望|即将|尚
 _ATTEND = re.compile(r"(?:出席|参加|见证|主持|参与|陪同|列席)[^,]{0,6}$")
 # a future marker earlier in the clause (阳光新能源将…在内蒙古投资设立…)
 _FUTURE = re.compile(r"将|拟|计划|准备|预计|有望|即将|筹建|力争|争取")
-_SET_UP_BEFORE = re.compile(r"(?:共建|成立|组建|设立|建立|打造|挂牌|授牌)[^,]{0,1}$")
-_UNVEIL_AFTER = re.compile(r"[^,。]{0,2}(?:揭牌|挂牌|授牌|成立大会)")
-# founders and organizers: 由A、B共同发起成立, 由A联合B共同主办
-_FOUNDERS = re.compile(r"由([^。;]{2,160}?)(?:共同|联合|牵头|携手)?(?:发起|组建|成立|创建|倡议|主办|承办|举办|共建)"
-                       r"|([^。;,]{2,120}?)(?:共同|联合)(?:发起|主办|举办|承办)")
 # the host receives (A接待了B代表团); the visitor goes (A一行到B, A对B进行访问)
 _RECEIVES = re.compile(r"接待|会见|迎接|欢迎")
 _GOES_TO = re.compile(r"(?:来到|到|赴|走进|莅临|前往|对)[^,]{0,20}$")
-_ORGANIZED_BY = re.compile(r"由([^。;,的]{2,160}(?:主办|承办|协办|联办|发起|共建|组建))的")
 _ORGANIZE = re.compile(r"(?:联合|与|和|携手)[^,。;]{0,200}?(?:举办|主办|召开|承办)")
 _BOTH = re.compile(r"双方|两校|两省|两市|两院|两家|三方|各方|两地|校地|校企|院校|两单位|双边")
 _RESPECTIVELY = re.compile(r"分别(?!代表|致辞|讲话|介绍|发言|表示)")
@@ -56,6 +57,11 @@ MAX_MERGE_SCAN = 64
 _PARENT_HEAD = re.compile(r"[\u3400-\u9fff]{2,12}?(?:大学|学院|医院|集团|公司|研究院|科学院)")
 # how far after an unveiling its host may be named (…挂牌仪式在珠海市中西医结合医院举行: 6)
 ENTITY_HOST_WINDOW = 30
+# how far after a visit's verb its host may be named (characters): 走访调研了 + a long name
+VISIT_HOST_WINDOW = 25
+# how far a list of hosts may run on after the first (characters)
+MAX_LIST = 160
+_LIST_GAP = re.compile(r"[、,]?(?:和|及|与|以及)?")
 # people looked up to name a visitor (an article lists a few dozen at most)
 MAX_PEOPLE = 40
 
@@ -73,33 +79,6 @@ class EventRec:
     confidence: float = 0.7
     pairwise: bool = False  # one of the pairs of a 分别签约
     named: bool = False  # a meeting with a name of its own (总结会, 论坛), not bare talks
-
-
-def _orgs_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
-    """Named mentions inside [start, end); `mentions` is sorted by start."""
-    i = bisect_left(mentions, start, key=lambda m: m.start)
-    out = []
-    while i < len(mentions) and mentions[i].start < end:
-        m = mentions[i]
-        if m.org is not None and m.end <= end:
-            out.append(m)
-        i += 1
-    return out
-
-
-def _distinct(ms: list[Mention]) -> list[Mention]:
-    seen, out = set(), []
-    for m in ms:
-        if id(m.org) not in seen:
-            seen.add(id(m.org))
-            out.append(m)
-    return out
-
-
-def _clause_start(v: str, s0: int, t: int) -> int:
-    """Start of the clause a trigger is in: after the last comma that is not inside a list."""
-    k = max(v.rfind(",", s0, t), v.rfind(":", s0, t))
-    return s0 if k < 0 else k + 1
 
 
 class EventFinder:
@@ -125,27 +104,18 @@ class EventFinder:
                 for m in rx.finditer(v, s0, s1):
                     if self._not_an_event(v, s0, m.start()):
                         continue
-                    cs = _clause_start(v, s0, m.start())
-                    ms = self._eligible(_distinct(_orgs_in(self.mentions, cs, m.start())))
+                    cs = clause_start(v, s0, m.start())
+                    ms = self._eligible(distinct(orgs_in(self.mentions, cs, m.start())))
                     if len(ms) >= 2:
                         return ms[:4]
         for s0, s1 in self.zt.sentences[:6]:
-            ms = self._eligible(_distinct(_orgs_in(self.mentions, s0, s1)))
+            ms = self._eligible(distinct(orgs_in(self.mentions, s0, s1)))
             if len(ms) >= 2:
                 return ms[:4]
         return []
 
     def _eligible(self, ms: list[Mention]) -> list[Mention]:
-        """Mentions that can be parties: not the thing set up (共建产业研究院, X揭牌)."""
-        v = self.zt.v
-        out = []
-        for m in ms:
-            if _SET_UP_BEFORE.search(v, max(0, m.start - 3), m.start):
-                continue
-            if _UNVEIL_AFTER.match(v, m.end):
-                continue
-            out.append(m)
-        return out
+        return eligible(self.zt.v, ms)
 
     # finding ----------------------------------------------------------------------------
     def find(self) -> list[EventRec]:
@@ -169,15 +139,15 @@ class EventFinder:
         """A plan (将签署), a negation (尚未签署) or guests attending (出席签约仪式)."""
         if _NOT_YET.search(v, max(s0, ts - 8), ts):
             return True
-        if typ != "visit" and _FUTURE.search(v, _clause_start(v, s0, ts), ts):
+        if typ != "visit" and _FUTURE.search(v, clause_start(v, s0, ts), ts):
             return True
         return typ in ("agreement", "meeting") and bool(_ATTEND.search(v, max(s0, ts - 8), ts))
 
     def _parties(self, s0: int, s1: int, ts: int, te: int, typ: str) -> list[Mention]:
         v = self.zt.v
-        cs = _clause_start(v, s0, ts)
+        cs = clause_start(v, s0, ts)
         both = _BOTH.search(v, max(s0, cs), min(s1, te + 4))
-        before = self._eligible(_distinct(_orgs_in(self.mentions, max(s0, cs, ts - WINDOW), ts)))
+        before = self._eligible(distinct(orgs_in(self.mentions, max(s0, cs, ts - WINDOW), ts)))
         k = v.rfind("代表", cs, ts)
         if k >= 0:
             # 张力代表A与B签署: the bodies after 代表 are the parties
@@ -187,13 +157,13 @@ class EventFinder:
         if len(before) >= 2 and not both:
             return before
         if len(before) < 2 and not both:
-            wider = self._eligible(_distinct(_orgs_in(self.mentions, max(s0, ts - WINDOW), ts)))
+            wider = self._eligible(distinct(orgs_in(self.mentions, max(s0, ts - WINDOW), ts)))
             if len(wider) >= 2 and not _BOTH.search(v, s0, ts):
                 return wider
-            after = self._eligible(_distinct(_orgs_in(self.mentions, te, min(s1, te + 30))))
+            after = self._eligible(distinct(orgs_in(self.mentions, te, min(s1, te + 30))))
             if len(before) == 1 and after and after[0].org is not before[0].org:
                 return [before[0], after[0]]
-            in_sentence = _orgs_in(self.mentions, s0, s1)
+            in_sentence = orgs_in(self.mentions, s0, s1)
             if typ == "agreement" and not in_sentence:
                 return list(self.lead_pair)  # 此次协议的签署: the article's signing
             return before
@@ -212,7 +182,7 @@ class EventFinder:
         if len(parties) < 2:
             return []
         date = self._date(s0, s1, ts)
-        cs = _clause_start(v, s0, ts)
+        cs = clause_start(v, s0, ts)
         if _RESPECTIVELY.search(v, cs, ts) and "与" in v[cs:ts]:
             k = v.index("与", cs, ts)
             left = [p for p in parties if p.end <= k]
@@ -229,8 +199,8 @@ class EventFinder:
     def _visit(self, s0, s1, ts, te):
         v = self.zt.v
         trig = v[ts:te]
-        cs = _clause_start(v, s0, ts)
-        before = _distinct(_orgs_in(self.mentions, max(cs, ts - WINDOW), ts))
+        cs = clause_start(v, s0, ts)
+        before = distinct(orgs_in(self.mentions, max(cs, ts - WINDOW), ts))
         if trig == "的到来":
             # 李清代表西青区委、区政府对A的到来表示欢迎: A came; the host stands before 对
             if not before:
@@ -239,30 +209,46 @@ class EventFinder:
             hosts = [m for m in before[:-1] if m.org is not visitor.org]
             if not hosts:
                 return []
-            host = hosts[-1]
+            hosts = hosts[-1:]
         else:
-            after = _distinct(_orgs_in(self.mentions, te, min(s1, te + 25)))
+            after = self._host_list(te, s1)
             if not before and after:
                 # 潘维大校长一行来到云南大学: the visitor named by a person of a known body
                 before = self._person_body(max(cs, ts - 30), ts)
             lead = v[max(cs, ts - 6):ts]
             between = v[before[0].end:ts] if before else ""
+            went = _GOES_TO.search(between) if len(before) >= 2 else None
             if after and before and after[0].org is not before[0].org:
-                visitor, host = before[0], after[0]
+                visitor, hosts = before[0], after  # A一行走访了B、C和D: one visit per host
             elif len(before) >= 2 and _RECEIVES.search(between):
-                host, visitor = before[0], before[-1]  # A接待了B考察团
-            elif len(before) >= 2 and _GOES_TO.search(between):
-                visitor, host = before[0], before[-1]  # A一行赴B调研, A代表团对B进行了访问
+                hosts, visitor = before[:1], before[-1]  # A接待了B考察团
+            elif went is not None:
+                # A一行赴B调研, A代表团对B进行了访问, A一行先后到B、C调研
+                k = before[0].end + went.start()
+                visitor = before[0]
+                hosts = [m for m in before[1:] if m.start >= k] or before[-1:]
             else:
                 return []
             if not re.search(r"一行|代表团|访问团|考察团|带队|率", v[cs:te]) and not re.search(
                     r"来到|到|赴|走进|莅临|前往|访问|来访|到访|拜访", trig + lead):
                 return []
-        if visitor.org is host.org:
-            return []
         date = self._date(s0, s1, ts)
-        return [EventRec("visit", [visitor.org, host.org], date, (ts, te),
-                         [(visitor.start, visitor.end), (host.start, host.end)])]
+        return [EventRec("visit", [visitor.org, h.org], date, (ts, te),
+                         [(visitor.start, visitor.end), (h.start, h.end)])
+                for h in hosts if h.org is not visitor.org]
+
+    def _host_list(self, te: int, s1: int) -> list[Mention]:
+        """The bodies listed right after a visit's verb (走访了A、B和C), or the first body
+        within VISIT_HOST_WINDOW characters."""
+        after = distinct(orgs_in(self.mentions, te, min(s1, te + VISIT_HOST_WINDOW + MAX_LIST)))
+        if not after or after[0].start - te > VISIT_HOST_WINDOW:
+            return []
+        out = [after[0]]
+        for m in after[1:]:
+            if not _LIST_GAP.fullmatch(self.zt.v, out[-1].end, m.start):
+                break
+            out.append(m)
+        return out
 
     def _person_body(self, start: int, end: int) -> list[Mention]:
         """The body of the last person with one named in [start, end), as a mention."""
@@ -276,30 +262,16 @@ class EventFinder:
     def _founders(self, s0: int, s1: int) -> list[Mention]:
         key = (s0, s1)
         if key not in self._founders_seen:
-            self._founders_seen[key] = self._find_founders(s0, s1)
+            self._founders_seen[key] = founders(self.zt, self.mentions, s0, s1)
         return self._founders_seen[key]
-
-    def _find_founders(self, s0: int, s1: int) -> list[Mention]:
-        v = self.zt.v
-        for m in _ORGANIZED_BY.finditer(v, s0, s1):
-            # 由A主办、B承办、C协办的…: every body up to the 的 that closes the phrase
-            ms = self._eligible(_distinct(_orgs_in(self.mentions, m.start(1), m.end(1))))
-            if len(ms) >= 2:
-                return ms
-        for m in _FOUNDERS.finditer(v, s0, s1):
-            g = 1 if m.group(1) is not None else 2
-            ms = self._eligible(_distinct(_orgs_in(self.mentions, m.start(g), m.end(g))))
-            if len(ms) >= 2:
-                return ms
-        return []
 
     def _meeting(self, s0, s1, ts, te):
         v = self.zt.v
         parties = self._parties(s0, s1, ts, te, "meeting")
-        cs = _clause_start(v, s0, ts)
+        cs = clause_start(v, s0, ts)
         if _ORGANIZE.search(v, cs, ts):
             # A联合B、C、D…举办: every organizer of the clause, however long the list
-            listed = self._eligible(_distinct(_orgs_in(self.mentions, cs, ts)))
+            listed = self._eligible(distinct(orgs_in(self.mentions, cs, ts)))
             if len(listed) > len(parties):
                 parties = listed
         if any(p.end == ts for p in parties):
@@ -307,8 +279,9 @@ class EventFinder:
             founders = self._founders(s0, s1)
             if len(founders) >= 2:
                 parties = founders
-        if len(parties) < 2:
-            parties = self._founders(s0, s1)
+        # 由A、B主办,C承办: every organizer, when the clause names only some of them
+        parties = superset(parties, self._founders(s0, s1)) if len(parties) >= 2 \
+            else self._founders(s0, s1)
         if len(parties) < 2:
             return []
         named = bool(_NAMED_MEETING.match(v, ts))
@@ -336,15 +309,16 @@ class EventFinder:
         parties = [p for p in parties if not (p.start < entity[1] and entity[0] < p.end)
                    and not p.org.key.endswith(name) and not name.endswith(p.org.key)
                    and not (0 <= held < p.start)]  # 举行X联合实验室揭牌仪式: X names the lab
-        if len(parties) < 2:
-            parties = self._founders(s0, s1)
+        # 由A牵头,联合B、C共同发起: the founders, when the clause names only some of them
+        parties = superset(parties, self._founders(s0, s1)) if len(parties) >= 2 \
+            else self._founders(s0, s1)
         if len(parties) < 2 and v[entity[1] - 2:entity[1]] == "联盟":
             # an alliance's founders are often named in a later sentence of the article
             if self._article_founders is None:
                 self._article_founders = next(
                     (f for a, b in self.zt.sentences if (f := self._founders(a, b))), [])
             parties = self._article_founders
-        inside = _distinct(_orgs_in(self.mentions, entity[0], entity[1]))
+        inside = distinct(orgs_in(self.mentions, entity[0], entity[1]))
         if len(parties) < 2 and len(inside) >= 2:
             parties = inside
         parties = [p for p in parties if not (entity[0] <= p.start and p.end <= entity[1])] \
@@ -388,7 +362,7 @@ class EventFinder:
         quoted = quoted_entities(self.zt, s0, s1, ts)
         if len(quoted) < 2:
             return []
-        hosts = [m for m in _distinct(_orgs_in(self.mentions, te, min(s1, te + ENTITY_HOST_WINDOW)))
+        hosts = [m for m in distinct(orgs_in(self.mentions, te, min(s1, te + ENTITY_HOST_WINDOW)))
                  if not any(a <= m.start < b for a, b in quoted)]
         if not hosts:
             return []

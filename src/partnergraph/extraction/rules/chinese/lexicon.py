@@ -88,6 +88,8 @@ def lexicon() -> Lexicon:
 def kind_of(name: str) -> str:
     """Organization kind from the longest suffix the name ends with."""
     lex = lexicon()
+    if name.endswith(")") and "(" in name:
+        name = name[:name.rindex("(")]  # 中国石油大学(华东): the campus does not decide
     for n in range(min(len(name), 8), 0, -1):
         kind = lex.suffix_kind.get(name[-n:])
         if kind:

@@ -146,7 +146,8 @@ def find_candidates(zt: ZhText) -> list[Cand]:
                 gap = MAX_GOV_CHAIN_GAP if cur is not None and v[cur[1] - 2:cur[1]] == "政府" \
                     else MAX_CHAIN_GAP
                 if cur is not None and left <= cur[1] and ss - cur[1] <= gap \
-                        and not _split_by_he(v, cur, ss, se):
+                        and not _split_by_he(v, cur, ss, se) \
+                        and not (v.startswith("联合", cur[1]) and cur[0] > 0 and v[cur[0] - 1] in "与和"):
                     cur[1] = se
                     continue
                 if cur is not None:
@@ -194,6 +195,28 @@ def _split_conj(v: str, left: int, ss: int, se: int) -> int:
     return i + 1
 
 
+# a campus in parentheses after a university's name; not an alias note (简称…)
+_CAMPUS = re.compile(rf"\((?!简称|以下|下称|原)[{HAN}]{{2,4}}\)")
+
+
+def _only_heads(key: str) -> bool:
+    """True when `key` is a company's head words and nothing else (集团股份有限公司)."""
+    lex = lexicon()
+    suffixes = lex.suffix_kind
+    if not key.endswith("公司"):
+        return False  # 中国科学院大学 is a name: heads that are names of their own
+    pieces = 0
+    while key:
+        for n in range(min(len(key), 6), 0, -1):
+            if key[-n:] in suffixes and key[-n:] not in lex.self_named:
+                key = key[:-n]
+                pieces += 1
+                break
+        else:
+            return False
+    return pieces >= 2
+
+
 def _trim(zt: ZhText, c: Cand) -> Cand | None:
     lex = lexicon()
     start, end = c.start, c.end
@@ -207,6 +230,12 @@ def _trim(zt: ZhText, c: Cand) -> Cand | None:
     key = zt.v[start:end]
     if len(key) < 2 or (start > 0 and zt.v[start - 1].isdigit()):
         return None  # 50强大学, 985大学: a rank, not a name
+    if _only_heads(key):
+        return None  # 集团股份有限公司: the name before it was cut off
+    campus = _CAMPUS.match(zt.v, end)
+    if campus and key.endswith(("大学", "学院")):
+        end = campus.end()  # 中国石油大学(华东): the campus is part of the name
+        key = zt.v[start:end]
     if lex.not_org_tail_re.search(key):
         return None
     if _in_quoted_project(zt.v, start, end):

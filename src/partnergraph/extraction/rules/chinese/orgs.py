@@ -79,7 +79,19 @@ def _short_forms(full: str) -> set[str]:
     for i, ch in enumerate(full):
         if ch in _PLACE_END:
             forms.add(full[:i] + full[i + 1:])
+    inner = _inner_legal(full)
+    if inner:
+        forms.add(inner)
     return forms
+
+
+def _inner_legal(full: str) -> str | None:
+    """`full` less a legal ending inside it: 中国电信股份有限公司江苏分公司 → 中国电信江苏分公司."""
+    for legal in ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司"):
+        k = full.find(legal, 2)
+        if 0 < k and k + len(legal) < len(full) - 1:
+            return full[:k] + full[k + len(legal):]
+    return None
 
 
 def _short_of(short: str, full: str) -> bool:
@@ -94,7 +106,11 @@ def _short_of(short: str, full: str) -> bool:
         head = full[: -len(short)]
         if len(short) < 3:
             return False
+        if len(head) == 2 and len(short) >= 4 and kind_of(short) == "company":
+            return True  # 海尔集团 / 青岛海尔集团: a city without its 市
         return _is_place(head) or any(head.endswith(s) for s in lex.suffix_kind if len(s) > 1)
+    if short == _inner_legal(full):
+        return True
     # a level character dropped: 张家口第一医院 / 张家口市第一医院
     for i, ch in enumerate(full):
         if ch in _PLACE_END and full[:i] + full[i + 1:] == short:

@@ -1,0 +1,104 @@
+"""The Chinese rule engine on the genre's shapes found in independently annotated articles:
+one pattern per test, on short texts written for these tests (invented bodies and people)."""
+
+from __future__ import annotations
+
+from partnergraph import extract
+
+
+def zh(text: str, published: str | None = None):
+    return extract(text, published=published, lang="zh")
+
+
+def org_names(x) -> list[str]:
+    return [o.name for o in x.organizations]
+
+
+def people(x) -> set[tuple[str, str | None]]:
+    return {(p.name, p.org) for p in x.people}
+
+
+def events(x) -> set[tuple[str, frozenset[str]]]:
+    return {(e.type, frozenset(e.parties)) for e in x.events}
+
+
+# parties -------------------------------------------------------------------------------------
+def test_organizers_over_several_clauses():
+    x = zh("4月20日,第三届青川职业教育论坛在临江开幕。本届论坛由青川省教育厅、临江市人民政府主办,"
+           "临江职业技术学院承办。")
+    assert events(x) == {("meeting", frozenset({"青川省教育厅", "临江市人民政府", "临江职业技术学院"}))}
+
+
+def test_founders_led_by_one_and_joined_by_others():
+    x = zh("6月18日,由青川汽车工程学会牵头,联合北岭大学、南河大学、青川第一汽车集团有限公司等30余家"
+           "单位共同发起的青川智能汽车产业创新联盟在临江成立。")
+    assert events(x) == {("joint_entity", frozenset({"青川汽车工程学会", "北岭大学", "南河大学",
+                                                     "青川第一汽车集团有限公司"}))}
+
+
+def test_bodies_jointly_forming_a_medical_group():
+    x = zh("3月25日,北岭大学东江医院与临江市第三人民医院、临江市第五人民医院共同组建的城市医疗集团揭牌成立。")
+    ev = x.events[0]
+    assert (ev.type, set(ev.parties)) == (
+        "joint_entity", {"北岭大学东江医院", "临江市第三人民医院", "临江市第五人民医院"})
+    assert ev.entity == "城市医疗集团"
+
+
+def test_lab_named_by_its_two_founders():
+    x = zh("10月10日,远航技术有限公司与北岭电子科技大学联合实验室揭牌仪式在临江举行。")
+    assert events(x) == {("joint_entity", frozenset({"远航技术有限公司", "北岭电子科技大学"}))}
+
+
+# visits --------------------------------------------------------------------------------------
+def test_a_tour_of_several_hosts_is_one_visit_each():
+    x = zh("6月3日,北岭工业大学校长王强带队走访了临江海川数字技术股份有限公司和青川吉达控股集团有限公司。")
+    assert events(x) == {
+        ("visit", frozenset({"北岭工业大学", "临江海川数字技术股份有限公司"})),
+        ("visit", frozenset({"北岭工业大学", "青川吉达控股集团有限公司"})),
+    }
+
+
+def test_a_tour_going_to_several_hosts():
+    x = zh("5月8日,北岭大学党委书记李明一行先后到临江电气集团、青川重工集团调研。")
+    assert events(x) == {
+        ("visit", frozenset({"北岭大学", "临江电气集团"})),
+        ("visit", frozenset({"北岭大学", "青川重工集团"})),
+    }
+
+
+# organization names --------------------------------------------------------------------------
+def test_a_member_role_before_a_name_is_no_part_of_it():
+    x = zh("联盟理事长单位临江工业大学、副理事长单位北岭大学出席会议。")
+    assert set(org_names(x)) == {"临江工业大学", "北岭大学"}
+
+
+def test_a_campus_in_parentheses_is_part_of_the_name():
+    x = zh("3月10日,青川石油大学(华东)党委书记郝明一行来到临江海达集团交流访问。")
+    assert "青川石油大学(华东)" in org_names(x)
+    assert ("郝明", "青川石油大学(华东)") in people(x)
+    uni = next(o for o in x.organizations if o.name.startswith("青川石油大学"))
+    assert uni.kind == "university"
+
+
+def test_a_city_without_its_shi_opens_a_company_name():
+    x = zh("临江海达集团与北岭大学签约。海达集团董事长周云出席。")
+    full = next(o for o in x.organizations if o.name == "临江海达集团")
+    assert "海达集团" in full.aliases
+
+
+def test_a_branch_named_without_the_legal_ending():
+    x = zh("北岭大学与青川电信股份有限公司江南分公司签约。青川电信江南分公司总经理李思出席。")
+    full = next(o for o in x.organizations if o.name == "青川电信股份有限公司江南分公司")
+    assert "青川电信江南分公司" in full.aliases
+    assert ("李思", "青川电信股份有限公司江南分公司") in people(x)
+
+
+def test_a_verb_before_a_name_is_no_part_of_it():
+    x = zh("北岭大学东江医院与临江市人民政府签署合作协议,共同建设北岭大学东江医院南湖院区。")
+    assert "共同建设北岭大学东江医院" not in org_names(x)
+    assert "建设北岭大学东江医院" not in org_names(x)
+
+
+def test_head_words_alone_are_no_name():
+    x = zh("北岭大学走访了的集团股份有限公司。")
+    assert "集团股份有限公司" not in org_names(x)
