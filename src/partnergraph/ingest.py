@@ -174,8 +174,12 @@ def ingest(
     Extraction runs in `workers` processes (default: one per CPU); the store is written
     by this process only, in input order.
     """
+    import multiprocessing
+
     workers = workers or os.cpu_count() or 1
-    if workers > 1:
+    # workers are forked (the loaded backend is shared copy-on-write); where fork does not
+    # exist (Windows) extraction runs in this process
+    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
         items = _extract_parallel(paths, backend, input_format, workers)
         if progress_min is not None:
             items = _progress(items, progress_min)
