@@ -71,6 +71,9 @@ def test_short_forms_and_unit_differences():
     assert unit_difference("Huazhong University of Science and Technology",
                            "School of Materials Science, Huazhong University of Science and Technology")
     assert unit_difference("Huayou Cobalt", "Zhejiang Huayou Cobalt Co., Ltd.") is None
+    assert unit_difference("华中科技大学", "华中科技大学材料学院")
+    assert unit_difference("中国科学院", "中国科学院大学")
+    assert unit_difference("冀唐学院", "华北理工大学冀唐学院") is None  # a parent qualifies, same body
 
 
 # -- organizations ----------------------------------------------------------------------------

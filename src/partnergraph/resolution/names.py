@@ -130,7 +130,8 @@ def unit_difference(a: str, b: str) -> str | None:
 
     Two organization names (each with an organizational word: "Wuhan University", "华中科技
     大学") where the longer adds another organizational word ("… of Technology", "…材料学院")
-    name different bodies. A bare name ("Soochow", "Daqo") that the longer one completes
+    name different bodies; in Chinese only what follows the shorter name counts, since a
+    parent written before it ("华北理工大学冀唐学院" for "冀唐学院") names the same body. A bare name ("Soochow", "Daqo") that the longer one completes
     with its head word ("Soochow University", "Daqo Group") is not kept apart, nor is an
     addition without an organizational word (a place: "Zhejiang Huayou Cobalt").
     Returns the reason, or None.
@@ -144,7 +145,10 @@ def unit_difference(a: str, b: str) -> str | None:
     if _CJK.search(shorter) and not _LATIN.search(shorter):
         if shorter not in longer:
             return None
-        extra = longer.replace(shorter, "", 1)
+        # Chinese names nest parent first: what follows the shorter name is a sub-unit
+        # (华中科技大学 → 华中科技大学材料学院); what precedes it qualifies the same body
+        # (冀唐学院 → 华北理工大学冀唐学院)
+        extra = longer[longer.index(shorter) + len(shorter):]
         hits = _units_in(extra)
         return f"'{longer}' adds '{extra}' ({hits[0]}) to '{shorter}'" if hits else None
     lt, st = longer.split(" "), shorter.split(" ")
