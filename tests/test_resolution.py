@@ -74,6 +74,10 @@ def test_short_forms_and_unit_differences():
     assert unit_difference("华中科技大学", "华中科技大学材料学院")
     assert unit_difference("中国科学院", "中国科学院大学")
     assert unit_difference("冀唐学院", "华北理工大学冀唐学院") is None  # a parent qualifies, same body
+    assert unit_difference("Chinese Academy of Sciences", "Institute of Physics, Chinese Academy of Sciences")
+    assert unit_difference("Peking University", "Peking University Third Hospital")
+    assert unit_difference("Dual-Carbon Intelligence Joint Laboratory",
+                           "USTC-Daqo Group Dual-Carbon Intelligence Joint Laboratory") is None
 
 
 # -- organizations ----------------------------------------------------------------------------

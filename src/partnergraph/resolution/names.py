@@ -155,9 +155,14 @@ def unit_difference(a: str, b: str) -> str | None:
     n = len(st)
     for i in range(len(lt) - n + 1):
         if lt[i : i + n] == st:
-            extra_words = " ".join(lt[:i] + lt[i + n :])
-            hits = _units_in(extra_words)
+            # English names a sub-unit after its parent ("Wuhan University of Technology",
+            # "Peking University Third Hospital") or before it, starting with the unit word
+            # ("Institute of Physics, Chinese Academy of Sciences"); other words before it
+            # qualify the same body ("USTC-Daqo Group Dual-Carbon … Laboratory")
+            before, after = " ".join(lt[:i]), " ".join(lt[i + n :])
+            hits = _units_in(after) or (_units_in(lt[0]) if before else [])
             if hits:
-                return f"'{longer}' adds '{extra_words}' ({hits[0]}) to '{shorter}'"
+                extra = " … ".join(x for x in (before, after) if x)
+                return f"'{longer}' adds '{extra}' ({hits[0]}) to '{shorter}'"
             return None
     return None
