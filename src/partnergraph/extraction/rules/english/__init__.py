@@ -82,7 +82,7 @@ def extract_items(document: Document) -> tuple[list[Organization], list[Person],
             org_name = None
         org_name = out_name(p.org) if org_name is not None else None
         people.append(Person(
-            name=p.name, title=p.title, org=org_name,
+            name=" ".join(p.name.split()), title=" ".join(p.title.split()) if p.title else None, org=org_name,
             evidence=[Span(start=s, end=e, field=f) for s, e, f in p.spans],
             confidence=0.85 if p.explicit else 0.5,
         ))
@@ -98,11 +98,11 @@ def extract_items(document: Document) -> tuple[list[Organization], list[Person],
             evidence.append(Span(start=ev.date_span[0], end=ev.date_span[1], field="date"))
         location = None
         if ev.location:
-            location = text[ev.location[0]:ev.location[1]]
+            location = " ".join(text[ev.location[0]:ev.location[1]].split())
             evidence.append(Span(start=ev.location[0], end=ev.location[1], field="location"))
         topics = []
         for s, e in ev.topics:
-            t = text[s:e]
+            t = " ".join(text[s:e].split())
             if t not in topics:
                 topics.append(t)
                 evidence.append(Span(start=s, end=e, field="topic"))

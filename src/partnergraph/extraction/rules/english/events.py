@@ -88,8 +88,7 @@ _PLACE_VISIT = re.compile(r"\b(?:visit(?:ed|s|ing)?|toured)\s+(?:the\s+)?[A-Z]")
 _RELATED = re.compile(r"(?:see also|related|read more|also read|recommended|more news)\s*[:\-]", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Ff]rom)\s+((?:19|20)\d\d)\b")
 # Org kinds that are units of a university or company: a host's lab or school is the host.
-_UNIT_HEADS = re.compile(r"^(?:the\s+)?(?:School|College|Faculty|Department|Division|Office)\b|"
-                         r"\b(?:Department|Division|Office|Laboratory|Lab)$")
+_UNIT_HEADS = re.compile(r"\b(?:School|College|Faculty|Department|Division|Office|Laboratory|Lab|Laboratories)\b")
 
 
 @dataclass
@@ -321,6 +320,7 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
     para_dates: list = []
     prev_end = -1
     hits = _triggers(art)
+    last_event_sentence = -10
     for n, sent in enumerate(art.sentences):
         if sent.start - prev_end > 2 or "\n" in art.text[prev_end:sent.start] if prev_end >= 0 else True:
             para_dates = []
@@ -389,23 +389,35 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
                 text = re.split(r",|\s+(?:on|to|by|with|which|where|when|that|for|after|before|during|under|and)\s+|"
                                 r"\s+in\s+(?=\d)", loc.group(1))[0].rstrip(" .")
                 ev.location = (loc.start(1), loc.start(1) + len(text))
-            for tm in _TOPIC.finditer(view, sent.start, sent.end):
-                g = next(i for i in (1, 2, 3) if tm.group(i))
-                pos = tm.start(g)
-                for part in _RE8.split(tm.group(g)):
-                    if part and not _RE9.fullmatch(part):
-                        p = part.strip()
-                        if 2 < len(p) < 60 and len(p.split()) <= 6:
-                            off = pos + part.find(p)
-                            ev.topics.append((off, off + len(p)))
-                    pos += len(part)
+            ev.topics = _topics(view, sent)
             events.append(ev)
+        if not found and events and not events[-1].topics and n - last_event_sentence <= 3:
+            # "Under the agreement, the two sides will cooperate in the fields of X, Y and Z."
+            events[-1].topics = _topics(view, sent)
+        if found:
+            last_event_sentence = n
     title = next(((s.start, s.end) for s in art.sentences if s.title), None)
     return _dedupe(events, title)
 
 
 # Past this many events a text is no news article; keep the first ones (dedupe is quadratic).
 _MAX_EVENTS = 200
+
+
+def _topics(view: str, sent: Sentence) -> list[tuple[int, int]]:
+    """Fields of cooperation: "in the fields of X, Y and Z", "cooperation in X"."""
+    out = []
+    for tm in _TOPIC.finditer(view, sent.start, sent.end):
+        g = next(i for i in (1, 2, 3) if tm.group(i))
+        pos = tm.start(g)
+        for part in _RE8.split(tm.group(g)):
+            if part and not _RE9.fullmatch(part):
+                p = part.strip()
+                if 2 < len(p) < 60 and len(p.split()) <= 6:
+                    off = pos + part.find(p)
+                    out.append((off, off + len(p)))
+            pos += len(part)
+    return out
 
 
 def _parties_ahead(ctx: _Context, art: Article, sent: Sentence, entity: int, parties: list[int]) -> list[int]:

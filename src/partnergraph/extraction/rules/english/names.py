@@ -203,8 +203,8 @@ def _head_names(piece: list[tuple[Token, str]]) -> list[tuple[int, int, int]]:
                         end = j + 1
                         if t.text.endswith("'s"):
                             break
-                    elif t.lower in ("of", "and", "&", "for", "in") and later[j + 1]:
-                        break
+                    elif t.lower in ("of", "and", "&", "for", "in") and _segment_has_head(toks, kinds, heads, j + 1):
+                        break  # "... for Optoelectronics and the State Key Laboratory": a second name
                     elif t.lower == "and" and j + 1 < n and toks[j + 1].lower not in lex.field_words \
                             and toks[j + 1].lower != "the":
                         break  # "Communist Party of China and Xicheng District": two names
@@ -221,8 +221,17 @@ def _head_names(piece: list[tuple[Token, str]]) -> list[tuple[int, int, int]]:
     return out
 
 
-def _tail_has_head(heads: list[bool], j: int) -> bool:
-    return any(heads[j:])
+def _segment_has_head(toks, kinds, heads: list[bool], j: int) -> bool:
+    """A head noun before the next connector: the words after "and"/"of" name an organization."""
+    n = len(toks)
+    k = j
+    while k < n and k - j < _MAX_NAME_WORDS:
+        if kinds[k] == "c" and toks[k].lower != "the":
+            return False
+        if heads[k]:
+            return True
+        k += 1
+    return False
 
 
 def _generic(name: str) -> bool:

@@ -54,6 +54,8 @@ _EXT = re.compile(
     r"(?=(?:of|at|in)\s)")
 
 
+# Chinese family names that are also English function words: a name when a given name follows.
+_SURNAME_WORDS = frozenset({"He", "An", "Du", "Di", "Yu", "Ma", "Mo", "So", "Bo"})
 _COMMA_TITLE = re.compile(r"\s*,\s*(?:the\s+)?(?:" + title_pattern() + ")", re.IGNORECASE)
 _TITLE_STARTS = title_starts()
 
@@ -93,6 +95,8 @@ class _Reader:
 
     def _ok_token(self, tok: str, start: int) -> bool:
         b = tok.rstrip(".")
+        if b in _SURNAME_WORDS and self.view[start + len(tok):start + len(tok) + 2][1:2].isupper():
+            return not self.covered[start]  # "Vice President He Lianzhen"
         return not (self.covered[start] or b.lower() in self.bad and len(b) != 1 or b in self.bad_exact)
 
     def name_at(self, pos: int, end: int) -> tuple[str, int, int] | None:

@@ -57,7 +57,9 @@ class Article:
 def _headline(line: str) -> bool:
     """A Title Case line ("Cheng Shiu University Signs MOU to Share Resources") is a headline."""
     words = [w for w in line.split() if len(w) >= 4 and w[0].isalpha()]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    last = line.split()[-1] if line.split() else ""
+    return (len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+            and (last[:1].isupper() or last[:1].isdigit()))
 
 
 def _paragraphs(doc: Document, view: str) -> list[tuple[int, int, bool]]:
@@ -71,7 +73,7 @@ def _paragraphs(doc: Document, view: str) -> list[tuple[int, int, bool]]:
             gap = view[p_end:start]
             prev_line = view[p_start:p_end]
             if (gap.count("\n") == 1 and not gap.strip() and not _END_PUNCT.search(prev_line)
-                    and not _headline(prev_line)
+                    and (view[start].islower() or not _headline(prev_line))
                     and (view[start].islower() or p_end - view.rfind("\n", 0, p_end) > _WRAP_MIN)):
                 out[-1] = (p_start, end, False)
                 continue
