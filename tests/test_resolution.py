@@ -156,6 +156,19 @@ def test_ambiguous_acronym_joins_neither_full_name(store):
     assert not e.same and "ambiguous-short-form" in " ".join(e.steps)
 
 
+def test_a_name_cut_out_of_two_full_names_joins_neither(store):
+    ingest_extractions(store, [
+        ex("a", [("邮储银行镇江市分行", ["镇江市分行"], "company")]),
+        ex("b", [("农业银行镇江市分行", ["镇江市分行"], "company")]),
+        ex("c", [("邮储银行总行", ["邮储银行"], "company")]),
+    ])
+    assert entity_of(store, "邮储银行镇江市分行") != entity_of(store, "农业银行镇江市分行")
+    assert entity_of(store, "镇江市分行") not in (entity_of(store, "邮储银行镇江市分行"),
+                                             entity_of(store, "农业银行镇江市分行"))
+    assert entity_of(store, "邮储银行") == entity_of(store, "邮储银行总行")  # one attachment: joins
+    assert "ambiguous-short-form" in " ".join(why(store, "镇江市分行", "邮储银行镇江市分行").steps)
+
+
 def test_english_and_chinese_names_given_as_aliases_are_one(store):
     ingest_extractions(store, [
         ex("en", [("LG Energy Solution", ["LGES", "LG新能源"], "company")]),

@@ -9,8 +9,9 @@ the articles themselves, each kept with the document that gave it:
 Two guards keep different organizations apart, each recorded as a conflict `why` can show:
 - "different-unit": a longer name that adds an organizational word to a shorter one is a
   different body ("Wuhan University of Technology", a university's school);
-- "ambiguous-short-form": a short form (acronym, one word) that articles attach to two
-  different full names joins neither.
+- "ambiguous-short-form": a short form (acronym, one word, or a name cut out of the full
+  one: "镇江市分行" of two banks) that articles attach to two different full names joins
+  neither.
 User overrides come last: "user-split" isolates a name from every article edge, "user-merge"
 joins two names whatever the guards say. The result depends only on the set of mentions and
 overrides, not on their order (a property test holds this).
@@ -23,7 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from partnergraph.resolution.names import is_short_form, name_key, unit_difference
+from partnergraph.resolution.names import is_part_of, is_short_form, name_key, unit_difference
 
 _STOP = {"of", "and", "for", "the", "in", "at", "on", "de", "du", "la", "des", "und", "für"}
 
@@ -163,7 +164,7 @@ def resolve(
         if link.a in split or link.b in split:
             conflicts.append(Link(link.a, link.b, "user-split", link.doc_key,
                                   "a user split this name off (`partnergraph split`)"))
-        elif is_short_form(link.a) or is_short_form(link.b):
+        elif _short_side(link.a, link.b) is not None:
             weak.append(link)
         elif _try_union(uf, link, conflicts):
             used.append(link)
@@ -171,7 +172,8 @@ def resolve(
     # a short form joins the one full-name entity articles attach it to, or none
     attach: dict[str, list[Link]] = defaultdict(list)
     for link in weak:
-        short, other = (link.a, link.b) if is_short_form(link.a) else (link.b, link.a)
+        short = _short_side(link.a, link.b)
+        other = link.b if short == link.a else link.a
         attach[short].append(Link(other, short, link.rule, link.doc_key, link.detail))
     for short, cands in sorted(attach.items()):
         roots = {uf.find(c.a) for c in cands if not is_short_form(c.a)} or {
@@ -214,6 +216,18 @@ def resolve(
         for k in members:
             key_to_entity[k] = i
     return EntityResolution(entities, key_to_entity, used, conflicts)
+
+
+def _short_side(a: str, b: str) -> str | None:
+    """The side of an alias link that may name other organizations elsewhere: an acronym or
+    one-word name, or a name cut out of the other ("镇江市分行" of "邮储银行镇江市分行",
+    "Soochow" of "Soochow University"). None when both are full names in their own right
+    (an English and a Chinese name, two word orders)."""
+    if is_short_form(a) or is_short_form(b):
+        return a if is_short_form(a) else b
+    if is_part_of(b, a):
+        return b
+    return a if is_part_of(a, b) else None
 
 
 def _try_union(uf: _UnionFind, link: Link, conflicts: list[Link]) -> bool:

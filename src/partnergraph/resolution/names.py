@@ -118,6 +118,17 @@ def is_short_form(name: str) -> bool:
     return " " not in key
 
 
+def is_part_of(short: str, long: str) -> bool:
+    """`short` is a strictly shorter piece of `long` (whole words; any characters in Chinese)."""
+    ks, kl = name_key(short), name_key(long)
+    if ks == kl or not ks:
+        return False
+    if _CJK.search(ks) and not _LATIN.search(ks):
+        return ks in kl
+    st, lt = ks.split(" "), kl.split(" ")
+    return any(lt[i : i + len(st)] == st for i in range(len(lt) - len(st) + 1))
+
+
 def _units_in(key: str) -> list[str]:
     latin_units, cjk_units = _units()
     if _CJK.search(key) and not _LATIN.search(key):
