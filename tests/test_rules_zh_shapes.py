@@ -102,3 +102,38 @@ def test_a_verb_before_a_name_is_no_part_of_it():
 def test_head_words_alone_are_no_name():
     x = zh("北岭大学走访了的集团股份有限公司。")
     assert "集团股份有限公司" not in org_names(x)
+
+
+# events beside events -----------------------------------------------------------------------
+def test_a_delegation_signing_also_visited():
+    x = zh("北岭城市大学与南洋学术合作协会(SEACA)代表团签署谅解备忘录。")
+    assert events(x) == {
+        ("agreement", frozenset({"北岭城市大学", "南洋学术合作协会"})),
+        ("visit", frozenset({"北岭城市大学", "南洋学术合作协会"})),
+    }
+
+
+def test_both_sides_as_subject_of_a_later_clause():
+    x = zh("7月2日,临江海洋大学代表团赴青川水产研究所交流访问。双方就共建海洋生物联合实验室进行了"
+           "深入交流,并签署了合作备忘录。")
+    assert events(x) == {
+        ("visit", frozenset({"临江海洋大学", "青川水产研究所"})),
+        ("agreement", frozenset({"临江海洋大学", "青川水产研究所"})),
+    }
+
+
+def test_a_lab_unveiled_by_people_of_two_bodies():
+    x = zh("青川大学与临江电子集团签署协议。青川大学校长李建明一行参观了展厅,并和临江电子集团董事长"
+           "张兆明一同为联合实验室揭牌。")
+    assert ("joint_entity", frozenset({"青川大学", "临江电子集团"})) in events(x)
+
+
+def test_projects_agreed_are_not_set_up():
+    x = zh("10月14日,青川大学与临江区人民政府签署4项合作协议,共建中医药研究院、智慧文旅研究院等合作项目。")
+    assert events(x) == {("agreement", frozenset({"青川大学", "临江区人民政府"}))}
+
+
+def test_a_delegation_of_so_many_people_went():
+    x = zh("12月1日,北岭医科大学附属医院与青川县人民医院签订帮扶协议。当天,北岭医科大学附属医院专家"
+           "团队一行15人到青川县人民医院开展义诊活动。")
+    assert ("visit", frozenset({"北岭医科大学附属医院", "青川县人民医院"})) in events(x)

@@ -36,6 +36,10 @@ from partnergraph.extraction.rules.chinese.view import ZhText
 # a plan, a hope or a negation just before the trigger: no event
 _NOT_YET = re.compile(r"(?:将|拟|计划|准备|预计|有望|希望|即将|尚未|未|没有|争取|力争|筹建|打算|期待|愿)"
                       r"[^,。;]{0,6}$")
+# what is set up as the topic of talks (双方就共建联合实验室进行了交流) is not set up yet
+_TOPIC_OF = re.compile(r"(?:就|围绕|关于|商讨|探讨|洽谈|商谈)[^,。]{0,4}$")
+# 共建A、B、C等合作项目: projects agreed on, not bodies set up
+_PROJECT_LIST = re.compile(r"[^,。;]{2,120}?等[^,。;]{0,8}?(?:项目|事项|工作)")
 # a clause about attending a signing (出席签约仪式, 见证签约) names guests, not parties
 _ATTEND = re.compile(r"(?:出席|参加|见证|主持|参与|陪同|列席)[^,]{0,6}$")
 # a future marker earlier in the clause (阳光新能源将…在内蒙古投资设立…)
@@ -44,6 +48,8 @@ _FUTURE = re.compile(r"将|拟|计划|准备|预计|有望|即将|筹建|力争|
 _RECEIVES = re.compile(r"接待|会见|迎接|欢迎")
 _GOES_TO = re.compile(r"(?:来到|到|赴|走进|莅临|前往|对)[^,]{0,20}$")
 _ORGANIZE = re.compile(r"(?:联合|与|和|携手)[^,。;]{0,200}?(?:举办|主办|召开|承办)")
+# a delegation right after a body, past an alias in parentheses: A(ABC)代表团
+_DELEGATION = re.compile(r"(?:\([^()]{1,40}\))?(?:代表团|访问团|考察团|一行)")
 _BOTH = re.compile(r"双方|两校|两省|两市|两院|两家|三方|各方|两地|校地|校企|院校|两单位|双边")
 _RESPECTIVELY = re.compile(r"分别(?!代表|致辞|讲话|介绍|发言|表示)")
 # talks are named meetings in their own right; bare 座谈/会谈 only when nothing else happened
@@ -141,6 +147,9 @@ class EventFinder:
             return True
         if typ != "visit" and _FUTURE.search(v, clause_start(v, s0, ts), ts):
             return True
+        if typ == "joint_entity" and (_TOPIC_OF.search(v, max(s0, ts - 6), ts)
+                                      or _PROJECT_LIST.match(v, ts)):
+            return True
         return typ in ("agreement", "meeting") and bool(_ATTEND.search(v, max(s0, ts - 8), ts))
 
     def _parties(self, s0: int, s1: int, ts: int, te: int, typ: str) -> list[Mention]:
@@ -166,6 +175,8 @@ class EventFinder:
             in_sentence = orgs_in(self.mentions, s0, s1)
             if typ == "agreement" and not in_sentence:
                 return list(self.lead_pair)  # 此次协议的签署: the article's signing
+            if not before and _BOTH.search(v, s0, cs):
+                return list(self.lead_pair)  # 双方就…交流,并签署了备忘录: 双方 is the subject
             return before
         return list(self.lead_pair)
 
@@ -193,8 +204,22 @@ class EventFinder:
                 return [self._extras(EventRec("agreement", [left[0].org, r.org], date, (ts, te),
                                               [(left[0].start, left[0].end), (r.start, r.end)],
                                               pairwise=True), s0, s1) for r in right]
-        return [self._extras(EventRec("agreement", [p.org for p in parties], date, (ts, te),
-                                      [(p.start, p.end) for p in parties]), s0, s1)]
+        out = [self._extras(EventRec("agreement", [p.org for p in parties], date, (ts, te),
+                                     [(p.start, p.end) for p in parties]), s0, s1)]
+        return out + self._delegation_visit(parties, date, ts, te)
+
+    def _delegation_visit(self, parties: list[Mention], date, ts: int, te: int) -> list[EventRec]:
+        """A与B代表团签署: the delegation came to sign, so it also visited (GUIDELINES.md)."""
+        if len(parties) != 2:
+            return []
+        v = self.zt.v
+        for i, p in enumerate(parties):
+            m = _DELEGATION.match(v, p.end)
+            if m is not None and m.end() <= ts:
+                host = parties[1 - i]
+                return [EventRec("visit", [p.org, host.org], date, (ts, te),
+                                 [(p.start, p.end), (host.start, host.end)])]
+        return []
 
     def _visit(self, s0, s1, ts, te):
         v = self.zt.v
@@ -249,6 +274,16 @@ class EventFinder:
                 break
             out.append(m)
         return out
+
+    def _people_bodies(self, start: int, end: int) -> list[Mention]:
+        """The bodies of the people with one named in [start, end), in text order, as mentions
+        (校长李明与董事长王强共同为实验室揭牌)."""
+        v, found = self.zt.v, []
+        for name, org in self.people_orgs.items():
+            k = v.find(name, start, end)
+            if k >= 0:
+                found.append(Mention(k, k + len(name), org, name))
+        return distinct(sorted(found, key=lambda m: m.start))
 
     def _person_body(self, start: int, end: int) -> list[Mention]:
         """The body of the last person with one named in [start, end), as a mention."""
@@ -321,6 +356,8 @@ class EventFinder:
         inside = distinct(orgs_in(self.mentions, entity[0], entity[1]))
         if len(parties) < 2 and len(inside) >= 2:
             parties = inside
+        if len(parties) < 2:
+            parties = self._people_bodies(s0, s1)  # 李明校长和张强院长一同为实验室揭牌
         parties = [p for p in parties if not (entity[0] <= p.start and p.end <= entity[1])] \
             if len(inside) < 2 else parties
         if len(parties) < 2:
