@@ -24,7 +24,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from partnergraph.resolution.names import is_part_of, is_short_form, name_key, unit_difference
+from partnergraph.resolution.names import (
+    is_part_of,
+    is_short_form,
+    name_key,
+    unit_difference,
+)
 
 _STOP = {"of", "and", "for", "the", "in", "at", "on", "de", "du", "la", "des", "und", "für"}
 
