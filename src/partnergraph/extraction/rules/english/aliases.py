@@ -22,15 +22,15 @@ from partnergraph.extraction.rules.english.orgtable import (
 )
 from partnergraph.extraction.rules.english.text import Article
 
-# Patterns used inside loops, compiled once.
-_RE1 = re.compile(r"[A-Za-z][\w']*")
-_RE2 = re.compile(r"(?:ican|ian|ese|ish)$")
-_RE3 = re.compile(r"\b(?:in|at|from|to|near|of the city of)\s+$")
-_RE4 = re.compile(r"[\w\-']+")
+# Small patterns used inside loops, compiled once.
+_WORD = re.compile(r"[A-Za-z][\w']*")
+_NATIONALITY_END = re.compile(r"(?:ican|ian|ese|ish)$")
+_PLACE_PREP_BEFORE = re.compile(r"\b(?:in|at|from|to|near|of the city of)\s+$")
+_CONTENT_WORD = re.compile(r"[\w\-']+")
 
 
 def _initials(name: str) -> str:
-    words = [w for w in _RE1.findall(name) if w.lower() not in CONNECTORS]
+    words = [w for w in _WORD.findall(name) if w.lower() not in CONNECTORS]
     out = []
     for w in words:
         if w.isupper() and len(w) <= 5:
@@ -100,7 +100,7 @@ def short_forms(art: Article, table: OrgTable) -> None:
             short = " ".join(core[:k])
             if len(short) < 3 or short.lower() in lex.breaks or short.lower() in lex.not_name \
                     or short.lower() in lex.field_words or short in lex.places \
-                    or _RE2.search(short):
+                    or _NATIONALITY_END.search(short):
                 continue
             if table.find(short) is not None:
                 break
@@ -118,7 +118,7 @@ def short_forms(art: Article, table: OrgTable) -> None:
 
 
 def _after_place_word(text: str, pos: int) -> bool:
-    return bool(_RE3.search(text[max(0, pos - 16):pos]))
+    return bool(_PLACE_PREP_BEFORE.search(text[max(0, pos - 16):pos]))
 
 
 def merge_variants(table: OrgTable) -> None:
@@ -143,6 +143,6 @@ def merge_variants(table: OrgTable) -> None:
 
 @lru_cache(maxsize=4096)
 def _content(name: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in _RE4.findall(name) if w.lower() not in CONNECTORS)
+    return frozenset(w.lower() for w in _CONTENT_WORD.findall(name) if w.lower() not in CONNECTORS)
 
 

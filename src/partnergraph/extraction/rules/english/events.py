@@ -20,17 +20,17 @@ from partnergraph.extraction.rules.english.lexicon import lexicon
 from partnergraph.extraction.rules.english.orgtable import OrgTable
 from partnergraph.extraction.rules.english.text import Article, Sentence
 
-# Patterns used inside loops, compiled once.
-_RE1 = re.compile(r"sign(?:ing)?\b|visit\b|meeting|talks|seminar|symposium|forum")
-_RE2 = re.compile(r"(?:signed|inked|visited|met|held|established|launched|unveiled|sealed)\b", re.IGNORECASE)
-_RE3 = re.compile(r"[\w\-]+(?:,\s*|\s+and\s+)")
-_RE4 = re.compile(r"[.;:]|\s(?:was|were|is|are|has|have|held|signed|in the|on|to|for|at)\s")
-_RE5 = re.compile(r"[^,;]{0,40}?\b(?:signed|inked|sealed)\b")
-_RE6 = re.compile(r"(?:joint venture|jv)\W+(?:dubbed|named|called)?\W*$")
-_RE7 = re.compile(r"\s+(?:of|by|to)\b")
-_RE8 = re.compile(r"(,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+)")
-_RE9 = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+")
-_RE10 = re.compile(r"\b(?:jointly|together|by|between|partnership|cooperation)\b")
+# Small patterns used inside loops, compiled once.
+_REFERABLE = re.compile(r"sign(?:ing)?\b|visit\b|meeting|talks|seminar|symposium|forum")
+_PAST_VERB = re.compile(r"(?:signed|inked|visited|met|held|established|launched|unveiled|sealed)\b", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"[\w\-]+(?:,\s*|\s+and\s+)")
+_BETWEEN_STOP = re.compile(r"[.;:]|\s(?:was|were|is|are|has|have|held|signed|in the|on|to|for|at)\s")
+_SIGNER_AFTER = re.compile(r"[^,;]{0,40}?\b(?:signed|inked|sealed)\b")
+_JV_NAMED = re.compile(r"(?:joint venture|jv)\W+(?:dubbed|named|called)?\W*$")
+_VISIT_OBJECT = re.compile(r"\s+(?:of|by|to)\b")
+_TOPIC_SPLIT = re.compile(r"(,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+)")
+_TOPIC_SEP = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+")
+_JOINT_BY = re.compile(r"\b(?:jointly|together|by|between|partnership|cooperation)\b")
 
 _INTENT = re.compile(
     r"\b(?:will|would|shall|plans?|planned|planning|intends?|intended|intending|hopes?|hoped|hoping|"
@@ -219,19 +219,19 @@ _REFERENCE = re.compile(
 def _reference(view: str, sent: Sentence, t0: int, t1: int) -> bool:
     """"Before the signing ceremony, X visited ...": the trigger names an event told elsewhere."""
     word = view[t0:t1].lower()
-    if not _RE1.match(word):
+    if not _REFERABLE.match(word):
         return False
     return bool(_REFERENCE.search(view[max(sent.start, t0 - 30):t0]))
 
 
 def _intended(view: str, sent: Sentence, pos: int) -> bool:
     """A plan, not a fact: "will sign", "plans to set up", "will jointly organise seminars, ..."."""
-    past = _RE2.match(view[pos:pos + 12])
+    past = _PAST_VERB.match(view[pos:pos + 12])
     start = max(sent.start, pos - (30 if past else 80))
     start = max(start, view.rfind(";", start, pos) + 1)
     window = view[start:pos]
     if not past:
-        window = _RE3.sub(" ", window)  # a list before the trigger
+        window = _LIST_ITEM.sub(" ", window)  # a list before the trigger
     return bool(_INTENT.search(window)) or bool(re.search(
         r"\b(?:will|plans? to|intends? to|hopes? to|aims? to|expected to)\b", window, re.IGNORECASE)) and not past
 
@@ -241,7 +241,7 @@ def _parties(ctx: _Context, sent: Sentence, kind: str, t0: int, t1: int) -> tupl
     s0, s1 = sent.start, sent.end
     # "between A and B"
     for m in _BETWEEN.finditer(view, s0, s1):
-        stop = _RE4.search(view[m.end():s1])
+        stop = _BETWEEN_STOP.search(view[m.end():s1])
         end = m.end() + (stop.start() if stop else s1 - m.end())
         found = ctx.orgs_in(m.end(), end)
         ids = _unique(found)
@@ -288,7 +288,7 @@ def _parties(ctx: _Context, sent: Sentence, kind: str, t0: int, t1: int) -> tupl
 
 def _signing_subject(view: str, end: int, s1: int) -> bool:
     """An organization right before "signed" is a signer even after a witness phrase."""
-    return bool(_RE5.match(view[end:s1]))
+    return bool(_SIGNER_AFTER.match(view[end:s1]))
 
 
 def _unique(found) -> list[int]:
@@ -306,7 +306,7 @@ def _entity(ctx: _Context, sent: Sentence, parties: list[int]) -> int | None:
         if idx in ctx.main:
             continue
         before = ctx.art.view[max(sent.start, s - 40):s].lower()
-        if org.kind in ("research", "alliance") or _RE6.search(before):
+        if org.kind in ("research", "alliance") or _JV_NAMED.search(before):
             best = idx
             break
     return best
@@ -336,7 +336,7 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
         if "visit" in found:
             t0, t1 = found["visit"]
             word = view[t0:t1].lower()
-            if word == "visit" and not _RE7.match(view[t1:sent.end]) or word == "delegation" and not re.search(
+            if word == "visit" and not _VISIT_OBJECT.match(view[t1:sent.end]) or word == "delegation" and not re.search(
                     r"\b(?:visit|came to|arriv|tour|met|hosted|received|welcomed|meet)", seg, re.IGNORECASE):
                 del found["visit"]
         if "meeting" in found:
@@ -410,8 +410,8 @@ def _topics(view: str, sent: Sentence) -> list[tuple[int, int]]:
     for tm in _TOPIC.finditer(view, sent.start, sent.end):
         g = next(i for i in (1, 2, 3) if tm.group(i))
         pos = tm.start(g)
-        for part in _RE8.split(tm.group(g)):
-            if part and not _RE9.fullmatch(part):
+        for part in _TOPIC_SPLIT.split(tm.group(g)):
+            if part and not _TOPIC_SEP.fullmatch(part):
                 p = part.strip()
                 if 2 < len(p) < 60 and len(p.split()) <= 6:
                     off = pos + part.find(p)
@@ -424,7 +424,7 @@ def _parties_ahead(ctx: _Context, art: Article, sent: Sentence, entity: int, par
     """"The X Joint Lab was unveiled. It was jointly built by A and B.": parties told next."""
     i = art.sentences.index(sent)
     for nxt in art.sentences[i + 1:i + 3]:
-        if not _RE10.search(art.view[nxt.start:nxt.end]):
+        if not _JOINT_BY.search(art.view[nxt.start:nxt.end]):
             continue
         ids = [idx for _, _, idx in ctx.orgs_in(nxt.start, nxt.end) if idx != entity]
         ids = list(dict.fromkeys(parties + ids))
@@ -434,6 +434,8 @@ def _parties_ahead(ctx: _Context, art: Article, sent: Sentence, entity: int, par
 
 
 def _dedupe(events: list[Ev], title: tuple[int, int] | None = None) -> list[Ev]:
+    """One event told twice is kept once: same type, same parties (or one set inside the other,
+    for the same kind of document), compatible dates; the first telling keeps its parties."""
     out: list[Ev] = []
     events = events[:_MAX_EVENTS]
     # the headline tells the lead event again: fold it into the body's event of that type
@@ -470,6 +472,4 @@ def _dedupe(events: list[Ev], title: tuple[int, int] | None = None) -> list[Ev]:
             twin.topics = ev.topics
         if twin.entity is None:
             twin.entity = ev.entity
-        if len(ev.parties) < len(twin.parties) and set(ev.parties) <= set(twin.parties) and False:
-            twin.parties = ev.parties
     return out

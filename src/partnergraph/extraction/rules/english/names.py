@@ -31,10 +31,10 @@ from partnergraph.extraction.rules.english.orgtable import (
 )
 from partnergraph.extraction.rules.english.text import Article, Sentence, Token
 
-# Patterns used inside loops, compiled once.
-_RE1 = re.compile(r"^the\s+")
-_RE2 = re.compile(r"[\w']+")
-_RE3 = re.compile(r"\d{4}")
+# Small patterns used inside loops, compiled once.
+_LEADING_THE = re.compile(r"^the\s+")
+_WORD = re.compile(r"[\w']+")
+_YEAR = re.compile(r"\d{4}")
 
 
 def _base(tok: Token) -> str:
@@ -236,10 +236,10 @@ def _segment_has_head(toks, kinds, heads: list[bool], j: int) -> bool:
 
 def _generic(name: str) -> bool:
     lex = lexicon()
-    low = _RE1.sub("", name.lower())
+    low = _LEADING_THE.sub("", name.lower())
     if low in lex.generic_orgs:
         return True
-    words = _RE2.findall(low)
+    words = _WORD.findall(low)
     heads_low = _heads_lower()
     return all(w in heads_low or w in lex.title_modifiers or w in CONNECTORS for w in words)
 
@@ -318,7 +318,7 @@ def _acronym_after(art: Article, table: OrgTable, idx: int, end: int) -> None:
         return
     inner = m.group(1).strip()
     caps = sum(c.isupper() for c in inner)
-    if caps >= 2 and len(inner.split()) <= 4 and not _RE3.search(inner):
+    if caps >= 2 and len(inner.split()) <= 4 and not _YEAR.search(inner):
         table.alias(idx, inner, m.start(1), m.start(1) + len(inner))
 
 

@@ -17,9 +17,9 @@ import ahocorasick
 from partnergraph.extraction.rules.english.lexicon import lexicon
 from partnergraph.extraction.rules.english.text import Article
 
-# Patterns used inside loops, compiled once.
-_RE1 = re.compile(r"^the\s+")
-_RE2 = re.compile(r"[\w]+")
+# Small patterns used inside loops, compiled once.
+_LEADING_THE = re.compile(r"^the\s+")
+_WORD = re.compile(r"[\w]+")
 
 CONNECTORS = frozenset({"of", "for", "and", "&", "the", "de", "du", "des", "la", "von", "van", "in", "at", "del", "di",
                         "da"})
@@ -57,7 +57,7 @@ _LEGAL_NORM = ("company limited", "co ltd", "coltd", "limited", "ltd", "inc", "l
 def norm(name: str) -> str:
     """The key two forms of one name share: casefolded, no "the", no legal suffix, no spaces."""
     s = name.casefold().strip()
-    s = _RE1.sub("", s)
+    s = _LEADING_THE.sub("", s)
     s = _NORM.sub(" ", s).strip()
     changed = True
     while changed:
@@ -200,7 +200,7 @@ def drop_sources(art: Article, table: OrgTable, mentions: list[tuple[int, int, i
     gone = set()
     for s, e, idx in mentions:
         name = table.orgs[idx].name
-        if not any(w in media for w in _RE2.findall(name)):
+        if not any(w in media for w in _WORD.findall(name)):
             continue
         if _REPORTING_AFTER.match(art.view, e, min(len(art.view), e + 40)) or \
                 _REPORTING_BEFORE.search(art.view, max(0, s - 20), s):

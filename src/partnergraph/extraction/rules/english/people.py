@@ -20,27 +20,27 @@ from partnergraph.extraction.rules.english.lexicon import (
 )
 from partnergraph.extraction.rules.english.text import Article
 
-# Patterns used inside loops, compiled once.
-_RE1 = re.compile(r"(?:the\s+)?")
-_RE2 = re.compile(r"(\S+)\s+(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?$")
-_RE3 = re.compile(r"\s*$")
-_RE4 = re.compile(r"\s+and\s+(?:the\s+)?")
-_RE5 = re.compile(r"\s*,\s*(?:the\s+)?$")
-_RE6 = re.compile(r"\s+of\s+(?:the\s+)?")
-_RE7 = re.compile(r"\s+(?:Council|Board|Committee|Senate)\b")
-_RE8 = re.compile(r"\s*,\s*")
-_RE9 = re.compile(r"\s*,?\s*[A-Z][a-z]")
-_RE10 = re.compile(r"\s*\([^()]{1,40}\)")
-_RE11 = re.compile(r"\s*,?\s*")
-_RE12 = re.compile(r"\s+")
-_RE13 = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?")
-_RE14 = re.compile(r"(?:[Oo]n behalf of (?:the\s+)?)")
-_RE15 = re.compile(r"\s*,?\s*$")
-_RE16 = re.compile(r"(Group\s+[^,]+?)\s+and\s+(.+)$")
-_RE17 = re.compile(r"\s*(?:,\s*|\s+and\s+)(?:an?\s+|the\s+)?")
-_RE18 = re.compile(r"\s+(?:of|at|in)\s+(?:the\s+)?")
-_RE19 = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*(,\s*)?")
-_RE20 = re.compile(r"\w+")
+# Small patterns used inside loops, compiled once.
+_THE = re.compile(r"(?:the\s+)?")
+_WORD_BEFORE = re.compile(r"(\S+)\s+(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?$")
+_TRAILING_SPACE = re.compile(r"\s*$")
+_AND_THE = re.compile(r"\s+and\s+(?:the\s+)?")
+_COMMA_THE_END = re.compile(r"\s*,\s*(?:the\s+)?$")
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+_BOARD = re.compile(r"\s+(?:Council|Board|Committee|Senate)\b")
+_COMMA = re.compile(r"\s*,\s*")
+_CAPITALIZED_NEXT = re.compile(r"\s*,?\s*[A-Z][a-z]")
+_PAREN = re.compile(r"\s*\([^()]{1,40}\)")
+_OPTIONAL_COMMA = re.compile(r"\s*,?\s*")
+_SPACE = re.compile(r"\s+")
+_OF_FROM_AT = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?")
+_ON_BEHALF = re.compile(r"(?:[Oo]n behalf of (?:the\s+)?)")
+_TRAILING_COMMA = re.compile(r"\s*,?\s*$")
+_GROUP_TITLE = re.compile(r"(Group\s+[^,]+?)\s+and\s+(.+)$")
+_POST_JOIN = re.compile(r"\s*(?:,\s*|\s+and\s+)(?:an?\s+|the\s+)?")
+_OF_AT_IN = re.compile(r"\s+(?:of|at|in)\s+(?:the\s+)?")
+_AFTER_ORG = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*(,\s*)?")
+_WORD = re.compile(r"\w+")
 
 _HONORIFIC = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Academician|Engr|Ven|Sir|Madam|HE|H\.E)\.?\s+|h\.\s?c\.\s+)+"
@@ -89,7 +89,7 @@ class _Reader:
 
     # -- pieces -------------------------------------------------------------------------------
     def org_at(self, pos: int) -> tuple[int, int] | None:
-        m = _RE1.match(self.view[pos:pos + 4])
+        m = _THE.match(self.view[pos:pos + 4])
         hit = self.starts.get(pos + (m.end() if m else 0))
         return (hit[1], hit[0]) if hit else None
 
@@ -140,12 +140,12 @@ class _Reader:
             got = self.name_at(cand_start, pos)
             if got and got[2] == pos:
                 # "Chairman Cui Genliang, Executive President ...": the name is the earlier title's
-                tm = _RE2.search(self.view[max(0, got[1] - 40):got[1]])
+                tm = _WORD_BEFORE.search(self.view[max(0, got[1] - 40):got[1]])
                 if tm and self.title.fullmatch(tm.group(1)) and \
                         tm.group(1).lower().rstrip(".") not in lexicon().honorifics:
                     return None
                 # "President of X Group Chen Yaozhong, Group Senior Vice President ...": the earlier post's
-                if tm and got[1] - len(_RE3.search(self.view[max(0, got[1] - 40):got[1]]).group()) in self.ends:
+                if tm and got[1] - len(_TRAILING_SPACE.search(self.view[max(0, got[1] - 40):got[1]]).group()) in self.ends:
                     return None
                 return got
         # honorifics: "Mr. Xu Guangfu"
@@ -160,7 +160,7 @@ class _Reader:
         if self.view[e - 1] == ".":
             e -= 1
         # "Chairman and General Manager", "President and CEO"
-        m2 = _RE4.match(self.view[e:end])
+        m2 = _AND_THE.match(self.view[e:end])
         if m2:
             t2 = self.title.match(self.view, e + m2.end(), end)
             if t2 and not self.org_at(e + m2.end()):
@@ -206,7 +206,7 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
             pre = ts
             if hit is not None:
                 pre = hit[0]
-            mm = _RE5.search(view[max(s0, pre - 8):pre])
+            mm = _COMMA_THE_END.search(view[max(s0, pre - 8):pre])
             if mm:
                 name = r.name_before(max(s0, pre - 8) + mm.start(), s0)
                 if name is not None and name[1] in used_names:
@@ -227,48 +227,48 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
                 if got:
                     org_after, oend = got
                     # "Director of Research and Development Department of CASC": the outer one
-                    om2 = _RE6.match(view[oend:s1])
+                    om2 = _OF_THE.match(view[oend:s1])
                     if om2 and r.org_at(oend + om2.end()):
                         title_text = art.text[ts:oend]
                         org_after, oend = r.org_at(oend + om2.end())
                     spans.append((om.end(), oend, "org"))
                     pos = oend
                     # "Nanjing University Council": a board of the organization is part of the title
-                    cm = _RE7.match(view[pos:s1])
+                    cm = _BOARD.match(view[pos:s1])
                     if cm and org_after is not None:
                         title_text = art.text[ts:pos + cm.end()]
                         pos += cm.end()
-            elif _RE8.match(view[pos:s1]):
-                cm = _RE8.match(view[pos:s1])
+            elif _COMMA.match(view[pos:s1]):
+                cm = _COMMA.match(view[pos:s1])
                 got = r.org_at(pos + cm.end())
                 if got and name is not None:
                     after = view[got[1]:got[1] + 3]
-                    if not _RE9.match(view[got[1]:got[1] + 4]) or after.startswith(" ,"):
+                    if not _CAPITALIZED_NEXT.match(view[got[1]:got[1] + 4]) or after.startswith(" ,"):
                         org_after, oend = got
                         spans.append((pos + cm.end(), oend, "org"))
                         pos = oend
             # skip an acronym in parentheses after the org
-            pm = _RE10.match(view[pos:s1])
+            pm = _PAREN.match(view[pos:s1])
             if pm:
                 pos += pm.end()
             if name is None:
                 # "Title of Org, Name" / "Title Org Name" / "Title Name"
                 if org_after is not None:
-                    nm = _RE11.match(view[pos:s1])
+                    nm = _OPTIONAL_COMMA.match(view[pos:s1])
                     cand = r.name_at(pos + nm.end(), s1)
                     if cand and ("," not in nm.group() or not re.match(
                             _COMMA_TITLE, view[cand[2]:s1])):
                         name = cand
                         pos = cand[2]
-                elif _RE8.match(view[te:s1]) and not lowercase:
+                elif _COMMA.match(view[te:s1]) and not lowercase:
                     # "the Principal Secretary, State Department for Higher Education Dr. Beatrice Inyangala"
-                    cm = _RE8.match(view[te:s1])
+                    cm = _COMMA.match(view[te:s1])
                     p2 = te + cm.end()
                     got = r.org_at(p2)
                     if got:
                         org_after = got[0]
                         spans.append((p2, got[1], "org"))
-                        p2 = got[1] + len(_RE11.match(view[got[1]:s1]).group())
+                        p2 = got[1] + len(_OPTIONAL_COMMA.match(view[got[1]:s1]).group())
                     cand = r.name_at(p2, s1)
                     if cand and not _COMMA_TITLE.match(view, cand[2], s1):
                         name = cand
@@ -277,7 +277,7 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
                         org_after = None
                         spans.pop()
                 else:
-                    nm = _RE12.match(view[te:s1])
+                    nm = _SPACE.match(view[te:s1])
                     if nm and not lowercase:
                         cand = r.name_at(te + nm.end(), s1)
                         later = _COMMA_TITLE.match(view, cand[2], s1) \
@@ -288,7 +288,7 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
                         if cand:
                             name = cand
                             pos = cand[2]
-                            om = _RE13.match(view[pos:s1])
+                            om = _OF_FROM_AT.match(view[pos:s1])
                             if om and r.org_at(pos + om.end()):
                                 org_after, oend = r.org_at(pos + om.end())
                                 spans.append((pos + om.end(), oend, "org"))
@@ -301,14 +301,14 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
                 spans.append((r.ends[ts - lead][0], ts - lead, "org"))
             if org is None:
                 # "On behalf of Wujiang District Government, Secretary Li Ming"
-                ob = _RE14.match(view[s0:ts])
+                ob = _ON_BEHALF.match(view[s0:ts])
                 if ob and r.org_at(s0 + ob.end()):
                     org = r.org_at(s0 + ob.end())[0]
             if org is None:
                 # "a delegation from Kyoto University led by Professor Sato Ken"
                 lm = _LED_BY.search(view, max(s0, ts - 12), ts)
                 if lm:
-                    hit2 = r.ends.get(lm.start() - len(_RE15.search(view[max(s0, lm.start() - 3):lm.start()]).group()))
+                    hit2 = r.ends.get(lm.start() - len(_TRAILING_COMMA.search(view[max(s0, lm.start() - 3):lm.start()]).group()))
                     if hit2:
                         org = hit2[1]
             explicit = org is not None
@@ -319,24 +319,24 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
             spans.append((name[1], name[2], "name"))
             first_title = title_text
             # "Group Senior Vice President and President of X": the group post is the parent's
-            gm = _RE16.match(title_text)
+            gm = _GROUP_TITLE.match(title_text)
             if gm and org is not None:
                 posts.append(Post(name[0], gm.group(1), None, list(spans), explicit=False))
                 first_title = gm.group(2)
             posts.append(Post(name[0], first_title, org, spans, explicit=explicit))
             # a second post: "... and academician of Chinese Academy of Sciences (CAS)"
             while True:
-                sm = _RE17.match(view[pos:s1])
+                sm = _POST_JOIN.match(view[pos:s1])
                 if not sm:
                     break
                 t2 = r.title_at(pos + sm.end(), s1)
                 if not t2:
                     break
-                om = _RE18.match(view[t2[1]:s1])
+                om = _OF_AT_IN.match(view[t2[1]:s1])
                 got = r.org_at(t2[1] + om.end()) if om else None
                 if not got:
                     break
-                nxt = _RE19.match(view[got[1]:s1])
+                nxt = _AFTER_ORG.match(view[got[1]:s1])
                 after = r.name_at(got[1] + nxt.end(), s1)
                 if after and (not nxt.group(1) or not _COMMA_TITLE.match(view, after[2], s1)):
                     break  # "... and Dean of X, Prof M Srinivas": the next person's post  # "... and Dean of DU Faculty of Arts Prof Dr Abdul Bashir": the next person's
@@ -344,7 +344,7 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
                                   [(t2[0], t2[1], "title"), (name[1], name[2], "name"),
                                    (t2[1] + om.end(), got[1], "org")]))
                 pos = got[1]
-                pm = _RE10.match(view[pos:s1])
+                pm = _PAREN.match(view[pos:s1])
                 if pm:
                     pos += pm.end()
     return _resolve(posts, top_org, org_names)
@@ -352,7 +352,7 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
 
 def _key(name: str) -> str:
     """Names compare as sets of words, initials left out: "Defu Liu" is "Liu Defu", "P Appa Rao" "Appa Rao"."""
-    return " ".join(sorted(w for w in _RE20.findall(name.casefold()) if len(w) > 1))
+    return " ".join(sorted(w for w in _WORD.findall(name.casefold()) if len(w) > 1))
 
 
 def _resolve(posts: list[Post], top_org: int | None, org_names: dict[int, str]) -> list[Post]:

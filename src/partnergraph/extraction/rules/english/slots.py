@@ -28,16 +28,16 @@ from partnergraph.extraction.rules.english.orgtable import (
 )
 from partnergraph.extraction.rules.english.text import Article
 
-# Patterns used inside loops, compiled once.
-_RE1 = re.compile(r"\d|\b[A-Z]{2,}\b")
-_RE2 = re.compile(r"\s*(?:,|\band\b)")
-_RE3 = re.compile(r"\bbetween\s+(?:the\s+)?$")
-_RE4 = re.compile(r"(\s*,\s*|\s+(?:and|&)\s+)")
-_RE5 = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
-_RE6 = re.compile(r"^the\s+")
-_RE7 = re.compile(r"[^\s]+(?:\s+[A-Z0-9][\w&\-]*)*")
-_RE8 = re.compile(r"(\s*\([^()]{1,20}\))?\s*,\s*(?:and\s+)?$")
-_RE9 = re.compile(r"[A-Z][\w&.\-' ]{1,80}$")
+# Small patterns used inside loops, compiled once.
+_DIGIT_OR_CAPS = re.compile(r"\d|\b[A-Z]{2,}\b")
+_LIST_GOES_ON = re.compile(r"\s*(?:,|\band\b)")
+_BETWEEN_END = re.compile(r"\bbetween\s+(?:the\s+)?$")
+_LIST_SPLIT = re.compile(r"(\s*,\s*|\s+(?:and|&)\s+)")
+_LIST_SEP = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
+_LEADING_THE = re.compile(r"^the\s+")
+_NAME_HEAD = re.compile(r"[^\s]+(?:\s+[A-Z0-9][\w&\-]*)*")
+_LISTED_BEFORE = re.compile(r"(\s*\([^()]{1,20}\))?\s*,\s*(?:and\s+)?$")
+_NAME_BEFORE = re.compile(r"[A-Z][\w&.\-' ]{1,80}$")
 
 _NAME = r"[A-Z][\w&\-.]*(?:\s+[A-Z0-9][\w&\-.]*){0,3}"
 _GROUP = re.compile(
@@ -165,7 +165,7 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
             if j - i == 1 and _ACRONYM.match(text) and _beside_known(view, start, end, covered, ends):
                 promote(text, start)  # "UEH and Military Hospital 175": an acronym beside a known name
             elif not person_like and _SUBJECT_VERB.match(view, end, min(sent.end, end + 60)) and (
-                    j - i == 1 or _RE1.search(text)):
+                    j - i == 1 or _DIGIT_OR_CAPS.search(text)):
                 promote(text, start, strong=False)  # "German U15 met with ...", "Aramco signed ..."
             elif not person_like and (title_next and title_after.match(view, end, min(sent.end, end + 120)) or (
                     _PREP_BEFORE.search(view, max(sent.start, start - 12), start)
@@ -174,7 +174,7 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
                     promote(text, start, strong=False)
             # a list of organizations: "Etisalat Group, Saudi Telecom Company (STC), Zain Group, Mobily, and du"
             elif not person_like and j - i <= 2 and _after_listed_org(view, start, ends) and \
-                    _RE2.match(view[end:sent.end]) and not _COMMA_TITLE.match(view, end, sent.end):
+                    _LIST_GOES_ON.match(view[end:sent.end]) and not _COMMA_TITLE.match(view, end, sent.end):
                 promote(text, start)
             i = j
         if sent.end - sent.start > _MAX_SENTENCE:
@@ -187,11 +187,11 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
             before = view[max(sent.start, m.start() - 9):m.start()]
             if _PLACE_NOUN.match(view, m.end(), sent.end):
                 continue
-            if _GROUP_VERB.match(view, m.end(), sent.end) or _RE3.search(before):
+            if _GROUP_VERB.match(view, m.end(), sent.end) or _BETWEEN_END.search(before):
                 pos = m.start()
-                for part in _RE4.split(m.group(1)):
-                    if part.strip() and not _RE5.fullmatch(part):
-                        lead = len(part) - len(_RE6.sub("", part))
+                for part in _LIST_SPLIT.split(m.group(1)):
+                    if part.strip() and not _LIST_SEP.fullmatch(part):
+                        lead = len(part) - len(_LEADING_THE.sub("", part))
                         promote(part[lead:], pos + lead)
                     pos += len(part)
         withs = _WITH.finditer(view, sent.start, sent.end) if "with" in low else ()
@@ -200,7 +200,7 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
             words = re.match(r"((?:[a-z][\w\-]*\s+|[A-Z][a-z]+(?:ese|ian|ish|ch)\s+){0,4})(" + _NAME + ")", rest)
             if words:
                 name = words.group(2)
-                cut = _RE7.match(name)
+                cut = _NAME_HEAD.match(name)
                 promote(cut.group(0) if cut else name, m.end() + len(words.group(1)))
         delegations = _DELEGATION.finditer(view[sent.start:sent.end]) if "delegation" in low else ()
         for m in delegations:
@@ -277,12 +277,12 @@ def _after_listed_org(view: str, start: int, ends: set[int]) -> bool:
     count = 0
     pos = start
     for _ in range(2):
-        m = _RE8.search(view[max(0, pos - 30):pos])
+        m = _LISTED_BEFORE.search(view[max(0, pos - 30):pos])
         if not m or max(0, pos - 30) + m.start() not in ends:
             break
         count += 1
         end = max(0, pos - 30) + m.start()
-        m2 = _RE9.search(view[max(0, end - 80):end])
+        m2 = _NAME_BEFORE.search(view[max(0, end - 80):end])
         if not m2:
             break
         pos = max(0, end - 80) + m2.start()
