@@ -127,13 +127,14 @@ def _same_source(a: str, b: str) -> bool:
 
 def ingest_extractions(
     store: Store,
-    items: Iterable[Extraction | SourceFailure | tuple[Extraction, str | None]],
+    items: Iterable[Extraction | SourceFailure | tuple],
     *,
     batch_size: int = BATCH_SIZE,
     near: NearDuplicates | None = None,
     resolve: bool = True,
 ) -> IngestReport:
-    """Store extractions (or (extraction, source) pairs) batch by batch, then resolve."""
+    """Store extractions batch by batch, then resolve. An item is an `Extraction`, an
+    (extraction, source) pair, or (extraction, source, near-duplicate signature)."""
     report = IngestReport()
     store.claim_ingest()
     try:
@@ -144,7 +145,9 @@ def ingest_extractions(
                     if isinstance(item, SourceFailure):
                         report.failures.append(item)
                         continue
-                    ex, source = item if isinstance(item, tuple) else (item, None)
+                    ex, source, *signed = item if isinstance(item, tuple) else (item, None)
+                    if signed and isinstance(near, StoreLSH):
+                        near.prime(ex.text, signed[0])
                     outcome = store_extraction(store, ex, source=source, near=near)
                     setattr(report, outcome, getattr(report, outcome) + 1)
                     changed |= outcome != "unchanged"
@@ -276,12 +279,18 @@ def _exit_with_parent(parent: int) -> None:
 
 
 def _worker_extract(raw):
+    """Extract one document; its near-duplicate signature is computed here too, so the
+    process that writes the store does only the writing."""
     from partnergraph.runner import process_raw
 
     result = process_raw(raw, _worker_backend)
     if result.failure is not None:
         return result.failure
-    return result.extraction, raw.source
+    try:
+        from partnergraph.documents.neardup import signature
+    except ImportError:
+        return result.extraction, raw.source
+    return result.extraction, raw.source, signature(result.extraction.text)
 
 
 def _near_index(store: Store) -> NearDuplicates | None:
@@ -311,6 +320,10 @@ class StoreLSH:
         self._store = store
         self._bands, self._rows = _optimal_param(neardup.THRESHOLD, neardup.NUM_PERM, 0.5, 0.5)
         self._last: tuple[str, bytes | None, list[int]] | None = None
+
+    def prime(self, text: str, sig: bytes | None) -> None:
+        """Use a signature computed elsewhere (an extraction worker) for `text`."""
+        self._last = (text, sig, self._band_hashes(sig) if sig is not None else [])
 
     def _signature(self, text: str) -> tuple[bytes | None, list[int]]:
         """Signature and band hashes of `text`, computed once for `find` then `add`."""
