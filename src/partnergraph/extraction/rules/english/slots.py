@@ -61,10 +61,9 @@ _PLACE_NOUN = re.compile(
     r"\s+(?:district|city|province|county|town|village|government|municipality|area|region|side|sides|"
     r"country|countries|state|governments)\b")
 _NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ese|ian|ish|ch|an|i))$")
-_CUE = re.compile(
-    r"\b(?:sign|ink|seal|memorand|mou\b|moc\b|agreement|contract|visit|delegation|met\b|meet|talks|"
-    r"venture|partner|cooperat|collaborat|alliance|joint)"
-)
+# Words of a sentence that can hold party slots (a cheap substring test before the patterns).
+_CUE_WORDS = ("sign", "ink", "seal", "memorand", "mou", "moc", "agreement", "contract", "visit", "delegation",
+              "met ", "meet", "talks", "venture", "partner", "cooperat", "collaborat", "alliance", "joint")
 _DELEGATION = re.compile(
     r"(?<![\w-])(" + _NAME + r")\s+delegation\b|\bdelegation\s+(?:of|from)\s+(?:the\s+)?(" + _NAME + ")")
 
@@ -180,7 +179,7 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
         if sent.end - sent.start > _MAX_SENTENCE:
             continue
         low = art.low[sent.start:sent.end]
-        if not _CUE.search(low):
+        if not any(w in low for w in _CUE_WORDS):
             continue
         groups = _GROUP.finditer(view, sent.start, sent.end) if (" and " in low or "&" in low) else ()
         for m in groups:

@@ -105,10 +105,11 @@ def tokenize(view: str, start: int, end: int) -> list[Token]:
 
 
 def read(doc: Document) -> Article:
-    view = match_view(doc.text).replace("\n", " ")
+    folded = match_view(doc.text)
+    view = folded.replace("\n", " ")
     sentences: list[Sentence] = []
     pub = doc.published_span
-    for p_start, p_end, is_title in _paragraphs(doc, match_view(doc.text)):
+    for p_start, p_end, is_title in _paragraphs(doc, folded):
         if pub is not None and p_start <= pub.start < p_end and p_end - p_start < 80:
             continue  # the date line under the headline
         for s, e in _split(view, p_start, p_end):
