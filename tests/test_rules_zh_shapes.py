@@ -137,3 +137,33 @@ def test_a_delegation_of_so_many_people_went():
     x = zh("12月1日,北岭医科大学附属医院与青川县人民医院签订帮扶协议。当天,北岭医科大学附属医院专家"
            "团队一行15人到青川县人民医院开展义诊活动。")
     assert ("visit", frozenset({"北岭医科大学附属医院", "青川县人民医院"})) in events(x)
+
+
+def test_signing_with_the_bodies_just_visited_is_one_agreement_each():
+    x = zh("9月20日,临江职业技术学院副院长王刚带队先后走访了青川机械有限公司、临江电子科技有限公司、"
+           "北岭精密制造有限公司,并分别与三家企业签订了校企合作协议。")
+    agreements = {e for e in events(x) if e[0] == "agreement"}
+    assert agreements == {
+        ("agreement", frozenset({"临江职业技术学院", "青川机械有限公司"})),
+        ("agreement", frozenset({"临江职业技术学院", "临江电子科技有限公司"})),
+        ("agreement", frozenset({"临江职业技术学院", "北岭精密制造有限公司"})),
+    }
+
+
+# names without a head word -------------------------------------------------------------------
+def test_a_development_zone_that_signs_is_a_government_body():
+    x = zh("6月5日,临江经济技术开发区与北岭大学签署战略合作协议。")
+    kinds = {o.name: o.kind for o in x.organizations}
+    assert kinds["临江经济技术开发区"] == "government"
+    assert events(x) == {("agreement", frozenset({"临江经济技术开发区", "北岭大学"}))}
+
+
+def test_a_zone_that_is_only_a_place_is_no_body():
+    x = zh("3月8日,北岭大学在临江高新区举行校友座谈会。")
+    assert org_names(x) == ["北岭大学"]
+
+
+def test_brands_listed_as_companies():
+    x = zh("5月10日,临江学院校长李平一行先后走访了华达、海川科技、远景等5家企业。")
+    assert {"华达", "海川科技", "远景"} <= set(org_names(x))
+    assert ("visit", frozenset({"临江学院", "华达"})) in events(x)

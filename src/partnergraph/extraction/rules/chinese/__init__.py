@@ -19,15 +19,13 @@ from bisect import bisect_right
 
 from partnergraph.extraction.rules.chinese.arguments import topics_near
 from partnergraph.extraction.rules.chinese.events import EventFinder, EventRec
-from partnergraph.extraction.rules.chinese.mentions import (
-    discover_party_names,
-    find_candidates,
-)
+from partnergraph.extraction.rules.chinese.mentions import find_candidates
 from partnergraph.extraction.rules.chinese.orgs import (
     OrgTable,
     build_table,
     scan_mentions,
 )
+from partnergraph.extraction.rules.chinese.party_names import discover_party_names
 from partnergraph.extraction.rules.chinese.people import PersonRec, find_people
 from partnergraph.extraction.rules.chinese.view import ZhText, build
 from partnergraph.models import Document, Event, Organization, Person, Span

@@ -50,6 +50,9 @@ _GOES_TO = re.compile(r"(?:来到|到|赴|走进|莅临|前往|对)[^,]{0,20}$")
 _ORGANIZE = re.compile(r"(?:联合|与|和|携手)[^,。;]{0,200}?(?:举办|主办|召开|承办)")
 # a delegation right after a body, past an alias in parentheses: A(ABC)代表团
 _DELEGATION = re.compile(r"(?:\([^()]{1,40}\))?(?:代表团|访问团|考察团|一行)")
+# 与五家企业, 与各单位, 与两家医院: the bodies just listed, each on its own
+_WITH_MANY = re.compile(r"与(?:各|这些|上述|以上|所有|[0-9一二两三四五六七八九十多]+[家所个])?[^,。;]{0,4}?"
+                        r"(?:企业|单位|医院|公司|高校|学校|院校|机构|部门)")
 _BOTH = re.compile(r"双方|两校|两省|两市|两院|两家|三方|各方|两地|校地|校企|院校|两单位|双边")
 _RESPECTIVELY = re.compile(r"分别(?!代表|致辞|讲话|介绍|发言|表示)")
 # talks are named meetings in their own right; bare 座谈/会谈 only when nothing else happened
@@ -194,6 +197,14 @@ class EventFinder:
             return []
         date = self._date(s0, s1, ts)
         cs = clause_start(v, s0, ts)
+        many = _WITH_MANY.search(v, cs, ts)
+        if many is not None and not orgs_in(self.mentions, cs, ts):
+            # 先后走访了A、B、C,并(分别)与三家企业签订了协议: the subject with each of them
+            listed = self._eligible(distinct(orgs_in(self.mentions, s0, cs)))
+            if len(listed) >= 3:
+                return [self._extras(EventRec("agreement", [listed[0].org, r.org], date, (ts, te),
+                                              [(listed[0].start, listed[0].end), (r.start, r.end)],
+                                              pairwise=True), s0, s1) for r in listed[1:]]
         if _RESPECTIVELY.search(v, cs, ts) and "与" in v[cs:ts]:
             k = v.index("与", cs, ts)
             left = [p for p in parties if p.end <= k]

@@ -33,6 +33,7 @@ class Lexicon:
     suffix_kind: dict[str, str]
     self_named: frozenset[str]
     suffix_re: re.Pattern[str]
+    party_only: tuple[str, ...]  # head words of names that are bodies only as parties (开发区)
     not_orgs: frozenset[str]
     not_org_tail_re: re.Pattern[str]
     generic: frozenset[str]
@@ -49,11 +50,14 @@ class Lexicon:
 def lexicon() -> Lexicon:
     suffix_kind = {}
     self_named = set()
+    party_only = set()
     for line in _lines("zh_org_suffixes.tsv"):
         suffix, kind, *flags = line.split("\t")
         suffix_kind[suffix] = kind
         if "self" in flags:
             self_named.add(suffix)
+        if "party" in flags:
+            party_only.add(suffix)
     not_orgs = frozenset(_lines("zh_not_orgs.txt"))
     # a candidate ending with a venue or non-org word ("战略布局", "会议中心") is not a name
     tails = [w for w in not_orgs if len(w) >= 2 and w not in suffix_kind]
@@ -71,7 +75,8 @@ def lexicon() -> Lexicon:
     return Lexicon(
         suffix_kind=suffix_kind,
         self_named=frozenset(self_named),
-        suffix_re=re.compile(_alt(suffix_kind)),
+        suffix_re=re.compile(_alt(k for k in suffix_kind if k not in party_only)),
+        party_only=tuple(sorted(party_only, key=len, reverse=True)),
         not_orgs=not_orgs,
         not_org_tail_re=re.compile("(?:" + _alt(tails) + ")$"),
         generic=frozenset(_lines("zh_generic.txt")),

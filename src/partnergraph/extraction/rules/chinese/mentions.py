@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from partnergraph.extraction.rules.chinese.lexicon import HAN, lexicon
-from partnergraph.extraction.rules.chinese.view import SpanIndex, ZhText, dates_between
+from partnergraph.extraction.rules.chinese.view import ZhText, dates_between
 
 # a run of Chinese characters, through short parenthesized parts inside a name
 # (陕西鼓风机(集团)有限公司, 北京天坛医院(张家口)脑科中心; not an alias note, 简称…),
 # after a Latin brand that opens a name (TCL科技集团, IBM中国研究院)
-_RUN = re.compile(rf"(?:(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&]{{1,11}})?[{HAN}]+"
+NAME_RUN = re.compile(rf"(?:(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&]{{1,11}})?[{HAN}]+"
                   rf"(?:\((?!简称|以下|下称)[{HAN}]{{1,8}}\)[{HAN}]+)*")
 # a name is rarely longer: 上海交大教育服务产业投资管理集团 has 16 characters; the dev and
 # unlabeled articles have none over 22
@@ -113,7 +113,7 @@ def find_candidates(zt: ZhText) -> list[Cand]:
     v = zt.v
     out: list[Cand] = []
     for ls, le in zt.lines:
-        for run in _RUN.finditer(v, ls, le):
+        for run in NAME_RUN.finditer(v, ls, le):
             rs, re_ = run.span()
             if re_ - rs < 2:
                 continue
@@ -255,68 +255,3 @@ def _in_quoted_project(v: str, start: int, end: int) -> bool:
         return False
     close = v.find('"', end, end + MAX_QUOTED)
     return close > end and v[start:close].endswith(_PROJECT_ENDS)
-
-
-# the subject of a signing ends where its verb phrase starts
-_SUBJECT_END = re.compile(r"在|于|举行|共同|正式|战略|全面|分别|代表|签|举办|召开|达成|就|开展|深化|"
-                          r"建立|合作|携手|联合|友好|进行|双方|一行|今天|日前|近日")
-_ATTENDING = re.compile(r"(?:出席|参加|见证|主持|参与|陪同|列席)[^,]{0,6}$")
-_PEOPLE_WORDS = re.compile(r"领导|代表|嘉宾|专家|人员|同志|教授|老师|学生|师生|负责人|部门|单位|院校|高校|"
-                           r"企业|机构|会议|仪式|活动|双方|各方")
-# clauses whose subject lists parties: a signing, talks held, a body set up, cooperation
-_SIGNING = re.compile(r"签署|签订|签约|续签|举行|召开")
-_CONJ = re.compile(r"与|和|及|、|同")
-_LEAD_TIME = re.compile(r"^(?:上午|下午|晚上|中午|日前|近日|当天|当日|今天|昨天|日|号)+")
-_PLACE_TAIL = set("省市区县镇乡州国")
-
-
-def discover_party_names(zt: ZhText, cands: list[Cand]) -> tuple[list[tuple[int, int]],
-                                                                  list[tuple[int, int]]]:
-    """Names without a head word that the article makes parties of a signing
-    (阳光电源与内蒙古自治区人民政府、中财融商在北京签署 → 阳光电源, 中财融商), and places
-    standing for their governments (中国侨商联合会与马鞍山市签署)."""
-    lex = lexicon()
-    v = zt.v
-    known = SpanIndex((c.start, c.end) for c in cands)
-    out: list[tuple[int, int]] = []
-    places: list[tuple[int, int]] = []
-    for s0, s1 in zt.sentences:
-        for t in _SIGNING.finditer(v, s0, s1):
-            cs = max(v.rfind(",", s0, t.start()), v.rfind(":", s0, t.start()))
-            cs = s0 if cs < 0 else cs + 1
-            end = t.start()
-            if _ATTENDING.search(v, max(cs, end - 8), end):
-                continue
-            m = _SUBJECT_END.search(v, cs, end)
-            if m:
-                end = m.start()
-            pos, parts = cs, []
-            for c in _CONJ.finditer(v, cs, end):
-                parts.append((pos, c.start()))
-                pos = c.end()
-            parts.append((pos, end))
-            if len(parts) < 2 or not any(known.overlaps(a, b) for a, b in parts):
-                continue
-            for a, b in parts:
-                lead = _LEAD_TIME.match(v, a, b)
-                if lead:
-                    a = lead.end()
-                for d in dates_between(zt, a, b):
-                    a = max(a, d.end)
-                name = v[a:b]
-                if not 2 <= len(name) <= 10 or not _RUN.fullmatch(name):
-                    continue
-                if known.overlaps(a, b) or (out and out[-1][1] > a) or is_generic(name):
-                    continue
-                if lex.title_re.search(name) or lex.stop_re.search(name):
-                    continue
-                if name[-1] in _PLACE_TAIL:
-                    if name[-1] in "省市区县" and len(name) >= 3:
-                        places.append((a, b))
-                    continue
-                if len(name) <= 3 and (name[0] in lex.surnames1 or name[:2] in lex.surnames2):
-                    continue
-                if _PEOPLE_WORDS.search(name):
-                    continue
-                out.append((a, b))
-    return out, places

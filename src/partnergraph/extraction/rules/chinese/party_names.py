@@ -1,0 +1,113 @@
+"""Organization names without a head word, found by the role the sentence gives them.
+
+Most bodies end with a head word (mentions.py); brands and short names do not (阳光电源,
+中财融商, 华达). The genre still marks them: they are listed beside named bodies as the
+subject of a signing (阳光电源与内蒙古自治区人民政府、中财融商在北京签署), or listed
+before a word that says what they are (走访了华达、海川、远景等5家企业). Places in such a
+list stand for their governments (中国侨商联合会与马鞍山市签署); development zones that
+sign are bodies of their own (临江经济技术开发区与北岭大学签署).
+"""
+
+from __future__ import annotations
+
+import re
+
+from partnergraph.extraction.rules.chinese.lexicon import lexicon
+from partnergraph.extraction.rules.chinese.mentions import NAME_RUN, Cand, is_generic
+from partnergraph.extraction.rules.chinese.view import SpanIndex, ZhText, dates_between
+
+# the subject of a signing ends where its verb phrase starts
+_SUBJECT_END = re.compile(r"在|于|举行|共同|正式|战略|全面|分别|代表|签|举办|召开|达成|就|开展|深化|"
+                          r"建立|合作|携手|联合|友好|进行|双方|一行|今天|日前|近日")
+_ATTENDING = re.compile(r"(?:出席|参加|见证|主持|参与|陪同|列席)[^,]{0,6}$")
+_PEOPLE_WORDS = re.compile(r"领导|代表|嘉宾|专家|人员|同志|教授|老师|学生|师生|负责人|部门|单位|院校|高校|"
+                           r"企业|机构|会议|仪式|活动|双方|各方")
+# clauses whose subject lists parties: a signing, talks held, a body set up, cooperation
+_SIGNING = re.compile(r"签署|签订|签约|续签|举行|召开")
+_CONJ = re.compile(r"与|和|及|、|同")
+_LIST_CONJ = re.compile(r"、|和|及|以及")
+_LEAD_TIME = re.compile(r"^(?:上午|下午|晚上|中午|日前|近日|当天|当日|今天|昨天|日|号)+")
+_PLACE_TAIL = set("省市区县镇乡州国")
+# a list closed by what its items are: 华达、海川等5家企业, 远景和华力等单位
+_LISTED = re.compile(r"等(?:[0-9一二两三四五六七八九十多余几]+[家个])?(?:企业|公司|单位|机构)")
+# a list runs back at most this far from the word that closes it (characters)
+MAX_LIST = 120
+
+
+def discover_party_names(zt: ZhText, cands: list[Cand]) -> tuple[list[tuple[int, int]],
+                                                                  list[tuple[int, int]]]:
+    """Names without a head word that the article makes parties of a signing or lists as
+    bodies of a kind, and places standing for their governments."""
+    v = zt.v
+    known = SpanIndex((c.start, c.end) for c in cands)
+    out: list[tuple[int, int]] = []
+    places: list[tuple[int, int]] = []
+    for s0, s1 in zt.sentences:
+        for t in _SIGNING.finditer(v, s0, s1):
+            cs = max(v.rfind(",", s0, t.start()), v.rfind(":", s0, t.start()))
+            cs = s0 if cs < 0 else cs + 1
+            end = t.start()
+            if _ATTENDING.search(v, max(cs, end - 8), end):
+                continue
+            m = _SUBJECT_END.search(v, cs, end)
+            if m:
+                end = m.start()
+            parts = _split(v, _CONJ, cs, end)
+            if len(parts) < 2 or not any(known.overlaps(a, b) for a, b in parts):
+                continue
+            for a, b in parts:
+                _keep(zt, known, out, places, a, b)
+        for t in _LISTED.finditer(v, s0, s1):
+            cs = max(v.rfind(",", s0, t.start()), v.rfind(":", s0, t.start()), t.start() - MAX_LIST)
+            cs = s0 if cs < s0 else cs + 1
+            parts = _split(v, _LIST_CONJ, cs, t.start())
+            if len(parts) < 2:
+                continue
+            # the first item carries the verb before the list (走访了华达): cut at a stop word
+            a, b = parts[0]
+            cuts = [m.end() for m in lexicon().stop_re.finditer(v, a, b)]
+            parts[0] = (max(cuts) if cuts else a, b)
+            for a, b in parts:
+                _keep(zt, known, out, places, a, b, listed=True)
+    return out, places
+
+
+def _split(v: str, conj: re.Pattern[str], start: int, end: int) -> list[tuple[int, int]]:
+    pos, parts = start, []
+    for c in conj.finditer(v, start, end):
+        parts.append((pos, c.start()))
+        pos = c.end()
+    parts.append((pos, end))
+    return parts
+
+
+def _keep(zt: ZhText, known: SpanIndex, out: list[tuple[int, int]],
+          places: list[tuple[int, int]], a: int, b: int, listed: bool = False) -> None:
+    """Add [a, b) to `out` (or to `places`) when it can be a body's name; `listed` when a
+    list says its items are bodies (华达、海川等企业), so a short name may open like a person's."""
+    lex = lexicon()
+    v = zt.v
+    lead = _LEAD_TIME.match(v, a, b)
+    if lead:
+        a = lead.end()
+    for d in dates_between(zt, a, b):
+        a = max(a, d.end)
+    name = v[a:b]
+    if not 2 <= len(name) <= 10 or not NAME_RUN.fullmatch(name):
+        return
+    if known.overlaps(a, b) or (out and out[-1][1] > a) or is_generic(name):
+        return
+    if lex.title_re.search(name) or lex.stop_re.search(name):
+        return
+    if not listed and name.endswith(lex.party_only) and len(name) >= 4:
+        out.append((a, b))  # 临江经济技术开发区与北岭大学签署: the zone's administration
+        return
+    if name[-1] in _PLACE_TAIL:
+        if name[-1] in "省市区县" and len(name) >= 3:
+            places.append((a, b))
+        return
+    if not listed and len(name) <= 3 and (name[0] in lex.surnames1 or name[:2] in lex.surnames2):
+        return
+    if _PEOPLE_WORDS.search(name):
+        return
+    out.append((a, b))
