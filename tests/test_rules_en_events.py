@@ -152,3 +152,10 @@ def test_conference_organization_is_a_topic_not_a_meeting():
     found, _ = events("During the meeting, Linhai University and Brightwave Group signed a cooperation agreement "
                       "on research, conference organization and seminars.")
     assert [f[0] for f in found] == ["agreement"]
+
+
+def test_talks_during_a_visit_are_part_of_the_visit():
+    text = ("On June 2, a delegation of Qasim University visited Linhai University. Later, Qasim University "
+            "met with Linhai University to discuss joint degrees.")
+    found, _ = events(text, published="2023-06-04")
+    assert [f[0] for f in found] == ["visit"]

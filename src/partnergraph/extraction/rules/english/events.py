@@ -104,6 +104,7 @@ class Ev:
     topics: list[tuple[int, int]] = field(default_factory=list)
     entity: int | None = None
     party_spans: list[tuple[int, int]] = field(default_factory=list)
+    named: bool = True      # a meeting named in its own right ("summary meeting", "symposium")
 
 
 class _Context:
@@ -381,7 +382,7 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
                                  party_spans=pspans))
             parties = pairs[0]
             ev = Ev(kind, parties, date, dspan, (t0, t1), (sent.start, sent.end), noun=noun, entity=entity,
-                    party_spans=pspans)
+                    party_spans=pspans, named=kind != "meeting" or _named_meeting(art, n))
             loc = _LOCATION.search(view, sent.start, sent.end) or _PLACE_AFTER.search(view, t1, sent.end)
             if loc and loc.group(1).split()[0].lower() in lexicon().breaks:
                 loc = None
@@ -402,6 +403,18 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
 
 # Past this many events a text is no news article; keep the first ones (dedupe is quadratic).
 _MAX_EVENTS = 200
+
+
+def _named_meeting(art: Article, n: int) -> bool:
+    """The meeting is named in its paragraph ("... The meeting was the first joint general meeting")."""
+    prev = art.sentences[n]
+    for sent in art.sentences[n:n + 5]:
+        if "\n" in art.text[prev.end:sent.start]:
+            break  # the paragraph ends
+        if _NAMED_MEETING.search(art.view, sent.start, sent.end):
+            return True
+        prev = sent
+    return False
 
 
 def _topics(view: str, sent: Sentence) -> list[tuple[int, int]]:
@@ -472,4 +485,6 @@ def _dedupe(events: list[Ev], title: tuple[int, int] | None = None) -> list[Ev]:
             twin.topics = ev.topics
         if twin.entity is None:
             twin.entity = ev.entity
-    return out
+    # talks held during a visit or at a signing belong to that event, not a meeting of their own
+    visits = [set(e.parties) for e in out if e.type in ("visit", "agreement")]
+    return [e for e in out if e.type != "meeting" or e.named or not any(set(e.parties) <= v for v in visits)]
