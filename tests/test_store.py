@@ -80,6 +80,16 @@ def test_changed_document_replaces_its_old_extraction():
     assert [h[0] for h in s.search("Gamma", 5)] == ["a"] and s.search("Beta Group", 5) == []
 
 
+def test_a_new_backend_version_re_extracts_an_unchanged_document():
+    s = open_store(":memory:")
+    ingest_extractions(s, [ex("a", "Alpha University and Beta Group signed.")])
+    newer = ex("a", "Alpha University and Beta Group signed.").model_copy(
+        update={"provenance": Provenance(backend="test", version="1")})
+    assert ingest_extractions(s, [newer]).replaced == 1
+    assert ingest_extractions(s, [newer]).unchanged == 1
+    assert s.extraction("a").provenance.version == "1" and count(s, "documents") == 1
+
+
 def test_changed_page_at_the_same_url_replaces_it():
     s = open_store(":memory:")
     ingest_extractions(s, [ex("old-id", "first version of the page", url="https://x.org/news/1")])

@@ -1,8 +1,9 @@
 """Ingestion: sources → extraction (`runner.extract_all`) → store, then resolution.
 
 Idempotent and restartable by construction:
-- a document id already stored with the same content hash is skipped; with a new hash its
-  old extraction is replaced (the page changed) — unless the id comes from another source
+- a document id already stored with the same content hash and extracted by the same
+  backend version is skipped; with a new hash (the page changed) or a new backend version
+  (better extraction) its old extraction is replaced — unless the id comes from another source
   (two files named 001.txt in two folders), which is another document under a qualified id;
   text already stored under another id is
   recorded as one more source of that document (a syndicated copy), not stored twice;
@@ -75,8 +76,8 @@ def store_extraction(store: Store, ex: Extraction, *, source: str | None = None,
         seen = store.lookup_source(ex.id)
     replace_key = None
     if seen is not None:
-        doc_key, old_hash, kind, _source = seen
-        if old_hash == h:
+        doc_key, old_hash, kind, _source, made_by = seen
+        if old_hash == h and (kind != "self" or made_by == _made_by(ex)):
             return "unchanged"
         if kind == "self":
             replace_key = doc_key
@@ -109,6 +110,10 @@ def store_extraction(store: Store, ex: Extraction, *, source: str | None = None,
     if near is not None:
         near.add(ex.id, ex.text)
     return "added"
+
+
+def _made_by(ex: Extraction) -> str:
+    return f"{ex.provenance.backend} {ex.provenance.version}"
 
 
 def _named_after_file(doc_id: str, source: str | None) -> bool:

@@ -97,11 +97,13 @@ class Store:
         return True
 
     # -- documents ------------------------------------------------------------------------
-    def lookup_source(self, doc_id: str) -> tuple[int, str, str, str | None] | None:
-        """(doc_key, content_hash, kind, source) of a document id already seen, else None."""
+    def lookup_source(self, doc_id: str) -> tuple[int, str, str, str | None, str | None] | None:
+        """(doc_key, content_hash, kind, source, "backend version" of the stored extraction)
+        of a document id already seen, else None."""
         return self.conn.execute(
-            "SELECT doc_key, content_hash, kind, source FROM document_sources WHERE doc_id=?",
-            (doc_id,)).fetchone()
+            "SELECT s.doc_key, s.content_hash, s.kind, s.source, d.backend || ' ' ||"
+            " d.backend_version FROM document_sources s LEFT JOIN documents d"
+            " ON d.doc_key=s.doc_key WHERE s.doc_id=?", (doc_id,)).fetchone()
 
     def doc_key_by_hash(self, content_hash: str) -> int | None:
         row = self.conn.execute(
