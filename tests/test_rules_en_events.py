@@ -159,3 +159,14 @@ def test_talks_during_a_visit_are_part_of_the_visit():
             "met with Linhai University to discuss joint degrees.")
     found, _ = events(text, published="2023-06-04")
     assert [f[0] for f in found] == ["visit"]
+
+
+def test_a_tour_of_several_hosts_is_one_visit_per_host():
+    text = ("From October 12th to the 18th, a delegation of Kaifeng University paid a working visit to Akron "
+            "Polytechnic University, Stroudsburg University and Windsor Institute of Technology.")
+    found, _ = events(text, published="2019-10-25")
+    assert sorted(found) == [
+        ("visit", ["Akron Polytechnic University", "Kaifeng University"], "2019-10-12"),
+        ("visit", ["Kaifeng University", "Stroudsburg University"], "2019-10-12"),
+        ("visit", ["Kaifeng University", "Windsor Institute of Technology"], "2019-10-12"),
+    ]

@@ -377,6 +377,13 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
                 # "A signed MOUs with B and C respectively": one event per pair
                 first = parties[0]
                 pairs = [[first, p] for p in parties[1:]]
+            elif kind == "visit" and len(parties) >= 3:
+                # "X's delegation visited A, B and C": the visitor and each host
+                pos = _first_positions(ctx, sent, parties)
+                visitors = [p for p in parties if pos.get(p, t0) < t0]
+                hosts = [p for p in parties if pos.get(p, -1) > t1]
+                if len(visitors) == 1 and len(hosts) >= 2 and len(visitors) + len(hosts) == len(parties):
+                    pairs = [[visitors[0], h] for h in hosts]
             for ps in pairs[1:]:
                 events.append(Ev(kind, ps, date, dspan, (t0, t1), (sent.start, sent.end), noun=noun,
                                  party_spans=pspans))
@@ -403,6 +410,14 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
 
 # Past this many events a text is no news article; keep the first ones (dedupe is quadratic).
 _MAX_EVENTS = 200
+
+
+def _first_positions(ctx: _Context, sent: Sentence, parties: list[int]) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for s, _, idx in sorted(ctx.orgs_in(sent.start, sent.end) + ctx.people_orgs_in(sent.start, sent.end)):
+        if idx in parties:
+            out.setdefault(idx, s)
+    return out
 
 
 def _named_meeting(art: Article, n: int) -> bool:

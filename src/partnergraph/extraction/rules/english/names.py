@@ -265,7 +265,10 @@ def head_mentions(art: Article, table: OrgTable) -> None:
                         continue
                     if head in ("Center", "Centre") and h > s and piece[h - 1][0].lower in _VENUE_CENTRE:
                         continue
-                    idx = table.add(name, lex.org_heads[head], start, end)
+                    kind = lex.org_heads[head]
+                    if kind == "research" and _TECH_INSTITUTE.search(name):
+                        kind = "university"  # "Karlsruhe Institute of Technology" teaches
+                    idx = table.add(name, kind, start, end)
                     _acronym_after(art, table, idx, end)
         _quoted_names(art, sent, table)
 
@@ -287,6 +290,7 @@ def _extend_to_acronym(art: Article, piece, s: int, e: int) -> int:
     return e
 
 
+_TECH_INSTITUTE = re.compile(r"\bInstitute of (?:Technology|Science and Technology)\b|\bPolytechnic\b")
 _GENERIC_OWNER = re.compile(
     r"\b(?:the (?:group|company|university|college|school|institute|corporation|government)'s|its|their|our)\s+$",
     re.IGNORECASE)
