@@ -170,3 +170,13 @@ def test_a_tour_of_several_hosts_is_one_visit_per_host():
         ("visit", ["Kaifeng University", "Stroudsburg University"], "2019-10-12"),
         ("visit", ["Kaifeng University", "Windsor Institute of Technology"], "2019-10-12"),
     ]
+
+
+def test_a_background_signing_does_not_take_the_lead_date():
+    text = ("On April 4, Linhai University and Brightwave Group signed a memorandum of understanding.\n\n"
+            "Linhai University has already signed similar agreements with Kestrel Motors and Orion Airlines, "
+            "respectively.")
+    found, _ = events(text, published="2023-04-06")
+    assert ("agreement", ["Brightwave Group", "Linhai University"], "2023-04-04") in found
+    assert ("agreement", ["Kestrel Motors", "Linhai University"], None) in found
+    assert ("agreement", ["Linhai University", "Orion Airlines"], None) in found

@@ -86,6 +86,9 @@ _SET_UP = re.compile(
 _RESPECTIVELY = re.compile(r"\b(?:respectively|separately|individually|each signed)\b", re.IGNORECASE)
 _PLACE_VISIT = re.compile(r"\b(?:visit(?:ed|s|ing)?|toured)\s+(?:the\s+)?[A-Z]")
 _RELATED = re.compile(r"(?:see also|related|read more|also read|recommended|more news)\s*[:\-]", re.IGNORECASE)
+_RE_LEAD = re.compile(
+    r"\b(?:before|after|during|following|at|ahead of|prior to)\s+the\s+(?:\w+\s+){0,2}"
+    r"(?:ceremony|signing|meeting|visit|talks|event|forum|symposium|seminar)\b", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Ff]rom)\s+((?:19|20)\d\d)\b")
 # Org kinds that are units of a university or company: a host's lab or school is the host.
 _UNIT_HEADS = re.compile(r"\b(?:School|College|Faculty|Department|Division|Office|Laboratory|Lab|Laboratories)\b")
@@ -182,8 +185,6 @@ def _date_for(ctx: _Context, sent: Sentence, para_dates: list[tuple[str, tuple[i
         return m.group(1), (m.start(1), m.end(1))
     if para_dates:
         return para_dates[-1]
-    if ctx.lead_date and not sent.title:
-        return ctx.lead_date
     return None, None
 
 
@@ -367,6 +368,10 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
                 parties = _parties_ahead(ctx, art, sent, entity, parties)
             if len(parties) < 2:
                 continue
+            if date is None and ctx.lead_date and not sent.title and (
+                    set(parties) == set(ctx.main) or _RE_LEAD.search(seg)):
+                # the lead event's day: "Before the signing ceremony, Wu visited ..." or the same parties
+                date, dspan = ctx.lead_date
             noun = None
             nm = _DOC_NOUN.search(seg)
             if nm:
