@@ -90,3 +90,8 @@ def test_evidence_marks_name_title_and_org():
 def test_capitalized_bin_is_a_given_name():
     found, _ = people("Sanhua Holding Group signed the deal. Sanhua Vice President Wang Bin attended.")
     assert ("Wang Bin", "Sanhua Holding Group") in found
+
+
+def test_honorific_name_of_org_without_title():
+    found, _ = people("The lecture was given by Dr. Jane Hart of Westbrook University.")
+    assert found[("Jane Hart", "Westbrook University")].title is None

@@ -4,8 +4,9 @@ Triggers per type come from ``en_triggers.tsv``. Parties are, in order of trust:
 organizations of a "between A and B" phrase; the organizations named in the sentence (directly
 or as the employer of a person named there) minus those only attending or witnessing; the
 article's two main parties when the sentence says "the two sides" or names only one. A date
-is the sentence's own, else the last one of its paragraph, else the article's lead date; a day
-without a year takes the published year. Plans and hopes ("will sign", "plans to") are not
+is the sentence's own, else the last one of its paragraph, else the article's lead date when
+the event has the lead parties or is told in reference to the lead event ("Before the signing
+ceremony, ..."); a day without a year takes the published year. Plans and hopes ("will sign", "plans to") are not
 events, and one event told twice (headline and body) is kept once.
 """
 

@@ -347,7 +347,27 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
                 pm = _PAREN.match(view[pos:s1])
                 if pm:
                     pos += pm.end()
+    posts += _affiliated(r, art, {p.name for p in posts})
     return _resolve(posts, top_org, org_names)
+
+
+_HONORED_OF = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|Professor)\.?\s+")
+
+
+def _affiliated(r: _Reader, art: Article, known: set[str]) -> list[Post]:
+    """"Dr. Jane Hart of Westbrook University": a named person with an affiliation and no title."""
+    out = []
+    for sent in art.sentences:
+        for m in _HONORED_OF.finditer(art.view, sent.start, sent.end):
+            name = r.name_at(m.start(), sent.end)
+            if not name or name[0] in known:
+                continue
+            om = _OF_FROM_AT.match(art.view, name[2], sent.end)
+            got = r.org_at(om.end()) if om else None
+            if got:
+                known.add(name[0])
+                out.append(Post(name[0], None, got[0], [(name[1], name[2], "name"), (om.end(), got[1], "org")]))
+    return out
 
 
 def _key(name: str) -> str:
