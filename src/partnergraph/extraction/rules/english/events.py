@@ -6,8 +6,8 @@ or as the employer of a person named there) minus those only attending or witnes
 article's two main parties when the sentence says "the two sides" or names only one. A date
 is the sentence's own, else the last one of its paragraph, else the article's lead date when
 the event has the lead parties or is told in reference to the lead event ("Before the signing
-ceremony, ..."); a day without a year takes the published year. Plans and hopes ("will sign", "plans to") are not
-events, and one event told twice (headline and body) is kept once.
+ceremony, ..."); a day without a year takes the published year. Plans and hopes ("will sign",
+"plans to") are not events, and one event told twice (headline and body) is kept once.
 """
 
 from __future__ import annotations
