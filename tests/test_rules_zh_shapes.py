@@ -167,3 +167,33 @@ def test_brands_listed_as_companies():
     x = zh("5月10日,临江学院校长李平一行先后走访了华达、海川科技、远景等5家企业。")
     assert {"华达", "海川科技", "远景"} <= set(org_names(x))
     assert ("visit", frozenset({"临江学院", "华达"})) in events(x)
+
+
+def test_words_that_hold_a_stop_character_stay_inside_names():
+    x = zh("5月1日,青川大数据产业联盟、青川在线科技有限公司与北岭就业服务集团签约。")
+    assert set(org_names(x)) == {"青川大数据产业联盟", "青川在线科技有限公司", "北岭就业服务集团"}
+
+
+def test_a_stop_word_inside_a_head_word_ends_nothing():
+    x = zh("5月1日,青川科技创新促进会与临江互联网协会签约。")
+    assert set(org_names(x)) == {"青川科技创新促进会", "临江互联网协会"}
+
+
+def test_a_ministry_department_keeps_its_inner_conjunction():
+    x = zh("教育部国际合作与交流司副司长于明海来访。")
+    assert org_names(x) == ["教育部国际合作与交流司"]
+    assert ("于明海", "教育部国际合作与交流司") in people(x)
+
+
+def test_a_committee_of_a_body_is_the_department_of_a_post():
+    x = zh("李中和国家创新与发展研究会学术委员会常务副主席黄明发表演讲。")
+    assert org_names(x) == ["国家创新与发展研究会"]
+    assert ("黄明", "国家创新与发展研究会") in people(x)
+
+
+def test_the_republic_is_no_conjunction_and_its_short_form_an_alias():
+    x = zh("10月14日,王明代表中国政府与南方国外长阿里签署了《中华人民共和国政府与南方人民共和国政府"
+           "关于产能合作的谅解备忘录》。")
+    china = next(o for o in x.organizations if o.name == "中华人民共和国政府")
+    assert "中国政府" in china.aliases
+    assert events(x) == {("agreement", frozenset({"中华人民共和国政府", "南方人民共和国政府"}))}

@@ -71,6 +71,8 @@ VISIT_HOST_WINDOW = 25
 # how far a list of hosts may run on after the first (characters)
 MAX_LIST = 160
 _LIST_GAP = re.compile(r"[、,]?(?:和|及|与|以及)?")
+# the longest agreement title read for its parties (characters)
+MAX_TITLE = 60
 # people looked up to name a visitor (an article lists a few dozen at most)
 MAX_PEOPLE = 40
 
@@ -173,6 +175,9 @@ class EventFinder:
             if len(wider) >= 2 and not _BOTH.search(v, s0, ts):
                 return wider
             after = self._eligible(distinct(orgs_in(self.mentions, te, min(s1, te + 30))))
+            titled = self._titled(te, s1)
+            if len(titled) >= 2:
+                return titled  # 代表中国政府签署了《A与B关于…的谅解备忘录》: the title names them
             if len(before) == 1 and after and after[0].org is not before[0].org:
                 return [before[0], after[0]]
             in_sentence = orgs_in(self.mentions, s0, s1)
@@ -182,6 +187,15 @@ class EventFinder:
                 return list(self.lead_pair)  # 双方就…交流,并签署了备忘录: 双方 is the subject
             return before
         return list(self.lead_pair)
+
+    def _titled(self, te: int, s1: int) -> list[Mention]:
+        """The bodies an agreement's title names when the title follows its verb."""
+        v = self.zt.v
+        k = v.find("《", te, min(s1, te + 4))
+        if k < 0:
+            return []
+        close = v.find("》", k, min(s1, k + MAX_TITLE))
+        return distinct(orgs_in(self.mentions, k, close if close > 0 else min(s1, k + MAX_TITLE)))
 
     def _date(self, s0: int, s1: int, ts: int) -> DateMention | None:
         return event_date(self.zt, s0, s1, ts, self.lead_date)

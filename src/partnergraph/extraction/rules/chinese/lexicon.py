@@ -63,9 +63,10 @@ def lexicon() -> Lexicon:
     tails = [w for w in not_orgs if len(w) >= 2 and w not in suffix_kind]
     stops = _lines("zh_stops.txt")
     titles = _lines("zh_titles.txt")
-    # a post may carry a party or rank prefix: 党委副书记, 常务副校长, 执行副会长
+    # a post may carry a party or rank prefix: 党委副书记, 常务副校长, 执行副会长; a post
+    # followed by 会 names a body or a meeting (委员会, 理事会, 校长会议)
     title_re = re.compile(
-        r"(?:党委|党组|党工委|纪委)?(?:常务|执行|第一)?副?(?:" + _alt(titles) + r")"
+        r"(?:党委|党组|党工委|纪委)?(?:常务|执行|第一)?副?(?:" + _alt(titles) + r")(?!会(?!见|晤|谈|同|上|后|前|中))"
     )
     surnames = " ".join(_lines("zh_surnames.txt")).split()
     triggers: dict[str, list[str]] = {}

@@ -38,7 +38,7 @@ _PLACE_CHAR = set("省市区县州旗盟")
 # 物理与微电子科学学院, 中国石油和化学工业联合会) is part of the name when the part before it
 # is short and has no head word, and the part after it opens with no place
 _DEPT_KINDS = ("局", "厅", "委员会", "部", "委", "办公室", "办", "学院", "系", "研究所", "研究院",
-               "实验室", "联盟", "中心", "协会", "学会", "联合会", "研究会", "专业")
+               "实验室", "联盟", "中心", "协会", "学会", "联合会", "研究会", "专业", "司")
 _INNER_CONJ = re.compile(r"[与和及]")
 MAX_INNER_LEFT = 6
 # 和 joins a department's fields after the place (镇江市人力资源和社会保障局: 7 before 和)
@@ -46,7 +46,7 @@ MAX_INNER_LEFT_HE = 10
 
 
 # what may not follow a head word for it to end a name (局面, 局势; 政府奖学金, 政府采购)
-_NOT_AFTER = {"局": ("面", "势"), "政府": ("奖学金", "采购", "补贴", "债"), "中心": ("城区",),
+_NOT_AFTER = {"司": ("机", "法", "令", "仪", "马", "空"), "局": ("面", "势"), "政府": ("奖学金", "采购", "补贴", "债"), "中心": ("城区",),
               "厂": ("房", "区", "长", "家", "商"), "股份": ("制", "合作", "比例")}
 
 
@@ -95,6 +95,9 @@ def _cuts(zt: ZhText, rs: int, re_: int, heads: list[tuple[int, int]]) -> list[i
     lex = lexicon()
     cuts = []
     for m in lex.stop_re.finditer(zt.v, rs, re_):
+        i = bisect_right(heads, (m.start(), len(zt.v))) - 1
+        if i >= 0 and heads[i][1] >= m.end():
+            continue  # 促进 of 促进会: a word inside the head word ends nothing
         if m.group() in ("与", "及") and _inner(zt.v, rs, m.start(), m.end(), heads, cuts):
             continue
         cuts.append(m.end())
@@ -132,6 +135,9 @@ def find_candidates(zt: ZhText) -> list[Cand]:
                         continue
                 elif any(ts <= ss < te and te >= se for ts, te in titles):
                     continue  # 局 of 局长, 厅 of 厅长
+                elif word == "司" and not (heads and v[heads[-1][1] - 1] in "部委"
+                                          and ss - heads[-1][1] <= MAX_GOV_CHAIN_GAP):
+                    continue  # a department of a ministry only (教育部国际合作与交流司)
                 heads.append((ss, se))
             if not heads:
                 continue
@@ -146,8 +152,7 @@ def find_candidates(zt: ZhText) -> list[Cand]:
                 gap = MAX_GOV_CHAIN_GAP if cur is not None and v[cur[1] - 2:cur[1]] == "政府" \
                     else MAX_CHAIN_GAP
                 if cur is not None and left <= cur[1] and ss - cur[1] <= gap \
-                        and not _split_by_he(v, cur, ss, se) \
-                        and not (v.startswith("联合", cur[1]) and cur[0] > 0 and v[cur[0] - 1] in "与和"):
+                        and not _split_by_he(v, cur, ss, se) and not _unit_of(v, cur, ss, se):
                     cur[1] = se
                     continue
                 if cur is not None:
@@ -167,25 +172,51 @@ def _inner(v: str, rs: int, cs: int, ce: int, heads: list[tuple[int, int]], cuts
     if nxt is None or nxt[0] - ce > 10 or nxt[0] == ce or not v[nxt[0]:nxt[1]].endswith(_DEPT_KINDS):
         return False
     left = max(rs, cuts[-1]) if cuts and cuts[-1] <= cs else rs
-    if cs - left > MAX_INNER_LEFT or cs == left:
-        return False
+    k = v.rfind("和", left, cs)
+    if k >= 0 and _he(v, k):
+        left = k + 1  # 李毅中和国家创新与发展战略研究会: the name opens after 和
     j = bisect_left(heads, (left, -1))
     if j < len(heads) and heads[j][1] <= cs:
-        return False  # 滦州市人民医院与…: the left part is a name of its own
+        # 滦州市人民医院与…: the left part is a name of its own, unless it is a ministry
+        # whose department follows (教育部国际合作与交流司)
+        return v[heads[j][0]:heads[j][1]].endswith(_MINISTRY_HEADS) and v[nxt[0]:nxt[1]] in _DEPARTMENTS \
+            and 0 < cs - heads[j][1] <= MAX_INNER_LEFT
+    if cs - left > MAX_INNER_LEFT or cs == left:
+        return False
     right = v[ce:nxt[0]]
     return not (right.startswith(_REGIONS) or re.match(r"[\u4e00-\u9fff]{1,4}[省市区县]", right))
 
 
+def _unit_of(v: str, cur: list[int], ss: int, se: int) -> bool:
+    """True when the head word at [ss, se) closes a unit named after the body before it, not
+    a part of its name: A与B联合实验室 (the lab of both), 研究会学术委员会 (a committee)."""
+    if v.startswith("联合", cur[1]) and cur[0] > 0 and v[cur[0] - 1] in "与和":
+        return True
+    return v[ss:se] == "委员会" and v[cur[1]:ss] in _COMMITTEES
+
+
+_MINISTRY_HEADS = ("部", "委", "厅", "局", "政府", "人民政府")
+_DEPARTMENTS = ("司", "局", "处", "办", "办公室", "中心")
+# committees of a body, named by their role (学术委员会): a post's department, not a body
+_COMMITTEES = ("学术", "专家", "顾问", "理事", "监事", "咨询", "指导", "教学", "编辑", "学位")
+
+
+def _he(v: str, i: int) -> bool:
+    """True when the 和 at `i` is a conjunction, not part of a word (共和国, 和平, 和谐)."""
+    return v[i - 1:i] != "共" and v[i + 1:i + 2] not in ("平", "谐", "睦")
+
+
 def _split_by_he(v: str, cur: list[int], ss: int, se: int) -> bool:
     """True when a 和 between two chained head words joins two names, not a department's."""
-    return "和" in v[cur[1]:ss]  # the part before 和 is a name already
+    i = v.find("和", cur[1], ss)
+    return i >= 0 and _he(v, i)  # the part before 和 is a name already
 
 
 def _split_conj(v: str, left: int, ss: int, se: int) -> int:
     """Move `left` past a 和 that joins names (湖南大学和中南大学) rather than a department's
     two fields (文化和旅游厅)."""
     i = v.rfind("和", left, ss)
-    if i < 0:
+    if i < 0 or not _he(v, i):
         return left
     if i == left or i + 1 == ss:
         return i + 1  # 远景集团和宏达研究院: the name before 和 is already closed; 工作组和联盟
@@ -232,6 +263,8 @@ def _trim(zt: ZhText, c: Cand) -> Cand | None:
         return None  # 50强大学, 985大学: a rank, not a name
     if _only_heads(key):
         return None  # 集团股份有限公司: the name before it was cut off
+    if key.endswith("委员会") and key[:-3] in _COMMITTEES:
+        return None  # 学术委员会: a body's committee, the department of a post
     campus = _CAMPUS.match(zt.v, end)
     if campus and key.endswith(("大学", "学院")):
         end = campus.end()  # 中国石油大学(华东): the campus is part of the name

@@ -82,6 +82,8 @@ def _short_forms(full: str) -> set[str]:
     inner = _inner_legal(full)
     if inner:
         forms.add(inner)
+    if full.startswith("中华人民共和国"):
+        forms.add("中国" + full[7:])  # 中国政府 / 中华人民共和国政府
     return forms
 
 
@@ -109,7 +111,7 @@ def _short_of(short: str, full: str) -> bool:
         if len(head) == 2 and len(short) >= 4 and kind_of(short) == "company":
             return True  # 海尔集团 / 青岛海尔集团: a city without its 市
         return _is_place(head) or any(head.endswith(s) for s in lex.suffix_kind if len(s) > 1)
-    if short == _inner_legal(full):
+    if short == _inner_legal(full) or (full.startswith("中华人民共和国") and short == "中国" + full[7:]):
         return True
     # a level character dropped: 张家口第一医院 / 张家口市第一医院
     for i, ch in enumerate(full):
