@@ -95,3 +95,8 @@ def test_capitalized_bin_is_a_given_name():
 def test_honorific_name_of_org_without_title():
     found, _ = people("The lecture was given by Dr. Jane Hart of Westbrook University.")
     assert found[("Jane Hart", "Westbrook University")].title is None
+
+
+def test_lower_case_title_and_a_possessive_after_the_name():
+    found, _ = people("It is the alma mater of the current president Park Geun-hye's father.")
+    assert ("Park Geun-hye", None) in found

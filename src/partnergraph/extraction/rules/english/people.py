@@ -85,7 +85,7 @@ class _Reader:
         self.title = re.compile(title_pattern(), re.IGNORECASE)
         lex = lexicon()
         self.bad = lex.breaks | lex.not_name | lex.title_words | lex.honorifics | lex.title_modifiers
-        self.bad_exact = set(lex.org_heads) | lex.venues | lex.places
+        self.bad_exact = set(lex.org_heads) | lex.places  # "Park", "Hall" are family names too
 
     # -- pieces -------------------------------------------------------------------------------
     def org_at(self, pos: int) -> tuple[int, int] | None:
@@ -107,7 +107,11 @@ class _Reader:
         q = p
         while len(toks) < 4 and q < end:
             t = _NAME_TOKEN.match(self.view, q, end)
-            if not t or not self._ok_token(t.group(), t.start()) or t.group().endswith("'s"):
+            if not t or not self._ok_token(t.group(), t.start()):
+                break
+            if t.group().endswith("'s"):
+                if toks:  # "president Park Geun-hye's father": the name ends here
+                    toks.append((t.start(), t.end() - 2))
                 break
             if t.group() in _PARTICLES and not toks:
                 break
@@ -278,7 +282,7 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
                         spans.pop()
                 else:
                     nm = _SPACE.match(view[te:s1])
-                    if nm and not lowercase:
+                    if nm:
                         cand = r.name_at(te + nm.end(), s1)
                         later = _COMMA_TITLE.match(view, cand[2], s1) \
                             if cand else None
