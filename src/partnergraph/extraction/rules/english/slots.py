@@ -168,7 +168,7 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
                 promote(text, start, strong=False)  # "German U15 met with ...", "Aramco signed ..."
             elif not person_like and (title_next and title_after.match(view, end, min(sent.end, end + 120)) or (
                     _PREP_BEFORE.search(view, max(sent.start, start - 12), start)
-                    and title_before.search(view, max(sent.start, start - 120), start))):
+                    and _title_before(view, toks, i, start, title_before))):
                 if not (j - i >= 2 and _COMMA_TITLE.match(view, end, sent.end)):
                     promote(text, start, strong=False)
             # a list of organizations: "Etisalat Group, Saudi Telecom Company (STC), Zain Group, Mobily, and du"
@@ -267,6 +267,17 @@ def _beside_known(view: str, start: int, end: int, covered: bytearray, ends: set
         return True
     m = _AND_BEFORE.search(view, max(0, start - 8), start)
     return bool(m) and m.start() in ends
+
+
+def _title_before(view: str, toks, i: int, start: int, pattern) -> bool:
+    """"Vice President of LGES", "senior vice president of refining ... at Aramco": a title up to
+    ten words before the name, tried only at words a title can start with."""
+    starts = title_starts()
+    for k in range(i - 1, max(-1, i - 11), -1):
+        low = toks[k].lower
+        if (low in starts or low.split("-")[0] in starts) and pattern.match(view, toks[k].start, start):
+            return True
+    return False
 
 
 def _after_listed_org(view: str, start: int, ends: set[int]) -> bool:
