@@ -197,3 +197,29 @@ def test_the_republic_is_no_conjunction_and_its_short_form_an_alias():
     china = next(o for o in x.organizations if o.name == "中华人民共和国政府")
     assert "中国政府" in china.aliases
     assert events(x) == {("agreement", frozenset({"中华人民共和国政府", "南方人民共和国政府"}))}
+
+
+# meetings ------------------------------------------------------------------------------------
+def test_people_of_several_bodies_gathering_is_a_meeting():
+    x = zh("3月29日,青川铸造协会会长张明、临江市铸造协会会长徐清,北岭省铸造协会秘书长谈悦齐聚"
+           "青川铸造协会临江办事处,共商行业发展大计。")
+    assert events(x) == {("meeting", frozenset({"青川铸造协会", "临江市铸造协会", "北岭省铸造协会"}))}
+
+
+def test_an_alliance_named_after_its_leading_body_meets():
+    x = zh("12月23日,临江农林学院产学研合作联盟第三次会议召开。")
+    assert events(x) == {("meeting", frozenset({"临江农林学院产学研合作联盟", "临江农林学院"}))}
+
+
+# set-ups and visits --------------------------------------------------------------------------
+def test_a_base_set_up_at_a_host():
+    x = zh("5月8日,北岭大学在青川重工集团有限公司挂牌成立“北岭大学研究生联合培养基地”。")
+    ev = x.events[0]
+    assert (ev.type, set(ev.parties)) == ("joint_entity", {"北岭大学", "青川重工集团有限公司"})
+    assert ev.entity == "北岭大学研究生联合培养基地"
+
+
+def test_a_host_welcoming_a_delegation():
+    x = zh("9月15日,青川大学迎来临江科技大学代表团。")
+    assert org_names(x) == ["青川大学", "临江科技大学"]
+    assert events(x) == {("visit", frozenset({"青川大学", "临江科技大学"}))}

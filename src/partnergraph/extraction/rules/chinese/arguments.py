@@ -43,7 +43,7 @@ def entity_span(zt: ZhText, table: OrgTable, by_end: dict[int, Mention], s0: int
     """The name of what is set up by the trigger at [ts, te), or None."""
     v = zt.v
     nxt = v[te:te + 2]
-    after = not (v[ts - 1:ts] == "的" or not nxt or not _HAN_CHAR.match(nxt)
+    after = not (v[ts - 1:ts] == "的" or not nxt or not (_HAN_CHAR.match(nxt) or nxt[0] in "\"《「『")
                  or nxt.startswith(("以来", "后", "大会", "仪式", "于")))
     if v[ts:te] in ("揭牌", "挂牌", "授牌", "落户"):
         after = False

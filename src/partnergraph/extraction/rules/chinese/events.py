@@ -25,6 +25,7 @@ from partnergraph.extraction.rules.chinese.lexicon import lexicon
 from partnergraph.extraction.rules.chinese.orgs import Mention, Org, OrgTable
 from partnergraph.extraction.rules.chinese.parties import (
     clause_start,
+    bodies,
     distinct,
     eligible,
     founders,
@@ -56,7 +57,7 @@ _WITH_MANY = re.compile(r"与(?:各|这些|上述|以上|所有|[0-9一二两三
 _BOTH = re.compile(r"双方|两校|两省|两市|两院|两家|三方|各方|两地|校地|校企|院校|两单位|双边")
 _RESPECTIVELY = re.compile(r"分别(?!代表|致辞|讲话|介绍|发言|表示)")
 # talks are named meetings in their own right; bare 座谈/会谈 only when nothing else happened
-_NAMED_MEETING = re.compile(r"总结会|工作会议|联席会议|研讨会|论坛|理事会|年会|推进会|对接会|峰会|大会")
+_NAMED_MEETING = re.compile(r"齐聚|会议|总结会|工作会议|联席会议|研讨会|论坛|理事会|年会|推进会|对接会|峰会|大会")
 # how far around a trigger its parties may stand (characters): clauses in the genre run
 # to about 60 characters before the verb (9月23日,邮储银行江苏省分行与镇江市政府战略合作签约)
 WINDOW = 80
@@ -279,7 +280,12 @@ class EventFinder:
                 hosts = [m for m in before[1:] if m.start >= k] or before[-1:]
             else:
                 return []
-            if not re.search(r"一行|代表团|访问团|考察团|带队|率", v[cs:te]) and not re.search(
+            if trig == "迎来":
+                # A迎来B代表团: B came to A, as a delegation
+                if not (after and _DELEGATION.match(v, after[0].end)):
+                    return []
+                visitor, hosts = after[0], before[-1:]
+            elif not re.search(r"一行|代表团|访问团|考察团|带队|率", v[cs:te]) and not re.search(
                     r"来到|到|赴|走进|莅临|前往|访问|来访|到访|拜访", trig + lead):
                 return []
         date = self._date(s0, s1, ts)
@@ -327,6 +333,9 @@ class EventFinder:
 
     def _meeting(self, s0, s1, ts, te):
         v = self.zt.v
+        if v[ts:te] == "齐聚":
+            # A会长甲、B秘书长乙…齐聚C,共商…: every body whose people came
+            return self._meeting_of(bodies(self.zt, self.mentions, s0, ts), s0, s1, ts, te)
         parties = self._parties(s0, s1, ts, te, "meeting")
         cs = clause_start(v, s0, ts)
         if _ORGANIZE.search(v, cs, ts):
@@ -343,7 +352,30 @@ class EventFinder:
         parties = superset(parties, self._founders(s0, s1)) if len(parties) >= 2 \
             else self._founders(s0, s1)
         if len(parties) < 2:
+            parties = self._alliance_and_parent(s0, ts)
+        return self._meeting_of(parties, s0, s1, ts, te)
+
+    def _alliance_and_parent(self, s0: int, ts: int) -> list[Mention]:
+        """X学院产学研合作联盟第三次会议: an alliance named after its leading body meets; the
+        alliance and that body are the parties."""
+        near = [m for m in self._eligible(distinct(orgs_in(self.mentions, max(s0, ts - 8), ts)))
+                if m.org.kind == "alliance"]
+        if not near:
             return []
+        a = near[-1]
+        parent = self._parent_named_in(a.start, a.end)
+        if parent is None or parent is a.org:
+            return []
+        return [a, Mention(a.start, a.start + len(parent.key), parent, parent.key)]
+
+    def _meeting_of(self, parties: list[Mention], s0, s1, ts, te) -> list[EventRec]:
+        # a unit of a party (中国铸造协会上海办事处 of 中国铸造协会) is no party of its own
+        keys = [p.org.key for p in parties]
+        parties = [p for p in parties
+                   if not any(k != p.org.key and p.org.key.startswith(k) for k in keys)]
+        if len(parties) < 2:
+            return []
+        v = self.zt.v
         named = bool(_NAMED_MEETING.match(v, ts))
         e = EventRec("meeting", [p.org for p in parties], self._date(s0, s1, ts), (ts, te),
                      [(p.start, p.end) for p in parties], confidence=0.6 if named else 0.4)

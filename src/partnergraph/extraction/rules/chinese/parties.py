@@ -60,8 +60,8 @@ def eligible(v: str, ms: list[Mention]) -> list[Mention]:
     for m in ms:
         if _SET_UP_BEFORE.search(v, max(0, m.start - 3), m.start):
             continue
-        if _UNVEIL_AFTER.match(v, m.end):
-            continue
+        if _UNVEIL_AFTER.match(v, m.end) and v[m.start - 1:m.start] != "在":
+            continue  # X揭牌 unveils X; 在X挂牌成立Y unveils Y at X
         out.append(m)
     return out
 
