@@ -180,3 +180,14 @@ def test_a_background_signing_does_not_take_the_lead_date():
     assert ("agreement", ["Brightwave Group", "Linhai University"], "2023-04-04") in found
     assert ("agreement", ["Kestrel Motors", "Linhai University"], None) in found
     assert ("agreement", ["Linhai University", "Orion Airlines"], None) in found
+
+
+def test_alliance_launch_lists_its_founders_and_a_partnership_is_an_agreement():
+    found, result = events("On March 8, the Delta Robotics Alliance was launched in Shanghai. The alliance was "
+                           "initiated by Kestrel Motors, Linhai University and Brightwave Group.",
+                           published="2021-03-10")
+    assert found == [("joint_entity", ["Brightwave Group", "Kestrel Motors", "Linhai University"], "2021-03-08")]
+    assert result.events[0].entity == "Delta Robotics Alliance"
+    found, _ = events("Linhai University and Kestrel Motors entered into a strategic partnership on March 8.",
+                      published="2021-03-10")
+    assert found == [("agreement", ["Kestrel Motors", "Linhai University"], "2021-03-08")]
