@@ -59,11 +59,6 @@ _NAMED_MEETING = re.compile(
     r"\b(?:symposium|seminar|forum|roundtable|round-table|summit)\b(?! room| hall| cent(?:er|re))",
     re.IGNORECASE,
 )
-_ENTITY_NOUN = re.compile(
-    r"\b(?:joint venture|jv|joint (?:lab|laboratory|institute|research (?:center|centre|institute)|center|centre)|"
-    r"alliance|lab|laboratory|institute|cent(?:er|re)|base|platform|workstation|company)\b",
-    re.IGNORECASE,
-)
 _LOCATION = re.compile(
     r"\b(?:held|signed|took place|established|unveiled|launched|inaugurated|convened|hosted)\s+"
     r"(?:(?:officially|successfully|jointly)\s+)?(?:in|at)\s+(?:the\s+)?"

@@ -60,7 +60,6 @@ _SUBJECT_VERB = re.compile(
 _PLACE_NOUN = re.compile(
     r"\s+(?:district|city|province|county|town|village|government|municipality|area|region|side|sides|"
     r"country|countries|state|governments)\b")
-_NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ese|ian|ish|ch|an|i))$")
 # Words of a sentence that can hold party slots (a cheap substring test before the patterns).
 _CUE_WORDS = ("sign", "ink", "seal", "memorand", "mou", "moc", "agreement", "contract", "visit", "delegation",
               "met ", "meet", "talks", "venture", "partner", "cooperat", "collaborat", "alliance", "joint")
