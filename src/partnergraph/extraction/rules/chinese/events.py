@@ -72,6 +72,8 @@ VISIT_HOST_WINDOW = 25
 # how far a list of hosts may run on after the first (characters)
 MAX_LIST = 160
 _LIST_GAP = re.compile(r"[、,]?(?:和|及|与|以及)?")
+# what a body's office or branch is called (中国铸造协会上海办事处)
+_BRANCH = ("办事处", "代表处", "分公司", "分会", "分行", "分院", "办公室")
 # the longest agreement title read for its parties (characters)
 MAX_TITLE = 60
 # people looked up to name a visitor (an article lists a few dozen at most)
@@ -358,8 +360,8 @@ class EventFinder:
     def _alliance_and_parent(self, s0: int, ts: int) -> list[Mention]:
         """X学院产学研合作联盟第三次会议: an alliance named after its leading body meets; the
         alliance and that body are the parties."""
-        near = [m for m in self._eligible(distinct(orgs_in(self.mentions, max(s0, ts - 8), ts)))
-                if m.org.kind == "alliance"]
+        near = [m for m in self._eligible(distinct(orgs_in(self.mentions, max(s0, ts - WINDOW), ts)))
+                if m.org.kind == "alliance" and m.end >= ts - 8]
         if not near:
             return []
         a = near[-1]
@@ -372,7 +374,8 @@ class EventFinder:
         # a unit of a party (中国铸造协会上海办事处 of 中国铸造协会) is no party of its own
         keys = [p.org.key for p in parties]
         parties = [p for p in parties
-                   if not any(k != p.org.key and p.org.key.startswith(k) for k in keys)]
+                   if not (p.org.key.endswith(_BRANCH)
+                           and any(k != p.org.key and p.org.key.startswith(k) for k in keys))]
         if len(parties) < 2:
             return []
         v = self.zt.v
