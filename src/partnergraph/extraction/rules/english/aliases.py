@@ -19,6 +19,7 @@ from partnergraph.extraction.rules.english.orgtable import (
     _MAX_ORGS,
     CONNECTORS,
     OrgTable,
+    _acronym_of,
 )
 from partnergraph.extraction.rules.english.text import Article
 
@@ -27,31 +28,6 @@ _WORD = re.compile(r"[A-Za-z][\w']*")
 _NATIONALITY_END = re.compile(r"(?:ican|ian|ese|ish)$")
 _PLACE_PREP_BEFORE = re.compile(r"\b(?:in|at|from|to|near|of the city of)\s+$")
 _CONTENT_WORD = re.compile(r"[\w\-']+")
-
-
-def _initials(name: str) -> str:
-    words = [w for w in _WORD.findall(name) if w.lower() not in CONNECTORS]
-    out = []
-    for w in words:
-        if w.isupper() and len(w) <= 5:
-            out.append(w)
-        else:
-            parts = w.split("-")
-            out.append("".join(p[0] for p in parts if p))
-    return "".join(out).upper()
-
-
-def _acronym_of(acr: str, name: str) -> bool:
-    ini = _initials(name)
-    a = acr.upper().replace(".", "").replace("&", "")
-    if len(a) < 2 or not ini or a[0] != ini[0]:
-        return False
-    if a == ini:
-        return True
-    if a[-1] != ini[-1] or len(a) < 3:
-        return False
-    it = iter(ini)
-    return all(c in it for c in a)
 
 
 def acronym_aliases(art: Article, table: OrgTable, not_org: set[str]) -> None:

@@ -28,6 +28,7 @@ from partnergraph.extraction.rules.english.orgtable import (
     _VENUE_CENTRE,
     CONNECTORS,
     OrgTable,
+    _acronym_of,
 )
 from partnergraph.extraction.rules.english.text import Article, Sentence, Token
 
@@ -280,8 +281,6 @@ def _extend_to_acronym(art: Article, piece, s: int, e: int) -> int:
     m = _ACRONYM_DEF.match(art.view, piece[-1][0].end)
     if not m:
         return e
-    from partnergraph.extraction.rules.english.aliases import _acronym_of
-
     whole = art.view[piece[s][0].start:piece[-1][0].end]
     cut = art.view[piece[s][0].start:piece[e - 1][0].end]
     acr = m.group(1).strip()

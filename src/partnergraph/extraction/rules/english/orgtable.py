@@ -18,6 +18,7 @@ from partnergraph.extraction.rules.english.lexicon import lexicon
 from partnergraph.extraction.rules.english.text import Article
 
 # Small patterns used inside loops, compiled once.
+_NAME_WORD = re.compile(r"[A-Za-z][\w']*")
 _LEADING_THE = re.compile(r"^the\s+")
 _WORD = re.compile(r"[\w]+")
 
@@ -146,6 +147,31 @@ class OrgTable:
 
 
 # -- locating every form ----------------------------------------------------------------------
+
+def _initials(name: str) -> str:
+    words = [w for w in _NAME_WORD.findall(name) if w.lower() not in CONNECTORS]
+    out = []
+    for w in words:
+        if w.isupper() and len(w) <= 5:
+            out.append(w)
+        else:
+            parts = w.split("-")
+            out.append("".join(p[0] for p in parts if p))
+    return "".join(out).upper()
+
+
+def _acronym_of(acr: str, name: str) -> bool:
+    ini = _initials(name)
+    a = acr.upper().replace(".", "").replace("&", "")
+    if len(a) < 2 or not ini or a[0] != ini[0]:
+        return False
+    if a == ini:
+        return True
+    if a[-1] != ini[-1] or len(a) < 3:
+        return False
+    it = iter(ini)
+    return all(c in it for c in a)
+
 
 def locate(art: Article, table: OrgTable) -> list[tuple[int, int, int]]:
     """Every occurrence of every known form in the body, longest first: (start, end, org)."""

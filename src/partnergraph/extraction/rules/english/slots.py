@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from partnergraph.extraction.rules.english.aliases import _acronym_of
 from partnergraph.extraction.rules.english.lexicon import (
     lexicon,
     title_pattern,
@@ -24,6 +23,7 @@ from partnergraph.extraction.rules.english.orgtable import (
     _MAX_ORGS,
     _MAX_SENTENCE,
     OrgTable,
+    _acronym_of,
     locate,
 )
 from partnergraph.extraction.rules.english.text import Article
