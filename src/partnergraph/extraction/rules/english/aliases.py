@@ -24,7 +24,6 @@ from partnergraph.extraction.rules.english.orgtable import (
 from partnergraph.extraction.rules.english.text import Article
 
 # Small patterns used inside loops, compiled once.
-_WORD = re.compile(r"[A-Za-z][\w']*")
 _NATIONALITY_END = re.compile(r"(?:ican|ian|ese|ish)$")
 _PLACE_PREP_BEFORE = re.compile(r"\b(?:in|at|from|to|near|of the city of)\s+$")
 _CONTENT_WORD = re.compile(r"[\w\-']+")
