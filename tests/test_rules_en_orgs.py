@@ -143,3 +143,9 @@ def test_ampersand_joins_inside_a_name_and_an_acronym_spells_the_whole_run():
                     "Council of Arctic and Nordic Nations (CANN) attended.")
     assert "Job Creation & Employment Division" in found
     assert "CANN" in found["Council of Arctic and Nordic Nations"].aliases
+
+
+def test_units_of_an_unnamed_organization_are_not_organizations():
+    found, _ = orgs("Managers of the Group's Information Department and Technology Department attended with "
+                    "Westbrook University.")
+    assert set(found) == {"Westbrook University"}

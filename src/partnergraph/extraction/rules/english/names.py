@@ -255,6 +255,7 @@ def head_mentions(art: Article, table: OrgTable) -> None:
     for sent in art.sentences:
         for chunk in _chunks(sent.tokens):
             for piece in _pieces(chunk):
+                owned_until = -1  # "the Group's Information Department and Technology Department"
                 for s, e, h in _head_names(piece):
                     start = piece[s][0].start
                     e = _extend_to_acronym(art, piece, s, e)
@@ -262,7 +263,11 @@ def head_mentions(art: Article, table: OrgTable) -> None:
                     end = last.end - 2 if last.text.endswith("'s") else last.end
                     name = art.view[start:end]
                     head = _base(piece[h][0])
-                    if _generic(name) or _owned_by_generic(art.view, start) or len(name) > _MAX_NAME_CHARS:
+                    if _owned_by_generic(art.view, start) or owned_until >= 0 and \
+                            art.view[owned_until:start].strip() in ("and", "&", ","):
+                        owned_until = end
+                        continue
+                    if _generic(name) or len(name) > _MAX_NAME_CHARS:
                         continue
                     if head in ("Center", "Centre") and h > s and piece[h - 1][0].lower in _VENUE_CENTRE:
                         continue
