@@ -223,3 +223,23 @@ def test_a_host_welcoming_a_delegation():
     x = zh("9月15日,青川大学迎来临江科技大学代表团。")
     assert org_names(x) == ["青川大学", "临江科技大学"]
     assert events(x) == {("visit", frozenset({"青川大学", "临江科技大学"}))}
+
+
+def test_a_tour_led_to_many_hosts_then_signing_with_each():
+    x = zh("9月20日,临江职业技术学院院长王刚带队赴青川机械有限公司、临江电子科技有限公司、北岭精密"
+           "制造有限公司、南湖汽车零部件有限公司、东江智能装备有限公司走访调研,并签订校企合作协议。")
+    hosts = {"青川机械有限公司", "临江电子科技有限公司", "北岭精密制造有限公司", "南湖汽车零部件有限公司",
+             "东江智能装备有限公司"}
+    assert events(x) == {(t, frozenset({"临江职业技术学院", h})) for t in ("visit", "agreement")
+                         for h in hosts}
+
+
+def test_a_leader_taking_staff_along_is_a_visit():
+    x = zh("9月20日,临江职业技术学院党委书记李明带领相关部门负责人走访了青川机械有限公司。")
+    assert events(x) == {("visit", frozenset({"临江职业技术学院", "青川机械有限公司"}))}
+
+
+def test_a_national_prefix_dropped_is_an_alias():
+    x = zh("國立北岭科技大學與澳門青川大學簽署協議。青川大學校長劉駿一行到訪北岭科技大學。")
+    full = next(o for o in x.organizations if o.name == "國立北岭科技大學")
+    assert "北岭科技大學" in full.aliases

@@ -24,8 +24,8 @@ from partnergraph.extraction.rules.chinese.event_dates import event_date, lead_d
 from partnergraph.extraction.rules.chinese.lexicon import lexicon
 from partnergraph.extraction.rules.chinese.orgs import Mention, Org, OrgTable
 from partnergraph.extraction.rules.chinese.parties import (
-    clause_start,
     bodies,
+    clause_start,
     distinct,
     eligible,
     founders,
@@ -74,6 +74,9 @@ MAX_LIST = 160
 _LIST_GAP = re.compile(r"[、,]?(?:和|及|与|以及)?")
 # what a body's office or branch is called (中国铸造协会上海办事处)
 _BRANCH = ("办事处", "代表处", "分公司", "分会", "分行", "分院", "办公室")
+# how far before a visit's verb its visitor may stand (characters): a tour's list of hosts
+# may run to a dozen names between them
+MAX_TOUR = 240
 # the longest agreement title read for its parties (characters)
 MAX_TITLE = 60
 # people looked up to name a visitor (an article lists a few dozen at most)
@@ -105,6 +108,8 @@ class EventFinder:
         self._founders_seen: dict[tuple[int, int], list[Mention]] = {}
         self.lead_date = lead_date(zt)
         self._article_founders: list[Mention] | None = None
+        # sentence start → the visitor and hosts of a tour it reports
+        self._tours: dict[int, tuple[Mention, list[Mention]]] = {}
         self.lead_pair = self._lead_pair()
 
     # article-level context --------------------------------------------------------------
@@ -214,6 +219,14 @@ class EventFinder:
             return []
         date = self._date(s0, s1, ts)
         cs = clause_start(v, s0, ts)
+        tour = self._tours.get(s0)
+        if tour is not None and len(parties) >= 3 and {id(p.org) for p in parties} <= \
+                {id(m.org) for m in [tour[0], *tour[1]]}:
+            # 带队赴A、B、C走访调研,并签订校企合作协议: the visitor signed with each host
+            visitor, hosts = tour
+            return [self._extras(EventRec("agreement", [visitor.org, h.org], date, (ts, te),
+                                          [(visitor.start, visitor.end), (h.start, h.end)],
+                                          pairwise=True), s0, s1) for h in hosts]
         many = _WITH_MANY.search(v, cs, ts)
         if many is not None and not orgs_in(self.mentions, cs, ts):
             # 先后走访了A、B、C,并(分别)与三家企业签订了协议: the subject with each of them
@@ -253,7 +266,8 @@ class EventFinder:
         v = self.zt.v
         trig = v[ts:te]
         cs = clause_start(v, s0, ts)
-        before = distinct(orgs_in(self.mentions, max(cs, ts - WINDOW), ts))
+        # the whole clause: a tour lists many hosts between the visitor and the verb
+        before = distinct(orgs_in(self.mentions, max(cs, ts - MAX_TOUR), ts))
         if trig == "的到来":
             # 李清代表西青区委、区政府对A的到来表示欢迎: A came; the host stands before 对
             if not before:
@@ -287,10 +301,13 @@ class EventFinder:
                 if not (after and _DELEGATION.match(v, after[0].end)):
                     return []
                 visitor, hosts = after[0], before[-1:]
-            elif not re.search(r"一行|代表团|访问团|考察团|带队|率", v[cs:te]) and not re.search(
+            elif not re.search(r"一行|代表团|访问团|考察团|带队|带领|率", v[cs:te]) and not re.search(
                     r"来到|到|赴|走进|莅临|前往|访问|来访|到访|拜访", trig + lead):
                 return []
         date = self._date(s0, s1, ts)
+        hosts = [h for h in hosts if h.org is not visitor.org]
+        if len(hosts) >= 2:
+            self._tours[s0] = (visitor, hosts)
         return [EventRec("visit", [visitor.org, h.org], date, (ts, te),
                          [(visitor.start, visitor.end), (h.start, h.end)])
                 for h in hosts if h.org is not visitor.org]
