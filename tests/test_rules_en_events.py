@@ -191,3 +191,9 @@ def test_alliance_launch_lists_its_founders_and_a_partnership_is_an_agreement():
     found, _ = events("Linhai University and Kestrel Motors entered into a strategic partnership on March 8.",
                       published="2021-03-10")
     assert found == [("agreement", ["Kestrel Motors", "Linhai University"], "2021-03-08")]
+
+
+def test_a_branch_acts_not_its_parent():
+    found, _ = events("On May 20, a seminar of the alliance was organized by the Western Regional Headquarters of "
+                      "Kestrel Motors (Kestrel West Investment Company) with Linhai University.")
+    assert found == [("meeting", ["Kestrel West Investment Company", "Linhai University"], "--05-20")]

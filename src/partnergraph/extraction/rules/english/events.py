@@ -82,6 +82,10 @@ _SET_UP = re.compile(
 _RESPECTIVELY = re.compile(r"\b(?:respectively|separately|individually|each signed)\b", re.IGNORECASE)
 _PLACE_VISIT = re.compile(r"\b(?:visit(?:ed|s|ing)?|toured)\s+(?:the\s+)?[A-Z]")
 _RELATED = re.compile(r"(?:see also|related|read more|also read|recommended|more news)\s*[:\-]", re.IGNORECASE)
+_MONTH_MAY = re.compile(r"\bMay\b")
+_BRANCH_OF = re.compile(
+    r"\b(?:headquarters?|branch|branches|subsidiary|subsidiaries|office|division|unit|arm)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE)
 _RE_LEAD = re.compile(
     r"\b(?:before|after|during|following|at|ahead of|prior to)\s+the\s+(?:\w+\s+){0,2}"
     r"(?:ceremony|signing|meeting|visit|talks|event|forum|symposium|seminar)\b", re.IGNORECASE)
@@ -227,7 +231,7 @@ def _intended(view: str, sent: Sentence, pos: int) -> bool:
     past = _PAST_VERB.match(view[pos:pos + 12])
     start = max(sent.start, pos - (30 if past else 80))
     start = max(start, view.rfind(";", start, pos) + 1)
-    window = view[start:pos]
+    window = _MONTH_MAY.sub(" ", view[start:pos])  # "On May 20, a seminar": the month, not the modal
     if not past:
         window = _LIST_ITEM.sub(" ", window)  # a list before the trigger
     return bool(_INTENT.search(window)) or bool(re.search(
@@ -254,6 +258,8 @@ def _parties(ctx: _Context, sent: Sentence, kind: str, t0: int, t1: int) -> tupl
     for s, e, idx in mentions:
         if w and kind == "agreement" and w.start() < s and not _signing_subject(view, e, s1):
             continue
+        if _BRANCH_OF.search(view, max(s0, s - 40), s):
+            continue  # "the Southwest Regional Headquarter of CNEC": the branch acts, not the parent
         keep.append((s, e, idx))
     ids = _unique(keep)
     spans = [(s, e) for s, e, _ in keep]

@@ -326,7 +326,8 @@ def _acronym_after(art: Article, table: OrgTable, idx: int, end: int) -> None:
         return
     inner = m.group(1).strip()
     caps = sum(c.isupper() for c in inner)
-    if caps >= 2 and len(inner.split()) <= 4 and not _YEAR.search(inner):
+    named = len(inner.split()) > 1 and any(w in lexicon().org_heads for w in inner.split())
+    if caps >= 2 and len(inner.split()) <= 4 and not _YEAR.search(inner) and not named:
         table.alias(idx, inner, m.start(1), m.start(1) + len(inner))
 
 
