@@ -100,3 +100,8 @@ def test_honorific_name_of_org_without_title():
 def test_lower_case_title_and_a_possessive_after_the_name():
     found, _ = people("It is the alma mater of the current president Park Geun-hye's father.")
     assert ("Park Geun-hye", None) in found
+
+
+def test_post_in_parentheses_after_the_name():
+    found, _ = people("The ceremony was attended by Park Ji-min (President, Seoul Robotics Company).")
+    assert found[("Park Ji-min", "Seoul Robotics Company")].title == "President"
