@@ -243,3 +243,24 @@ def test_a_national_prefix_dropped_is_an_alias():
     x = zh("國立北岭科技大學與澳門青川大學簽署協議。青川大學校長劉駿一行到訪北岭科技大學。")
     full = next(o for o in x.organizations if o.name == "國立北岭科技大學")
     assert "北岭科技大學" in full.aliases
+
+
+# people --------------------------------------------------------------------------------------
+def test_foreign_names_after_a_post():
+    x = zh("在南方国总统巴斯克斯访华期间,王明与北方国外长穆罕默德·阿里签署协议。")
+    assert {("巴斯克斯", None), ("穆罕默德·阿里", None)} <= people(x)
+
+
+def test_an_honorific_after_a_name_is_no_second_person():
+    x = zh("北岭城市大学校长罗斯尼扎・宾蒂・沙里教授在欢迎辞中表示感谢。")
+    assert people(x) == {("罗斯尼扎・宾蒂・沙里", "北岭城市大学")}
+
+
+def test_a_name_before_a_verb_of_speech():
+    x = zh("青川电力企业联合会理事长辛保安致开幕辞。")
+    assert people(x) == {("辛保安", "青川电力企业联合会")}
+
+
+def test_a_name_before_a_post_after_zai():
+    x = zh("在李近平主席访问期间,双方签署协议。")
+    assert ("李近平", None) in people(x)

@@ -43,6 +43,7 @@ class Lexicon:
     titles: frozenset[str]
     surnames1: frozenset[str]
     surnames2: frozenset[str]
+    foreign_re: re.Pattern[str]  # a foreign personal name in Chinese characters
     triggers: dict[str, re.Pattern[str]]
 
 
@@ -69,6 +70,9 @@ def lexicon() -> Lexicon:
         r"(?:党委|党组|党工委|纪委)?(?:常务|执行|第一)?副?(?:" + _alt(titles) + r")(?!会(?!见|晤|谈|同|上|后|前|中))"
     )
     surnames = " ".join(_lines("zh_surnames.txt")).split()
+    translit = "".join("".join(_lines("zh_translit.txt")).split())
+    # three or more such characters, or parts joined by a middle dot (·, ・, •)
+    foreign = rf"[{translit}]{{2,8}}(?:[·・•][{translit}]{{1,8}}){{1,4}}|[{translit}]{{3,8}}"
     triggers: dict[str, list[str]] = {}
     for line in _lines("zh_triggers.tsv"):
         kind, pattern = line.split("\t")
@@ -87,6 +91,7 @@ def lexicon() -> Lexicon:
         titles=frozenset(titles),
         surnames1=frozenset(s for s in surnames if len(s) == 1),
         surnames2=frozenset(s for s in surnames if len(s) == 2),
+        foreign_re=re.compile(foreign),
         triggers={k: re.compile("|".join(v)) for k, v in triggers.items()},
     )
 

@@ -21,7 +21,10 @@ _FOLLOW = ("出席", "表示", "代表", "主持", "介绍", "致辞", "参加",
            "共同", "做", "宣读", "讲话", "签署", "签订", "签约", "签字", "揭牌", "会见", "考察", "调研", "见证", "首先", "亲自", "莅临", "来", "到", "赴",
            "同", "将", "还", "则", "是", "从", "被", "一同", "会同", "现场", "详细", "热情", "简要",
            "围绕", "结合", "听取", "充分", "高度", "认真", "回顾", "希望", "感谢", "欢迎", "带领",
-           "当选", "担任", "兼", "发表", "进行", "作了", "共", "对此", "颁发", "授予", "为其")
+           "当选", "担任", "兼", "发表", "进行", "作了", "共", "对此", "颁发", "授予", "为其",
+           "致", "发言", "汇报", "提出", "认为", "要求", "访问", "到访", "来访", "参观", "走访",
+           "会谈", "座谈", "交流", "主讲", "作报告", "受邀", "应邀", "一起", "共同为", "等人", "访华",
+           "期间")
 _FOLLOW_WORDS = tuple(w for w in _FOLLOW if len(w) > 1) + ("作为", "做了", "作了", "为此")
 # characters that do not occur inside the given-name part of a Chinese name in this genre
 _NOT_IN_NAME = set("的了在是与及等为对向我校院市区省县处部局厅记席示表届月日号个位名"
@@ -87,6 +90,18 @@ def _name_after(v: str, i: int, end: int) -> int | None:
     return options[0]
 
 
+def _foreign_after(v: str, i: int, end: int) -> int | None:
+    """End of a foreign name in Chinese characters starting at `i` (外长穆罕默德·阿里,
+    总统巴斯克斯访华), or None."""
+    m = lexicon().foreign_re.match(v, i, end)
+    if m is None:
+        return None
+    for k in range(m.end(), i + 2, -1):
+        if v[k - 1] not in "·・•" and _boundary_after(v, k, end):
+            return k
+    return None
+
+
 def _org_of_name_before(zt: ZhText, table: OrgTable, by_end: dict[int, Mention], ns: int,
                         title: str, ls: int):
     """The body named before a [name][post] (澳门科技大学刘良校长, …大学党委黄惠勇书记,
@@ -120,7 +135,7 @@ def _name_before(v: str, i: int, start: int, mention_ends: set[int]) -> int | No
         if not all(_han(c) and c not in _NOT_IN_NAME for c in name[sur:]) \
                 or name.startswith(_NOT_NAME_START):
             continue
-        if s == start or not _han(v[s - 1]) or s in mention_ends or v[s - 1] in "与和及由请向对为" \
+        if s == start or not _han(v[s - 1]) or s in mention_ends or v[s - 1] in "与和及由请向对为在" \
                 or v[s - 2:s] in ("党委", "党组") or v[s - 1] in "省市区县":
             return s
     return None
@@ -176,6 +191,8 @@ def find_people(zt: ZhText, table: OrgTable, mentions: list[Mention]) -> list[Pe
             elif org_span is not None:
                 gap_start = org_span[0]
             name_end = _name_after(v, te, le)
+            if name_end is None:
+                name_end = _foreign_after(v, te, le)
             if name_end is not None:
                 name_span = (te, name_end)
                 chain = pending + [(ts, te, org)]
@@ -202,6 +219,8 @@ def find_people(zt: ZhText, table: OrgTable, mentions: list[Mention]) -> list[Pe
                 pos = max(pos, name_end)
                 continue
             ns = _name_before(v, ts, max(ls, gap_start - 4), mention_ends)
+            if ns is not None and out and out[-1].spans[0][1] == ts:
+                ns = None  # 校长张明教授: an honorific after the name just found
             if ns is not None and _boundary_after(v, te, le):
                 # 澳门科技大学刘良校长、湖南中医药大学党委黄惠勇书记、何清湖副校长
                 o, o_span = _org_of_name_before(zt, table, by_end, ns, title, ls)
