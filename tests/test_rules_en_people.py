@@ -105,3 +105,8 @@ def test_lower_case_title_and_a_possessive_after_the_name():
 def test_post_in_parentheses_after_the_name():
     found, _ = people("The ceremony was attended by Park Ji-min (President, Seoul Robotics Company).")
     assert found[("Park Ji-min", "Seoul Robotics Company")].title == "President"
+
+
+def test_org_possessive_lower_case_title_comma_name():
+    found, _ = people("Westbrook University's president, John Smith, welcomed the guests.")
+    assert found[("John Smith", "Westbrook University")].title == "president"

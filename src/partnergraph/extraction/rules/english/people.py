@@ -192,7 +192,6 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
                 continue
             if r.covered[ts]:
                 continue
-            lowercase = view[ts].islower()
             t = r.title_at(ts, s1)
             if t is None:
                 continue
@@ -264,7 +263,7 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
                             _COMMA_TITLE, view[cand[2]:s1])):
                         name = cand
                         pos = cand[2]
-                elif _COMMA.match(view[te:s1]) and not lowercase:
+                elif _COMMA.match(view[te:s1]):
                     # "the Principal Secretary, State Department for Higher Education Dr. Beatrice Inyangala"
                     cm = _COMMA.match(view[te:s1])
                     p2 = te + cm.end()
