@@ -130,9 +130,11 @@ def orgs(
     db: Path | None = DbOption,
     as_json: bool = JsonOption,
 ) -> None:
-    """Organizations ranked by number of distinct partners (e.g. companies that signed
-    with more than three universities: --kind company --partner-kind university
-    --type agreement --since 2024 --min-partners 4)."""
+    """Organizations ranked by number of distinct partners.
+
+    Companies that signed with more than three universities this year:
+    --kind company --partner-kind university --type agreement --since 2024 --min-partners 4
+    """
     from partnergraph import query
 
     with _open(db) as store:
