@@ -264,3 +264,14 @@ def test_a_name_before_a_verb_of_speech():
 def test_a_name_before_a_post_after_zai():
     x = zh("在李近平主席访问期间,双方签署协议。")
     assert ("李近平", None) in people(x)
+
+
+def test_a_teaching_hospital_unveiled_after_a_signing():
+    x = zh("5月27日,青川中医院与北岭中医药大学签署合作协议并举行“北岭中医药大学教学医院”揭牌仪式。")
+    assert events(x) == {("agreement", frozenset({"青川中医院", "北岭中医药大学"})),
+                         ("joint_entity", frozenset({"青川中医院", "北岭中医药大学"}))}
+
+
+def test_a_field_of_past_cooperation_is_no_set_up():
+    x = zh("12月3日,北岭大学校长王明一行来到青川大学交流。两校在共建协同创新工作室等方面取得了成效。")
+    assert events(x) == {("visit", frozenset({"北岭大学", "青川大学"}))}

@@ -23,6 +23,9 @@ _ORGANIZED_BY = re.compile(r"由([^。;,的]{2,160}(?:主办|承办|协办|联�
 # one clause of an organizer list: [由]A、B[共同|联合]主办 / C承办 / D协办
 _ORGANIZER_VERB = re.compile(r"(?:共同|联合)?(?:主办|承办|协办|联办)(?:单位)?")
 _CLAUSE_MARK = re.compile(r"[,:;]")
+# how far around a trigger its parties may stand (characters): clauses in the genre run
+# to about 60 characters before the verb (9月23日,邮储银行江苏省分行与镇江市政府战略合作签约)
+WINDOW = 80
 # the longest organizer clause looked at (characters): a list of a dozen bodies
 MAX_ORGANIZER_CLAUSE = 200
 

@@ -1,0 +1,134 @@
+"""Joint entities in Chinese sentences: a lab, centre, base, alliance or medical group set up,
+unveiled or launched.
+
+The entity is found by arguments.entity_span; its parties are the founders the name joins
+(A大学—B医院联合研究中心, A与B联合实验室), the bodies of the clause (A与B共建的X揭牌),
+the founders named elsewhere (联盟由A、B共同发起), or the bodies of the people unveiling it
+(李明校长和张强院长一同为实验室揭牌). Several entities unveiled at one host are one event
+each (“A大学临床教研中心”、“B大学教学医院”挂牌仪式在C医院举行).
+"""
+
+from __future__ import annotations
+
+import re
+
+from partnergraph.extraction.rules.chinese.arguments import entity_span, quoted_entities
+from partnergraph.extraction.rules.chinese.orgs import Mention, Org, OrgTable
+from partnergraph.extraction.rules.chinese.parties import (
+    distinct,
+    founders,
+    orgs_in,
+    superset,
+)
+from partnergraph.extraction.rules.chinese.record import EventRec
+from partnergraph.extraction.rules.chinese.view import ZhText
+
+# a parent body opening an entity's name: up to its first head word of a whole institution
+_PARENT_HEAD = re.compile(r"[\u3400-\u9fff]{2,12}?(?:大学|学院|医院|集团|公司|研究院|科学院)")
+# how far after an unveiling its host may be named (…挂牌仪式在珠海市中西医结合医院举行: 6)
+ENTITY_HOST_WINDOW = 30
+
+
+class SetUpRules:
+    """The joint-entity rules of `events.EventFinder`, which provides the article's context."""
+
+    # what EventFinder (events.py) provides
+    zt: ZhText
+    table: OrgTable
+    mentions: list[Mention]
+    _by_end: dict[int, Mention]
+    _founders_seen: dict[tuple[int, int], list[Mention]]
+    _article_founders: list[Mention] | None
+
+    def _founders(self, s0: int, s1: int) -> list[Mention]:
+        key = (s0, s1)
+        if key not in self._founders_seen:
+            self._founders_seen[key] = founders(self.zt, self.mentions, s0, s1)
+        return self._founders_seen[key]
+
+    def _joint_entity(self, s0, s1, ts, te):
+        v = self.zt.v
+        several = self._unveiled_at_host(s0, s1, ts, te)
+        if several:
+            return several
+        entity = entity_span(self.zt, self.table, self._by_end, s0, s1, ts, te)
+        if entity is None:
+            return []
+        name = v[entity[0]:entity[1]]
+        named = self._named_founders(name)
+        if len(named) >= 2:
+            return [self._extras(EventRec("joint_entity", named, self._date(s0, s1, ts), (ts, te),
+                                          [entity], entity=entity), s0, s1)]
+        parties = self._parties(s0, s1, ts, te, "joint_entity")
+        # the body set up is no party of its own setting up (功能性膜联合实验室 / 联合实验室)
+        held = max(v.rfind("举行", s0, ts), v.rfind("举办", s0, ts))
+        parties = [p for p in parties if not (p.start < entity[1] and entity[0] < p.end)
+                   and not p.org.key.endswith(name) and not name.endswith(p.org.key)
+                   and not (0 <= held < p.start)]  # 举行X联合实验室揭牌仪式: X names the lab
+        # 由A牵头,联合B、C共同发起: the founders, when the clause names only some of them
+        parties = superset(parties, self._founders(s0, s1)) if len(parties) >= 2 \
+            else self._founders(s0, s1)
+        if len(parties) < 2 and v[entity[1] - 2:entity[1]] == "联盟":
+            # an alliance's founders are often named in a later sentence of the article
+            if self._article_founders is None:
+                self._article_founders = next(
+                    (f for a, b in self.zt.sentences if (f := self._founders(a, b))), [])
+            parties = self._article_founders
+        inside = distinct(orgs_in(self.mentions, entity[0], entity[1]))
+        if len(parties) < 2 and len(inside) >= 2:
+            parties = inside
+        if len(parties) < 2:
+            parties = self._people_bodies(s0, s1)  # 李明校长和张强院长一同为实验室揭牌
+        parties = [p for p in parties if not (entity[0] <= p.start and p.end <= entity[1])] \
+            if len(inside) < 2 else parties
+        if len(parties) < 2:
+            return []
+        return [self._extras(EventRec("joint_entity", [p.org for p in parties],
+                                      self._date(s0, s1, ts), (ts, te),
+                                      [(p.start, p.end) for p in parties], entity=entity), s0, s1)]
+
+    def _named_founders(self, name: str) -> list[Org]:
+        """The bodies a joint name joins with a dash: A大学—B医院联合医学研究中心 → A, B."""
+        if "-" not in name:
+            return []
+        out: list[Org] = []
+        parts = name.split("-")
+        for i, part in enumerate(parts):
+            # the last part carries the entity's own head word: its founder opens it
+            if i == len(parts) - 1:
+                org = self.table.prefix_org(part) or self.table.lookup(part)
+            else:
+                org = self.table.lookup(part) or self.table.prefix_org(part)
+            if org is not None and org not in out:
+                out.append(org)
+        return out
+
+    def _parent_named_in(self, a: int, b: int) -> Org | None:
+        """The body whose full name opens an entity's name (“A大学临床教研中心” → A大学),
+        recorded as an organization of the article."""
+        m = _PARENT_HEAD.match(self.zt.v, a, b)
+        if m is None or m.end() >= b:
+            return None
+        return self.table.add(a, m.end(), confidence=0.6)
+
+    def _unveiled_at_host(self, s0, s1, ts, te) -> list[EventRec]:
+        """“A大学临床教研中心”、“B大学教学医院”挂牌仪式在C医院举行: one event per entity,
+        between the body that opens its name and the host."""
+        v = self.zt.v
+        if v[ts:te] not in ("揭牌", "挂牌", "授牌"):
+            return []
+        quoted = quoted_entities(self.zt, s0, s1, ts)
+        if len(quoted) < 2:
+            return []
+        hosts = [m for m in distinct(orgs_in(self.mentions, te, min(s1, te + ENTITY_HOST_WINDOW)))
+                 if not any(a <= m.start < b for a, b in quoted)]
+        if not hosts:
+            return []
+        host, out = hosts[0], []
+        for a, b in quoted:
+            partner = self.table.prefix_org(v[a:b]) or self._parent_named_in(a, b)
+            if partner is not None and partner is not host.org:
+                out.append(self._extras(EventRec(
+                    "joint_entity", [partner, host.org], self._date(s0, s1, ts), (ts, te),
+                    [(a, a + len(partner.key)), (host.start, host.end)], entity=(a, b)), s0, s1))
+        return out

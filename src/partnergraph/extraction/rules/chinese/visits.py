@@ -1,0 +1,142 @@
+"""Visits in Chinese sentences: who went where.
+
+The visitor stands before the verb and the host after it (A一行来到B, A代表团访问了B,
+A走访了B、C和D: one visit per host), or the host receives (A接待了B考察团, A迎来B代表团),
+or the visitor goes to the host before a verb of inspecting (A一行赴B调研, A带队到B、C考察).
+A visitor named only by its leader is that person's body (潘维大校长一行来到云南大学); a
+delegation that signs also visited (A与B代表团签署). A tour's hosts are kept, so that a
+signing in the same sentence is one agreement with each of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from partnergraph.extraction.rules.chinese.orgs import Mention, Org, OrgTable
+from partnergraph.extraction.rules.chinese.parties import (
+    clause_start,
+    distinct,
+    orgs_in,
+)
+from partnergraph.extraction.rules.chinese.record import EventRec
+from partnergraph.extraction.rules.chinese.view import ZhText
+
+# the host receives (A接待了B代表团); the visitor goes (A一行到B, A对B进行访问)
+_RECEIVES = re.compile(r"接待|会见|迎接|欢迎")
+_GOES_TO = re.compile(r"(?:来到|到|赴|走进|莅临|前往|对)[^,]{0,20}$")
+# a delegation right after a body, past an alias in parentheses: A(ABC)代表团
+_DELEGATION = re.compile(r"(?:\([^()]{1,40}\))?(?:代表团|访问团|考察团|一行)")
+# how far after a visit's verb its host may be named (characters): 走访调研了 + a long name
+VISIT_HOST_WINDOW = 25
+# how far a list of hosts may run on after the first (characters)
+MAX_LIST = 160
+_LIST_GAP = re.compile(r"[、,]?(?:和|及|与|以及)?")
+# how far before a visit's verb its visitor may stand (characters): a tour's list of hosts
+# may run to a dozen names between them
+MAX_TOUR = 240
+
+
+class VisitRules:
+    """The visit rules of `events.EventFinder`, which provides the article's context."""
+
+    # what EventFinder (events.py) provides
+    zt: ZhText
+    table: OrgTable
+    mentions: list[Mention]
+    people_orgs: dict[str, Org]
+    _tours: dict[int, tuple[Mention, list[Mention]]]
+
+    def _delegation_visit(self, parties: list[Mention], date, ts: int, te: int) -> list[EventRec]:
+        """A与B代表团签署: the delegation came to sign, so it also visited (GUIDELINES.md)."""
+        if len(parties) != 2:
+            return []
+        v = self.zt.v
+        for i, p in enumerate(parties):
+            m = _DELEGATION.match(v, p.end)
+            if m is not None and m.end() <= ts:
+                host = parties[1 - i]
+                return [EventRec("visit", [p.org, host.org], date, (ts, te),
+                                 [(p.start, p.end), (host.start, host.end)])]
+        return []
+
+    def _visit(self, s0, s1, ts, te):
+        v = self.zt.v
+        trig = v[ts:te]
+        cs = clause_start(v, s0, ts)
+        # the whole clause: a tour lists many hosts between the visitor and the verb
+        before = distinct(orgs_in(self.mentions, max(cs, ts - MAX_TOUR), ts))
+        if trig == "的到来":
+            # 李清代表西青区委、区政府对A的到来表示欢迎: A came; the host stands before 对
+            if not before:
+                return []
+            visitor = before[-1]
+            hosts = [m for m in before[:-1] if m.org is not visitor.org]
+            if not hosts:
+                return []
+            hosts = hosts[-1:]
+        else:
+            after = self._host_list(te, s1)
+            if not before and after:
+                # 潘维大校长一行来到云南大学: the visitor named by a person of a known body
+                before = self._person_body(max(cs, ts - 30), ts)
+            lead = v[max(cs, ts - 6):ts]
+            between = v[before[0].end:ts] if before else ""
+            went = _GOES_TO.search(between) if len(before) >= 2 else None
+            if after and before and after[0].org is not before[0].org:
+                visitor, hosts = before[0], after  # A一行走访了B、C和D: one visit per host
+            elif len(before) >= 2 and _RECEIVES.search(between):
+                hosts, visitor = before[:1], before[-1]  # A接待了B考察团
+            elif went is not None:
+                # A一行赴B调研, A代表团对B进行了访问, A一行先后到B、C调研
+                k = before[0].end + went.start()
+                visitor = before[0]
+                hosts = [m for m in before[1:] if m.start >= k] or before[-1:]
+            else:
+                return []
+            if trig == "迎来":
+                # A迎来B代表团: B came to A, as a delegation
+                if not (after and _DELEGATION.match(v, after[0].end)):
+                    return []
+                visitor, hosts = after[0], before[-1:]
+            elif not re.search(r"一行|代表团|访问团|考察团|带队|带领|率", v[cs:te]) and not re.search(
+                    r"来到|到|赴|走进|莅临|前往|访问|来访|到访|拜访", trig + lead):
+                return []
+        date = self._date(s0, s1, ts)
+        hosts = [h for h in hosts if h.org is not visitor.org]
+        if len(hosts) >= 2:
+            self._tours[s0] = (visitor, hosts)
+        return [EventRec("visit", [visitor.org, h.org], date, (ts, te),
+                         [(visitor.start, visitor.end), (h.start, h.end)])
+                for h in hosts if h.org is not visitor.org]
+
+    def _host_list(self, te: int, s1: int) -> list[Mention]:
+        """The bodies listed right after a visit's verb (走访了A、B和C), or the first body
+        within VISIT_HOST_WINDOW characters."""
+        after = distinct(orgs_in(self.mentions, te, min(s1, te + VISIT_HOST_WINDOW + MAX_LIST)))
+        if not after or after[0].start - te > VISIT_HOST_WINDOW:
+            return []
+        out = [after[0]]
+        for m in after[1:]:
+            if not _LIST_GAP.fullmatch(self.zt.v, out[-1].end, m.start):
+                break
+            out.append(m)
+        return out
+
+    def _people_bodies(self, start: int, end: int) -> list[Mention]:
+        """The bodies of the people with one named in [start, end), in text order, as mentions
+        (校长李明与董事长王强共同为实验室揭牌)."""
+        v, found = self.zt.v, []
+        for name, org in self.people_orgs.items():
+            k = v.find(name, start, end)
+            if k >= 0:
+                found.append(Mention(k, k + len(name), org, name))
+        return distinct(sorted(found, key=lambda m: m.start))
+
+    def _person_body(self, start: int, end: int) -> list[Mention]:
+        """The body of the last person with one named in [start, end), as a mention."""
+        best = None
+        for name, org in self.people_orgs.items():
+            k = self.zt.v.rfind(name, start, end)
+            if k >= 0 and (best is None or k > best.start):
+                best = Mention(k, k + len(name), org, name)
+        return [best] if best is not None else []
