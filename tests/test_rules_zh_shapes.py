@@ -275,3 +275,18 @@ def test_a_teaching_hospital_unveiled_after_a_signing():
 def test_a_field_of_past_cooperation_is_no_set_up():
     x = zh("12月3日,北岭大学校长王明一行来到青川大学交流。两校在共建协同创新工作室等方面取得了成效。")
     assert events(x) == {("visit", frozenset({"北岭大学", "青川大学"}))}
+
+
+def test_a_tour_told_stop_by_stop():
+    x = zh("临江职业技术学院院长王刚一行到青川市重点企业走访调研。在青川机械有限公司,王刚一行参观了"
+           "生产车间,双方签订了校企合作协议。在临江电子科技有限公司,双方就人才培养进行了深入交流,"
+           "并签订了合作协议。")
+    assert events(x) == {(t, frozenset({"临江职业技术学院", h})) for t in ("visit", "agreement")
+                         for h in ("青川机械有限公司", "临江电子科技有限公司")}
+
+
+def test_a_tour_by_a_leader_then_signing_with_the_two_hosts():
+    x = zh("临江职业技术学院党委书记张明带队赴青川市开展访企拓岗活动。张明一行先后来到青川机械有限公司、"
+           "临江电子科技有限公司,与企业负责人座谈交流,并签订了校企合作协议。")
+    assert events(x) == {(t, frozenset({"临江职业技术学院", h})) for t in ("visit", "agreement")
+                         for h in ("青川机械有限公司", "临江电子科技有限公司")}

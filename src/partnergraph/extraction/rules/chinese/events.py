@@ -68,6 +68,7 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
         self._article_founders: list[Mention] | None = None
         # sentence start → the visitor and hosts of a tour it reports
         self._tours: dict[int, tuple[Mention, list[Mention]]] = {}
+        self.visitor: Mention | None = None
         self.lead_pair = self._lead_pair()
 
     # article-level context --------------------------------------------------------------
@@ -137,6 +138,10 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
                 before = after_rep
         if len(before) >= 2 and not both:
             return before
+        scene = self.scene(s0)
+        if scene is not None and self.visitor is not None and len(before) < 2 \
+                and scene.org is not self.visitor.org and _BOTH.search(v, s0, te):
+            return [self.visitor, scene]  # 在A公司,…双方签订了协议: the touring visitor and A
         if len(before) < 2 and not both:
             wider = self._eligible(distinct(orgs_in(self.mentions, max(s0, ts - WINDOW), ts)))
             if len(wider) >= 2 and not _BOTH.search(v, s0, ts):
@@ -179,8 +184,8 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
         date = self._date(s0, s1, ts)
         cs = clause_start(v, s0, ts)
         tour = self._tours.get(s0)
-        if tour is not None and len(parties) >= 3 and {id(p.org) for p in parties} <= \
-                {id(m.org) for m in [tour[0], *tour[1]]}:
+        if tour is not None and (len(parties) >= 3 or all(p.org is not tour[0].org for p in parties)) \
+                and {id(p.org) for p in parties} <= {id(m.org) for m in [tour[0], *tour[1]]}:
             # 带队赴A、B、C走访调研,并签订校企合作协议: the visitor signed with each host
             visitor, hosts = tour
             return [self._extras(EventRec("agreement", [visitor.org, h.org], date, (ts, te),
@@ -206,6 +211,12 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
                                               pairwise=True), s0, s1) for r in right]
         out = [self._extras(EventRec("agreement", [p.org for p in parties], date, (ts, te),
                                      [(p.start, p.end) for p in parties]), s0, s1)]
+        scene = self.scene(s0)
+        if scene is not None and self.visitor is not None and len(parties) == 2 \
+                and {id(p.org) for p in parties} == {id(self.visitor.org), id(scene.org)}:
+            # 在A公司,…签订了协议: the touring visitor came to A
+            out.append(EventRec("visit", [self.visitor.org, scene.org], date, (ts, te),
+                                [(scene.start, scene.end)]))
         return out + self._delegation_visit(parties, date, ts, te)
 
     # merging ----------------------------------------------------------------------------

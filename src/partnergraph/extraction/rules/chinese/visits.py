@@ -34,6 +34,8 @@ _LIST_GAP = re.compile(r"[、,]?(?:和|及|与|以及)?")
 # how far before a visit's verb its visitor may stand (characters): a tour's list of hosts
 # may run to a dozen names between them
 MAX_TOUR = 240
+# the longest name a sentence opens with as its scene (在A公司,…)
+MAX_SCENE = 30
 
 
 class VisitRules:
@@ -45,6 +47,7 @@ class VisitRules:
     mentions: list[Mention]
     people_orgs: dict[str, Org]
     _tours: dict[int, tuple[Mention, list[Mention]]]
+    visitor: Mention | None  # the visitor of the last visit, whose tour goes on
 
     def _delegation_visit(self, parties: list[Mention], date, ts: int, te: int) -> list[EventRec]:
         """A与B代表团签署: the delegation came to sign, so it also visited (GUIDELINES.md)."""
@@ -76,9 +79,12 @@ class VisitRules:
             hosts = hosts[-1:]
         else:
             after = self._host_list(te, s1)
-            if not before and after:
+            scene = self.scene(s0)
+            if not before and (after or scene):
                 # 潘维大校长一行来到云南大学: the visitor named by a person of a known body
                 before = self._person_body(max(cs, ts - 30), ts)
+            if before and not after and scene is not None and len(before) == 1:
+                after = [scene]  # 在A公司,王刚一行参观了生产车间: the scene is the host
             lead = v[max(cs, ts - 6):ts]
             between = v[before[0].end:ts] if before else ""
             went = _GOES_TO.search(between) if len(before) >= 2 else None
@@ -103,11 +109,23 @@ class VisitRules:
                 return []
         date = self._date(s0, s1, ts)
         hosts = [h for h in hosts if h.org is not visitor.org]
+        if hosts:
+            self.visitor = visitor
         if len(hosts) >= 2:
             self._tours[s0] = (visitor, hosts)
         return [EventRec("visit", [visitor.org, h.org], date, (ts, te),
                          [(visitor.start, visitor.end), (h.start, h.end)])
                 for h in hosts if h.org is not visitor.org]
+
+    def scene(self, s0: int) -> Mention | None:
+        """The body a sentence opens with as its place (在A公司,…), where a tour stops."""
+        v = self.zt.v
+        if v[s0:s0 + 1] != "在":
+            return None
+        ms = orgs_in(self.mentions, s0 + 1, min(len(v), s0 + 1 + MAX_SCENE))
+        if ms and ms[0].start == s0 + 1 and v[ms[0].end:ms[0].end + 1] == ",":
+            return ms[0]
+        return None
 
     def _host_list(self, te: int, s1: int) -> list[Mention]:
         """The bodies listed right after a visit's verb (走访了A、B和C), or the first body
