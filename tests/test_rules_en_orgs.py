@@ -149,3 +149,10 @@ def test_units_of_an_unnamed_organization_are_not_organizations():
     found, _ = orgs("Managers of the Group's Information Department and Technology Department attended with "
                     "Westbrook University.")
     assert set(found) == {"Westbrook University"}
+
+
+def test_name_without_its_legal_form_is_found_again():
+    found, result = orgs("Toyota Motor Corp and Panasonic Corp said they would cooperate. Panasonic will "
+                         "transfer plants.")
+    assert "Panasonic" in found["Panasonic Corp"].aliases
+    assert len(found["Panasonic Corp"].evidence) == 2

@@ -78,6 +78,8 @@ def short_forms(art: Article, table: OrgTable) -> None:
                     or _NATIONALITY_END.search(short):
                 continue
             if table.find(short) is not None:
+                if table.find(short) == idx and k == len(core):
+                    table.orgs[idx].surfaces.add(short)  # "Panasonic" for "Panasonic Corp": same key
                 break
             pat = re.compile(r"(?<![\w-])" + re.escape(short) + r"(?:'s)?(?![\w-])(?:\s+([A-Z][a-z]*))?")
             uses = [m for m in pat.finditer(text) if not _after_place_word(text, m.start())

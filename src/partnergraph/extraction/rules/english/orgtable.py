@@ -75,6 +75,7 @@ class Org:
     name: str
     kind: str
     forms: dict[str, str] = field(default_factory=dict)     # norm -> surface form
+    surfaces: set[str] = field(default_factory=set)          # every way the text writes it
     spans: list[tuple[int, int, str]] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
     first: int = 0
@@ -83,10 +84,14 @@ class Org:
     @property
     def aliases(self) -> list[str]:
         key = norm(self.name)
-        seen, out = set(), []
+        seen, out = {self.name}, []
         for k, form in self.forms.items():
             if k != key and form not in seen and k:
                 seen.add(form)
+                out.append(form)
+        # same key, other writing: "Panasonic" for "Panasonic Corp"
+        for form in sorted(self.surfaces - seen, key=lambda f: (-len(f), f)):
+            if " ".join(form.split()) != " ".join(self.name.split()) and form.lower() != self.name.lower():
                 out.append(form)
         return out
 
@@ -109,6 +114,7 @@ class OrgTable:
             self.by_key[key] = idx
         org = self.orgs[idx]
         org.forms.setdefault(key, name)
+        org.surfaces.add(name)
         if len(name) > len(org.name) and norm(org.name) == key:
             org.name = name
         org.spans.append((start, end, "name"))
@@ -124,11 +130,14 @@ class OrgTable:
             return
         self.by_key[key] = idx
         self.orgs[idx].forms.setdefault(key, form)
+        self.orgs[idx].surfaces.add(form)
         if start is not None and end is not None:
             self.orgs[idx].spans.append((start, end, "alias"))
 
     def merge(self, keep: int, gone: int) -> None:
         a, b = self.orgs[keep], self.orgs[gone]
+        a.surfaces |= b.surfaces
+        b.surfaces = set()
         for k, form in b.forms.items():
             a.forms.setdefault(k, form)
             self.by_key[k] = keep
@@ -178,7 +187,7 @@ def locate(art: Article, table: OrgTable) -> list[tuple[int, int, int]]:
     auto = ahocorasick.Automaton()
     keys: dict[str, list[tuple[int, str]]] = {}
     for idx in table.live():
-        for form in table.orgs[idx].forms.values():
+        for form in table.orgs[idx].surfaces | set(table.orgs[idx].forms.values()):
             if 2 <= len(form) <= _MAX_NAME_CHARS:
                 keys.setdefault(form.lower(), []).append((idx, form))
     if not keys:
@@ -234,5 +243,6 @@ def drop_sources(art: Article, table: OrgTable, mentions: list[tuple[int, int, i
     for idx in gone:
         table.orgs[idx].name = ""
         table.orgs[idx].forms = {}
+        table.orgs[idx].surfaces = set()
     return [m for m in mentions if m[2] not in gone]
 
