@@ -152,7 +152,7 @@ def test_units_of_an_unnamed_organization_are_not_organizations():
 
 
 def test_name_without_its_legal_form_is_found_again():
-    found, result = orgs("Toyota Motor Corp and Panasonic Corp said they would cooperate. Panasonic will "
+    found, _ = orgs("Toyota Motor Corp and Panasonic Corp said they would cooperate. Panasonic will "
                          "transfer plants.")
     assert "Panasonic" in found["Panasonic Corp"].aliases
     assert len(found["Panasonic Corp"].evidence) == 2
