@@ -290,3 +290,17 @@ def test_a_tour_by_a_leader_then_signing_with_the_two_hosts():
            "临江电子科技有限公司,与企业负责人座谈交流,并签订了校企合作协议。")
     assert events(x) == {(t, frozenset({"临江职业技术学院", h})) for t in ("visit", "agreement")
                          for h in ("青川机械有限公司", "临江电子科技有限公司")}
+
+
+def test_our_college_is_the_one_college_named():
+    x = zh("临江职业技术学院新闻网\n3月5日,我院与青川科技集团签署校企合作协议。")
+    assert events(x) == {("agreement", frozenset({"临江职业技术学院", "青川科技集团"}))}
+
+
+def test_more_visit_and_talks_shapes():
+    for text in ("3月5日,北岭大学代表团到青川科技集团交流。",
+                 "3月5日,北岭大学党委书记王明一行走进青川科技集团,与集团董事长李强座谈。",
+                 "3月5日,北岭大学校长王明拜会了青川科技集团董事长李强。"):
+        assert events(zh(text)) == {("visit", frozenset({"北岭大学", "青川科技集团"}))}, text
+    x = zh("3月5日,北岭大学与青川科技集团召开校企合作洽谈会。")
+    assert events(x) == {("meeting", frozenset({"北岭大学", "青川科技集团"}))}

@@ -244,15 +244,24 @@ class OrgTable:
             ends = (level + "委",) if key[1:] in ("委", "党委") else (level + "人民政府", level + "政府")
         elif key.startswith("校") and len(key) > 2:
             ends = ("大学" + key[1:], "学院" + key[1:])
-        elif key in ("我校", "本校", "该校"):
-            unis = [o for o in self.orgs if o.kind == "university" and o.key.endswith("大学")]
-            if len(unis) == 1 and id(unis[0]) not in self.not_home:
-                return unis[0]
-            return None
+        elif key in ("我校", "本校", "该校", "我院", "本院"):
+            return self._home(key)
         if not ends:
             return None
         hits = [o for o in self.orgs if o.key.endswith(ends) and o.key not in ends]
         return hits[0] if len(hits) == 1 else None
+
+    def _home(self, key: str) -> Org | None:
+        """The article's own body for 我校/我院: its one university (大学, else a college
+        that is no school of a university) or, for 我院, its one hospital or college."""
+        if key.endswith("校"):
+            unis = [o for o in self.orgs if o.kind == "university" and o.key.endswith("大学")] or \
+                [o for o in self.orgs if o.key.endswith("学院") and "大学" not in o.key]
+        else:
+            unis = [o for o in self.orgs if o.key.endswith(("学院", "医院")) and "大学" not in o.key]
+        if len(unis) == 1 and id(unis[0]) not in self.not_home:
+            return unis[0]
+        return None
 
     def prefix_org(self, text: str) -> Org | None:
         """The organization whose name opens `text` (澳门科技大学临床教研中心 → 澳门科技大学)."""
@@ -367,5 +376,6 @@ def scan_mentions(zt: ZhText, table: OrgTable, cands: list[Cand],
 _PLACE_AFTER_VERB = re.compile(
     rf"(?:与|赴|到|来到|走进|前往|同)([{HAN}]{{2,10}}[省市县区州])(?![{HAN}]{{0,4}}(?:人民政府|政府|委|局|厅|"
     r"大学|学院|医院|公司|集团|银行|分行|中心|研究院|协会|联盟|办|部|长|书记))")
-# "our university": the article's home body, named only when the article names one university
-_HOME = re.compile(r"我校|本校")
+# "our university", "our college": the article's home body, named only when the article
+# names one body of the kind
+_HOME = re.compile(r"我校|本校|我院|本院")
