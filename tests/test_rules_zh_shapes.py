@@ -304,3 +304,8 @@ def test_more_visit_and_talks_shapes():
         assert events(zh(text)) == {("visit", frozenset({"北岭大学", "青川科技集团"}))}, text
     x = zh("3月5日,北岭大学与青川科技集团召开校企合作洽谈会。")
     assert events(x) == {("meeting", frozenset({"北岭大学", "青川科技集团"}))}
+
+
+def test_a_news_lead_the_furniture_filter_drops_is_still_read():
+    x = zh("记者从北岭大学获悉,3月5日,北岭大学与青川科技集团签署战略合作协议,双方将在人才培养等方面开展合作。")
+    assert events(x) == {("agreement", frozenset({"北岭大学", "青川科技集团"}))}

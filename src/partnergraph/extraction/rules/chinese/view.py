@@ -19,6 +19,9 @@ from partnergraph.models import Document
 # sentence ends: Chinese full stop, ! ? ; (after match_view the full-width forms are ASCII)
 _SENT_END = re.compile(r"[。!?;]+")
 _DIGIT = re.compile(r"[0-9]")
+# a line left out of the body is still read when it is a paragraph this long (characters)
+MIN_PARAGRAPH = 50
+_DISCLAIMER = re.compile(r"免责|版权|声明|备案|转载|侵权|联系我们")
 # the longest sentence rules read at once; the dev and unlabeled articles have none over 250
 MAX_SENTENCE = 400
 
@@ -58,14 +61,21 @@ def _add_sentence(v: str, out: list[tuple[int, int]], start: int, end: int) -> N
 def build(document: Document) -> ZhText:
     text = document.text
     v = to_simplified(match_view(text))
+    all_lines, pos = [], 0
+    for raw in text.split("\n"):
+        if raw.strip():
+            all_lines.append((pos, pos + len(raw)))
+        pos += len(raw) + 1
     if document.body:
         lines = [(s.start, s.end) for s in document.body]
+        # a paragraph the page-furniture filter left out (记者从…获悉, 通讯员…报道) is text
+        starts = {s for s, _ in lines}
+        lines += [(a, b) for a, b in all_lines if b - a >= MIN_PARAGRAPH and a not in starts
+                  and "。" in v[a:b] and not _DISCLAIMER.search(v, a, b)
+                  and not any(x <= a < y for x, y in lines)]
+        lines.sort()
     else:
-        lines, pos = [], 0
-        for raw in text.split("\n"):
-            if raw.strip():
-                lines.append((pos, pos + len(raw)))
-            pos += len(raw) + 1
+        lines = all_lines
     sentences: list[tuple[int, int]] = []
     for ls, le in lines:
         start = ls
