@@ -110,3 +110,18 @@ def test_post_in_parentheses_after_the_name():
 def test_org_possessive_lower_case_title_comma_name():
     found, _ = people("Westbrook University's president, John Smith, welcomed the guests.")
     assert found[("John Smith", "Westbrook University")].title == "president"
+
+
+def test_list_of_posts_after_an_organization_and_a_long_title():
+    text = ("Kent State University president Marcia WELSH, executive vice president Joann BRUNO, and the "
+            "Chairman of the Board of Directors of Norland Group Co., Ltd. Cui Genliang met the delegation.")
+    found, _ = people(text)
+    assert ("Marcia WELSH", "Kent State University") in found
+    assert ("Joann BRUNO", "Kent State University") in found
+    assert found[("Cui Genliang", "Norland Group Co., Ltd.")].title == "Chairman of the Board of Directors"
+
+
+def test_on_behalf_of_applies_only_right_before_the_post():
+    found, _ = people("On behalf of Norland Group, Mr. Xu Xiang, President of Norland Group, welcomed the team "
+                      "of Westbrook University led by President Bao Xin.")
+    assert ("Bao Xin", "Norland Group") not in found

@@ -35,6 +35,8 @@ _OPTIONAL_COMMA = re.compile(r"\s*,?\s*")
 _SPACE = re.compile(r"\s+")
 _OF_FROM_AT = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?")
 _ON_BEHALF = re.compile(r"(?:[Oo]n behalf of (?:the\s+)?)")
+_LIST_GAP = re.compile(r"\s*[,;]\s*(?:the\s+)?")
+_COMMA_ONLY = re.compile(r"\s*,\s*(?:the\s+)?")
 _TRAILING_COMMA = re.compile(r"\s*,?\s*$")
 _GROUP_TITLE = re.compile(r"(Group\s+[^,]+?)\s+and\s+(.+)$")
 _POST_JOIN = re.compile(r"\s*(?:,\s*|\s+and\s+)(?:an?\s+|the\s+)?")
@@ -180,6 +182,7 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
     for sent in art.sentences:
         s0, s1 = sent.start, sent.end
         list_org: int | None = None
+        last_end = s0
         used_names: set[int] = set()
         for tok in sent.tokens:
             if tok.lower.rstrip(".") not in _TITLE_STARTS and tok.lower.split("-")[0] not in _TITLE_STARTS:
@@ -214,10 +217,13 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
                 name = r.name_before(max(s0, pre - 8) + mm.start(), s0)
                 if name is not None and name[1] in used_names:
                     name = None
+            from_before = name is not None
             # extension and org after the title
             pos = te
-            ext = _EXT.match(view, pos, s1)
-            if ext and not r.org_at(pos + ext.group(0).find(ext.group(1))) and ext.group(1):
+            for _ in range(3):  # "Chairman of the Board of Directors of Hengtong Group"
+                ext = _EXT.match(view, pos, s1)
+                if not (ext and ext.group(1) and not r.org_at(pos + ext.group(0).find(ext.group(1)))):
+                    break
                 pos = ext.end() - 1
                 while view[pos] == " ":
                     pos -= 1
@@ -305,8 +311,9 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
             if org is None:
                 # "On behalf of Wujiang District Government, Secretary Li Ming"
                 ob = _ON_BEHALF.match(view[s0:ts])
-                if ob and r.org_at(s0 + ob.end()):
-                    org = r.org_at(s0 + ob.end())[0]
+                got = r.org_at(s0 + ob.end()) if ob else None
+                if got and _COMMA_ONLY.fullmatch(view[got[1]:ts]):
+                    org = got[0]
             if org is None:
                 # "a delegation from Kyoto University led by Professor Sato Ken"
                 lm = _LED_BY.search(view, max(s0, ts - 12), ts)
@@ -315,10 +322,13 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
                     if hit2:
                         org = hit2[1]
             explicit = org is not None
-            if org is None and mm and list_org is not None:
+            adjacent = _LIST_GAP.fullmatch(view[last_end:ts]) is not None or from_before
+            if org is None and adjacent and list_org is not None:
+                # "Professor Dong Shijie, Vice President" / "ESU president Marcia WELSH, executive
+                # vice president Joann BRUNO": the list's organization
                 org = list_org
-            if org is not None:
-                list_org = org
+            list_org = org  # a post at no known organization breaks the list
+            last_end = max(name[2], pos)
             spans.append((name[1], name[2], "name"))
             first_title = title_text
             # "Group Senior Vice President and President of X": the group post is the parent's
