@@ -309,3 +309,18 @@ def test_more_visit_and_talks_shapes():
 def test_a_news_lead_the_furniture_filter_drops_is_still_read():
     x = zh("记者从北岭大学获悉,3月5日,北岭大学与青川科技集团签署战略合作协议,双方将在人才培养等方面开展合作。")
     assert events(x) == {("agreement", frozenset({"北岭大学", "青川科技集团"}))}
+
+
+def test_companies_visited_named_without_a_legal_ending():
+    x = zh("9月20日,临江职业技术学院院长王刚带队先后走访了青川智能装备、华达精密、远景新能源和东江电子,"
+           "并与企业签订了校企合作协议。")
+    hosts = {"青川智能装备", "华达精密", "远景新能源", "东江电子"}
+    assert hosts <= set(org_names(x))
+    assert events(x) == {(t, frozenset({"临江职业技术学院", h})) for t in ("visit", "agreement")
+                         for h in hosts}
+
+
+def test_a_city_visited_or_a_field_is_no_company():
+    assert org_names(zh("3月5日,北岭大学党委书记王明一行赴深圳考察交流。")) == ["北岭大学"]
+    assert org_names(zh("北岭大学与海川集团在人工智能、新能源、生物医药等领域开展合作。")) == [
+        "北岭大学", "海川集团"]

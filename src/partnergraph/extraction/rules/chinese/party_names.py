@@ -32,6 +32,9 @@ _PLACE_TAIL = set("省市区县镇乡州国")
 _LISTED = re.compile(r"等(?:[0-9一二两三四五六七八九十多余几]+[家个])?(?:企业|公司|单位|机构)")
 # a list runs back at most this far from the word that closes it (characters)
 MAX_LIST = 120
+# a visit's verb before the bodies visited, and what ends their list
+_VISITED = re.compile(r"(?:走访|参观|考察|拜访|来到|走进|前往|(?:先后|一行|带队|率队|率团|代表团)(?:到|赴))了?")
+_LIST_END = re.compile(r"[,。;:]|等|并|进行|开展|调研|考察|参观|交流|座谈|洽谈")
 
 
 def discover_party_names(zt: ZhText, cands: list[Cand]) -> tuple[list[tuple[int, int]],
@@ -69,6 +72,14 @@ def discover_party_names(zt: ZhText, cands: list[Cand]) -> tuple[list[tuple[int,
             parts[0] = (max(cuts) if cuts else a, b)
             for a, b in parts:
                 _keep(zt, known, out, places, a, b, listed=True)
+        for t in _VISITED.finditer(v, s0, s1):
+            # 走访了海川科技、远景电气和华达实业: hosts whose names end like a company's
+            end = _LIST_END.search(v, t.end(), min(s1, t.end() + MAX_LIST))
+            stop = end.start() if end else min(s1, t.end() + MAX_LIST)
+            for a, b in _split(v, _LIST_CONJ, t.end(), stop):
+                if v[a:b].endswith(lexicon().party_only):
+                    _keep(zt, known, out, places, a, b, listed=True)
+    out.sort()
     return out, places
 
 
