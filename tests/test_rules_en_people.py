@@ -125,3 +125,10 @@ def test_on_behalf_of_applies_only_right_before_the_post():
     found, _ = people("On behalf of Norland Group, Mr. Xu Xiang, President of Norland Group, welcomed the team "
                       "of Westbrook University led by President Bao Xin.")
     assert ("Bao Xin", "Norland Group") not in found
+
+
+def test_a_title_inside_a_longer_title_claims_no_one():
+    found, _ = people("Mr. Li Xiang, Executive Director of the Department of Physics, Mr. Kong Li, and Mr. Ji Heng, "
+                      "Vice President of Norland Institute of Chemistry, attended.")
+    assert ("Li Xiang", "Department of Physics") in found
+    assert not any(name == "Kong Li" for name, _ in found)

@@ -184,12 +184,16 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
         list_org: int | None = None
         last_end = s0
         used_names: set[int] = set()
+        title_end = -1
         for tok in sent.tokens:
+            if tok.start < title_end:
+                continue  # "Director" inside "Executive Director" is the same title
             if tok.lower.rstrip(".") not in _TITLE_STARTS and tok.lower.split("-")[0] not in _TITLE_STARTS:
                 continue
             m = r.title.match(view, tok.start, s1)
             if m is None:
                 continue
+            title_end = m.end()
             ts = m.start()
             if ts > s0 and (view[ts - 1].isalnum() or view[ts - 1] == "-"):
                 continue
