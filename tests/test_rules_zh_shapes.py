@@ -324,3 +324,14 @@ def test_a_city_visited_or_a_field_is_no_company():
     assert org_names(zh("3月5日,北岭大学党委书记王明一行赴深圳考察交流。")) == ["北岭大学"]
     assert org_names(zh("北岭大学与海川集团在人工智能、新能源、生物医药等领域开展合作。")) == [
         "北岭大学", "海川集团"]
+
+
+def test_a_numbered_institute_and_its_short_form():
+    x = zh("2016-11-10 青川航天科工十院\n11月8日,十院与北岭师范大学签订战略合作协议。十院院长张兆明出席。")
+    assert events(x) == {("agreement", frozenset({"青川航天科工十院", "北岭师范大学"}))}
+    assert ("张兆明", "青川航天科工十院") in people(x)
+
+
+def test_museums_and_kindergartens_are_bodies():
+    x = zh("青川市博物馆与北岭实验幼儿园签署馆校合作协议。")
+    assert set(org_names(x)) == {"青川市博物馆", "北岭实验幼儿园"}

@@ -246,6 +246,8 @@ class OrgTable:
             ends = ("大学" + key[1:], "学院" + key[1:])
         elif key in ("我校", "本校", "该校", "我院", "本院"):
             return self._home(key)
+        elif len(key) == 2 and key[1] == "院" and key[0] in "一二三四五六七八九十":
+            ends = (key,)  # 十院 of 中国航天科工十院: a numbered institute's short form
         if not ends:
             return None
         hits = [o for o in self.orgs if o.key.endswith(ends) and o.key not in ends]
