@@ -39,14 +39,14 @@ def corpus(shared: Path) -> dict[str, list[str]]:
 
 def sized(texts: list[str], chars: int) -> list[str]:
     """Article-sized texts: paragraphs of consecutive articles joined up to `chars`."""
-    paragraphs = [p for t in texts for p in t.split("\n\n") if p.strip()]
+    paragraphs = [p for t in texts for p in t.split("\n") if p.strip()]
     out, current = [], []
     size = 0
     for p in paragraphs:
         current.append(p)
         size += len(p) + 2
         if size >= chars:
-            out.append("\n\n".join(current))
+            out.append("\n".join(current))
             current, size = [], 0
     return out or texts
 
