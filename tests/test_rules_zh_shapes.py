@@ -335,3 +335,13 @@ def test_a_numbered_institute_and_its_short_form():
 def test_museums_and_kindergartens_are_bodies():
     x = zh("青川市博物馆与北岭实验幼儿园签署馆校合作协议。")
     assert set(org_names(x)) == {"青川市博物馆", "北岭实验幼儿园"}
+
+
+def test_a_post_after_de_and_a_name_after_de():
+    x = zh("青川集团的董事长王明、来自北岭大学的李强教授出席了签约仪式。")
+    assert people(x) == {("王明", "青川集团"), ("李强", "北岭大学")}
+
+
+def test_vocational_schools_are_bodies():
+    x = zh("青川市职教中心与北岭卫校签署合作协议。")
+    assert set(org_names(x)) == {"青川市职教中心", "北岭卫校"}

@@ -69,12 +69,16 @@ _REGIONS = ("中国", "全国", "国家", "北京", "天津", "上海", "重庆"
 _GENERIC_LEAD = set("省市区县镇乡校我本该贵各两全分总原")
 
 
+# a numbered institute's short name (十院 of 中国航天科工十院)
+_NUMBERED = re.compile(r"[一二三四五六七八九十]院")
+
+
 @lru_cache(maxsize=65536)
 def is_generic(key: str) -> bool:
     """A reference with no proper name (GUIDELINES.md: 我校, 市政府, 省委, the company)."""
     lex = lexicon()
-    if key in lex.self_named:
-        return False
+    if key in lex.self_named or _NUMBERED.fullmatch(key):
+        return False  # 教育部, 十院: names on their own
     if key in lex.generic or key in lex.suffix_kind:
         return True
     if key[0] in "我本该各两其此这某" or key.startswith(("贵校", "贵院", "贵公司")):

@@ -70,6 +70,8 @@ MAX_BUCKET = 40
 def _short_forms(full: str) -> set[str]:
     """The forms `_short_of` can accept for `full`, except contractions."""
     forms = {full[i:] for i in range(1, len(full) - 2)}
+    if full[-1] == "院" and full[-2] in "一二三四五六七八九十":
+        forms.add(full[-2:])  # 十院 / 中国航天科工十院
     for rest in LEGAL + ("科技有限公司", "技术有限公司"):
         if full.endswith(rest) and len(full) > len(rest):
             core = full[: -len(rest)]
@@ -108,7 +110,7 @@ def _short_of(short: str, full: str) -> bool:
     if full.endswith(short):
         head = full[: -len(short)]
         if len(short) < 3:
-            return False
+            return len(short) == 2 and short[1] == "院" and short[0] in "一二三四五六七八九十"
         if len(head) == 2 and len(short) >= 4 and kind_of(short) == "company":
             return True  # 海尔集团 / 青岛海尔集团: a city without its 市
         return _is_place(head) or any(head.endswith(s) for s in lex.suffix_kind if len(s) > 1)
@@ -246,8 +248,6 @@ class OrgTable:
             ends = ("大学" + key[1:], "学院" + key[1:])
         elif key in ("我校", "本校", "该校", "我院", "本院"):
             return self._home(key)
-        elif len(key) == 2 and key[1] == "院" and key[0] in "一二三四五六七八九十":
-            ends = (key,)  # 十院 of 中国航天科工十院: a numbered institute's short form
         if not ends:
             return None
         hits = [o for o in self.orgs if o.key.endswith(ends) and o.key not in ends]

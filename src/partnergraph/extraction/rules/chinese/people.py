@@ -107,10 +107,10 @@ def _org_of_name_before(zt: ZhText, table: OrgTable, by_end: dict[int, Mention],
     """The body named before a [name][post] (澳门科技大学刘良校长, …大学党委黄惠勇书记,
     珠海市阎武副市长)."""
     v = zt.v
-    for k in (ns, ns - 2):
+    for k in (ns, ns - 1, ns - 2):
         m = by_end.get(k)
-        if m is not None and (k == ns or v[k:ns] in ("党委", "党组")):
-            return m.org, (m.start, m.end)
+        if m is not None and (k == ns or v[k:ns] in ("的", "党委", "党组")):
+            return m.org, (m.start, m.end)  # 北岭大学的王明教授
     if ns - 1 >= ls and v[ns - 1] in "省市区县":
         k = ns
         while k > max(ls, ns - 8) and _han(v[k - 1]) and v[k - 1] not in "与和及、":
@@ -135,7 +135,7 @@ def _name_before(v: str, i: int, start: int, mention_ends: set[int]) -> int | No
         if not all(_han(c) and c not in _NOT_IN_NAME for c in name[sur:]) \
                 or name.startswith(_NOT_NAME_START):
             continue
-        if s == start or not _han(v[s - 1]) or s in mention_ends or v[s - 1] in "与和及由请向对为在" \
+        if s == start or not _han(v[s - 1]) or s in mention_ends or v[s - 1] in "与和及由请向对为在的" \
                 or v[s - 2:s] in ("党委", "党组") or v[s - 1] in "省市区县":
             return s
     return None
@@ -259,6 +259,8 @@ def _org_before(zt: ZhText, table: OrgTable, by_end: dict[int, Mention], ts: int
     """The body a post at `ts` is held at, and the span naming it."""
     v = zt.v
     m = by_end.get(ts)
+    if m is None and v[ts - 1:ts] == "的":
+        m = by_end.get(ts - 1)  # 青川集团的董事长王明
     if m is None:
         # a department may stand between the body and the post
         for k in range(ts - 1, max(ls, ts - MAX_DEPT) - 1, -1):
