@@ -345,3 +345,10 @@ def test_a_post_after_de_and_a_name_after_de():
 def test_vocational_schools_are_bodies():
     x = zh("青川市职教中心与北岭卫校签署合作协议。")
     assert set(org_names(x)) == {"青川市职教中心", "北岭卫校"}
+
+
+def test_a_party_named_in_latin_letters():
+    x = zh("5月3日,北岭大学与Universiti Nusantara签署合作备忘录。")
+    kinds = {o.name: o.kind for o in x.organizations}
+    assert kinds["Universiti Nusantara"] == "university"
+    assert events(x) == {("agreement", frozenset({"北岭大学", "Universiti Nusantara"}))}

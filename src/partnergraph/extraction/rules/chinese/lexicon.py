@@ -96,9 +96,22 @@ def lexicon() -> Lexicon:
     )
 
 
+# the kind of a body named in Latin letters, by a word of its name
+_LATIN_KINDS = (("universit", "university"), ("college", "university"), ("school", "university"),
+                ("institut", "research"), ("academy", "research"), ("laborator", "research"),
+                ("hospital", "other"), ("association", "other"), ("alliance", "alliance"),
+                ("ministry", "government"), ("government", "government"), ("council", "government"))
+
+
 def kind_of(name: str) -> str:
     """Organization kind from the longest suffix the name ends with."""
     lex = lexicon()
+    if name.isascii():
+        low = name.lower()
+        for word, kind in _LATIN_KINDS:
+            if word in low:
+                return kind
+        return "company"
     if name.endswith(")") and "(" in name:
         name = name[:name.rindex("(")]  # 中国石油大学(华东): the campus does not decide
     for n in range(min(len(name), 8), 0, -1):

@@ -32,6 +32,8 @@ _PLACE_TAIL = set("省市区县镇乡州国")
 _LISTED = re.compile(r"等(?:[0-9一二两三四五六七八九十多余几]+[家个])?(?:企业|公司|单位|机构)")
 # a list runs back at most this far from the word that closes it (characters)
 MAX_LIST = 120
+# a body named in Latin letters: two or more capitalized words, or one acronym
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z&.'-]+(?: (?:of|for|and|de|the|[A-Z][A-Za-z&.'-]*)){1,8}|[A-Z]{2,8}")
 # a visit's verb before the bodies visited, and what ends their list
 _VISITED = re.compile(r"(?:走访|参观|考察|拜访|来到|走进|前往|(?:先后|一行|带队|率队|率团|代表团)(?:到|赴))了?")
 _LIST_END = re.compile(r"[,。;:]|等|并|进行|开展|调研|考察|参观|交流|座谈|洽谈")
@@ -103,7 +105,15 @@ def _keep(zt: ZhText, known: SpanIndex, out: list[tuple[int, int]],
         a = lead.end()
     for d in dates_between(zt, a, b):
         a = max(a, d.end)
+    while a < b and v[a] == " ":
+        a += 1
+    while b > a and v[b - 1] == " ":
+        b -= 1
     name = v[a:b]
+    latin = _LATIN_NAME.fullmatch(name)
+    if latin and not known.overlaps(a, b) and not (out and out[-1][1] > a):
+        out.append((a, b))  # 与Universiti Malaya签署: a body named in its own language
+        return
     if not 2 <= len(name) <= 10 or not NAME_RUN.fullmatch(name):
         return
     if known.overlaps(a, b) or (out and out[-1][1] > a) or is_generic(name):
