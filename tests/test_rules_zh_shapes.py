@@ -352,3 +352,10 @@ def test_a_party_named_in_latin_letters():
     kinds = {o.name: o.kind for o in x.organizations}
     assert kinds["Universiti Nusantara"] == "university"
     assert events(x) == {("agreement", frozenset({"北岭大学", "Universiti Nusantara"}))}
+
+
+def test_our_college_named_only_in_the_page_footer():
+    x = zh("3月5日,我院党委书记张明带队走访了青川机械有限公司,并与企业签订了校企合作协议。\n"
+           "版权所有 © 临江职业技术学院")
+    assert events(x) == {(t, frozenset({"临江职业技术学院", "青川机械有限公司"}))
+                         for t in ("visit", "agreement")}

@@ -42,7 +42,7 @@ def extract_items(document: Document) -> tuple[list[Organization], list[Person],
     zt = build(document)
     cands = find_candidates(zt)
     names, places = discover_party_names(zt, cands)
-    table = build_table(zt, cands, names)
+    table = build_table(zt, cands, names, find_candidates(zt, zt.furniture))
     mentions = scan_mentions(zt, table, cands, places)
     people = find_people(zt, table, mentions)
     people_orgs = {}

@@ -115,11 +115,12 @@ def _titles(zt: ZhText, rs: int, re_: int) -> list[tuple[int, int]]:
     return [m.span() for m in lexicon().title_re.finditer(zt.v, rs, re_)]
 
 
-def find_candidates(zt: ZhText) -> list[Cand]:
+def find_candidates(zt: ZhText, lines: list[tuple[int, int]] | None = None) -> list[Cand]:
+    """Organization names in the body lines (or in `lines`)."""
     lex = lexicon()
     v = zt.v
     out: list[Cand] = []
-    for ls, le in zt.lines:
+    for ls, le in zt.lines if lines is None else lines:
         for run in NAME_RUN.finditer(v, ls, le):
             rs, re_ = run.span()
             if re_ - rs < 2:

@@ -134,6 +134,14 @@ def _short_of(short: str, full: str) -> bool:
     return False
 
 
+def _home_kind(ref: str, name: str) -> bool:
+    """True when `name` can be what 我校 (a university or college) or 我院 (a college or a
+    hospital, no school of a university) refers to."""
+    if ref.endswith("校"):
+        return name.endswith("大学") or (name.endswith("学院") and "大学" not in name)
+    return name.endswith(("学院", "医院")) and "大学" not in name
+
+
 class OrgTable:
     def __init__(self, zt: ZhText):
         self.zt = zt
@@ -141,6 +149,8 @@ class OrgTable:
         self._by_key: dict[str, Org] = {}
         # universities named beside 我校 in one sentence (A大学对我校进行了访问) are not it
         self.not_home: set[int] = set()
+        # bodies named only in the page's header or footer: the site's owner, for 我校/我院
+        self.furniture: list[Cand] = []
 
     # building ---------------------------------------------------------------------------
     def add(self, start: int, end: int, field_: str = "name", confidence: float = 0.8) -> Org:
@@ -258,11 +268,17 @@ class OrgTable:
         that is no school of a university) or, for 我院, its one hospital or college."""
         if key.endswith("校"):
             unis = [o for o in self.orgs if o.kind == "university" and o.key.endswith("大学")] or \
-                [o for o in self.orgs if o.key.endswith("学院") and "大学" not in o.key]
+                [o for o in self.orgs if _home_kind(key, o.key)]
         else:
-            unis = [o for o in self.orgs if o.key.endswith(("学院", "医院")) and "大学" not in o.key]
+            unis = [o for o in self.orgs if _home_kind(key, o.key)]
         if len(unis) == 1 and id(unis[0]) not in self.not_home:
             return unis[0]
+        if not unis:
+            # 我院 of a college named only in the page's header or footer (its website)
+            owners = {c.key: c for c in self.furniture if _home_kind(key, c.key)}
+            if len(owners) == 1:
+                c = next(iter(owners.values()))
+                return self.add(c.start, c.end, confidence=0.6)
         return None
 
     def prefix_org(self, text: str) -> Org | None:
@@ -300,8 +316,10 @@ class OrgTable:
         return hits
 
 
-def build_table(zt: ZhText, cands: list[Cand], extra: list[tuple[int, int]]) -> OrgTable:
+def build_table(zt: ZhText, cands: list[Cand], extra: list[tuple[int, int]],
+                furniture: list[Cand] = ()) -> OrgTable:
     table = OrgTable(zt)
+    table.furniture = [c for c in furniture if not c.generic]
     for c in cands:
         if not c.generic:
             table.add(c.start, c.end)

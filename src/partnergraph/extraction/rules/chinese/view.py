@@ -19,6 +19,8 @@ from partnergraph.models import Document
 # sentence ends: Chinese full stop, ! ? ; (after match_view the full-width forms are ASCII)
 _SENT_END = re.compile(r"[。!?;]+")
 _DIGIT = re.compile(r"[0-9]")
+# furniture lines read for the site's owner (a header and a footer have a handful)
+MAX_FURNITURE = 40
 # a line left out of the body is still read when it is a paragraph this long (characters)
 MIN_PARAGRAPH = 50
 _DISCLAIMER = re.compile(r"免责|版权|声明|备案|转载|侵权|联系我们")
@@ -33,6 +35,8 @@ class ZhText:
     published: str | None
     published_span: tuple[int, int] | None
     lines: list[tuple[int, int]]
+    # lines the page-furniture filter left out (header, footer): read only for the site's owner
+    furniture: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     _date_starts: list[int] = field(default_factory=list)
@@ -90,9 +94,11 @@ def build(document: Document) -> ZhText:
         if _DIGIT.search(v, ls, le):  # every date shape has a digit; most lines have none
             dates.extend(d for d in find_dates(v, ls, le) if d.month is not None)
     ps = document.published_span
+    kept = set(lines)
+    furniture = [ln for ln in all_lines if ln not in kept][:MAX_FURNITURE]
     return ZhText(text=text, v=v, published=document.published,
                   published_span=(ps.start, ps.end) if ps else None, lines=lines,
-                  sentences=sentences, dates=dates)
+                  furniture=furniture, sentences=sentences, dates=dates)
 
 
 class SpanIndex:
