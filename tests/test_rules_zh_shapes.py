@@ -359,3 +359,8 @@ def test_our_college_named_only_in_the_page_footer():
            "版权所有 © 临江职业技术学院")
     assert events(x) == {(t, frozenset({"临江职业技术学院", "青川机械有限公司"}))
                          for t in ("visit", "agreement")}
+
+
+def test_ordinal_numbers_and_latin_tokens_inside_names():
+    x = zh("3月5日,北岭大学与青川电子科技集团公司第38研究所、北岭5G产业联盟签约。全国50强大学名单公布。")
+    assert set(org_names(x)) == {"北岭大学", "青川电子科技集团公司第38研究所", "北岭5G产业联盟"}

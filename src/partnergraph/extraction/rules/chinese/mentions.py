@@ -20,9 +20,11 @@ from partnergraph.extraction.rules.chinese.view import ZhText, dates_between
 
 # a run of Chinese characters, through short parenthesized parts inside a name
 # (陕西鼓风机(集团)有限公司, 北京天坛医院(张家口)脑科中心; not an alias note, 简称…),
-# after a Latin brand that opens a name (TCL科技集团, IBM中国研究院)
+# an ordinal number (第38研究所) or a short Latin token (5G产业联盟), after a Latin brand
+# that opens a name (TCL科技集团, IBM中国研究院)
 NAME_RUN = re.compile(rf"(?:(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&]{{1,11}})?[{HAN}]+"
-                  rf"(?:\((?!简称|以下|下称)[{HAN}]{{1,8}}\)[{HAN}]+)*")
+                      rf"(?:(?:\((?!简称|以下|下称)[{HAN}]{{1,8}}\)|(?<=第)[0-9]{{1,3}}"
+                      rf"|[0-9]{{0,2}}[A-Za-z][A-Za-z0-9]{{0,3}})[{HAN}]+)*")
 # a name is rarely longer: 上海交大教育服务产业投资管理集团 has 16 characters; the dev and
 # unlabeled articles have none over 22
 MAX_NAME = 24
