@@ -364,3 +364,10 @@ def test_our_college_named_only_in_the_page_footer():
 def test_ordinal_numbers_and_latin_tokens_inside_names():
     x = zh("3月5日,北岭大学与青川电子科技集团公司第38研究所、北岭5G产业联盟签约。全国50强大学名单公布。")
     assert set(org_names(x)) == {"北岭大学", "青川电子科技集团公司第38研究所", "北岭5G产业联盟"}
+
+
+def test_a_category_with_its_modifier_before_a_name_is_no_part_of_it():
+    x = zh("3月5日,北岭大学与龙头企业青川海达集团、知名高校临江大学、三甲医院青川市人民医院签约。"
+           "合作企业东江机械有限公司也参加了签约。")
+    assert set(org_names(x)) == {"北岭大学", "青川海达集团", "临江大学", "青川市人民医院",
+                                 "东江机械有限公司"}

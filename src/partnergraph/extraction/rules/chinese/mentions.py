@@ -159,7 +159,9 @@ def find_candidates(zt: ZhText, lines: list[tuple[int, int]] | None = None) -> l
                 gap = MAX_GOV_CHAIN_GAP if cur is not None and v[cur[1] - 2:cur[1]] == "政府" \
                     else MAX_CHAIN_GAP
                 if cur is not None and left <= cur[1] and ss - cur[1] <= gap \
+                        and not (left == cur[1] and left in cuts) \
                         and not _split_by_he(v, cur, ss, se) and not _unit_of(v, cur, ss, se):
+                    # a stop word ending with the head word (三甲医院青川市人民医院) chains nothing
                     cur[1] = se
                     continue
                 if cur is not None:
@@ -268,6 +270,8 @@ def _trim(zt: ZhText, c: Cand) -> Cand | None:
     key = zt.v[start:end]
     if len(key) < 2 or (start > 0 and zt.v[start - 1].isdigit()):
         return None  # 50强大学, 985大学: a rank, not a name
+    if lex.stop_re.fullmatch(key):
+        return None  # 三甲医院, 合作企业: a category before a name, not a name
     if _only_heads(key):
         return None  # 集团股份有限公司: the name before it was cut off
     if key.endswith("委员会") and key[:-3] in _COMMITTEES:
