@@ -371,3 +371,14 @@ def test_a_category_with_its_modifier_before_a_name_is_no_part_of_it():
            "合作企业东江机械有限公司也参加了签约。")
     assert set(org_names(x)) == {"北岭大学", "青川海达集团", "临江大学", "青川市人民医院",
                                  "东江机械有限公司"}
+
+
+def test_a_job_fair_tour_over_several_sentences():
+    x = zh("5月16日,临江职业技术学院党委书记、院长王刚带队赴青川市开展访企拓岗专项行动,学院招生就业处、"
+           "智能制造学院负责人随行。\n访问团一行先后走访了青川海达智能装备有限公司、东江精密机械股份有限公司"
+           "等2家企业。\n在青川海达智能装备有限公司,双方签订了校企合作协议,并为“临江职业技术学院实习就业基地”"
+           "揭牌。\n此次活动,学院共与2家企业签订校企合作协议。")
+    hosts = ("青川海达智能装备有限公司", "东江精密机械股份有限公司")
+    want = {(t, frozenset({"临江职业技术学院", h})) for t in ("visit", "agreement") for h in hosts}
+    want.add(("joint_entity", frozenset({"临江职业技术学院", "青川海达智能装备有限公司"})))
+    assert events(x) == want

@@ -35,7 +35,7 @@ from partnergraph.extraction.rules.chinese.visits import VisitRules
 _NOT_YET = re.compile(r"(?:将|拟|计划|准备|预计|有望|希望|即将|尚未|未|没有|争取|力争|筹建|打算|期待|愿)"
                       r"[^,。;]{0,6}$")
 # what is set up as the topic of talks (双方就共建联合实验室进行了交流) is not set up yet
-_TOPIC_OF = re.compile(r"(?:就|围绕|关于|商讨|探讨|洽谈|商谈)[^,。]{0,4}$")
+_TOPIC_OF = re.compile(r"(?:就(?!业)|围绕|关于|商讨|探讨|洽谈|商谈)[^,。]{0,4}$")
 # 共建A、B、C等合作项目, 在共建X等方面: projects and fields, not bodies set up
 _PROJECT_LIST = re.compile(r"[^,。;]{2,120}?等[^,。;]{0,8}?(?:项目|事项|工作)")
 _FIELD_LIST = re.compile(r"[^,。;]{2,120}?等[^,。;]{0,8}?(?:方面|领域)")
@@ -69,6 +69,7 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
         # sentence start → the visitor and hosts of a tour it reports
         self._tours: dict[int, tuple[Mention, list[Mention]]] = {}
         self.visitor: Mention | None = None
+        self.last_tour: tuple[Mention, list[Mention]] | None = None
         self.lead_pair = self._lead_pair()
 
     # article-level context --------------------------------------------------------------
@@ -192,6 +193,12 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
                                           [(visitor.start, visitor.end), (h.start, h.end)],
                                           pairwise=True), s0, s1) for h in hosts]
         many = _WITH_MANY.search(v, cs, ts)
+        if many is not None and self.last_tour is not None and not orgs_in(self.mentions, s0, s1):
+            # 此次活动,学院共与5家企业签订了协议: the tour's visitor with each of its hosts
+            visitor, hosts = self.last_tour
+            return [self._extras(EventRec("agreement", [visitor.org, h.org], date, (ts, te),
+                                          [(visitor.start, visitor.end), (h.start, h.end)],
+                                          pairwise=True), s0, s1) for h in hosts]
         if many is not None and not orgs_in(self.mentions, cs, ts):
             # 先后走访了A、B、C,并(分别)与三家企业签订了协议: the subject with each of them
             listed = self._eligible(distinct(orgs_in(self.mentions, s0, cs)))

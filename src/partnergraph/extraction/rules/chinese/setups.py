@@ -79,6 +79,10 @@ class SetUpRules:
             parties = inside
         if len(parties) < 2:
             parties = self._people_bodies(s0, s1)  # 李明校长和张强院长一同为实验室揭牌
+        scene = self.scene(s0)
+        if len(parties) < 2 and scene is not None and self.visitor is not None \
+                and scene.org is not self.visitor.org:
+            parties = [self.visitor, scene]  # 在A公司,…并为“…基地”揭牌: the touring visitor and A
         parties = [p for p in parties if not (entity[0] <= p.start and p.end <= entity[1])] \
             if len(inside) < 2 else parties
         if len(parties) < 2:

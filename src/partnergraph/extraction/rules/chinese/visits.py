@@ -34,6 +34,10 @@ _LIST_GAP = re.compile(r"[、,]?(?:和|及|与|以及)?")
 # how far before a visit's verb its visitor may stand (characters): a tour's list of hosts
 # may run to a dozen names between them
 MAX_TOUR = 240
+# a delegation named by what it is, not by its body (访问团一行)
+_PARTY_WORD = re.compile(r"一行|访问团|代表团|考察团|调研组")
+# a delegation led out: 带队赴, 率团访问, 一行来到
+_LEADS = re.compile(r"带队|率队|率团|一行")
 # the longest name a sentence opens with as its scene (在A公司,…)
 MAX_SCENE = 30
 
@@ -48,6 +52,7 @@ class VisitRules:
     people_orgs: dict[str, Org]
     _tours: dict[int, tuple[Mention, list[Mention]]]
     visitor: Mention | None  # the visitor of the last visit, whose tour goes on
+    last_tour: tuple[Mention, list[Mention]] | None  # the article's last tour of several hosts
 
     def _delegation_visit(self, parties: list[Mention], date, ts: int, te: int) -> list[EventRec]:
         """A与B代表团签署: the delegation came to sign, so it also visited (GUIDELINES.md)."""
@@ -83,6 +88,9 @@ class VisitRules:
             if not before and (after or scene):
                 # 潘维大校长一行来到云南大学: the visitor named by a person of a known body
                 before = self._person_body(max(cs, ts - 30), ts)
+            if not before and after and _PARTY_WORD.search(v, cs, ts):
+                # 访问团一行先后走访了A、B: the delegation the article has already led out
+                before = self._delegation(s0)
             if before and not after and scene is not None and len(before) == 1:
                 after = [scene]  # 在A公司,王刚一行参观了生产车间: the scene is the host
             lead = v[max(cs, ts - 6):ts]
@@ -112,6 +120,8 @@ class VisitRules:
         if hosts:
             self.visitor = visitor
         if len(hosts) >= 2:
+            self.last_tour = (visitor, hosts)
+        if len(hosts) >= 2:
             self._tours[s0] = (visitor, hosts)
         return [EventRec("visit", [visitor.org, h.org], date, (ts, te),
                          [(visitor.start, visitor.end), (h.start, h.end)])
@@ -127,10 +137,31 @@ class VisitRules:
             return ms[0]
         return None
 
+    def _delegation(self, before: int) -> list[Mention]:
+        """The body of the article's first delegation (A带队赴…, A一行…) before `before`."""
+        if self.visitor is not None:
+            return [self.visitor]
+        v = self.zt.v
+        for s0, s1 in self.zt.sentences:
+            if s0 >= before:
+                break
+            m = _LEADS.search(v, s0, s1)
+            if m is None:
+                continue
+            cs = clause_start(v, s0, m.start())
+            ms = distinct(orgs_in(self.mentions, cs, m.start())) or \
+                self._person_body(cs, m.start())
+            if ms:
+                return ms[:1]
+        return []
+
     def _host_list(self, te: int, s1: int) -> list[Mention]:
         """The bodies listed right after a visit's verb (走访了A、B和C), or the first body
         within VISIT_HOST_WINDOW characters."""
-        after = distinct(orgs_in(self.mentions, te, min(s1, te + VISIT_HOST_WINDOW + MAX_LIST)))
+        v = self.zt.v
+        end = min(s1, te + VISIT_HOST_WINDOW + MAX_LIST)
+        comma = v.find(",", te, end)
+        after = distinct(orgs_in(self.mentions, te, comma if comma >= 0 else end))
         if not after or after[0].start - te > VISIT_HOST_WINDOW:
             return []
         out = [after[0]]
