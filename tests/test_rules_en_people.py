@@ -54,10 +54,11 @@ def test_attendee_list_inherits_the_organization():
     assert ("Hu Min", "School of Law") in found
 
 
-def test_title_name_takes_the_article_organization():
+def test_title_name_does_not_take_the_article_organization():
+    # GUIDELINES: `org` is null when the text leaves it open; the most-mentioned org is no evidence
     found, _ = people("Soochow Polytechnic University signed an agreement with Kent Group. "
                       "President Xiong Wei said the deal matters for Soochow Polytechnic University.")
-    assert ("Xiong Wei", "Soochow Polytechnic University") in found
+    assert ("Xiong Wei", None) in found
 
 
 def test_outer_organization_of_a_department_post():
@@ -132,3 +133,39 @@ def test_a_title_inside_a_longer_title_claims_no_one():
                       "Vice President of Norland Institute of Chemistry, attended.")
     assert ("Li Xiang", "Department of Physics") in found
     assert not any(name == "Kong Li" for name, _ in found)
+
+
+def test_open_post_keeps_no_organization():
+    found, _ = people("Ashford University and Norland Group signed an agreement on May 3. Ashford University "
+                      "hosted the ceremony. Vice President Tom Reyes presided over the ceremony.")
+    assert ("Tom Reyes", None) in found
+
+
+def test_person_and_his_delegation_from_org():
+    found, _ = people("Professor Alan Moss and his delegation from Westbrook University visited Norland Group.")
+    assert ("Alan Moss", "Westbrook University") in found
+
+
+def test_leaders_of_org_including():
+    found, _ = people("Leaders of Norland Group, including Chairman Zhao Lei and Vice President Amy Hart, "
+                      "visited Westbrook University.")
+    assert ("Zhao Lei", "Norland Group") in found
+    assert ("Amy Hart", "Norland Group") in found
+
+
+def test_org_leaders_including():
+    found, _ = people("Norland Group leaders including President Amy Hart attended the signing with Westbrook "
+                      "University.")
+    assert ("Amy Hart", "Norland Group") in found
+
+
+def test_org_represented_by():
+    found, _ = people("Westbrook University was represented by the Vice-Chancellor, Prof. Alan Moss, who signed "
+                      "the MoU with Norland Group.")
+    assert ("Alan Moss", "Westbrook University") in found
+
+
+def test_title_of_three_fields_at_org():
+    found, _ = people("said Omar Haddad, senior vice president of refining, processing and marketing at Norland "
+                      "Group, after the signing.")
+    assert ("Omar Haddad", "Norland Group") in found

@@ -36,11 +36,7 @@ def extract_items(document: Document) -> tuple[list[Organization], list[Person],
     aliases.merge_variants(table)
     mentions = orgtable.drop_sources(art, table, orgtable.locate(art, table))
 
-    counts: dict[int, int] = {}
-    for _, _, idx in mentions:
-        counts[idx] = counts.get(idx, 0) + 1
-    top = max(counts, key=lambda i: (counts[i], -table.orgs[i].first)) if counts else None
-    posts = extract_people(art, mentions, top, {i: table.orgs[i].name for i in table.live()})
+    posts = extract_people(art, mentions, {i: table.orgs[i].name for i in table.live()})
     # every later use of a person's name stands for the organization of the post
     person_orgs = []
     seen_names: set[str] = set()

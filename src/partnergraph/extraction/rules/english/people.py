@@ -52,7 +52,8 @@ _NAME_TOKEN = re.compile(r"(?=[A-Z\u00c0-\u00de])[^\W\d_][^\W\d_'\-]*(?:['\-][^\
 _PARTICLES = frozenset({"al", "bin", "binti", "de", "van", "von", "der", "da", "el", "ur"})
 _OF = re.compile(r"\s*,?\s+(?:of|at|in|from|with|von|de)\s+(?:the\s+)?")
 _EXT = re.compile(
-    r"\s+(?:of|for)\s+(?:the\s+)?((?:[A-Za-z][\w\-]*\s+){1,5}?|(?:[a-z][\w\-]*,\s+){1,4}and\s+[a-z][\w\-]*\s+)"
+    r"\s+(?:of|for)\s+(?:the\s+)?((?:[A-Za-z][\w\-]*\s+){1,5}?|(?:[a-z][\w\-]*,\s+){1,4}(?:[a-z][\w\-]*\s+)?and\s+"
+    r"[a-z][\w\-]*\s+)"
     r"(?=(?:of|at|in)\s)")
 
 
@@ -174,7 +175,7 @@ class _Reader:
         return pos, e
 
 
-def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: int | None,
+def extract_people(art: Article, mentions: list[tuple[int, int, int]],
                    org_names: dict[int, str]) -> list[Post]:
     r = _Reader(art, mentions)
     view = art.view
@@ -365,7 +366,8 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]], top_org: 
                 if pm:
                     pos += pm.end()
     posts += _affiliated(r, art, {p.name for p in posts})
-    return _resolve(posts, top_org, org_names)
+    _stated_orgs(art, mentions, posts)
+    return _resolve(posts, org_names)
 
 
 _HONORED_OF = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|Professor)\.?\s+")
@@ -387,13 +389,52 @@ def _affiliated(r: _Reader, art: Article, known: set[str]) -> list[Post]:
     return out
 
 
+# "Smith and his delegation from X": the delegation's organization is the person's.
+_OWN_DELEGATION = re.compile(r"\s*(?:,[^,;]{1,80},\s*)?\s+(?:and|with)\s+(?:his|her|their)\s+delegation\s+"
+                             r"(?:from|of)\s+(?:the\s+)?$")
+# "leaders of X, including A, B and C": the list after the phrase is X's people.
+_GROUP_OF = re.compile(r"\b(?:leaders?|officials?|representatives?|executives?|delegation|delegates|heads?|"
+                       r"members?|team)\s+(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
+# "X leaders including A and B", "X was represented by the Vice-Chancellor, Prof. A".
+_GROUP_AFTER = re.compile(r"\s*(?:'s\s+)?(?:\([^()]{1,40}\)\s*)?(?:(?:leaders?|officials?|representatives?|executives?|"
+                          r"delegates|delegation|team)\s*,?\s*(?:including|such as|namely|led by|headed by)|"
+                          r"(?:was|were)\s+represented\s+by)\s", re.IGNORECASE)
+_INCLUDING = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*,?\s*(?:including|includ\w+|such as|namely|led by|headed by|:)\s",
+                        re.IGNORECASE)
+
+
+def _stated_orgs(art: Article, mentions: list[tuple[int, int, int]], posts: list[Post]) -> None:
+    """A post with no organization of its own takes one only where the text states it: "A and his
+    delegation from X", "leaders of X including A, B". Never a guess from what the article is about."""
+    open_posts = [p for p in posts if p.org is None]
+    if not open_posts:
+        return
+    view = art.view
+    sent_ends = [s.end for s in art.sentences]
+    for s, e, idx in mentions:
+        back = view[max(0, s - 130):s]
+        own = _OWN_DELEGATION.search(back) if "delegation" in back else None
+        if own:
+            head = back[:own.start()]
+            for p in open_posts:
+                if p.org is None and head.endswith(p.name):
+                    p.org, p.explicit = idx, True
+            continue
+        if _GROUP_OF.search(back[-40:]) and _INCLUDING.match(view, e) or _GROUP_AFTER.match(view, e):
+            end = next((x for x in sent_ends if x >= e), len(view))
+            region = view[e:end]
+            for p in open_posts:
+                if p.org is None and p.name in region:
+                    p.org, p.explicit = idx, True
+
+
 def _key(name: str) -> str:
     """Names compare as sets of words, initials left out: "Defu Liu" is "Liu Defu", "P Appa Rao" "Appa Rao"."""
     return " ".join(sorted(w for w in _WORD.findall(name.casefold()) if len(w) > 1))
 
 
-def _resolve(posts: list[Post], top_org: int | None, org_names: dict[int, str]) -> list[Post]:
-    """One entry per person and organization; a post with no organization takes the article's."""
+def _resolve(posts: list[Post], org_names: dict[int, str]) -> list[Post]:
+    """One entry per person and organization; a post the text leaves open keeps no organization."""
     with_org = {_key(p.name) for p in posts if p.org is not None and p.explicit}
     first_post: dict[str, Post] = {}
     out: list[Post] = []
@@ -402,8 +443,6 @@ def _resolve(posts: list[Post], top_org: int | None, org_names: dict[int, str]) 
         k = _key(p.name)
         if p.org is None and k in with_org and not (p.title or "").startswith("Group"):
             continue
-        if p.org is None:
-            p.org = top_org
         if not p.explicit and k in with_org and p.org is not None and (k, p.org) in seen:
             continue
         key = (k, p.org)
