@@ -382,3 +382,10 @@ def test_a_job_fair_tour_over_several_sentences():
     want = {(t, frozenset({"临江职业技术学院", h})) for t in ("visit", "agreement") for h in hosts}
     want.add(("joint_entity", frozenset({"临江职业技术学院", "青川海达智能装备有限公司"})))
     assert events(x) == want
+
+
+def test_short_brands_as_partners_and_people_as_signers():
+    x = zh("3月5日,北岭大学携手海川共建人工智能学院。")
+    assert ("joint_entity", frozenset({"北岭大学", "海川"})) in events(x)
+    x = zh("3月5日,王明与李强分别代表双方签署协议。北岭大学校长王明、海川集团董事长李强出席。")
+    assert "王明" not in org_names(x) and "李强" not in org_names(x)

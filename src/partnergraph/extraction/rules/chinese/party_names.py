@@ -18,13 +18,13 @@ from partnergraph.extraction.rules.chinese.view import SpanIndex, ZhText, dates_
 
 # the subject of a signing ends where its verb phrase starts
 _SUBJECT_END = re.compile(r"在|于|举行|共同|正式|战略|全面|分别|代表|签|举办|召开|达成|就|开展|深化|"
-                          r"建立|合作|携手|联合|友好|进行|双方|一行|今天|日前|近日")
+                          r"建立|合作|联合|友好|进行|双方|一行|今天|日前|近日|共建|成立")
 _ATTENDING = re.compile(r"(?:出席|参加|见证|主持|参与|陪同|列席)[^,]{0,6}$")
 _PEOPLE_WORDS = re.compile(r"领导|代表|嘉宾|专家|人员|同志|教授|老师|学生|师生|负责人|部门|单位|院校|高校|"
                            r"企业|机构|会议|仪式|活动|双方|各方")
-# clauses whose subject lists parties: a signing, talks held, a body set up, cooperation
-_SIGNING = re.compile(r"签署|签订|签约|续签|举行|召开")
-_CONJ = re.compile(r"与|和|及|、|同")
+# clauses whose subject lists parties: a signing, talks held, a body set up together
+_SIGNING = re.compile(r"签署|签订|签约|续签|举行|召开|共建|联合成立|共同成立")
+_CONJ = re.compile(r"与|和|及|、|同|携手|联手|牵手")
 _LIST_CONJ = re.compile(r"、|和|及|以及")
 _LEAD_TIME = re.compile(r"^(?:上午|下午|晚上|中午|日前|近日|当天|当日|今天|昨天|日|号)+")
 _PLACE_TAIL = set("省市区县镇乡州国")
@@ -34,6 +34,8 @@ _LISTED = re.compile(r"等(?:[0-9一二两三四五六七八九十多余几]+[�
 MAX_LIST = 120
 # a body named in Latin letters: two or more capitalized words, or one acronym
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z&.'-]+(?: (?:of|for|and|de|the|[A-Z][A-Za-z&.'-]*)){1,8}|[A-Z]{2,8}")
+# occurrences of a short name checked for a post beside it
+MAX_LOOKS = 8
 # a visit's verb before the bodies visited, and what ends their list
 _VISITED = re.compile(r"(?:走访|参观|考察|拜访|来到|走进|前往|(?:先后|一行|带队|率队|率团|代表团)(?:到|赴))了?")
 _LIST_END = re.compile(r"[,。;:]|等|并|进行|开展|调研|考察|参观|交流|座谈|洽谈")
@@ -127,8 +129,23 @@ def _keep(zt: ZhText, known: SpanIndex, out: list[tuple[int, int]],
         if name[-1] in "省市区县" and len(name) >= 3:
             places.append((a, b))
         return
-    if not listed and len(name) <= 3 and (name[0] in lex.surnames1 or name[:2] in lex.surnames2):
-        return
+    if not listed and len(name) <= 3 and (name[0] in lex.surnames1 or name[:2] in lex.surnames2) \
+            and (len(name) == 3 or _titled_anywhere(v, name)):
+        return  # 王小明, or 王明 named with a post elsewhere (校长王明): a person
     if _PEOPLE_WORDS.search(name):
         return
     out.append((a, b))
+
+
+def _titled_anywhere(v: str, name: str) -> bool:
+    """True when `name` stands right after or right before a post somewhere in the text."""
+    title_re = lexicon().title_re
+    k = v.find(name)
+    for _ in range(MAX_LOOKS):
+        if k < 0:
+            return False
+        if title_re.match(v, k + len(name)) or any(
+                title_re.fullmatch(v, j, k) for j in range(max(0, k - 6), k)):
+            return True
+        k = v.find(name, k + 1)
+    return False
