@@ -389,3 +389,9 @@ def test_short_brands_as_partners_and_people_as_signers():
     assert ("joint_entity", frozenset({"北岭大学", "海川"})) in events(x)
     x = zh("3月5日,王明与李强分别代表双方签署协议。北岭大学校长王明、海川集团董事长李强出席。")
     assert "王明" not in org_names(x) and "李强" not in org_names(x)
+
+
+def test_a_joint_name_running_its_founders_together():
+    x = zh("3月5日,青川大学北岭医院联合实验室揭牌仪式举行。")
+    assert events(x) == {("joint_entity", frozenset({"青川大学", "北岭医院"}))}
+    assert org_names(zh("3月5日,青川大学国家重点实验室揭牌。")) == ["青川大学国家重点实验室"]

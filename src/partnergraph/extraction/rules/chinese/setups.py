@@ -27,6 +27,8 @@ from partnergraph.extraction.rules.chinese.view import ZhText
 _PARENT_HEAD = re.compile(r"[\u3400-\u9fff]{2,12}?(?:大学|学院|医院|集团|公司|研究院|科学院)")
 # how far after an unveiling its host may be named (…挂牌仪式在珠海市中西医结合医院举行: 6)
 ENTITY_HOST_WINDOW = 30
+# the most founders a joint name runs together (青川大学北岭医院东江集团联合实验室: 3)
+MAX_FOUNDERS = 4
 
 
 class SetUpRules:
@@ -55,7 +57,7 @@ class SetUpRules:
         if entity is None:
             return []
         name = v[entity[0]:entity[1]]
-        named = self._named_founders(name)
+        named = self._named_founders(name) or self._founders_inside(*entity)
         if len(named) >= 2:
             return [self._extras(EventRec("joint_entity", named, self._date(s0, s1, ts), (ts, te),
                                           [entity], entity=entity), s0, s1)]
@@ -106,6 +108,25 @@ class SetUpRules:
             if org is not None and org not in out:
                 out.append(org)
         return out
+
+    def _founders_inside(self, a: int, b: int) -> list[Org]:
+        """The bodies a joint name runs together: 青川大学北岭医院联合实验室 → 青川大学, 北岭医院
+        (each up to a head word of a whole institution, before the entity's own head)."""
+        v, spans, pos = self.zt.v, [], a
+        while len(spans) < MAX_FOUNDERS:
+            m = _PARENT_HEAD.match(v, pos, b)
+            if m is None or m.end() >= b - 2:
+                break
+            spans.append((pos, m.end()))
+            pos = m.end() + (v[m.end()] in "与和")
+        if len(spans) < 2:
+            return []
+        out: list[Org] = []
+        for x, y in spans:
+            org = self.table.add(x, y, confidence=0.6)
+            if org not in out:
+                out.append(org)
+        return out if len(out) >= 2 else []
 
     def _parent_named_in(self, a: int, b: int) -> Org | None:
         """The body whose full name opens an entity's name (“A大学临床教研中心” → A大学),
