@@ -112,3 +112,22 @@ def test_orgs_and_events_with(db):
     assert [(r["org"]["name"], r["partners"]) for r in rows] == [("Beta Group", 1)]
     shared = json.loads(run("events", "--org", "AU", "--with", "Beta Group", "--db", db, "--json").stdout)
     assert [(e["type"], e["date"]) for e in shared] == [("agreement", "2024-05-03")]
+
+
+PAGE = "<html><head><title>{t}</title></head><body><article><h1>{t}</h1><p>{p}</p></article></body></html>"
+
+
+def test_ingest_skips_web_pages_that_cannot_report_cooperation(tmp_path):
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "deal.html").write_text(PAGE.format(
+        t="Alpha University and Beta Group sign agreement",
+        p="On May 3, Alpha University and Beta Group signed a strategic cooperation agreement. " * 3,
+    ), encoding="utf-8")
+    (tmp_path / "pages" / "menu.html").write_text(PAGE.format(
+        t="Cafeteria opening hours", p="The cafeteria opens at eight and closes at six on weekdays. " * 3,
+    ), encoding="utf-8")
+    res = run("ingest", tmp_path / "pages", "--db", tmp_path / "a.db")
+    assert res.returncode == 0, res.stderr
+    assert "1 added" in res.stderr and "skipped 1" in res.stderr
+    res = run("ingest", tmp_path / "pages", "--db", tmp_path / "b.db", "--no-relevance")
+    assert "2 added" in res.stderr

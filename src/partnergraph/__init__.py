@@ -2,6 +2,8 @@
 
 from partnergraph.errors import PartnergraphError
 from partnergraph.extraction.backend import available_backends, load_backend
+from partnergraph.ingest import ingest
+from partnergraph.store import open_store
 from partnergraph.models import Document, Event, Extraction, Organization, Person, Span
 from partnergraph.pipeline import extract
 
@@ -17,5 +19,7 @@ __all__ = [
     "Span",
     "available_backends",
     "extract",
+    "ingest",
     "load_backend",
+    "open_store",
 ]

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Protocol
 
 from partnergraph.models import Extraction, SourceFailure
+from partnergraph.sources.skips import SourceStats
 from partnergraph.store import Store
 
 # 200 documents per transaction: measured with bench/bench_store.py, larger batches gain
@@ -176,11 +177,14 @@ def ingest(
     batch_size: int = BATCH_SIZE,
     workers: int | None = None,
     progress_min: int | None = None,
+    relevance: bool | None = None,
+    stats: SourceStats | None = None,
 ) -> IngestReport:
     """Extract every document under `paths` and store it (see the module docstring).
 
     Extraction runs in `workers` processes (default: one per CPU); the store is written
-    by this process only, in input order.
+    by this process only, in input order. `relevance` and `stats` go to `iter_sources`
+    (None filters web inputs only; skipped pages are counted in `stats`).
     """
     import multiprocessing
 
@@ -188,11 +192,11 @@ def ingest(
     # workers are forked (the loaded backend is shared copy-on-write); where fork does not
     # exist (Windows) extraction runs in this process
     if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-        items = _extract_parallel(paths, backend, input_format, workers)
+        items = _extract_parallel(paths, backend, input_format, workers, relevance, stats)
         if progress_min is not None:
             items = _progress(items, progress_min)
     else:
-        items = _extract_serial(paths, backend, input_format, progress_min)
+        items = _extract_serial(paths, backend, input_format, progress_min, relevance, stats)
     return ingest_extractions(store, items, batch_size=batch_size, near=_near_index(store))
 
 
@@ -218,12 +222,14 @@ def _progress(items: Iterator, progress_min: int) -> Iterator:
             progress.stop()
 
 
-def _extract_serial(paths, backend: str, input_format: str | None, progress_min: int | None):
+def _extract_serial(paths, backend: str, input_format: str | None, progress_min: int | None,
+                    relevance: bool | None, stats: SourceStats | None):
     from partnergraph.extraction.backend import load_backend
     from partnergraph.runner import extract_all
 
     engine = load_backend(backend)
-    for result in extract_all(paths, engine, input_format=input_format, progress_min=progress_min):
+    for result in extract_all(paths, engine, input_format=input_format, progress_min=progress_min,
+                              relevance=relevance, stats=stats):
         if result.failure is not None:
             yield result.failure
         else:
@@ -236,7 +242,8 @@ def _extract_serial(paths, backend: str, input_format: str | None, progress_min:
 WINDOW_PER_WORKER = 32
 
 
-def _extract_parallel(paths, backend: str, input_format: str | None, workers: int):
+def _extract_parallel(paths, backend: str, input_format: str | None, workers: int,
+                      relevance: bool | None, stats: SourceStats | None):
     import multiprocessing
 
     from partnergraph.sources import iter_sources
@@ -244,7 +251,7 @@ def _extract_parallel(paths, backend: str, input_format: str | None, workers: in
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(workers, initializer=_worker_init, initargs=(backend,)) as pool:
         window: list = []
-        for item in iter_sources(paths, input_format):
+        for item in iter_sources(paths, input_format, relevance=relevance, stats=stats):
             window.append(item)
             if len(window) >= workers * WINDOW_PER_WORKER:
                 yield from _run_window(pool, window)
@@ -298,12 +305,8 @@ def _worker_extract(raw):
     return result.extraction, raw.source, signature(result.extraction.text)
 
 
-def _near_index(store: Store) -> NearDuplicates | None:
-    """Near-duplicate detection over the store, when `documents/neardup.py` is installed."""
-    try:
-        from partnergraph.documents import neardup  # noqa: F401
-    except ImportError:
-        return None
+def _near_index(store: Store) -> NearDuplicates:
+    """Near-duplicate detection over the store."""
     return StoreLSH(store)
 
 
@@ -313,17 +316,15 @@ class StoreLSH:
     neardup's own `NearDupIndex` holds every signature and bucket in memory (a few KB per
     document: hundreds of MB at 100k); here the buckets are an indexed table, so memory stays
     flat and a restarted ingest needs no rebuild. Same signatures, same threshold, same
-    banding as datasketch chooses for them, same answer (most similar, then smallest id).
+    banding as `neardup` measured for them, same answer (most similar, then smallest id).
     """
 
     def __init__(self, store: Store) -> None:
-        from datasketch.lsh import _optimal_param
-
         from partnergraph.documents import neardup
 
         self._nd = neardup
         self._store = store
-        self._bands, self._rows = _optimal_param(neardup.THRESHOLD, neardup.NUM_PERM, 0.5, 0.5)
+        self._bands, self._rows = neardup.LSH_BANDS, neardup.LSH_ROWS
         self._last: tuple[str, bytes | None, list[int]] | None = None
 
     def prime(self, text: str, sig: bytes | None) -> None:

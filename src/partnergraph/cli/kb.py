@@ -53,15 +53,23 @@ def ingest(
     batch_size: int = typer.Option(200, "--batch-size", min=1, help="Documents per transaction."),
     workers: int | None = typer.Option(
         None, "--workers", min=1, help="Extraction processes (default: one per CPU)."),
+    relevance: bool | None = typer.Option(
+        None, "--relevance/--no-relevance",
+        help="Skip pages that cannot report cooperation (default: web inputs only; skips are counted)."),
 ) -> None:
     """Extract articles and store them in the knowledge base (idempotent, restartable)."""
     from partnergraph.ingest import ingest as run
+    from partnergraph.sources import SourceStats
 
+    stats = SourceStats()
     with _open(db, create=True) as store:
         report = run(paths, store, backend=backend, input_format=input_format,
-                     batch_size=batch_size, workers=workers, progress_min=5)
+                     batch_size=batch_size, workers=workers, progress_min=5,
+                     relevance=relevance, stats=stats)
     for failure in report.failures:
         typer.echo(f"Error: {failure.source}: {failure.reason}", err=True)
+    if stats.skipped:
+        typer.echo(f"Sources: {stats.summary()}", err=True)
     typer.echo(f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged, "
                f"{report.copies} copies of stored documents, {len(report.failures)} failed "
                f"→ {_db(db)}", err=True)

@@ -63,7 +63,9 @@ def _run(documents, *, save: Optional[Path], ingest: bool, relevance: bool, db, 
             from partnergraph.store import open_store
 
             with open_store(_db(db), create=True) as store:
-                report = run([target], store, backend=backend, input_format="jsonl")
+                # the pages were judged above (or the user said not to): no second filter
+                report = run([target], store, backend=backend, input_format="jsonl",
+                             relevance=False)
             for failure in report.failures:
                 typer.echo(f"Error: {failure.source}: {failure.reason}", err=True)
             failures += len(report.failures)
