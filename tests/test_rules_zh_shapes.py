@@ -395,3 +395,11 @@ def test_a_joint_name_running_its_founders_together():
     x = zh("3月5日,青川大学北岭医院联合实验室揭牌仪式举行。")
     assert events(x) == {("joint_entity", frozenset({"青川大学", "北岭医院"}))}
     assert org_names(zh("3月5日,青川大学国家重点实验室揭牌。")) == ["青川大学国家重点实验室"]
+
+
+def test_a_body_named_only_before_a_post():
+    x = zh("5月10日,西部建设董事长王明出席论坛。全国人大常委会副委员长、民进中央主席严明出席。"
+           "办公室主任张伟、项目负责人刘洋、活动组委会主任陈刚出席。")
+    assert {("王明", "西部建设"), ("严明", "民进中央")} <= people(x)
+    assert not {"办公室", "项目", "活动组委会"} & set(org_names(x))
+    assert x.events == []

@@ -41,8 +41,8 @@ TOPIC_SENTENCES = 5
 def extract_items(document: Document) -> tuple[list[Organization], list[Person], list[Event]]:
     zt = build(document)
     cands = find_candidates(zt)
-    names, places = discover_party_names(zt, cands)
-    table = build_table(zt, cands, names, find_candidates(zt, zt.furniture))
+    names, places, employers = discover_party_names(zt, cands)
+    table = build_table(zt, cands, names, find_candidates(zt, zt.furniture), employers)
     mentions = scan_mentions(zt, table, cands, places)
     people = find_people(zt, table, mentions)
     people_orgs = {}

@@ -46,6 +46,7 @@ class Org:
     spans: list[tuple[int, int, str]] = field(default_factory=list)
     confidence: float = 0.8
     surfaces: set[str] = field(default_factory=set)  # forms as written (with 有限公司)
+    employer_only: bool = False  # named only as where a post is held: no party
 
     def forms(self) -> list[str]:
         return [self.key, *self.aliases]
@@ -317,14 +318,17 @@ class OrgTable:
 
 
 def build_table(zt: ZhText, cands: list[Cand], extra: list[tuple[int, int]],
-                furniture: list[Cand] = ()) -> OrgTable:
+                furniture: list[Cand] = (), employers: list[tuple[int, int]] = ()) -> OrgTable:
     table = OrgTable(zt)
     table.furniture = [c for c in furniture if not c.generic]
+    for s, e in employers:
+        if table.lookup(zt.v[s:e]) is None:
+            table.add(s, e, confidence=0.5).employer_only = True
     for c in cands:
         if not c.generic:
             table.add(c.start, c.end)
     for s, e in extra:
-        table.add(s, e, confidence=0.6)
+        table.add(s, e, confidence=0.6).employer_only = False
     table.explicit_aliases()
     table.link_aliases()
     return table

@@ -36,7 +36,7 @@ def orgs_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
     out = []
     while i < len(mentions) and mentions[i].start < end:
         m = mentions[i]
-        if m.org is not None and m.end <= end:
+        if m.org is not None and m.end <= end and not m.org.employer_only:
             out.append(m)
         i += 1
     return out

@@ -34,6 +34,15 @@ _LISTED = re.compile(r"等(?:[0-9一二两三四五六七八九十多余几]+[�
 MAX_LIST = 120
 # a body named in Latin letters: two or more capitalized words, or one acronym
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z&.'-]+(?: (?:of|for|and|de|the|[A-Z][A-Za-z&.'-]*)){1,8}|[A-Z]{2,8}")
+# posts that head a body, whose holder's body is named right before them (西部建设董事长)
+_BODY_POSTS = ("董事长", "总经理", "总裁", "校长", "院长", "所长", "会长", "理事长", "秘书长", "主席",
+               "行长", "社长", "局长", "厅长", "书记")
+# how far back a body's name before a post may run (characters)
+MAX_BEFORE_POST = 10
+# a department, not a body (办公室主任, 科技处处长), and words that name no body
+_DEPARTMENT_END = set("处部办室科系组股团队班")
+_NOT_A_BODY = re.compile(r"项目|课题|团队|小组|活动|会议|大会|论坛|组委会|筹委会|工作组|领导小组|"
+                         r"委员|学会会|名誉|荣誉|首届|本届|历届|前任|现任|原")
 # occurrences of a short name checked for a post beside it
 MAX_LOOKS = 8
 # a visit's verb before the bodies visited, and what ends their list
@@ -41,11 +50,13 @@ _VISITED = re.compile(r"(?:走访|参观|考察|拜访|来到|走进|前往|(?:�
 _LIST_END = re.compile(r"[,。;:]|等|并|进行|开展|调研|考察|参观|交流|座谈|洽谈")
 
 
-def discover_party_names(zt: ZhText, cands: list[Cand]) -> tuple[list[tuple[int, int]],
-                                                                  list[tuple[int, int]]]:
+def discover_party_names(zt: ZhText, cands: list[Cand]) -> tuple[
+        list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
     """Names without a head word that the article makes parties of a signing or lists as
-    bodies of a kind, and places standing for their governments."""
+    bodies of a kind; places standing for their governments; and the bodies named only as
+    where a post is held (employers: organizations, but no evidence of a party)."""
     v = zt.v
+    lex = lexicon()
     known = SpanIndex((c.start, c.end) for c in cands)
     out: list[tuple[int, int]] = []
     places: list[tuple[int, int]] = []
@@ -84,7 +95,30 @@ def discover_party_names(zt: ZhText, cands: list[Cand]) -> tuple[list[tuple[int,
                 if v[a:b].endswith(lexicon().party_only):
                     _keep(zt, known, out, places, a, b, listed=True)
     out.sort()
-    return out, places
+    employers: list[tuple[int, int]] = []
+    for ls, le in zt.lines:
+        for t in lex.title_re.finditer(v, ls, le):
+            # 西部建设董事长王明, 民进中央主席李华: what names the body a post is held at
+            if t.group().endswith(_BODY_POSTS) and v[t.end():t.end() + 1] in lex.surnames1:
+                _body_before_post(zt, known, employers, places, ls, t.start())
+    return out, places, employers
+
+
+def _body_before_post(zt: ZhText, known: SpanIndex, out: list[tuple[int, int]],
+                      places: list[tuple[int, int]], ls: int, ts: int) -> None:
+    """The run of Chinese characters before a post at `ts`, as a body's name, when nothing
+    stops it (a stop word, a mark, a date) and it is no department, place or person."""
+    v = zt.v
+    a = ts
+    while a > max(ls, ts - MAX_BEFORE_POST) and "\u4e00" <= v[a - 1] <= "\u9fff":
+        a -= 1
+    cuts = [m.end() for m in lexicon().stop_re.finditer(v, a, ts)]
+    if cuts:
+        a = max(cuts)
+    if ts - a < 2 or known.overlaps(a, ts) or v[ts - 1] in _DEPARTMENT_END \
+            or _NOT_A_BODY.search(v, a, ts):
+        return
+    _keep(zt, known, out, places, a, ts)
 
 
 def _split(v: str, conj: re.Pattern[str], start: int, end: int) -> list[tuple[int, int]]:
