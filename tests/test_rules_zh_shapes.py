@@ -403,3 +403,8 @@ def test_a_body_named_only_before_a_post():
     assert {("王明", "西部建设"), ("严明", "民进中央")} <= people(x)
     assert not {"办公室", "项目", "活动组委会"} & set(org_names(x))
     assert x.events == []
+
+
+def test_organizers_named_without_a_head_word():
+    x = zh("3月5日,第二届青川论坛开幕。本次论坛由海川科技主办、远景电气承办,北岭大学协办。")
+    assert events(x) == {("meeting", frozenset({"海川科技", "远景电气", "北岭大学"}))}

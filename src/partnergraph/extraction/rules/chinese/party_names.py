@@ -18,12 +18,12 @@ from partnergraph.extraction.rules.chinese.view import SpanIndex, ZhText, dates_
 
 # the subject of a signing ends where its verb phrase starts
 _SUBJECT_END = re.compile(r"在|于|举行|共同|正式|战略|全面|分别|代表|签|举办|召开|达成|就|开展|深化|"
-                          r"建立|合作|联合|友好|进行|双方|一行|今天|日前|近日|共建|成立")
+                          r"建立|合作|联合|友好|进行|双方|一行|今天|日前|近日|共建|成立|主办|承办")
 _ATTENDING = re.compile(r"(?:出席|参加|见证|主持|参与|陪同|列席)[^,]{0,6}$")
 _PEOPLE_WORDS = re.compile(r"领导|代表|嘉宾|专家|人员|同志|教授|老师|学生|师生|负责人|部门|单位|院校|高校|"
                            r"企业|机构|会议|仪式|活动|双方|各方")
 # clauses whose subject lists parties: a signing, talks held, a body set up together
-_SIGNING = re.compile(r"签署|签订|签约|续签|举行|召开|共建|联合成立|共同成立")
+_SIGNING = re.compile(r"签署|签订|签约|续签|举行|召开|共建|联合成立|共同成立|达成|开展|建立")
 _CONJ = re.compile(r"与|和|及|、|同|携手|联手|牵手")
 _LIST_CONJ = re.compile(r"、|和|及|以及")
 _LEAD_TIME = re.compile(r"^(?:上午|下午|晚上|中午|日前|近日|当天|当日|今天|昨天|日|号)+")
@@ -45,6 +45,9 @@ _NOT_A_BODY = re.compile(r"项目|课题|团队|小组|活动|会议|大会|论�
                          r"委员|学会会|名誉|荣誉|首届|本届|历届|前任|现任|原")
 # occurrences of a short name checked for a post beside it
 MAX_LOOKS = 8
+# organizers: 由A、B主办, C承办
+_ORGANIZED = re.compile(r"(?:共同|联合)?(?:主办|承办|协办)")
+_MARK = re.compile(r"[,:;]")
 # a visit's verb before the bodies visited, and what ends their list
 _VISITED = re.compile(r"(?:走访|参观|考察|拜访|来到|走进|前往|(?:先后|一行|带队|率队|率团|代表团)(?:到|赴))了?")
 _LIST_END = re.compile(r"[,。;:]|等|并|进行|开展|调研|考察|参观|交流|座谈|洽谈")
@@ -87,6 +90,16 @@ def discover_party_names(zt: ZhText, cands: list[Cand]) -> tuple[
             parts[0] = (max(cuts) if cuts else a, b)
             for a, b in parts:
                 _keep(zt, known, out, places, a, b, listed=True)
+        for t in _ORGANIZED.finditer(v, s0, s1):
+            # 由海川科技主办、远景电气承办: the organizers of a meeting
+            a = max(s0, t.start() - MAX_LIST)
+            marks = [m.end() for m in _MARK.finditer(v, a, t.start())]
+            cs = marks[-1] if marks else a
+            k = v.rfind("由", cs, t.start())
+            parts = _split(v, _LIST_CONJ, k + 1 if k >= 0 else cs, t.start())
+            if len(parts) >= 2 or k >= 0:
+                for a, b in parts:
+                    _keep(zt, known, out, places, a, b)
         for t in _VISITED.finditer(v, s0, s1):
             # 走访了海川科技、远景电气和华达实业: hosts whose names end like a company's
             end = _LIST_END.search(v, t.end(), min(s1, t.end() + MAX_LIST))
