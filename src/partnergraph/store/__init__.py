@@ -5,7 +5,7 @@ batch per transaction (`Store.transaction`), so a process killed at any moment l
 last committed batch and nothing half-written; a `generation` counter bumped in the same
 transaction tells readers that the derived tables (entities, people, events) are behind, and
 `write_resolution` replaces those tables whole, in one transaction, from the mentions and the
-user's overrides. Reads for `query.py` and `export.py` are plain methods returning tuples.
+user's overrides. Reads for `query.py` and `export.py` live in `store/reads.py`.
 """
 
 from __future__ import annotations
@@ -22,8 +22,9 @@ from typing import Self
 
 from partnergraph.errors import StoreError
 from partnergraph.migrations import migrate
-from partnergraph.models import EVENT_TYPES, Extraction
+from partnergraph.models import Extraction
 from partnergraph.resolution.names import name_key
+from partnergraph.store.reads import _TYPES_SQL, Reads
 
 DEFAULT_DB = "partnergraph.db"
 
@@ -36,7 +37,7 @@ def _spans(items) -> str:
     return json.dumps([[s.start, s.end, s.field] for s in items], ensure_ascii=False)
 
 
-class Store:
+class Store(Reads):
     """One open knowledge base. Use `open_store()`; close it (or use it as a context manager)."""
 
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
@@ -354,261 +355,6 @@ class Store:
                 " JOIN entities en ON en.id=p2.entity_id"
                 " GROUP BY p1.entity_id, p2.entity_id")
             c.execute("UPDATE meta SET value=? WHERE key='resolved_generation'", (str(gen),))
-
-    # -- reads for query.py and export.py -------------------------------------------------
-    def entity_id_by_key(self, key: str) -> int | None:
-        row = self.conn.execute(
-            "SELECT entity_id FROM entity_names WHERE key=?", (key,)).fetchone()
-        return row[0] if row else None
-
-    def entity(self, entity_id: int) -> tuple[int, str, str, str, int] | None:
-        """(id, key, name, kind, n_docs)."""
-        return self.conn.execute(
-            "SELECT id, key, name, kind, n_docs FROM entities WHERE id=?", (entity_id,)).fetchone()
-
-    def entity_choices(self) -> list[tuple[str, int]]:
-        """Every (name or alias, entity id), for closest-name hints."""
-        return self.conn.execute(
-            "SELECT alias, entity_id FROM entity_aliases").fetchall()
-
-    def aliases(self, entity_id: int) -> list[tuple[str, str, int]]:
-        """(alias, key, n_docs) of an entity, most supported first."""
-        return self.conn.execute(
-            "SELECT alias, key, n_docs FROM entity_aliases WHERE entity_id=?"
-            " ORDER BY n_docs DESC, alias", (entity_id,)).fetchall()
-
-    def docs_for_key(self, key: str, limit: int = 20) -> list[str]:
-        """Ids of the (first stored) documents that name an organization by this key."""
-        return [r[0] for r in self.conn.execute(
-            "SELECT d.id FROM (SELECT DISTINCT doc_key FROM org_names WHERE key=?"
-            " ORDER BY doc_key LIMIT ?) n JOIN documents d ON d.doc_key=n.doc_key",
-            (key, limit))]
-
-    def links(self, entity_id: int) -> list[tuple[str, str, str, int | None, str]]:
-        """(key_a, key_b, rule, doc_key, detail) of the joins inside an entity."""
-        return self.conn.execute(
-            "SELECT key_a, key_b, rule, doc_key, detail FROM entity_links WHERE entity_id=?",
-            (entity_id,)).fetchall()
-
-    def conflicts(self, keys: list[str]) -> list[tuple[str, str, str, int | None, str]]:
-        if not keys:
-            return []
-        marks = ",".join("?" * len(keys))
-        return self.conn.execute(
-            f"SELECT key_a, key_b, rule, doc_key, detail FROM entity_conflicts"
-            f" WHERE key_a IN ({marks}) OR key_b IN ({marks})", keys + keys).fetchall()
-
-    def keys_of(self, entity_id: int) -> list[str]:
-        return [r[0] for r in self.conn.execute(
-            "SELECT key FROM entity_names WHERE entity_id=?", (entity_id,))]
-
-    def partners(self, entity_id: int, since: str | None, until: str | None,
-                 type: str | None, limit: int | None = None,
-                 ) -> list[tuple[int, str, str, int, str | None, str | None, str]]:
-        """(partner id, name, kind, events, first date, last date, types) by event count."""
-        limit_sql = f" LIMIT {int(limit)}" if limit else ""
-        if not (since or until or type):
-            return self.conn.execute(
-                "SELECT partner_id, partner_name, partner_kind, n_events, first, last, types"
-                " FROM partner_pairs WHERE entity_id=? ORDER BY n_events DESC, partner_name"
-                + limit_sql, (entity_id,)).fetchall()
-        sql = (
-            "SELECT p2.entity_id, en.name, en.kind, COUNT(*), MIN(e.sort_date), MAX(e.sort_date),"
-            f" RTRIM({_TYPES_SQL}, ',')"
-            " FROM event_parties p1"
-            " JOIN event_parties p2 ON p2.event_id=p1.event_id AND p2.entity_id!=p1.entity_id"
-            " JOIN events e ON e.id=p1.event_id JOIN entities en ON en.id=p2.entity_id"
-            " WHERE p1.entity_id=?")
-        args: list = [entity_id]
-        sql, args = _event_filters(sql, args, since, until, type)
-        sql += " GROUP BY p2.entity_id ORDER BY COUNT(*) DESC, en.name" + limit_sql
-        return self.conn.execute(sql, args).fetchall()
-
-    def organizations(self, *, kind: str | None, partner_kind: str | None, type: str | None,
-                      since: str | None, until: str | None, min_partners: int,
-                      limit: int | None) -> list[tuple[int, str, str, int, int]]:
-        """(id, name, kind, distinct partners, events) of organizations by partner count."""
-        sql = ("SELECT p1.entity_id, en.name, en.kind, COUNT(DISTINCT p2.entity_id),"
-               " COUNT(DISTINCT e.id) FROM event_parties p1"
-               " JOIN entities en ON en.id=p1.entity_id JOIN events e ON e.id=p1.event_id"
-               " JOIN event_parties p2 ON p2.event_id=p1.event_id AND p2.entity_id!=p1.entity_id"
-               " JOIN entities en2 ON en2.id=p2.entity_id WHERE 1=1")
-        args: list = []
-        if kind:
-            sql += " AND en.kind=?"
-            args.append(kind)
-        if partner_kind:
-            sql += " AND en2.kind=?"
-            args.append(partner_kind)
-        sql, args = _event_filters(sql, args, since, until, type)
-        sql += (" GROUP BY p1.entity_id HAVING COUNT(DISTINCT p2.entity_id) >= ?"
-                " ORDER BY 4 DESC, 5 DESC, en.name")
-        args.append(min_partners)
-        if limit:
-            sql += f" LIMIT {int(limit)}"
-        return self.conn.execute(sql, args).fetchall()
-
-    def n_events(self, entity_id: int) -> int:
-        return self.conn.execute(
-            "SELECT COUNT(*) FROM event_parties WHERE entity_id=?", (entity_id,)).fetchone()[0]
-
-    def n_partners(self, entity_id: int) -> int:
-        return self.conn.execute(
-            "SELECT COUNT(*) FROM partner_pairs WHERE entity_id=?", (entity_id,)).fetchone()[0]
-
-    def events(self, entity_id: int | None = None, *, type: str | None = None,
-               since: str | None = None, until: str | None = None, topic: str | None = None,
-               kind: str | None = None, limit: int | None = None,
-               newest_first: bool = False, with_id: int | None = None) -> list[tuple]:
-        """(id, type, date, sort_date, location, topics json, entity, n_sources), by date;
-        `with_id`: only events that organization is also party to."""
-        sql = ("SELECT e.id, e.type, e.date, e.sort_date, e.location, e.topics, e.entity,"
-               " e.n_sources FROM events e")
-        args: list = []
-        if entity_id is not None:
-            sql += " JOIN event_parties p ON p.event_id=e.id AND p.entity_id=?"
-            args.append(entity_id)
-        if with_id is not None:
-            sql += " JOIN event_parties w ON w.event_id=e.id AND w.entity_id=?"
-            args.append(with_id)
-        sql += " WHERE 1=1"
-        sql, args = _event_filters(sql, args, since, until, type)
-        if topic:
-            sql += " AND e.topics LIKE ?"
-            args.append(f"%{topic}%")
-        if kind:
-            sql += (" AND EXISTS (SELECT 1 FROM event_parties k JOIN entities ke"
-                    " ON ke.id=k.entity_id WHERE k.event_id=e.id AND ke.kind=?")
-            args.append(kind)
-            if entity_id is not None:
-                sql += " AND k.entity_id!=?"
-                args.append(entity_id)
-            sql += ")"
-        if newest_first:
-            sql += " ORDER BY e.sort_date IS NOT NULL, e.sort_date DESC, e.id DESC"
-        else:
-            sql += " ORDER BY e.sort_date IS NULL, e.sort_date, e.id"
-        if limit:
-            sql += f" LIMIT {int(limit)}"
-        return self.conn.execute(sql, args).fetchall()
-
-    def event_parties(self, event_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
-        out: dict[int, list[tuple[int, str]]] = {i: [] for i in event_ids}
-        for chunk in _chunks(event_ids, 500):
-            marks = ",".join("?" * len(chunk))
-            for ev, eid, name in self.conn.execute(
-                f"SELECT p.event_id, p.entity_id, en.name FROM event_parties p JOIN entities en"
-                f" ON en.id=p.entity_id WHERE p.event_id IN ({marks}) ORDER BY en.name", chunk):
-                out[ev].append((eid, name))
-        return out
-
-    def event_sources(self, event_ids: list[int]) -> dict[int, list[tuple[str, str | None, str]]]:
-        """event id → [(document id, url, rule)]."""
-        out: dict[int, list] = {i: [] for i in event_ids}
-        for chunk in _chunks(event_ids, 500):
-            marks = ",".join("?" * len(chunk))
-            for ev, doc_id, url, rule in self.conn.execute(
-                f"SELECT s.event_id, d.id, d.url, s.rule FROM event_sources s JOIN documents d"
-                f" ON d.doc_key=s.doc_key WHERE s.event_id IN ({marks}) ORDER BY s.rowid", chunk):
-                out[ev].append((doc_id, url, rule))
-        return out
-
-    def people(self, entity_id: int, limit: int | None = None,
-               ) -> list[tuple[int, str, str, int, str | None]]:
-        """(person id, name, titles joined by ',', n_docs, last published) at an org,
-        the most documented first."""
-        limit_sql = f" LIMIT {int(limit)}" if limit else ""
-        return self.conn.execute(
-            "SELECT p.id, p.name, (SELECT GROUP_CONCAT(DISTINCT t.title) FROM person_titles t"
-            " WHERE t.person_id=p.id), p.n_docs, (SELECT MAX(t.published) FROM person_titles t"
-            " WHERE t.person_id=p.id) FROM people p WHERE p.entity_id=?"
-            " ORDER BY p.n_docs DESC, p.name" + limit_sql, (entity_id,)).fetchall()
-
-    def search(self, text: str, limit: int) -> list[tuple[str, str | None, str | None, str | None, str]]:
-        """(doc id, title, url, published, snippet) of documents containing `text`."""
-        phrase = '"' + text.replace('"', '""') + '"'
-        if len(text) >= 3:
-            return self.conn.execute(
-                "SELECT d.id, d.title, d.url, d.published,"
-                " snippet(documents_fts, 1, '[', ']', '…', 12)"
-                " FROM documents_fts JOIN documents d ON d.doc_key=documents_fts.rowid"
-                " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?", (phrase, limit)).fetchall()
-        # the trigram index needs three characters; two-character Chinese words scan
-        rows = self.conn.execute(
-            "SELECT id, title, url, published, text FROM documents"
-            " WHERE instr(lower(text), lower(?)) > 0 ORDER BY published DESC LIMIT ?",
-            (text, limit)).fetchall()
-        out = []
-        for doc_id, title, url, published, body in rows:
-            at = body.lower().find(text.lower())
-            out.append((doc_id, title, url, published,
-                        "…" + body[max(0, at - 30): at].replace("\n", " ") + f"[{text}]"
-                        + body[at + len(text): at + len(text) + 30].replace("\n", " ") + "…"))
-        return out
-
-    def stats(self) -> dict[str, int]:
-        tables = {"documents": "documents", "sources": "document_sources",
-                  "organizations": "entities", "people": "people", "events": "events",
-                  "event_reports": "event_mentions", "org_mentions": "org_mentions",
-                  "overrides": "overrides"}
-        return {name: self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
-                for name, t in tables.items()}
-
-    def table_rows(self, name: str) -> tuple[list[str], Iterator[tuple]]:
-        """Stream a flat export table as (columns, rows); see `EXPORT_TABLES`."""
-        cur = self.conn.execute(EXPORT_TABLES[name])
-        return [c[0] for c in cur.description], cur
-
-    def graph_edges(self) -> Iterator[tuple[int, int, int, str, str | None, str | None]]:
-        """(source id, target id, events, types, first date, last date) per partner pair."""
-        return self.conn.execute(
-            "SELECT entity_id, partner_id, n_events, types, first, last FROM partner_pairs"
-            " WHERE entity_id < partner_id ORDER BY entity_id, partner_id")
-
-
-# the event types of a group of events, comma-joined in the fixed order of EVENT_TYPES
-_TYPES_SQL = " || ".join(
-    f"(CASE WHEN SUM(e.type='{t}') THEN '{t},' ELSE '' END)" for t in EVENT_TYPES)
-
-EXPORT_TABLES = {
-    "documents": "SELECT d.id, d.url, d.source, d.title, d.published, d.lang, d.content_hash,"
-                 " (SELECT json_group_array(s.doc_id) FROM document_sources s"
-                 "  WHERE s.doc_key=d.doc_key) AS sources, d.text FROM documents d ORDER BY d.id",
-    "organizations": "SELECT e.id, e.name, e.kind, e.n_docs,"
-                     " (SELECT json_group_array(a.alias) FROM entity_aliases a"
-                     "  WHERE a.entity_id=e.id) AS aliases FROM entities e ORDER BY e.id",
-    "people": "SELECT p.id, p.name, p.entity_id AS org_id, en.name AS org,"
-              " (SELECT json_group_array(DISTINCT t.title) FROM person_titles t"
-              "  WHERE t.person_id=p.id AND t.title IS NOT NULL) AS titles, p.n_docs"
-              " FROM people p LEFT JOIN entities en ON en.id=p.entity_id ORDER BY p.id",
-    "events": "SELECT e.id, e.type, e.date, e.location, e.topics, e.entity,"
-              " (SELECT json_group_array(en.name) FROM event_parties p JOIN entities en"
-              "  ON en.id=p.entity_id WHERE p.event_id=e.id) AS parties,"
-              " (SELECT json_group_array(p.entity_id) FROM event_parties p"
-              "  WHERE p.event_id=e.id) AS party_ids,"
-              " (SELECT json_group_array(d.id) FROM event_sources s JOIN documents d"
-              "  ON d.doc_key=s.doc_key WHERE s.event_id=e.id) AS sources"
-              " FROM events e ORDER BY e.id",
-}
-
-
-def _event_filters(sql: str, args: list, since, until, type) -> tuple[str, list]:
-    if since:
-        sql += " AND e.sort_date >= ?"
-        args.append(since)
-    if until:
-        # "2024" or "2024-05" as an upper bound includes the whole year or month
-        sql += " AND e.sort_date <= ?"
-        args.append(until + "\uffff")
-    if type:
-        sql += " AND e.type = ?"
-        args.append(type)
-    return sql, args
-
-
-def _chunks(items: list, n: int) -> Iterator[list]:
-    for i in range(0, len(items), n):
-        yield items[i: i + n]
 
 
 def _hash(text: str) -> str:
