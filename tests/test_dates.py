@@ -43,3 +43,12 @@ def test_offsets_quote_the_text():
     text = "Signed on July 25 in Beijing"
     (d,) = find_dates(text)
     assert text[d.start:d.end] == "July 25"
+
+
+def test_windows_around_digits_find_what_a_full_scan_finds():
+    from partnergraph.dates import DATE_RE, _matches
+
+    text = ("Signed on September. 16, 2021 and renewed 7th of August, 2025; the 2023年6月16日 meeting; "
+            "Dec 16 2020 and November 2023 " + "plain words " * 20 + "30.11.2023 and 2024/01/26.")
+    full = [(m.start(), m.end()) for m in DATE_RE.finditer(text)]
+    assert [(m.start(), m.end()) for m in _matches(text, 0, len(text))] == full

@@ -79,7 +79,7 @@ def _valid(month: int | None, day: int | None) -> bool:
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Every date expression in ``text[start:end]``, in order, with absolute offsets."""
     out: list[DateMention] = []
-    for m in DATE_RE.finditer(text, start, len(text) if end is None else end):
+    for m in _matches(text, start, len(text) if end is None else end):
         g = m.groupdict()
         if g["y1"]:
             y, mo, d = int(g["y1"]), int(g["m1"]), int(g["d1"])
@@ -103,6 +103,26 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
         if _valid(mo, d):
             out.append(DateMention(m.start(), m.end(), y, mo, d))
     return out
+
+
+# Every date shape holds a digit, starts at most this many characters before its first digit
+# ("September. 16") and ends at most a few after its last ("16th", "6月16日"); the combined
+# pattern is scanned only in windows around digit runs, several times faster on prose.
+_DIGITS = re.compile(r"\d+")
+_BEFORE, _AFTER = 24, 8
+
+
+def _matches(text: str, start: int, end: int):
+    w_start = w_end = -1
+    for d in _DIGITS.finditer(text, start, end):
+        lo, hi = max(start, d.start() - _BEFORE), min(end, d.end() + _AFTER)
+        if lo > w_end:
+            if w_end >= 0:
+                yield from DATE_RE.finditer(text, w_start, w_end)
+            w_start = lo
+        w_end = hi
+    if w_end >= 0:
+        yield from DATE_RE.finditer(text, w_start, w_end)
 
 
 def _may_is_month(text: str, pos: int) -> bool:

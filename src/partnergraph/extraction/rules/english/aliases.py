@@ -20,6 +20,7 @@ from partnergraph.extraction.rules.english.orgtable import (
     CONNECTORS,
     OrgTable,
     _acronym_of,
+    word_uses,
 )
 from partnergraph.extraction.rules.english.text import Article
 
@@ -69,7 +70,7 @@ def short_forms(art: Article, table: OrgTable) -> None:
             continue
         first = core[0]
         if legal_or_paren and len(core) > 1 and _ACRONYM.match(first) and table.find(first) is None \
-                and re.search(r"(?<![\w-])" + re.escape(first) + r"(?![\w-])(?!\s+" + re.escape(core[1]) + ")", text):
+                and any(not _followed_by(text, pos + len(first), core[1]) for pos, _ in word_uses(text, first)):
             table.alias(idx, first)
         for k in range(len(core), 0, -1):
             short = " ".join(core[:k])
@@ -81,17 +82,23 @@ def short_forms(art: Article, table: OrgTable) -> None:
                 if table.find(short) == idx and k == len(core):
                     table.orgs[idx].surfaces.add(short)  # "Panasonic" for "Panasonic Corp": same key
                 break
-            pat = re.compile(r"(?<![\w-])" + re.escape(short) + r"(?:'s)?(?![\w-])(?:\s+([A-Z][a-z]*))?")
-            uses = [m for m in pat.finditer(text) if not _after_place_word(text, m.start())
-                    and (m.group(1) is None or m.group(1).lower() in title_starts())]
+            uses = [pos for pos, nxt in word_uses(text, short) if not _after_place_word(text, pos)
+                    and (nxt is None or nxt.lower() in title_starts())]
             if not uses:
                 continue
             if k == len(core) or legal_or_paren and k == 1 and short.isupper():
                 table.alias(idx, short)
             elif len(uses) >= 2 and k == 1 and org.kind in ("company", "research"):
-                new = table.add(short, "company", uses[0].start(), uses[0].start() + len(short), headed=False)
+                new = table.add(short, "company", uses[0], uses[0] + len(short), headed=False)
                 table.orgs[new].headed = False
             break
+
+
+def _followed_by(text: str, pos: int, word: str) -> bool:
+    """`word` comes next after spaces ("SAIC Motor": "SAIC" is not used alone here)."""
+    rest = text[pos:pos + len(word) + 8]
+    stripped = rest.lstrip()
+    return stripped != rest and stripped.startswith(word)
 
 
 def _after_place_word(text: str, pos: int) -> bool:

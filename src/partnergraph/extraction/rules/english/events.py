@@ -189,17 +189,28 @@ def _date_for(ctx: _Context, sent: Sentence, para_dates: list[tuple[str, tuple[i
 
 
 def _triggers(art: Article) -> list[list[tuple[str, int, int]]]:
-    """Trigger matches per sentence, one pass per pattern over the lowercased text (the patterns
-    are lowercase: no IGNORECASE, several times faster); a match must lie inside one sentence."""
+    """Trigger matches per sentence. Each pattern runs only over the sentences that hold one of its
+    words (found with str.find: every match holds one), on the lowercased text (the patterns are
+    lowercase: no IGNORECASE, several times faster); a match lies inside one sentence."""
     sents = art.sentences
     starts = [s.start for s in sents]
+    low = art.low
     out: list[list[tuple[str, int, int]]] = [[] for _ in sents]
     for kind, pattern, words in _compiled():
-        if words and not any(w in art.low for w in words):
-            continue
-        for m in pattern.finditer(art.low):
-            i = bisect.bisect_right(starts, m.start()) - 1
-            if i >= 0 and m.end() <= sents[i].end:
+        todo: set[int] = set()
+        for w in words:
+            pos = low.find(w)
+            while pos >= 0:
+                i = bisect.bisect_right(starts, pos) - 1
+                if i < 0 or pos >= sents[i].end:
+                    pos = low.find(w, pos + 1)
+                    continue
+                todo.add(i)
+                pos = low.find(w, sents[i].end)
+        if not words:
+            todo = set(range(len(sents)))
+        for i in sorted(todo):
+            for m in pattern.finditer(low, sents[i].start, sents[i].end):
                 out[i].append((kind, m.start(), m.end()))
     return out
 

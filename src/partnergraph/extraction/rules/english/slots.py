@@ -25,6 +25,7 @@ from partnergraph.extraction.rules.english.orgtable import (
     OrgTable,
     _acronym_of,
     locate,
+    word_uses,
 )
 from partnergraph.extraction.rules.english.text import Article
 
@@ -127,7 +128,7 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
             text = text[:-1]
         if not strong and not _ACRONYM.match(text):
             if text not in uses:
-                uses[text] = len(re.findall(r"(?<![\w-])" + re.escape(text) + r"(?![\w-])", view)) \
+                uses[text] = len(word_uses(view, text)) \
                     if len(uses) < _MAX_ORGS else 0
             if uses[text] < 2:
                 return
