@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 
-.PHONY: run test eval bench docs clean venv
+.PHONY: run test eval bench docs lint clean venv
 
 venv: $(STAMP)
 
@@ -29,6 +29,9 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/bench_extract.py
+
+lint: $(STAMP)
+	$(PY) -m ruff check src tests bench scripts
 
 docs: $(STAMP)
 	$(PY) -m partnergraph schema > docs/schema.json

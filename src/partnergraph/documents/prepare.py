@@ -71,7 +71,6 @@ def is_boilerplate(line: str, lang: str) -> bool:
 def _header_date(view: str, lines: list[tuple[int, int]]) -> DateMention | None:
     """The publication date printed in the article's header, if any."""
     for start, end in lines[:HEADER_LINES]:
-        line = view[start:end]
         for d in find_dates(view, start, end):
             if d.year is None or d.month is None:
                 continue

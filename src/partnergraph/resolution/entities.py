@@ -165,7 +165,7 @@ def resolve(
     conflicts: list[Link] = []
     used: list[Link] = []
     weak: list[Link] = []
-    for link in sorted(links, key=lambda l: (l.a, l.b, l.rule, l.doc_key or 0)):
+    for link in sorted(links, key=lambda k: (k.a, k.b, k.rule, k.doc_key or 0)):
         if link.a in split or link.b in split:
             conflicts.append(Link(link.a, link.b, "user-split", link.doc_key,
                                   "a user split this name off (`partnergraph split`)"))

@@ -331,10 +331,10 @@ class Store(Reads):
             c.executemany("INSERT INTO entity_aliases VALUES (?,?,?,?)",
                           ((e.id, a, k, n) for e in entities.entities for a, k, n in e.aliases))
             c.executemany("INSERT INTO entity_links VALUES (?,?,?,?,?,?)",
-                          ((entities.key_to_entity[l.a], l.a, l.b, l.rule, l.doc_key, l.detail)
-                           for l in entities.links))
+                          ((entities.key_to_entity[k.a], k.a, k.b, k.rule, k.doc_key, k.detail)
+                           for k in entities.links))
             c.executemany("INSERT INTO entity_conflicts VALUES (?,?,?,?,?)",
-                          ((l.a, l.b, l.rule, l.doc_key, l.detail) for l in entities.conflicts))
+                          ((k.a, k.b, k.rule, k.doc_key, k.detail) for k in entities.conflicts))
             c.executemany("INSERT INTO people VALUES (?,?,?,?)",
                           ((p.id, p.name, p.entity_id, p.n_docs) for p in people))
             c.executemany("INSERT INTO person_titles VALUES (?,?,?,?)",
