@@ -36,6 +36,10 @@ from partnergraph.extraction.rules.english.text import Article, Sentence, Token
 _LEADING_THE = re.compile(r"^the\s+")
 _WORD = re.compile(r"[\w']+")
 _YEAR = re.compile(r"\d{4}")
+# Word lists read on every token, bound once (a call to lexicon() per token showed in profiles).
+_BREAKS = lexicon().breaks
+_HEADS = lexicon().org_heads
+_FIELD_WORDS = lexicon().field_words
 
 
 def _base(tok: Token) -> str:
@@ -45,7 +49,7 @@ def _base(tok: Token) -> str:
 
 def _is_cap(tok: Token) -> bool:
     c = tok.text[0]
-    return (c.isupper() or c.isdigit()) and tok.lower not in lexicon().breaks
+    return (c.isupper() or c.isdigit()) and tok.lower not in _BREAKS
 
 
 def _split_title(tok: Token) -> bool:
@@ -85,7 +89,7 @@ def _chunks(tokens: list[Token]) -> list[list[tuple[Token, str]]]:
                 ok = (nxt.lower == "the" and i + 2 < n and tokens[i + 2].text[0].isupper()) or (
                     low == "the" and nxt.text[0].isupper())
             else:
-                ok = nxt.text[0].isupper() and nxt.lower not in lexicon().breaks or nxt.text == '"'
+                ok = nxt.text[0].isupper() and nxt.lower not in _BREAKS or nxt.text == '"'
             if ok:
                 cur.append((t, "c"))
             else:
@@ -130,7 +134,7 @@ def _pieces(chunk: list[tuple[Token, str]]) -> list[list[tuple[Token, str]]]:
 
 
 def _is_head(tok: Token) -> bool:
-    return _base(tok) in lexicon().org_heads
+    return tok.text.removesuffix("'s") in _HEADS
 
 
 def _head_names(piece: list[tuple[Token, str]]) -> list[tuple[int, int, int]]:
@@ -154,7 +158,7 @@ def _head_names(piece: list[tuple[Token, str]]) -> list[tuple[int, int, int]]:
         while s - 1 >= i and h - s < _MAX_NAME_WORDS:
             k, t = kinds[s - 1], toks[s - 1]
             if k in ("w", "p") or t.lower in ("and", "&") and s - 2 >= i and kinds[s - 2] == "w" and not heads[s - 2] \
-                    and (toks[s].lower in lexicon().field_words and toks[s - 2].lower in lexicon().field_words
+                    and (toks[s].lower in _FIELD_WORDS and toks[s - 2].lower in _FIELD_WORDS
                          or t.text == "&" and not _ACRONYM.match(toks[s - 2].text)):
                 s -= 1
             else:

@@ -189,7 +189,9 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
         for tok in sent.tokens:
             if tok.start < title_end:
                 continue  # "Director" inside "Executive Director" is the same title
-            if tok.lower.rstrip(".") not in _TITLE_STARTS and tok.lower.split("-")[0] not in _TITLE_STARTS:
+            low = tok.lower
+            if low not in _TITLE_STARTS and low.rstrip(".") not in _TITLE_STARTS and (
+                    "-" not in low or low.split("-")[0] not in _TITLE_STARTS):
                 continue
             m = r.title.match(view, tok.start, s1)
             if m is None:

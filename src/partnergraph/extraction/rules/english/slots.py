@@ -102,6 +102,8 @@ def _title_patterns():
 
 
 _COMMA_TITLE = re.compile(r"\s*,\s*(?:the\s+)?(?:" + title_pattern() + ")", re.IGNORECASE)
+_PLACES = lexicon().places
+_HONORIFICS = lexicon().honorifics
 _ONE_WORD_TITLES = frozenset(t for t in lexicon().titles if " " not in t)
 _TITLE_STARTS = title_starts()
 
@@ -144,8 +146,11 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
         i = 0
         while i < len(toks):
             t = toks[i]
-            if not (t.text[0].isupper() and _candidate(table, _base(t))) and not (
-                    t.text in lexicon().places and i + 1 < len(toks) and toks[i + 1].text[0].isupper()
+            if not t.text[0].isupper():
+                i += 1
+                continue
+            if not _candidate(table, _base(t)) and not (
+                    t.text in _PLACES and i + 1 < len(toks) and toks[i + 1].text[0].isupper()
                     and _candidate(table, t.text + " " + _base(toks[i + 1]))):
                 i += 1
                 continue
@@ -157,7 +162,7 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
             text = view[start:end]
             prev = toks[i - 1] if i > 0 else None
             person_like = prev is not None and (
-                prev.lower.rstrip(".") in _ONE_WORD_TITLES or prev.lower.rstrip(".") in lexicon().honorifics)
+                prev.lower.rstrip(".") in _ONE_WORD_TITLES or prev.lower.rstrip(".") in _HONORIFICS)
             nxt = toks[j] if j < len(toks) else None
             title_next = nxt is not None and (nxt.lower in _TITLE_STARTS or nxt.text == "'s" or (
                 nxt.text == "'" and j + 1 < len(toks)))
@@ -229,7 +234,7 @@ def _person_names(art: Article) -> set[str]:
             continue
         toks = sent.tokens
         for i, tok in enumerate(toks):
-            if tok.lower not in starts and tok.lower.split("-")[0] not in starts:
+            if tok.lower not in starts and ("-" not in tok.lower or tok.lower.split("-")[0] not in starts):
                 continue
             m = _TITLE_AT.match(view, tok.start, sent.end)
             if not m:
