@@ -156,3 +156,14 @@ def test_name_without_its_legal_form_is_found_again():
                          "transfer plants.")
     assert "Panasonic" in found["Panasonic Corp"].aliases
     assert len(found["Panasonic Corp"].evidence) == 2
+
+
+def test_chinese_name_in_parentheses_is_an_alias():
+    result = partnergraph.extract("Westbrook University (西溪大学) signed an agreement with Norland Group（北岭集团）"
+                                  "on May 5, 2023. The deal lets 西溪大学 students intern at Norland Group.",
+                                  lang="en")
+    orgs = {o.name: o for o in result.organizations}
+    assert "西溪大学" in orgs["Westbrook University"].aliases
+    assert "北岭集团" in orgs["Norland Group"].aliases
+    assert sum(e.field == "alias" for e in orgs["Westbrook University"].evidence) == 2
+    assert "西溪大学" not in orgs and "北岭集团" not in orgs

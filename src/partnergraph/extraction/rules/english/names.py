@@ -324,9 +324,16 @@ def _quoted_names(art: Article, sent: Sentence, table: OrgTable) -> None:
             _acronym_after(art, table, idx, end)
 
 
+# "Soochow University (苏州大学)": the Chinese form in parentheses is another name of the same body.
+_CHINESE_DEF = re.compile(r"\s*[(（]\s*([\u3400-\u9fff][\u3400-\u9fff·・（）()]{1,40}?)\s*[)）]")
+
+
 def _acronym_after(art: Article, table: OrgTable, idx: int, end: int) -> None:
     m = _ACRONYM_DEF.match(art.view, end)
     if not m:
+        c = _CHINESE_DEF.match(art.view, end)
+        if c:
+            table.alias(idx, c.group(1), c.start(1), c.end(1))
         return
     inner = m.group(1).strip()
     caps = sum(c.isupper() for c in inner)
