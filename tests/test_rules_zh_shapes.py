@@ -408,3 +408,22 @@ def test_a_body_named_only_before_a_post():
 def test_organizers_named_without_a_head_word():
     x = zh("3月5日,第二届青川论坛开幕。本次论坛由海川科技主办、远景电气承办,北岭大学协办。")
     assert events(x) == {("meeting", frozenset({"海川科技", "远景电气", "北岭大学"}))}
+
+
+def test_posts_at_three_bodies_before_one_name():
+    x = zh("全国人大常委会副委员长、民进中央主席、活动组委会名誉主任严明出席。")
+    assert {("严明", "全国人大常委会"), ("严明", "民进中央"), ("严明", None)} == people(x)
+
+
+def test_a_department_listed_after_its_body():
+    x = zh("教育部国际合作与交流司副司长于明海、欧亚处副处长李海来访。")
+    assert ("李海", "教育部国际合作与交流司") in people(x)
+
+
+def test_a_president_opening_a_sentence_heads_the_one_university():
+    x = zh("北岭城市大学与南洋协会签署备忘录。校长罗斯尼扎・宾蒂・沙里在欢迎辞中表示感谢。")
+    assert ("罗斯尼扎・宾蒂・沙里", "北岭城市大学") in people(x)
+
+
+def test_a_given_name_with_si():
+    assert people(zh("青川省铸造协会秘书长龚四清出席。")) == {("龚四清", "青川省铸造协会")}

@@ -112,7 +112,8 @@ def discover_party_names(zt: ZhText, cands: list[Cand]) -> tuple[
     for ls, le in zt.lines:
         for t in lex.title_re.finditer(v, ls, le):
             # 西部建设董事长王明, 民进中央主席李华: what names the body a post is held at
-            if t.group().endswith(_BODY_POSTS) and v[t.end():t.end() + 1] in lex.surnames1:
+            nxt = v[t.end():t.end() + 1]
+            if t.group().endswith(_BODY_POSTS) and (nxt in lex.surnames1 or nxt == "、"):
                 _body_before_post(zt, known, employers, places, ls, t.start())
     return out, places, employers
 

@@ -30,7 +30,7 @@ _FOLLOW = ("出席", "表示", "代表", "主持", "介绍", "致辞", "参加",
 _FOLLOW_WORDS = tuple(w for w in _FOLLOW if len(w) > 1) + ("作为", "做了", "作了", "为此")
 # characters that do not occur inside the given-name part of a Chinese name in this genre
 _NOT_IN_NAME = set("的了在是与及等为对向我校院市区省县处部局厅记席示表届月日号个位名"
-                   "二四五六七八九十各该本其这那们会议上下前后来去到出入代主副总参与委党府")
+                   "二五六七八十各该本其这那们会议上下前后来去到出入代主副总参与委党府")
 # two-character openings that are adverbs, not a surname and a given name
 _NOT_NAME_START = ("全程", "全面", "全力", "全体", "全部", "高度", "高兴", "共同", "相关", "有关", "各级", "主要",
                    "马上", "高级", "强调", "宣布", "宣读", "严格", "陆续", "关于", "关注", "关心", "应邀", "时任",
@@ -178,9 +178,15 @@ def find_people(zt: ZhText, table: OrgTable, mentions: list[Mention]) -> list[Pe
                 while q > max(ls, ts - 4) and _han(v[q - 1]):
                     q -= 1
                 qual = v[q:ts]
-                if qual and (qual[-1] in "院部委局厅会省市区县国府办处所司行" or "原" in qual):
+                if qual and qual[-1] in "处科室" and k >= ls and v[q - 1:q] == "、" \
+                        and prev_org is not None and last_end == q - 1:
+                    org = prev_org  # 、欧亚处副处长李海: a department of the same body
+                    q = -1
+                elif qual and (qual[-1] in "院部委局厅会省市区县国府办处所司行" or "原" in qual):
                     q = -1  # 、国务院副总理, 、重庆市原市长: another body, not a qualifier
-                if v[k] == "兼" and pending:
+                if org is not None:
+                    pass
+                elif v[k] == "兼" and pending:
                     org = pending[-1][2]  # 执行副会长兼秘书长: the same body
                 elif q - 1 >= ls and v[q - 1] == "、" and pending:
                     org = pending[-1][2]  # 党组成员、副主任徐召霞: one body, two posts
@@ -288,6 +294,10 @@ def _org_before(zt: ZhText, table: OrgTable, by_end: dict[int, Mention], ts: int
     while k > max(ls, last_end, ts - 8) and _han(v[k - 1]):
         k -= 1
     place = v[k:ts]
+    if k == ts and title.endswith("校长") and (ts == ls or v[ts - 1] in "。;:"):
+        home = table.resolve("我校")  # 校长罗斯尼扎…在欢迎辞中: the article's university
+        if home is not None:
+            return home, None
     if place.endswith("校") and place in ("校", "我校", "学校", "本校"):
         home = table.resolve("我校")  # 校党委书记李旭锋: the article's university
         if home is not None:
