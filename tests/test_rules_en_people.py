@@ -169,3 +169,27 @@ def test_title_of_three_fields_at_org():
     found, _ = people("said Omar Haddad, senior vice president of refining, processing and marketing at Norland "
                       "Group, after the signing.")
     assert ("Omar Haddad", "Norland Group") in found
+
+
+def test_attendees_in_org_included_two_lists():
+    found, _ = people("The board meeting was held on May 2. Attendees in Westbrook University included board "
+                      "members Amy Hart, Provost, Tom Reyes, Treasurer, and Norland Group board members Zhao Lei, "
+                      "Chairman.")
+    assert ("Amy Hart", "Westbrook University") in found
+    assert ("Tom Reyes", "Westbrook University") in found
+    assert ("Zhao Lei", "Norland Group") in found
+
+
+def test_in_org_the_participants_included():
+    found, _ = people("In Norland Group, the participants included President Zhao Lei and Vice President "
+                      "Amy Hart.")
+    assert ("Zhao Lei", "Norland Group") in found
+    assert ("Amy Hart", "Norland Group") in found
+
+
+def test_hosts_met_at_their_organization():
+    found, _ = people("At Westbrook University, the delegation met with President Amy Hart and Dean Tom Reyes. "
+                      "During the visit to Norland Group, the guests talked to the president Zhao Lei.")
+    assert ("Amy Hart", "Westbrook University") in found
+    assert ("Tom Reyes", "Westbrook University") in found
+    assert ("Zhao Lei", "Norland Group") in found

@@ -18,6 +18,7 @@ from partnergraph.extraction.rules.english.lexicon import (
     title_pattern,
     title_starts,
 )
+from partnergraph.extraction.rules.english.stated import stated_orgs
 from partnergraph.extraction.rules.english.text import Article
 
 # Small patterns used inside loops, compiled once.
@@ -368,7 +369,7 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
                 if pm:
                     pos += pm.end()
     posts += _affiliated(r, art, {p.name for p in posts})
-    _stated_orgs(art, mentions, posts)
+    stated_orgs(art, mentions, posts)
     return _resolve(posts, org_names)
 
 
@@ -389,45 +390,6 @@ def _affiliated(r: _Reader, art: Article, known: set[str]) -> list[Post]:
                 known.add(name[0])
                 out.append(Post(name[0], None, got[0], [(name[1], name[2], "name"), (om.end(), got[1], "org")]))
     return out
-
-
-# "Smith and his delegation from X": the delegation's organization is the person's.
-_OWN_DELEGATION = re.compile(r"\s*(?:,[^,;]{1,80},\s*)?\s+(?:and|with)\s+(?:his|her|their)\s+delegation\s+"
-                             r"(?:from|of)\s+(?:the\s+)?$")
-# "leaders of X, including A, B and C": the list after the phrase is X's people.
-_GROUP_OF = re.compile(r"\b(?:leaders?|officials?|representatives?|executives?|delegation|delegates|heads?|"
-                       r"members?|team)\s+(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
-# "X leaders including A and B", "X was represented by the Vice-Chancellor, Prof. A".
-_GROUP_AFTER = re.compile(r"\s*(?:'s\s+)?(?:\([^()]{1,40}\)\s*)?(?:(?:leaders?|officials?|representatives?|executives?|"
-                          r"delegates|delegation|team)\s*,?\s*(?:including|such as|namely|led by|headed by)|"
-                          r"(?:was|were)\s+represented\s+by)\s", re.IGNORECASE)
-_INCLUDING = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*,?\s*(?:including|includ\w+|such as|namely|led by|headed by|:)\s",
-                        re.IGNORECASE)
-
-
-def _stated_orgs(art: Article, mentions: list[tuple[int, int, int]], posts: list[Post]) -> None:
-    """A post with no organization of its own takes one only where the text states it: "A and his
-    delegation from X", "leaders of X including A, B". Never a guess from what the article is about."""
-    open_posts = [p for p in posts if p.org is None]
-    if not open_posts:
-        return
-    view = art.view
-    sent_ends = [s.end for s in art.sentences]
-    for s, e, idx in mentions:
-        back = view[max(0, s - 130):s]
-        own = _OWN_DELEGATION.search(back) if "delegation" in back else None
-        if own:
-            head = back[:own.start()]
-            for p in open_posts:
-                if p.org is None and head.endswith(p.name):
-                    p.org, p.explicit = idx, True
-            continue
-        if _GROUP_OF.search(back[-40:]) and _INCLUDING.match(view, e) or _GROUP_AFTER.match(view, e):
-            end = next((x for x in sent_ends if x >= e), len(view))
-            region = view[e:end]
-            for p in open_posts:
-                if p.org is None and p.name in region:
-                    p.org, p.explicit = idx, True
 
 
 def _key(name: str) -> str:
