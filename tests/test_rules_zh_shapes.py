@@ -427,3 +427,12 @@ def test_a_president_opening_a_sentence_heads_the_one_university():
 
 def test_a_given_name_with_si():
     assert people(zh("青川省铸造协会秘书长龚四清出席。")) == {("龚四清", "青川省铸造协会")}
+
+
+def test_hosts_listed_beside_a_company_and_places_or_venues_that_are_not():
+    x = zh("9月20日,临江学院院长王刚一行先后走访了海川科技、比亚迪和宁德时代,并与企业签订了校企合作协议。")
+    assert {"海川科技", "比亚迪", "宁德时代"} <= set(org_names(x))
+    assert org_names(zh("9月20日,临江学院院长王刚一行先后走访了青川集团、东莞和哈尔滨。")) == [
+        "临江学院", "青川集团"]
+    x = zh("参会领导参观考察了临江学院医学实验中心、模拟示教室、图书馆。")
+    assert "模拟示教室" not in org_names(x) and "图书馆" not in org_names(x)

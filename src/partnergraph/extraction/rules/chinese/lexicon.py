@@ -44,6 +44,7 @@ class Lexicon:
     surnames1: frozenset[str]
     surnames2: frozenset[str]
     foreign_re: re.Pattern[str]  # a foreign personal name in Chinese characters
+    places: frozenset[str]  # cities and countries written without 市 (深圳, 新加坡)
     triggers: dict[str, re.Pattern[str]]
 
 
@@ -92,6 +93,7 @@ def lexicon() -> Lexicon:
         surnames1=frozenset(s for s in surnames if len(s) == 1),
         surnames2=frozenset(s for s in surnames if len(s) == 2),
         foreign_re=re.compile(foreign),
+        places=frozenset(" ".join(_lines("zh_places.txt")).split()),
         triggers={k: re.compile("|".join(v)) for k, v in triggers.items()},
     )
 

@@ -45,6 +45,8 @@ _NOT_A_BODY = re.compile(r"项目|课题|团队|小组|活动|会议|大会|论�
                          r"委员|学会会|名誉|荣誉|首届|本届|历届|前任|现任|原")
 # occurrences of a short name checked for a post beside it
 MAX_LOOKS = 8
+# what ends a venue toured, not a body visited (示教室, 图书馆, 生产车间, 展厅)
+_VENUE_END = set("室馆厅楼园场区间线台廊站店")
 # organizers: 由A、B主办, C承办
 _ORGANIZED = re.compile(r"(?:共同|联合)?(?:主办|承办|协办)")
 _MARK = re.compile(r"[,:;]")
@@ -104,8 +106,14 @@ def discover_party_names(zt: ZhText, cands: list[Cand]) -> tuple[
             # 走访了海川科技、远景电气和华达实业: hosts whose names end like a company's
             end = _LIST_END.search(v, t.end(), min(s1, t.end() + MAX_LIST))
             stop = end.start() if end else min(s1, t.end() + MAX_LIST)
-            for a, b in _split(v, _LIST_CONJ, t.end(), stop):
-                if v[a:b].endswith(lexicon().party_only):
+            parts = _split(v, _LIST_CONJ, t.end(), stop)
+            marked = any(v[a:b].endswith(lex.party_only) or known.overlaps(a, b) for a, b in parts)
+            for a, b in parts:
+                # a host ending like a company's; in a list with one, any name of 3 or more
+                # characters that is no place (走访了海川科技、比亚迪和宁德时代)
+                if v[a:b].endswith(lex.party_only) or (
+                        marked and len(parts) >= 2 and b - a >= 3 and v[a:b] not in lex.places
+                        and v[b - 1] not in _VENUE_END):
                     _keep(zt, known, out, places, a, b, listed=True)
     out.sort()
     employers: list[tuple[int, int]] = []
