@@ -193,3 +193,28 @@ def test_hosts_met_at_their_organization():
     assert ("Amy Hart", "Westbrook University") in found
     assert ("Tom Reyes", "Westbrook University") in found
     assert ("Zhao Lei", "Norland Group") in found
+
+
+def test_title_of_a_field_before_the_name_and_comma_and_list():
+    found, _ = people("Westbrook University president Amy Hart, executive vice president Tom Reyes, and vice "
+                      "president of foreign affairs Omar Haddad met with the delegation.")
+    assert found[("Omar Haddad", "Westbrook University")].title == "vice president of foreign affairs"
+    assert ("Tom Reyes", "Westbrook University") in found
+
+
+def test_org_possessive_before_the_name():
+    found, _ = people("Norland Group's Amy Hart, director of marketing, told the crowd.")
+    assert ("Amy Hart", "Norland Group") in found
+
+
+def test_degree_after_the_name():
+    found, _ = people("Guests included Paul Rees M.A., CEO of Norland Group, and Professor Jane Doe, PhD, of "
+                      "Westbrook University.")
+    assert ("Paul Rees", "Norland Group") in found
+
+
+def test_second_post_with_a_board_before_the_org():
+    found, _ = people("Prof. Karl Brandt, Chairman of the Executive Board at Norland Group and Chairman of the "
+                      "Senate of the Westbrook Society, spoke.")
+    assert ("Karl Brandt", "Norland Group") in found
+    assert found[("Karl Brandt", "Westbrook Society")].title == "Chairman of the Senate"

@@ -36,7 +36,7 @@ _OPTIONAL_COMMA = re.compile(r"\s*,?\s*")
 _SPACE = re.compile(r"\s+")
 _OF_FROM_AT = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?")
 _ON_BEHALF = re.compile(r"(?:[Oo]n behalf of (?:the\s+)?)")
-_LIST_GAP = re.compile(r"\s*[,;]\s*(?:the\s+)?")
+_LIST_GAP = re.compile(r"\s*[,;]\s*(?:and\s+)?(?:the\s+)?")
 _COMMA_ONLY = re.compile(r"\s*,\s*(?:the\s+)?")
 _TRAILING_COMMA = re.compile(r"\s*,?\s*$")
 _GROUP_TITLE = re.compile(r"(Group\s+[^,]+?)\s+and\s+(.+)$")
@@ -55,7 +55,11 @@ _OF = re.compile(r"\s*,?\s+(?:of|at|in|from|with|von|de)\s+(?:the\s+)?")
 _EXT = re.compile(
     r"\s+(?:of|for)\s+(?:the\s+)?((?:[A-Za-z][\w\-]*\s+){1,5}?|(?:[a-z][\w\-]*,\s+){1,4}(?:[a-z][\w\-]*\s+)?and\s+"
     r"[a-z][\w\-]*\s+)"
-    r"(?=(?:of|at|in)\s)")
+    r"(?=(?:of|at|in)\s)|\s+of\s+((?:(?!(?:the|a|an|its|our|their|his|her)\s)[a-z][\w\-]*\s+){1,3})"
+    r"(?=[A-Z][\w\-]*\s+[A-Z])")
+# "Paul Rees M.A., CEO", "Jane Doe, PhD, Dean": a degree after the name is no part of it.
+_DEGREE_END = re.compile(r"(?:\s*,)?\s+(?:Ph\.?\s?D\.?|M\.\s?A\.|M\.?\s?Sc\.?|MBA|M\.D\.|MD|D\.Phil\.?)$")
+_DEGREE = re.compile(r"\s*,\s*(?:Ph\.?\s?D\.?|M\.\s?A\.|M\.?\s?Sc\.?|MBA|M\.D\.|MD|D\.Phil\.?)(?=[\s,])")
 
 
 # Chinese family names that are also English function words: a name when a given name follows.
@@ -138,6 +142,9 @@ class _Reader:
     def name_before(self, pos: int, start: int) -> tuple[str, int, int] | None:
         """A name that ends just before `pos` (which sits at ", Title")."""
         start = max(start, pos - 80)
+        dm = _DEGREE_END.search(self.view, start, pos)
+        if dm:
+            pos = dm.start()
         seg = self.view[start:pos]
         words = list(re.finditer(r"\S+", seg))
         if not words:
@@ -230,6 +237,11 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
             pos = te
             for _ in range(3):  # "Chairman of the Board of Directors of Hengtong Group"
                 ext = _EXT.match(view, pos, s1)
+                if ext and ext.group(2) and name is None:
+                    # "vice president of foreign affairs Michael Southwell": the name follows
+                    pos = te = ext.end() - 1
+                    title_text = art.text[ts:te]
+                    break
                 if not (ext and ext.group(1) and not r.org_at(pos + ext.group(0).find(ext.group(1)))):
                     break
                 pos = ext.end() - 1
@@ -305,6 +317,9 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
                         if cand:
                             name = cand
                             pos = cand[2]
+                            dm = _DEGREE.match(view, pos, s1)
+                            if dm:
+                                pos = dm.end()
                             om = _OF_FROM_AT.match(view[pos:s1])
                             if om and r.org_at(pos + om.end()):
                                 org_after, oend = r.org_at(pos + om.end())
@@ -316,6 +331,8 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
             org = org_after if org_after is not None else org_before
             if org_before is not None and org_after is None:
                 spans.append((r.ends[ts - lead][0], ts - lead, "org"))
+            if org is None and view[name[1] - 3:name[1]] in ("'s ", "’s ") and name[1] - 3 in r.ends:
+                org = r.ends[name[1] - 3][1]  # "Norland's Amy Hart, director of marketing"
             if org is None:
                 # "On behalf of Wujiang District Government, Secretary Li Ming"
                 ob = _ON_BEHALF.match(view[s0:ts])
@@ -353,6 +370,11 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
                 t2 = r.title_at(pos + sm.end(), s1)
                 if not t2:
                     break
+                t2_end = t2[1]
+                ext = _EXT.match(view, t2_end, s1)  # "and Chairman of the Senate of the X"
+                if ext and ext.group(1) and not r.org_at(t2_end + ext.group(0).find(ext.group(1))):
+                    t2_end = ext.end() - 1 - (len(ext.group(0)) - len(ext.group(0).rstrip())) + 1
+                    t2 = (t2[0], t2_end)
                 om = _OF_AT_IN.match(view[t2[1]:s1])
                 got = r.org_at(t2[1] + om.end()) if om else None
                 if not got:
