@@ -139,8 +139,12 @@ def _home_kind(ref: str, name: str) -> bool:
     """True when `name` can be what 我校 (a university or college) or 我院 (a college or a
     hospital, no school of a university) refers to."""
     if ref.endswith("校"):
-        return name.endswith("大学") or (name.endswith("学院") and "大学" not in name)
-    return name.endswith(("学院", "医院")) and "大学" not in name
+        return name.endswith("大学") or (name.endswith(_COLLEGES) and "大学" not in name)
+    return name.endswith(_COLLEGES + ("医院",)) and "大学" not in name
+
+
+# what a college's name ends with, in full or short (青川职业技术学院, 青川职院)
+_COLLEGES = ("学院", "职院", "师院", "外院")
 
 
 class OrgTable:
