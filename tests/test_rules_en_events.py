@@ -197,3 +197,15 @@ def test_a_branch_acts_not_its_parent():
     found, _ = events("On May 20, a seminar of the alliance was organized by the Western Regional Headquarters of "
                       "Kestrel Motors (Kestrel West Investment Company) with Linhai University.")
     assert found == [("meeting", ["Kestrel West Investment Company", "Linhai University"], "--05-20")]
+
+
+def test_weekday_resolved_against_the_published_date():
+    # 2024-05-30 is a Thursday: "Wednesday" is the day before
+    found, _ = events("An agreement between Westbrook University and Norland Group was signed Wednesday.",
+                      published="2024-05-30")
+    assert found[0][2] == "2024-05-29"
+
+
+def test_weekday_without_published_date_gives_no_day():
+    found, _ = events("An agreement between Westbrook University and Norland Group was signed on Wednesday.")
+    assert found[0][2] is None

@@ -13,6 +13,7 @@ ceremony, ..."); a day without a year takes the published year. Plans and hopes 
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -89,6 +90,9 @@ _BRANCH_OF = re.compile(
 _RE_LEAD = re.compile(
     r"\b(?:before|after|during|following|at|ahead of|prior to)\s+the\s+(?:\w+\s+){0,2}"
     r"(?:ceremony|signing|meeting|visit|talks|event|forum|symposium|seminar)\b", re.IGNORECASE)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"(?<!next )(?<!coming )\b(" + "|".join(_WEEKDAYS) + r")\b")
+_FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _BARE_YEAR = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Ff]rom)\s+((?:19|20)\d\d)\b")
 # Org kinds that are units of a university or company: a host's lab or school is the host.
 _UNIT_HEADS = re.compile(r"\b(?:School|College|Faculty|Department|Division|Office|Laboratory|Lab|Laboratories)\b")
@@ -132,7 +136,7 @@ class _Context:
         for sent in art.sentences:
             if sent.title:
                 continue
-            for d in _dates(art.view, sent):
+            for d in _dates(art.view, sent, art.published_span):
                 if d.month is not None:
                     self.lead_date = (d.resolve(art.published), (d.start, d.end))
                     break
@@ -153,7 +157,7 @@ _DIGIT = re.compile(r"\d")
 _DATE_CACHE: dict[tuple[int, int, int], list] = {}
 
 
-def _dates(view: str, sent: Sentence) -> list:
+def _dates(view: str, sent: Sentence, pub: tuple[int, int] | None = None) -> list:
     """The sentence's dates, computed once per sentence."""
     key = (id(view), sent.start, sent.end)
     got = _DATE_CACHE.get(key)
@@ -161,7 +165,10 @@ def _dates(view: str, sent: Sentence) -> list:
         if len(_DATE_CACHE) > 4096:
             _DATE_CACHE.clear()
         has_digit = _DIGIT.search(view, sent.start, sent.end) is not None
-        got = _DATE_CACHE[key] = find_dates(view, sent.start, sent.end) if has_digit else []
+        got = find_dates(view, sent.start, sent.end) if has_digit else []
+        if got and pub is not None:
+            got = [d for d in got if d.end <= pub[0] or d.start >= pub[1]]  # "date 2024-05-30 A MoU ..."
+        _DATE_CACHE[key] = got
     return got
 
 
@@ -177,9 +184,15 @@ def _within(items, starts, start: int, end: int):
 
 def _date_for(ctx: _Context, sent: Sentence, para_dates: list[tuple[str, tuple[int, int]]]):
     view = ctx.art.view
-    for d in _dates(view, sent):
+    for d in _dates(view, sent, ctx.art.published_span):
         if d.month is not None:
             return d.resolve(ctx.art.published), (d.start, d.end)
+    wd = _WEEKDAY.search(ctx.art.low, sent.start, sent.end) if "day" in ctx.art.low[sent.start:sent.end] else None
+    if wd and ctx.art.published and _FULL_DATE.fullmatch(ctx.art.published):
+        # "was signed Wednesday": the last such day on or before the published one
+        pub = dt.date.fromisoformat(ctx.art.published)
+        day = pub - dt.timedelta(days=(pub.weekday() - _WEEKDAYS.index(wd.group(1))) % 7)
+        return day.isoformat(), (wd.start(1), wd.end(1))
     m = _BARE_YEAR.search(view, sent.start, sent.end)
     if m:
         return m.group(1), (m.start(1), m.end(1))
@@ -362,7 +375,7 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
                 not _INTENT.search(seg[max(0, m.start() - 30):m.start()]) for m in _SET_UP.finditer(seg)):
             del found["joint_entity"]  # nothing set up, or only "will launch"
         date, dspan = _date_for(ctx, sent, para_dates)
-        for d in _dates(view, sent):
+        for d in _dates(view, sent, art.published_span):
             if d.month is not None:
                 para_dates.append((d.resolve(art.published), (d.start, d.end)))
         for kind, (t0, t1) in found.items():

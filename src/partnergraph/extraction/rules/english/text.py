@@ -52,6 +52,7 @@ class Article:
     low: str           # `view` lowercased, same length (for patterns without IGNORECASE: faster)
     sentences: list[Sentence]
     published: str | None
+    published_span: tuple[int, int] | None = None   # the date line's date: no event's date
 
 
 def _headline(line: str) -> bool:
@@ -117,7 +118,8 @@ def read(doc: Document) -> Article:
                 s += 1
             if e > s:
                 sentences.append(Sentence(s, e, tokenize(view, s, e), is_title))
-    return Article(doc.text, view, _lower(view), sentences, doc.published)
+    pub_span = (pub.start, pub.end) if pub is not None else None
+    return Article(doc.text, view, _lower(view), sentences, doc.published, pub_span)
 
 
 def _lower(view: str) -> str:
