@@ -1,12 +1,14 @@
 """Cooperation events from Chinese sentences: a trigger (签署, 来访, 座谈会, 揭牌…, see
 `zh_triggers.tsv`) plus the organizations of its clause.
 
-Parties come from the clause before the trigger (A与B签署, A一行来到B, A接待了B), from the
-organizers (由A主办、B承办的…, A联合B举办) and founders (联盟由A、B共同发起), or from a
-joint name (A大学—B医院联合研究中心); 双方/两校/两省 fall back to the article's lead pair
-(the bodies of its first cooperation clause). Guests attending (出席签约仪式), plans
-(将签署, 拟设立) and negations (尚未签署) are no events; talks at a signing or during a visit
-are part of it. One event per type and party set; 分别签约 gives one per pair.
+This module finds triggers, decides what is no event, finds agreements and merges; visits,
+meetings and set-ups have their own modules (visits, meetings, setups), mixed into
+EventFinder. Parties come from the clause before the trigger (A与B签署), from an agreement's
+title (签署了《A与B…备忘录》), or, for 双方/两校/两省, from the article's lead pair (the bodies
+of its first cooperation clause) or from a tour's stop (在A公司,双方签订…). Guests attending
+(出席签约仪式), plans (将签署, 拟设立), negations (尚未签署) and topics of talks (就共建…进行
+交流) are no events; talks at a signing or during a visit are part of it. One event per type
+and party set; one to many (A与B、C分别签约, 走访了A、B并与企业签订…) gives one per pair.
 """
 
 from __future__ import annotations

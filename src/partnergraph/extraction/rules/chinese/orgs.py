@@ -1,10 +1,9 @@
-"""One record per organization of an article: names grouped, short forms linked, generic
-references (区政府, 校医院) resolved to the article's named body when it has exactly one.
+"""One record per organization of an article: names grouped, short forms linked (aliases),
+generic references (区政府, 校医院, 我校, 我院) resolved to the article's named body when it has
+exactly one, and the mentions of every organization in text order.
 
-Short forms are linked to the fullest name when the article shows both: a legal or "group"
-ending dropped (大全集团 / 大全集团有限公司), a place or a parent dropped (东吴大学 / 台湾东吴
-大学, 冀唐学院 / 华北理工大学冀唐学院), a contraction (中国科大 / 中国科学技术大学), and the
-explicit forms "(以下简称“…”)" and "(USTC)".
+Short forms join the fullest name by the rules of aliases.py, and by the explicit forms
+"(以下简称“…”)" and "(USTC)".
 """
 
 from __future__ import annotations
@@ -15,19 +14,16 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
-from partnergraph.extraction.rules.chinese.lexicon import HAN, kind_of, lexicon
+from partnergraph.extraction.rules.chinese.aliases import (
+    PLACES,
+    is_place,
+    norm,
+    short_forms,
+    short_of,
+)
+from partnergraph.extraction.rules.chinese.lexicon import HAN, kind_of
 from partnergraph.extraction.rules.chinese.mentions import Cand, is_generic
 from partnergraph.extraction.rules.chinese.view import SpanIndex, ZhText
-
-LEGAL = ("股份有限公司", "有限责任公司", "有限公司", "公司", "集团有限公司", "集团", "股份", "总行",
-         "总部", "控股")
-# places that open a name without being part of how the article shortens it
-PLACES = ("中国", "台湾", "香港", "澳门", "国家", "中华", "全国", "国立", "私立", "省立", "市立",
-          "美国", "英国", "日本", "韩国",
-          "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江",
-          "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州",
-          "云南", "陕西", "甘肃", "青海", "内蒙古", "广西", "西藏", "宁夏", "新疆")
-_PLACE_END = set("省市区县州旗镇乡")
 
 _ALIAS_EXPLICIT = re.compile(
     rf"[(]\s*(?:以下)?(?:简称|下称|以下称)\s*[\"「『]?([{HAN}A-Za-z0-9]{{2,12}})[\"」』]?\s*[)]"
@@ -35,6 +31,10 @@ _ALIAS_EXPLICIT = re.compile(
 # an acronym or an English name in parentheses right after a Chinese name:
 # 中国科学技术大学(USTC), 马来西亚城市大学(City University Malaysia)
 _ACRONYM = re.compile(r"[(]\s*([A-Z][A-Za-z&]{1,11}|[A-Z][A-Za-z&.'-]*(?: [A-Za-z&.'-]+){1,9})\s*[)]")
+
+
+# names sharing a first character that a contraction is tried against (dev articles: < 8)
+MAX_BUCKET = 40
 
 
 @dataclass(eq=False)
@@ -50,89 +50,6 @@ class Org:
 
     def forms(self) -> list[str]:
         return [self.key, *self.aliases]
-
-
-def norm(key: str) -> str:
-    for suffix in ("股份有限公司", "有限责任公司", "有限公司"):
-        if key.endswith(suffix) and len(key) > len(suffix) + 1:
-            return key[: -len(suffix)]
-    return key
-
-
-def _is_place(s: str) -> bool:
-    return s in PLACES or (len(s) >= 2 and s[-1] in _PLACE_END) or any(
-        s.startswith(p) and (s[len(p):] == "" or s[len(p):][-1] in _PLACE_END) for p in PLACES)
-
-
-# names sharing a first character that a contraction is tried against (dev articles: < 8)
-MAX_BUCKET = 40
-
-
-def _short_forms(full: str) -> set[str]:
-    """The forms `_short_of` can accept for `full`, except contractions."""
-    forms = {full[i:] for i in range(1, len(full) - 2)}
-    if full[-1] == "院" and full[-2] in "一二三四五六七八九十":
-        forms.add(full[-2:])  # 十院 / 中国航天科工十院
-    for rest in LEGAL + ("科技有限公司", "技术有限公司"):
-        if full.endswith(rest) and len(full) > len(rest):
-            core = full[: -len(rest)]
-            forms.add(core)
-            for p in PLACES:
-                if core.startswith(p):
-                    forms.add(core[len(p):])
-    for i, ch in enumerate(full):
-        if ch in _PLACE_END:
-            forms.add(full[:i] + full[i + 1:])
-    inner = _inner_legal(full)
-    if inner:
-        forms.add(inner)
-    if full.startswith("中华人民共和国"):
-        forms.add("中国" + full[7:])  # 中国政府 / 中华人民共和国政府
-    return forms
-
-
-def _inner_legal(full: str) -> str | None:
-    """`full` less a legal ending inside it: 中国电信股份有限公司江苏分公司 → 中国电信江苏分公司."""
-    for legal in ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司"):
-        k = full.find(legal, 2)
-        if 0 < k and k + len(legal) < len(full) - 1:
-            return full[:k] + full[k + len(legal):]
-    return None
-
-
-def _short_of(short: str, full: str) -> bool:
-    """True when `short` is how the article shortens `full`."""
-    if short == full or len(short) < 2 or len(short) >= len(full):
-        return False
-    lex = lexicon()
-    if full.startswith(short):
-        rest = full[len(short):]
-        return rest in LEGAL or rest in ("有限公司", "科技有限公司", "技术有限公司")
-    if full.endswith(short):
-        head = full[: -len(short)]
-        if len(short) < 3:
-            return len(short) == 2 and short[1] == "院" and short[0] in "一二三四五六七八九十"
-        if len(head) == 2 and len(short) >= 4 and kind_of(short) == "company":
-            return True  # 海尔集团 / 青岛海尔集团: a city without its 市
-        return _is_place(head) or any(head.endswith(s) for s in lex.suffix_kind if len(s) > 1)
-    if short == _inner_legal(full) or (full.startswith("中华人民共和国") and short == "中国" + full[7:]):
-        return True
-    # a level character dropped: 张家口第一医院 / 张家口市第一医院
-    for i, ch in enumerate(full):
-        if ch in _PLACE_END and full[:i] + full[i + 1:] == short:
-            return True
-    # contraction: same first character, the rest a subsequence ending in a shortened head
-    # word (中国科大 / 中国科学技术大学), never a full head word of its own (浙江大学)
-    if len(short) >= 3 and short[0] == full[0] and short[-1] in full[-2:] \
-            and short[-2:] != full[-2:]:
-        it = iter(full)
-        return all(ch in it for ch in short)
-    # core after a place prefix: 立新检测 / 浙江立新检测技术有限公司
-    for p in PLACES:
-        if full.startswith(p) and len(short) >= 3 and full[len(p):].startswith(short):
-            rest = full[len(p) + len(short):]
-            return rest in LEGAL or rest.endswith(("有限公司", "集团")) and len(rest) <= 8
-    return False
 
 
 def _home_kind(ref: str, name: str) -> bool:
@@ -186,7 +103,7 @@ class OrgTable:
         index: dict[str, list[Org]] = {}
         first: dict[str, list[Org]] = {}
         for full in sorted(self.orgs, key=lambda o: len(o.key), reverse=True):
-            for form in _short_forms(full.key):
+            for form in short_forms(full.key):
                 index.setdefault(form, []).append(full)
             bucket = first.setdefault(full.key[0], [])
             if len(bucket) < MAX_BUCKET:
@@ -198,7 +115,7 @@ class OrgTable:
             for full in index.get(short.key, []) + first.get(short.key[0], []):
                 if full is short or id(full) not in alive:
                     continue
-                if _short_of(short.key, full.key):
+                if short_of(short.key, full.key):
                     self._merge(short, full)
                     alive.discard(id(short))
                     break
@@ -229,14 +146,14 @@ class OrgTable:
         """"X(以下简称“Y”)" and "X(USTC)": Y is another name of X."""
         v = self.zt.v
         for org in list(self.orgs):
-            for s, e, f in list(org.spans):
+            for _s, e, f in list(org.spans):
                 if f != "name" and f != "alias":
                     continue
                 m = _ALIAS_EXPLICIT.match(v, e) or _ACRONYM.match(v, e)
                 if m is None:
                     continue
                 a = m.group(1)
-                if is_generic(a) or a.isdigit() or _is_place(a):
+                if is_generic(a) or a.isdigit() or is_place(a):
                     continue
                 self.add_alias(org, m.start(1), m.end(1))
 
@@ -246,7 +163,7 @@ class OrgTable:
         if len(form) < 3 or is_generic(form):
             return None
         for o in self.orgs[:MAX_BUCKET]:
-            if form[0] == o.key[0] and not o.key.startswith(form) and _short_of(form, o.key):
+            if form[0] == o.key[0] and not o.key.startswith(form) and short_of(form, o.key):
                 return o
         return None
 
