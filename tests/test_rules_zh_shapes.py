@@ -436,3 +436,14 @@ def test_hosts_listed_beside_a_company_and_places_or_venues_that_are_not():
         "临江学院", "青川集团"]
     x = zh("参会领导参观考察了临江学院医学实验中心、模拟示教室、图书馆。")
     assert "模拟示教室" not in org_names(x) and "图书馆" not in org_names(x)
+
+
+def test_a_host_receiving_a_delegation():
+    x = zh("6月1日,北岭大学校长王明会见了青川集团董事长李强一行,双方就进一步深化合作进行了交流。")
+    assert events(x) == {("visit", frozenset({"北岭大学", "青川集团"}))}
+    assert zh("6月1日,北岭大学校长王明会见了青川集团董事长李强。").events == []
+
+
+def test_guests_of_a_set_up_in_the_next_clause_are_no_founders():
+    x = zh("5月12日,青川市人民医院成立罕见病诊疗中心,北岭大学附属医院专家应邀出席揭牌仪式。")
+    assert x.events == []

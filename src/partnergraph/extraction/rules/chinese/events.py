@@ -149,7 +149,9 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
             wider = self._eligible(distinct(orgs_in(self.mentions, max(s0, ts - WINDOW), ts)))
             if len(wider) >= 2 and not _BOTH.search(v, s0, ts):
                 return wider
-            after = self._eligible(distinct(orgs_in(self.mentions, te, min(s1, te + 30))))
+            comma = v.find(",", te, min(s1, te + 30))
+            after = self._eligible(distinct(orgs_in(self.mentions, te,
+                                                    comma if comma >= 0 else min(s1, te + 30))))
             titled = self._titled(te, s1)
             if len(titled) >= 2:
                 return titled  # 代表中国政府签署了《A与B关于…的谅解备忘录》: the title names them

@@ -112,6 +112,13 @@ class VisitRules:
                 if not (after and _DELEGATION.match(v, after[0].end)):
                     return []
                 visitor, hosts = after[0], before[-1:]
+            elif trig.startswith(("会见", "接待")):
+                # A校长会见了B董事长李强一行: B's delegation came to A
+                end = v.find(",", te, s1)
+                if not (after and before and _PARTY_WORD.search(v, after[0].end,
+                                                                end if end >= 0 else s1)):
+                    return []
+                visitor, hosts = after[0], before[-1:]
             elif not re.search(r"一行|代表团|访问团|考察团|带队|带领|率", v[cs:te]) and not re.search(
                     r"来到|到|赴|走进|莅临|前往|访问|来访|到访|拜访|拜会|造访|出访", trig + lead):
                 return []
