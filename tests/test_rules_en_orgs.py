@@ -167,3 +167,22 @@ def test_chinese_name_in_parentheses_is_an_alias():
     assert "北岭集团" in orgs["Norland Group"].aliases
     assert sum(e.field == "alias" for e in orgs["Westbrook University"].evidence) == 2
     assert "西溪大学" not in orgs and "北岭集团" not in orgs
+
+
+def test_place_as_party_is_its_named_government():
+    found, result = orgs("Lanxi and Norland Group signed a cooperation agreement on May 3. "
+                         "The Lanxi government will help Norland Group build a plant.")
+    assert "Lanxi" in found["Lanxi government"].aliases
+    assert "Lanxi" not in found
+    assert [sorted(e.parties) for e in result.events] == [["Lanxi government", "Norland Group"]]
+
+
+def test_listed_place_as_party_without_government_is_no_company():
+    found, _ = orgs("Tianjin and Norland Group signed a cooperation agreement on May 3.")
+    assert "Tianjin" not in found
+
+
+def test_listed_place_maps_to_the_government_the_text_names():
+    found, _ = orgs("Norland Group signed an agreement with Tianjin Municipal Government on May 3. "
+                    "Norland Group and Tianjin signed a second deal.")
+    assert "Tianjin" in found["Tianjin Municipal Government"].aliases

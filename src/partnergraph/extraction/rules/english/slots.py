@@ -137,6 +137,9 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
         if covered[start] or covered[min(len(view), start + len(text)) - 1]:
             return
         text = text.removesuffix("'s")
+        if text in _PLACES and table.find(text) is None:
+            promoted.append((text, start))  # a place as a party: its government, if the text names one
+            return
         if text in not_org or not _candidate(table, text):
             return
         promoted.append((text, start))
@@ -149,7 +152,7 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
             if not t.text[0].isupper():
                 i += 1
                 continue
-            if not _candidate(table, _base(t)) and not (
+            if not _candidate(table, _base(t)) and t.text not in _PLACES and not (
                     t.text in _PLACES and i + 1 < len(toks) and toks[i + 1].text[0].isupper()
                     and _candidate(table, t.text + " " + _base(toks[i + 1]))):
                 i += 1
@@ -213,11 +216,34 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
     for text, start in promoted:
         if table.find(text) is not None:
             continue
+        gov = _government_of(table, view, text)
+        if gov is not None:
+            table.alias(gov, text)
+            continue
+        if text in _PLACES:
+            continue  # "Wuxi" with no government named: a city, not an organization
         owner = _acronym_owner(table, text)
         if owner is not None:
             table.alias(owner, text)
         else:
             table.add(text, "company", start, start + len(text), headed=False)
+
+
+_GOV_TAIL = re.compile(r"(?:\s+(?:[Mm]unicipal|[Cc]ity|[Cc]ounty|[Dd]istrict|[Pp]rovincial|[Pp]eople's))*\s+"
+                       r"[Gg]overnment\b")
+
+
+def _government_of(table: OrgTable, view: str, place: str) -> int | None:
+    """"Wuxi" as a party is the "Wuxi Municipal Government" the text names ("Zhuanghe government")."""
+    for idx in table.live()[:_MAX_ORGS]:
+        name = table.orgs[idx].name
+        if name.startswith(place + " ") and name.lower().endswith("government"):
+            return idx
+    for pos, _ in word_uses(view, place)[:_MAX_ORGS]:
+        m = _GOV_TAIL.match(view, pos + len(place))
+        if m:
+            return table.add(view[pos:m.end()], "government", pos, m.end())
+    return None
 
 
 _TITLE_AT = re.compile(title_pattern(), re.IGNORECASE)
