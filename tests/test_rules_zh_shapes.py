@@ -447,3 +447,11 @@ def test_a_host_receiving_a_delegation():
 def test_guests_of_a_set_up_in_the_next_clause_are_no_founders():
     x = zh("5月12日,青川市人民医院成立罕见病诊疗中心,北岭大学附属医院专家应邀出席揭牌仪式。")
     assert x.events == []
+
+
+def test_the_alliance_referred_to_by_gai_lianmeng():
+    x = zh("3月5日,青川高校产学研联盟第一次会议召开。据了解,该联盟由青川大学、北岭大学和临江大学于"
+           "2018年共同发起成立。")
+    ev = next(e for e in x.events if e.type == "joint_entity")
+    assert set(ev.parties) == {"青川大学", "北岭大学", "临江大学"}
+    assert ev.date == "2018" and ev.entity == "青川高校产学研联盟"

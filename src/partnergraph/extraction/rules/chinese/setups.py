@@ -27,6 +27,8 @@ from partnergraph.extraction.rules.chinese.view import ZhText
 _PARENT_HEAD = re.compile(r"[\u3400-\u9fff]{2,12}?(?:大学|学院|医院|集团|公司|研究院|科学院)")
 # how far after an unveiling its host may be named (…挂牌仪式在珠海市中西医结合医院举行: 6)
 ENTITY_HOST_WINDOW = 30
+# the article's alliance referred to without its name
+_THIS_ALLIANCE = re.compile(r"(?:该|本|此|这一|这个)?联盟(?=由|于|是|经)")
 # the most founders a joint name runs together (青川大学北岭医院东江集团联合实验室: 3)
 MAX_FOUNDERS = 4
 
@@ -53,7 +55,8 @@ class SetUpRules:
         several = self._unveiled_at_host(s0, s1, ts, te)
         if several:
             return several
-        entity = entity_span(self.zt, self.table, self._by_end, s0, s1, ts, te)
+        entity = entity_span(self.zt, self.table, self._by_end, s0, s1, ts, te) \
+            or self._alliance_referred(s0, ts)
         if entity is None:
             return []
         name = v[entity[0]:entity[1]]
@@ -108,6 +111,16 @@ class SetUpRules:
             if org is not None and org not in out:
                 out.append(org)
         return out
+
+    def _alliance_referred(self, s0: int, ts: int) -> tuple[int, int] | None:
+        """该联盟由A、B共同发起成立: the article's one alliance, where it is named."""
+        if not _THIS_ALLIANCE.search(self.zt.v, s0, ts):
+            return None
+        alliances = [o for o in self.table.orgs if o.kind == "alliance"]
+        if len(alliances) != 1:
+            return None
+        s, e, _ = min(alliances[0].spans)
+        return s, e
 
     def _founders_inside(self, a: int, b: int) -> list[Org]:
         """The bodies a joint name runs together: 青川大学北岭医院联合实验室 → 青川大学, 北岭医院
