@@ -186,3 +186,17 @@ def test_listed_place_maps_to_the_government_the_text_names():
     found, _ = orgs("Norland Group signed an agreement with Tianjin Municipal Government on May 3. "
                     "Norland Group and Tianjin signed a second deal.")
     assert "Tianjin" in found["Tianjin Municipal Government"].aliases
+
+
+def test_two_heads_joined_at_the_end_are_one_name():
+    found, _ = orgs("Westbrook University signed an MoU with Lanford Medical College and Hospital (LMCH). "
+                    "Norland Group signed a deal with the Ministry of Fisheries and Waterways.")
+    assert "LMCH" in found["Lanford Medical College and Hospital"].aliases
+    assert "Ministry of Fisheries and Waterways" in found
+    assert "Westbrook University" in found
+
+
+def test_and_between_two_named_bodies_still_splits():
+    found, _ = orgs("Lanford Medical College and Institute of Physics signed an agreement.")
+    assert "Lanford Medical College" in found
+    assert "Institute of Physics" in found

@@ -181,6 +181,11 @@ def _head_names(piece: list[tuple[Token, str]]) -> list[tuple[int, int, int]]:
                 h = j
             else:
                 break
+        # "ESI Medical College and Hospital": two heads joined at the end of the run are one name
+        if e + 1 < n and e == h + 1 and toks[e].lower == "and" and heads[e + 1] and (
+                e + 2 == n or kinds[e + 2] != "c" or toks[e + 2].lower not in ("of", "for", "in")):
+            e += 2
+            h = e - 1
         # "Military Hospital 175": a number after the head is part of the name (a year is not)
         if e < n and e == h + 1 and toks[e].text.isdigit() and len(toks[e].text) <= 4 \
                 and not (len(toks[e].text) == 4 and toks[e].text[:2] in ("19", "20")):
@@ -211,7 +216,7 @@ def _head_names(piece: list[tuple[Token, str]]) -> list[tuple[int, int, int]]:
                     elif t.lower in ("of", "and", "&", "for", "in") and _segment_has_head(toks, kinds, heads, j + 1):
                         break  # "... for Optoelectronics and the State Key Laboratory": a second name
                     elif t.lower == "and" and j + 1 < n and toks[j + 1].lower not in lex.field_words \
-                            and toks[j + 1].lower != "the":
+                            and toks[j + 1].lower != "the" and not (j + 2 == n and _plural_noun(toks[j + 1].text)):
                         break  # "Communist Party of China and Xicheng District": two names
                     j += 1
                 e = end
@@ -224,6 +229,11 @@ def _head_names(piece: list[tuple[Token, str]]) -> list[tuple[int, int, int]]:
         out.append((s, e, h))
         i = e
     return out
+
+
+def _plural_noun(word: str) -> bool:
+    """"Waterways", "Minerals": a plural common noun closing "Ministry of Agriculture and Waterways"."""
+    return len(word) > 4 and word.endswith("s") and not word.endswith("'s") and word[1:].islower()
 
 
 def _segment_has_head(toks, kinds, heads: list[bool], j: int) -> bool:
