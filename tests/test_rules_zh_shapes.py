@@ -455,3 +455,9 @@ def test_the_alliance_referred_to_by_gai_lianmeng():
     ev = next(e for e in x.events if e.type == "joint_entity")
     assert set(ev.parties) == {"青川大学", "北岭大学", "临江大学"}
     assert ev.date == "2018" and ev.entity == "青川高校产学研联盟"
+
+
+def test_where_guests_come_from_and_lists_of_colleges():
+    x = zh("来自华达、海川和远景能源的专家参加了研讨会。北岭大学、青川师院和临江航院等高校的代表出席。")
+    assert {"华达", "海川", "远景能源", "青川师院", "临江航院"} <= set(org_names(x))
+    assert org_names(zh("来自北京、上海和深圳的专家参加了研讨会。")) == []

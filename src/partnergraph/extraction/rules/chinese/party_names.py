@@ -29,7 +29,10 @@ _LIST_CONJ = re.compile(r"、|和|及|以及")
 _LEAD_TIME = re.compile(r"^(?:上午|下午|晚上|中午|日前|近日|当天|当日|今天|昨天|日|号)+")
 _PLACE_TAIL = set("省市区县镇乡州国")
 # a list closed by what its items are: 华达、海川等5家企业, 远景和华力等单位
-_LISTED = re.compile(r"等(?:[0-9一二两三四五六七八九十多余几]+[家个])?(?:企业|公司|单位|机构)")
+_LISTED = re.compile(r"等(?:[0-9一二两三四五六七八九十多余几]+[家个所])?(?:企业|公司|单位|机构|高校|院校|"
+                     r"医院|科研院所|院所|学校|协会|行业协会)")
+# a list of where guests come from: 来自A、B和C的专家
+_FROM_LIST = re.compile(r"(?<=来自)[^,。;]{2,120}?(?=的(?:专家|代表|领导|嘉宾|学者|负责人|师生))")
 # a list runs back at most this far from the word that closes it (characters)
 MAX_LIST = 120
 # a body named in Latin letters: two or more capitalized words, or one acronym
@@ -92,6 +95,11 @@ def discover_party_names(zt: ZhText, cands: list[Cand]) -> tuple[
             parts[0] = (max(cuts) if cuts else a, b)
             for a, b in parts:
                 _keep(zt, known, out, places, a, b, listed=True)
+        for t in _FROM_LIST.finditer(v, s0, s1):
+            parts = _split(v, _LIST_CONJ, t.start(), t.end())
+            if len(parts) >= 2:
+                for a, b in parts:
+                    _keep(zt, known, out, places, a, b, listed=True)
         for t in _ORGANIZED.finditer(v, s0, s1):
             # 由海川科技主办、远景电气承办: the organizers of a meeting
             a = max(s0, t.start() - MAX_LIST)
@@ -174,7 +182,7 @@ def _keep(zt: ZhText, known: SpanIndex, out: list[tuple[int, int]],
         return
     if not 2 <= len(name) <= 10 or not NAME_RUN.fullmatch(name):
         return
-    if known.overlaps(a, b) or (out and out[-1][1] > a) or is_generic(name):
+    if known.overlaps(a, b) or (out and out[-1][1] > a) or is_generic(name) or name in lex.places:
         return
     if lex.title_re.search(name) or lex.stop_re.search(name):
         return
