@@ -45,7 +45,7 @@ MAX_BEFORE_POST = 10
 # a department, not a body (办公室主任, 科技处处长), and words that name no body
 _DEPARTMENT_END = set("处部办室科系组股团队班")
 _NOT_A_BODY = re.compile(r"项目|课题|团队|小组|活动|会议|大会|论坛|组委会|筹委会|工作组|领导小组|"
-                         r"委员|学会会|名誉|荣誉|首届|本届|历届|前任|现任|原")
+                         r"委员|学会会|名誉|荣誉|首届|本届|历届|前任|现任|原|机关|基层|总支|支部|离退休|学生")
 # occurrences of a short name checked for a post beside it
 MAX_LOOKS = 8
 # what ends a venue toured, not a body visited (示教室, 图书馆, 生产车间, 展厅)
