@@ -218,3 +218,22 @@ def test_second_post_with_a_board_before_the_org():
                       "Senate of the Westbrook Society, spoke.")
     assert ("Karl Brandt", "Norland Group") in found
     assert found[("Karl Brandt", "Westbrook Society")].title == "Chairman of the Senate"
+
+
+def test_title_with_a_parenthesis_before_the_name():
+    found, _ = people("Westbrook University and Norland Group signed an agreement. Vice-Chancellor (VC) "
+                      "Professor Dr Amy Hart and Pro-VC (Academic) Prof Dr Tom Reyes attended.")
+    assert found[("Amy Hart", None)].title == "Vice-Chancellor"
+    assert found[("Tom Reyes", None)].title == "Pro-VC"
+
+
+def test_org_title_name_when_the_org_ends_in_a_title_modifier():
+    found, _ = people("Westbrook University and Norland Group signed an agreement. Norland Group Chairman "
+                      "Tom Reyes attended.")
+    assert found[("Tom Reyes", "Norland Group")].title == "Chairman"
+
+
+def test_field_minister_is_at_the_ministry_of_the_field():
+    found, _ = people("Norland Group signed an agreement with the Ministry of Health. Health Minister Amy Hart "
+                      "attended.")
+    assert ("Amy Hart", "Ministry of Health") in found

@@ -34,6 +34,7 @@ _CAPITALIZED_NEXT = re.compile(r"\s*,?\s*[A-Z][a-z]")
 _PAREN = re.compile(r"\s*\([^()]{1,40}\)")
 _OPTIONAL_COMMA = re.compile(r"\s*,?\s*")
 _SPACE = re.compile(r"\s+")
+_PAREN_GAP = re.compile(r"\s*\([^()]{1,30}\)\s+")
 _OF_FROM_AT = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?")
 _ON_BEHALF = re.compile(r"(?:[Oo]n behalf of (?:the\s+)?)")
 _LIST_GAP = re.compile(r"\s*[,;]\s*(?:and\s+)?(?:the\s+)?")
@@ -204,11 +205,11 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
             m = r.title.match(view, tok.start, s1)
             if m is None:
                 continue
-            title_end = m.end()
             ts = m.start()
-            if ts > s0 and (view[ts - 1].isalnum() or view[ts - 1] == "-"):
-                continue
             if r.covered[ts]:
+                continue  # "Norland Group Chairman": "Group Chairman" starts inside the name; try "Chairman"
+            title_end = m.end()
+            if ts > s0 and (view[ts - 1].isalnum() or view[ts - 1] == "-"):
                 continue
             t = r.title_at(ts, s1)
             if t is None:
@@ -306,7 +307,8 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
                         org_after = None
                         spans.pop()
                 else:
-                    nm = _SPACE.match(view[te:s1])
+                    # "Vice-Chancellor (VC) Professor Dr Amy Hart", "Pro-VC (Academic) Prof Tom Reyes"
+                    nm = _PAREN_GAP.match(view[te:s1]) or _SPACE.match(view[te:s1])
                     if nm:
                         cand = r.name_at(te + nm.end(), s1)
                         later = _COMMA_TITLE.match(view, cand[2], s1) \

@@ -234,11 +234,15 @@ _GOV_TAIL = re.compile(r"(?:\s+(?:[Mm]unicipal|[Cc]ity|[Cc]ounty|[Dd]istrict|[Pp
 
 
 def _government_of(table: OrgTable, view: str, place: str) -> int | None:
-    """"Wuxi" as a party is the "Wuxi Municipal Government" the text names ("Zhuanghe government")."""
+    """"Wuxi" as a party is the "Wuxi Municipal Government" the text names ("Zhuanghe government");
+    "Health" before "Minister" is the "Ministry of Health" the text names."""
     for idx in table.live()[:_MAX_ORGS]:
         name = table.orgs[idx].name
         if name.startswith(place + " ") and name.lower().endswith("government"):
             return idx
+    for idx in table.live()[:_MAX_ORGS]:
+        if table.orgs[idx].name.startswith("Ministry of " + place):
+            return idx  # "Health Minister Amy Hart": the Ministry of Health
     for pos, _ in word_uses(view, place)[:_MAX_ORGS]:
         m = _GOV_TAIL.match(view, pos + len(place))
         if m:
