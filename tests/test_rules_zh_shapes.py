@@ -461,3 +461,8 @@ def test_where_guests_come_from_and_lists_of_colleges():
     x = zh("来自华达、海川和远景能源的专家参加了研讨会。北岭大学、青川师院和临江航院等高校的代表出席。")
     assert {"华达", "海川", "远景能源", "青川师院", "临江航院"} <= set(org_names(x))
     assert org_names(zh("来自北京、上海和深圳的专家参加了研讨会。")) == []
+
+
+def test_a_website_named_in_the_header_is_no_actor():
+    x = zh("欢迎您来到青川省机械工业联合会网站\n3月5日,北岭大学与海川集团签署合作协议。")
+    assert set(org_names(x)) == {"北岭大学", "海川集团"}

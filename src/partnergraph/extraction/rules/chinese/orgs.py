@@ -241,7 +241,11 @@ class OrgTable:
 def build_table(zt: ZhText, cands: list[Cand], extra: list[tuple[int, int]],
                 furniture: list[Cand] = (), employers: list[tuple[int, int]] = ()) -> OrgTable:
     table = OrgTable(zt)
-    table.furniture = [c for c in furniture if not c.generic]
+    # 欢迎您来到青川机械工业联合会网站: a site's owner is the page's source, not an actor; it is
+    # only what 我校/我院 may refer to
+    sites = [c for c in cands if not c.generic and _SITE_AFTER.match(zt.v, c.end)]
+    cands = [c for c in cands if c not in sites]
+    table.furniture = [c for c in furniture if not c.generic] + sites
     for s, e in employers:
         if table.lookup(zt.v[s:e]) is None:
             table.add(s, e, confidence=0.5).employer_only = True
@@ -255,6 +259,8 @@ def build_table(zt: ZhText, cands: list[Cand], extra: list[tuple[int, int]],
     return table
 
 
+# a body's website named as the page's source
+_SITE_AFTER = re.compile(r"(?:官方)?(?:网站|官网|主页|新闻网|门户网)")
 # posts that head a place's government (副市长 of 珠海市 is no post at 珠海市卫计局)
 _HEAD_POSTS = ("市长", "区长", "县长", "省长", "镇长", "乡长", "州长", "旗长")
 
