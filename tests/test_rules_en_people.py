@@ -237,3 +237,15 @@ def test_field_minister_is_at_the_ministry_of_the_field():
     found, _ = people("Norland Group signed an agreement with the Ministry of Health. Health Minister Amy Hart "
                       "attended.")
     assert ("Amy Hart", "Ministry of Health") in found
+
+
+def test_list_post_with_its_own_of_phrase_keeps_out_of_the_list():
+    found, _ = people("Westbrook University signed an agreement with Norland Group on May 2. Amy Hart, president "
+                      "of Westbrook University, Tom Reyes, vice chairman of the Harbour Forum, attended.")
+    assert ("Tom Reyes", "Westbrook University") not in found
+
+
+def test_of_the_group_is_the_one_company_named():
+    found, _ = people("Westbrook University signed an agreement with Norland Group on May 2. Amy Hart, president "
+                      "of Westbrook University, and Tom Reyes, vice president of the group, attended.")
+    assert ("Tom Reyes", "Norland Group") in found

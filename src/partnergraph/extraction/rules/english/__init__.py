@@ -36,7 +36,8 @@ def extract_items(document: Document) -> tuple[list[Organization], list[Person],
     aliases.merge_variants(table)
     mentions = orgtable.drop_sources(art, table, orgtable.locate(art, table))
 
-    posts = extract_people(art, mentions, {i: table.orgs[i].name for i in table.live()})
+    named_kinds = {idx: table.orgs[idx].kind for _, _, idx in mentions}
+    posts = extract_people(art, mentions, {i: table.orgs[i].name for i in table.live()}, named_kinds)
     # every later use of a person's name stands for the organization of the post
     person_orgs = []
     seen_names: set[str] = set()

@@ -34,6 +34,11 @@ _CAPITALIZED_NEXT = re.compile(r"\s*,?\s*[A-Z][a-z]")
 _PAREN = re.compile(r"\s*\([^()]{1,40}\)")
 _OPTIONAL_COMMA = re.compile(r"\s*,?\s*")
 _SPACE = re.compile(r"\s+")
+_OF_THE_NOUN = re.compile(r"\s+(?:of|at)\s+the\s+(group|company|corporation|university|college|institute|government)\b",
+                          re.IGNORECASE)
+_NOUN_KIND = {"group": "company", "company": "company", "corporation": "company", "university": "university",
+              "college": "university", "institute": "research", "government": "government"}
+_OWN_OF = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?[\w\-]")
 _PAREN_GAP = re.compile(r"\s*\([^()]{1,30}\)\s+")
 _OF_FROM_AT = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?")
 _ON_BEHALF = re.compile(r"(?:[Oo]n behalf of (?:the\s+)?)")
@@ -185,7 +190,10 @@ class _Reader:
 
 
 def extract_people(art: Article, mentions: list[tuple[int, int, int]],
-                   org_names: dict[int, str]) -> list[Post]:
+                   org_names: dict[int, str], kinds: dict[int, str] | None = None) -> list[Post]:
+    """Every post in the article; `kinds` (organization -> kind, for the organizations named in the
+    body) resolves "of the group" when the article names exactly one organization of that kind."""
+    kinds = kinds or {}
     r = _Reader(art, mentions)
     view = art.view
     posts: list[Post] = []
@@ -350,7 +358,15 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
                         org = hit2[1]
             explicit = org is not None
             adjacent = _LIST_GAP.fullmatch(view[last_end:ts]) is not None or from_before
-            if org is None and adjacent and list_org is not None:
+            # "..., vice president of the group": a post whose own "of ..." names no known
+            # organization does not take the list's
+            own_of = _OWN_OF.match(view, te, s1) is not None
+            if org is None and own_of:
+                am = _OF_THE_NOUN.match(view, te, s1)
+                if am:  # "vice president of the group": the article's one group
+                    org = _the_one(kinds, _NOUN_KIND[am.group(1).lower()])
+                    explicit = org is not None
+            if org is None and adjacent and list_org is not None and not own_of:
                 # "Professor Dong Shijie, Vice President" / "ESU president Marcia WELSH, executive
                 # vice president Joann BRUNO": the list's organization
                 org = list_org
@@ -414,6 +430,11 @@ def _affiliated(r: _Reader, art: Article, known: set[str]) -> list[Post]:
                 known.add(name[0])
                 out.append(Post(name[0], None, got[0], [(name[1], name[2], "name"), (om.end(), got[1], "org")]))
     return out
+
+
+def _the_one(kinds: dict[int, str], kind: str) -> int | None:
+    found = [i for i, k in kinds.items() if k == kind]
+    return found[0] if len(found) == 1 else None
 
 
 def _key(name: str) -> str:
