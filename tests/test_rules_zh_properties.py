@@ -12,7 +12,7 @@ from partnergraph.models import Document
 # the characters the rules react to, plus a lone surrogate from a bad decode
 ALPHABET = list("与和及、,。;:()“”《》「」大学集团公司政府人民区委市委书记长副校院医院局厅联盟"
                 "实验室签署协议来访考察座谈会揭牌成立共建年月日0123456789 \n我校双方张王李赵一行"
-                "分别在举行AB-—臺灣簽") + ["\ud800"]
+                "分别在举行AB-—臺灣簽走访参观来自等企业网站会见迎来第5G院士科技有限") + ["\ud800", "·"]
 
 
 @settings(max_examples=300, deadline=None)
