@@ -466,3 +466,23 @@ def test_where_guests_come_from_and_lists_of_colleges():
 def test_a_website_named_in_the_header_is_no_actor():
     x = zh("欢迎您来到青川省机械工业联合会网站\n3月5日,北岭大学与海川集团签署合作协议。")
     assert set(org_names(x)) == {"北岭大学", "海川集团"}
+
+
+# hospitals -----------------------------------------------------------------------------------
+def test_a_medical_consortium_signed_and_unveiled():
+    x = zh("3月10日,青川市人民医院与临江县人民医院医联体签约暨揭牌仪式在临江县人民医院举行。")
+    assert events(x) == {(t, frozenset({"青川市人民医院", "临江县人民医院"}))
+                         for t in ("agreement", "joint_entity")}
+
+
+def test_a_hospital_taking_over_another():
+    x = zh("7月7日,北岭大学第二医院正式托管青川县中医院,双方举行了托管签约暨揭牌仪式。")
+    assert set(org_names(x)) == {"北岭大学第二医院", "青川县中医院"}
+    assert ("agreement", frozenset({"北岭大学第二医院", "青川县中医院"})) in events(x)
+
+
+def test_a_specialty_alliance_and_its_members():
+    x = zh("8月8日,青川市人民医院心血管内科专科联盟成立,首批成员单位包括临江县人民医院、东江县人民医院"
+           "等8家医院。")
+    assert events(x) == {("joint_entity", frozenset({"青川市人民医院", "临江县人民医院",
+                                                     "东江县人民医院"}))}

@@ -75,8 +75,8 @@ def entity_span(zt: ZhText, table: OrgTable, by_end: dict[int, Mention], s0: int
                 k -= 1  # 广西师范大学—桂林市中西医结合医院联合医学研究中心: both founders named
                 continue
             if v[k - 1] in "与和" and k - 1 in by_end and by_end[k - 1].start >= lo \
-                    and v.startswith("联合", a) and a in by_end:
-                joined = by_end[k - 1].start  # A与B联合实验室: both founders named
+                    and a in by_end and by_end[a].start == k:
+                joined = by_end[k - 1].start  # A与B联合实验室, A与B医联体: both founders named
                 break
             if not _HAN_CHAR.match(v[k - 1]) or v[k - 1] in "与和及暨、了":
                 break

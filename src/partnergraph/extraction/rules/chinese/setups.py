@@ -27,6 +27,9 @@ from partnergraph.extraction.rules.chinese.view import ZhText
 _PARENT_HEAD = re.compile(r"[\u3400-\u9fff]{2,12}?(?:大学|学院|医院|集团|公司|研究院|科学院)")
 # how far after an unveiling its host may be named (…挂牌仪式在珠海市中西医结合医院举行: 6)
 ENTITY_HOST_WINDOW = 30
+# groupings whose members are their parties, and the words that list them
+_GROUPINGS = ("联盟", "联合体", "医联体", "医共体", "共同体", "医疗集团")
+_MEMBERS = re.compile(r"成员(?:单位|医院|高校)?(?:包括|有|为|是)")
 # the article's alliance referred to without its name
 _THIS_ALLIANCE = re.compile(r"(?:该|本|此|这一|这个)?联盟(?=由|于|是|经)")
 # the most founders a joint name runs together (青川大学北岭医院东江集团联合实验室: 3)
@@ -82,6 +85,12 @@ class SetUpRules:
         inside = distinct(orgs_in(self.mentions, entity[0], entity[1]))
         if len(parties) < 2 and len(inside) >= 2:
             parties = inside
+        if len(parties) < 2 and name.endswith(_GROUPINGS):
+            members = self._members(entity, s0, s1)
+            if len(members) >= 2:  # the lead body opens the name: no filter for inside it
+                return [self._extras(EventRec(
+                    "joint_entity", [p.org for p in members], self._date(s0, s1, ts), (ts, te),
+                    [(p.start, p.end) for p in members], entity=entity), s0, s1)]
         if len(parties) < 2:
             parties = self._people_bodies(s0, s1)  # 李明校长和张强院长一同为实验室揭牌
         scene = self.scene(s0)
@@ -111,6 +120,21 @@ class SetUpRules:
             if org is not None and org not in out:
                 out.append(org)
         return out
+
+    def _members(self, entity: tuple[int, int], s0: int, s1: int) -> list[Mention]:
+        """X医院专科联盟成立,首批成员单位包括A、B等8家医院: the body leading it, whose name
+        opens the alliance's, and the members the sentence lists."""
+        v = self.zt.v
+        m = _MEMBERS.search(v, s0, s1)
+        if m is None:
+            return []
+        members = distinct(orgs_in(self.mentions, m.end(), s1))
+        lead = self.table.prefix_org(v[entity[0]:entity[1]]) \
+            or self._parent_named_in(entity[0], entity[1])
+        if lead is None:
+            return members
+        return [Mention(entity[0], entity[0] + len(lead.key), lead, lead.key)] + \
+            [x for x in members if x.org is not lead]
 
     def _alliance_referred(self, s0: int, ts: int) -> tuple[int, int] | None:
         """该联盟由A、B共同发起成立: the article's one alliance, where it is named."""
