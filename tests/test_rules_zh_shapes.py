@@ -486,3 +486,9 @@ def test_a_specialty_alliance_and_its_members():
            "等8家医院。")
     assert events(x) == {("joint_entity", frozenset({"青川市人民医院", "临江县人民医院",
                                                      "东江县人民医院"}))}
+
+
+def test_a_body_that_only_guides_a_forum_is_no_organizer():
+    x = zh("11月5日,2023青川产教融合发展论坛在青川大学举行。论坛由青川省教育厅指导,青川大学、北岭集团"
+           "联合主办。")
+    assert events(x) == {("meeting", frozenset({"青川大学", "北岭集团"}))}

@@ -20,6 +20,7 @@ _UNVEIL_AFTER = re.compile(r"[^,。]{0,2}(?:揭牌|挂牌|授牌|成立大会)")
 _FOUNDERS = re.compile(r"由([^。;]{2,160}?)(?:共同|联合|牵头|携手)?(?:发起|组建|成立|创建|倡议|主办|承办|举办|共建)"
                        r"|([^。;,]{2,120}?)(?:共同|联合)(?:发起|主办|举办|承办|组建|建设|共建)")
 _ORGANIZED_BY = re.compile(r"由([^。;,的]{2,160}(?:主办|承办|协办|联办|发起|共建|组建))的")
+_GUIDES = re.compile(r"(?:等单位)?(?:指导|支持|协助|见证)")
 # one clause of an organizer list: [由]A、B[共同|联合]主办 / C承办 / D协办
 _ORGANIZER_VERB = re.compile(r"(?:共同|联合)?(?:主办|承办|协办|联办)(?:单位)?")
 _CLAUSE_MARK = re.compile(r"[,:;]")
@@ -70,8 +71,11 @@ def eligible(v: str, ms: list[Mention]) -> list[Mention]:
 
 
 def bodies(zt: ZhText, mentions: list[Mention], start: int, end: int) -> list[Mention]:
-    """The distinct bodies named in [start, end) that can be parties."""
-    return eligible(zt.v, distinct(orgs_in(mentions, start, end)))
+    """The distinct bodies named in [start, end) that can be parties; a body that only guides
+    or supports (由A指导,B、C联合主办; 支持单位) is none."""
+    v = zt.v
+    return [m for m in eligible(v, distinct(orgs_in(mentions, start, end)))
+            if not _GUIDES.match(v, m.end)]
 
 
 def founders(zt: ZhText, mentions: list[Mention], s0: int, s1: int) -> list[Mention]:
