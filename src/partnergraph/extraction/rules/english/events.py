@@ -13,33 +13,22 @@ ceremony, ..."); a day without a year takes the published year. Plans and hopes 
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from partnergraph.dates import find_dates
-from partnergraph.extraction.rules.english.lexicon import lexicon
 from partnergraph.extraction.rules.english.orgtable import OrgTable
+from partnergraph.extraction.rules.english.details import location, topics
 from partnergraph.extraction.rules.english.text import Article, Sentence
+from partnergraph.extraction.rules.english.triggers import INTENT, intended, reference, sentence_triggers
+from partnergraph.extraction.rules.english.when import date_for, sentence_dates
 
 # Small patterns used inside loops, compiled once.
-_REFERABLE = re.compile(r"sign(?:ing)?\b|visit\b|meeting|talks|seminar|symposium|forum")
-_PAST_VERB = re.compile(r"(?:signed|inked|visited|met|held|established|launched|unveiled|sealed)\b", re.IGNORECASE)
-_LIST_ITEM = re.compile(r"[\w\-]+(?:,\s*|\s+and\s+)")
 _BETWEEN_STOP = re.compile(r"[.;:]|\s(?:was|were|is|are|has|have|held|signed|in the|on|to|for|at)\s")
 _SIGNER_AFTER = re.compile(r"[^,;]{0,40}?\b(?:signed|inked|sealed)\b")
 _JV_NAMED = re.compile(r"(?:joint venture|jv)\W+(?:dubbed|named|called)?\W*$")
 _VISIT_OBJECT = re.compile(r"\s+(?:of|by|to)\b")
-_TOPIC_SPLIT = re.compile(r"(,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+)")
-_TOPIC_SEP = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+")
 _JOINT_BY = re.compile(r"\b(?:jointly|together|by|between|partnership|cooperation)\b")
 
-_INTENT = re.compile(
-    r"\b(?:will|would|shall|plans?|planned|planning|intends?|intended|intending|hopes?|hoped|hoping|"
-    r"expects?|expected|aims?|aimed|going|wish(?:es)?|wants?|seeks?|prepares?|preparing|propose[sd]?|"
-    r"to be|could|may|might|should|ready|looking forward)\b(?:\s+\w+){0,3}\s*$",
-    re.IGNORECASE,
-)
 _WITNESS = re.compile(
     r"\b(?:presence of|witness(?:ed)?(?: of| by)?|attended by|accompanied by|hosted by|presided over by|"
     r"chaired by|attended|were present|was present|present were|in attendance)\b",
@@ -60,19 +49,6 @@ _NAMED_MEETING = re.compile(
     r"\b(?:symposium|seminar|forum|roundtable|round-table|summit)\b(?! room| hall| cent(?:er|re))",
     re.IGNORECASE,
 )
-_LOCATION = re.compile(
-    r"\b(?:held|signed|took place|established|unveiled|launched|inaugurated|convened|hosted)\s+"
-    r"(?:(?:officially|successfully|jointly)\s+)?(?:in|at)\s+(?:the\s+)?"
-    r"([A-Za-z][\w'&\-.]*(?:\s+(?:of|for|and|at|[A-Za-z0-9][\w'&\-.]*)){0,8})",
-)
-# "... signed an agreement with B in Wuhan.": a capitalized place closing the clause
-_PLACE_AFTER = re.compile(r"\s(?:in|at)\s+(?:the\s+)?([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,4})(?=\s*[,.;]|\s+on\b|\s*$)")
-_TOPIC = re.compile(
-    r"\b(?:in|on|around)\s+(?:the\s+)?(?:fields?|areas?|sectors?|domains?)\s+(?:of|including|such as|like)\s+"
-    r"([^.;:()]{3,160})|\bcooperation\s+in\s+(?!the fields?|the areas?)([^.;:()]{3,120})|"
-    r"\bkey areas including\s+([^.;:()]{3,160})",
-    re.IGNORECASE,
-)
 # A joint entity is news only when it is set up, unveiled or launched (not "joint lab construction").
 _SET_UP = re.compile(
     r"\b(?:established|set up|launched|unveiled|inaugurated|opened|founded|formed|started|constructed|built|"
@@ -83,17 +59,12 @@ _SET_UP = re.compile(
 _RESPECTIVELY = re.compile(r"\b(?:respectively|separately|individually|each signed)\b", re.IGNORECASE)
 _PLACE_VISIT = re.compile(r"\b(?:visit(?:ed|s|ing)?|toured)\s+(?:the\s+)?[A-Z]")
 _RELATED = re.compile(r"(?:see also|related|read more|also read|recommended|more news)\s*[:\-]", re.IGNORECASE)
-_MONTH_MAY = re.compile(r"\bMay\b")
 _BRANCH_OF = re.compile(
     r"\b(?:headquarters?|branch|branches|subsidiary|subsidiaries|office|division|unit|arm)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE)
 _RE_LEAD = re.compile(
     r"\b(?:before|after|during|following|at|ahead of|prior to)\s+the\s+(?:\w+\s+){0,2}"
     r"(?:ceremony|signing|meeting|visit|talks|event|forum|symposium|seminar)\b", re.IGNORECASE)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = re.compile(r"(?<!next )(?<!coming )\b(" + "|".join(_WEEKDAYS) + r")\b")
-_FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
-_BARE_YEAR = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Ff]rom)\s+((?:19|20)\d\d)\b")
 # Org kinds that are units of a university or company: a host's lab or school is the host.
 _UNIT_HEADS = re.compile(r"\b(?:School|College|Faculty|Department|Division|Office|Laboratory|Lab|Laboratories)\b")
 
@@ -124,7 +95,7 @@ class _Context:
         self._p_starts = [m[0] for m in self.person_orgs]
         counts: dict[int, float] = {}
         title = next((s for s in art.sentences if s.title), None)
-        for s, e, idx in mentions:
+        for s, _e, idx in mentions:
             if self.is_unit(idx):
                 continue
             weight = 2.0 if title and title.start <= s < title.end else 1.0
@@ -136,7 +107,7 @@ class _Context:
         for sent in art.sentences:
             if sent.title:
                 continue
-            for d in _dates(art.view, sent, art.published_span):
+            for d in sentence_dates(art, sent):
                 if d.month is not None:
                     self.lead_date = (d.resolve(art.published), (d.start, d.end))
                     break
@@ -153,25 +124,6 @@ class _Context:
         return _within(self.person_orgs, self._p_starts, start, end)
 
 
-_DIGIT = re.compile(r"\d")
-_DATE_CACHE: dict[tuple[int, int, int], list] = {}
-
-
-def _dates(view: str, sent: Sentence, pub: tuple[int, int] | None = None) -> list:
-    """The sentence's dates, computed once per sentence."""
-    key = (id(view), sent.start, sent.end)
-    got = _DATE_CACHE.get(key)
-    if got is None:
-        if len(_DATE_CACHE) > 4096:
-            _DATE_CACHE.clear()
-        has_digit = _DIGIT.search(view, sent.start, sent.end) is not None
-        got = find_dates(view, sent.start, sent.end) if has_digit else []
-        if got and pub is not None:
-            got = [d for d in got if d.end <= pub[0] or d.start >= pub[1]]  # "date 2024-05-30 A MoU ..."
-        _DATE_CACHE[key] = got
-    return got
-
-
 def _within(items, starts, start: int, end: int):
     i = bisect.bisect_left(starts, start)
     out = []
@@ -180,86 +132,6 @@ def _within(items, starts, start: int, end: int):
             out.append(items[i])
         i += 1
     return out
-
-
-def _date_for(ctx: _Context, sent: Sentence, para_dates: list[tuple[str, tuple[int, int]]]):
-    view = ctx.art.view
-    for d in _dates(view, sent, ctx.art.published_span):
-        if d.month is not None:
-            return d.resolve(ctx.art.published), (d.start, d.end)
-    wd = _WEEKDAY.search(ctx.art.low, sent.start, sent.end) if "day" in ctx.art.low[sent.start:sent.end] else None
-    if wd and ctx.art.published and _FULL_DATE.fullmatch(ctx.art.published):
-        # "was signed Wednesday": the last such day on or before the published one
-        pub = dt.date.fromisoformat(ctx.art.published)
-        day = pub - dt.timedelta(days=(pub.weekday() - _WEEKDAYS.index(wd.group(1))) % 7)
-        return day.isoformat(), (wd.start(1), wd.end(1))
-    m = _BARE_YEAR.search(view, sent.start, sent.end)
-    if m:
-        return m.group(1), (m.start(1), m.end(1))
-    if para_dates:
-        return para_dates[-1]
-    return None, None
-
-
-def _triggers(art: Article) -> list[list[tuple[str, int, int]]]:
-    """Trigger matches per sentence. Each pattern runs only over the sentences that hold one of its
-    words (found with str.find: every match holds one), on the lowercased text (the patterns are
-    lowercase: no IGNORECASE, several times faster); a match lies inside one sentence."""
-    sents = art.sentences
-    starts = [s.start for s in sents]
-    low = art.low
-    out: list[list[tuple[str, int, int]]] = [[] for _ in sents]
-    for kind, pattern, words in _compiled():
-        todo: set[int] = set()
-        for w in words:
-            pos = low.find(w)
-            while pos >= 0:
-                i = bisect.bisect_right(starts, pos) - 1
-                if i < 0 or pos >= sents[i].end:
-                    pos = low.find(w, pos + 1)
-                    continue
-                todo.add(i)
-                pos = low.find(w, sents[i].end)
-        if not words:
-            todo = set(range(len(sents)))
-        for i in sorted(todo):
-            for m in pattern.finditer(low, sents[i].start, sents[i].end):
-                out[i].append((kind, m.start(), m.end()))
-    return out
-
-
-_CACHE: list = []
-
-
-def _compiled() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
-    if not _CACHE:
-        _CACHE.extend((k, re.compile(p), words) for k, p, words in lexicon().triggers)
-    return _CACHE
-
-
-_REFERENCE = re.compile(
-    r"\b(?:before|after|at|during|following|prior to|on the occasion of|since|ahead of)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
-    re.IGNORECASE)
-
-
-def _reference(view: str, sent: Sentence, t0: int, t1: int) -> bool:
-    """"Before the signing ceremony, X visited ...": the trigger names an event told elsewhere."""
-    word = view[t0:t1].lower()
-    if not _REFERABLE.match(word):
-        return False
-    return bool(_REFERENCE.search(view[max(sent.start, t0 - 30):t0]))
-
-
-def _intended(view: str, sent: Sentence, pos: int) -> bool:
-    """A plan, not a fact: "will sign", "plans to set up", "will jointly organise seminars, ..."."""
-    past = _PAST_VERB.match(view[pos:pos + 12])
-    start = max(sent.start, pos - (30 if past else 80))
-    start = max(start, view.rfind(";", start, pos) + 1)
-    window = _MONTH_MAY.sub(" ", view[start:pos])  # "On May 20, a seminar": the month, not the modal
-    if not past:
-        window = _LIST_ITEM.sub(" ", window)  # a list before the trigger
-    return bool(_INTENT.search(window)) or bool(re.search(
-        r"\b(?:will|plans? to|intends? to|hopes? to|aims? to|expected to)\b", window, re.IGNORECASE)) and not past
 
 
 def _parties(ctx: _Context, sent: Sentence, kind: str, t0: int, t1: int) -> tuple[list[int], list[tuple[int, int]]]:
@@ -329,7 +201,7 @@ def _unique(found) -> list[int]:
 
 def _entity(ctx: _Context, sent: Sentence, parties: list[int]) -> int | None:
     best = None
-    for s, e, idx in ctx.orgs_in(sent.start, sent.end):
+    for s, _e, idx in ctx.orgs_in(sent.start, sent.end):
         org = ctx.table.orgs[idx]
         if idx in ctx.main:
             continue
@@ -341,13 +213,12 @@ def _entity(ctx: _Context, sent: Sentence, parties: list[int]) -> int | None:
 
 
 def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list[Ev]:
-    _DATE_CACHE.clear()
     ctx = _Context(art, table, mentions, person_orgs)
     view = art.view
     events: list[Ev] = []
     para_dates: list = []
     prev_end = -1
-    hits = _triggers(art)
+    hits = sentence_triggers(art)
     last_event_sentence = -10
     for n, sent in enumerate(art.sentences):
         if sent.start - prev_end > 2 or "\n" in art.text[prev_end:sent.start] if prev_end >= 0 else True:
@@ -357,7 +228,7 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
         if _RELATED.match(view, sent.start, sent.end):
             continue  # "See also: X signs deal with Y" links another article
         for kind, t0, t1 in hits[n]:
-            if kind in found or _intended(view, sent, t0) or _reference(view, sent, t0, t1):
+            if kind in found or intended(view, sent, t0) or reference(view, sent, t0, t1):
                 continue
             found[kind] = (t0, t1)
         seg = view[sent.start:sent.end]
@@ -372,10 +243,10 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
             if not named and ("agreement" in found or "visit" in found):
                 del found["meeting"]
         if "joint_entity" in found and not any(
-                not _INTENT.search(seg[max(0, m.start() - 30):m.start()]) for m in _SET_UP.finditer(seg)):
+                not INTENT.search(seg[max(0, m.start() - 30):m.start()]) for m in _SET_UP.finditer(seg)):
             del found["joint_entity"]  # nothing set up, or only "will launch"
-        date, dspan = _date_for(ctx, sent, para_dates)
-        for d in _dates(view, sent, art.published_span):
+        date, dspan = date_for(art, sent, para_dates)
+        for d in sentence_dates(art, sent):
             if d.month is not None:
                 para_dates.append((d.resolve(art.published), (d.start, d.end)))
         for kind, (t0, t1) in found.items():
@@ -421,18 +292,12 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
             parties = pairs[0]
             ev = Ev(kind, parties, date, dspan, (t0, t1), (sent.start, sent.end), noun=noun, entity=entity,
                     party_spans=pspans, named=kind != "meeting" or _named_meeting(art, n))
-            loc = _LOCATION.search(view, sent.start, sent.end) or _PLACE_AFTER.search(view, t1, sent.end)
-            if loc and loc.group(1).split()[0].lower() in lexicon().breaks:
-                loc = None
-            if loc:
-                text = re.split(r",|\s+(?:on|to|by|with|which|where|when|that|for|after|before|during|under|and)\s+|"
-                                r"\s+in\s+(?=\d)", loc.group(1))[0].rstrip(" .")
-                ev.location = (loc.start(1), loc.start(1) + len(text))
-            ev.topics = _topics(view, sent)
+            ev.location = location(view, sent, t1)
+            ev.topics = topics(view, sent)
             events.append(ev)
         if not found and events and not events[-1].topics and n - last_event_sentence <= 3:
             # "Under the agreement, the two sides will cooperate in the fields of X, Y and Z."
-            events[-1].topics = _topics(view, sent)
+            events[-1].topics = topics(view, sent)
         if found:
             last_event_sentence = n
     title = next(((s.start, s.end) for s in art.sentences if s.title), None)
@@ -461,22 +326,6 @@ def _named_meeting(art: Article, n: int) -> bool:
             return True
         prev = sent
     return False
-
-
-def _topics(view: str, sent: Sentence) -> list[tuple[int, int]]:
-    """Fields of cooperation: "in the fields of X, Y and Z", "cooperation in X"."""
-    out = []
-    for tm in _TOPIC.finditer(view, sent.start, sent.end):
-        g = next(i for i in (1, 2, 3) if tm.group(i))
-        pos = tm.start(g)
-        for part in _TOPIC_SPLIT.split(tm.group(g)):
-            if part and not _TOPIC_SEP.fullmatch(part):
-                p = part.strip()
-                if 2 < len(p) < 60 and len(p.split()) <= 6:
-                    off = pos + part.find(p)
-                    out.append((off, off + len(p)))
-            pos += len(part)
-    return out
 
 
 def _parties_ahead(ctx: _Context, art: Article, sent: Sentence, entity: int, parties: list[int]) -> list[int]:

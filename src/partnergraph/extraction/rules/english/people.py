@@ -18,7 +18,7 @@ from partnergraph.extraction.rules.english.lexicon import (
     title_pattern,
     title_starts,
 )
-from partnergraph.extraction.rules.english.stated import stated_orgs
+from partnergraph.extraction.rules.english.stated import resolve_posts, stated_orgs, the_one
 from partnergraph.extraction.rules.english.text import Article
 
 # Small patterns used inside loops, compiled once.
@@ -34,10 +34,6 @@ _CAPITALIZED_NEXT = re.compile(r"\s*,?\s*[A-Z][a-z]")
 _PAREN = re.compile(r"\s*\([^()]{1,40}\)")
 _OPTIONAL_COMMA = re.compile(r"\s*,?\s*")
 _SPACE = re.compile(r"\s+")
-_OF_THE_NOUN = re.compile(r"\s+(?:of|at)\s+the\s+(group|company|corporation|university|college|institute|government)\b",
-                          re.IGNORECASE)
-_NOUN_KIND = {"group": "company", "company": "company", "corporation": "company", "university": "university",
-              "college": "university", "institute": "research", "government": "government"}
 _OWN_OF = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?[\w\-]")
 _PAREN_GAP = re.compile(r"\s*\([^()]{1,30}\)\s+")
 _OF_FROM_AT = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?")
@@ -49,7 +45,6 @@ _GROUP_TITLE = re.compile(r"(Group\s+[^,]+?)\s+and\s+(.+)$")
 _POST_JOIN = re.compile(r"\s*(?:,\s*|\s+and\s+)(?:an?\s+|the\s+)?")
 _OF_AT_IN = re.compile(r"\s+(?:of|at|in)\s+(?:the\s+)?")
 _AFTER_ORG = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*(,\s*)?")
-_WORD = re.compile(r"\w+")
 
 _HONORIFIC = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Academician|Engr|Ven|Sir|Madam|HE|H\.E)\.?\s+|h\.\s?c\.\s+)+"
@@ -362,10 +357,8 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
             # organization does not take the list's
             own_of = _OWN_OF.match(view, te, s1) is not None
             if org is None and own_of:
-                am = _OF_THE_NOUN.match(view, te, s1)
-                if am:  # "vice president of the group": the article's one group
-                    org = _the_one(kinds, _NOUN_KIND[am.group(1).lower()])
-                    explicit = org is not None
+                org = the_one(view, te, s1, kinds)  # "vice president of the group": its one group
+                explicit = org is not None
             if org is None and adjacent and list_org is not None and not own_of:
                 # "Professor Dong Shijie, Vice President" / "ESU president Marcia WELSH, executive
                 # vice president Joann BRUNO": the list's organization
@@ -410,7 +403,7 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
                     pos += pm.end()
     posts += _affiliated(r, art, {p.name for p in posts})
     stated_orgs(art, mentions, posts)
-    return _resolve(posts, org_names)
+    return resolve_posts(posts, org_names)
 
 
 _HONORED_OF = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|Professor)\.?\s+")
@@ -429,43 +422,4 @@ def _affiliated(r: _Reader, art: Article, known: set[str]) -> list[Post]:
             if got:
                 known.add(name[0])
                 out.append(Post(name[0], None, got[0], [(name[1], name[2], "name"), (om.end(), got[1], "org")]))
-    return out
-
-
-def _the_one(kinds: dict[int, str], kind: str) -> int | None:
-    found = [i for i, k in kinds.items() if k == kind]
-    return found[0] if len(found) == 1 else None
-
-
-def _key(name: str) -> str:
-    """Names compare as sets of words, initials left out: "Defu Liu" is "Liu Defu", "P Appa Rao" "Appa Rao"."""
-    return " ".join(sorted(w for w in _WORD.findall(name.casefold()) if len(w) > 1))
-
-
-def _resolve(posts: list[Post], org_names: dict[int, str]) -> list[Post]:
-    """One entry per person and organization; a post the text leaves open keeps no organization."""
-    with_org = {_key(p.name) for p in posts if p.org is not None and p.explicit}
-    first_post: dict[str, Post] = {}
-    out: list[Post] = []
-    seen: dict[tuple[str, int | None], Post] = {}
-    for p in posts:
-        k = _key(p.name)
-        if p.org is None and k in with_org and not (p.title or "").startswith("Group"):
-            continue
-        if not p.explicit and k in with_org and p.org is not None and (k, p.org) in seen:
-            continue
-        key = (k, p.org)
-        # "Director of Science and Technology Department of Hubei University of Technology" is the
-        # post already recorded at the department
-        prev = first_post.get(k)
-        if prev is not None and key not in seen and prev.org is not None and p.title and \
-                org_names.get(prev.org, "") and org_names[prev.org] in p.title:
-            continue
-        first_post.setdefault(k, p)
-        if key in seen:
-            if len(seen[key].spans) < 50:
-                seen[key].spans.extend(s for s in p.spans if s not in seen[key].spans)
-            continue
-        seen[key] = p
-        out.append(p)
     return out

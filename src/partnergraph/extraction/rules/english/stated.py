@@ -6,7 +6,8 @@ only from a phrase that governs it: "A and his delegation from X"; "leaders of X
 "X was represented by A"; "Attendees in X included A, B"; "In X, the participants included A";
 "X board members A, B"; "At X, the delegation met with President A"; "During the visit to X, Z
 talked to the president A". A list governed by one organization ends where the next one starts.
-Never a guess from what the article is mostly about.
+Never a guess from what the article is mostly about. Last, `resolve_posts` keeps one entry per
+person and organization.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from typing import Protocol
 from partnergraph.extraction.rules.english.text import Article
 
 
-class _Post(Protocol):
+class Post(Protocol):
     name: str
+    title: str | None
     org: int | None
+    spans: list[tuple[int, int, str]]
     explicit: bool
 
 
@@ -48,7 +51,7 @@ _HOST_VERB = re.compile(r"\b(?:met with|met|talked (?:to|with)|spoke with|held t
                         r"were received by|was welcomed by|were welcomed by|hosted by)\s", re.IGNORECASE)
 
 
-def stated_orgs(art: Article, mentions: list[tuple[int, int, int]], posts: list[_Post]) -> None:
+def stated_orgs(art: Article, mentions: list[tuple[int, int, int]], posts: list[Post]) -> None:
     open_posts = [p for p in posts if p.org is None]
     if not open_posts:
         return
@@ -94,3 +97,55 @@ def _region_end(view: str, start: int, next_start: int) -> int:
     """The list before the next governing phrase ends at its last separator ("..., and SJTU board")."""
     cut = max(view.rfind(",", start, next_start), view.rfind(";", start, next_start))
     return cut if cut > start else next_start
+
+
+_WORD = re.compile(r"\w+")
+
+
+_OF_THE_NOUN = re.compile(r"\s+(?:of|at)\s+the\s+(group|company|corporation|university|college|institute|government)\b",
+                          re.IGNORECASE)
+_NOUN_KIND = {"group": "company", "company": "company", "corporation": "company", "university": "university",
+              "college": "university", "institute": "research", "government": "government"}
+
+
+def the_one(view: str, pos: int, end: int, kinds: dict[int, str]) -> int | None:
+    """"of the group" at `pos`: the one organization of that kind the article names, if only one."""
+    m = _OF_THE_NOUN.match(view, pos, end)
+    if not m:
+        return None
+    found = [i for i, k in kinds.items() if k == _NOUN_KIND[m.group(1).lower()]]
+    return found[0] if len(found) == 1 else None
+
+
+def _key(name: str) -> str:
+    """Names compare as sets of words, initials left out: "Defu Liu" is "Liu Defu", "P Appa Rao" "Appa Rao"."""
+    return " ".join(sorted(w for w in _WORD.findall(name.casefold()) if len(w) > 1))
+
+
+def resolve_posts(posts: list[Post], org_names: dict[int, str]) -> list[Post]:
+    """One entry per person and organization; a post the text leaves open keeps no organization."""
+    with_org = {_key(p.name) for p in posts if p.org is not None and p.explicit}
+    first_post: dict[str, Post] = {}
+    out: list[Post] = []
+    seen: dict[tuple[str, int | None], Post] = {}
+    for p in posts:
+        k = _key(p.name)
+        if p.org is None and k in with_org and not (p.title or "").startswith("Group"):
+            continue
+        if not p.explicit and k in with_org and p.org is not None and (k, p.org) in seen:
+            continue
+        key = (k, p.org)
+        # "Director of Science and Technology Department of Hubei University of Technology" is the
+        # post already recorded at the department
+        prev = first_post.get(k)
+        if prev is not None and key not in seen and prev.org is not None and p.title and \
+                org_names.get(prev.org, "") and org_names[prev.org] in p.title:
+            continue
+        first_post.setdefault(k, p)
+        if key in seen:
+            if len(seen[key].spans) < 50:
+                seen[key].spans.extend(s for s in p.spans if s not in seen[key].spans)
+            continue
+        seen[key] = p
+        out.append(p)
+    return out

@@ -53,6 +53,7 @@ class Article:
     sentences: list[Sentence]
     published: str | None
     published_span: tuple[int, int] | None = None   # the date line's date: no event's date
+    dates: dict = field(default_factory=dict)         # sentence (start, end) -> its dates, filled once
 
 
 def _headline(line: str) -> bool:

@@ -1,0 +1,57 @@
+"""Where and about what: an event's location and the fields of cooperation it names.
+
+Location: a place after "held/signed ... in/at", or a capitalized place closing the clause.
+Topics: "in the fields of X, Y and Z", "cooperation in X", split into short phrases.
+"""
+
+from __future__ import annotations
+
+import re
+
+from partnergraph.extraction.rules.english.lexicon import lexicon
+from partnergraph.extraction.rules.english.text import Sentence
+
+_TOPIC_SPLIT = re.compile(r"(,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+)")
+_TOPIC_SEP = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+")
+_LOCATION = re.compile(
+    r"\b(?:held|signed|took place|established|unveiled|launched|inaugurated|convened|hosted)\s+"
+    r"(?:(?:officially|successfully|jointly)\s+)?(?:in|at)\s+(?:the\s+)?"
+    r"([A-Za-z][\w'&\-.]*(?:\s+(?:of|for|and|at|[A-Za-z0-9][\w'&\-.]*)){0,8})",
+)
+# "... signed an agreement with B in Wuhan.": a capitalized place closing the clause
+_PLACE_AFTER = re.compile(r"\s(?:in|at)\s+(?:the\s+)?([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,4})(?=\s*[,.;]|\s+on\b|\s*$)")
+_TOPIC = re.compile(
+    r"\b(?:in|on|around)\s+(?:the\s+)?(?:fields?|areas?|sectors?|domains?)\s+(?:of|including|such as|like)\s+"
+    r"([^.;:()]{3,160})|\bcooperation\s+in\s+(?!the fields?|the areas?)([^.;:()]{3,120})|"
+    r"\bkey areas including\s+([^.;:()]{3,160})",
+    re.IGNORECASE,
+)
+_LOC_CUT = re.compile(r",|\s+(?:on|to|by|with|which|where|when|that|for|after|before|during|under|and)\s+|"
+                      r"\s+in\s+(?=\d)")
+
+
+def location(view: str, sent: Sentence, t1: int) -> tuple[int, int] | None:
+    """"signed in Hangzhou", "held at the Wutongyu Academic Exchange Centre"."""
+    loc = _LOCATION.search(view, sent.start, sent.end) or _PLACE_AFTER.search(view, t1, sent.end)
+    if loc and loc.group(1).split()[0].lower() in lexicon().breaks:
+        loc = None
+    if not loc:
+        return None
+    text = _LOC_CUT.split(loc.group(1))[0].rstrip(" .")
+    return loc.start(1), loc.start(1) + len(text)
+
+
+def topics(view: str, sent: Sentence) -> list[tuple[int, int]]:
+    """Fields of cooperation: "in the fields of X, Y and Z", "cooperation in X"."""
+    out = []
+    for tm in _TOPIC.finditer(view, sent.start, sent.end):
+        g = next(i for i in (1, 2, 3) if tm.group(i))
+        pos = tm.start(g)
+        for part in _TOPIC_SPLIT.split(tm.group(g)):
+            if part and not _TOPIC_SEP.fullmatch(part):
+                p = part.strip()
+                if 2 < len(p) < 60 and len(p.split()) <= 6:
+                    off = pos + part.find(p)
+                    out.append((off, off + len(p)))
+            pos += len(part)
+    return out

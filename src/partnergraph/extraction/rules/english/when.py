@@ -1,0 +1,56 @@
+"""When an event happened: the dates of a sentence and the date an event takes from them.
+
+A date is the sentence's own, else a weekday ("signed Wednesday") counted back from the
+published day, else a bare year ("in 2009"), else the last date of the paragraph. A day without a
+year takes the published year (GUIDELINES). The date under the headline is the article's, not an
+event's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from partnergraph.dates import DateMention, find_dates
+from partnergraph.extraction.rules.english.text import Article, Sentence
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"(?<!next )(?<!coming )\b(" + "|".join(_WEEKDAYS) + r")\b")
+_FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+_BARE_YEAR = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Ff]rom)\s+((?:19|20)\d\d)\b")
+_DIGIT = re.compile(r"\d")
+
+
+def sentence_dates(art: Article, sent: Sentence) -> list[DateMention]:
+    """The sentence's dates (the date line's own date left out), computed once per sentence."""
+    key = (sent.start, sent.end)
+    got = art.dates.get(key)
+    if got is None:
+        view, pub = art.view, art.published_span
+        has_digit = _DIGIT.search(view, sent.start, sent.end) is not None
+        got = find_dates(view, sent.start, sent.end) if has_digit else []
+        if got and pub is not None:
+            got = [d for d in got if d.end <= pub[0] or d.start >= pub[1]]  # "date 2024-05-30 A MoU ..."
+        art.dates[key] = got
+    return got
+
+
+def date_for(art: Article, sent: Sentence, para_dates: list[tuple[str, tuple[int, int]]]):
+    """The event date of a sentence: its own date, a weekday before the published day, a bare
+    year, else the last date of its paragraph."""
+    view = art.view
+    for d in sentence_dates(art, sent):
+        if d.month is not None:
+            return d.resolve(art.published), (d.start, d.end)
+    wd = _WEEKDAY.search(art.low, sent.start, sent.end) if "day" in art.low[sent.start:sent.end] else None
+    if wd and art.published and _FULL_DATE.fullmatch(art.published):
+        # "was signed Wednesday": the last such day on or before the published one
+        pub = dt.date.fromisoformat(art.published)
+        day = pub - dt.timedelta(days=(pub.weekday() - _WEEKDAYS.index(wd.group(1))) % 7)
+        return day.isoformat(), (wd.start(1), wd.end(1))
+    m = _BARE_YEAR.search(view, sent.start, sent.end)
+    if m:
+        return m.group(1), (m.start(1), m.end(1))
+    if para_dates:
+        return para_dates[-1]
+    return None, None
