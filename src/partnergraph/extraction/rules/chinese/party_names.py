@@ -32,14 +32,15 @@ _PLACE_TAIL = set("省市区县镇乡州国")
 _LISTED = re.compile(r"等(?:[0-9一二两三四五六七八九十多余几]+[家个所])?(?:企业|公司|单位|机构|高校|院校|"
                      r"医院|科研院所|院所|学校|协会|行业协会)")
 # a list of where guests come from: 来自A、B和C的专家
-_FROM_LIST = re.compile(r"(?<=来自)[^,。;]{2,120}?(?=的(?:专家|代表|领导|嘉宾|学者|负责人|师生))")
+_FROM_LIST = re.compile(r"来自([^,。;]{2,120}?)的(?:专家|代表|领导|嘉宾|学者|负责人|师生)")
 # a list runs back at most this far from the word that closes it (characters)
 MAX_LIST = 120
 # a body named in Latin letters: two or more capitalized words, or one acronym
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z&.'-]+(?: (?:of|for|and|de|the|[A-Z][A-Za-z&.'-]*)){1,8}|[A-Z]{2,8}")
-# posts that head a body, whose holder's body is named right before them (西部建设董事长)
-_BODY_POSTS = ("董事长", "总经理", "总裁", "校长", "院长", "所长", "会长", "理事长", "秘书长", "主席",
-               "行长", "社长", "局长", "厅长", "书记")
+# posts that head a body, whose holder's body is named right before them (西部建设董事长),
+# with the prefixes a post may carry (党委书记, 常务副校长)
+_BODY_POST = re.compile(r"(?:党委|党组|党工委)?(?:常务|执行)?副?(?:董事长|总经理|总裁|校长|院长|所长|会长|"
+                        r"理事长|秘书长|主席|行长|社长|局长|厅长|书记)")
 # how far back a body's name before a post may run (characters)
 MAX_BEFORE_POST = 10
 # a department, not a body (办公室主任, 科技处处长), and words that name no body
@@ -96,7 +97,7 @@ def discover_party_names(zt: ZhText, cands: list[Cand]) -> tuple[
             for a, b in parts:
                 _keep(zt, known, out, places, a, b, listed=True)
         for t in _FROM_LIST.finditer(v, s0, s1):
-            parts = _split(v, _LIST_CONJ, t.start(), t.end())
+            parts = _split(v, _LIST_CONJ, t.start(1), t.end(1))
             if len(parts) >= 2:
                 for a, b in parts:
                     _keep(zt, known, out, places, a, b, listed=True)
@@ -126,10 +127,10 @@ def discover_party_names(zt: ZhText, cands: list[Cand]) -> tuple[
     out.sort()
     employers: list[tuple[int, int]] = []
     for ls, le in zt.lines:
-        for t in lex.title_re.finditer(v, ls, le):
+        for t in _BODY_POST.finditer(v, ls, le):
             # 西部建设董事长王明, 民进中央主席李华: what names the body a post is held at
             nxt = v[t.end():t.end() + 1]
-            if t.group().endswith(_BODY_POSTS) and (nxt in lex.surnames1 or nxt == "、"):
+            if nxt in lex.surnames1 or nxt == "、":
                 _body_before_post(zt, known, employers, places, ls, t.start())
     return out, places, employers
 
