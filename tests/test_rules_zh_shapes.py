@@ -492,3 +492,9 @@ def test_a_body_that_only_guides_a_forum_is_no_organizer():
     x = zh("11月5日,2023青川产教融合发展论坛在青川大学举行。论坛由青川省教育厅指导,青川大学、北岭集团"
            "联合主办。")
     assert events(x) == {("meeting", frozenset({"青川大学", "北岭集团"}))}
+
+
+def test_a_delegation_arriving_then_signing():
+    x = zh("3月5日,北岭大学代表团一行抵达青川大学,双方签署了学术交流协议。")
+    assert set(org_names(x)) == {"北岭大学", "青川大学"}
+    assert events(x) == {(t, frozenset({"北岭大学", "青川大学"})) for t in ("visit", "agreement")}

@@ -120,7 +120,7 @@ class VisitRules:
                     return []
                 visitor, hosts = after[0], before[-1:]
             elif not re.search(r"一行|代表团|访问团|考察团|带队|带领|率", v[cs:te]) and not re.search(
-                    r"来到|到|赴|走进|莅临|前往|访问|来访|到访|拜访|拜会|造访|出访", trig + lead):
+                    r"来到|到|赴|走进|莅临|前往|访问|来访|到访|拜访|拜会|造访|出访|抵达", trig + lead):
                 return []
         date = self._date(s0, s1, ts)
         hosts = [h for h in hosts if h.org is not visitor.org]
