@@ -36,6 +36,8 @@ def acronym_aliases(art: Article, table: OrgTable, not_org: set[str]) -> None:
     seen: set[str] = set()
     for sent in art.sentences:
         for t in sent.tokens:
+            if t.text[1:].islower() or t.text.islower():
+                continue  # "Group", "of": no acronym (a cheap test before the pattern)
             w = _base(t)
             if w in seen or not _ACRONYM.match(w) or w in lex.not_org_acronyms or w in not_org:
                 continue

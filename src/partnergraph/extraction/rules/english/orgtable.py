@@ -157,6 +157,7 @@ class OrgTable:
 
 # -- locating every form ----------------------------------------------------------------------
 
+@lru_cache(maxsize=8192)
 def _initials(name: str) -> str:
     words = [w for w in _NAME_WORD.findall(name) if w.lower() not in CONNECTORS]
     out = []
