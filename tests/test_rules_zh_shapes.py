@@ -498,3 +498,8 @@ def test_a_delegation_arriving_then_signing():
     x = zh("3月5日,北岭大学代表团一行抵达青川大学,双方签署了学术交流协议。")
     assert set(org_names(x)) == {"北岭大学", "青川大学"}
     assert events(x) == {(t, frozenset({"北岭大学", "青川大学"})) for t in ("visit", "agreement")}
+
+
+def test_verbs_of_visiting_and_being_named_end_a_name():
+    x = zh("北岭大学领导回访青川集团。青川职业学院入选北岭省高水平专业群建设单位。")
+    assert set(org_names(x)) == {"北岭大学", "青川集团", "青川职业学院"}
