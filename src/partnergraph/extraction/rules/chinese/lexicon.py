@@ -98,6 +98,8 @@ def lexicon() -> Lexicon:
     )
 
 
+_COLLEGE_SHORT = ("师院", "职院", "航院", "工院", "技院", "农院", "财院", "外院", "师大", "工大", "农大",
+                  "医大", "财大", "科大", "交大", "职大")
 # the kind of a body named in Latin letters, by a word of its name
 _LATIN_KINDS = (("universit", "university"), ("college", "university"), ("school", "university"),
                 ("institut", "research"), ("academy", "research"), ("laborator", "research"),
@@ -120,4 +122,6 @@ def kind_of(name: str) -> str:
         kind = lex.suffix_kind.get(name[-n:])
         if kind:
             return kind
+    if name.endswith(_COLLEGE_SHORT):
+        return "university"  # 青川师院, 临江职院: a college named in short
     return "company"
