@@ -503,3 +503,9 @@ def test_a_delegation_arriving_then_signing():
 def test_verbs_of_visiting_and_being_named_end_a_name():
     x = zh("北岭大学领导回访青川集团。青川职业学院入选北岭省高水平专业群建设单位。")
     assert set(org_names(x)) == {"北岭大学", "青川集团", "青川职业学院"}
+
+
+def test_the_venue_and_the_witness_of_a_signing_are_no_parties():
+    for text in ("3月5日,北岭大学与青川集团在临江大学举行战略合作签约仪式。",
+                 "3月5日,北岭大学与青川集团在临江市人民政府的见证下签署战略合作协议。"):
+        assert events(zh(text)) == {("agreement", frozenset({"北岭大学", "青川集团"}))}, text

@@ -42,7 +42,7 @@ _TOPIC_OF = re.compile(r"(?:就(?!业)|围绕|关于|商讨|探讨|洽谈|商谈
 _PROJECT_LIST = re.compile(r"[^,。;]{2,120}?等[^,。;]{0,8}?(?:项目|事项|工作)")
 _FIELD_LIST = re.compile(r"[^,。;]{2,120}?等[^,。;]{0,8}?(?:方面|领域)")
 # a clause about attending a signing (出席签约仪式, 见证签约) names guests, not parties
-_ATTEND = re.compile(r"(?:出席|参加|见证|主持|参与|陪同|列席)[^,]{0,6}$")
+_ATTEND = re.compile(r"(?:出席|参加|见证(?!下)|主持|参与|陪同|列席)[^,]{0,6}$")
 # a future marker earlier in the clause (阳光新能源将…在内蒙古投资设立…)
 _FUTURE = re.compile(r"将|拟|计划|准备|预计|有望|即将|筹建|力争|争取")
 # 与五家企业, 与各单位, 与两家医院: the bodies just listed, each on its own

@@ -14,6 +14,7 @@ from bisect import bisect_left
 from partnergraph.extraction.rules.chinese.orgs import Mention
 from partnergraph.extraction.rules.chinese.view import ZhText
 
+_VENUE_AFTER = re.compile(r"[^,。]{0,4}?(?:举行|召开|举办|签署|签订|签约|进行|的见证)")
 _SET_UP_BEFORE = re.compile(r"(?:共建|成立|组建|设立|建立|打造|挂牌|授牌)[^,]{0,1}$")
 _UNVEIL_AFTER = re.compile(r"[^,。]{0,2}(?:揭牌|挂牌|授牌|成立大会)")
 # founders and organizers: 由A、B共同发起成立, 由A联合B共同主办, 由A牵头,联合B…共同发起
@@ -66,6 +67,8 @@ def eligible(v: str, ms: list[Mention]) -> list[Mention]:
             continue
         if _UNVEIL_AFTER.match(v, m.end) and v[m.start - 1:m.start] != "在":
             continue  # X揭牌 unveils X; 在X挂牌成立Y unveils Y at X
+        if v[m.start - 1:m.start] == "在" and _VENUE_AFTER.match(v, m.end):
+            continue  # A与B在C举行签约仪式, 在C的见证下: C is where or who watched
         out.append(m)
     return out
 

@@ -19,7 +19,7 @@ from partnergraph.extraction.rules.chinese.view import SpanIndex, ZhText, dates_
 # the subject of a signing ends where its verb phrase starts
 _SUBJECT_END = re.compile(r"在|于|举行|共同|正式|战略|全面|分别|代表|签|举办|召开|达成|就|开展|深化|"
                           r"建立|合作|联合|友好|进行|双方|一行|今天|日前|近日|共建|成立|主办|承办")
-_ATTENDING = re.compile(r"(?:出席|参加|见证|主持|参与|陪同|列席)[^,]{0,6}$")
+_ATTENDING = re.compile(r"(?:出席|参加|见证(?!下)|主持|参与|陪同|列席)[^,]{0,6}$")
 _PEOPLE_WORDS = re.compile(r"领导|代表|嘉宾|专家|人员|同志|教授|老师|学生|师生|负责人|部门|单位|院校|高校|"
                            r"企业|机构|会议|仪式|活动|双方|各方")
 # clauses whose subject lists parties: a signing, talks held, a body set up together
