@@ -509,3 +509,12 @@ def test_the_venue_and_the_witness_of_a_signing_are_no_parties():
     for text in ("3月5日,北岭大学与青川集团在临江大学举行战略合作签约仪式。",
                  "3月5日,北岭大学与青川集团在临江市人民政府的见证下签署战略合作协议。"):
         assert events(zh(text)) == {("agreement", frozenset({"北岭大学", "青川集团"}))}, text
+
+
+def test_plaques_given_to_several_bodies_one_event_each():
+    x = zh("5月12日,青川省人民医院院长王虹为临江区人民医院、东江县人民医院授牌。")
+    assert events(x) == {("joint_entity", frozenset({"青川省人民医院", h}))
+                         for h in ("临江区人民医院", "东江县人民医院")}
+    x = zh("5月12日,青川大学为北岭集团授予“青川大学实习实践基地”牌匾。")
+    assert events(x) == {("joint_entity", frozenset({"青川大学", "北岭集团"}))}
+    assert zh("5月12日,青川市政府为北岭集团授予“先进单位”称号。").events == []

@@ -15,6 +15,7 @@ import re
 from partnergraph.extraction.rules.chinese.arguments import entity_span, quoted_entities
 from partnergraph.extraction.rules.chinese.orgs import Mention, Org, OrgTable
 from partnergraph.extraction.rules.chinese.parties import (
+    clause_start,
     distinct,
     founders,
     orgs_in,
@@ -55,7 +56,7 @@ class SetUpRules:
 
     def _joint_entity(self, s0, s1, ts, te):
         v = self.zt.v
-        several = self._unveiled_at_host(s0, s1, ts, te)
+        several = self._unveiled_at_host(s0, s1, ts, te) or self._plaques(s0, s1, ts, te)
         if several:
             return several
         entity = entity_span(self.zt, self.table, self._by_end, s0, s1, ts, te) \
@@ -120,6 +121,33 @@ class SetUpRules:
             if org is not None and org not in out:
                 out.append(org)
         return out
+
+    def _plaques(self, s0, s1, ts, te) -> list[EventRec]:
+        """A为B、C授牌 (A为B授予“…基地”): A with each body it gives the plaque to; a title
+        given (授予“先进单位”称号) is no set-up, so 授予 needs a quoted name with a head word."""
+        v = self.zt.v
+        trig = v[ts:te]
+        if trig not in ("授牌", "授予"):
+            return []
+        cs = clause_start(v, s0, ts)
+        k = v.rfind("为", cs, ts)
+        if k < 0:
+            return []
+        entity = None
+        if trig == "授予":
+            quoted = quoted_entities(self.zt, te, s1, min(s1, te + 40))
+            if not quoted:
+                return []
+            entity = quoted[0]
+        givers = distinct(orgs_in(self.mentions, cs, k)) or self._person_body(cs, k)
+        takers = [m for m in distinct(orgs_in(self.mentions, k + 1, ts)) if givers
+                  and m.org is not givers[-1].org]
+        if not givers or not takers:
+            return []
+        giver, date = givers[-1], self._date(s0, s1, ts)
+        return [self._extras(EventRec("joint_entity", [giver.org, t.org], date, (ts, te),
+                                      [(giver.start, giver.end), (t.start, t.end)],
+                                      entity=entity, pairwise=True), s0, s1) for t in takers]
 
     def _members(self, entity: tuple[int, int], s0: int, s1: int) -> list[Mention]:
         """X医院专科联盟成立,首批成员单位包括A、B等8家医院: the body leading it, whose name
