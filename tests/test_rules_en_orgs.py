@@ -200,3 +200,20 @@ def test_and_between_two_named_bodies_still_splits():
     found, _ = orgs("Lanford Medical College and Institute of Physics signed an agreement.")
     assert "Lanford Medical College" in found
     assert "Institute of Physics" in found
+
+
+def test_name_after_a_noun_of_its_kind():
+    found, _ = orgs("Global pharmaceutical company Norvix announced a venture. Fortune 500 companies including "
+                    "Kestrel, Arvane-Holt, and several banks joined.")
+    assert {"Norvix", "Kestrel", "Arvane-Holt"} <= set(found)
+
+
+def test_possessive_before_a_titled_person():
+    found, result = orgs("Norvix launched a phone on Monday. Norvix's Ryan Bale, director of marketing, spoke.")
+    assert "Norvix" in found
+    assert ("Ryan Bale", "Norvix") in {(p.name, p.org) for p in result.people}
+
+
+def test_acronyms_listed_after_a_known_name():
+    found, _ = orgs("Norland Group, LMU and TUM signed a joint statement.")
+    assert {"Norland Group", "LMU", "TUM"} <= set(found)

@@ -128,6 +128,7 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
             return
         if text.endswith(".") and text.count(".") == 1:
             text = text[:-1]
+        text = text.removesuffix("'s")
         if not strong and not _ACRONYM.match(text):
             if text not in uses:
                 uses[text] = len(word_uses(view, text)) \
@@ -143,6 +144,7 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
         if text in not_org or not _candidate(table, text):
             return
         promoted.append((text, start))
+        ends.add(start + len(text))
 
     for sent in art.sentences:
         toks = sent.tokens
@@ -171,6 +173,9 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
                 nxt.text == "'" and j + 1 < len(toks)))
             if j - i == 1 and _ACRONYM.match(text) and _beside_known(view, start, end, covered, ends):
                 promote(text, start)  # "UEH and Military Hospital 175": an acronym beside a known name
+                ends.add(end)  # "the Fraunhofer-Gesellschaft, LMU and TUM": the list goes on
+            elif not person_like and toks[j - 1].text.endswith("'s") and _person_after(view, end, sent.end, persons):
+                promote(text, start, strong=False)  # "Samsung's Ryan Biden, director of marketing"
             elif not person_like and _SUBJECT_VERB.match(view, end, min(sent.end, end + 60)) and (
                     j - i == 1 or _DIGIT_OR_CAPS.search(text)):
                 promote(text, start, strong=False)  # "German U15 met with ...", "Aramco signed ..."
@@ -187,6 +192,9 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
         if sent.end - sent.start > _MAX_SENTENCE:
             continue
         low = art.low[sent.start:sent.end]
+        if any(w in low for w in _KIND_WORDS):
+            for m in _KIND_NOUN.finditer(view, sent.start, sent.end):
+                _promote_list(view, m.end(), sent.end, promote)
         if not any(w in low for w in _CUE_WORDS):
             continue
         groups = _GROUP.finditer(view, sent.start, sent.end) if (" and " in low or "&" in low) else ()
@@ -293,7 +301,40 @@ def _person_names(art: Article) -> set[str]:
 
 
 _AND_AFTER = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
-_AND_BEFORE = re.compile(r"\s+(?:and|&)\s+$")
+_AND_BEFORE = re.compile(r"(?:\s+(?:and|&)|,)\s+$")
+
+
+# "pharmaceutical company Cipla", "companies including IBM, Rolls-Royce and ...": a name after a
+# noun of its kind is an organization.
+_KIND_WORDS = ("compan", "firm", "giant", "maker", "manufacturer", "bank", "startup", "conglomerate", "operator",
+               "retailer", "insurer", "supplier", "university", "universities")
+_KIND_NOUN = re.compile(
+    r"\b(?:[Cc]ompan(?:y|ies)|firms?|giants?|(?:car|auto|chip|drug)?makers?|manufacturers?|banks?|startups?|"
+    r"conglomerates?|operators?|retailers?|insurers?|suppliers?|universities)\s+(?:(?:including|such as|like)\s+)?"
+    r"(?=[A-Z])")
+_ONE_NAME = re.compile(_NAME)
+_NEXT_IN_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _promote_list(view: str, pos: int, end: int, promote) -> None:
+    for _ in range(8):
+        m = _ONE_NAME.match(view, pos, end)
+        if not m:
+            return
+        promote(m.group(0), pos)
+        sep = _NEXT_IN_LIST.match(view, m.end(), end)
+        if not sep or sep.end() >= end or not view[sep.end()].isupper():
+            return
+        pos = sep.end()
+
+
+def _person_after(view: str, pos: int, end: int, persons: set[str]) -> bool:
+    """"Samsung's Ryan Biden": a person's name (known from a title beside it) after the possessive."""
+    m = _PERSON_AFTER.match(view, pos, end)
+    return bool(m) and m.group(1) in persons
+
+
+_PERSON_AFTER = re.compile(r"\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,2})")
 
 
 def _beside_known(view: str, start: int, end: int, covered: bytearray, ends: set[int]) -> bool:
