@@ -209,3 +209,14 @@ def test_weekday_resolved_against_the_published_date():
 def test_weekday_without_published_date_gives_no_day():
     found, _ = events("An agreement between Westbrook University and Norland Group was signed on Wednesday.")
     assert found[0][2] is None
+
+
+def test_announced_partnership_is_an_agreement():
+    found, _ = events("Westbrook University and Norland Group have announced a $3 million joint research program "
+                      "on batteries.")
+    assert [(t, p) for t, p, _ in found] == [("agreement", ["Norland Group", "Westbrook University"])]
+
+
+def test_announced_plan_is_no_agreement():
+    found, _ = events("Westbrook University and Norland Group announced they will form a partnership next year.")
+    assert found == []
