@@ -220,3 +220,14 @@ def test_announced_partnership_is_an_agreement():
 def test_announced_plan_is_no_agreement():
     found, _ = events("Westbrook University and Norland Group announced they will form a partnership next year.")
     assert found == []
+
+
+def test_memorandum_to_establish_is_no_joint_entity():
+    found, _ = events("Norland Group and Westbrook University signed an MoU to establish a joint institute.")
+    assert [t for t, _, _ in found] == ["agreement"]
+
+
+def test_delegation_led_by_org_title_name():
+    found, _ = events("Westbrook University welcomed a delegation led by Norland Group Chairman Tom Reyes on "
+                      "May 3, 2023.")
+    assert found == [("visit", ["Norland Group", "Westbrook University"], "2023-05-03")]

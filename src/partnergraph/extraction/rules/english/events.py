@@ -56,6 +56,9 @@ _SET_UP = re.compile(
     r"finished construction|put into (?:operation|use))\b|"
     r"\b(?:unveiling|inauguration|opening|launching|launch|founding|establishment)\s+(?:ceremony|of)\b",
     re.IGNORECASE)
+# "signed an MoU to establish a joint institute": a purpose, not a set-up (GUIDELINES: the
+# memorandum is the agreement; only the entity actually set up is a joint_entity)
+_PURPOSE = re.compile(r"\b(?:to|will|would)\s+(?:jointly\s+|further\s+)?$", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\b(?:respectively|separately|individually|each signed)\b", re.IGNORECASE)
 _PLACE_VISIT = re.compile(r"\b(?:visit(?:ed|s|ing)?|toured)\s+(?:the\s+)?[A-Z]")
 _RELATED = re.compile(r"(?:see also|related|read more|also read|recommended|more news)\s*[:\-]", re.IGNORECASE)
@@ -243,7 +246,8 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
             if not named and ("agreement" in found or "visit" in found):
                 del found["meeting"]
         if "joint_entity" in found and not any(
-                not INTENT.search(seg[max(0, m.start() - 30):m.start()]) for m in _SET_UP.finditer(seg)):
+                not INTENT.search(seg[max(0, m.start() - 30):m.start()]) and not _PURPOSE.search(seg, 0, m.start())
+                for m in _SET_UP.finditer(seg)):
             del found["joint_entity"]  # nothing set up, or only "will launch"
         date, dspan = date_for(art, sent, para_dates)
         for d in sentence_dates(art, sent):

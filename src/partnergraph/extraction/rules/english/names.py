@@ -115,8 +115,9 @@ def _pieces(chunk: list[tuple[Token, str]]) -> list[list[tuple[Token, str]]]:
     out, cur = [], []
     for tok, kind in chunk:
         if kind == "w" and _split_title(tok):
-            while cur and cur[-1][1] == "w" and cur[-1][0].lower in lex.title_modifiers:
-                cur.pop()
+            while cur and cur[-1][1] == "w" and cur[-1][0].lower in lex.title_modifiers and not (
+                    _is_head(cur[-1][0]) and len(cur) >= 2 and cur[-2][1] == "w"):
+                cur.pop()  # "Vice Chairman": the modifier is the title's; "Norland Group Chairman": the name's
             out.append(cur)
             cur = []
             continue
