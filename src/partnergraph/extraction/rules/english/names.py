@@ -76,9 +76,13 @@ def _chunks(tokens: list[Token]) -> list[list[tuple[Token, str]]]:
     i = 0
     while i < n:
         t = tokens[i]
+        c = t.text[0]
+        if not cur and not c.isupper():
+            i += 1  # most words: lowercase, outside any run
+            continue
         nxt = tokens[i + 1] if i + 1 < n else None
         low = t.lower
-        if t.text[0].isalnum() and _is_cap(t) and (t.text[0].isupper() or cur):
+        if (c.isupper() or c.isdigit()) and low not in _BREAKS:
             cur.append((t, "w"))
             if t.text.endswith("'s") and not (nxt is not None and _is_head(nxt) and t.lower in _PLURAL_POSSESSIVE):
                 close()  # "Daqo Group's showroom", but "People's Government" goes on
