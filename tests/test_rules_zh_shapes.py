@@ -518,3 +518,8 @@ def test_plaques_given_to_several_bodies_one_event_each():
     x = zh("5月12日,青川大学为北岭集团授予“青川大学实习实践基地”牌匾。")
     assert events(x) == {("joint_entity", frozenset({"青川大学", "北岭集团"}))}
     assert zh("5月12日,青川市政府为北岭集团授予“先进单位”称号。").events == []
+
+
+def test_sister_schools_in_traditional_script():
+    x = zh("臺灣北岭大學與青川成功大學結為姊妹校。")
+    assert events(x) == {("agreement", frozenset({"臺灣北岭大學", "青川成功大學"}))}
