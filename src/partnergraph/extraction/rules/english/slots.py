@@ -209,10 +209,9 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
                         lead = len(part) - len(_LEADING_THE.sub("", part))
                         promote(part[lead:], pos + lead)
                     pos += len(part)
-        withs = _WITH.finditer(view, sent.start, sent.end) if "with" in low else ()
-        for m in withs:
+        for m in _withs(view, low, sent.start, sent.end):
             rest = view[m.end():sent.end]
-            words = re.match(r"((?:[a-z][\w\-]*\s+|[A-Z][a-z]+(?:ese|ian|ish|ch)\s+){0,4})(" + _NAME + ")", rest)
+            words = _AFTER_WITH.match(rest)
             if words:
                 name = words.group(2)
                 cut = _NAME_HEAD.match(name)
@@ -307,13 +306,32 @@ _AND_BEFORE = re.compile(r"(?:\s+(?:and|&)|,)\s+$")
 # "pharmaceutical company Cipla", "companies including IBM, Rolls-Royce and ...": a name after a
 # noun of its kind is an organization.
 _KIND_WORDS = ("compan", "firm", "giant", "maker", "manufacturer", "bank", "startup", "conglomerate", "operator",
-               "retailer", "insurer", "supplier", "university", "universities")
+               "retailer", "insurer", "supplier", "universities")
 _KIND_NOUN = re.compile(
     r"\b(?:[Cc]ompan(?:y|ies)|firms?|giants?|(?:car|auto|chip|drug)?makers?|manufacturers?|banks?|startups?|"
     r"conglomerates?|operators?|retailers?|insurers?|suppliers?|universities)\s+(?:(?:including|such as|like)\s+)?"
     r"(?=[A-Z])")
 _ONE_NAME = re.compile(_NAME)
 _NEXT_IN_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+_AFTER_WITH = re.compile(r"((?:[a-z][\w\-]*\s+|[A-Z][a-z]+(?:ese|ian|ish|ch)\s+){0,4})(" + _NAME + ")")
+# The trigger word and up to five words before "with" fit in this many characters.
+_WITH_REACH = 90
+
+
+def _withs(view: str, low: str, s0: int, s1: int):
+    """_WITH matches, tried only in a window before each " with " (one scan of the sentence for
+    the pattern cost about as much as the rest of the slot pass)."""
+    last_end = -1
+    pos = low.find("with ")
+    while pos >= 0:
+        at = s0 + pos
+        for m in _WITH.finditer(view, max(s0, at - _WITH_REACH, last_end), min(s1, at + 10)):
+            if m.end() > last_end:
+                last_end = m.end()
+                yield m
+        pos = low.find("with ", pos + 5)
 
 
 def _promote_list(view: str, pos: int, end: int, promote) -> None:
