@@ -34,8 +34,30 @@ def _char(c: str) -> str:
     return c
 
 
+class _Table(dict):
+    """`str.translate` table filled on first sight of each character (`_char`), so the
+    per-character work runs in C once the characters of the genre have been seen."""
+
+    def __missing__(self, code: int) -> str:
+        out = _char(chr(code))
+        if len(self) < 65536:  # bounded, like `_char`'s cache
+            self[code] = out
+        return out
+
+
+_TABLE = _Table()
+# the last text seen and its view: `prepare` and the engines each ask for the same text
+_last: tuple[str, str] = ("", "")
+
+
 def match_view(text: str) -> str:
     """Same-length normalized copy of `text` for pattern matching."""
+    global _last
     if text.isascii():
         return text.replace("\t", " ").replace("\r", " ")
-    return "".join(map(_char, text))
+    last = _last
+    if last[0] is text or last[0] == text:
+        return last[1]
+    view = text.translate(_TABLE)
+    _last = (text, view)
+    return view
