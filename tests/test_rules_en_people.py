@@ -249,3 +249,16 @@ def test_of_the_group_is_the_one_company_named():
     found, _ = people("Westbrook University signed an agreement with Norland Group on May 2. Amy Hart, president "
                       "of Westbrook University, and Tom Reyes, vice president of the group, attended.")
     assert ("Tom Reyes", "Norland Group") in found
+
+
+def test_the_universitys_title_is_the_one_university_named():
+    found, _ = people("Westbrook University signed an agreement with Norland Group on May 2. The university's "
+                      "President Amy Hart and the group's Chairman Tom Reyes attended.")
+    assert ("Amy Hart", "Westbrook University") in found
+    assert ("Tom Reyes", "Norland Group") in found
+
+
+def test_the_universitys_title_stays_open_with_two_universities():
+    found, _ = people("Westbrook University signed an agreement with Lanford University on May 2. The "
+                      "university's President Amy Hart attended.")
+    assert ("Amy Hart", None) in found

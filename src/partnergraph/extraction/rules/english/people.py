@@ -18,7 +18,7 @@ from partnergraph.extraction.rules.english.lexicon import (
     title_pattern,
     title_starts,
 )
-from partnergraph.extraction.rules.english.stated import resolve_posts, stated_orgs, the_one
+from partnergraph.extraction.rules.english.stated import resolve_posts, stated_orgs, the_one, the_one_before
 from partnergraph.extraction.rules.english.text import Article
 
 # Small patterns used inside loops, compiled once.
@@ -358,6 +358,9 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
             own_of = _OWN_OF.match(view, te, s1) is not None
             if org is None and own_of:
                 org = the_one(view, te, s1, kinds)  # "vice president of the group": its one group
+                explicit = org is not None
+            if org is None and ts - s0 >= 8:
+                org = the_one_before(view, max(s0, ts - 30), ts, kinds)  # "the university's President"
                 explicit = org is not None
             if org is None and adjacent and list_org is not None and not own_of:
                 # "Professor Dong Shijie, Vice President" / "ESU president Marcia WELSH, executive

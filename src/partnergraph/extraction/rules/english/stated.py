@@ -117,6 +117,19 @@ def the_one(view: str, pos: int, end: int, kinds: dict[int, str]) -> int | None:
     return found[0] if len(found) == 1 else None
 
 
+_THE_NOUN_OWNS = re.compile(r"\bthe\s+(group|company|corporation|university|college|institute|government)['’]s\s+$",
+                            re.IGNORECASE)
+
+
+def the_one_before(view: str, start: int, pos: int, kinds: dict[int, str]) -> int | None:
+    """"the university's President Amy Hart": the one university the article names, if only one."""
+    m = _THE_NOUN_OWNS.search(view, start, pos)
+    if not m:
+        return None
+    found = [i for i, k in kinds.items() if k == _NOUN_KIND[m.group(1).lower()]]
+    return found[0] if len(found) == 1 else None
+
+
 def _key(name: str) -> str:
     """Names compare as sets of words, initials left out: "Defu Liu" is "Liu Defu", "P Appa Rao" "Appa Rao"."""
     return " ".join(sorted(w for w in _WORD.findall(name.casefold()) if len(w) > 1))
