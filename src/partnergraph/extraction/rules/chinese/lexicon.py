@@ -106,10 +106,10 @@ def lexicon() -> Lexicon:
     return Lexicon(
         suffix_kind=suffix_kind,
         self_named=frozenset(self_named),
-        suffix_re=re.compile(_alt(k for k in suffix_kind if k not in party_only)),
+        suffix_re=re.compile(_trie(k for k in suffix_kind if k not in party_only)),
         party_only=tuple(sorted(party_only, key=len, reverse=True)),
         not_orgs=not_orgs,
-        not_org_tail_re=re.compile("(?:" + _alt(tails) + ")$"),
+        not_org_tail_re=re.compile("(?:" + _trie(tails) + ")$"),
         generic=frozenset(_lines("zh_generic.txt")),
         descriptors=tuple(sorted(_lines("zh_descriptors.txt"), key=len, reverse=True)),
         stop_re=re.compile("|".join(sorted(stops, key=_literal_len, reverse=True))),
