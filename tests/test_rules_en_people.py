@@ -262,3 +262,10 @@ def test_the_universitys_title_stays_open_with_two_universities():
     found, _ = people("Westbrook University signed an agreement with Lanford University on May 2. The "
                       "university's President Amy Hart attended.")
     assert ("Amy Hart", None) in found
+
+
+def test_name_comma_a_title_at_org():
+    found, _ = people("Westbrook University signed a deal with Norland Group. Amy Hart, a professor at Westbrook "
+                      "University, and Tom Reyes, an engineer with Norland Group, led the talks.")
+    assert found[("Amy Hart", "Westbrook University")].title == "professor"
+    assert found[("Tom Reyes", "Norland Group")].title == "engineer"

@@ -26,7 +26,7 @@ _THE = re.compile(r"(?:the\s+)?")
 _WORD_BEFORE = re.compile(r"(\S+)\s+(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?$")
 _TRAILING_SPACE = re.compile(r"\s*$")
 _AND_THE = re.compile(r"\s+and\s+(?:the\s+)?")
-_COMMA_THE_END = re.compile(r"\s*[,(]\s*(?:the\s+)?$")
+_COMMA_THE_END = re.compile(r"\s*[,(]\s*(?:the\s+|an?\s+)?$")  # "Amy Hart, a professor at X"
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 _BOARD = re.compile(r"\s+(?:Council|Board|Committee|Senate)\b")
 _COMMA = re.compile(r"\s*,\s*")
@@ -255,7 +255,7 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
                 title_text = art.text[ts:pos]
             org_after = None
             om = _OF.match(view, pos, s1)
-            if om and view[pos:om.end()].strip(" ,").split()[0] in ("of", "at", "in", "from", "von", "de"):
+            if om and view[pos:om.end()].strip(" ,").split()[0] in ("of", "at", "in", "from", "von", "de", "with"):
                 got = r.org_at(om.end())
                 if got:
                     org_after, oend = got
