@@ -49,6 +49,46 @@ def _trie(words) -> str:
     return "|".join(_trie_branches(words))
 
 
+_PLAIN = r"[^\\\[\](){}?*+|.^$-]"  # a character that stands for itself in a pattern or a set
+_LOOKBEHIND_LIT = re.compile(rf"\(\?<([!=])([^()|]+)\)({_PLAIN}+)(?![*+?{{])(.*)")
+_LOOKBEHIND_SET = re.compile(rf"\(\?<([!=])([^()|]+)\)\[({_PLAIN}+)\]\+(.*)")
+_SET_PLUS = re.compile(rf"\[({_PLAIN}+)\]\+(.*)")
+_GROUP_LITS = re.compile(rf"\(\?:({_PLAIN}+(?:\|{_PLAIN}+)*)\)(.*)")
+_LITERAL_LED = re.compile(rf"{_PLAIN}(?![*+?{{])")
+
+
+def _literal_led(pattern: str) -> list[str] | None:
+    """Branches, each opening with a literal character, that match what `pattern` does as
+    one branch of an alternation (same spans, tried in the same order), or None. A look-
+    behind before a literal moves after it ((?<!华)为 → 为(?<!华为)); a leading set or group
+    of literals is spread over one branch per member ([一二]+家 → 一[一二]*家|二[一二]*家)."""
+    if m := _LOOKBEHIND_LIT.fullmatch(pattern):
+        op, look, lit, rest = m.groups()
+        return [f"{lit}(?<{op}{look}{lit}){rest}"]
+    if m := _LOOKBEHIND_SET.fullmatch(pattern):
+        op, look, chars, rest = m.groups()
+        return [f"{c}(?<{op}{look}{c})[{chars}]*{rest}" for c in dict.fromkeys(chars)]
+    if m := _SET_PLUS.fullmatch(pattern):
+        chars, rest = m.groups()
+        return [f"{c}[{chars}]*{rest}" for c in dict.fromkeys(chars)]
+    if m := _GROUP_LITS.fullmatch(pattern):
+        words, rest = m.groups()
+        return [w + rest for w in words.split("|")]
+    if _LITERAL_LED.match(pattern):
+        return [pattern]
+    return None
+
+
+def _stop_pattern(stops: list[str]) -> re.Pattern[str]:
+    """The stop words, longest first, as one alternation; written with literal-led branches
+    when every entry allows it, so the engine skips positions no stop word starts at."""
+    ordered = sorted(stops, key=_literal_len, reverse=True)
+    branches = [_literal_led(p) for p in ordered]
+    if all(b is not None for b in branches):
+        return re.compile("|".join(x for b in branches for x in b))
+    return re.compile("|".join(ordered))
+
+
 def _literal_len(pattern: str) -> int:
     """Length of what a stop pattern matches, lookarounds aside, so longer words win."""
     return len(re.sub(r"\(\?<?[!=][^)]*\)", "", pattern))
@@ -120,7 +160,7 @@ def lexicon() -> Lexicon:
         not_org_tail_re=re.compile("(?:" + _trie(tails) + ")$"),
         generic=frozenset(_lines("zh_generic.txt")),
         descriptors=tuple(sorted(_lines("zh_descriptors.txt"), key=len, reverse=True)),
-        stop_re=re.compile("|".join(sorted(stops, key=_literal_len, reverse=True))),
+        stop_re=_stop_pattern(stops),
         title_re=title_re,
         titles=frozenset(titles),
         surnames1=frozenset(s for s in surnames if len(s) == 1),
