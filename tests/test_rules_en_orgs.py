@@ -217,3 +217,20 @@ def test_possessive_before_a_titled_person():
 def test_acronyms_listed_after_a_known_name():
     found, _ = orgs("Norland Group, LMU and TUM signed a joint statement.")
     assert {"Norland Group", "LMU", "TUM"} <= set(found)
+
+
+def test_acronym_not_spelling_the_cut_name_takes_the_words_before_and():
+    found, _ = orgs("The Korea SMEs and Startups Agency (KOSME) signed an MoU with Westbrook University. KOSME "
+                    "will fund it.")
+    assert "KOSME" in found["Korea SMEs and Startups Agency"].aliases
+
+
+def test_and_between_two_names_with_an_acronym_still_splits():
+    found, _ = orgs("Lanford Institute and Westbrook University (WU) signed an MoU.")
+    assert "Lanford Institute" in found and "WU" in found["Westbrook University"].aliases
+
+
+def test_hereinafter_acronym():
+    found, _ = orgs("Westbrook University (hereinafter WBU) signed an MoU with Norland Group. WBU will host "
+                    "students.")
+    assert found["Westbrook University"].aliases == ["WBU"]

@@ -275,9 +275,12 @@ def head_mentions(art: Article, table: OrgTable) -> None:
         for chunk in _chunks(sent.tokens):
             for piece in _pieces(chunk):
                 owned_until = -1  # "the Group's Information Department and Technology Department"
+                prev_end = 0
                 for s, e, h in _head_names(piece):
-                    start = piece[s][0].start
                     e = _extend_to_acronym(art, piece, s, e)
+                    s = _start_for_acronym(art, piece, prev_end, s, e)
+                    prev_end = e
+                    start = piece[s][0].start
                     last = piece[e - 1][0]
                     end = last.end - 2 if last.text.endswith("'s") else last.end
                     name = art.view[start:end]
@@ -311,6 +314,27 @@ def _extend_to_acronym(art: Article, piece, s: int, e: int) -> int:
     if _ACRONYM.match(acr) and _acronym_of(acr, whole) and not _acronym_of(acr, cut):
         return len(piece)
     return e
+
+
+def _start_for_acronym(art: Article, piece, first: int, s: int, e: int) -> int:
+    """"Korea SMEs and Startups Agency (KOSME)": a name cut at "and" takes back the words before
+    when its acronym starts with the first of them, not with the cut name's first letter."""
+    if s == first or piece[s - 1][0].lower not in ("and", "&"):
+        return s
+    m = _ACRONYM_DEF.match(art.view, piece[e - 1][0].end)
+    if not m or not _ACRONYM.match(m.group(1).strip()):
+        return s
+    acr = m.group(1).strip()[0].upper()
+    lead = first
+    while lead < s and piece[lead][1] != "w":
+        lead += 1
+    if acr == piece[lead][0].text[0].upper() and acr != piece[s][0].text[0].upper():
+        return lead
+    return s
+
+
+# "(hereinafter WBU)", "(hereafter referred to as WBU)": the short name after the phrase.
+_HEREINAFTER = re.compile(r"^(?:hereinafter|hereafter)(?:\s+(?:referred\s+to\s+as|called))?\s+", re.IGNORECASE)
 
 
 _TECH_INSTITUTE = re.compile(r"\bInstitute of (?:Technology|Science and Technology)\b|\bPolytechnic\b")
@@ -350,10 +374,11 @@ def _acronym_after(art: Article, table: OrgTable, idx: int, end: int) -> None:
         if c:
             table.alias(idx, c.group(1), c.start(1), c.end(1))
         return
-    inner = m.group(1).strip()
+    inner = _HEREINAFTER.sub("", m.group(1).strip())
     caps = sum(c.isupper() for c in inner)
     named = len(inner.split()) > 1 and any(w in lexicon().org_heads for w in inner.split())
     if caps >= 2 and len(inner.split()) <= 4 and not _YEAR.search(inner) and not named:
-        table.alias(idx, inner, m.start(1), m.start(1) + len(inner))
+        pos = m.start(1) + m.group(1).find(inner)
+        table.alias(idx, inner, pos, pos + len(inner))
 
 
