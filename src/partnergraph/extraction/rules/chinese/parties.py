@@ -84,12 +84,15 @@ def bodies(zt: ZhText, mentions: list[Mention], start: int, end: int) -> list[Me
 def founders(zt: ZhText, mentions: list[Mention], s0: int, s1: int) -> list[Mention]:
     """The bodies that founded or organized what the sentence [s0, s1) reports."""
     v = zt.v
-    for m in _ORGANIZED_BY.finditer(v, s0, s1):
+    by = v.find("由", s0, s1) >= 0  # both founder phrases need 由 or 共同/联合: skip the scans
+    for m in _ORGANIZED_BY.finditer(v, s0, s1) if by else ():
         # 由A主办、B承办、C协办的…: every body up to the 的 that closes the phrase
         ms = bodies(zt, mentions, m.start(1), m.end(1))
         if len(ms) >= 2:
             return ms
     org = organizers(zt, mentions, s0, s1)
+    if not (by or v.find("共同", s0, s1) >= 0 or v.find("联合", s0, s1) >= 0):
+        return org
     for m in _FOUNDERS.finditer(v, s0, s1):
         g = 1 if m.group(1) is not None else 2
         ms = bodies(zt, mentions, m.start(g), m.end(g))
