@@ -46,3 +46,11 @@ def test_thousands_of_signing_sentences():
 def test_a_long_comma_list():
     took, _ = timed(", ".join(["Alpha Beta"] * 50_000) + " and Gamma signed")
     assert took < LIMIT
+
+
+def test_repeated_places_governing_phrases_and_withs():
+    unit = ("Tianjin signed an agreement with Norland Group. Attendees in Norland Group included President "
+            "Amy Hart, Provost; Tom Reyes and his delegation from Westbrook University met with Dean Li Wei. "
+            "Companies including Kestrel, Arvane and Norvix signed with Lanford Institute on Wednesday. ")
+    took, _ = timed(unit * 800)
+    assert took < LIMIT

@@ -220,9 +220,11 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
         for m in delegations:
             name = m.group(1) or m.group(2)
             promote(name, sent.start + m.start())
+    tried: set[str] = set()
     for text, start in promoted:
-        if table.find(text) is not None:
+        if table.find(text) is not None or text in tried:
             continue
+        tried.add(text)  # one look for a government per name: linear on a text repeating a place
         gov = _government_of(table, view, text)
         if gov is not None:
             table.alias(gov, text)

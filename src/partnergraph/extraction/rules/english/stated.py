@@ -51,8 +51,12 @@ _HOST_VERB = re.compile(r"\b(?:met with|met|talked (?:to|with)|spoke with|held t
                         r"were received by|was welcomed by|were welcomed by|hosted by)\s", re.IGNORECASE)
 
 
+_MAX_OPEN = 200
+
+
 def stated_orgs(art: Article, mentions: list[tuple[int, int, int]], posts: list[Post]) -> None:
-    open_posts = [p for p in posts if p.org is None]
+    # A news article has a few dozen posts; a hostile text with thousands stays linear.
+    open_posts = [p for p in posts if p.org is None][:_MAX_OPEN]
     if not open_posts:
         return
     view = art.view
@@ -82,7 +86,7 @@ def stated_orgs(art: Article, mentions: list[tuple[int, int, int]], posts: list[
             verb = _HOST_VERB.search(view, e, sents[i].end)
             if verb:
                 governed.append((verb.end(), idx, i))
-    governed.sort()
+    governed = sorted(governed)[:_MAX_OPEN]
     for k, (start, idx, i) in enumerate(governed):
         end = sents[i].end
         if k + 1 < len(governed) and governed[k + 1][2] == i:
