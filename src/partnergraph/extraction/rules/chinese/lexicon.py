@@ -50,43 +50,113 @@ def _trie(words) -> str:
 
 
 _PLAIN = r"[^\\\[\](){}?*+|.^$-]"  # a character that stands for itself in a pattern or a set
-_LOOKBEHIND_LIT = re.compile(rf"\(\?<([!=])([^()|]+)\)({_PLAIN}+)(?![*+?{{])(.*)")
-_LOOKBEHIND_SET = re.compile(rf"\(\?<([!=])([^()|]+)\)\[({_PLAIN}+)\]\+(.*)")
-_SET_PLUS = re.compile(rf"\[({_PLAIN}+)\]\+(.*)")
-_GROUP_LITS = re.compile(rf"\(\?:({_PLAIN}+(?:\|{_PLAIN}+)*)\)(.*)")
+_LIT_REST = re.compile(rf"({_PLAIN}+)(?![*+?{{])(.*)")
+_SET_REST = re.compile(rf"\[({_PLAIN}+)\](\+?)(?![*+?{{])(.*)")
 _LITERAL_LED = re.compile(rf"{_PLAIN}(?![*+?{{])")
+
+
+def _split_top(pattern: str) -> list[str]:
+    """The branches of `pattern` at its top level (outside groups and sets)."""
+    parts, depth, in_set, start, i = [], 0, False, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_set:
+            in_set = c != "]"
+        elif c == "[":
+            in_set = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _group_end(pattern: str, i: int) -> int | None:
+    """The index after the group that opens at `pattern[i]`."""
+    depth, in_set = 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_set:
+            in_set = c != "]"
+        elif c == "[":
+            in_set = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return None
 
 
 def _literal_led(pattern: str) -> list[str] | None:
     """Branches, each opening with a literal character, that match what `pattern` does as
     one branch of an alternation (same spans, tried in the same order), or None. A look-
     behind before a literal moves after it ((?<!华)为 → 为(?<!华为)); a leading set or group
-    of literals is spread over one branch per member ([一二]+家 → 一[一二]*家|二[一二]*家)."""
-    if m := _LOOKBEHIND_LIT.fullmatch(pattern):
-        op, look, lit, rest = m.groups()
-        return [f"{lit}(?<{op}{look}{lit}){rest}"]
-    if m := _LOOKBEHIND_SET.fullmatch(pattern):
-        op, look, chars, rest = m.groups()
-        return [f"{c}(?<{op}{look}{c})[{chars}]*{rest}" for c in dict.fromkeys(chars)]
-    if m := _SET_PLUS.fullmatch(pattern):
-        chars, rest = m.groups()
-        return [f"{c}[{chars}]*{rest}" for c in dict.fromkeys(chars)]
-    if m := _GROUP_LITS.fullmatch(pattern):
-        words, rest = m.groups()
-        return [w + rest for w in words.split("|")]
-    if _LITERAL_LED.match(pattern):
-        return [pattern]
-    return None
+    is spread over one branch per member ([一二]+家 → 一[一二]*家|二[一二]*家)."""
+    out: list[str] = []
+    for branch in _split_top(pattern):
+        if _LITERAL_LED.match(branch):
+            out.append(branch)
+            continue
+        if branch.startswith(("(?<!", "(?<=", "(?:")):
+            j = _group_end(branch, 0)
+            if j is None or branch[j:j + 1] in ("*", "+", "?", "{"):
+                return None
+            inner, rest = branch[branch.index(":") + 1 if branch[2] == ":" else 4:j - 1], branch[j:]
+            if branch[2] == ":":  # (?:A|B)rest → Arest|Brest
+                spread = [_literal_led(alt + rest) for alt in _split_top(inner)]
+                if any(x is None for x in spread):
+                    return None
+                out.extend(x for xs in spread for x in xs)
+                continue
+            op = branch[3]
+            looks = _split_top(inner)
+            if m := _LIT_REST.fullmatch(rest):
+                lit, tail = m.groups()
+                out.append(f"{lit}(?<{op}{'|'.join(x + lit for x in looks)}){tail}")
+                continue
+            if m := _SET_REST.fullmatch(rest):
+                chars, plus, tail = m.groups()
+                more = f"[{chars}]*" if plus else ""
+                out.extend(f"{c}(?<{op}{'|'.join(x + c for x in looks)}){more}{tail}"
+                           for c in dict.fromkeys(chars))
+                continue
+            return None
+        if m := _SET_REST.fullmatch(branch):
+            chars, plus, tail = m.groups()
+            more = f"[{chars}]*" if plus else ""
+            out.extend(f"{c}{more}{tail}" for c in dict.fromkeys(chars))
+            continue
+        return None
+    return out
 
 
-def _stop_pattern(stops: list[str]) -> re.Pattern[str]:
-    """The stop words, longest first, as one alternation; written with literal-led branches
-    when every entry allows it, so the engine skips positions no stop word starts at."""
-    ordered = sorted(stops, key=_literal_len, reverse=True)
-    branches = [_literal_led(p) for p in ordered]
-    if all(b is not None for b in branches):
-        return re.compile("|".join(x for b in branches for x in b))
-    return re.compile("|".join(ordered))
+def _literal_led_pattern(branches: list[str]) -> re.Pattern[str]:
+    """`re.compile("|".join(branches))`, written with literal-led branches when every one
+    allows it, so the engine skips the positions where none can start."""
+    plain = re.compile("|".join(branches))
+    if plain.groups:
+        return plain  # spreading a group would renumber the groups after it
+    spread = [_literal_led(p) for p in branches]
+    if all(b is not None for b in spread):
+        try:
+            return re.compile("|".join(x for b in spread for x in b))
+        except re.error:  # a look-behind whose branches now differ in width
+            pass
+    return plain
 
 
 def _literal_len(pattern: str) -> int:
@@ -160,14 +230,14 @@ def lexicon() -> Lexicon:
         not_org_tail_re=re.compile("(?:" + _trie(tails) + ")$"),
         generic=frozenset(_lines("zh_generic.txt")),
         descriptors=tuple(sorted(_lines("zh_descriptors.txt"), key=len, reverse=True)),
-        stop_re=_stop_pattern(stops),
+        stop_re=_literal_led_pattern(sorted(stops, key=_literal_len, reverse=True)),
         title_re=title_re,
         titles=frozenset(titles),
         surnames1=frozenset(s for s in surnames if len(s) == 1),
         surnames2=frozenset(s for s in surnames if len(s) == 2),
         foreign_re=re.compile(foreign),
         places=frozenset(" ".join(_lines("zh_places.txt")).split()),
-        triggers={k: re.compile("|".join(v)) for k, v in triggers.items()},
+        triggers={k: _literal_led_pattern(v) for k, v in triggers.items()},
     )
 
 
