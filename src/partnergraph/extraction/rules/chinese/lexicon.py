@@ -111,9 +111,25 @@ def _literal_led(pattern: str) -> list[str] | None:
         if _LITERAL_LED.match(branch):
             out.append(branch)
             continue
+        if len(branch) >= 2 and branch[1] == "?" and _LITERAL_LED.match(branch[0] + "x") \
+                and branch[2:3] not in ("?", "+"):  # c?rest → c rest|rest
+            spread = _literal_led(branch[0] + branch[2:]), _literal_led(branch[2:])
+            if None in spread or not branch[2:]:
+                return None
+            out.extend(spread[0] + spread[1])
+            continue
         if branch.startswith(("(?<!", "(?<=", "(?:")):
             j = _group_end(branch, 0)
-            if j is None or branch[j:j + 1] in ("*", "+", "?", "{"):
+            if j is None:
+                return None
+            if branch.startswith("(?:") and branch[j:j + 1] == "?" and branch[j + 1:j + 2] not in ("?", "+") \
+                    and branch[j + 1:]:  # (?:X)?rest → (?:X)rest|rest: present first, as greedy ? tries
+                spread = _literal_led(branch[:j] + branch[j + 1:]), _literal_led(branch[j + 1:])
+                if None in spread:
+                    return None
+                out.extend(spread[0] + spread[1])
+                continue
+            if branch[j:j + 1] in ("*", "+", "?", "{"):
                 return None
             inner, rest = branch[branch.index(":") + 1 if branch[2] == ":" else 4:j - 1], branch[j:]
             if branch[2] == ":":  # (?:A|B)rest → Arest|Brest
@@ -142,6 +158,11 @@ def _literal_led(pattern: str) -> list[str] | None:
             continue
         return None
     return out
+
+
+def literal_led(pattern: str) -> re.Pattern[str]:
+    """`re.compile(pattern)`, with literal-led branches when it can be written so."""
+    return _literal_led_pattern([pattern])
 
 
 def _literal_led_pattern(branches: list[str]) -> re.Pattern[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from partnergraph.extraction.rules.chinese.lexicon import literal_led
 from partnergraph.extraction.rules.chinese.orgs import Mention
 from partnergraph.extraction.rules.chinese.view import ZhText
 
@@ -23,7 +24,7 @@ _FOUNDERS = re.compile(r"由([^。;]{2,160}?)(?:共同|联合|牵头|携手)?(?:
 _ORGANIZED_BY = re.compile(r"由([^。;,的]{2,160}(?:主办|承办|协办|联办|发起|共建|组建))的")
 _GUIDES = re.compile(r"(?:等单位)?(?:指导|支持|协助|见证)")
 # one clause of an organizer list: [由]A、B[共同|联合]主办 / C承办 / D协办
-_ORGANIZER_VERB = re.compile(r"(?:共同|联合)?(?:主办|承办|协办|联办)(?:单位)?")
+_ORGANIZER_VERB = literal_led(r"(?:共同|联合)?(?:主办|承办|协办|联办)(?:单位)?")
 _CLAUSE_MARK = re.compile(r"[,:;]")
 # how far around a trigger its parties may stand (characters): clauses in the genre run
 # to about 60 characters before the verb (9月23日,邮储银行江苏省分行与镇江市政府战略合作签约)

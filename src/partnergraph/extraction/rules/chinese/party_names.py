@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from partnergraph.extraction.rules.chinese.lexicon import lexicon
+from partnergraph.extraction.rules.chinese.lexicon import lexicon, literal_led
 from partnergraph.extraction.rules.chinese.mentions import NAME_RUN, Cand, is_generic
 from partnergraph.extraction.rules.chinese.view import SpanIndex, ZhText, dates_between
 
@@ -39,7 +39,7 @@ MAX_LIST = 120
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z&.'-]+(?: (?:of|for|and|de|the|[A-Z][A-Za-z&.'-]*)){1,8}|[A-Z]{2,8}")
 # posts that head a body, whose holder's body is named right before them (西部建设董事长),
 # with the prefixes a post may carry (党委书记, 常务副校长)
-_BODY_POST = re.compile(r"(?:党委|党组|党工委)?(?:常务|执行)?副?(?:董事长|总经理|总裁|校长|院长|所长|会长|"
+_BODY_POST = literal_led(r"(?:党委|党组|党工委)?(?:常务|执行)?副?(?:董事长|总经理|总裁|校长|院长|所长|会长|"
                         r"理事长|秘书长|主席|行长|社长|局长|厅长|书记)")
 # how far back a body's name before a post may run (characters)
 MAX_BEFORE_POST = 10
@@ -52,10 +52,10 @@ MAX_LOOKS = 8
 # what ends a venue toured, not a body visited (示教室, 图书馆, 生产车间, 展厅)
 _VENUE_END = set("室馆厅楼园场区间线台廊站店")
 # organizers: 由A、B主办, C承办
-_ORGANIZED = re.compile(r"(?:共同|联合)?(?:主办|承办|协办)")
+_ORGANIZED = literal_led(r"(?:共同|联合)?(?:主办|承办|协办)")
 _MARK = re.compile(r"[,:;]")
 # a visit's verb before the bodies visited, and what ends their list
-_VISITED = re.compile(r"(?:走访|参观|考察|拜访|来到|走进|前往|(?:先后|一行|带队|率队|率团|代表团)(?:到|赴))了?")
+_VISITED = literal_led(r"(?:走访|参观|考察|拜访|来到|走进|前往|(?:先后|一行|带队|率队|率团|代表团)(?:到|赴))了?")
 _LIST_END = re.compile(r"[,。;:]|等|并|进行|开展|调研|考察|参观|交流|座谈|洽谈")
 
 

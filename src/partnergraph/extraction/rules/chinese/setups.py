@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from partnergraph.extraction.rules.chinese.arguments import entity_span, quoted_entities
+from partnergraph.extraction.rules.chinese.lexicon import literal_led
 from partnergraph.extraction.rules.chinese.orgs import Mention, Org, OrgTable
 from partnergraph.extraction.rules.chinese.parties import (
     clause_start,
@@ -32,7 +33,7 @@ ENTITY_HOST_WINDOW = 30
 _GROUPINGS = ("联盟", "联合体", "医联体", "医共体", "共同体", "医疗集团")
 _MEMBERS = re.compile(r"成员(?:单位|医院|高校)?(?:包括|有|为|是)")
 # the article's alliance referred to without its name
-_THIS_ALLIANCE = re.compile(r"(?:该|本|此|这一|这个)?联盟(?=由|于|是|经)")
+_THIS_ALLIANCE = literal_led(r"(?:该|本|此|这一|这个)?联盟(?=由|于|是|经)")
 # the most founders a joint name runs together (青川大学北岭医院东江集团联合实验室: 3)
 MAX_FOUNDERS = 4
 
