@@ -234,3 +234,9 @@ def test_hereinafter_acronym():
     found, _ = orgs("Westbrook University (hereinafter WBU) signed an MoU with Norland Group. WBU will host "
                     "students.")
     assert found["Westbrook University"].aliases == ["WBU"]
+
+
+def test_assembly_is_a_head_noun():
+    found, _ = orgs("The Legislative Assembly of the State of Lanford also took part in the agreement with "
+                    "Westbrook University.")
+    assert found["Legislative Assembly of the State of Lanford"].kind == "government"
