@@ -30,7 +30,7 @@ def norm(key: str) -> str:
 
 
 def is_place(s: str) -> bool:
-    return s in PLACES or (len(s) >= 2 and s[-1] in _PLACE_END) or any(
+    return s in PLACES or (len(s) >= 2 and s[-1] in _PLACE_END) or s.startswith(PLACES) and any(
         s.startswith(p) and (s[len(p):] == "" or s[len(p):][-1] in _PLACE_END) for p in PLACES)
 
 
@@ -66,6 +66,17 @@ def inner_legal(full: str) -> str | None:
     return None
 
 
+def _long_suffixes(lex) -> tuple[str, ...]:
+    """The head words of more than one character, for one `str.endswith` call."""
+    global _LONG_SUFFIXES
+    if _LONG_SUFFIXES is None or _LONG_SUFFIXES[0] is not lex:
+        _LONG_SUFFIXES = (lex, tuple(s for s in lex.suffix_kind if len(s) > 1))
+    return _LONG_SUFFIXES[1]
+
+
+_LONG_SUFFIXES = None
+
+
 def short_of(short: str, full: str) -> bool:
     """True when `short` is how the article shortens `full`."""
     if short == full or len(short) < 2 or len(short) >= len(full):
@@ -80,7 +91,7 @@ def short_of(short: str, full: str) -> bool:
             return len(short) == 2 and short[1] == "院" and short[0] in "一二三四五六七八九十"
         if len(head) == 2 and len(short) >= 4 and kind_of(short) == "company":
             return True  # 海尔集团 / 青岛海尔集团: a city without its 市
-        return is_place(head) or any(head.endswith(s) for s in lex.suffix_kind if len(s) > 1)
+        return is_place(head) or head.endswith(_long_suffixes(lex))
     if short == inner_legal(full) or (full.startswith("中华人民共和国") and short == "中国" + full[7:]):
         return True
     # a level character dropped: 张家口第一医院 / 张家口市第一医院
