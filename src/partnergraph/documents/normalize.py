@@ -8,6 +8,7 @@ quotes and dashes are folded to ASCII. Characters whose normal form is longer st
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -50,6 +51,17 @@ _TABLE = _Table()
 _last: tuple[str, str] = ("", "")
 
 
+# characters `_char` leaves as they are: printable ASCII, newline, the CJK Unified Ideographs
+# (no compatibility decomposition; checked for every one of them when this was written) and
+# the common CJK punctuation that has none either; only runs of other characters are mapped
+_STABLE_PUNCT = "".join(c for c in "、。〈〉《》「」『』【】〔〕〖〗" if _char(c) == c)
+_MAY_CHANGE = re.compile(rf"[^\n\x20-\x7e\u3400-\u4dbf\u4e00-\u9fff{_STABLE_PUNCT}]+")
+
+
+def _fold_run(m: re.Match[str]) -> str:
+    return m.group().translate(_TABLE)
+
+
 def match_view(text: str) -> str:
     """Same-length normalized copy of `text` for pattern matching."""
     global _last
@@ -58,6 +70,6 @@ def match_view(text: str) -> str:
     last = _last
     if last[0] is text or last[0] == text:
         return last[1]
-    view = text.translate(_TABLE)
+    view = _MAY_CHANGE.sub(_fold_run, text)
     _last = (text, view)
     return view
