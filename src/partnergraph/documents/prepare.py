@@ -41,13 +41,55 @@ _WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+|[\u3400-\u9fff]")
 
 
 @lru_cache(maxsize=1)
-def _boilerplate() -> tuple[re.Pattern[str], ...]:
+def _boilerplate() -> tuple[tuple[re.Pattern[str], frozenset[str] | None], ...]:
     """One compiled pattern per line of the list: searched one by one they run about twice
     as fast as their alternation (a `^` pattern is tried at the start only, a literal
-    alternative keeps its prefix scan), with the same answer."""
+    alternative keeps its prefix scan), with the same answer. An unanchored pattern comes
+    with the characters one of which every match holds (`_required`), if any: a line with
+    none of them is not searched."""
     lines = resources.files("partnergraph").joinpath("data/boilerplate.txt").read_text("utf-8")
     patterns = [ln for ln in lines.splitlines() if ln.strip() and not ln.startswith("#")]
-    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+    return tuple((re.compile(p, re.IGNORECASE), None if p.startswith("^") else _required(p))
+                 for p in patterns)
+
+
+def _uncased(code: int) -> bool:
+    c = chr(code)
+    return c.lower() == c == c.upper() == c.casefold()
+
+
+def _required(pattern: str) -> frozenset[str] | None:
+    """Characters one of which every match of `pattern` (case-insensitive) holds: those of a
+    top-level, non-optional literal, set of literals or branch opening with literals, when
+    none of them has a case; None when no such element is found."""
+    try:
+        from re import _constants as c, _parser as sre_parse
+        tree = sre_parse.parse(pattern, re.IGNORECASE)
+    except Exception:  # noqa: BLE001 - another Python's internals: no filter, same answers
+        return None
+    for op, av in tree.data:
+        chars: set[str] | None = set()
+        if op is c.LITERAL:
+            chars = {chr(av)} if _uncased(av) else None
+        elif op is c.IN:
+            for o, a in av:
+                if o is c.LITERAL and _uncased(a):
+                    chars.add(chr(a))
+                else:
+                    chars = None
+                    break
+        elif op is c.BRANCH:
+            for alt in av[1]:
+                if alt.data and alt.data[0][0] is c.LITERAL and _uncased(alt.data[0][1]):
+                    chars.add(chr(alt.data[0][1]))
+                else:
+                    chars = None
+                    break
+        else:
+            continue  # optional or not analysed: look further
+        if chars:
+            return frozenset(chars)
+    return None
 
 
 def _lines(view: str) -> list[tuple[int, int]]:
@@ -65,8 +107,12 @@ def _lines(view: str) -> list[tuple[int, int]]:
 
 def is_boilerplate(line: str, lang: str) -> bool:
     """A line that is page furniture rather than article text."""
-    if len(line) < 400 and any(p.search(line) for p in _boilerplate()):
-        return True
+    if len(line) < 400:
+        for p, required in _boilerplate():
+            if required is not None and not any(ch in line for ch in required):
+                continue  # every match holds one of these characters
+            if p.search(line):
+                return True
     # a short all-Chinese line inside an English article is a menu or a spam banner
     return lang == "en" and bool(_CJK_ONLY.match(line)) and bool(re.search(r"[\u3400-\u9fff]", line))
 
