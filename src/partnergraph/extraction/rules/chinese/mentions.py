@@ -122,12 +122,29 @@ def find_candidates(zt: ZhText, lines: list[tuple[int, int]] | None = None) -> l
     lex = lexicon()
     v = zt.v
     out: list[Cand] = []
+    by_line = _han_only_suffixes(lex)
     for ls, le in zt.lines if lines is None else lines:
+        if by_line:
+            # head words are Chinese characters only, and runs are split by other characters,
+            # so one scan of the line finds in each run what a scan of the run would
+            line_found = list(lex.suffix_re.finditer(v, ls, le))
+            if not line_found:
+                continue
+            k = 0
         for run in NAME_RUN.finditer(v, ls, le):
             rs, re_ = run.span()
             if re_ - rs < 2:
                 continue
-            found = list(lex.suffix_re.finditer(v, rs, re_))
+            if by_line:
+                while k < len(line_found) and line_found[k].start() < rs:
+                    k += 1
+                j = k
+                while j < len(line_found) and line_found[j].start() < re_:
+                    j += 1
+                found = line_found[k:j]
+                k = j
+            else:
+                found = list(lex.suffix_re.finditer(v, rs, re_))
             if not found:
                 continue  # most runs name nothing: skip the post scan
             heads = []
@@ -172,6 +189,18 @@ def find_candidates(zt: ZhText, lines: list[tuple[int, int]] | None = None) -> l
             if cur is not None:
                 out.append(Cand(cur[0], cur[1], v[cur[0]:cur[1]]))
     return [c for c in (_trim(zt, c) for c in out) if c is not None]
+
+
+_HAN_WORD = re.compile(f"[{HAN}]+")
+_han_suffixes: tuple[object, bool] | None = None
+
+
+def _han_only_suffixes(lex) -> bool:
+    """True when every head word `suffix_re` finds is Chinese characters only."""
+    global _han_suffixes
+    if _han_suffixes is None or _han_suffixes[0] is not lex:
+        _han_suffixes = (lex, all(_HAN_WORD.fullmatch(k) for k in lex.suffix_kind))
+    return _han_suffixes[1]
 
 
 def _inner(v: str, rs: int, cs: int, ce: int, heads: list[tuple[int, int]], cuts: list[int]) -> bool:
