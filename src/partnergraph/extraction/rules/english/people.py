@@ -69,6 +69,21 @@ _COMMA_TITLE = re.compile(r"\s*,\s*(?:the\s+)?(?:" + title_pattern() + ")", re.I
 _TITLE_STARTS = title_starts()
 
 
+class _MayStartTitle(dict):
+    """Lowercased token -> whether a title can start at it ("director", "co-chair", "prof."):
+    a memo, as the test runs on every token of every sentence."""
+
+    def __missing__(self, low: str) -> bool:
+        got = low in _TITLE_STARTS or low.rstrip(".") in _TITLE_STARTS or (
+            "-" in low and low.split("-")[0] in _TITLE_STARTS)
+        if len(self) < 200_000:
+            self[low] = got
+        return got
+
+
+_MAY_START_TITLE = _MayStartTitle()
+
+
 _LED_BY = re.compile(r"\s*,?\s*(?:and\s+)?(?:led|headed)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -192,19 +207,16 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
     r = _Reader(art, mentions)
     view = art.view
     posts: list[Post] = []
+    may_start = _MAY_START_TITLE
     for sent in art.sentences:
         s0, s1 = sent.start, sent.end
         list_org: int | None = None
         last_end = s0
         used_names: set[int] = set()
         title_end = -1
-        for tok in sent.tokens:
+        for tok in [t for t in sent.tokens if may_start[t.lower]]:
             if tok.start < title_end:
                 continue  # "Director" inside "Executive Director" is the same title
-            low = tok.lower
-            if low not in _TITLE_STARTS and low.rstrip(".") not in _TITLE_STARTS and (
-                    "-" not in low or low.split("-")[0] not in _TITLE_STARTS):
-                continue
             m = r.title.match(view, tok.start, s1)
             if m is None:
                 continue
