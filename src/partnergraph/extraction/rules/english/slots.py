@@ -263,31 +263,18 @@ _TITLE_AT = re.compile(title_pattern(), re.IGNORECASE)
 _NAME_AFTER = re.compile(r"\s+(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?([A-Z][\w\-']*(?:\s+[A-Z][\w\-']*){1,2})")
 
 
-class _MayStartTitle(dict):
-    """Lowercased token -> whether a title can start at it ("director", "co-chair"): a memo, as
-    the test runs on every token."""
-
-    def __missing__(self, low: str) -> bool:
-        got = low in _TITLE_STARTS or ("-" in low and low.split("-")[0] in _TITLE_STARTS)
-        if len(self) < 200_000:
-            self[low] = got
-        return got
-
-
-_MAY_START_TITLE = _MayStartTitle()
-
-
 def _person_names(art: Article) -> set[str]:
     """Names written after a title or before ", Title": people, never organizations."""
     out: set[str] = set()
-    may_start = _MAY_START_TITLE
+    starts = title_starts()
     view = art.view
     for sent in art.sentences:
         if sent.end - sent.start > _MAX_SENTENCE:
             continue
         toks = sent.tokens
-        for i in [i for i, t in enumerate(toks) if may_start[t.lower]]:
-            tok = toks[i]
+        for i, tok in enumerate(toks):
+            if tok.lower not in starts and ("-" not in tok.lower or tok.lower.split("-")[0] not in starts):
+                continue
             m = _TITLE_AT.match(view, tok.start, sent.end)
             if not m:
                 continue
