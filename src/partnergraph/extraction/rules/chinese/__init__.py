@@ -54,26 +54,9 @@ def extract_items(document: Document) -> tuple[list[Organization], list[Person],
     return _organizations(table), _people(zt, people), _events(zt, events)
 
 
-_new_span = Span.__new__
-_setattr = object.__setattr__
-# what `Span.model_construct(start=, end=, field=)` builds, set directly: a Span has no
-# aliases, post-init or extras, so this is the same object at a fifth of the cost
-_FAST_SPAN = not Span.__pydantic_post_init__ and not Span.__pydantic_root_model__ \
-    and list(Span.__pydantic_fields__) == ["start", "end", "field"] \
-    and all(f.alias is None and f.validation_alias is None for f in Span.__pydantic_fields__.values()) \
-    and Span.model_config.get("extra") != "allow"
-
-
 def _span(s: int, e: int, field: str) -> Span:
     # built from offsets the engine checked; validation would only cost time per span
-    if not _FAST_SPAN:
-        return Span.model_construct(start=s, end=e, field=field)
-    sp = _new_span(Span)
-    _setattr(sp, "__dict__", {"start": s, "end": e, "field": field})
-    _setattr(sp, "__pydantic_fields_set__", {"start", "end", "field"})
-    _setattr(sp, "__pydantic_extra__", None)
-    _setattr(sp, "__pydantic_private__", None)
-    return sp
+    return Span.model_construct(start=s, end=e, field=field)
 
 
 def _organizations(table: OrgTable) -> list[Organization]:
