@@ -59,6 +59,22 @@ def _split_title(tok: Token) -> bool:
             and low not in lex.title_modifiers)
 
 
+class _SplitTitleMemo(dict):
+    """Token text -> `_split_title` (it depends on the text only): a memo for the per-word test."""
+
+    def __missing__(self, text: str) -> bool:
+        low = text.removesuffix("'s").lower()
+        lex = lexicon()
+        got = (low in lex.honorifics or low in lex.split_titles and low not in _INNER_TITLE_WORDS
+               and low not in lex.title_modifiers)
+        if len(self) < 200_000:
+            self[text] = got
+        return got
+
+
+_SPLIT_TITLE = _SplitTitleMemo()
+
+
 def _chunks(tokens: list[Token]) -> list[list[tuple[Token, str]]]:
     """Runs of capitalized words with inner connectors; kinds: w word, c connector, p mark."""
     out: list[list[tuple[Token, str]]] = []
@@ -117,8 +133,9 @@ def _pieces(chunk: list[tuple[Token, str]]) -> list[list[tuple[Token, str]]]:
     """Cut a run at titles and honorifics (with the modifiers before them)."""
     lex = lexicon()
     out, cur = [], []
+    split_title = _SPLIT_TITLE
     for tok, kind in chunk:
-        if kind == "w" and _split_title(tok):
+        if kind == "w" and split_title[tok.text]:
             while cur and cur[-1][1] == "w" and cur[-1][0].lower in lex.title_modifiers and not (
                     _is_head(cur[-1][0]) and len(cur) >= 2 and cur[-2][1] == "w"):
                 cur.pop()  # "Vice Chairman": the modifier is the title's; "Norland Group Chairman": the name's
@@ -148,7 +165,7 @@ def _head_names(piece: list[tuple[Token, str]]) -> list[tuple[int, int, int]]:
     n = len(piece)
     toks = [t for t, _ in piece]
     kinds = [k for _, k in piece]
-    heads = [kinds[j] == "w" and _is_head(toks[j]) for j in range(n)]
+    heads = [k == "w" and t.text.removesuffix("'s") in _HEADS for t, k in piece]
     # suffix sums: is there a head word at or after j
     later = [False] * (n + 1)
     for j in range(n - 1, -1, -1):
