@@ -13,7 +13,6 @@ import re
 from functools import lru_cache
 
 from partnergraph.extraction.rules.english.lexicon import lexicon, title_starts
-from partnergraph.extraction.rules.english.names import _base
 from partnergraph.extraction.rules.english.orgtable import (
     _ACRONYM,
     _MAX_ORGS,
@@ -30,16 +29,31 @@ _PLACE_PREP_BEFORE = re.compile(r"\b(?:in|at|from|to|near|of the city of)\s+$")
 _CONTENT_WORD = re.compile(r"[\w\-']+")
 
 
+class _AcronymMemo(dict):
+    """Token text -> the acronym it is (possessive off), or None: a memo, as the test (a pure
+    function of the text) runs on every token."""
+
+    def __missing__(self, text: str) -> str | None:
+        w = None
+        if not (text[1:].islower() or text.islower()):  # "Group", "of": no acronym
+            b = text.removesuffix("'s")
+            if _ACRONYM.match(b) and b not in lexicon().not_org_acronyms:
+                w = b
+        if len(self) < 200_000:
+            self[text] = w
+        return w
+
+
+_ACRONYM_OF_TOKEN = _AcronymMemo()
+
+
 def acronym_aliases(art: Article, table: OrgTable, not_org: set[str]) -> None:
     """A standalone all-caps word that spells a known name's initials is that name."""
-    lex = lexicon()
     seen: set[str] = set()
+    memo = _ACRONYM_OF_TOKEN
     for sent in art.sentences:
-        for t in sent.tokens:
-            if t.text[1:].islower() or t.text.islower():
-                continue  # "Group", "of": no acronym (a cheap test before the pattern)
-            w = _base(t)
-            if w in seen or not _ACRONYM.match(w) or w in lex.not_org_acronyms or w in not_org:
+        for w in [w for t in sent.tokens if (w := memo[t.text]) is not None]:
+            if w in seen or w in not_org:
                 continue
             seen.add(w)
             if table.find(w) is not None:
