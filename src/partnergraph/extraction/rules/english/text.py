@@ -88,16 +88,20 @@ def _paragraphs(doc: Document, view: str) -> list[tuple[int, int, bool]]:
     return out
 
 
+_WORD_SPLIT = re.compile(r"[\s(]")
+_NEXT_WORD = re.compile(r"[\"'(\[]?([A-Za-z]+)")
+
+
 def _split(view: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     cur = start
     for m in _BOUNDARY.finditer(view, start, end):
         before = view[max(cur, m.start() - 6):m.start()]
-        word = re.split(r"[\s(]", before)[-1].lower().rstrip(".")
+        word = _WORD_SPLIT.split(before)[-1].lower().rstrip(".")
         if view[m.start()] == "." and (word in _ABBREV or len(word) == 1 and word.isalpha()):
             continue
         if view[m.start()] == "." and word in _LEGAL_ABBREV:
-            nxt = re.match(r"[\"'(\[]?([A-Za-z]+)", view[m.end():m.end() + 20])
+            nxt = _NEXT_WORD.match(view[m.end():m.end() + 20])
             if not nxt or nxt.group(1).lower() not in lexicon().breaks:
                 continue
         out.append((cur, m.start() + 1))
