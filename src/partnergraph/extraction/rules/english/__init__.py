@@ -52,10 +52,14 @@ def extract_items(document: Document) -> tuple[list[Organization], list[Person],
     evs = extract_events(art, table, mentions, person_orgs)
 
     text = art.text
+    # the mentions of each organization, in order (one pass, not one scan per organization)
+    spans_of: dict[int, list[tuple[int, int]]] = {}
+    for s, e, i in mentions:
+        spans_of.setdefault(i, []).append((s, e))
     organizations = []
     for idx in table.live():
         org = table.orgs[idx]
-        spans = [(s, e) for s, e, i in mentions if i == idx][:_MAX_SPANS]
+        spans = spans_of.get(idx, [])[:_MAX_SPANS]
         if not spans:
             continue
         evidence = []
@@ -67,7 +71,7 @@ def extract_items(document: Document) -> tuple[list[Organization], list[Person],
             name=" ".join(org.name.split()), aliases=other_names, kind=org.kind, evidence=evidence,
             confidence=0.9 if org.headed else 0.6,
         ))
-    named = {table.orgs[i].name for i in table.live() if any(m[2] == i for m in mentions)}
+    named = {table.orgs[i].name for i in table.live() if i in spans_of}
 
     def out_name(i: int) -> str:
         return " ".join(table.orgs[i].name.split())
