@@ -367,6 +367,8 @@ def _owned_by_generic(view: str, start: int) -> bool:
 
 def _quoted_names(art: Article, sent: Sentence, table: OrgTable) -> None:
     """'the "Three New" Alliance': a quoted phrase followed by a head noun."""
+    if art.view.find('"', sent.start, sent.end) < 0:
+        return  # no quote mark in the sentence, so no '"' token (a '"' is always a token of its own)
     toks = sent.tokens
     for i, t in enumerate(toks):
         if t.text != '"' or i + 1 >= len(toks) or not _is_head(toks[i + 1]) or i < 2:
