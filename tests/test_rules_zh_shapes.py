@@ -523,3 +523,11 @@ def test_plaques_given_to_several_bodies_one_event_each():
 def test_sister_schools_in_traditional_script():
     x = zh("臺灣北岭大學與青川成功大學結為姊妹校。")
     assert events(x) == {("agreement", frozenset({"臺灣北岭大學", "青川成功大學"}))}
+
+
+def test_a_subjectless_clause_keeps_the_future_of_the_clause_before():
+    x = zh("5月18日上午,北岭大学与星河电子集团有限公司签署战略合作协议。根据协议,双方将在人才培养、"
+           "科技研发等领域开展合作,共建智能传感联合实验室。")
+    assert {t for t, _ in events(x)} == {"agreement"}
+    done = zh("5月18日上午,北岭大学与星河电子集团有限公司签署战略合作协议,共建智能传感联合实验室。")
+    assert ("joint_entity", frozenset({"北岭大学", "星河电子集团有限公司"})) in events(done)

@@ -50,6 +50,8 @@ _WITH_MANY = re.compile(r"与(?:各|这些|上述|以上|所有|[0-9一二两三
                         r"(?:企业|单位|医院|公司|高校|学校|院校|机构|部门)")
 _BOTH = re.compile(r"双方|两校|两省|两市|两院|两家|三方|各方|两地|校地|校企|院校|两单位|双边")
 _RESPECTIVELY = re.compile(r"分别(?!代表|致辞|讲话|介绍|发言|表示)")
+# a clause whose trigger stands this close to its start has no subject of its own (共建, 并共建)
+SUBJECTLESS = 2
 # events compared when merging a new one, per shared party (an article has a handful)
 MAX_MERGE_SCAN = 64
 # the longest agreement title read for its parties (characters)
@@ -120,8 +122,14 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
         """A plan (将签署), a negation (尚未签署) or guests attending (出席签约仪式)."""
         if _NOT_YET.search(v, max(s0, ts - 8), ts):
             return True
-        if typ != "visit" and _FUTURE.search(v, clause_start(v, s0, ts), ts):
-            return True
+        if typ != "visit":
+            cs = clause_start(v, s0, ts)
+            if ts - cs <= SUBJECTLESS and cs > s0:
+                # 双方将…开展合作,共建…实验室: a clause with no subject of its own continues the
+                # one before it, and so does that clause's tense
+                cs = clause_start(v, s0, cs - 1)
+            if _FUTURE.search(v, cs, ts):
+                return True
         if typ == "joint_entity" and (_TOPIC_OF.search(v, max(s0, ts - 6), ts)
                                       or _PROJECT_LIST.match(v, ts)
                                       or (v[ts - 1:ts] == "在" and _FIELD_LIST.match(v, ts))):
