@@ -194,32 +194,12 @@ def ingest(
     if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
         items = _extract_parallel(paths, backend, input_format, workers, relevance, stats)
         if progress_min is not None:
-            items = _progress(items, progress_min)
+            from partnergraph.runner import with_progress
+
+            items = with_progress(items, progress_min)
     else:
         items = _extract_serial(paths, backend, input_format, progress_min, relevance, stats)
     return ingest_extractions(store, items, batch_size=batch_size, near=_near_index(store))
-
-
-def _progress(items: Iterator, progress_min: int) -> Iterator:
-    """A document counter on stderr once the run is longer than `progress_min` documents."""
-    from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    progress = task = None
-    try:
-        for done, item in enumerate(items, start=1):
-            yield item
-            if progress is None and done > progress_min:
-                progress = Progress(SpinnerColumn(), TextColumn("{task.completed} documents"),
-                                    TimeElapsedColumn(), console=Console(stderr=True),
-                                    transient=True)
-                progress.start()
-                task = progress.add_task("ingest", total=None, completed=done)
-            elif progress is not None:
-                progress.update(task, completed=done)
-    finally:
-        if progress is not None:
-            progress.stop()
 
 
 def _extract_serial(paths, backend: str, input_format: str | None, progress_min: int | None,

@@ -55,27 +55,33 @@ def extract_all(
     `relevance` and `stats` go to `iter_sources`: None filters only web inputs (pages that
     cannot report cooperation), True every input, False none; skips are counted in `stats`.
     """
-    progress = None
-    task = None
-    done = 0
-    try:
-        for item in iter_sources(paths, input_format, relevance=relevance, stats=stats):
-            if isinstance(item, SourceFailure):
-                yield Result(failure=item)
-            else:
-                yield process_raw(item, backend)
-            done += 1
-            if progress_min is not None and progress is None and done > progress_min:
-                from rich.console import Console
-                from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    results = (
+        Result(failure=item) if isinstance(item, SourceFailure) else process_raw(item, backend)
+        for item in iter_sources(paths, input_format, relevance=relevance, stats=stats)
+    )
+    if progress_min is None:
+        yield from results
+    else:
+        yield from with_progress(results, progress_min)
 
-                progress = Progress(
-                    SpinnerColumn(), TextColumn("{task.completed} documents"), TimeElapsedColumn(),
-                    console=Console(stderr=True), transient=True,
-                )
+
+def with_progress(items: Iterable, progress_min: int) -> Iterator:
+    """`items` unchanged, with a document counter on stderr once there are more than
+    `progress_min` of them (a bar for a handful of files is noise)."""
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    progress = task = None
+    try:
+        for done, item in enumerate(items, start=1):
+            yield item
+            if progress is None and done > progress_min:
+                progress = Progress(SpinnerColumn(), TextColumn("{task.completed} documents"),
+                                    TimeElapsedColumn(), console=Console(stderr=True),
+                                    transient=True)
                 progress.start()
-                task = progress.add_task("extract", total=None, completed=done)
-            elif progress is not None and task is not None:
+                task = progress.add_task("documents", total=None, completed=done)
+            elif progress is not None:
                 progress.update(task, completed=done)
     finally:
         if progress is not None:
