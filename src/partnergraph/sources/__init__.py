@@ -137,7 +137,9 @@ def iter_sources(
         try:
             yield from apply_relevance(READERS[fmt](item), stats, relevant, main_text=relevance_main_text)
         except SourceError as err:
-            yield SourceFailure(source=str(item), reason=err.message)
+            # readers name the file in their message (it also reaches callers that never
+            # see a SourceFailure); the failure names it once, in `source`
+            yield SourceFailure(source=str(item), reason=err.message.removeprefix(f"{item}: "))
         except OSError as err:
             yield SourceFailure(source=str(item), reason=f"cannot read: {err.strerror or err}")
     if stats.skipped:
