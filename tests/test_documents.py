@@ -56,6 +56,26 @@ def test_standalone_date_line_under_the_title():
     assert prepare(text, id="c").published == "2020-12-16"
 
 
+def test_dateline_with_weekday_after_the_bureau():
+    text = "Trade Weekly\n\nOrion and Lakeside in research pact\n\nOur Bureau, PortvilleMonday, April 7, 2008, 09:30 Hrs  [IST]\n\nOrion Chemicals and Lakeside University have entered into an agreement."
+    assert prepare(text, id="w").published == "2008-04-07"
+
+
+def test_a_weekday_in_a_sentence_is_not_a_dateline():
+    text = "Deal signed\n\nOn Monday, June 16, 2022, Alpha Corporation signed a memorandum with Beta University, the two said in a statement released in Tokyo.\n"
+    assert prepare(text, id="w2").published is None
+
+
+def test_numeric_date_appended_to_the_headline():
+    text = "\n\nAlpha Foundation – Beta Agency (BA) signed MOU 2019.03.11\n  • Office of International Relations\n\nAlpha Foundation held an MOU ceremony on March 8 with Beta Agency."
+    assert prepare(text, id="t").published == "2019-03-11"
+
+
+def test_a_worded_date_in_a_headline_is_not_the_posting_date():
+    text = "Alpha and Beta to sign agreement on June 16, 2022\n\nAlpha Corporation will sign a memorandum with Beta University next month in Tokyo, the two said.\n"
+    assert prepare(text, id="t2").published is None
+
+
 def test_chinese_header_date():
     text = "甲大学与乙公司签署合作协议\n2020年09月24日09:03  来源:某某网\n9月23日,甲大学与乙公司签署协议。"
     doc = prepare(text, id="d")

@@ -35,6 +35,13 @@ _LABELED_DATE = re.compile(
     r"|\b(?:date|time|news vom|发布时间|发布日期|日期|时间)\s*[:：]?\s*$",
     re.IGNORECASE,
 )
+# A weekday right before a full date that ends its line (but for a time) is a dateline ("Our
+# Bureau, MumbaiThursday, March 16, 2006, 08:00 Hrs"), however many words precede it. No
+# leading \b: pasted datelines glue the place to the weekday.
+_WEEKDAY_BEFORE = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s{0,3}$", re.IGNORECASE)
+# A numeric full date closing a header line is the posting date that sites append to the
+# headline ("... signed MOU 2021.09.06"); a headline names an event's day in words.
+_NUMERIC_DATE = re.compile(r"\d{4}\s?[-./]\s?\d{1,2}\s?[-./]\s?\d{1,2}")
 _SENTENCE_END = re.compile(r"[.。!！]\s*$")
 _CJK_ONLY = re.compile(r"^[\s\u3400-\u9fff0-9\uff00-\uffef]{1,40}$")
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+|[\u3400-\u9fff]")
@@ -123,8 +130,11 @@ def _header_date(view: str, lines: list[tuple[int, int]]) -> DateMention | None:
         for d in find_dates(view, start, end):
             if d.year is None or d.month is None:
                 continue
-            labeled = _LABELED_DATE.search(view[max(start, d.start - 20):d.start])
-            if labeled or _date_only(view[start:d.start] + " " + view[d.end:end]):
+            before = view[max(start, d.start - 20):d.start]
+            after = view[d.end:end]
+            dateline = _WEEKDAY_BEFORE.search(before) and _date_only(after)
+            appended = not after.strip() and _NUMERIC_DATE.fullmatch(view[d.start:d.end])
+            if _LABELED_DATE.search(before) or dateline or appended or _date_only(view[start:d.start] + " " + after):
                 return d
     return None
 
