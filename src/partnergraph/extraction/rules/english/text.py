@@ -88,6 +88,10 @@ def _paragraphs(doc: Document, view: str) -> list[tuple[int, int, bool]]:
     return out
 
 
+# Spaces other than " " (no-break, ideographic, thin, tab, CR; pages pasted from the web are
+# full of them) are plain spaces in the text that names are cut from, so "Yansheng\xa0Wu"
+# and "Yansheng Wu" are one person. Same length: offsets stay true.
+_SPACES = re.compile("[\u00a0\u2002\u2003\u2009\u200a\u202f\u3000\t\r]")
 _WORD_SPLIT = re.compile(r"[\s(]")
 _NEXT_WORD = re.compile(r"[\"'(\[]?([A-Za-z]+)")
 
@@ -130,7 +134,8 @@ def read(doc: Document) -> Article:
             if e > s:
                 sentences.append(Sentence(s, e, tokenize(view, s, e), is_title))
     pub_span = (pub.start, pub.end) if pub is not None else None
-    return Article(doc.text, view, _lower(view), sentences, doc.published, pub_span)
+    text = _SPACES.sub(" ", doc.text)
+    return Article(text, view, _lower(view), sentences, doc.published, pub_span)
 
 
 def _lower(view: str) -> str:
