@@ -77,6 +77,25 @@ def _long_suffixes(lex) -> tuple[str, ...]:
 _LONG_SUFFIXES = None
 
 
+# words a school's field drops in its short form (…大学物理与电子科学学院 / …大学物理与电子学院)
+_FIELD_WORDS = ("科学与技术", "科学", "技术", "工程", "科技")
+_SCHOOL_PARENTS = ("大学", "学院")
+
+
+def _field_word_dropped(short: str, full: str) -> bool:
+    """True when `short` is a university's school `full` with a field word left out, the
+    university named in both."""
+    for w in _FIELD_WORDS:
+        if len(full) - len(short) != len(w):
+            continue
+        k = full.find(w, 4)
+        while 0 < k <= len(full) - len(w) - 2:
+            if full[:k] + full[k + len(w):] == short and any(p in full[:k] for p in _SCHOOL_PARENTS):
+                return True
+            k = full.find(w, k + 1)
+    return False
+
+
 def short_of(short: str, full: str) -> bool:
     """True when `short` is how the article shortens `full`."""
     if short == full or len(short) < 2 or len(short) >= len(full):
@@ -98,6 +117,8 @@ def short_of(short: str, full: str) -> bool:
     for i, ch in enumerate(full):
         if ch in _PLACE_END and full[:i] + full[i + 1:] == short:
             return True
+    if _field_word_dropped(short, full):
+        return True
     # contraction: same first character, the rest a subsequence ending in a shortened head
     # word (中国科大 / 中国科学技术大学), never a full head word of its own (浙江大学)
     if len(short) >= 3 and short[0] == full[0] and short[-1] in full[-2:] \

@@ -32,6 +32,8 @@ MAX_NAME = 24
 MAX_CHAIN_GAP = 7
 # a government's department chains further (…人民政府国有资产监督管理委员会: 8)
 MAX_GOV_CHAIN_GAP = 12
+# and a university's school (…大学计算机科学与技术学院: 8)
+MAX_SCHOOL_CHAIN_GAP = 10
 # a party-committee head word is an organization after a place (自治区党委, 区委), a post
 # prefix elsewhere (大学党委书记)
 _PARTY_HEADS = ("党委", "党组", "工委", "党工委")
@@ -174,7 +176,8 @@ def find_candidates(zt: ZhText, lines: list[tuple[int, int]] | None = None) -> l
                 i = bisect_right(ends, ss)
                 left = max(rs, ends[i - 1]) if i else rs
                 gap = MAX_GOV_CHAIN_GAP if cur is not None and v[cur[1] - 2:cur[1]] == "政府" \
-                    else MAX_CHAIN_GAP
+                    else MAX_SCHOOL_CHAIN_GAP if cur is not None and v[cur[1] - 2:cur[1]] in ("大学", "学院") \
+                    and v[ss:se].endswith(_SCHOOL_KINDS) else MAX_CHAIN_GAP
                 if cur is not None and left <= cur[1] and ss - cur[1] <= gap \
                         and not (left == cur[1] and left in cuts) \
                         and not _split_by_he(v, cur, ss, se) and not _unit_of(v, cur, ss, se):
@@ -216,10 +219,18 @@ def _inner(v: str, rs: int, cs: int, ce: int, heads: list[tuple[int, int]], cuts
     j = bisect_left(heads, (left, -1))
     if j < len(heads) and heads[j][1] <= cs:
         # 滦州市人民医院与…: the left part is a name of its own, unless it is a ministry
-        # whose department follows (教育部国际合作与交流司)
+        # whose department follows (教育部国际合作与交流司), or a university whose school
+        # follows (北岭大学物理与电子科学学院, 学校海洋与生化工程学院)
+        last = bisect_left(heads, (cs, -1)) - 1
+        hs, he = heads[last]
+        head, field_ = v[hs:he], v[he:cs]
+        if head.endswith(_PARENT_OF_SCHOOL) and v[nxt[0]:nxt[1]].endswith(_SCHOOL_KINDS) \
+                and 0 < _width(field_) <= MAX_INNER_LEFT and not _NOT_A_FIELD.search(field_) \
+                and not v.startswith(_REGIONS, ce):
+            return True
         return v[heads[j][0]:heads[j][1]].endswith(_MINISTRY_HEADS) and v[nxt[0]:nxt[1]] in _DEPARTMENTS \
             and 0 < cs - heads[j][1] <= MAX_INNER_LEFT
-    if cs - left > MAX_INNER_LEFT or cs == left:
+    if _width(v[left:cs]) > MAX_INNER_LEFT or cs == left:
         return False
     right = v[ce:nxt[0]]
     return not (right.startswith(_REGIONS) or re.match(r"[\u4e00-\u9fff]{1,4}[省市区县]", right))
@@ -234,6 +245,19 @@ def _unit_of(v: str, cur: list[int], ss: int, se: int) -> bool:
 
 
 _MINISTRY_HEADS = ("部", "委", "厅", "局", "政府", "人民政府")
+# a school named after its university (北岭大学物理与电子科学学院): the parent's head word,
+# the school's, and the words between them that are people or units, not a field of study
+_PARENT_OF_SCHOOL = ("大学", "学院", "学校", "我校", "本校", "该校")
+_SCHOOL_KINDS = ("学院", "系", "研究所", "研究院", "研究中心", "实验室")
+_NOT_A_FIELD = re.compile(r"师生|学生|教师|老师|专家|团队|领导|代表|校友|一行|党委|团委|医院|附属|"
+                          r"[校院处部办局厅委会]$")
+_HOME_WORDS = ("学校", "我校", "本校", "该校")
+_LATIN_RUN = re.compile(r"[A-Za-z0-9]+")
+
+
+def _width(s: str) -> int:
+    """Length of a name part, a Latin token counted as one character (长三角MEMS: 4)."""
+    return len(_LATIN_RUN.sub("x", s))
 _DEPARTMENTS = ("司", "局", "处", "办", "办公室", "中心")
 # committees of a body, named by their role (学术委员会): a post's department, not a body
 _COMMITTEES = ("学术", "专家", "顾问", "理事", "监事", "咨询", "指导", "教学", "编辑", "学位")
@@ -301,6 +325,9 @@ def _trim(zt: ZhText, c: Cand) -> Cand | None:
         return None  # 50强大学, 985大学: a rank, not a name
     if lex.stop_re.fullmatch(key):
         return None  # 三甲医院, 合作企业: a category before a name, not a name
+    if key.startswith(_HOME_WORDS) and len(key) >= 6:
+        start += 2  # 学校海洋与生化工程学院: the school of the university just referred to
+        key = zt.v[start:end]
     if _only_heads(key):
         return None  # 集团股份有限公司: the name before it was cut off
     if key.endswith("委员会") and key[:-3] in _COMMITTEES:

@@ -66,7 +66,8 @@ def discover_party_names(zt: ZhText, cands: list[Cand]) -> tuple[
     where a post is held (employers: organizations, but no evidence of a party)."""
     v = zt.v
     lex = lexicon()
-    known = SpanIndex((c.start, c.end) for c in cands)
+    # a generic head word inside a brand (中铁 of 中铁五新) is no name that the brand overlaps
+    known = SpanIndex((c.start, c.end) for c in cands if not c.generic)
     out: list[tuple[int, int]] = []
     places: list[tuple[int, int]] = []
     for s0, s1 in zt.sentences:
