@@ -57,3 +57,33 @@ def test_a_latin_token_inside_a_field_joined_by_yu():
 def test_a_brand_opening_with_a_head_word_listed_as_a_host():
     x = zh("6月2日,北岭大学代表团走访了海川环保、中铁九安和远景科工。")
     assert {"海川环保", "中铁九安", "远景科工"} <= set(org_names(x))
+
+
+# visits and one-to-many ------------------------------------------------------------------------
+def test_bodies_organizing_a_trip_are_no_party_of_the_visit():
+    x = zh("4月9日,临江市教育局组织北岭大学化学学院师生参观了海川集团和远景股份。")
+    assert events(x) == {("visit", frozenset({"北岭大学化学学院", "海川集团"})),
+                         ("visit", frozenset({"北岭大学化学学院", "远景股份"}))}
+    x = zh("6月1日,青川工商联组织30家会员企业到北岭学院考察调研。")
+    assert events(x) == {("visit", frozenset({"青川工商联", "北岭学院"}))}
+
+
+def test_students_touring_a_company_is_a_visit():
+    x = zh("11月2日,南河职业技术学院师生参观了临江重工集团有限公司。")
+    assert events(x) == {("visit", frozenset({"南河职业技术学院", "临江重工集团有限公司"}))}
+
+
+def test_each_host_of_a_tour_signing_and_unveiling_with_the_visitor():
+    x = zh("9月3日,青川职业技术学院带队走访了海川集团和远景股份,各单位负责人介绍了企业情况,"
+           "并与青川职业技术学院签订了人才培养协议,挂牌青川职业技术学院实习基地。")
+    pairs = {frozenset({"青川职业技术学院", "海川集团"}), frozenset({"青川职业技术学院", "远景股份"})}
+    for typ in ("visit", "agreement", "joint_entity"):
+        assert {p for t, p in events(x) if t == typ} == pairs
+    assert {e.entity for e in x.events if e.type == "joint_entity"} == {"青川职业技术学院实习基地"}
+
+
+def test_the_thing_unveiled_after_the_verb():
+    x = zh("3月6日,北岭大学与海川集团举行签约仪式,并挂牌“北岭大学海川智能制造研究院”。")
+    assert [e.entity for e in x.events if e.type == "joint_entity"] == ["北岭大学海川智能制造研究院"]
+    x = zh("3月6日,北岭大学与海川集团共建的智能装备实验室揭牌。")
+    assert [e.entity for e in x.events if e.type == "joint_entity"] == ["智能装备实验室"]

@@ -22,6 +22,9 @@ _ENTITY_HEAD = re.compile(
     r"协同创新中心|分院|院区|教学医院|附属医院|实践基地)"
 )
 _HAN_CHAR = re.compile(rf"[{HAN}]")
+# an object after 挂牌/揭牌 that ends with an entity's head word before the clause does
+_HEADED_OBJECT = re.compile(rf"[\"“《]?[{HAN}]{{2,28}}?(?:基地|实验室|中心|研究院|联盟|工作站|平台|学院)"
+                            rf"(?![{HAN}]{{0,2}}(?:仪式|大会))")
 _LOCATION = re.compile(
     rf"在([{HAN}0-9A-Za-z]{{2,24}}?)(?:隆重|正式|成功|顺利|共同|联合)?"
     r"(?:举行|召开|举办|签署|签订|签约|启动|揭牌|开幕|进行)"
@@ -46,7 +49,9 @@ def entity_span(zt: ZhText, table: OrgTable, by_end: dict[int, Mention], s0: int
     after = not (v[ts - 1:ts] == "的" or not nxt or not (_HAN_CHAR.match(nxt) or nxt[0] in "\"《「『")
                  or nxt.startswith(("以来", "后", "大会", "仪式", "于")))
     if v[ts:te] in ("揭牌", "挂牌", "授牌", "落户"):
-        after = False
+        # X揭牌, X挂牌成立; but 挂牌北岭大学实践基地 names it after the verb
+        after = after and v[ts:te] != "落户" and not nxt.startswith(("成立", "运行", "启用")) \
+            and _HEADED_OBJECT.match(v, te, min(s1, te + ENTITY_WINDOW)) is not None
     lo, hi = (te, min(s1, te + ENTITY_WINDOW)) if after else (max(s0, ts - ENTITY_WINDOW), ts)
     best = None
     for m in _QUOTED.finditer(v, lo, hi):
@@ -93,7 +98,8 @@ def entity_span(zt: ZhText, table: OrgTable, by_end: dict[int, Mention], s0: int
         if b - k < 3:
             continue
         d = min(abs(k - te), abs(b - ts))
-        if best is None or d < best[0]:
+        # 挂牌青川学院实习基地: of two heads after the verb, the name runs to the last
+        if best is None or d < best[0] or (after and d == best[0] and k == best[1] and b > best[2]):
             best = (d, k, b)
     return (best[1], best[2]) if best else None
 

@@ -49,6 +49,8 @@ _FUTURE = re.compile(r"将|拟|计划|准备|预计|有望|即将|筹建|力争|
 _WITH_MANY = re.compile(r"与(?:各|这些|上述|以上|所有|[0-9一二两三四五六七八九十多]+[家所个])?[^,。;]{0,4}?"
                         r"(?:企业|单位|医院|公司|高校|学校|院校|机构|部门)")
 _BOTH = re.compile(r"双方|两校|两省|两市|两院|两家|三方|各方|两地|校地|校企|院校|两单位|双边")
+# each of the bodies just listed, as a subject (各企业负责人…并与X签订)
+_EACH = re.compile(r"各(?:家|个)?(?:企业|单位|公司|医院|学校|高校|院校|机构|基地)")
 _RESPECTIVELY = re.compile(r"分别(?!代表|致辞|讲话|介绍|发言|表示)")
 # a clause whose trigger stands this close to its start has no subject of its own (共建, 并共建)
 SUBJECTLESS = 2
@@ -196,14 +198,9 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
             return []
         date = self._date(s0, s1, ts)
         cs = clause_start(v, s0, ts)
-        tour = self._tours.get(s0)
-        if tour is not None and (len(parties) >= 3 or all(p.org is not tour[0].org for p in parties)) \
-                and {id(p.org) for p in parties} <= {id(m.org) for m in [tour[0], *tour[1]]}:
-            # 带队赴A、B、C走访调研,并签订校企合作协议: the visitor signed with each host
-            visitor, hosts = tour
-            return [self._extras(EventRec("agreement", [visitor.org, h.org], date, (ts, te),
-                                          [(visitor.start, visitor.end), (h.start, h.end)],
-                                          pairwise=True), s0, s1) for h in hosts]
+        paired = self._with_each_host("agreement", parties, date, s0, s1, ts, te)
+        if paired:
+            return paired
         many = _WITH_MANY.search(v, cs, ts)
         if many is not None and self.last_tour is not None and not orgs_in(self.mentions, s0, s1):
             # 此次活动,学院共与5家企业签订了协议: the tour's visitor with each of its hosts
@@ -237,6 +234,22 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
             out.append(EventRec("visit", [self.visitor.org, scene.org], date, (ts, te),
                                 [(scene.start, scene.end)]))
         return out + self._delegation_visit(parties, date, ts, te)
+
+    def _with_each_host(self, typ: str, parties: list[Mention], date, s0: int, s1: int,
+                        ts: int, te: int, entity: tuple[int, int] | None = None) -> list[EventRec]:
+        """带队赴A、B、C走访调研,并签订校企合作协议 (or 各企业…并与X签订…,挂牌…基地): the
+        sentence's tour, whose visitor signed with (or set up with) each host."""
+        tour = self._tours.get(s0)
+        if tour is None:
+            return []
+        visitor, hosts = tour
+        each = _EACH.search(self.zt.v, hosts[-1].end, ts)
+        if each is None and (not (len(parties) >= 3 or all(p.org is not visitor.org for p in parties))
+                             or not {id(p.org) for p in parties} <= {id(m.org) for m in [visitor, *hosts]}):
+            return []
+        return [self._extras(EventRec(typ, [visitor.org, h.org], date, (ts, te),
+                                      [(visitor.start, visitor.end), (h.start, h.end)],
+                                      entity=entity, pairwise=True), s0, s1) for h in hosts]
 
     # merging ----------------------------------------------------------------------------
     def _merge(self, found: list[EventRec]) -> list[EventRec]:

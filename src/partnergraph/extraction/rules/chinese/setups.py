@@ -103,6 +103,10 @@ class SetUpRules:
             if len(inside) < 2 else parties
         if len(parties) < 2:
             return []
+        date = self._date(s0, s1, ts)
+        paired = self._with_each_host("joint_entity", parties, date, s0, s1, ts, te, entity)
+        if paired:
+            return paired
         return [self._extras(EventRec("joint_entity", [p.org for p in parties],
                                       self._date(s0, s1, ts), (ts, te),
                                       [(p.start, p.end) for p in parties], entity=entity), s0, s1)]

@@ -38,6 +38,10 @@ MAX_TOUR = 240
 _PARTY_WORD = re.compile(r"一行|访问团|代表团|考察团|调研组")
 # a delegation led out: 带队赴, 率团访问, 一行来到
 _LEADS = re.compile(r"带队|率队|率团|一行")
+# a body sending its people (A组织B师生参观…): the visitor is the body sent
+_SENDS = re.compile(r"组织|选派|安排|带领|率领")
+# a clause about a group that went (一行, 代表团, 师生…), not a body's standing interest
+_DELEGATION_WORDS = re.compile(r"一行|代表团|访问团|考察团|调研组|带队|带领|率|师生|学生|组织")
 # the longest name a sentence opens with as its scene (在A公司,…)
 MAX_SCENE = 30
 
@@ -85,6 +89,14 @@ class VisitRules:
         else:
             after = self._host_list(te, s1)
             scene = self.scene(s0)
+            if len(before) >= 2:
+                # A、B组织C师生参观了D: C went; the bodies organizing the trip are no party
+                sends = list(_SENDS.finditer(v, before[0].end, ts))
+                if sends:
+                    sent = sends[-1]
+                    sent_body = [m for m in before if 0 <= m.start - sent.end() <= 1]
+                    if sent_body:  # not 组织35家会员企业到B: a group with no name of its own
+                        before = [m for m in before if m.start >= sent_body[0].start]
             if not before and (after or scene):
                 # 潘维大校长一行来到云南大学: the visitor named by a person of a known body
                 before = self._person_body(max(cs, ts - 30), ts)
@@ -119,7 +131,7 @@ class VisitRules:
                                                                 end if end >= 0 else s1)):
                     return []
                 visitor, hosts = after[0], before[-1:]
-            elif not re.search(r"一行|代表团|访问团|考察团|带队|带领|率", v[cs:te]) and not re.search(
+            elif not _DELEGATION_WORDS.search(v, cs, te) and not re.search(
                     r"来到|到|赴|走进|莅临|前往|访问|来访|到访|拜访|拜会|造访|出访|抵达", trig + lead):
                 return []
         date = self._date(s0, s1, ts)
