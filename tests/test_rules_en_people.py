@@ -269,3 +269,40 @@ def test_name_comma_a_title_at_org():
                       "University, and Tom Reyes, an engineer with Norland Group, led the talks.")
     assert found[("Amy Hart", "Westbrook University")].title == "professor"
     assert found[("Tom Reyes", "Norland Group")].title == "engineer"
+
+
+def test_plural_title_after_two_names_is_each_ones():
+    found, _ = people("In Ridgeview University, the participants included President Zhang Wei, Chen Bo and "
+                      "Hu Min, Vice Presidents.")
+    assert ("Chen Bo", "Ridgeview University") in found
+    assert ("Hu Min", "Ridgeview University") in found
+
+
+def test_plural_title_before_two_names_with_their_organization():
+    found, _ = people("Vice Presidents Chen Bo and Hu Min of Ridgeview University attended.")
+    assert ("Chen Bo", "Ridgeview University") in found
+    assert ("Hu Min", "Ridgeview University") in found
+
+
+def test_two_names_opening_a_list_share_a_singular_title():
+    found, _ = people("Guo Li, vice president of Norland Group, Yang Tao and Ma Lin, deputy general manager, "
+                      "attended.")
+    assert ("Yang Tao", "Norland Group") in found
+    assert ("Ma Lin", "Norland Group") in found
+
+
+def test_a_name_after_a_verb_does_not_share_the_next_title():
+    found, _ = people("The mayor welcomed Li Ming and Zhang Wei, director of Norland Group.")
+    assert ("Zhang Wei", "Norland Group") in found
+    assert not any(name == "Li Ming" for name, _ in found)
+
+
+def test_board_members_list_keeps_each_own_title():
+    found, _ = people("Westbrook University board members Amy Hart, President, Tom Reyes, Provost, attended.")
+    assert found[("Amy Hart", "Westbrook University")].title == "President"
+    assert found[("Tom Reyes", "Westbrook University")].title == "Provost"
+
+
+def test_month_abbreviation_as_given_name():
+    found, _ = people("Jun Ni, Dean of Norland Institute, came on Jun 5.")
+    assert ("Jun Ni", "Norland Institute") in found

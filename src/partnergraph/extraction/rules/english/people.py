@@ -65,6 +65,8 @@ _DEGREE = re.compile(r"\s*,\s*(?:Ph\.?\s?D\.?|M\.\s?A\.|M\.?\s?Sc\.?|MBA|M\.D\.|
 
 # Chinese family names that are also English function words: a name when a given name follows.
 _SURNAME_WORDS = frozenset({"He", "An", "Du", "Di", "Yu", "Ma", "Mo", "So", "Bo"})
+# Month names that are also given names: a name when another capitalized word follows ("Jun Ni").
+_MONTH_NAMES = frozenset({"Jun", "Jan"})
 _COMMA_TITLE = re.compile(r"\s*,\s*(?:the\s+)?(?:" + title_pattern() + ")", re.IGNORECASE)
 _TITLE_STARTS = title_starts()
 
@@ -82,6 +84,16 @@ class _MayStartTitle(dict):
 
 
 _MAY_START_TITLE = _MayStartTitle()
+
+
+# "Vice Presidents": a title in the plural, shared by the names beside it.
+_PLURAL_TITLE = re.compile(title_pattern().removesuffix(r"\b\.?") + r"s\b", re.IGNORECASE)
+# The gap between two coordinated names: "A and B", "A, B and C".
+_NAME_GAP_BEFORE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
+_NAME_GAP_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+# What may stand before the first of two names that share one singular title: a list's start.
+_LIST_OPEN = re.compile(r"(?:^|[,:;(]|\b(?:including|includ\w+|namely|with|by|and))\s*$")
+_MAX_COORDINATED = 4
 
 
 _LED_BY = re.compile(r"\s*,?\s*(?:and\s+)?(?:led|headed)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
@@ -107,6 +119,7 @@ class _Reader:
             cov[s:e] = b"\x01" * (e - s)
         self.covered = cov
         self.title = re.compile(title_pattern(), re.IGNORECASE)
+        self.plural = _PLURAL_TITLE
         lex = lexicon()
         self.bad = lex.breaks | lex.not_name | lex.title_words | lex.honorifics | lex.title_modifiers
         self.bad_exact = set(lex.org_heads) | lex.places  # "Park", "Hall" are family names too
@@ -119,8 +132,10 @@ class _Reader:
 
     def _ok_token(self, tok: str, start: int) -> bool:
         b = tok.rstrip(".")
-        if b in _SURNAME_WORDS and self.view[start + len(tok):start + len(tok) + 2][1:2].isupper():
-            return not self.covered[start]  # "Vice President He Lianzhen"
+        nxt = self.view[start + len(tok):start + len(tok) + 2]
+        if b in _SURNAME_WORDS and nxt[1:2].isupper() or b in _MONTH_NAMES and tok == b and (
+                nxt[:1] == "," or nxt[:1] == " " and nxt[1:2].isalpha()):
+            return not self.covered[start]  # "Vice President He Lianzhen", "Jun Ni, Dean" (not "Jun 5")
         return not (self.covered[start] or b.lower() in self.bad and len(b) != 1 or b in self.bad_exact)
 
     def name_at(self, pos: int, end: int) -> tuple[str, int, int] | None:
@@ -218,15 +233,19 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
             if tok.start < title_end:
                 continue  # "Director" inside "Executive Director" is the same title
             m = r.title.match(view, tok.start, s1)
+            plural = False
             if m is None:
-                continue
+                m = r.plural.match(view, tok.start, s1)
+                if m is None:
+                    continue
+                plural = True
             ts = m.start()
             if r.covered[ts]:
                 continue  # "Norland Group Chairman": "Group Chairman" starts inside the name; try "Chairman"
             title_end = m.end()
             if ts > s0 and (view[ts - 1].isalnum() or view[ts - 1] == "-"):
                 continue
-            t = r.title_at(ts, s1)
+            t = (ts, m.end()) if plural else r.title_at(ts, s1)
             if t is None:
                 continue
             ts, te = t
@@ -331,6 +350,8 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
                         if later and not r.name_at(cand[2] + later.end() + 1, s1) and \
                                 view[ts:te].lower().rstrip(".") in lexicon().honorifics:
                             cand = None  # "Professor Dong Shijie, Vice President": the later title's
+                        if later and plural:
+                            cand = None  # "board members Amy Hart, President, ...": her own post follows
                         if cand:
                             name = cand
                             pos = cand[2]
@@ -387,7 +408,20 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
             if gm and org is not None:
                 posts.append(Post(name[0], gm.group(1), None, list(spans), explicit=False))
                 first_title = gm.group(2)
+            others = _coordinated(r, view, s0, s1, name, from_before, plural, used_names)
+            if others and org is None and not from_before:
+                # "Vice Presidents Chen Bo and Hu Min of Ridgeview University"
+                om = _OF_FROM_AT.match(view, others[-1][2], s1)
+                got = r.org_at(om.end()) if om else None
+                if got:
+                    org, explicit = got[0], True
+                    spans.append((om.end(), got[1], "org"))
             posts.append(Post(name[0], first_title, org, spans, explicit=explicit))
+            for other in others:
+                used_names.add(other[1])
+                posts.append(Post(other[0], first_title, org,
+                                  [sp for sp in spans if sp[2] != "name"] + [(other[1], other[2], "name")],
+                                  explicit=explicit))
             # a second post: "... and academician of Chinese Academy of Sciences (CAS)"
             while True:
                 sm = _POST_JOIN.match(view[pos:s1])
@@ -419,6 +453,37 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
     posts += _affiliated(r, art, {p.name for p in posts})
     stated_orgs(art, mentions, posts)
     return resolve_posts(posts, org_names)
+
+
+def _coordinated(r: _Reader, view: str, s0: int, s1: int, name: tuple[str, int, int], before: bool,
+                 plural: bool, used: set[int]) -> list[tuple[str, int, int]]:
+    """The other names that share one title: "Chen Bo and Hu Min, Vice Presidents", "Vice
+    Presidents Chen Bo and Hu Min"; a singular title only for two names that open a list ("...,
+    Yang Li and Ma Jun, deputy general manager")."""
+    out: list[tuple[str, int, int]] = []
+    if before:
+        pos = name[1]
+        while len(out) < (_MAX_COORDINATED if plural else 1):
+            gap = _NAME_GAP_BEFORE.search(view, max(s0, pos - 8), pos)
+            if not gap or not plural and "and" not in gap.group():
+                break
+            cand = r.name_before(gap.start(), s0)
+            if cand is None or cand[2] != gap.start() or cand[1] in used:
+                break
+            out.append(cand)
+            pos = cand[1]
+        if out and not plural and not _LIST_OPEN.search(view, max(s0, pos - 12), pos):
+            return []
+    elif plural:
+        pos = name[2]
+        while len(out) < _MAX_COORDINATED:
+            gap = _NAME_GAP_AFTER.match(view, pos, s1)
+            cand = r.name_at(gap.end(), s1) if gap else None
+            if cand is None or cand[1] in used or _COMMA_TITLE.match(view, cand[2], s1):
+                break
+            out.append(cand)
+            pos = cand[2]
+    return out
 
 
 _HONORED_OF = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|Professor)\.?\s+")
