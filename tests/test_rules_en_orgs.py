@@ -240,3 +240,23 @@ def test_assembly_is_a_head_noun():
     found, _ = orgs("The Legislative Assembly of the State of Lanford also took part in the agreement with "
                     "Westbrook University.")
     assert found["Legislative Assembly of the State of Lanford"].kind == "government"
+
+
+def test_syllable_acronym_is_an_alias_when_one_name_fits():
+    found, _ = orgs("Delegates of Kaiyuan University visited Norland Group. KYU and Norland Group signed "
+                    "an agreement.")
+    assert found["Kaiyuan University"].aliases == ["KYU"]
+    assert "KYU" not in found
+
+
+def test_syllable_acronym_fitting_two_names_stays_apart():
+    found, _ = orgs("Kaiyuan University and Kaiyang University met Norland Group. KYU spoke.")
+    assert "KYU" not in found["Kaiyuan University"].aliases
+    assert "KYU" not in found["Kaiyang University"].aliases
+
+
+def test_lead_word_with_the_rest_as_initials_is_an_alias():
+    found, _ = orgs("The Westbrook-Norland Joint Institute was founded in 2006. Tom Reyes, Dean of "
+                    "Westbrook-Norland JI, spoke.")
+    assert "Westbrook-Norland JI" in found["Westbrook-Norland Joint Institute"].aliases
+    assert "JI" not in found and "Westbrook-Norland" not in found

@@ -19,6 +19,7 @@ from partnergraph.extraction.rules.english.orgtable import (
     CONNECTORS,
     OrgTable,
     _acronym_of,
+    _initials,
     word_uses,
 )
 from partnergraph.extraction.rules.english.text import Article
@@ -51,18 +52,58 @@ def acronym_aliases(art: Article, table: OrgTable, not_org: set[str]) -> None:
     """A standalone all-caps word that spells a known name's initials is that name."""
     seen: set[str] = set()
     memo = _ACRONYM_OF_TOKEN
+    prefixed = _prefixed_acronyms(table)
     for sent in art.sentences:
-        for w in [w for t in sent.tokens if (w := memo[t.text]) is not None]:
+        toks = sent.tokens
+        for k in [k for k, t in enumerate(toks) if memo[t.text] is not None]:
+            w = memo[toks[k].text]
+            if prefixed and w in prefixed and k and toks[k - 1].end + 1 == toks[k].start:
+                # "UM-SJTU JI" for "UM-SJTU Joint Institute": the lead word, then the rest's initials
+                idx = prefixed[w].get(toks[k - 1].text)
+                if idx is not None and table.orgs[idx].name:
+                    start = toks[k - 1].start
+                    table.alias(idx, art.text[start:toks[k].end], start, toks[k].end)
             if w in seen or w in not_org:
                 continue
             seen.add(w)
             if table.find(w) is not None:
                 continue
-            for idx in table.live()[:_MAX_ORGS]:
-                org = table.orgs[idx]
-                if org.headed and _acronym_of(w, org.name):
-                    table.alias(idx, w)
-                    break
+            live = [i for i in table.live()[:_MAX_ORGS] if table.orgs[i].headed]
+            hit = next((i for i in live if _acronym_of(w, table.orgs[i].name)), None)
+            if hit is None:
+                # "XMU" for "Xiamen University", "SKKU" for "Sungkyunkwan University": syllables
+                # of the first word, then the other words' initials; only when one name fits
+                fits = [i for i in live if _syllable_acronym_of(w, table.orgs[i].name)]
+                hit = fits[0] if len(fits) == 1 else None
+            if hit is not None:
+                table.alias(hit, w)
+
+
+def _prefixed_acronyms(table: OrgTable) -> dict[str, dict[str, int]]:
+    """Acronym of the words after the first -> first word -> organization, for names of three
+    or more words whose first word is itself a token ("UM-SJTU Joint Institute": "JI" -> "UM-SJTU")."""
+    out: dict[str, dict[str, int]] = {}
+    for idx in table.live()[:_MAX_ORGS]:
+        org = table.orgs[idx]
+        words = org.name.split()
+        if not org.headed or len(words) < 3 or not words[0][:1].isupper():
+            continue
+        rest = _initials(" ".join(words[1:]))
+        if 2 <= len(rest) <= 6:
+            out.setdefault(rest, {}).setdefault(words[0], idx)
+    return out
+
+
+def _syllable_acronym_of(acr: str, name: str) -> bool:
+    words = [w for w in _CONTENT_WORD.findall(name) if w.lower() not in CONNECTORS]
+    if len(acr) < 3 or len(words) < 2 or len(words[0]) < 5 or not words[0][:1].isupper():
+        return False
+    tail = _initials(" ".join(words[1:]))
+    lead = acr[:len(acr) - len(tail)].lower()
+    if not acr.endswith(tail) or len(lead) < 2 or lead[0] != words[0][0].lower():
+        return False
+    it = iter(words[0][1:].lower())
+    return all(c in it for c in lead[1:])
 
 
 def short_forms(art: Article, table: OrgTable) -> None:
