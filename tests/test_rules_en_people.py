@@ -306,3 +306,15 @@ def test_board_members_list_keeps_each_own_title():
 def test_month_abbreviation_as_given_name():
     found, _ = people("Jun Ni, Dean of Norland Institute, came on Jun 5.")
     assert ("Jun Ni", "Norland Institute") in found
+
+
+def test_portfolio_after_of_is_part_of_the_title():
+    found, _ = people("Guests included Minister of State Hubert Ansel, Federal Minister of Education and "
+                      "Research Anja Keller, and others.")
+    assert found[("Hubert Ansel", None)].title == "Minister of State"
+    assert found[("Anja Keller", None)].title == "Minister of Education and Research"
+
+
+def test_portfolio_title_prefers_a_two_word_name_after_a_place():
+    found, _ = people("The Mayor of New York Eric Adams came.")
+    assert ("Eric Adams", None) in found

@@ -341,8 +341,15 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
                         org_after = None
                         spans.pop()
                 else:
+                    # "Minister of State Amy Hart", "Minister of Education and Research Amy Hart":
+                    # the of-phrase names no known organization, so it is the title's
+                    named = _portfolio_name(r, view, te, s1)
+                    if named is not None:
+                        te, name = named[0], named[1]
+                        title_text = art.text[ts:te]
+                        pos = name[2]
                     # "Vice-Chancellor (VC) Professor Dr Amy Hart", "Pro-VC (Academic) Prof Tom Reyes"
-                    nm = _PAREN_GAP.match(view[te:s1]) or _SPACE.match(view[te:s1])
+                    nm = None if named else _PAREN_GAP.match(view[te:s1]) or _SPACE.match(view[te:s1])
                     if nm:
                         cand = r.name_at(te + nm.end(), s1)
                         later = _COMMA_TITLE.match(view, cand[2], s1) \
@@ -453,6 +460,44 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
     posts += _affiliated(r, art, {p.name for p in posts})
     stated_orgs(art, mentions, posts)
     return resolve_posts(posts, org_names)
+
+
+_PORTFOLIO_OF = re.compile(r"\s+of\s+(?=[A-Z])")
+_RUN_WORD = re.compile(r"([A-Z][\w\-]*|and|&|of|for)(?=[\s,;.)]|$)\s*")
+_MAX_PORTFOLIO_WORDS = 10
+
+
+def _portfolio_name(r: _Reader, view: str, te: int, s1: int) -> tuple[int, tuple[str, int, int]] | None:
+    """"Minister of Foreign Affairs Amy Hart": (end of the title, the name) when the capitalized
+    run after "of" is a portfolio then a name of two or three words, not a known organization."""
+    om = _PORTFOLIO_OF.match(view, te, s1)
+    if not om or r.org_at(om.end()) or r.covered[om.end()]:
+        return None
+    words: list[tuple[int, int, str]] = []
+    pos = om.end()
+    while len(words) < _MAX_PORTFOLIO_WORDS:
+        wm = _RUN_WORD.match(view, pos, s1)
+        if not wm or r.covered[pos]:
+            break
+        words.append((wm.start(1), wm.end(1), wm.group(1)))
+        pos = wm.end()
+        if wm.group() == wm.group(1):
+            break  # a mark follows: the run ends
+    while words and not words[-1][2][0].isupper():
+        words.pop()
+    for k in (3, 2):
+        if len(words) <= k or any(w[2].lower() in _PORTFOLIO_WORDS for w in words[-k:]):
+            continue
+        # a three-word name only right after a portfolio word ("of State Li Ming Wei"; "of New
+        # York Eric Adams" keeps two)
+        if words[-k - 1][2].lower() in _PORTFOLIO_WORDS or k == 2 and words[-k - 1][2][0].isupper():
+            name = r.name_at(words[-k][0], words[-1][1])
+            if name and name[1] == words[-k][0] and name[2] == words[-1][1]:
+                return len(view[:words[-k][0]].rstrip()), name
+    return None
+
+
+_PORTFOLIO_WORDS = lexicon().field_words | {"state", "the", "and", "&", "of", "for"}
 
 
 def _coordinated(r: _Reader, view: str, s0: int, s1: int, name: tuple[str, int, int], before: bool,
