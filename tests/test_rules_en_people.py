@@ -318,3 +318,9 @@ def test_portfolio_after_of_is_part_of_the_title():
 def test_portfolio_title_prefers_a_two_word_name_after_a_place():
     found, _ = people("The Mayor of New York Eric Adams came.")
     assert ("Eric Adams", None) in found
+
+
+def test_plural_group_noun_then_names_are_each_at_the_organization():
+    found, _ = people("Three leaders of Norland Group Sun Hong, Zhao Yongbo, and Li Damin attended.")
+    for name in ("Sun Hong", "Zhao Yongbo", "Li Damin"):
+        assert found[(name, "Norland Group")].title == "leader"

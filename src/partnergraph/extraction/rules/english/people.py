@@ -77,7 +77,7 @@ class _MayStartTitle(dict):
 
     def __missing__(self, low: str) -> bool:
         got = low in _TITLE_STARTS or low.rstrip(".") in _TITLE_STARTS or (
-            "-" in low and low.split("-")[0] in _TITLE_STARTS)
+            "-" in low and low.split("-")[0] in _TITLE_STARTS) or low[-1:] == "s" and low[:-1] in _TITLE_STARTS
         if len(self) < 200_000:
             self[low] = got
         return got
@@ -410,6 +410,9 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
             last_end = max(name[2], pos)
             spans.append((name[1], name[2], "name"))
             first_title = title_text
+            cut = m.end() - 1 - ts
+            if plural and first_title[cut:cut + 1] in ("s", "S"):
+                first_title = first_title[:cut] + first_title[cut + 1:]  # each holds one post
             # "Group Senior Vice President and President of X": the group post is the parent's
             gm = _GROUP_TITLE.match(title_text)
             if gm and org is not None:
