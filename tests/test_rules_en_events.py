@@ -231,3 +231,58 @@ def test_delegation_led_by_org_title_name():
     found, _ = events("Westbrook University welcomed a delegation led by Norland Group Chairman Tom Reyes on "
                       "May 3, 2023.")
     assert found == [("visit", ["Norland Group", "Westbrook University"], "2023-05-03")]
+
+
+def test_the_two_sides_of_a_tour_stop_are_the_delegation_and_that_host():
+    text = ("From May 3 to 9, a delegation of Kaifeng University visited Akron Polytechnic University and "
+            "Windsor Institute of Technology.\n\n"
+            "During the visit to Windsor Institute of Technology, its president met with the delegation. The two "
+            "sides signed an agreement on student exchange.\n\n"
+            "At Akron Polytechnic University, the delegation toured the Akron School of Engineering.")
+    found, _ = events(text, published="2019-05-12")
+    assert sorted(found) == [
+        ("agreement", ["Kaifeng University", "Windsor Institute of Technology"], None),
+        ("visit", ["Akron Polytechnic University", "Kaifeng University"], "2019-05-03"),
+        ("visit", ["Kaifeng University", "Windsor Institute of Technology"], "2019-05-03"),
+    ]
+
+
+def test_the_two_sides_hold_talks_about_a_named_institute():
+    text = ("A delegation of Kaifeng University visited Stroudsburg University on May 4. Stroudsburg University "
+            "president Ann Welsh met with the delegation. The two sides held talks about the Kaifeng Confucius "
+            "Institute.")
+    found, _ = events(text, published="2019-05-12")
+    assert found == [("visit", ["Kaifeng University", "Stroudsburg University"], "2019-05-04")]
+
+
+def test_a_meeting_during_a_visit_is_part_of_the_visit():
+    text = ("A delegation of Linhai University visited Kyoto University on May 3. During his visit, President Tom "
+            "Reyes met with the heads of the Kyoto Alumni Association and the Osaka Alumni Association.")
+    found, _ = events(text, published="2019-05-05")
+    assert found == [("visit", ["Kyoto University", "Linhai University"], "2019-05-03")]
+
+
+def test_a_forum_of_one_organizer_takes_no_partner_from_the_article():
+    text = ("Linhai University and Kyoto University have long cooperated. The Business Forum, organized on May 3 "
+            "by Linhai University, hosted 300 participants from industry.")
+    found, _ = events(text, published="2019-05-05")
+    assert found == []
+
+
+def test_a_medical_college_is_no_unit_of_its_partner():
+    text = ("Linhai University has signed a memorandum of understanding with Brightwave Medical College and "
+            "Hospital. The MoU was signed in the presence of the Registrar of Linhai University, Tom Reyes, and "
+            "the Dean of Brightwave Medical College and Hospital, Ann Lee. Brightwave Medical College and "
+            "Hospital will help Linhai University build a hospital under the Kestrel Institute of Excellence "
+            "program.")
+    found, result = events(text)
+    assert found == [("agreement", ["Brightwave Medical College and Hospital", "Linhai University"], None)]
+    assert result.events[0].location is None  # "signed in the presence of": no place
+
+
+def test_the_byline_date_dates_the_page_not_the_signing():
+    text = ("Linhai University signs MoU with Brightwave Group\n\nEducation | Written By Anna Smith | Updated: Mar 29, "
+            "2021 6:00 pm IST\n\nLinhai University has signed a memorandum of understanding with Brightwave Group "
+            "for five years.\n\nThe MoU was signed in the presence of the Vice-Chancellor of Linhai University.")
+    found, _ = events(text, published="2021-03-30")
+    assert found == [("agreement", ["Brightwave Group", "Linhai University"], None)]

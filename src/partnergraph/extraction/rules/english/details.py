@@ -26,6 +26,10 @@ _TOPIC = re.compile(
     r"\bkey areas including\s+([^.;:()]{3,160})",
     re.IGNORECASE,
 )
+# "signed in the presence of", "signed in accordance with": no place after "in".
+_NOT_PLACE = frozenset({"presence", "attendance", "accordance", "line", "name", "names", "spirit", "principle",
+                        "principles", "field", "fields", "area", "areas", "form", "order", "support", "response",
+                        "pursuit", "favour", "favor", "front", "person", "writing", "recognition"})
 _LOC_CUT = re.compile(r",|\s+(?:on|to|by|with|which|where|when|that|for|after|before|during|under|and)\s+|"
                       r"\s+in\s+(?=\d)")
 
@@ -33,7 +37,7 @@ _LOC_CUT = re.compile(r",|\s+(?:on|to|by|with|which|where|when|that|for|after|be
 def location(view: str, sent: Sentence, t1: int) -> tuple[int, int] | None:
     """"signed in Hangzhou", "held at the Wutongyu Academic Exchange Centre"."""
     loc = _LOCATION.search(view, sent.start, sent.end) or _PLACE_AFTER.search(view, t1, sent.end)
-    if loc and loc.group(1).split()[0].lower() in lexicon().breaks:
+    if loc and (loc.group(1).split()[0].lower() in lexicon().breaks or loc.group(1).split()[0].lower() in _NOT_PLACE):
         loc = None
     if not loc:
         return None

@@ -2,8 +2,11 @@
 
 Triggers per type come from ``en_triggers.tsv``. Parties are, in order of trust: the
 organizations of a "between A and B" phrase; the organizations named in the sentence (directly
-or as the employer of a person named there) minus those only attending or witnessing; the
-article's two main parties when the sentence says "the two sides" or names only one. A date
+or as the employer of a person named there) minus those only attending or witnessing; for
+"the two sides", the delegation on its tour and the host just named, or the parties of an event
+told in the last sentences; the article's two main parties when the sentence says "the two
+sides" with nothing nearer, or names only one party of a signing or visit. "The delegation" of
+a later sentence is the visitor already told. A date
 is the sentence's own, else the last one of its paragraph, else the article's lead date when
 the event has the lead parties or is told in reference to the lead event ("Before the signing
 ceremony, ..."); a day without a year takes the published year. Plans and hopes ("will sign",
@@ -34,6 +37,12 @@ _WITNESS = re.compile(
     r"chaired by|attended|were present|was present|present were|in attendance)\b",
     re.IGNORECASE,
 )
+_DURING_VISIT = re.compile(r"\b(?:during|in the course of|on)\s+(?:the|this|that|his|her|their|its|the delegation's)\s+"
+                           r"(?:\w+\s+){0,2}?(?:visit|trip|tour|stay)\b", re.IGNORECASE)
+# The delegation of a visit already told, as the subject of a later sentence.
+_THE_DELEGATION = re.compile(r"\b(?:[Tt]he|[Tt]his|[Oo]ur)\s+(?:delegation|visitors|visiting team|guests)\b")
+_DELEGATION_OF = re.compile(r"\bdelegation\s+(?:\w+\s+){0,2}?(?:of|from|led by|headed by)\s", re.IGNORECASE)
+_VISITED_BY = re.compile(r"\b(?:visited by|received|welcomed|hosted|met with|meets|met)\b", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+", re.IGNORECASE)
 _TWO_SIDES = re.compile(
     r"\b(?:two|both)\s+(?:sides|parties|companies|universities|institutions|organi[sz]ations|groups|"
@@ -69,7 +78,15 @@ _RE_LEAD = re.compile(
     r"\b(?:before|after|during|following|at|ahead of|prior to)\s+the\s+(?:\w+\s+){0,2}"
     r"(?:ceremony|signing|meeting|visit|talks|event|forum|symposium|seminar)\b", re.IGNORECASE)
 # Org kinds that are units of a university or company: a host's lab or school is the host.
-_UNIT_HEADS = re.compile(r"\b(?:School|College|Faculty|Department|Division|Office|Laboratory|Lab|Laboratories)\b")
+_UNIT_HEADS = re.compile(r"\b(?:Department|Division|Office|Laboratory|Lab|Laboratories)\b")
+# A school or college is a unit when its name starts with the head ("College of Engineering") or
+# with another organization's name ("UA School of Engineering"); "Medical College and Hospital"
+# or "Dartmouth College" stand on their own.
+_SCHOOL_HEADS = re.compile(r"\b(?:School|College|Faculty)\b")
+
+
+# Organizations looked at as the parent of a school (a news article names a few dozen).
+_MAX_PARENTS = 200
 
 
 @dataclass
@@ -92,6 +109,9 @@ class _Context:
     def __init__(self, art: Article, table: OrgTable, mentions: list[tuple[int, int, int]],
                  person_orgs: list[tuple[int, int, int]]):
         self.art, self.table = art, table
+        self._units: dict[int, bool] = {}
+        self.visitor: int | None = None         # the organization on the visit being told
+        self.recent: list[int] | None = None    # the parties of the event told in the last sentences
         self.mentions = sorted(mentions)
         self.person_orgs = sorted(person_orgs)
         self._m_starts = [m[0] for m in self.mentions]
@@ -118,7 +138,33 @@ class _Context:
                 break
 
     def is_unit(self, idx: int) -> bool:
-        return bool(_UNIT_HEADS.search(self.table.orgs[idx].name))
+        got = self._units.get(idx)
+        if got is None:
+            got = self._units[idx] = self._is_unit(idx)
+        return got
+
+    def parent_of(self, idx: int) -> int | None:
+        """The organization a unit's name starts with: "UA School of Engineering" is UA's."""
+        name = self.table.orgs[idx].name
+        for i in self.table.live()[:_MAX_PARENTS]:
+            org = self.table.orgs[i]
+            if i != idx and not self.is_unit(i) and any(
+                    name.startswith(form + " ") for form in org.surfaces | {org.name}):
+                return i
+        return None
+
+    def _is_unit(self, idx: int) -> bool:
+        name = self.table.orgs[idx].name
+        if _UNIT_HEADS.search(name):
+            return True
+        head = _SCHOOL_HEADS.search(name)
+        if head is None:
+            return False
+        if head.start() == 0:
+            return True
+        prefix = name[:head.start()]
+        return any(prefix.startswith(form + " ") for i in self.table.live()[:_MAX_PARENTS] if i != idx
+                   for form in self.table.orgs[i].surfaces | {self.table.orgs[i].name})
 
     def orgs_in(self, start: int, end: int) -> list[tuple[int, int, int]]:
         return _within(self.mentions, self._m_starts, start, end)
@@ -137,7 +183,8 @@ def _within(items, starts, start: int, end: int):
     return out
 
 
-def _parties(ctx: _Context, sent: Sentence, kind: str, t0: int, t1: int) -> tuple[list[int], list[tuple[int, int]]]:
+def _parties(ctx: _Context, sent: Sentence, kind: str, t0: int, t1: int,
+             prev: Sentence | None = None) -> tuple[list[int], list[tuple[int, int]]]:
     view = ctx.art.view
     s0, s1 = sent.start, sent.end
     # "between A and B"
@@ -149,6 +196,8 @@ def _parties(ctx: _Context, sent: Sentence, kind: str, t0: int, t1: int) -> tupl
         if len(ids) >= 2:
             return ids, [(s, e) for s, e, _ in found]
     named_here = ctx.orgs_in(s0, s1)
+    if kind == "visit" and ctx.visitor is not None and _THE_DELEGATION.search(view, s0, s1):
+        return _tour_stop(ctx, named_here, t1)
     mentions = named_here + (ctx.people_orgs_in(s0, s1) if kind in ("agreement", "visit") else [])
     mentions.sort()
     # drop organizations only named as witnesses or attendees
@@ -180,13 +229,78 @@ def _parties(ctx: _Context, sent: Sentence, kind: str, t0: int, t1: int) -> tupl
         obj = _PLACE_VISIT.search(view, s0, s1)
         if obj and not ctx.orgs_in(obj.end() - 1, min(s1, obj.end() + 80)):
             return ids, spans  # "visited Momona Park and Al Nejashi Mosque": places, not a host
+    two_sides = _TWO_SIDES.search(view, s0, s1) if len(ids) < 2 else None
+    if two_sides:
+        # the sides are the subject: a name after them is what they talk about
+        local = _sides_told_before(ctx, [i for s, _, i in keep if s < two_sides.start()], prev)
+        if local:
+            return local, spans
     if len(ids) < 2 and ctx.main and (len(ctx.main) == 2) and (
-            _TWO_SIDES.search(view, s0, s1) or no_names or kind != "joint_entity" and (
+            two_sides or no_names or kind in ("agreement", "visit") and (
                 ids and ids[0] in ctx.main and named_here or kind == "visit" and ids)):
         for i in ctx.main:
             if i not in ids:
                 ids.append(i)
     return ids, spans
+
+
+def _tour_stop(ctx: _Context, named: list[tuple[int, int, int]], t1: int) -> tuple[list[int], list[tuple[int, int]]]:
+    """"The delegation visited B's School of Engineering": the delegation on its tour and the host
+    named here; a school stands for the organization its name starts with ("UA School of ...")."""
+    hosts: list[int] = []
+    spans = []
+    for s, e, idx in named:
+        if idx == ctx.visitor:
+            continue
+        if ctx.is_unit(idx):
+            idx = ctx.parent_of(idx)
+            if idx is None or idx == ctx.visitor:
+                continue
+        if idx not in hosts:
+            hosts.append(idx)
+            spans.append((s, e))
+    if len(hosts) != 1:
+        return [], []
+    return [ctx.visitor, hosts[0]], spans
+
+
+def _sides_told_before(ctx: _Context, ids: list[int], prev: Sentence | None) -> list[int]:
+    """"The two sides" of the story being told, not of the whole article: the delegation on its
+    tour and the one host named here or in the sentence before ("During the visit to B, B's
+    president met with the delegation. The two sides signed ..."), else the parties of an event
+    told in the last sentences."""
+    if ctx.visitor is not None:
+        hosts = [i for i in ids if i != ctx.visitor]
+        if not hosts and prev is not None:
+            hosts = [i for i in _unique(ctx.orgs_in(prev.start, prev.end))
+                     if i != ctx.visitor and not ctx.is_unit(i)]
+        if len(hosts) == 1:
+            return [ctx.visitor, hosts[0]]
+    if ctx.recent is not None and len(ctx.recent) >= 2 and all(i in ctx.recent for i in ids):
+        return list(ctx.recent)
+    return []
+
+
+def _visitor(ctx: _Context, sent: Sentence, parties: list[int], t0: int, t1: int) -> int | None:
+    """Which party of a visit is the visitor: the one of "a delegation from/led by X" or "X
+    delegation", the one "visited by", else the one named before "visited"."""
+    view = ctx.art.view
+    found = sorted(ctx.orgs_in(sent.start, sent.end) + ctx.people_orgs_in(sent.start, sent.end))
+    found = [m for m in found if m[2] in parties]
+    m = _DELEGATION_OF.search(view, sent.start, sent.end)
+    if m:
+        after = [idx for s, _, idx in found if m.end() <= s < m.end() + 120]
+        if after:
+            return after[0]
+    pos = view.find("delegation", sent.start, sent.end)
+    if pos >= 0:
+        before = [idx for _, e, idx in found if pos - 4 <= e <= pos]
+        if before:
+            return before[-1]
+    if _VISITED_BY.search(view, sent.start, sent.end):
+        return None
+    before = [idx for s, _, idx in found if s < t0]
+    return before[0] if before else None
 
 
 def _signing_subject(view: str, end: int, s1: int) -> bool:
@@ -223,6 +337,7 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
     prev_end = -1
     hits = sentence_triggers(art)
     last_event_sentence = -10
+    recent_at = -10
     for n, sent in enumerate(art.sentences):
         if sent.start - prev_end > 2 or "\n" in art.text[prev_end:sent.start] if prev_end >= 0 else True:
             para_dates = []
@@ -243,8 +358,8 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
                 del found["visit"]
         if "meeting" in found:
             named = _NAMED_MEETING.search(seg)
-            if not named and ("agreement" in found or "visit" in found):
-                del found["meeting"]
+            if not named and ("agreement" in found or "visit" in found or _DURING_VISIT.search(seg)):
+                del found["meeting"]  # talks at a signing or during a visit are part of it
         if "joint_entity" in found and not any(
                 not INTENT.search(seg[max(0, m.start() - 30):m.start()]) and not _PURPOSE.search(seg, 0, m.start())
                 for m in _SET_UP.finditer(seg)):
@@ -254,7 +369,7 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
             if d.month is not None:
                 para_dates.append((d.resolve(art.published), (d.start, d.end)))
         for kind, (t0, t1) in found.items():
-            parties, pspans = _parties(ctx, sent, kind, t0, t1)
+            parties, pspans = _parties(ctx, sent, kind, t0, t1, art.sentences[n - 1] if n else None)
             entity = None
             if kind == "joint_entity":
                 entity = _entity(ctx, sent, parties)
@@ -290,6 +405,10 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
                 hosts = [p for p in parties if pos.get(p, -1) > t1]
                 if len(visitors) == 1 and len(hosts) >= 2 and len(visitors) + len(hosts) == len(parties):
                     pairs = [[visitors[0], h] for h in hosts]
+            if kind == "visit":
+                visitor = pairs[0][0] if len(pairs) > 1 else _visitor(ctx, sent, parties, t0, t1)
+                ctx.visitor = ctx.visitor if visitor is None else visitor
+            ctx.recent, recent_at = parties, n
             for ps in pairs[1:]:
                 events.append(Ev(kind, ps, date, dspan, (t0, t1), (sent.start, sent.end), noun=noun,
                                  party_spans=pspans))
@@ -299,6 +418,8 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
             ev.location = location(view, sent, t1)
             ev.topics = topics(view, sent)
             events.append(ev)
+        if n - recent_at > 2:
+            ctx.recent = None
         if not found and events and not events[-1].topics and n - last_event_sentence <= 3:
             # "Under the agreement, the two sides will cooperate in the fields of X, Y and Z."
             events[-1].topics = topics(view, sent)

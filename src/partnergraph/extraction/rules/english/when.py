@@ -19,6 +19,9 @@ _WEEKDAY = re.compile(r"(?<!next )(?<!coming )\b(" + "|".join(_WEEKDAYS) + r")\b
 _FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _BARE_YEAR = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Ff]rom)\s+((?:19|20)\d\d)\b")
 _DIGIT = re.compile(r"\d")
+# "Written By A | Updated: Mar 29, 2021": a date after these words dates the page, not an event.
+_BYLINE = re.compile(r"\b(?:updated|posted|published|release time|release date|last modified|edited)\s*(?::|on\b)",
+                     re.IGNORECASE)
 
 
 def sentence_dates(art: Article, sent: Sentence) -> list[DateMention]:
@@ -31,6 +34,10 @@ def sentence_dates(art: Article, sent: Sentence) -> list[DateMention]:
         got = find_dates(view, sent.start, sent.end) if has_digit else []
         if got and pub is not None:
             got = [d for d in got if d.end <= pub[0] or d.start >= pub[1]]  # "date 2024-05-30 A MoU ..."
+        if got:
+            by = _BYLINE.search(view, sent.start, sent.end)
+            if by:
+                got = [d for d in got if d.end <= by.start()]
         art.dates[key] = got
     return got
 
