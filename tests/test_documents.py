@@ -110,3 +110,24 @@ def test_hostile_lines_are_linear():
     t = time.perf_counter()
     prepare(hostile, id="h")
     assert time.perf_counter() - t < 10
+
+
+def test_boilerplate_filters_give_the_plain_search_answer():
+    # the per-pattern character filters and the joined `^` patterns must answer as a plain
+    # case-insensitive search of every pattern does, also for letters the engine folds
+    # (Kelvin sign, long s, dotted I) and for lines with none of the filters' characters
+    import re
+    from importlib import resources
+
+    from partnergraph.documents.prepare import is_boilerplate
+
+    text = resources.files("partnergraph").joinpath("data/boilerplate.txt").read_text("utf-8")
+    patterns = [re.compile(p, re.IGNORECASE) for p in text.splitlines()
+                if p.strip() and not p.startswith("#")]
+    lines = ["\u017fource: Xinhua", "CLIC\u212aS: 12", "COPYR\u0130GHT 2024 Alpha", "Page Views:3",
+             "photo.JPG", "甲大学与乙公司签署合作协议：双方将共建实验室。", "(c) 2021 Beta Group",
+             "阅读量：1024", "一审：王某", "首页 > 新闻 > 校园", "  来源：甲大学", "扫一扫 分享到",
+             "Source: Beta Author: Gamma", "view", "Next", "release time:2024-01-26"]
+    for line in lines:
+        expected = any(p.search(line) for p in patterns)
+        assert is_boilerplate(line, "zh") == expected, line

@@ -48,55 +48,56 @@ _WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+|[\u3400-\u9fff]")
 
 
 @lru_cache(maxsize=1)
-def _boilerplate() -> tuple[tuple[re.Pattern[str], frozenset[str] | None], ...]:
-    """One compiled pattern per line of the list: searched one by one they run about twice
-    as fast as their alternation (a `^` pattern is tried at the start only, a literal
-    alternative keeps its prefix scan), with the same answer. An unanchored pattern comes
-    with the characters one of which every match holds (`_required`), if any: a line with
-    none of them is not searched."""
+def _boilerplate() -> tuple[tuple[re.Pattern[str], tuple[re.Pattern[str], ...]], ...]:
+    """The patterns of the list, compiled. The `^` patterns are tried at the start of a line
+    only, so they are joined into one alternation that still is (one call instead of 14).
+    The others are searched one by one, which runs about twice as fast as their alternation
+    (a literal alternative keeps its prefix scan), each after the character sets one member
+    of each of which every match holds (`_required`): a line that lacks one is not searched.
+    A Chinese line has none of the letters that open the English labels (copyright, views,
+    source): 0.44 -> 0.27 ms per 2,000-char doc."""
     lines = resources.files("partnergraph").joinpath("data/boilerplate.txt").read_text("utf-8")
     patterns = [ln for ln in lines.splitlines() if ln.strip() and not ln.startswith("#")]
-    return tuple((re.compile(p, re.IGNORECASE), None if p.startswith("^") else _required(p))
-                 for p in patterns)
+    anchored = [p for p in patterns if p.startswith("^")]
+    out = [(re.compile(p, re.IGNORECASE), _required(p)) for p in patterns if p not in anchored]
+    try:
+        joined = re.compile("^(?:" + "|".join(f"(?:{p[1:]})" for p in anchored) + ")", re.IGNORECASE)
+    except re.error:  # an inline flag that holds for one pattern only: tried one by one
+        joined = None
+    if joined is None or joined.groups or not anchored:
+        out += [(re.compile(p, re.IGNORECASE), ()) for p in anchored]
+    else:
+        out.insert(0, (joined, ()))
+    return tuple(out)
 
 
-def _uncased(code: int) -> bool:
-    c = chr(code)
-    return c.lower() == c == c.upper() == c.casefold()
-
-
-def _required(pattern: str) -> frozenset[str] | None:
-    """Characters one of which every match of `pattern` (case-insensitive) holds: those of a
-    top-level, non-optional literal, set of literals or branch opening with literals, when
-    none of them has a case; None when no such element is found."""
+def _required(pattern: str) -> tuple[re.Pattern[str], ...]:
+    """Character sets, as case-insensitive patterns, one member of each of which every match
+    of `pattern` (case-insensitive) holds: those of the top-level, non-optional literals,
+    sets of literals and branches that each open with a literal. The set is matched by the
+    engine with the pattern's own flag, so a letter stands for every character the engine
+    folds to it (k: K and the Kelvin sign)."""
     try:
         from re import _constants as c, _parser as sre_parse
         tree = sre_parse.parse(pattern, re.IGNORECASE)
     except Exception:  # noqa: BLE001 - another Python's internals: no filter, same answers
-        return None
+        return ()
+    out = []
     for op, av in tree.data:
-        chars: set[str] | None = set()
+        chars: list[int] | None = []
         if op is c.LITERAL:
-            chars = {chr(av)} if _uncased(av) else None
+            chars = [av]
         elif op is c.IN:
-            for o, a in av:
-                if o is c.LITERAL and _uncased(a):
-                    chars.add(chr(a))
-                else:
-                    chars = None
-                    break
+            chars = [a if o is c.LITERAL else None for o, a in av]
         elif op is c.BRANCH:
-            for alt in av[1]:
-                if alt.data and alt.data[0][0] is c.LITERAL and _uncased(alt.data[0][1]):
-                    chars.add(chr(alt.data[0][1]))
-                else:
-                    chars = None
-                    break
+            chars = [alt.data[0][1] if alt.data and alt.data[0][0] is c.LITERAL else None
+                     for alt in av[1]]
         else:
             continue  # optional or not analysed: look further
-        if chars:
-            return frozenset(chars)
-    return None
+        if chars and None not in chars:
+            members = "".join(re.escape(chr(ch)) for ch in dict.fromkeys(chars))
+            out.append(re.compile(f"[{members}]", re.IGNORECASE))
+    return tuple(out)
 
 
 def _lines(view: str) -> list[tuple[int, int]]:
@@ -116,10 +117,12 @@ def is_boilerplate(line: str, lang: str) -> bool:
     """A line that is page furniture rather than article text."""
     if len(line) < 400:
         for p, required in _boilerplate():
-            if required is not None and not any(ch in line for ch in required):
-                continue  # every match holds one of these characters
-            if p.search(line):
-                return True
+            for r in required:
+                if not r.search(line):
+                    break  # every match holds one of these characters
+            else:
+                if p.search(line):
+                    return True
     # a short all-Chinese line inside an English article is a menu or a spam banner
     return lang == "en" and bool(_CJK_ONLY.match(line)) and bool(re.search(r"[\u3400-\u9fff]", line))
 
