@@ -87,3 +87,54 @@ def test_the_thing_unveiled_after_the_verb():
     assert [e.entity for e in x.events if e.type == "joint_entity"] == ["北岭大学海川智能制造研究院"]
     x = zh("3月6日,北岭大学与海川集团共建的智能装备实验室揭牌。")
     assert [e.entity for e in x.events if e.type == "joint_entity"] == ["智能装备实验室"]
+
+
+# a zone that signs, people ----------------------------------------------------------------------
+def test_a_zone_signing_with_another_name_in_parentheses():
+    x = zh("6月21日,海川建设集团与青川省临江经济技术开发区(临江新港区)在临江签署战略合作协议。")
+    assert events(x) == {("agreement", frozenset({"海川建设集团", "青川省临江经济技术开发区"}))}
+
+
+def test_the_committees_of_a_zone_are_the_zone():
+    x = zh("临江高新技术产业开发区党工委书记赵明、管委会副主任钱芳出席了活动。")
+    assert people(x) == {("赵明", "临江高新技术产业开发区"), ("钱芳", "临江高新技术产业开发区")}
+    # a run longer than a name before a post names no body
+    x = zh("出席活动的有青川省临江市新港经济技术开发区党工委书记赵明。")
+    assert org_names(x) == []
+
+
+def test_a_party_branch_between_a_body_and_a_post():
+    x = zh("10月9日,青川市第三人民医院与北岭大学附属医院签署协议。北岭大学附属医院院长刘明及我院党总支书记"
+           "王强、副院长李娜出席。")
+    assert {("王强", "青川市第三人民医院"), ("李娜", "青川市第三人民医院")} <= people(x)
+    x = zh("北岭大学化学学院党支部书记孙丽出席。")
+    assert people(x) == {("孙丽", "北岭大学化学学院")}
+
+
+def test_a_qualified_post_after_a_comma_continues_the_list():
+    x = zh("海川检测技术有限公司总经理何伟,副总经理孙涛,质量负责人周敏一行来我院参观。")
+    assert ("周敏", "海川检测技术有限公司") in people(x)
+    x = zh("北岭大学校长何伟,临江市副市长孙涛,秘书长周敏出席。")
+    assert ("周敏", "北岭大学") not in people(x)
+
+
+def test_a_committee_of_an_unnamed_body_is_no_organization():
+    x = zh("校学位委员会副主任王刚、省学位委员会办公室主任张强出席。")
+    assert org_names(x) == []
+    assert people(x) == {("王刚", None), ("张强", None)}
+
+
+def test_a_post_taken_at_the_alliance_or_another_body():
+    x = zh("7月2日,青川产业创新联盟成立大会在临江举行。北岭大学教授郑明当选联盟首任理事长。"
+           "联盟副理事长、青川大学教授吴芳兼任秘书长。")
+    assert people(x) == {("郑明", "北岭大学"), ("郑明", "青川产业创新联盟"),
+                         ("吴芳", "青川产业创新联盟"), ("吴芳", "青川大学")}
+    x = zh("海川集团副总经理王刚出任远景股份总经理。")
+    assert people(x) == {("王刚", "海川集团"), ("王刚", "远景股份")}
+    x = zh("北岭大学教授郑明当选为青川省化学学会第五届理事长。")
+    assert ("郑明", "青川省化学学会") in people(x)
+
+
+def test_a_verb_of_electing_before_a_name_is_no_part_of_it():
+    x = zh("会议选举北岭大学教授郑明为理事长。")
+    assert org_names(x) == ["北岭大学"]

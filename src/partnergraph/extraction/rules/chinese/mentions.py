@@ -330,8 +330,9 @@ def _trim(zt: ZhText, c: Cand) -> Cand | None:
         key = zt.v[start:end]
     if _only_heads(key):
         return None  # 集团股份有限公司: the name before it was cut off
-    if key.endswith("委员会") and key[:-3] in _COMMITTEES:
-        return None  # 学术委员会: a body's committee, the department of a post
+    if key.endswith("委员会") and (key[:-3] in _COMMITTEES
+                                   or key[0] in "校院省市区县" and key[1:-3] in _COMMITTEES):
+        return None  # 学术委员会, 校学位委员会: a committee of an unnamed body, no name
     campus = _CAMPUS.match(zt.v, end)
     if campus and key.endswith(("大学", "学院")):
         end = campus.end()  # 中国石油大学(华东): the campus is part of the name

@@ -180,10 +180,19 @@ class OrgTable:
             ends = ("大学" + key[1:], "学院" + key[1:])
         elif key in ("我校", "本校", "该校", "我院", "本院"):
             return self._home(key)
+
         if not ends:
             return None
         hits = [o for o in self.orgs if o.key.endswith(ends) and o.key not in ends]
         return hits[0] if len(hits) == 1 else None
+
+    def employer(self, key: str) -> Org | None:
+        """The body a post after `key` is held at, where `key` may also be the article's one
+        alliance referred to without its name (联盟副主席何勇); as a party it stays unnamed."""
+        if key in ("联盟", "该联盟", "本联盟"):
+            alliances = [o for o in self.orgs if o.kind == "alliance"]
+            return alliances[0] if len(alliances) == 1 else None
+        return None
 
     def _home(self, key: str) -> Org | None:
         """The article's own body for 我校/我院: its one university (大学, else a college

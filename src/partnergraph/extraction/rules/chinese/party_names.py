@@ -47,6 +47,10 @@ MAX_BEFORE_POST = 10
 _DEPARTMENT_END = set("处部办室科系组股团队班")
 _NOT_A_BODY = re.compile(r"项目|课题|团队|小组|活动|会议|大会|论坛|组委会|筹委会|工作组|领导小组|"
                          r"委员|学会会|名誉|荣誉|首届|本届|历届|前任|现任|原|机关|基层|总支|支部|离退休|学生")
+# a note in parentheses closing a party's name: another name of it (临江新港区)
+_TRAILING_NOTE = re.compile(r"\([\u4e00-\u9fff]{2,12}\)$")
+# the longest name of a zone that signs (青川省临江经济技术开发区: 12)
+MAX_ZONE = 16
 # occurrences of a short name checked for a post beside it
 MAX_LOOKS = 8
 # what ends a venue toured, not a body visited (示教室, 图书馆, 生产车间, 展厅)
@@ -142,11 +146,16 @@ def _body_before_post(zt: ZhText, known: SpanIndex, out: list[tuple[int, int]],
     stops it (a stop word, a mark, a date) and it is no department, place or person."""
     v = zt.v
     a = ts
-    while a > max(ls, ts - MAX_BEFORE_POST) and "\u4e00" <= v[a - 1] <= "\u9fff":
+    limit = max(ls, ts - MAX_ZONE)
+    while a > limit and "\u4e00" <= v[a - 1] <= "\u9fff":
         a -= 1
     cuts = [m.end() for m in lexicon().stop_re.finditer(v, a, ts)]
     if cuts:
         a = max(cuts)
+    elif a > ls and "\u4e00" <= v[a - 1] <= "\u9fff":
+        return  # the run goes on: where the name opens is unknown
+    if ts - a > MAX_BEFORE_POST and not v[a:ts].endswith(lexicon().party_only):
+        return
     if ts - a < 2 or known.overlaps(a, ts) or v[ts - 1] in _DEPARTMENT_END \
             or _NOT_A_BODY.search(v, a, ts):
         return
@@ -177,12 +186,16 @@ def _keep(zt: ZhText, known: SpanIndex, out: list[tuple[int, int]],
         a += 1
     while b > a and v[b - 1] == " ":
         b -= 1
+    paren = _TRAILING_NOTE.search(v, a, b)
+    if paren is not None and paren.start() - a >= 4:
+        b = paren.start()  # 临江经济技术开发区(临江新港区)与…: another name of the body
     name = v[a:b]
     latin = _LATIN_NAME.fullmatch(name)
     if latin and not known.overlaps(a, b) and not (out and out[-1][1] > a):
         out.append((a, b))  # 与Universiti Malaya签署: a body named in its own language
         return
-    if not 2 <= len(name) <= 10 or not NAME_RUN.fullmatch(name):
+    zone = not listed and name.endswith(lex.party_only) and len(name) <= MAX_ZONE
+    if not (2 <= len(name) <= 10 or zone) or not NAME_RUN.fullmatch(name):
         return
     if known.overlaps(a, b) or (out and out[-1][1] > a) or is_generic(name) or name in lex.places:
         return

@@ -8,6 +8,7 @@ is a surname plus one or two characters (a compound surname plus one or two).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from partnergraph.extraction.rules.chinese.lexicon import lexicon
@@ -21,7 +22,7 @@ _FOLLOW = ("出席", "表示", "代表", "主持", "介绍", "致辞", "参加",
            "共同", "做", "宣读", "讲话", "签署", "签订", "签约", "签字", "揭牌", "会见", "考察", "调研", "见证", "首先", "亲自", "莅临", "来", "到", "赴",
            "同", "将", "还", "则", "是", "从", "被", "一同", "会同", "现场", "详细", "热情", "简要",
            "围绕", "结合", "听取", "充分", "高度", "认真", "回顾", "希望", "感谢", "欢迎", "带领",
-           "当选", "担任", "兼", "发表", "进行", "作了", "共", "对此", "颁发", "授予", "为其",
+           "当选", "担任", "出任", "就任", "兼", "发表", "进行", "作了", "共", "对此", "颁发", "授予", "为其",
            "致", "发言", "汇报", "提出", "认为", "要求", "访问", "到访", "来访", "参观", "走访",
            "会谈", "座谈", "交流", "主讲", "作报告", "受邀", "应邀", "一起", "共同为", "等人", "访华",
            "期间", "热烈", "用", "带", "通过", "针对", "先后", "随后", "一直", "多次", "表达",
@@ -41,8 +42,12 @@ _NOT_NAME_START = ("全程", "全面", "全力", "全体", "全部", "高度", "
 _LEVEL_POSTS = {"区长": "区政府", "副区长": "区政府", "市长": "市政府", "副市长": "市政府",
                 "县长": "县政府", "副县长": "县政府", "省长": "省政府", "副省长": "省政府"}
 # a department between an org and a post (科技处处长, 基建后勤处副处长)
-_DEPT_END = ("处", "部", "办", "室", "科", "系", "所", "中心", "办公室", "组", "委员会")
+_DEPT_END = ("处", "部", "办", "室", "科", "系", "所", "中心", "办公室", "组", "委员会", "总支", "支部")
 MAX_DEPT = 10
+# the committees of a development zone (党工委, 管委会): a post there is at the zone
+_ZONE_COMMITTEES = ("管委会", "党工委", "工委")
+# a qualifier before a post in a list (质量负责人, 技术总监): at most this many characters
+MAX_QUALIFIER = 4
 
 
 @dataclass
@@ -147,6 +152,7 @@ def find_people(zt: ZhText, table: OrgTable, mentions: list[Mention]) -> list[Pe
     lex = lexicon()
     v = zt.v
     by_end = {m.end: m for m in mentions}
+    by_start = {m.start: m for m in mentions}
     mention_ends = set(by_end)
     covered = SpanIndex((m.start, m.end) for m in mentions)
     out: list[PersonRec] = []
@@ -168,6 +174,10 @@ def find_people(zt: ZhText, table: OrgTable, mentions: list[Mention]) -> list[Pe
             pos = te
             title = v[ts:te]
             org, org_span = _org_before(zt, table, by_end, ts, title, last_end, ls)
+            if org is None and prev_org is not None and prev_org.key.endswith(lex.party_only):
+                c = next((w for w in _ZONE_COMMITTEES if v.startswith(w, ts - len(w))), None)
+                if c and v[ts - len(c) - 1:ts - len(c)] in ("、", ",") and last_end == ts - len(c) - 1:
+                    org = prev_org  # 临江开发区党工委书记赵明、管委会副主任钱芳: the zone's committee
             if org is not None and org_span is not None:
                 org_spans[ts] = org_span
             gap_start = ts
@@ -190,6 +200,9 @@ def find_people(zt: ZhText, table: OrgTable, mentions: list[Mention]) -> list[Pe
                     org = pending[-1][2]  # 执行副会长兼秘书长: the same body
                 elif q - 1 >= ls and v[q - 1] == "、" and pending:
                     org = pending[-1][2]  # 党组成员、副主任徐召霞: one body, two posts
+                elif 0 < ts - q <= MAX_QUALIFIER and q - 1 >= ls and v[q - 1] == "," and prev_org is not None \
+                        and last_end == q - 1 and prev_org.kind != "government" and title not in _LEVEL_POSTS:
+                    org = prev_org  # 副总经理孙涛,质量负责人周敏: the list goes on
                 elif k >= ls and v[k] == "、" and prev_org is not None and last_end == k:
                     org = prev_org
                 elif k >= ls and v[k] == "," and prev_org is not None and last_end == k \
@@ -221,6 +234,10 @@ def find_people(zt: ZhText, table: OrgTable, mentions: list[Mention]) -> list[Pe
                         out.append(PersonRec(v[name_end + 1:nxt_end], zt.text[cs:ce], corg, spans,
                                              chain=nxt_end))
                     name_end = nxt_end
+                taken = _post_taken(zt, table, by_start, name_span, name_end, le)
+                if taken is not None:  # 吴芳当选联盟首任理事长: a post at another body too
+                    out.append(taken)
+                    name_end = taken.spans[1][1]
                 pending = []
                 prev_org = org
                 last_end = name_end
@@ -251,6 +268,31 @@ def find_people(zt: ZhText, table: OrgTable, mentions: list[Mention]) -> list[Pe
     return _dedupe(out)
 
 
+def _post_taken(zt: ZhText, table: OrgTable, by_start: dict[int, Mention], name_span: tuple[int, int], i: int,
+                le: int) -> PersonRec | None:
+    """A post the person just named takes at a body named right after (郑明当选联盟首任理事长,
+    王刚出任青川集团总经理), or None."""
+    v = zt.v
+    m = _TAKES.match(v, i, le)
+    if m is None:
+        return None
+    body = by_start.get(m.end())
+    org = body and (body.org or table.employer(body.key))
+    if org is None:
+        return None
+    rank = _RANK.match(v, body.end, le)
+    t = lexicon().title_re.match(v, rank.end() if rank else body.end, le)
+    if t is None or not (t.end() == le or not _han(v[t.end()]) or v.startswith(_FOLLOW, t.end())):
+        return None
+    return PersonRec(v[name_span[0]:name_span[1]], zt.text[t.start():t.end()], org,
+                     [(name_span[0], name_span[1], "name"), (t.start(), t.end(), "title"),
+                      (body.start, body.end, "org")], chain=t.start())
+
+
+_TAKES = re.compile(r"当选为?|出任|担任|就任")
+_RANK = re.compile(r"首任|首届|新一届|新任|第[一二三四五六七八九十0-9]{1,3}[届任]")
+
+
 def _merge_same_org(chain, v):
     """Posts at one body are one entry with the posts joined as written (党委书记、行长)."""
     out: list[tuple[int, int, Org | None]] = []
@@ -278,9 +320,8 @@ def _org_before(zt: ZhText, table: OrgTable, by_end: dict[int, Mention], ts: int
                 m = by_end[k]
                 break
     if m is not None and m.start >= last_end:
-        if m.org is not None:
-            return m.org, (m.start, m.end)
-        return None, (m.start, m.end)
+        org = m.org or table.employer(m.key)
+        return org, (m.start, m.end)
     # a contraction of a named body before the post: 贵师大校长 (贵州师范大学)
     for k in range(max(ls, last_end, ts - 6), ts - 1):
         if not all(_han(c) for c in v[k:ts]):
