@@ -260,3 +260,11 @@ def test_lead_word_with_the_rest_as_initials_is_an_alias():
                     "Westbrook-Norland JI, spoke.")
     assert "Westbrook-Norland JI" in found["Westbrook-Norland Joint Institute"].aliases
     assert "JI" not in found and "Westbrook-Norland" not in found
+
+
+def test_a_region_is_no_organization():
+    found, _ = orgs("Munich will host guests, including Bavaria’s Minister President Dr. Amy Hart. Norland "
+                    "Group, TNO and Westbrook University aim to establish an Institute for Smart Machines "
+                    "in Bavaria to find solutions.")
+    assert "Bavaria" not in found
+    assert {"Norland Group", "Westbrook University", "Institute for Smart Machines"} <= set(found)
