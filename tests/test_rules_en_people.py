@@ -324,3 +324,16 @@ def test_plural_group_noun_then_names_are_each_at_the_organization():
     found, _ = people("Three leaders of Norland Group Sun Hong, Zhao Yongbo, and Li Damin attended.")
     for name in ("Sun Hong", "Zhao Yongbo", "Li Damin"):
         assert found[(name, "Norland Group")].title == "leader"
+
+
+def test_later_bare_org_title_names_the_open_posts_organization():
+    found, _ = people("Vice-Chancellor (VC) Professor Dr Amy Hart and President of Norland University Prof Tom "
+                      "Reyes signed the MoU. Westbrook University (WU) hosted it. The WU VC thanked the Norland "
+                      "University President.")
+    assert ("Amy Hart", "Westbrook University") in found
+
+
+def test_org_title_followed_by_another_name_is_no_reference():
+    found, _ = people("President Amy Hart signed. Westbrook University hosted Norland University. The Norland "
+                      "University President Tom Reyes spoke.")
+    assert ("Amy Hart", None) in found

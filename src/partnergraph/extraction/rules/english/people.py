@@ -461,6 +461,7 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
                 if pm:
                     pos += pm.end()
     posts += _affiliated(r, art, {p.name for p in posts})
+    _titles_referred(r, art, mentions, posts)
     stated_orgs(art, mentions, posts)
     return resolve_posts(posts, org_names)
 
@@ -532,6 +533,49 @@ def _coordinated(r: _Reader, view: str, s0: int, s1: int, name: tuple[str, int, 
             out.append(cand)
             pos = cand[2]
     return out
+
+
+_TITLE_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z\-]{1,7})\)")
+_MAX_OPEN_POSTS = 50
+
+
+def _titles_referred(r: _Reader, art: Article, mentions: list[tuple[int, int, int]], posts: list[Post]) -> None:
+    """"Vice-Chancellor (VC) Prof Amy Hart signed ... The DU VC thanked": a post the text left open
+    takes the organization a later bare "ORG Title" names, when that title is one open post's
+    and every bare use names the same organization."""
+    honorifics = lexicon().honorifics
+    forms: dict[str, list[tuple[Post, int]]] = {}   # title form -> (post, where its title ends)
+    for p in posts[:_MAX_OPEN_POSTS]:
+        span = next(((a, b) for a, b, f in p.spans if f == "title"), None)
+        if p.org is not None or span is None or p.title is None or p.title.lower().rstrip(".") in honorifics:
+            continue
+        forms.setdefault(" ".join(r.view[span[0]:span[1]].lower().split()), []).append((p, span[1]))
+        am = _TITLE_ACRONYM.match(r.view, span[1])
+        if am:
+            forms.setdefault(am.group(1), []).append((p, span[1]))
+    if not forms:
+        return
+    view, low = r.view, art.low
+    named: dict[str, set[int]] = {}
+    for _, e, idx in mentions:
+        at = e + 2 if view.startswith(("'s", "’s"), e) else e
+        if at >= len(view) or view[at] != " ":
+            continue
+        for form in forms:
+            hay = view if form.isupper() else low
+            end = at + 1 + len(form)
+            if not hay.startswith(form, at + 1) or end < len(view) and (view[end].isalnum() or view[end] == "-"):
+                continue
+            if r.name_at(end + 1, min(len(view), end + 60)) is not None:
+                continue  # "Westbrook President Tom Reyes": a post of its own
+            named.setdefault(form, set()).update(
+                {idx} if all(e > title_end for _, title_end in forms[form]) else set())
+    for form, orgs in named.items():
+        holders = {id(p) for p, _ in forms[form]}
+        if len(orgs) == 1 and len(holders) == 1:
+            p = forms[form][0][0]
+            if p.org is None:
+                p.org, p.explicit = next(iter(orgs)), True
 
 
 _HONORED_OF = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|Professor)\.?\s+")
