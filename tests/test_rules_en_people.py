@@ -337,3 +337,11 @@ def test_org_title_followed_by_another_name_is_no_reference():
     found, _ = people("President Amy Hart signed. Westbrook University hosted Norland University. The Norland "
                       "University President Tom Reyes spoke.")
     assert ("Amy Hart", None) in found
+
+
+def test_posts_in_parentheses_after_the_organization():
+    found, _ = people("Westbrook University Research Foundation (President: Kim, Soo-Jin, Director: Lee, Ha Na) "
+                      "held a ceremony with Daelim Agency (President: Park, Ji-Hoon).")
+    assert found[("Kim Soo-Jin", "Westbrook University Research Foundation")].title == "President"
+    assert found[("Lee Ha Na", "Westbrook University Research Foundation")].title == "Director"
+    assert ("Park Ji-Hoon", "Daelim Agency") in found

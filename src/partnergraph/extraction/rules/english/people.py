@@ -461,6 +461,7 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
                 if pm:
                     pos += pm.end()
     posts += _affiliated(r, art, {p.name for p in posts})
+    posts += _paren_posts(r, mentions)
     _titles_referred(r, art, mentions, posts)
     stated_orgs(art, mentions, posts)
     return resolve_posts(posts, org_names)
@@ -532,6 +533,44 @@ def _coordinated(r: _Reader, view: str, s0: int, s1: int, name: tuple[str, int, 
                 break
             out.append(cand)
             pos = cand[2]
+    return out
+
+
+_OPEN_PAREN = re.compile(r"\s*\(\s*")
+_COLON = re.compile(r"\s*:\s*")
+_NEXT_ENTRY = re.compile(r"\s*[,;/]\s*")
+# "Shin, Dong-Ryeol": family name, comma, given name (Korean and Japanese releases)
+_FAMILY_COMMA_GIVEN = re.compile(r"([A-Z][a-z]{1,12}),\s+([A-Z][a-z]{1,12}(?:[\- ][A-Za-z][a-z]{1,12})?)(?=\s*[,;)])")
+_MAX_PAREN = 160
+
+
+def _paren_posts(r: _Reader, mentions: list[tuple[int, int, int]]) -> list[Post]:
+    """"Westbrook Foundation (President: Shin, Dong-Ryeol, Director: Amy Hart)": posts listed in
+    parentheses after the organization's name."""
+    view = r.view
+    out: list[Post] = []
+    for s, e, idx in mentions:
+        pm = _OPEN_PAREN.match(view, e)
+        if not pm:
+            continue
+        close = view.find(")", pm.end(), pm.end() + _MAX_PAREN)
+        pos = pm.end()
+        while 0 <= pos < close:
+            t = r.title_at(pos, close)
+            cm = _COLON.match(view, t[1], close) if t else None
+            if cm is None:
+                break
+            fm = _FAMILY_COMMA_GIVEN.match(view, cm.end(), close + 1)
+            if fm:
+                name = (f"{fm.group(1)} {fm.group(2)}", fm.start(), fm.end())
+            else:
+                name = r.name_at(cm.end(), close)
+            if name is None:
+                break
+            out.append(Post(name[0], view[t[0]:t[1]], idx,
+                            [(t[0], t[1], "title"), (s, e, "org"), (name[1], name[2], "name")]))
+            nm = _NEXT_ENTRY.match(view, name[2], close)
+            pos = nm.end() if nm else -1
     return out
 
 
