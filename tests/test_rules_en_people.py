@@ -345,3 +345,47 @@ def test_posts_in_parentheses_after_the_organization():
     assert found[("Kim Soo-Jin", "Westbrook University Research Foundation")].title == "President"
     assert found[("Lee Ha Na", "Westbrook University Research Foundation")].title == "Director"
     assert ("Park Ji-Hoon", "Daelim Agency") in found
+
+
+def test_generic_owner_between_name_and_title():
+    found, _ = people("Westbrook University signed with Norland Group. Dr. Amy Hart, the university's Vice "
+                      "President for Research, said it was good.")
+    assert found[("Amy Hart", "Westbrook University")].title == "Vice President"
+
+
+def test_who_is_before_the_title():
+    found, _ = people("Amy Hart, who is the president of Westbrook University, said it was good.")
+    assert ("Amy Hart", "Westbrook University") in found
+
+
+def test_titles_joined_by_ampersand_and_a_qualifier_in_parentheses():
+    found, _ = people("Amy Hart, President & CEO of Norland Group, and Tom Reyes, Vice-President "
+                      "(International) of Westbrook University, spoke.")
+    assert found[("Amy Hart", "Norland Group")].title == "President & CEO"
+    assert found[("Tom Reyes", "Westbrook University")].title == "Vice-President (International)"
+
+
+def test_a_place_after_the_title_is_the_titles():
+    found, _ = people("The Chilean Ambassador to Kenya, Ana Soto, met Norland Group.")
+    assert found[("Ana Soto", None)].title == "Ambassador to Kenya"
+
+
+def test_more_titles():
+    found, _ = people("Amy Hart, senior lecturer at Westbrook University, and Captain Tom Reyes of Norland "
+                      "Group spoke.")
+    assert ("Amy Hart", "Westbrook University") in found
+    assert found[("Tom Reyes", "Norland Group")].title == "Captain"
+
+
+def test_unit_then_parent_after_a_comma_title():
+    found, _ = people("Amy Hart, Director, Centre for Energy, Westbrook University, spoke.")
+    assert ("Amy Hart", "Centre for Energy") in found
+
+
+def test_affiliation_without_a_title():
+    found, _ = people("Amy Hart of Westbrook University and Norland Group's Tom Reyes spoke. Li Ming (Daelim "
+                      "Motors) came too, and toured the Future Campus of Westbrook University.")
+    assert found[("Amy Hart", "Westbrook University")].title is None
+    assert ("Tom Reyes", "Norland Group") in found
+    assert ("Li Ming", "Daelim Motors") in found
+    assert not any(name == "Future Campus" for name, _ in found)

@@ -25,8 +25,12 @@ from partnergraph.extraction.rules.english.text import Article
 _THE = re.compile(r"(?:the\s+)?")
 _WORD_BEFORE = re.compile(r"(\S+)\s+(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?$")
 _TRAILING_SPACE = re.compile(r"\s*$")
-_AND_THE = re.compile(r"\s+and\s+(?:the\s+)?")
-_COMMA_THE_END = re.compile(r"\s*[,(]\s*(?:the\s+|an?\s+)?$")  # "Amy Hart, a professor at X"
+_AND_THE = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
+# "Amy Hart, a professor at X", "Amy Hart, who is the president of X"
+_COMMA_THE_END = re.compile(r"\s*[,(]\s*(?:who\s+(?:is|was|serves\s+as|served\s+as)\s+)?(?:the\s+|an?\s+)?$")
+# "Amy Hart, the university's Vice President": the post's owner left generic
+_GENERIC_OWNER_END = re.compile(r"\s(?:the|its|their|his|her)\s+(?:group|company|corporation|university|college|"
+                                r"institute|government|school|ministry)['’]s\s+$", re.IGNORECASE)
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 _BOARD = re.compile(r"\s+(?:Council|Board|Committee|Senate)\b")
 _COMMA = re.compile(r"\s*,\s*")
@@ -94,6 +98,11 @@ _NAME_GAP_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 # What may stand before the first of two names that share one singular title: a list's start.
 _LIST_OPEN = re.compile(r"(?:^|[,:;(]|\b(?:including|includ\w+|namely|with|by|and))\s*$")
 _MAX_COORDINATED = 4
+
+
+_TITLE_QUALIFIER = re.compile(r"\s*\([A-Z][A-Za-z&\- ]{1,30}\)(?=\s+(?:of|at|for)\s)")
+_PLACE_TAIL = re.compile(r"\s+(?:of|to)\s+(?:the\s+)?([A-Z][\w\-]*(?:\s[A-Z][\w\-]*){0,2})(?![\w\-]|\s[A-Z])")
+_PLACES = lexicon().places
 
 
 _LED_BY = re.compile(r"\s*,?\s*(?:and\s+)?(?:led|headed)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
@@ -262,14 +271,30 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
             pre = ts
             if hit is not None:
                 pre = hit[0]
-            mm = _COMMA_THE_END.search(view[max(s0, pre - 8):pre])
+            else:
+                gm = _GENERIC_OWNER_END.search(view, max(s0, ts - 30), ts)
+                if gm:
+                    pre = gm.start()
+            mm = _COMMA_THE_END.search(view, max(s0, pre - 28), pre)
             if mm:
-                name = r.name_before(max(s0, pre - 8) + mm.start(), s0)
+                name = r.name_before(mm.start(), s0)
                 if name is not None and name[1] in used_names:
                     name = None
             from_before = name is not None
             # extension and org after the title
             pos = te
+            # "Vice-President (International) of X": the title's own qualifier
+            qm = _TITLE_QUALIFIER.match(view, te, s1)
+            if qm:
+                pos = te = qm.end()
+                title_text = art.text[ts:te]
+            # "Ambassador of Kenya to China", "President of Chile": a place no organization is named for
+            for _ in range(2):
+                pm = _PLACE_TAIL.match(view, pos, s1)
+                if not pm or pm.group(1) not in _PLACES or r.org_at(pm.start(1)):
+                    break
+                pos = te = pm.end()
+                title_text = art.text[ts:te]
             for _ in range(3):  # "Chairman of the Board of Directors of Hengtong Group"
                 ext = _EXT.match(view, pos, s1)
                 if ext and ext.group(2) and name is None:
@@ -307,7 +332,11 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
                 got = r.org_at(pos + cm.end())
                 if got and name is not None:
                     after = view[got[1]:got[1] + 3]
-                    if not _CAPITALIZED_NEXT.match(view[got[1]:got[1] + 4]) or after.startswith(" ,"):
+                    cm2 = _COMMA.match(view, got[1], s1)
+                    # "Director, Centre for Energy, Westbrook University": the unit, then its parent
+                    if not _CAPITALIZED_NEXT.match(view[got[1]:got[1] + 4]) or after.startswith(" ,") or (
+                            cm2 and r.org_at(cm2.end()) and not _CAPITALIZED_NEXT.match(
+                                view, r.org_at(cm2.end())[1], s1)):
                         org_after, oend = got
                         spans.append((pos + cm.end(), oend, "org"))
                         pos = oend
@@ -462,6 +491,7 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
                     pos += pm.end()
     posts += _affiliated(r, art, {p.name for p in posts})
     posts += _paren_posts(r, mentions)
+    posts += _plain_affiliated(r, art, mentions, {p.name for p in posts})
     _titles_referred(r, art, mentions, posts)
     stated_orgs(art, mentions, posts)
     return resolve_posts(posts, org_names)
@@ -533,6 +563,41 @@ def _coordinated(r: _Reader, view: str, s0: int, s1: int, name: tuple[str, int, 
                 break
             out.append(cand)
             pos = cand[2]
+    return out
+
+
+# "Amy Hart of Westbrook University", "Amy Hart, from X", "Amy Hart (X)": the words before a mention
+_AFFIL_BEFORE = re.compile(r"(?:,?\s+(?:of|from)\s+(?:the\s+)?|\s*\(\s*(?:the\s+)?)$")
+_TITLE_WORD_BEFORE = re.compile(r"(?:" + title_pattern() + r")\s+(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?$", re.IGNORECASE)
+_AFFIL_OWNER = re.compile(r"['’]s\s+")
+_MAX_AFFILIATED = 100
+_VENUES = lexicon().venues - {"Park", "Hall"}
+
+
+def _plain_affiliated(r: _Reader, art: Article, mentions: list[tuple[int, int, int]], known: set[str]) -> list[Post]:
+    """"Amy Hart of Westbrook University said", "Westbrook University's Amy Hart": a named person
+    with an affiliation and no title (GUIDELINES: a title or an affiliation makes a person)."""
+    view = r.view
+    out: list[Post] = []
+    for s, e, idx in mentions:
+        if len(out) >= _MAX_AFFILIATED:
+            break
+        name = None
+        gm = _AFFIL_BEFORE.search(view, max(0, s - 12), s)
+        if gm and (not gm.group().lstrip().startswith("(") or view.startswith(")", e)):
+            name = r.name_before(gm.start(), max(0, gm.start() - 60))
+            if name and (name[2] != gm.start() or _TITLE_WORD_BEFORE.search(view, max(0, name[1] - 30), name[1])):
+                name = None  # "Vice President Amy Hart of X": the title's post, read already
+        else:
+            om = _AFFIL_OWNER.match(view, e)
+            if om:
+                name = r.name_at(om.end(), min(len(view), om.end() + 60))
+                if name and _COMMA_TITLE.match(view, name[2]):
+                    name = None  # "X's Amy Hart, director of marketing": the title's post
+        if name is None or name[0] in known or name[0].split()[-1] in _VENUES:
+            continue  # "Future Campus of X": a place ("Sun-Kyu Park of X" is a name)
+        known.add(name[0])
+        out.append(Post(name[0], None, idx, [(name[1], name[2], "name"), (s, e, "org")]))
     return out
 
 
