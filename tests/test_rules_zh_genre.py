@@ -138,3 +138,29 @@ def test_a_post_taken_at_the_alliance_or_another_body():
 def test_a_verb_of_electing_before_a_name_is_no_part_of_it():
     x = zh("会议选举北岭大学教授郑明为理事长。")
     assert org_names(x) == ["北岭大学"]
+
+
+# signings ---------------------------------------------------------------------------------------
+def test_a_signing_ceremony_whose_parties_were_introduced_earlier():
+    x = zh("为深化校企合作,北岭大学与海川集团有限公司决定开展全面合作。3月1日上午,签约仪式在北岭大学举行。",
+           published="2024-03-05")
+    assert [(e.type, set(e.parties), e.date) for e in x.events] == [
+        ("agreement", {"北岭大学", "海川集团有限公司"}, "2024-03-01")]
+
+
+def test_one_signing_with_each_body_after_fenbie_yu():
+    x = zh("5月6日,北岭大学分别与青川集团、远景股份、华达科技签订合作协议。")
+    assert events(x) == {("agreement", frozenset({"北岭大学", b})) for b in ("青川集团", "远景股份", "华达科技")}
+
+
+def test_a_unit_signing_on_behalf_of_its_body_named_again():
+    x = zh("10月17日,海川集团国际部(海外工程分公司)负责人代表海川集团与远景投资集团签约青川产业园项目。"
+           "此前,大会举行了签约仪式。")
+    assert events(x) == {("agreement", frozenset({"海川集团", "远景投资集团"}))}
+
+
+def test_our_hospital_beside_another_named_hospital_is_the_one_left():
+    x = zh("10月9日,青川市第二人民医院与临江医专第一附属医院签署协议。临江医专第一附属医院院长刘明、"
+           "副院长张华及我院党总支书记王强、副院长李娜出席。")
+    assert {("王强", "青川市第二人民医院"), ("李娜", "青川市第二人民医院"),
+            ("刘明", "临江医专第一附属医院")} <= people(x)

@@ -91,6 +91,7 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
                         continue
                     cs = clause_start(v, s0, m.start())
                     ms = self._eligible(distinct(orgs_in(self.mentions, cs, m.start())))
+                    ms = self._represented(cs, m.start(), ms)
                     if len(ms) >= 2:
                         return ms[:4]
         for s0, s1 in self.zt.sentences[:6]:
@@ -143,12 +144,7 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
         cs = clause_start(v, s0, ts)
         both = _BOTH.search(v, max(s0, cs), min(s1, te + 4))
         before = self._eligible(distinct(orgs_in(self.mentions, max(s0, cs, ts - WINDOW), ts)))
-        k = v.rfind("代表", cs, ts)
-        if k >= 0:
-            # 张力代表A与B签署: the bodies after 代表 are the parties
-            after_rep = [m for m in before if m.start >= k]
-            if len(after_rep) >= 2:
-                before = after_rep
+        before = self._represented(cs, ts, before)
         if len(before) >= 2 and not both:
             return before
         scene = self.scene(s0)
@@ -167,13 +163,24 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
                 return titled  # 代表中国政府签署了《A与B关于…的谅解备忘录》: the title names them
             if len(before) == 1 and after and after[0].org is not before[0].org:
                 return [before[0], after[0]]
-            in_sentence = orgs_in(self.mentions, s0, s1)
+            in_sentence = self._eligible(orgs_in(self.mentions, s0, s1))
             if typ == "agreement" and not in_sentence:
-                return list(self.lead_pair)  # 此次协议的签署: the article's signing
+                # 此次协议的签署, 签约仪式在A大学举行: the article's signing, its venue no party
+                return list(self.lead_pair)
             if not before and _BOTH.search(v, s0, cs):
                 return list(self.lead_pair)  # 双方就…交流,并签署了备忘录: 双方 is the subject
             return before
         return list(self.lead_pair)
+
+    def _represented(self, cs: int, ts: int, before: list[Mention]) -> list[Mention]:
+        """张力代表A与B签署: the bodies after 代表 are the parties, also when one was named
+        before it as well (A公司B部负责人代表A公司与C签约)."""
+        k = self.zt.v.rfind("代表", cs, ts)
+        if k >= 0:
+            after_rep = self._eligible(distinct(orgs_in(self.mentions, k, ts)))
+            if len(after_rep) >= 2:
+                return after_rep
+        return before
 
     def _titled(self, te: int, s1: int) -> list[Mention]:
         """The bodies an agreement's title names when the title follows its verb."""

@@ -202,6 +202,8 @@ class OrgTable:
                 [o for o in self.orgs if _home_kind(key, o.key)]
         else:
             unis = [o for o in self.orgs if _home_kind(key, o.key)]
+        # a body named beside 我院 is not it (B医院院长甲及我院书记乙): the one left is
+        unis = [o for o in unis if id(o) not in self.not_home] if len(unis) > 1 else unis
         if len(unis) == 1 and id(unis[0]) not in self.not_home:
             return unis[0]
         if not unis:

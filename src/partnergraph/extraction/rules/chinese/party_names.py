@@ -82,9 +82,11 @@ def discover_party_names(zt: ZhText, cands: list[Cand]) -> tuple[
             if _ATTENDING.search(v, max(cs, end - 8), end):
                 continue
             m = _SUBJECT_END.search(v, cs, end)
-            if m:
-                end = m.start()
-            parts = _split(v, _CONJ, cs, end)
+            parts = _split(v, _CONJ, cs, m.start() if m else end)
+            if m and m.group() == "分别" and v[m.end():m.end() + 1] in ("与", "同", "和"):
+                # A分别与B、C签约: the bodies after 分别与 are parties as well
+                m2 = _SUBJECT_END.search(v, m.end() + 1, end)
+                parts += _split(v, _CONJ, m.end() + 1, m2.start() if m2 else end)
             if len(parts) < 2 or not any(known.overlaps(a, b) for a, b in parts):
                 continue
             for a, b in parts:
