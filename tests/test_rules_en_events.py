@@ -286,3 +286,49 @@ def test_the_byline_date_dates_the_page_not_the_signing():
             "for five years.\n\nThe MoU was signed in the presence of the Vice-Chancellor of Linhai University.")
     found, _ = events(text, published="2021-03-30")
     assert found == [("agreement", ["Brightwave Group", "Linhai University"], None)]
+
+
+def test_a_joint_institute_agreement_is_a_document_not_an_entity_set_up():
+    found, _ = events("Linhai University and Kyoto University held a review meeting on May 3. According to the "
+                      "Joint Institute Agreement, the institute has worked with Linhai University and Kyoto "
+                      "University and established new regulations.", published="2019-05-05")
+    assert [t for t, _, _ in found] == ["meeting"]
+
+
+def test_a_party_that_also_participated_in_the_agreement_joins_it():
+    found, _ = events("Linhai University and Kyoto University signed an academic cooperation agreement on May 3. "
+                      "The agreement covers student exchange. The Kestrel Provincial Assembly also participated in "
+                      "the agreement.", published="2019-05-05")
+    assert found == [("agreement", ["Kestrel Provincial Assembly", "Kyoto University", "Linhai University"],
+                      "2019-05-03")]
+
+
+def test_a_delegation_visiting_places_visits_no_host():
+    found, _ = events("Linhai University signed an agreement with the Kestrel Ministry of Water.\n\nKestrel Ministry "
+                      "of Water and Linhai University officials also visited Momona Park and the Grand Mosque.")
+    assert [t for t, _, _ in found] == ["agreement"]
+
+
+def test_days_told_against_the_published_day():
+    text = "On the 5th, Westbrook University signed an agreement with Norland Group."
+    assert events(text, published="2023-03-08")[0][0][2] == "2023-03-05"
+    assert events(text, published="2023-03-02")[0][0][2] == "2023-02-05"  # the 5th is still to come
+    assert events(text)[0][0][2] is None
+    text = "Westbrook University signed an agreement with Norland Group yesterday."
+    assert events(text, published="2023-03-01")[0][0][2] == "2023-02-28"
+    text = "Last month, Westbrook University signed an agreement with Norland Group."
+    assert events(text, published="2023-01-10")[0][0][2] == "2022-12"
+    text = "On the 5th anniversary of their ties, Westbrook University signed an agreement with Norland Group."
+    assert events(text, published="2023-03-08")[0][0][2] is None
+
+
+def test_a_meeting_held_between_two_organizations():
+    found, _ = events("The annual meeting of the Westbrook-Norland partnership was held on March 5 between "
+                      "Westbrook University and Norland Group.", published="2023-03-08")
+    assert found == [("meeting", ["Norland Group", "Westbrook University"], "2023-03-05")]
+
+
+def test_a_consortium_launched_by_its_members():
+    found, _ = events("Westbrook University, Norland Group and Kestrel Motors launched the Northern Sensor "
+                      "Consortium on March 5.", published="2023-03-08")
+    assert found == [("joint_entity", ["Kestrel Motors", "Norland Group", "Westbrook University"], "2023-03-05")]

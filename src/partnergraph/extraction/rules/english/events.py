@@ -39,6 +39,10 @@ _WITNESS = re.compile(
 )
 _DURING_VISIT = re.compile(r"\b(?:during|in the course of|on)\s+(?:the|this|that|his|her|their|its|the delegation's)\s+"
                            r"(?:\w+\s+){0,2}?(?:visit|trip|tour|stay)\b", re.IGNORECASE)
+_NAMES_A_DOCUMENT = re.compile(r"\s+(?:agreements?|memorand(?:um|a)|mou|contracts?|charter)\b", re.IGNORECASE)
+# "X also participated in the agreement": one more party of the signing just told.
+_JOINED = re.compile(r"\b(?:also\s+)?(?:participated|took part|joined|was (?:also )?(?:a )?(?:party|signatory) to)\s+"
+                     r"(?:in\s+)?(?:the\s+)?(?:agreement|signing|memorandum|mou)\b", re.IGNORECASE)
 # The delegation of a visit already told, as the subject of a later sentence.
 _THE_DELEGATION = re.compile(r"\b(?:[Tt]he|[Tt]his|[Oo]ur)\s+(?:delegation|visitors|visiting team|guests)\b")
 _DELEGATION_OF = re.compile(r"\bdelegation\s+(?:\w+\s+){0,2}?(?:of|from|led by|headed by)\s", re.IGNORECASE)
@@ -225,10 +229,10 @@ def _parties(ctx: _Context, sent: Sentence, kind: str, t0: int, t1: int,
             ids = [i for i in ids if i not in units]
     no_names = not ids and kind == "agreement" and re.search(
         r"\b(?:signed|agreed|reached|inked|concluded|renewed)\b", view[s0:s1], re.IGNORECASE)
-    if kind == "visit" and len(ids) < 2:
+    if kind == "visit" and (len(ids) < 2 or all(s < t0 for s, _, _ in keep)):
         obj = _PLACE_VISIT.search(view, s0, s1)
         if obj and not ctx.orgs_in(obj.end() - 1, min(s1, obj.end() + 80)):
-            return ids, spans  # "visited Momona Park and Al Nejashi Mosque": places, not a host
+            return [], []  # "visited Momona Park and Al Nejashi Mosque": places, not a host
     two_sides = _TWO_SIDES.search(view, s0, s1) if len(ids) < 2 else None
     if two_sides:
         # the sides are the subject: a name after them is what they talk about
@@ -348,6 +352,8 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
         for kind, t0, t1 in hits[n]:
             if kind in found or intended(view, sent, t0) or reference(view, sent, t0, t1):
                 continue
+            if kind == "joint_entity" and _NAMES_A_DOCUMENT.match(view, t1, sent.end):
+                continue  # "the Joint Institute Agreement": a document's name, no entity set up
             found[kind] = (t0, t1)
         seg = view[sent.start:sent.end]
         if "visit" in found:
@@ -420,6 +426,14 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
             events.append(ev)
         if n - recent_at > 2:
             ctx.recent = None
+        joined = _JOINED.search(view, sent.start, sent.end) if not found and events else None
+        if joined:
+            since = art.sentences[max(0, n - 3)].start
+            last = next((e for e in reversed(events) if e.type == "agreement" and e.sentence[0] >= since), None)
+            for s, e, idx in ctx.orgs_in(sent.start, joined.start()) if last else ():
+                    if idx not in last.parties:
+                        last.parties.append(idx)
+                        last.party_spans.append((s, e))
         if not found and events and not events[-1].topics and n - last_event_sentence <= 3:
             # "Under the agreement, the two sides will cooperate in the fields of X, Y and Z."
             events[-1].topics = topics(view, sent)

@@ -19,6 +19,11 @@ _WEEKDAY = re.compile(r"(?<!next )(?<!coming )\b(" + "|".join(_WEEKDAYS) + r")\b
 _FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _BARE_YEAR = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Ff]rom)\s+((?:19|20)\d\d)\b")
 _DIGIT = re.compile(r"\d")
+# Days and months told against the published day: "yesterday", "on the 5th", "last month".
+_RELATIVE = re.compile(
+    r"\b(?:(yesterday)|(today)|on\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of|anniversary|floor|session|meeting|"
+    r"century|edition|time|round|batch|plenary|congress|annual|national|international|china|world|global))|"
+    r"(last|earlier this|this|early this|late last|earlier last)\s+month)\b")
 # "Written By A | Updated: Mar 29, 2021": a date after these words dates the page, not an event.
 _BYLINE = re.compile(r"\b(?:updated|posted|published|release time|release date|last modified|edited)\s*(?::|on\b)",
                      re.IGNORECASE)
@@ -55,9 +60,43 @@ def date_for(art: Article, sent: Sentence, para_dates: list[tuple[str, tuple[int
         pub = dt.date.fromisoformat(art.published)
         day = pub - dt.timedelta(days=(pub.weekday() - _WEEKDAYS.index(wd.group(1))) % 7)
         return day.isoformat(), (wd.start(1), wd.end(1))
+    rel = _relative(art, sent)
+    if rel is not None:
+        return rel
     m = _BARE_YEAR.search(view, sent.start, sent.end)
     if m:
         return m.group(1), (m.start(1), m.end(1))
     if para_dates:
         return para_dates[-1]
     return None, None
+
+
+def _relative(art: Article, sent: Sentence):
+    """"yesterday", "today", "on the 5th" (this month, or the last one when the day is still to
+    come), "last month" / "earlier this month": resolved against a full published date; none
+    without one (GUIDELINES: as far as the text fixes it)."""
+    if not art.published or not _FULL_DATE.fullmatch(art.published):
+        return None
+    low = art.low
+    m = _RELATIVE.search(low, sent.start, sent.end)
+    if m is None:
+        return None
+    pub = dt.date.fromisoformat(art.published)
+    span = (m.start(), m.end())
+    if m.group(1):
+        return (pub - dt.timedelta(days=1)).isoformat(), span
+    if m.group(2):
+        return pub.isoformat(), span
+    if m.group(3):
+        day = int(m.group(3))
+        year, month = pub.year, pub.month
+        if day > pub.day:
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        try:
+            return dt.date(year, month, day).isoformat(), span
+        except ValueError:
+            return None
+    if m.group(4).endswith("last"):
+        year, month = (pub.year, pub.month - 1) if pub.month > 1 else (pub.year - 1, 12)
+        return f"{year:04d}-{month:02d}", span
+    return f"{pub.year:04d}-{pub.month:02d}", span
