@@ -36,11 +36,11 @@ _LABELED_DATE = re.compile(
     re.IGNORECASE,
 )
 # A weekday right before a full date that ends its line (but for a time) is a dateline ("Our
-# Bureau, MumbaiThursday, March 16, 2006, 08:00 Hrs"), however many words precede it. No
+# Bureau, PortvilleMonday, April 7, 2008, 09:30 Hrs"), however many words precede it. No
 # leading \b: pasted datelines glue the place to the weekday.
 _WEEKDAY_BEFORE = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s{0,3}$", re.IGNORECASE)
 # A numeric full date closing a header line is the posting date that sites append to the
-# headline ("... signed MOU 2021.09.06"); a headline names an event's day in words.
+# headline ("... signed MOU 2019.03.11"); a headline names an event's day in words.
 _NUMERIC_DATE = re.compile(r"\d{4}\s?[-./]\s?\d{1,2}\s?[-./]\s?\d{1,2}")
 _SENTENCE_END = re.compile(r"[.。!！]\s*$")
 _CJK_ONLY = re.compile(r"^[\s\u3400-\u9fff0-9\uff00-\uffef]{1,40}$")
