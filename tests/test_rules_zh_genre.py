@@ -164,3 +164,18 @@ def test_our_hospital_beside_another_named_hospital_is_the_one_left():
            "副院长张华及我院党总支书记王强、副院长李娜出席。")
     assert {("王强", "青川市第二人民医院"), ("李娜", "青川市第二人民医院"),
             ("刘明", "临江医专第一附属医院")} <= people(x)
+
+
+# more names -------------------------------------------------------------------------------------
+def test_a_hospital_centre_with_a_city_in_parentheses():
+    x = zh("2019年,青川医院与北岭医院共建了青川医院(临江)眼科中心。患者的家人知道眼科中心由两家医院共建。")
+    assert aliases(x)["青川医院(临江)眼科中心"] == ["眼科中心"]
+    assert "青川市人民医院胸痛中心" in org_names(zh("青川市人民医院胸痛中心与北岭医院签约。"))
+
+
+def test_a_journal_publisher_among_the_organizers():
+    x = zh("12月1日,第三届青川文学论坛由北岭大学文学院、青川省作家协会、《青川文学》杂志社和临江大学联合主办。")
+    assert events(x) == {("meeting", frozenset({"北岭大学文学院", "青川省作家协会", "《青川文学》杂志社",
+                                                "临江大学"}))}
+    # a paper cited as the source is no organization
+    assert org_names(zh("据《青川日报》报道,北岭大学与海川集团签约。")) == ["北岭大学", "海川集团"]

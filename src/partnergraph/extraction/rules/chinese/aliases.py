@@ -110,6 +110,8 @@ def short_of(short: str, full: str) -> bool:
             return len(short) == 2 and short[1] == "院" and short[0] in "一二三四五六七八九十"
         if len(head) == 2 and len(short) >= 4 and kind_of(short) == "company":
             return True  # 海尔集团 / 青岛海尔集团: a city without its 市
+        if head.endswith(")") and "(" in head:
+            head = head[:head.rindex("(")]  # 北京天坛医院(张家口)脑科中心 / 脑科中心
         return is_place(head) or head.endswith(_long_suffixes(lex))
     if short == inner_legal(full) or (full.startswith("中华人民共和国") and short == "中国" + full[7:]):
         return True

@@ -191,7 +191,13 @@ def find_candidates(zt: ZhText, lines: list[tuple[int, int]] | None = None) -> l
                 cur = [left, se]
             if cur is not None:
                 out.append(Cand(cur[0], cur[1], v[cur[0]:cur[1]]))
+        if "》" in v[ls:le]:
+            # 《青川文学》杂志社: a journal's publisher, named by the journal's title
+            out.extend(Cand(m.start(), m.end(), m.group()) for m in _TITLED_BODY.finditer(v, ls, le))
     return [c for c in (_trim(zt, c) for c in out) if c is not None]
+
+
+_TITLED_BODY = re.compile(rf"《[{HAN}A-Za-z0-9]{{2,16}}》(?:杂志社|编辑部|出版社|报社)")
 
 
 _HAN_WORD = re.compile(f"[{HAN}]+")
