@@ -132,19 +132,24 @@ def find_candidates(zt: ZhText, lines: list[tuple[int, int]] | None = None) -> l
             line_found = list(lex.suffix_re.finditer(v, ls, le))
             if not line_found:
                 continue
-            k = 0
+            starts = [m.start() for m in line_found]
+            n, k = len(starts), 0
         for run in NAME_RUN.finditer(v, ls, le):
             rs, re_ = run.span()
-            if re_ - rs < 2:
-                continue
             if by_line:
-                while k < len(line_found) and line_found[k].start() < rs:
+                while k < n and starts[k] < rs:
                     k += 1
-                j = k
-                while j < len(line_found) and line_found[j].start() < re_:
+                if k == n:
+                    break  # no head word in the rest of the line
+                if starts[k] >= re_ or re_ - rs < 2:
+                    continue
+                j = k + 1
+                while j < n and starts[j] < re_:
                     j += 1
                 found = line_found[k:j]
                 k = j
+            elif re_ - rs < 2:
+                continue
             else:
                 found = list(lex.suffix_re.finditer(v, rs, re_))
             if not found:
