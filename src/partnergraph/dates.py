@@ -112,16 +112,22 @@ _DIGITS = re.compile(r"\d+")
 _BEFORE, _AFTER = 24, 8
 
 
+# and holds a separator (2024-01-26, 30.11.2023), 月 or the letters of a month's name: a
+# window with none (100余家, 30%, 第3届) is not scanned; the set is matched with the shapes'
+# own case folding. Chinese windows: find_dates 0.17 -> 0.10 ms per 2,000-char doc.
+_MAY_HOLD_DATE = re.compile(r"[-/.月a-z]", re.IGNORECASE)
+
+
 def _matches(text: str, start: int, end: int):
     w_start = w_end = -1
     for d in _DIGITS.finditer(text, start, end):
         lo, hi = max(start, d.start() - _BEFORE), min(end, d.end() + _AFTER)
         if lo > w_end:
-            if w_end >= 0:
+            if w_end >= 0 and _MAY_HOLD_DATE.search(text, w_start, w_end):
                 yield from DATE_RE.finditer(text, w_start, w_end)
             w_start = lo
         w_end = hi
-    if w_end >= 0:
+    if w_end >= 0 and _MAY_HOLD_DATE.search(text, w_start, w_end):
         yield from DATE_RE.finditer(text, w_start, w_end)
 
 
