@@ -29,7 +29,7 @@ from partnergraph.extraction.rules.chinese.orgs import (
 from partnergraph.extraction.rules.chinese.party_names import discover_party_names
 from partnergraph.extraction.rules.chinese.people import PersonRec, find_people
 from partnergraph.extraction.rules.chinese.view import ZhText, build
-from partnergraph.models import Document, Event, Organization, Person, Span
+from partnergraph.models import Document, Event, Organization, Person
 
 __all__ = ["extract_items"]
 
@@ -54,9 +54,11 @@ def extract_items(document: Document) -> tuple[list[Organization], list[Person],
     return _organizations(table), _people(zt, people), _events(zt, events)
 
 
-def _span(s: int, e: int, field: str) -> Span:
-    # the validating constructor: faster than model_construct for this small model (1.4 vs 2.2 us)
-    return Span(start=s, end=e, field=field)
+def _span(s: int, e: int, field: str) -> dict:
+    # a Span's fields, validated into a Span by the record that holds it: one call into
+    # pydantic-core per record instead of one per span (an organization with 6 spans:
+    # 11.6 -> 8.9 us; the constructor was 1.4 us a span, model_construct 2.2)
+    return {"start": s, "end": e, "field": field}
 
 
 def _organizations(table: OrgTable) -> list[Organization]:
