@@ -332,3 +332,49 @@ def test_a_consortium_launched_by_its_members():
     found, _ = events("Westbrook University, Norland Group and Kestrel Motors launched the Northern Sensor "
                       "Consortium on March 5.", published="2023-03-08")
     assert found == [("joint_entity", ["Kestrel Motors", "Norland Group", "Westbrook University"], "2023-03-05")]
+
+
+def test_more_ways_to_tell_a_visit():
+    found, _ = events("Li Wei, Chairman of Norland Group, paid a courtesy call on Westbrook University President "
+                      "Tom Reyes on March 5.", published="2023-03-08")
+    assert found == [("visit", ["Norland Group", "Westbrook University"], "2023-03-05")]
+    found, _ = events("Li Wei, Chairman of Norland Group, led a delegation to Westbrook University on March 5.",
+                      published="2023-03-08")
+    assert found == [("visit", ["Norland Group", "Westbrook University"], "2023-03-05")]
+
+
+def test_an_extended_agreement_and_a_joint_workshop():
+    found, _ = events("Westbrook University and Norland Group extended their partnership agreement on March 5.",
+                      published="2023-03-08")
+    assert found == [("agreement", ["Norland Group", "Westbrook University"], "2023-03-05")]
+    found, _ = events("Westbrook University and Norland Group held a joint workshop on battery safety on March 5.",
+                      published="2023-03-08")
+    assert found == [("meeting", ["Norland Group", "Westbrook University"], "2023-03-05")]
+
+
+def test_agreements_with_several_partners_are_one_signing_each():
+    found, _ = events("At the event, Norland Group signed agreements with Westbrook University, Kestrel Motors and "
+                      "Orion Airlines.")
+    assert sorted(found) == [("agreement", ["Kestrel Motors", "Norland Group"], None),
+                             ("agreement", ["Norland Group", "Orion Airlines"], None),
+                             ("agreement", ["Norland Group", "Westbrook University"], None)]
+
+
+def test_entities_set_up_by_named_builders():
+    _, result = events("The Kestrel Institute of Robotics, set up jointly by Linhai University and Brightwave Group "
+                       "in 2009, has trained 300 engineers.")
+    assert [(e.type, sorted(e.parties), e.date, e.entity) for e in result.events] == [
+        ("joint_entity", ["Brightwave Group", "Linhai University"], "2009", "Kestrel Institute of Robotics")]
+    _, result = events("Linhai University and Brightwave Group set up the Kestrel Institute of Robotics in 2009.")
+    assert [(e.type, sorted(e.parties), e.entity) for e in result.events] == [
+        ("joint_entity", ["Brightwave Group", "Linhai University"], "Kestrel Institute of Robotics")]
+    _, result = events("Norland Group and Kestrel Motors established NorKes Battery Co., Ltd., a 50-50 joint "
+                       "venture, in 2019.")
+    assert [(e.type, sorted(e.parties), e.entity) for e in result.events] == [
+        ("joint_entity", ["Kestrel Motors", "Norland Group"], "NorKes Battery Co., Ltd.")]
+
+
+def test_a_research_center_of_one_company_is_no_joint_entity():
+    found, _ = events("Westbrook University signed an agreement with Norland Group in 2015. In 2019, Norland Group "
+                      "set up a research center in Oslo with Westbrook University graduates.")
+    assert [t for t, _, _ in found] == ["agreement"]

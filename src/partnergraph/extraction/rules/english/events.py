@@ -29,6 +29,12 @@ from partnergraph.extraction.rules.english.when import date_for, sentence_dates
 _BETWEEN_STOP = re.compile(r"[.;:]|\s(?:was|were|is|are|has|have|held|signed|in the|on|to|for|at)\s")
 _SIGNER_AFTER = re.compile(r"[^,;]{0,40}?\b(?:signed|inked|sealed)\b")
 _JV_NAMED = re.compile(r"(?:joint venture|jv)\W+(?:dubbed|named|called)?\W*$")
+# "NorKes Battery Co., a 50-50 joint venture": the name before the apposition is the entity.
+_JV_AFTER = re.compile(r",\s+(?:a|an|the|their)\s+(?:[\w\-]+\s+){0,3}?(?:joint venture|jv)\b", re.IGNORECASE)
+# A set-up with none of these words is a joint entity only when the entity is named.
+_JOINT_WORD = re.compile(r"\b(?:joint(?:ly)?|co-\w+|together|between|partnership|cooperation|by)\b", re.IGNORECASE)
+# "signed agreements with A, B and C": one signing per partner, like "respectively".
+_PLURAL_DOCS = re.compile(r"\b(?:agreements|memoranda|mous|contracts|deals|mocs)\s+with\b", re.IGNORECASE)
 _VISIT_OBJECT = re.compile(r"\s+(?:of|by|to)\b")
 _JOINT_BY = re.compile(r"\b(?:jointly|together|by|between|partnership|cooperation)\b")
 
@@ -322,12 +328,12 @@ def _unique(found) -> list[int]:
 
 def _entity(ctx: _Context, sent: Sentence, parties: list[int]) -> int | None:
     best = None
-    for s, _e, idx in ctx.orgs_in(sent.start, sent.end):
+    for s, e, idx in ctx.orgs_in(sent.start, sent.end):
         org = ctx.table.orgs[idx]
         if idx in ctx.main:
             continue
         before = ctx.art.view[max(sent.start, s - 40):s].lower()
-        if org.kind in ("research", "alliance") or _JV_NAMED.search(before):
+        if org.kind in ("research", "alliance") or _JV_NAMED.search(before) or _JV_AFTER.match(ctx.art.view, e):
             best = idx
             break
     return best
@@ -360,7 +366,8 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
             t0, t1 = found["visit"]
             word = view[t0:t1].lower()
             if word == "visit" and not _VISIT_OBJECT.match(view[t1:sent.end]) or word == "delegation" and not re.search(
-                    r"\b(?:visit|came to|arriv|tour|met|hosted|received|welcomed|meet)", seg, re.IGNORECASE):
+                    r"\b(?:visit|came to|arriv|tour|met|hosted|received|welcomed|meet)|\bdelegation\s+to\s", seg,
+                    re.IGNORECASE):
                 del found["visit"]
         if "meeting" in found:
             named = _NAMED_MEETING.search(seg)
@@ -388,6 +395,8 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
                             parties.append(idx)
             if len(parties) < 2 and kind == "joint_entity" and entity is not None:
                 parties = _parties_ahead(ctx, art, sent, entity, parties)
+            if kind == "joint_entity" and entity is None and not _JOINT_WORD.search(seg):
+                continue  # "Brightwave set up a research center": no partner, no named entity
             if len(parties) < 2:
                 continue
             if date is None and ctx.lead_date and not sent.title and (
@@ -400,7 +409,7 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
                 noun = nm.group(1).lower().rstrip("s")
                 noun = "memorandum" if noun in ("mou", "moc", "moa", "memoranda", "memorandum") else noun
             pairs = [parties]
-            if len(parties) >= 3 and _RESPECTIVELY.search(seg):
+            if len(parties) >= 3 and (_RESPECTIVELY.search(seg) or kind == "agreement" and _PLURAL_DOCS.search(seg)):
                 # "A signed MOUs with B and C respectively": one event per pair
                 first = parties[0]
                 pairs = [[first, p] for p in parties[1:]]
