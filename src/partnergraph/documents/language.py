@@ -25,6 +25,8 @@ def detect_language(text: str) -> str:
     wins when its characters outnumber a quarter of the Latin letters.
     """
     sample = text if len(text) <= 20000 else text[:20000]
+    if _CJK.search(sample) is None:
+        return "en"  # no Chinese character: the Latin letters need no count
     cjk = sum(map(len, _CJK.findall(sample)))
     latin = sum(map(len, _LATIN.findall(sample)))
     return "zh" if cjk and cjk * 4 >= latin else "en"
