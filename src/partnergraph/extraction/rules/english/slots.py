@@ -76,9 +76,25 @@ def _candidate(table: OrgTable, text: str) -> bool:
 
 
 def _candidate_uncached(table: OrgTable, text: str) -> bool:
+    return _LEXICAL_CANDIDATE[text] and table.find(text) is None
+
+
+class _LexicalCandidateMemo(dict):
+    """Text -> whether its words may name a head-less organization (the lexicon part of
+    `_candidate`, a pure function of the text): a memo, as the test runs on most capitalized
+    words of every article."""
+
+    def __missing__(self, text: str) -> bool:
+        got = _lexical_candidate(text)
+        if len(self) < 200_000:
+            self[text] = got
+        return got
+
+
+def _lexical_candidate(text: str) -> bool:
     lex = lexicon()
     words = text.split()
-    if not words or len(words) > 3 or text in lex.places or table.find(text) is not None:
+    if not words or len(words) > 3 or text in lex.places:
         return False
     for w in words:
         b = w.removesuffix("'s")
@@ -89,6 +105,9 @@ def _candidate_uncached(table: OrgTable, text: str) -> bool:
                     len(words) > 1 and b in lex.places and b.endswith(("an", "ese", "ish", "ch"))):
             return False
     return words[0][0].isupper()
+
+
+_LEXICAL_CANDIDATE = _LexicalCandidateMemo()
 
 
 @lru_cache(maxsize=1)
