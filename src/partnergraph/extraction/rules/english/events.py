@@ -377,7 +377,8 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
                 not INTENT.search(seg[max(0, m.start() - 30):m.start()]) and not _PURPOSE.search(seg, 0, m.start())
                 for m in _SET_UP.finditer(seg)):
             del found["joint_entity"]  # nothing set up, or only "will launch"
-        date, dspan = date_for(art, sent, para_dates)
+        # the date is read only for a sentence that reports an event (most report none)
+        date, dspan = date_for(art, sent, para_dates) if found else (None, None)
         for d in sentence_dates(art, sent):
             if d.month is not None:
                 para_dates.append((d.resolve(art.published), (d.start, d.end)))
