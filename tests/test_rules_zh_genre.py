@@ -179,3 +179,23 @@ def test_a_journal_publisher_among_the_organizers():
                                                 "临江大学"}))}
     # a paper cited as the source is no organization
     assert org_names(zh("据《青川日报》报道,北岭大学与海川集团签约。")) == ["北岭大学", "海川集团"]
+
+
+def test_a_joint_institute_named_after_both_founders_and_its_field():
+    for sep in ("与", "—"):
+        x = zh(f"6月14日,北岭大学{sep}海川集团智能制造联合研究院揭牌仪式在临江举行。")
+        [ev] = x.events
+        assert (ev.type, set(ev.parties)) == ("joint_entity", {"北岭大学", "海川集团"})
+        assert ev.entity == f"北岭大学{sep}海川集团智能制造联合研究院"
+    # a ceremony held by both for a body with no 联合 in its name names no joint founders
+    x = zh("6月6日上午,青山市人民医院与滨江大学医院举行医联体合作签约暨揭牌仪式。")
+    assert {e.entity for e in x.events if e.type == "joint_entity"} == {"医联体"}
+
+
+def test_fields_after_weirao_and_jiu():
+    x = zh("6月16日,北岭大学与海川集团签订校企合作协议。双方围绕人才培养、科技研发、成果转化等方面进行了深入交流。")
+    assert x.events[0].topics == ["人才培养", "科技研发", "成果转化"]
+    x = zh("6月16日,北岭大学与海川集团签订协议,双方就人才培养和联合攻关等方面达成共识。")
+    assert x.events[0].topics == ["人才培养", "联合攻关"]
+    x = zh("6月16日,北岭大学与海川集团签订协议,双方将在就业创业、实习实训等领域开展合作。")
+    assert x.events[0].topics == ["就业创业", "实习实训"]

@@ -29,7 +29,8 @@ _LOCATION = re.compile(
     rf"在([{HAN}0-9A-Za-z]{{2,24}}?)(?:隆重|正式|成功|顺利|共同|联合)?"
     r"(?:举行|召开|举办|签署|签订|签约|启动|揭牌|开幕|进行)"
 )
-_TOPICS = re.compile(rf"在([{HAN}、和及]{{2,90}}?)等?(?:多个|诸多|相关)?(?:领域|方面)")
+# 在A、B等领域合作, 围绕A、B等方面交流, 就A和B等方面达成共识
+_TOPICS = re.compile(rf"(?:在|围绕|就(?!业))([{HAN}、和及]{{2,90}}?)等?(?:多个|诸多|相关)?(?:领域|方面)")
 _TOPIC_SPLIT = re.compile(r"、|以及|和|及")
 # how far from its trigger an entity's name may stand (characters); 30 covers every entity
 # of the dev and unlabeled articles (the longest, 广西师范大学—…联合医学研究中心, is 24)
@@ -80,13 +81,16 @@ def entity_span(zt: ZhText, table: OrgTable, by_end: dict[int, Mention], s0: int
                 k -= 1  # 广西师范大学—桂林市中西医结合医院联合医学研究中心: both founders named
                 continue
             if v[k - 1] in "与和" and k - 1 in by_end and by_end[k - 1].start >= lo \
-                    and a in by_end and by_end[a].start == k:
-                joined = by_end[k - 1].start  # A与B联合实验室, A与B医联体: both founders named
+                    and any(by_end[p].start == k and (p == a or v.find("联合", p, b) >= 0)
+                            for p in range(k + 2, a + 1) if p in by_end):
+                # A与B联合实验室, A与B医联体, A与B智能制造联合研究院: both founders named
+                joined = by_end[k - 1].start
                 break
             if not _HAN_CHAR.match(v[k - 1]) or v[k - 1] in "与和及暨、了":
                 break
             k -= 1
-        cuts = [c.end() for c in lex.stop_re.finditer(v, k, a)]
+        # searched up to the name's end, so a look-ahead sees the head word (联合 of 联合研究院)
+        cuts = [c.end() for c in lex.stop_re.finditer(v, k, b) if c.end() <= a]
         cuts += [c.end() for c in lex.triggers["joint_entity"].finditer(v, k, a)]
         if cuts:
             k = max(cuts)

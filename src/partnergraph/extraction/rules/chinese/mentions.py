@@ -250,8 +250,9 @@ def _inner(v: str, rs: int, cs: int, ce: int, heads: list[tuple[int, int]], cuts
 def _unit_of(v: str, cur: list[int], ss: int, se: int) -> bool:
     """True when the head word at [ss, se) closes a unit named after the body before it, not
     a part of its name: A与B联合实验室 (the lab of both), 研究会学术委员会 (a committee)."""
-    if v.startswith("联合", cur[1]) and cur[0] > 0 and v[cur[0] - 1] in "与和":
-        return True
+    if cur[0] > 0 and v[cur[0] - 1] in "与和-" and (
+            v.startswith("联合", cur[1]) or v.find("联合", cur[1], ss) >= 0 and ss - cur[1] <= MAX_CHAIN_GAP):
+        return True  # A与B智能制造联合研究院: the institute of both, B no part of its name
     return v[ss:se] == "委员会" and v[cur[1]:ss] in _COMMITTEES
 
 
