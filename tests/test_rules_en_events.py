@@ -378,3 +378,19 @@ def test_a_research_center_of_one_company_is_no_joint_entity():
     found, _ = events("Westbrook University signed an agreement with Norland Group in 2015. In 2019, Norland Group "
                       "set up a research center in Oslo with Westbrook University graduates.")
     assert [t for t, _, _ in found] == ["agreement"]
+
+
+def test_they_unveil_an_entity_after_their_signing():
+    _, result = events("Westbrook University and Norland Group signed a cooperation agreement on March 5. At the "
+                       "ceremony, they also unveiled the Smart Battery Joint Laboratory.", published="2023-03-08")
+    ev = [(e.type, sorted(e.parties), e.date, e.entity) for e in result.events]
+    assert ("joint_entity", ["Norland Group", "Westbrook University"], "2023-03-05",
+            "Smart Battery Joint Laboratory") in ev
+    assert len(ev) == 2
+
+
+def test_a_joint_body_named_after_two_organizations_stands_for_them():
+    found, _ = events("Westbrook University and Norland Group have cooperated since 2015. On March 5, the "
+                      "Westbrook-Norland Joint Steering Committee held its annual meeting at Westbrook University.",
+                      published="2023-03-08")
+    assert found == [("meeting", ["Norland Group", "Westbrook University"], "2023-03-05")]

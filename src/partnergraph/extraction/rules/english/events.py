@@ -59,6 +59,8 @@ _TWO_SIDES = re.compile(
     r"chambers|alliances|partners|schools|enterprises|entities|operators)\b|\beach other\b",
     re.IGNORECASE,
 )
+_THEY = re.compile(r"\b(?:[Tt]hey|[Bb]oth)\s+(?:\w+\s+){0,2}?(?:signed|unveiled|launched|inaugurated|set up|"
+                   r"established|held|opened|founded|agreed|jointly)\b")
 _DOC_NOUN = re.compile(
     r"\b(memorand(?:um|a)|mou|moc|moa|agreements?|contracts?|framework|accords?|deals?|pacts?|declaration)\b",
     re.IGNORECASE,
@@ -95,6 +97,8 @@ _UNIT_HEADS = re.compile(r"\b(?:Department|Division|Office|Laboratory|Lab|Labora
 _SCHOOL_HEADS = re.compile(r"\b(?:School|College|Faculty)\b")
 
 
+# A body two organizations run together: "Westbrook-Norland Joint Laboratory", "A-B Steering Committee".
+_JOINT_BODY = re.compile(r"^\S+-\S+\s.*\b(?:Joint|Committee|Council|Board|Institute|Lab|Laboratory|Cent(?:er|re))\b")
 # Organizations looked at as the parent of a school (a news article names a few dozen).
 _MAX_PARENTS = 200
 
@@ -120,6 +124,7 @@ class _Context:
                  person_orgs: list[tuple[int, int, int]]):
         self.art, self.table = art, table
         self._units: dict[int, bool] = {}
+        self._hyphen: dict[int, list[int]] = {}
         self.visitor: int | None = None         # the organization on the visit being told
         self.recent: list[int] | None = None    # the parties of the event told in the last sentences
         self.mentions = sorted(mentions)
@@ -152,6 +157,34 @@ class _Context:
         if got is None:
             got = self._units[idx] = self._is_unit(idx)
         return got
+
+    def hyphen_parents(self, idx: int) -> list[int] | None:
+        """"Westbrook-Norland Joint Laboratory": the organizations its first word joins, each
+        named in the text by that form or with it as first word; None unless every part is one."""
+        got = self._hyphen.get(idx)
+        if got is None:
+            got = self._hyphen[idx] = self._hyphen_parents(idx)
+        return got or None
+
+    def _hyphen_parents(self, idx: int) -> list[int]:
+        name = self.table.orgs[idx].name
+        if not _JOINT_BODY.search(name):
+            return []
+        parts = name.split()[0].split("-")
+        if not 2 <= len(parts) <= 4 or not all(parts):
+            return []
+        out: list[int] = []
+        for part in parts:
+            match = None
+            for i in self.table.live()[:_MAX_PARENTS]:
+                org = self.table.orgs[i]
+                if i != idx and (part in org.surfaces or org.name == part or org.name.split()[0] == part):
+                    match = i
+                    break
+            if match is None or match in out:
+                return []
+            out.append(match)
+        return out
 
     def parent_of(self, idx: int) -> int | None:
         """The organization a unit's name starts with: "UA School of Engineering" is UA's."""
@@ -245,6 +278,12 @@ def _parties(ctx: _Context, sent: Sentence, kind: str, t0: int, t1: int,
         local = _sides_told_before(ctx, [i for s, _, i in keep if s < two_sides.start()], prev)
         if local:
             return local, spans
+    if kind in ("meeting", "joint_entity"):
+        ids = _joint_parents(ctx, ids, kind)
+    they = _THEY.search(view, s0, t0) if len(ids) < 2 and not two_sides and ctx.recent else None
+    if they and all(i in ctx.recent or kind == "joint_entity" for i in ids):
+        # "At the ceremony, they also unveiled ...": the parties just told (and the entity unveiled)
+        return list(dict.fromkeys(ctx.recent + ids)), spans
     if len(ids) < 2 and ctx.main and (len(ctx.main) == 2) and (
             two_sides or no_names or kind in ("agreement", "visit") and (
                 ids and ids[0] in ctx.main and named_here or kind == "visit" and ids)):
@@ -252,6 +291,20 @@ def _parties(ctx: _Context, sent: Sentence, kind: str, t0: int, t1: int,
             if i not in ids:
                 ids.append(i)
     return ids, spans
+
+
+def _joint_parents(ctx: _Context, ids: list[int], kind: str) -> list[int]:
+    """"The Westbrook-Norland Joint Steering Committee held its annual meeting": a joint body
+    named after two organizations of the text stands for them (a set-up keeps the entity too)."""
+    out: list[int] = []
+    for i in ids:
+        parents = ctx.hyphen_parents(i)
+        if parents and kind == "joint_entity":
+            out.append(i)
+        for j in parents or [i]:
+            if j not in out:
+                out.append(j)
+    return out
 
 
 def _tour_stop(ctx: _Context, named: list[tuple[int, int, int]], t1: int) -> tuple[list[int], list[tuple[int, int]]]:
