@@ -199,3 +199,13 @@ def test_fields_after_weirao_and_jiu():
     assert x.events[0].topics == ["人才培养", "联合攻关"]
     x = zh("6月16日,北岭大学与海川集团签订协议,双方将在就业创业、实习实训等领域开展合作。")
     assert x.events[0].topics == ["就业创业", "实习实训"]
+
+
+def test_leaders_of_a_level_of_government_with_no_post():
+    x = zh("6月16日,北岭大学与青川市人民政府签署协议。市领导王刚、李华出席签约仪式。")
+    assert {(p.name, p.title, p.org) for p in x.people} == {("王刚", "市领导", None), ("李华", "市领导", None)}
+
+
+def test_a_department_post_after_a_post_at_the_same_body():
+    x = zh("青川大学校长助理、科研处处长周涛主持签约仪式。")
+    assert [(p.name, p.title, p.org) for p in x.people] == [("周涛", "校长助理、科研处处长", "青川大学")]

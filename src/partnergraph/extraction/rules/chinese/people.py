@@ -192,6 +192,10 @@ def find_people(zt: ZhText, table: OrgTable, mentions: list[Mention]) -> list[Pe
                         and prev_org is not None and last_end == q - 1:
                     org = prev_org  # 、欧亚处副处长李海: a department of the same body
                     q = -1
+                elif qual and qual[-1] in "处科室" and v[q - 1:q] == "、" and pending \
+                        and last_end == q:
+                    org = pending[-1][2]  # 校长助理、科研处处长周涛: one person, one body
+                    q = -1
                 elif qual and (qual[-1] in "院部委局厅会省市区县国府办处所司行" or "原" in qual):
                     q = -1  # 、国务院副总理, 、重庆市原市长: another body, not a qualifier
                 if org is not None:
