@@ -209,3 +209,16 @@ def test_leaders_of_a_level_of_government_with_no_post():
 def test_a_department_post_after_a_post_at_the_same_body():
     x = zh("青川大学校长助理、科研处处长周涛主持签约仪式。")
     assert [(p.name, p.title, p.org) for p in x.people] == [("周涛", "校长助理、科研处处长", "青川大学")]
+
+
+def test_a_research_trip_to_a_district_then_signing_with_its_government():
+    x = zh("6月14日,北岭大学校长王明带领学校相关职能部门负责人赴青川市临江区开展校地合作调研,"
+           "与临江区人民政府签署战略合作协议。")
+    assert events(x) == {("visit", frozenset({"北岭大学", "临江区人民政府"})),
+                         ("agreement", frozenset({"北岭大学", "临江区人民政府"}))}
+
+
+def test_xiaoqi_before_hezuo_qualifies_the_agreement_and_names_no_parties():
+    x = zh("6月14日,北岭大学与临江区人民政府签署合作协议。7月1日,南河学院与海川集团签订校企合作协议。")
+    assert events(x) == {("agreement", frozenset({"北岭大学", "临江区人民政府"})),
+                         ("agreement", frozenset({"南河学院", "海川集团"}))}

@@ -48,7 +48,9 @@ _FUTURE = re.compile(r"将|拟|计划|准备|预计|有望|即将|筹建|力争|
 # 与五家企业, 与各单位, 与两家医院: the bodies just listed, each on its own
 _WITH_MANY = re.compile(r"与(?:各|这些|上述|以上|所有|[0-9一二两三四五六七八九十多]+[家所个])?[^,。;]{0,4}?"
                         r"(?:企业|单位|医院|公司|高校|学校|院校|机构|部门)")
-_BOTH = re.compile(r"双方|两校|两省|两市|两院|两家|三方|各方|两地|校地|校企|院校|两单位|双边")
+# both sides as a subject; 校地/校企 before 合作 (校企合作协议, 校地合作调研) qualify a thing
+_BOTH = re.compile(r"双方|两校|两省|两市|两院|两家|三方|各方|两地|两单位|双边"
+                   r"|(?:校地|校企|院校)(?!合作|共建|融合|协同|对接|联动|联合)")
 # each of the bodies just listed, as a subject (各企业负责人…并与X签订)
 _EACH = re.compile(r"各(?:家|个)?(?:企业|单位|公司|医院|学校|高校|院校|机构|基地)")
 _RESPECTIVELY = re.compile(r"分别(?!代表|致辞|讲话|介绍|发言|表示)")

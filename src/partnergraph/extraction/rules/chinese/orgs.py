@@ -229,6 +229,9 @@ class OrgTable:
             if not hits and place.startswith(p) and len(place) - len(p) >= 3:
                 rest = place[len(p):].lstrip("省市")
                 hits = self._government_of(rest, post) if len(rest) >= 2 else []
+        k = max(place.rfind("省", 0, len(place) - 1), place.rfind("市", 0, len(place) - 1))
+        if not hits and k >= 1 and len(place) - k - 1 >= 2:
+            hits = self._government_of(place[k + 1:], post)  # 青川市临江区 → 临江区人民政府
         return hits[0] if len(hits) == 1 else None
 
     def _government_of(self, place: str, post: str) -> list[Org]:
