@@ -394,3 +394,21 @@ def test_a_joint_body_named_after_two_organizations_stands_for_them():
                       "Westbrook-Norland Joint Steering Committee held its annual meeting at Westbrook University.",
                       published="2023-03-08")
     assert found == [("meeting", ["Norland Group", "Westbrook University"], "2023-03-05")]
+
+
+def test_a_chairman_headed_for_the_host_city_to_sign():
+    text = ("Norland Group Signs Agreement with Kestria Municipal Government\n\n"
+            "On May 7, Li Wei, chairman of Norland Group, headed for Kestria and held the signing ceremony of a "
+            "strategic cooperation agreement with Kestria Municipal Government.")
+    found, _ = events(text, published="2019-05-20")
+    assert sorted(found) == [("agreement", ["Kestria Municipal Government", "Norland Group"], "2019-05-07"),
+                             ("visit", ["Kestria Municipal Government", "Norland Group"], "2019-05-07")]
+
+
+def test_a_leader_and_his_party_visit_the_host():
+    text = ("Westbrook and Norland Development Zone Signed a Cooperation Agreement\n\n"
+            "On May 7, Westbrook Government and Norland Development Zone signed a cooperation agreement.\n\n"
+            "Before signing the agreement, Li Wei and his party visited the Westbrook Port and the new campus.")
+    found, _ = events(text, published="2019-05-20")
+    assert sorted(found) == [("agreement", ["Norland Development Zone", "Westbrook Government"], "2019-05-07"),
+                             ("visit", ["Norland Development Zone", "Westbrook Government"], "2019-05-07")]

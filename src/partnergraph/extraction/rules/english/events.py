@@ -258,7 +258,8 @@ def _parties(ctx: _Context, sent: Sentence, kind: str, t0: int, t1: int,
         ids = [i for i in ids if i in ctx.main or not (
             ctx.is_unit(i) or ctx.table.orgs[i].kind in ("research",))]
     if kind == "visit" and keep and all(s >= t1 for s, _, _ in keep) and not re.search(
-            r"\bdelegation\b|\bvisit(?:ed|s)? by\b", view[s0:s1], re.IGNORECASE):
+            r"\bdelegation\b|\bvisit(?:ed|s)? by\b|\b(?:his|her|their) (?:party|team|entourage)\b", view[s0:s1],
+            re.IGNORECASE):
         return [], []  # hosts with no visitor named
     # a host's lab or school stands for the host in a visit
     if kind == "visit" and ctx.main:
