@@ -222,3 +222,21 @@ def test_xiaoqi_before_hezuo_qualifies_the_agreement_and_names_no_parties():
     x = zh("6月14日,北岭大学与临江区人民政府签署合作协议。7月1日,南河学院与海川集团签订校企合作协议。")
     assert events(x) == {("agreement", frozenset({"北岭大学", "临江区人民政府"})),
                          ("agreement", frozenset({"南河学院", "海川集团"}))}
+
+
+def test_founders_given_by_the_next_sentence_referring_to_the_entity():
+    x = zh("6月13日,北岭大学海川产业学院揭牌成立。该学院由北岭大学与海川集团共同建设。")
+    assert events(x) == {("joint_entity", frozenset({"北岭大学", "海川集团"}))}
+    x = zh("6月13日,青川智能制造创新中心揭牌。该中心由北岭大学、青川大学和海川集团联合组建。")
+    assert events(x) == {("joint_entity", frozenset({"北岭大学", "青川大学", "海川集团"}))}
+    # a plan is no founding
+    x = zh("6月13日,青川智能制造创新中心揭牌。北岭大学、青川大学和海川集团将联合建设该中心。")
+    assert events(x) == set()
+
+
+def test_a_delegation_coming_to_our_university_named_as_xiao():
+    x = zh("6月12日,海川集团董事长赵强一行来校访问。北岭大学与海川集团签署了战略合作协议。")
+    assert events(x) == {("visit", frozenset({"海川集团", "北岭大学"})),
+                         ("agreement", frozenset({"海川集团", "北岭大学"}))}
+    x = zh("6月12日,海川集团总经理赵强到校长办公室。北岭大学校长王明出席。")
+    assert events(x) == set()

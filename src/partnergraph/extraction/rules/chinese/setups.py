@@ -11,6 +11,7 @@ each (“A大学临床教研中心”、“B大学教学医院”挂牌仪式在
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from partnergraph.extraction.rules.chinese.arguments import entity_span, quoted_entities
 from partnergraph.extraction.rules.chinese.lexicon import literal_led
@@ -34,6 +35,11 @@ _GROUPINGS = ("联盟", "联合体", "医联体", "医共体", "共同体", "医
 _MEMBERS = re.compile(r"成员(?:单位|医院|高校)?(?:包括|有|为|是)")
 # the article's alliance referred to without its name
 _THIS_ALLIANCE = literal_led(r"(?:该|本|此|这一|这个)?联盟(?=由|于|是|经)")
+# an entity referred to by its head word at the start of a later sentence (该学院由…)
+_REFERRED_HEAD = re.compile(r"(?:学院|中心|实验室|基地|研究院|研究所|平台|联盟|工作站)$")
+_REFERRED = re.compile(r"(?:该|这一|这个|此|本)(学院|中心|实验室|基地|研究院|研究所|平台|联盟|工作站)")
+# how many sentences after a set-up may name its founders that way
+REFERRED_SENTENCES = 2
 # the most founders a joint name runs together (青川大学北岭医院东江集团联合实验室: 3)
 MAX_FOUNDERS = 4
 
@@ -84,6 +90,8 @@ class SetUpRules:
                 self._article_founders = next(
                     (f for a, b in self.zt.sentences if (f := self._founders(a, b))), [])
             parties = self._article_founders
+        if len(parties) < 2:
+            parties = self._referred_founders(s1, name) or parties
         inside = distinct(orgs_in(self.mentions, entity[0], entity[1]))
         if len(parties) < 2 and len(inside) >= 2:
             parties = inside
@@ -110,6 +118,19 @@ class SetUpRules:
         return [self._extras(EventRec("joint_entity", [p.org for p in parties],
                                       self._date(s0, s1, ts), (ts, te),
                                       [(p.start, p.end) for p in parties], entity=entity), s0, s1)]
+
+    def _referred_founders(self, s1: int, name: str) -> list[Mention]:
+        """X学院揭牌成立。该学院由A与B共同建设: the founders a next sentence gives, where it
+        refers to the entity by its head word (该学院, 这一平台)."""
+        head = _REFERRED_HEAD.search(name)
+        if head is None:
+            return []
+        i = bisect_left(self.zt.sentences, (s1, -1))
+        for a, b in self.zt.sentences[i:i + REFERRED_SENTENCES]:
+            ref = _REFERRED.match(self.zt.v, a, b)
+            if ref is not None and ref.group(1) == head.group():
+                return self._founders(a, b)
+        return []
 
     def _named_founders(self, name: str) -> list[Org]:
         """The bodies a joint name joins with a dash: A大学—B医院联合医学研究中心 → A, B."""

@@ -38,6 +38,8 @@ MAX_TOUR = 240
 _PARTY_WORD = re.compile(r"一行|访问团|代表团|考察团|调研组")
 # a delegation led out: 带队赴, 率团访问, 一行来到
 _LEADS = re.compile(r"带队|率队|率团|一行")
+# a visitor coming to the article's own university, named as 校 (来校访问, 到校调研)
+_TO_US = re.compile(r"(?:来|到|莅临|走进|访问)(校)(?![长友园区内外庆史训歌徽])")
 # a body sending its people (A组织B师生参观…): the visitor is the body sent
 _SENDS = re.compile(r"组织|选派|安排|带领|率领")
 # a clause about a group that went (一行, 代表团, 师生…), not a body's standing interest
@@ -105,6 +107,11 @@ class VisitRules:
                 before = self._delegation(s0)
             if before and not after and scene is not None and len(before) == 1:
                 after = [scene]  # 在A公司,王刚一行参观了生产车间: the scene is the host
+            if before and not after:
+                to_us = _TO_US.search(v, before[-1].end, min(s1, te + 2))
+                home = self.table.resolve("我校") if to_us else None
+                if home is not None:  # 海川集团董事长赵强一行来校访问: the article's university
+                    after = [Mention(to_us.start(1), to_us.end(1), home, to_us.group(1))]
             lead = v[max(cs, ts - 6):ts]
             between = v[before[0].end:ts] if before else ""
             went = _GOES_TO.search(between) if len(before) >= 2 else None
