@@ -412,3 +412,19 @@ def test_a_leader_and_his_party_visit_the_host():
     found, _ = events(text, published="2019-05-20")
     assert sorted(found) == [("agreement", ["Norland Development Zone", "Westbrook Government"], "2019-05-07"),
                              ("visit", ["Norland Development Zone", "Westbrook Government"], "2019-05-07")]
+
+
+def test_a_month_without_a_day_takes_the_published_year():
+    found, _ = events("In May, Westbrook University signed an agreement with Norland Group.", published="2023-06-08")
+    assert found[0][2] == "2023-05"
+    found, _ = events("In December, Westbrook University signed an agreement with Norland Group.",
+                      published="2023-06-08")
+    assert found[0][2] == "2022-12"  # a month still to come is last year's
+    found, _ = events("In May, Westbrook University signed an agreement with Norland Group.")
+    assert found[0][2] is None
+
+
+def test_a_sponsor_of_a_signing_is_no_party():
+    found, _ = events("Westbrook University and Norland Group signed an agreement on March 5 with the support of "
+                      "the Kestria Science Foundation.", published="2023-03-08")
+    assert found == [("agreement", ["Norland Group", "Westbrook University"], "2023-03-05")]

@@ -53,6 +53,8 @@ _JOINED = re.compile(r"\b(?:also\s+)?(?:participated|took part|joined|was (?:als
 _THE_DELEGATION = re.compile(r"\b(?:[Tt]he|[Tt]his|[Oo]ur)\s+(?:delegation|visitors|visiting team|guests)\b")
 _DELEGATION_OF = re.compile(r"\bdelegation\s+(?:\w+\s+){0,2}?(?:of|from|led by|headed by)\s", re.IGNORECASE)
 _VISITED_BY = re.compile(r"\b(?:visited by|received|welcomed|hosted|met with|meets|met)\b", re.IGNORECASE)
+_SUPPORTER = re.compile(r"\b(?:with the (?:support|help|assistance) of|under the auspices of|supported by|sponsored by|"
+                        r"funded by|facilitated by|brokered by|mediated by)\s+(?:the\s+)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+", re.IGNORECASE)
 _TWO_SIDES = re.compile(
     r"\b(?:two|both)\s+(?:sides|parties|companies|universities|institutions|organi[sz]ations|groups|"
@@ -249,6 +251,8 @@ def _parties(ctx: _Context, sent: Sentence, kind: str, t0: int, t1: int,
     for s, e, idx in mentions:
         if w and kind == "agreement" and w.start() < s and not _signing_subject(view, e, s1):
             continue
+        if kind in ("agreement", "meeting") and _SUPPORTER.search(view, max(s0, s - 40), s):
+            continue  # "signed ... with the support of X": a sponsor, no party
         if _BRANCH_OF.search(view, max(s0, s - 40), s):
             continue  # "the Southwest Regional Headquarter of CNEC": the branch acts, not the parent
         keep.append((s, e, idx))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from partnergraph.dates import DateMention, find_dates
+from partnergraph.dates import MONTHS, DateMention, find_dates
 from partnergraph.extraction.rules.english.text import Article, Sentence
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -19,6 +19,10 @@ _WEEKDAY = re.compile(r"(?<!next )(?<!coming )\b(" + "|".join(_WEEKDAYS) + r")\b
 _FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _BARE_YEAR = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Ff]rom)\s+((?:19|20)\d\d)\b")
 _DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"\d{4}")
+_MONTH_ONLY = re.compile(
+    r"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-|[Tt]his)\s+(January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b(?!\s*,?\s*\d)")
 # Days and months told against the published day: "yesterday", "on the 5th", "last month".
 _RELATIVE = re.compile(
     r"\b(?:(yesterday)|(today)|on\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of|anniversary|floor|session|meeting|"
@@ -63,6 +67,15 @@ def date_for(art: Article, sent: Sentence, para_dates: list[tuple[str, tuple[int
     rel = _relative(art, sent)
     if rel is not None:
         return rel
+    mo = _MONTH_ONLY.search(view, sent.start, sent.end) if art.published and _YEAR.match(art.published) else None
+    if mo:
+        # "In May, X signed ...": the month of the published year, or of the year before when it
+        # is still to come
+        month = MONTHS[mo.group(1).lower()]
+        year = int(art.published[:4])
+        if len(art.published) >= 7 and month > int(art.published[5:7]):
+            year -= 1
+        return f"{year:04d}-{month:02d}", (mo.start(1), mo.end(1))
     m = _BARE_YEAR.search(view, sent.start, sent.end)
     if m:
         return m.group(1), (m.start(1), m.end(1))
