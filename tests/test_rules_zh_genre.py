@@ -240,3 +240,13 @@ def test_a_delegation_coming_to_our_university_named_as_xiao():
                          ("agreement", frozenset({"海川集团", "北岭大学"}))}
     x = zh("6月12日,海川集团总经理赵强到校长办公室。北岭大学校长王明出席。")
     assert events(x) == set()
+
+
+def test_a_government_short_form_and_branch_campuses():
+    x = zh("6月16日,青川市人民政府与北岭大学签约。青川市政府副市长李强出席。")
+    assert aliases(x)["青川市人民政府"] == ["青川市政府"]
+    assert people(x) == {("李强", "青川市人民政府")}
+    x = zh("6月16日,中国科学院青川分院与北岭大学签约。青川分院院长王明出席。")
+    assert events(x) == {("agreement", frozenset({"中国科学院青川分院", "北岭大学"}))}
+    assert people(x) == {("王明", "中国科学院青川分院")}
+    assert "北岭大学青川分校" in org_names(zh("6月16日,北岭大学青川分校与海川集团签约。"))

@@ -121,6 +121,8 @@ def short_of(short: str, full: str) -> bool:
             return True
     if _field_word_dropped(short, full):
         return True
+    if full.endswith("人民政府") and short == full[:-4] + "政府" and len(short) >= 4:
+        return True  # 青川市政府 / 青川市人民政府
     # contraction: same first character, the rest a subsequence ending in a shortened head
     # word (中国科大 / 中国科学技术大学), never a full head word of its own (浙江大学)
     if len(short) >= 3 and short[0] == full[0] and short[-1] in full[-2:] \
