@@ -52,3 +52,13 @@ def test_windows_around_digits_find_what_a_full_scan_finds():
             "Dec 16 2020 and November 2023 " + "plain words " * 20 + "30.11.2023 and 2024/01/26.")
     full = [(m.start(), m.end()) for m in DATE_RE.finditer(text)]
     assert [(m.start(), m.end()) for m in _matches(text, 0, len(text))] == full
+
+
+def test_month_names_with_letters_the_pattern_folds_are_no_crash():
+    # the case-insensitive month names also match the long s, the dotless i and the dotted
+    # capital I; such a name is the month, not a KeyError that stops the whole extraction
+    from partnergraph.dates import find_dates
+
+    assert [(d.month, d.day) for d in find_dates("on \u017fept 5, 2024")] == [(9, 5)]
+    assert [(d.month, d.day) for d in find_dates("5 apr\u0131l 2024")] == [(4, 5)]
+    assert [d.month for d in find_dates("\u0130n JUNE 2020")] == [6]

@@ -70,6 +70,16 @@ class DateMention:
         return f"{year:04d}-{self.month:02d}-{self.day:02d}"
 
 
+# letters the case-insensitive month names also match: the long s, the dotless i and the
+# dotted capital I (whose lower case is i and a combining dot), so "ſept" and "aprıl" are
+# months, not a KeyError
+_MONTH_FOLD = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0307": None})
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().translate(_MONTH_FOLD)]
+
+
 def _valid(month: int | None, day: int | None) -> bool:
     if month is not None and not 1 <= month <= 12:
         return False
@@ -92,14 +102,14 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
                 continue  # "6月" alone is a month name in running text, too vague
         elif g["mn4"]:
             y = int(g["y4"]) if g["y4"] else None
-            mo, d = MONTHS[g["mn4"].lower()], int(g["d4"])
-            if g["mn4"].lower() == "may" and not g["y4"] and not _may_is_month(text, m.start()):
+            mo, d = _month(g["mn4"]), int(g["d4"])
+            if _month(g["mn4"]) == 5 and not g["y4"] and not _may_is_month(text, m.start()):
                 continue
         elif g["mn5"]:
             y = int(g["y5"]) if g["y5"] else None
-            mo, d = MONTHS[g["mn5"].lower()], int(g["d5"])
+            mo, d = _month(g["mn5"]), int(g["d5"])
         else:
-            y, mo, d = int(g["y6"]), MONTHS[g["mn6"].lower()], None
+            y, mo, d = int(g["y6"]), _month(g["mn6"]), None
         if _valid(mo, d):
             out.append(DateMention(m.start(), m.end(), y, mo, d))
     return out
