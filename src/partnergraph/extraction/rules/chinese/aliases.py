@@ -20,6 +20,7 @@ PLACES = ("中国", "台湾", "香港", "澳门", "国家", "中华", "全国", 
           "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州",
           "云南", "陕西", "甘肃", "青海", "内蒙古", "广西", "西藏", "宁夏", "新疆")
 _PLACE_END = set("省市区县州旗镇乡")
+_LEGAL_ENDS = LEGAL + ("科技有限公司", "技术有限公司")
 
 
 def norm(key: str) -> str:
@@ -39,16 +40,19 @@ def short_forms(full: str) -> set[str]:
     forms = {full[i:] for i in range(1, len(full) - 2)}
     if full[-1] == "院" and full[-2] in "一二三四五六七八九十":
         forms.add(full[-2:])  # 十院 / 中国航天科工十院
-    for rest in LEGAL + ("科技有限公司", "技术有限公司"):
-        if full.endswith(rest) and len(full) > len(rest):
-            core = full[: -len(rest)]
-            forms.add(core)
-            for p in PLACES:
-                if core.startswith(p):
-                    forms.add(core[len(p):])
-    for i, ch in enumerate(full):
-        if ch in _PLACE_END:
-            forms.add(full[:i] + full[i + 1:])
+    if full.endswith(_LEGAL_ENDS):  # most names have none: one test for all
+        for rest in _LEGAL_ENDS:
+            if full.endswith(rest) and len(full) > len(rest):
+                core = full[: -len(rest)]
+                forms.add(core)
+                if core.startswith(PLACES):
+                    for p in PLACES:
+                        if core.startswith(p):
+                            forms.add(core[len(p):])
+    if not _PLACE_END.isdisjoint(full):
+        for i, ch in enumerate(full):
+            if ch in _PLACE_END:
+                forms.add(full[:i] + full[i + 1:])
     inner = inner_legal(full)
     if inner:
         forms.add(inner)
