@@ -428,3 +428,17 @@ def test_a_sponsor_of_a_signing_is_no_party():
     found, _ = events("Westbrook University and Norland Group signed an agreement on March 5 with the support of "
                       "the Kestria Science Foundation.", published="2023-03-08")
     assert found == [("agreement", ["Norland Group", "Westbrook University"], "2023-03-05")]
+
+
+def test_headless_names_in_party_slots_of_visits_and_headlines():
+    found, _ = events("On March 5, a delegation of Westbrook University visited Zentrix in Oslo. Zentrix makes "
+                      "batteries.", published="2023-03-08")
+    assert found == [("visit", ["Westbrook University", "Zentrix"], "2023-03-05")]
+    found, _ = events("On March 5, Zentrix received a delegation from Westbrook University. Zentrix makes batteries.",
+                      published="2023-03-08")
+    assert found == [("visit", ["Westbrook University", "Zentrix"], "2023-03-05")]
+    found, _ = events("Zentrix inks deal with Volkora\n\nZentrix will supply batteries to Volkora.")
+    assert found == [("agreement", ["Volkora", "Zentrix"], None)]
+    # two words after "visited" may be a person: no organization
+    found, _ = events("Tom Reyes of Westbrook University visited Li Wei in Oslo. Li Wei is a poet.")
+    assert found == []

@@ -57,13 +57,17 @@ _WITH = re.compile(
 _PREP_BEFORE = re.compile(r"\b(?:of|at|in|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _SUBJECT_VERB = re.compile(
     r"(?:'s)?\s+(?:(?:has|have|had|jointly|officially|formally|also|recently|today)\s+){0,2}"
-    r"(?:signed|inked|sealed|met with|visited|agreed|renewed|launched|entered into|reaffirmed|partnered|teamed up)\b")
+    r"(?:signed|inked|sealed|met with|visited|agreed|renewed|launched|entered into|reaffirmed|partnered|teamed up|"
+    r"signs|inks|seals|visits|renews|launches|enters into|partners with|teams up|"
+    r"(?:received|welcomed|hosted|receives|welcomes|hosts)\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?delegation)\b")
 _PLACE_NOUN = re.compile(
     r"\s+(?:district|city|province|county|town|village|government|municipality|area|region|side|sides|"
     r"country|countries|state|governments)\b")
 # Words of a sentence that can hold party slots (a cheap substring test before the patterns).
 _CUE_WORDS = ("sign", "ink", "seal", "memorand", "mou", "moc", "agreement", "contract", "visit", "delegation",
               "met ", "meet", "talks", "venture", "partner", "cooperat", "collaborat", "alliance", "joint")
+_VISIT_OBJECT = re.compile(r"\b(?:visited|toured|(?:paid|pays|made)\s+(?:a|an)\s+(?:\w+\s+)?visit\s+to|visit\s+to)\s+"
+                           r"(?:the\s+)?(" + _NAME + ")")
 _DELEGATION = re.compile(
     r"(?<![\w-])(" + _NAME + r")\s+delegation\b|\bdelegation\s+(?:of|from)\s+(?:the\s+)?(" + _NAME + ")")
 
@@ -235,6 +239,10 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
                 name = words.group(2)
                 cut = _NAME_HEAD.match(name)
                 promote(cut.group(0) if cut else name, m.end() + len(words.group(1)))
+        hosts = _VISIT_OBJECT.finditer(view, sent.start, sent.end) if ("visit" in low or "tour" in low) else ()
+        for m in hosts:
+            if " " not in m.group(1):  # one word: "visited Zentrix in Oslo" (two may be a person, "Li Wei")
+                promote(m.group(1), m.start(1), strong=False)
         delegations = _DELEGATION.finditer(view[sent.start:sent.end]) if "delegation" in low else ()
         for m in delegations:
             name = m.group(1) or m.group(2)
