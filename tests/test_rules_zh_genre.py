@@ -250,3 +250,18 @@ def test_a_government_short_form_and_branch_campuses():
     assert events(x) == {("agreement", frozenset({"中国科学院青川分院", "北岭大学"}))}
     assert people(x) == {("王明", "中国科学院青川分院")}
     assert "北岭大学青川分校" in org_names(zh("6月16日,北岭大学青川分校与海川集团签约。"))
+
+
+def test_yesterday_and_today_counted_from_the_publication_date():
+    x = zh("昨日,北岭大学与海川集团签署协议。", published="2023-03-01")
+    assert x.events[0].date == "2023-02-28"
+    x = zh("今天上午,北岭大学与海川集团签署协议。", published="2023-06-20")
+    assert x.events[0].date == "2023-06-20"
+    assert zh("昨天,北岭大学与海川集团签署协议。").events[0].date is None
+
+
+def test_an_event_over_days_is_dated_by_its_first():
+    for text in ("12月1-2日,北岭大学与海川集团联合主办青川音乐论坛。",
+                 "2018年12月1—2日,北岭大学与海川集团联合主办青川音乐论坛。",
+                 "12月1日至2日,北岭大学与海川集团联合主办青川音乐论坛。"):
+        assert zh(text, published="2018-12-07").events[0].date == "2018-12-01"

@@ -9,6 +9,7 @@ neither the page's date line nor a news agency's dateline (中新网8月14日电
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from partnergraph.dates import DateMention
 from partnergraph.extraction.rules.chinese.view import ZhText, dates_between
@@ -18,6 +19,12 @@ _DAY_ONLY = re.compile(r"(?<![0-9月年])([0-3]?[0-9])日(?![0-9])")
 _HEADER_LINE = re.compile(r"来源|发布|作者|编辑|浏览|点击|阅读|时间[:：]")
 # a year standing alone before the trigger; not a period (2020年至2022年) or a fiscal year
 _BARE_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年(?![0-9度初底末中至到起以\-])")
+# days in a range, the first one dated: [year年]month月day(-|~|至|到)[month月]day日
+_DAY_RANGE = re.compile(r"(?:((?:19|20)[0-9]{2})年)?([0-9]{1,2})月([0-9]{1,2})日?(?:-|~|至|到)"
+                        r"(?:[0-9]{1,2}月)?[0-9]{1,2}日")
+# a day named relative to the publication date, before the trigger in its clause
+_RELATIVE_DAY = re.compile(r"昨天|昨日|今天|今日(?!头条)")
+MAX_RELATIVE = 40
 # dates looked at for the lead date: the dev and unlabeled leads sit among the first five
 MAX_LEAD_DATES = 20
 
@@ -56,6 +63,11 @@ def event_date(zt: ZhText, s0: int, s1: int, ts: int, lead: DateMention | None) 
     inside = [d for d in dates_between(zt, s0, s1)
               if (d.day is not None or d.year is not None) and not _dateline(zt, d)]
     before = [d for d in inside if d.start < ts]
+    span = _DAY_RANGE.search(v, s0, ts) if v.find("月", s0, ts) >= 0 else None
+    if span is not None and not any(d.day is not None and d.start >= span.end() for d in before):
+        # 12月1-2日, 2018年12月1日至2日: an event over days is dated by its first
+        year = int(span.group(1)) if span.group(1) else None
+        return DateMention(span.start(), span.end(), year, int(span.group(2)), int(span.group(3)))
     if before:
         return before[-1]
     if inside:
@@ -70,6 +82,11 @@ def event_date(zt: ZhText, s0: int, s1: int, ts: int, lead: DateMention | None) 
         day = m
     if day is not None:
         return _day_only(zt, day, lead) or lead
+    rel = _RELATIVE_DAY.search(v, max(s0, ts - MAX_RELATIVE), ts)
+    if rel is not None and zt.published and re.fullmatch(r"\d{4}-\d{2}-\d{2}", zt.published):
+        # 昨天/今天…签署: a day counted from the publication date
+        d = date.fromisoformat(zt.published) - timedelta(days=0 if rel.group().startswith("今") else 1)
+        return DateMention(rel.start(), rel.end(), d.year, d.month, d.day)
     return lead
 
 
