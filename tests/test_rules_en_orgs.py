@@ -268,3 +268,11 @@ def test_a_region_is_no_organization():
                     "in Bavaria to find solutions.")
     assert "Bavaria" not in found
     assert {"Norland Group", "Westbrook University", "Institute for Smart Machines"} <= set(found)
+
+
+def test_more_head_nouns():
+    found, _ = orgs("The World Trade Organization, the United Nations and Norland Technologies met the Fibre "
+                    "and Particle Engineering Research Unit of Westbrook University.")
+    assert {"World Trade Organization", "United Nations", "Norland Technologies",
+            "Fibre and Particle Engineering Research Unit", "Westbrook University"} <= set(found)
+    assert found["Norland Technologies"].kind == "company"
