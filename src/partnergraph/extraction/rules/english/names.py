@@ -336,7 +336,7 @@ def _extend_to_acronym(art: Article, piece, s: int, e: int) -> int:
 def _start_for_acronym(art: Article, piece, first: int, s: int, e: int) -> int:
     """"Korea SMEs and Startups Agency (KOSME)": a name cut at "and" takes back the words before
     when its acronym starts with the first of them, not with the cut name's first letter."""
-    if s == first or piece[s - 1][0].lower not in ("and", "&"):
+    if s <= first or piece[s - 1][0].lower not in ("and", "&"):
         return s
     m = _ACRONYM_DEF.match(art.view, piece[e - 1][0].end)
     if not m or not _ACRONYM.match(m.group(1).strip()):
