@@ -276,3 +276,15 @@ def test_more_head_nouns():
     assert {"World Trade Organization", "United Nations", "Norland Technologies",
             "Fibre and Particle Engineering Research Unit", "Westbrook University"} <= set(found)
     assert found["Norland Technologies"].kind == "company"
+
+
+def test_place_in_parentheses_inside_a_legal_name():
+    found, _ = orgs("Norland Group (Kenya) Co., Ltd. signed with Westbrook University.")
+    assert "Norland Group (Kenya) Co., Ltd." in found
+    assert not any(name.startswith("Kenya") for name in found)
+
+
+def test_foreign_university_heads_and_electronics():
+    found, _ = orgs("Universiti Kenanga and Daelim Electronics signed an MoU.")
+    assert found["Universiti Kenanga"].kind == "university"
+    assert found["Daelim Electronics"].kind == "company"

@@ -191,6 +191,12 @@ def _head_names(piece: list[tuple[Token, str]]) -> list[tuple[int, int, int]]:
         while e < n and (kinds[e] == "p" and toks[e].text in ".," or kinds[e] == "w" and toks[e].text in _LEGAL_CHAIN
                          and (toks[e].text != "Group" or kinds[e - 1] == "p")):
             e += 1
+        # "Norland Group (China) Co., Ltd.": a place in parentheses inside the legal name
+        if e + 3 < n and toks[e].text == "(" and toks[e + 2].text == ")" and toks[e + 3].text in _LEGAL_CHAIN \
+                and kinds[e + 1] == "w":
+            e += 4
+            while e < n and (kinds[e] == "p" and toks[e].text in ".," or kinds[e] == "w" and toks[e].text in _LEGAL_CHAIN):
+                e += 1
         while e - 1 > h and toks[e - 1].text == ",":
             e -= 1
         # head-final names side by side are one name ("USTC-Daqo Group Dual-Carbon ... Laboratory")

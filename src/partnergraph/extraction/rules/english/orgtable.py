@@ -38,7 +38,8 @@ _MAX_SENTENCE = 3000
 _BODY_HEADS = frozenset({"Council", "Committee", "Commission", "Office", "Party", "Board"})
 _PLURAL_POSSESSIVE = frozenset({"people's", "workers'", "women's", "children's", "farmers'", "peoples'"})
 _DOTTED = frozenset({"Co", "Ltd", "Inc", "Corp"})
-_FOREIGN_HEADS = frozenset({"Universität", "Université", "Universidad", "Universiteit", "Università", "Hochschule"})
+_FOREIGN_HEADS = frozenset({"Universität", "Université", "Universidad", "Universiteit", "Università", "Hochschule",
+                            "Universiti", "Universitas", "Universitat", "Universidade"})
 # "Exchange Centre", "Conference Center": a centre after these words is a building.
 _VENUE_CENTRE = frozenset(
     ["exchange", "conference", "convention", "exhibition", "activity", "activities", "shopping", "visitor", "visitors", "press", "media", "service", "services", "sports", "cultural", "culture", "business", "trade"]
