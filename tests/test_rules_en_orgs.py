@@ -262,6 +262,13 @@ def test_lead_word_with_the_rest_as_initials_is_an_alias():
     assert "JI" not in found and "Westbrook-Norland" not in found
 
 
+def test_initials_after_a_prefixed_use_stand_alone_for_the_same_body():
+    found, _ = orgs("The Westbrook-Norland Joint Institute was founded in 2006. Tom Reyes, Dean of "
+                    "Westbrook-Norland JI, spoke. JI has 3,000 students.")
+    assert "JI" in found["Westbrook-Norland Joint Institute"].aliases
+    assert "JI" not in found
+
+
 def test_a_region_is_no_organization():
     found, _ = orgs("Munich will host guests, including Bavaria’s Minister President Dr. Amy Hart. Norland "
                     "Group, TNO and Westbrook University aim to establish an Institute for Smart Machines "

@@ -63,6 +63,8 @@ def acronym_aliases(art: Article, table: OrgTable, not_org: set[str]) -> None:
                 if idx is not None and table.orgs[idx].name:
                     start = toks[k - 1].start
                     table.alias(idx, art.text[start:toks[k].end], start, toks[k].end)
+                    if table.find(w) is None and w not in not_org:
+                        table.alias(idx, w)  # "JI" alone, later, is the same institute
             if w in seen or w in not_org:
                 continue
             seen.add(w)
