@@ -53,10 +53,15 @@ def acronym_aliases(art: Article, table: OrgTable, not_org: set[str]) -> None:
     seen: set[str] = set()
     memo = _ACRONYM_OF_TOKEN
     prefixed = _prefixed_acronyms(table)
+    headed = [i for i in table.live()[:_MAX_ORGS] if table.orgs[i].headed]
+    syllables: list[tuple[int, str, str]] | None = None   # built on the first acronym that needs it
     for sent in art.sentences:
         toks = sent.tokens
-        for k in [k for k, t in enumerate(toks) if memo[t.text] is not None]:
-            w = memo[toks[k].text]
+        if prefixed:
+            found = [(k, w) for k, t in enumerate(toks) if (w := memo[t.text]) is not None]
+        else:
+            found = [(0, w) for t in toks if (w := memo[t.text]) is not None]
+        for k, w in found:
             if prefixed and w in prefixed and k and toks[k - 1].end + 1 == toks[k].start:
                 # "UM-SJTU JI" for "UM-SJTU Joint Institute": the lead word, then the rest's initials
                 idx = prefixed[w].get(toks[k - 1].text)
@@ -70,15 +75,35 @@ def acronym_aliases(art: Article, table: OrgTable, not_org: set[str]) -> None:
             seen.add(w)
             if table.find(w) is not None:
                 continue
-            live = [i for i in table.live()[:_MAX_ORGS] if table.orgs[i].headed]
-            hit = next((i for i in live if _acronym_of(w, table.orgs[i].name)), None)
-            if hit is None:
+            hit = next((i for i in headed if table.orgs[i].name and _acronym_of(w, table.orgs[i].name)), None)
+            if hit is None and len(w) >= 3:
                 # "XMU" for "Xiamen University", "SKKU" for "Sungkyunkwan University": syllables
                 # of the first word, then the other words' initials; only when one name fits
-                fits = [i for i in live if _syllable_acronym_of(w, table.orgs[i].name)]
+                if syllables is None:
+                    syllables = _syllable_forms(table, headed)
+                fits = [i for i, first, tail in syllables if table.orgs[i].name and _syllables_fit(w, first, tail)]
                 hit = fits[0] if len(fits) == 1 else None
             if hit is not None:
                 table.alias(hit, w)
+
+
+def _syllable_forms(table: OrgTable, headed: list[int]) -> list[tuple[int, str, str]]:
+    """(organization, its first word lowercased, the initials of the other words) for names whose
+    first word is long enough to hold syllables ("Sungkyunkwan University": "sungkyunkwan", "U")."""
+    out = []
+    for i in headed:
+        words = [w for w in _CONTENT_WORD.findall(table.orgs[i].name) if w.lower() not in CONNECTORS]
+        if len(words) >= 2 and len(words[0]) >= 5 and words[0][:1].isupper():
+            out.append((i, words[0].lower(), _initials(" ".join(words[1:]))))
+    return out
+
+
+def _syllables_fit(acr: str, first: str, tail: str) -> bool:
+    lead = acr[:len(acr) - len(tail)].lower()
+    if not acr.endswith(tail) or len(lead) < 2 or lead[0] != first[0]:
+        return False
+    it = iter(first[1:])
+    return all(c in it for c in lead[1:])
 
 
 def _prefixed_acronyms(table: OrgTable) -> dict[str, dict[str, int]]:
@@ -94,18 +119,6 @@ def _prefixed_acronyms(table: OrgTable) -> dict[str, dict[str, int]]:
         if 2 <= len(rest) <= 6:
             out.setdefault(rest, {}).setdefault(words[0], idx)
     return out
-
-
-def _syllable_acronym_of(acr: str, name: str) -> bool:
-    words = [w for w in _CONTENT_WORD.findall(name) if w.lower() not in CONNECTORS]
-    if len(acr) < 3 or len(words) < 2 or len(words[0]) < 5 or not words[0][:1].isupper():
-        return False
-    tail = _initials(" ".join(words[1:]))
-    lead = acr[:len(acr) - len(tail)].lower()
-    if not acr.endswith(tail) or len(lead) < 2 or lead[0] != words[0][0].lower():
-        return False
-    it = iter(words[0][1:].lower())
-    return all(c in it for c in lead[1:])
 
 
 def short_forms(art: Article, table: OrgTable) -> None:
