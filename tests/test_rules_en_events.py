@@ -442,3 +442,11 @@ def test_headless_names_in_party_slots_of_visits_and_headlines():
     # two words after "visited" may be a person: no organization
     found, _ = events("Tom Reyes of Westbrook University visited Li Wei in Oslo. Li Wei is a poet.")
     assert found == []
+
+
+def test_the_delegation_of_another_organization_is_a_new_visitor():
+    text = ("A delegation of Kaifeng University visited Linhai University on May 3.\n\nOn May 9, the delegation of "
+            "Brightwave Group visited Kyoto University.")
+    found, _ = events(text, published="2023-05-10")
+    assert sorted(found) == [("visit", ["Brightwave Group", "Kyoto University"], "2023-05-09"),
+                             ("visit", ["Kaifeng University", "Linhai University"], "2023-05-03")]

@@ -50,7 +50,8 @@ _NAMES_A_DOCUMENT = re.compile(r"\s+(?:agreements?|memorand(?:um|a)|mou|contract
 _JOINED = re.compile(r"\b(?:also\s+)?(?:participated|took part|joined|was (?:also )?(?:a )?(?:party|signatory) to)\s+"
                      r"(?:in\s+)?(?:the\s+)?(?:agreement|signing|memorandum|mou)\b", re.IGNORECASE)
 # The delegation of a visit already told, as the subject of a later sentence.
-_THE_DELEGATION = re.compile(r"\b(?:[Tt]he|[Tt]his|[Oo]ur)\s+(?:delegation|visitors|visiting team|guests)\b")
+_THE_DELEGATION = re.compile(r"\b(?:[Tt]he|[Tt]his|[Oo]ur)\s+(?:delegation|visitors|visiting team|guests)\b"
+                             r"(?!\s+(?:of|from|led|headed|sent)\b)")
 _DELEGATION_OF = re.compile(r"\bdelegation\s+(?:\w+\s+){0,2}?(?:of|from|led by|headed by)\s", re.IGNORECASE)
 _VISITED_BY = re.compile(r"\b(?:visited by|received|welcomed|hosted|met with|meets|met)\b", re.IGNORECASE)
 _SUPPORTER = re.compile(r"\b(?:with the (?:support|help|assistance) of|under the auspices of|supported by|sponsored by|"
