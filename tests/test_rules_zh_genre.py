@@ -265,3 +265,15 @@ def test_an_event_over_days_is_dated_by_its_first():
                  "2018年12月1—2日,北岭大学与海川集团联合主办青川音乐论坛。",
                  "12月1日至2日,北岭大学与海川集团联合主办青川音乐论坛。"):
         assert zh(text, published="2018-12-07").events[0].date == "2018-12-01"
+
+
+def test_a_list_of_people_taking_one_post():
+    x = zh("7月2日,青川产业创新联盟成立。北岭大学教授郑明当选联盟首任理事长;青川大学教授吴芳,"
+           "青川省化学学会理事长孙强等5位专家当选为联盟副理事长。")
+    assert {("吴芳", "青川产业创新联盟"), ("孙强", "青川产业创新联盟"), ("孙强", "青川省化学学会")} <= people(x)
+    assert ("郑明", "青川产业创新联盟") in people(x)
+
+
+def test_a_supervisor_of_doctoral_students_is_a_post():
+    x = zh("北岭大学教授、博士生导师陈刚作报告。")
+    assert [(p.name, p.title, p.org) for p in x.people] == [("陈刚", "教授、博士生导师", "北岭大学")]

@@ -269,7 +269,26 @@ def find_people(zt: ZhText, table: OrgTable, mentions: list[Mention]) -> list[Pe
                 continue
             pending = []
             last_end = te
+    out += _posts_taken_by_list(zt, table, by_start, out)
     return _dedupe(out)
+
+
+def _posts_taken_by_list(zt: ZhText, table: OrgTable, by_start: dict[int, Mention],
+                         people: list[PersonRec]) -> list[PersonRec]:
+    """甲,乙等7位专家当选为联盟副主席: everyone the sentence named before takes the post."""
+    v, out = zt.v, []
+    for s0, s1 in zt.sentences:
+        if v.find("当选", s0, s1) < 0:
+            continue
+        m = _LIST_TAKES.search(v, s0, s1)
+        if m is None:
+            continue
+        named = {(p.spans[0][0], p.spans[0][1]) for p in people if s0 <= p.spans[0][0] < m.start()}
+        for ns, ne in sorted(named):
+            taken = _post_taken(zt, table, by_start, (ns, ne), m.start(1), s1)
+            if taken is not None:
+                out.append(taken)
+    return out
 
 
 def _post_taken(zt: ZhText, table: OrgTable, by_start: dict[int, Mention], name_span: tuple[int, int], i: int,
@@ -294,6 +313,8 @@ def _post_taken(zt: ZhText, table: OrgTable, by_start: dict[int, Mention], name_
 
 
 _TAKES = re.compile(r"当选为?|出任|担任|就任")
+# a list of people closed by how many they are, who take one post (等7位专家当选为)
+_LIST_TAKES = re.compile(r"等[0-9一二两三四五六七八九十]{1,3}[位名人][^,。;]{0,4}?(当选)")
 _RANK = re.compile(r"首任|首届|新一届|新任|第[一二三四五六七八九十0-9]{1,3}[届任]")
 
 
