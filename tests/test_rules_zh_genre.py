@@ -277,3 +277,23 @@ def test_a_list_of_people_taking_one_post():
 def test_a_supervisor_of_doctoral_students_is_a_post():
     x = zh("北岭大学教授、博士生导师陈刚作报告。")
     assert [(p.name, p.title, p.org) for p in x.people] == [("陈刚", "教授、博士生导师", "北岭大学")]
+
+
+def test_an_agreement_to_set_up_is_no_set_up():
+    x = zh("6月16日,北岭大学与海川集团签署共建研究院协议,青川大学与远景股份签订共建实验室合作协议。")
+    assert events(x) == {("agreement", frozenset({"北岭大学", "海川集团"})),
+                         ("agreement", frozenset({"青川大学", "远景股份"}))}
+
+
+def test_pairs_listed_then_signing_respectively():
+    x = zh("会上,北岭大学与海川集团、青川大学与远景股份分别签订合作协议。")
+    assert events(x) == {("agreement", frozenset({"北岭大学", "海川集团"})),
+                         ("agreement", frozenset({"青川大学", "远景股份"}))}
+
+
+def test_a_plaque_after_signings_one_to_one_is_one_per_pair():
+    x = zh("会上,北岭大学分别与海川集团、远景股份签订了合作协议,并为“北岭大学实习基地”授牌。")
+    pairs = {frozenset({"北岭大学", "海川集团"}), frozenset({"北岭大学", "远景股份"})}
+    assert {p for t, p in events(x) if t == "joint_entity"} == pairs
+    x = zh("会上,北岭大学与海川集团、远景股份共同为“青川智能制造联盟”揭牌。")
+    assert events(x) == {("joint_entity", frozenset({"北岭大学", "海川集团", "远景股份"}))}

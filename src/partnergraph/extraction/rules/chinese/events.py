@@ -14,6 +14,7 @@ and party set; one to many (A与B、C分别签约, 走访了A、B并与企业签
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from partnergraph.dates import DateMention
 from partnergraph.extraction.rules.chinese.arguments import location_span
@@ -51,6 +52,9 @@ _WITH_MANY = re.compile(r"与(?:各|这些|上述|以上|所有|[0-9一二两三
 # both sides as a subject; 校地/校企 before 合作 (校企合作协议, 校地合作调研) qualify a thing
 _BOTH = re.compile(r"双方|两校|两省|两市|两院|两家|三方|各方|两地|两单位|双边"
                    r"|(?:校地|校企|院校)(?!合作|共建|融合|协同|对接|联动|联合)")
+# a set-up named as what an agreement is about (签署共建…研究院协议)
+_SIGNED_BEFORE = re.compile(r"(?:签署|签订|签约|续签|达成)[^,。;]{0,6}$")
+_AGREEMENT_AFTER = re.compile(r"[^,。;]{0,24}?(?:协议|合同|备忘录|意向书)")
 # each of the bodies just listed, as a subject (各企业负责人…并与X签订)
 _EACH = re.compile(r"各(?:家|个)?(?:企业|单位|公司|医院|学校|高校|院校|机构|基地)")
 _RESPECTIVELY = re.compile(r"分别(?!代表|致辞|讲话|介绍|发言|表示)")
@@ -139,6 +143,9 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
                 cs = clause_start(v, s0, cs - 1)
             if _FUTURE.search(v, cs, ts):
                 return True
+        if typ == "joint_entity" and _SIGNED_BEFORE.search(v, max(s0, ts - 8), ts) \
+                and _AGREEMENT_AFTER.match(v, ts):
+            return True  # 签署共建研究院协议: an agreement to set up, not a set-up
         if typ == "joint_entity" and (_TOPIC_OF.search(v, max(s0, ts - 6), ts)
                                       or _PROJECT_LIST.match(v, ts)
                                       or (v[ts - 1:ts] == "在" and _FIELD_LIST.match(v, ts))):
@@ -188,6 +195,20 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
                 return after_rep
         return before
 
+    def _pairs_listed(self, cs: int, ts: int) -> list[tuple[Mention, Mention]]:
+        """A与B、C与D: the pairs a list of 与-phrases names, each a body on either side."""
+        v, out, pos = self.zt.v, [], cs
+        while pos < ts:
+            k = v.find("、", pos, ts)
+            end = ts if k < 0 else k
+            ms = self._eligible(distinct(orgs_in(self.mentions, pos, end)))
+            j = v.find("与", pos, end)
+            if len(ms) != 2 or j < 0 or not ms[0].end <= j < ms[1].start:
+                return []
+            out.append((ms[0], ms[1]))
+            pos = end + 1
+        return out
+
     def _titled(self, te: int, s1: int) -> list[Mention]:
         """The bodies an agreement's title names when the title follows its verb."""
         v = self.zt.v
@@ -229,6 +250,11 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
                                               [(listed[0].start, listed[0].end), (r.start, r.end)],
                                               pairwise=True), s0, s1) for r in listed[1:]]
         if _RESPECTIVELY.search(v, cs, ts) and "与" in v[cs:ts]:
+            pairs = self._pairs_listed(cs, ts)
+            if len(pairs) >= 2:  # A与B、C与D分别签订: one agreement per pair as listed
+                return [self._extras(EventRec("agreement", [a.org, b.org], date, (ts, te),
+                                              [(a.start, a.end), (b.start, b.end)],
+                                              pairwise=True), s0, s1) for a, b in pairs]
             k = v.index("与", cs, ts)
             left = [p for p in parties if p.end <= k]
             right = [p for p in parties if p.start > k]
@@ -304,6 +330,7 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
         pair_bodies = {id(o) for e in out if e.pairwise for o in e.parties}
         out = [e for e in out if e.pairwise or e.type != "agreement" or len(e.parties) < 3
                or not {id(o) for o in e.parties} <= pair_bodies]
+        out = [x for e in out for x in self._split_by_pairs(e, out)]
         # talks at a signing or during a visit are part of it
         hosted = {id(o) for e in out if e.type in ("agreement", "visit") for o in e.parties}
         kept = []
@@ -313,6 +340,22 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
                 continue
             kept.append(e)
         return kept
+
+
+    def _split_by_pairs(self, e: EventRec, events: list[EventRec]) -> list[EventRec]:
+        """A与B、C分别签订协议,并为…基地授牌: a set-up of all the bodies that signed one to
+        one in its sentence is one set-up per pair."""
+        if e.type != "joint_entity" or e.pairwise or len(e.parties) < 3:
+            return [e]
+        starts = [a for a, _ in self.zt.sentences]
+        here = bisect_right(starts, e.trigger[0])
+        pairs = [p for p in events if p.pairwise and p.type == "agreement"
+                 and bisect_right(starts, p.trigger[0]) == here]
+        if not pairs or {id(o) for p in pairs for o in p.parties} != {id(o) for o in e.parties}:
+            return [e]
+        return [EventRec("joint_entity", list(p.parties), e.date, e.trigger, list(p.party_spans),
+                         location=e.location, entity=e.entity, confidence=e.confidence,
+                         pairwise=True) for p in pairs]
 
 
 def _date_ok(a: EventRec, b: EventRec) -> bool:
