@@ -450,3 +450,12 @@ def test_the_delegation_of_another_organization_is_a_new_visitor():
     found, _ = events(text, published="2023-05-10")
     assert sorted(found) == [("visit", ["Brightwave Group", "Kyoto University"], "2023-05-09"),
                              ("visit", ["Kaifeng University", "Linhai University"], "2023-05-03")]
+
+
+def test_a_visit_told_only_through_its_talks_is_the_visit():
+    found, _ = events("During his visit to Westbrook University on March 5, Li Wei, Chairman of Norland Group, met "
+                      "with President Tom Reyes.", published="2023-03-08")
+    assert found == [("visit", ["Norland Group", "Westbrook University"], "2023-03-05")]
+    found, _ = events("During the visit, Li Wei, Chairman of Norland Group, met with Tom Reyes, President of "
+                      "Westbrook University, on March 5.", published="2023-03-08")
+    assert found == [("visit", ["Norland Group", "Westbrook University"], "2023-03-05")]

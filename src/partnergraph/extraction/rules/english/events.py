@@ -43,6 +43,8 @@ _WITNESS = re.compile(
     r"chaired by|attended|were present|was present|present were|in attendance)\b",
     re.IGNORECASE,
 )
+# "During his visit to A, X of B met ...": the visitor is told after the host.
+_HIS_VISIT = re.compile(r"\b(?:his|her|their)\s+(?:\w+\s+)?visit$", re.IGNORECASE)
 _DURING_VISIT = re.compile(r"\b(?:during|in the course of|on)\s+(?:the|this|that|his|her|their|its|the delegation's)\s+"
                            r"(?:\w+\s+){0,2}?(?:visit|trip|tour|stay)\b", re.IGNORECASE)
 _NAMES_A_DOCUMENT = re.compile(r"\s+(?:agreements?|memorand(?:um|a)|mou|contracts?|charter)\b", re.IGNORECASE)
@@ -262,7 +264,8 @@ def _parties(ctx: _Context, sent: Sentence, kind: str, t0: int, t1: int,
     if sum(1 for i in ids if i in ctx.main) >= 2:
         ids = [i for i in ids if i in ctx.main or not (
             ctx.is_unit(i) or ctx.table.orgs[i].kind in ("research",))]
-    if kind == "visit" and keep and all(s >= t1 for s, _, _ in keep) and not re.search(
+    if kind == "visit" and keep and all(s >= t1 for s, _, _ in keep) and not (
+            len(_unique(keep)) >= 2 and _HIS_VISIT.search(view, max(s0, t0 - 30), t1)) and not re.search(
             r"\bdelegation\b|\bvisit(?:ed|s)? by\b|\b(?:his|her|their) (?:party|team|entourage)\b", view[s0:s1],
             re.IGNORECASE):
         return [], []  # hosts with no visitor named
@@ -415,8 +418,10 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
         if _RELATED.match(view, sent.start, sent.end):
             continue  # "See also: X signs deal with Y" links another article
         for kind, t0, t1 in hits[n]:
-            if kind in found or intended(view, sent, t0) or reference(view, sent, t0, t1):
+            if kind in found or intended(view, sent, t0):
                 continue
+            if reference(view, sent, t0, t1) and not (kind == "visit" and not any(e.type == "visit" for e in events)):
+                continue  # "During the visit, ...": told before (the first telling of a visit is the visit)
             if kind == "joint_entity" and _NAMES_A_DOCUMENT.match(view, t1, sent.end):
                 continue  # "the Joint Institute Agreement": a document's name, no entity set up
             found[kind] = (t0, t1)
@@ -430,7 +435,10 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
                 del found["visit"]
         if "meeting" in found:
             named = _NAMED_MEETING.search(seg)
-            if not named and ("agreement" in found or "visit" in found or _DURING_VISIT.search(seg)):
+            during = _DURING_VISIT.search(seg)
+            if not named and ("agreement" in found or "visit" in found or during):
+                if during and "visit" not in found and not any(e.type == "visit" for e in events):
+                    found["visit"] = found["meeting"]  # "During the visit, X of A met Y of B": the visit itself
                 del found["meeting"]  # talks at a signing or during a visit are part of it
         if "joint_entity" in found and not any(
                 not INTENT.search(seg[max(0, m.start() - 30):m.start()]) and not _PURPOSE.search(seg, 0, m.start())
