@@ -297,3 +297,12 @@ def test_a_plaque_after_signings_one_to_one_is_one_per_pair():
     assert {p for t, p in events(x) if t == "joint_entity"} == pairs
     x = zh("会上,北岭大学与海川集团、远景股份共同为“青川智能制造联盟”揭牌。")
     assert events(x) == {("joint_entity", frozenset({"北岭大学", "海川集团", "远景股份"}))}
+
+
+def test_talks_named_as_consultations():
+    for text in ("6月16日,北岭大学与海川集团举行工作会商。", "6月16日,北岭大学与青川市人民政府进行了深入磋商。",
+                 "6月16日,北岭大学与海川集团就共建研究院进行商谈。"):
+        assert {t for t, _ in events(zh(text))} == {"meeting"}
+    # talks during a visit are part of it
+    x = zh("6月16日,海川集团总经理王刚一行到北岭大学考察洽谈。")
+    assert events(x) == {("visit", frozenset({"海川集团", "北岭大学"}))}
