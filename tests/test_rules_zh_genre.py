@@ -306,3 +306,14 @@ def test_talks_named_as_consultations():
     # talks during a visit are part of it
     x = zh("6月16日,海川集团总经理王刚一行到北岭大学考察洽谈。")
     assert events(x) == {("visit", frozenset({"海川集团", "北岭大学"}))}
+
+
+def test_a_joint_institute_set_up_by_a_clause_is_named_from_its_own_words():
+    x = zh("北岭大学与俄罗斯莫斯科国立大学合作举办的中俄联合研究院揭牌。")
+    [ev] = x.events
+    assert (ev.entity, set(ev.parties)) == ("中俄联合研究院", {"北岭大学", "俄罗斯莫斯科国立大学"})
+
+
+def test_a_foreign_name_with_john_and_smith():
+    x = zh("6月16日,英国曼彻斯特大学副校长约翰·史密斯一行访问北岭大学。")
+    assert people(x) == {("约翰·史密斯", "英国曼彻斯特大学")}

@@ -81,7 +81,8 @@ def entity_span(zt: ZhText, table: OrgTable, by_end: dict[int, Mention], s0: int
                 k -= 1  # 广西师范大学—桂林市中西医结合医院联合医学研究中心: both founders named
                 continue
             if v[k - 1] in "与和" and k - 1 in by_end and by_end[k - 1].start >= lo \
-                    and any(by_end[p].start == k and (p == a or v.find("联合", p, b) >= 0)
+                    and any(by_end[p].start == k and (p == a or v.find("联合", p, b) >= 0
+                                                      and not _stop_between(v, p, a, b))
                             for p in range(k + 2, a + 1) if p in by_end):
                 # A与B联合实验室, A与B医联体, A与B智能制造联合研究院: both founders named
                 joined = by_end[k - 1].start
@@ -106,6 +107,12 @@ def entity_span(zt: ZhText, table: OrgTable, by_end: dict[int, Mention], s0: int
         if best is None or d < best[0] or (after and d == best[0] and k == best[1] and b > best[2]):
             best = (d, k, b)
     return (best[1], best[2]) if best else None
+
+
+def _stop_between(v: str, p: int, a: int, b: int) -> bool:
+    """True when a stop word ends in [p, a): the words there are no part of the name that
+    ends at b (…合作举办的中俄联合研究院)."""
+    return any(c.end() <= a for c in lexicon().stop_re.finditer(v, p, b))
 
 
 def quoted_entities(zt: ZhText, s0: int, s1: int, ts: int) -> list[tuple[int, int]]:
