@@ -459,3 +459,12 @@ def test_a_visit_told_only_through_its_talks_is_the_visit():
     found, _ = events("During the visit, Li Wei, Chairman of Norland Group, met with Tom Reyes, President of "
                       "Westbrook University, on March 5.", published="2023-03-08")
     assert found == [("visit", ["Norland Group", "Westbrook University"], "2023-03-05")]
+
+
+def test_dates_of_something_else_in_the_sentence():
+    found, _ = events("Westbrook University, founded on May 1, 1950, signed an agreement with Norland Group on "
+                      "March 5.", published="2023-03-08")
+    assert found[0][2] == "2023-03-05"
+    found, _ = events("Westbrook University signed an agreement with Norland Group, valid until December 31, 2025.",
+                      published="2023-03-08")
+    assert found[0][2] is None

@@ -20,6 +20,12 @@ _FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _BARE_YEAR = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Ff]rom)\s+((?:19|20)\d\d)\b")
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\d{4}")
+# "valid until December 31, 2025": a term or a deadline, never the event's day.
+_NOT_EVENT_DATE = re.compile(r"\b(?:until|till|valid\s+(?:through|to)|expir\w*(?:\s+on)?|deadline|by the end of|"
+                             r"no later than|born)\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
+# Words before a date that dates something other than the event: a founding, a term, a deadline.
+_OTHER_DATE = re.compile(r"\b(?:founded|established|born|until|till|through|valid|expir\w*|deadline|by the end of|"
+                         r"no later than|since)\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
 _MONTH_ONLY = re.compile(
     r"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-|[Tt]his)\s+(January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\b(?!\s*,?\s*\d)")
@@ -47,6 +53,7 @@ def sentence_dates(art: Article, sent: Sentence) -> list[DateMention]:
             by = _BYLINE.search(view, sent.start, sent.end)
             if by:
                 got = [d for d in got if d.end <= by.start()]
+            got = [d for d in got if not _NOT_EVENT_DATE.search(view, max(sent.start, d.start - 24), d.start)]
         art.dates[key] = got
     return got
 
@@ -55,9 +62,12 @@ def date_for(art: Article, sent: Sentence, para_dates: list[tuple[str, tuple[int
     """The event date of a sentence: its own date, a weekday before the published day, a bare
     year, else the last date of its paragraph."""
     view = art.view
-    for d in sentence_dates(art, sent):
-        if d.month is not None:
-            return d.resolve(art.published), (d.start, d.end)
+    dated = [d for d in sentence_dates(art, sent) if d.month is not None]
+    if len(dated) > 1:
+        # "X, founded on May 1, 1950, signed ... on March 5": a date of something else gives way
+        dated = [d for d in dated if not _OTHER_DATE.search(view, max(sent.start, d.start - 24), d.start)] or dated
+    for d in dated:
+        return d.resolve(art.published), (d.start, d.end)
     wd = _WEEKDAY.search(art.low, sent.start, sent.end) if "day" in art.low[sent.start:sent.end] else None
     if wd and art.published and _FULL_DATE.fullmatch(art.published):
         # "was signed Wednesday": the last such day on or before the published one
