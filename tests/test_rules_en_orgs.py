@@ -295,3 +295,11 @@ def test_foreign_university_heads_and_electronics():
     found, _ = orgs("Universiti Kenanga and Daelim Electronics signed an MoU.")
     assert found["Universiti Kenanga"].kind == "university"
     assert found["Daelim Electronics"].kind == "company"
+
+
+def test_hyphenated_german_head_and_its_lead_word_alone():
+    found, res = orgs("A statement by the Norland-Gesellschaft, KLMU and TUMB was signed. Norland president "
+                      "Prof. Amy Hart spoke.")
+    assert found["Norland-Gesellschaft"].aliases == ["Norland"]
+    assert {"KLMU", "TUMB"} <= set(found)
+    assert [(p.name, p.org) for p in res.people] == [("Amy Hart", "Norland-Gesellschaft")]

@@ -15,6 +15,7 @@ from functools import lru_cache
 from partnergraph.extraction.rules.english.lexicon import lexicon, title_starts
 from partnergraph.extraction.rules.english.orgtable import (
     _ACRONYM,
+    _COMPOUND_HEADS,
     _MAX_ORGS,
     CONNECTORS,
     OrgTable,
@@ -131,6 +132,8 @@ def short_forms(art: Article, table: OrgTable) -> None:
         if not org.headed:
             continue
         words = org.name.split()
+        if len(words) == 1 and "-" in words[0] and words[0].rsplit("-", 1)[1] in _COMPOUND_HEADS:
+            words = words[0].rsplit("-", 1)  # "Fraunhofer-Gesellschaft": "Fraunhofer" alone is it
         # strip legal forms, parenthesized places and head nouns from the end
         core = list(words)
         legal_or_paren = False

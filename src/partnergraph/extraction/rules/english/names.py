@@ -18,6 +18,7 @@ from partnergraph.extraction.rules.english.orgtable import (
     _ACRONYM,
     _ACRONYM_DEF,
     _BODY_HEADS,
+    _COMPOUND_HEADS,
     _DOTTED,
     _FOREIGN_HEADS,
     _INNER_TITLE_WORDS,
@@ -39,6 +40,23 @@ _YEAR = re.compile(r"\d{4}")
 # Word lists read on every token, bound once (a call to lexicon() per token showed in profiles).
 _BREAKS = lexicon().breaks
 _HEADS = lexicon().org_heads
+
+
+class _HeadKindMemo(dict):
+    """Token text (possessive off) -> the kind of organization its head word names, or None: the
+    word itself, or the last part of a hyphenated German name. A memo: it runs on every token."""
+
+    def __missing__(self, text: str) -> str | None:
+        kind = _HEADS.get(text)
+        if kind is None and "-" in text and text[0].isupper():
+            last = text.rsplit("-", 1)[1]
+            kind = _HEADS.get(last) if last in _COMPOUND_HEADS else None
+        if len(self) < 200_000:
+            self[text] = kind
+        return kind
+
+
+_HEAD_KIND = _HeadKindMemo()
 _FIELD_WORDS = lexicon().field_words
 
 
@@ -156,7 +174,7 @@ def _pieces(chunk: list[tuple[Token, str]]) -> list[list[tuple[Token, str]]]:
 
 
 def _is_head(tok: Token) -> bool:
-    return tok.text.removesuffix("'s") in _HEADS
+    return _HEAD_KIND[tok.text.removesuffix("'s")] is not None
 
 
 def _head_names(piece: list[tuple[Token, str]]) -> list[tuple[int, int, int]]:
@@ -165,7 +183,7 @@ def _head_names(piece: list[tuple[Token, str]]) -> list[tuple[int, int, int]]:
     n = len(piece)
     toks = [t for t, _ in piece]
     kinds = [k for _, k in piece]
-    heads = [k == "w" and t.text.removesuffix("'s") in _HEADS for t, k in piece]
+    heads = [k == "w" and _HEAD_KIND[t.text.removesuffix("'s")] is not None for t, k in piece]
     # suffix sums: is there a head word at or after j
     later = [False] * (n + 1)
     for j in range(n - 1, -1, -1):
@@ -293,7 +311,6 @@ def _heads_lower() -> frozenset[str]:
 
 
 def head_mentions(art: Article, table: OrgTable) -> None:
-    lex = lexicon()
     for sent in art.sentences:
         for chunk in _chunks(sent.tokens):
             for piece in _pieces(chunk):
@@ -316,7 +333,7 @@ def head_mentions(art: Article, table: OrgTable) -> None:
                         continue
                     if head in ("Center", "Centre") and h > s and piece[h - 1][0].lower in _VENUE_CENTRE:
                         continue
-                    kind = lex.org_heads[head]
+                    kind = _HEAD_KIND[head]
                     if kind == "research" and _TECH_INSTITUTE.search(name):
                         kind = "university"  # "Karlsruhe Institute of Technology" teaches
                     idx = table.add(name, kind, start, end)
@@ -384,7 +401,7 @@ def _quoted_names(art: Article, sent: Sentence, table: OrgTable) -> None:
             j -= 1
         if j >= 0 and toks[j].text == '"' and j < i - 1 and toks[j + 1].text[0].isupper():
             start, end = toks[j].start, toks[i + 1].end
-            idx = table.add(art.view[start:end], lexicon().org_heads[_base(toks[i + 1])], start, end)
+            idx = table.add(art.view[start:end], _HEAD_KIND[_base(toks[i + 1])], start, end)
             _acronym_after(art, table, idx, end)
 
 

@@ -38,6 +38,9 @@ _MAX_SENTENCE = 3000
 _BODY_HEADS = frozenset({"Council", "Committee", "Commission", "Office", "Party", "Board"})
 _PLURAL_POSSESSIVE = frozenset({"people's", "workers'", "women's", "children's", "farmers'", "peoples'"})
 _DOTTED = frozenset({"Co", "Ltd", "Inc", "Corp"})
+# German heads that close a hyphenated name ("Fraunhofer-Gesellschaft", "Helmholtz-Zentrum").
+_COMPOUND_HEADS = frozenset({"Gesellschaft", "Institut", "Zentrum", "Stiftung", "Verband", "Akademie", "Universität",
+                             "Hochschule"})
 _FOREIGN_HEADS = frozenset({"Universität", "Université", "Universidad", "Universiteit", "Università", "Hochschule",
                             "Universiti", "Universitas", "Universitat", "Universidade"})
 # "Exchange Centre", "Conference Center": a centre after these words is a building.
