@@ -389,3 +389,16 @@ def test_affiliation_without_a_title():
     assert ("Tom Reyes", "Norland Group") in found
     assert ("Li Ming", "Daelim Motors") in found
     assert not any(name == "Future Campus" for name, _ in found)
+
+
+def test_signer_on_behalf_of_an_organization():
+    found, _ = people("Amy Hart signed the agreement on behalf of Westbrook University. On behalf of Norland "
+                      "Group, Tom Reyes signed it too.")
+    assert ("Amy Hart", "Westbrook University") in found
+    assert ("Tom Reyes", "Norland Group") in found
+
+
+def test_dash_between_name_and_title():
+    found, _ = people("Amy Hart – President of Westbrook University – and Tom Reyes - CEO, Norland Group, spoke.")
+    assert ("Amy Hart", "Westbrook University") in found
+    assert ("Tom Reyes", "Norland Group") in found

@@ -27,7 +27,7 @@ _WORD_BEFORE = re.compile(r"(\S+)\s+(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?$")
 _TRAILING_SPACE = re.compile(r"\s*$")
 _AND_THE = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
 # "Amy Hart, a professor at X", "Amy Hart, who is the president of X"
-_COMMA_THE_END = re.compile(r"\s*[,(]\s*(?:who\s+(?:is|was|serves\s+as|served\s+as)\s+)?(?:the\s+|an?\s+)?$")
+_COMMA_THE_END = re.compile(r"(?:\s*[,(]|\s+[–—-])\s*(?:who\s+(?:is|was|serves\s+as|served\s+as)\s+)?(?:the\s+|an?\s+)?$")
 # "Amy Hart, the university's Vice President": the post's owner left generic
 _GENERIC_OWNER_END = re.compile(r"\s(?:the|its|their|his|her)\s+(?:group|company|corporation|university|college|"
                                 r"institute|government|school|ministry)['’]s\s+$", re.IGNORECASE)
@@ -566,6 +566,10 @@ def _coordinated(r: _Reader, view: str, s0: int, s1: int, name: tuple[str, int, 
     return out
 
 
+# "Amy Hart signed the agreement on behalf of X": the signer's side (a clause of a few words)
+_ON_BEHALF_AFTER = re.compile(r"\s+(?:signed|inked|spoke|initialled|initialed)\b[^,;.()]{0,60}?\s+on\s+behalf\s+of\s+"
+                              r"(?:the\s+)?$")
+_ON_BEHALF_BEFORE = re.compile(r"\b[Oo]n\s+behalf\s+of\s+(?:the\s+)?$")
 # "Amy Hart of Westbrook University", "Amy Hart, from X", "Amy Hart (X)": the words before a mention
 _AFFIL_BEFORE = re.compile(r"(?:,?\s+(?:of|from)\s+(?:the\s+)?|\s*\(\s*(?:the\s+)?)$")
 _TITLE_WORD_BEFORE = re.compile(r"(?:" + title_pattern() + r")\s+(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?$", re.IGNORECASE)
@@ -584,7 +588,18 @@ def _plain_affiliated(r: _Reader, art: Article, mentions: list[tuple[int, int, i
             break
         name = None
         gm = _AFFIL_BEFORE.search(view, max(0, s - 12), s)
-        if gm and (not gm.group().lstrip().startswith("(") or view.startswith(")", e)):
+        bm = _ON_BEHALF_AFTER.search(view, max(0, s - 90), s) if view.startswith("behalf of", max(0, s - 14)) \
+            or view.startswith("behalf of", max(0, s - 10)) else None
+        if bm:
+            name = r.name_before(bm.start(), max(0, bm.start() - 60))
+            if name and (name[2] != bm.start() or _TITLE_WORD_BEFORE.search(view, max(0, name[1] - 30), name[1])):
+                name = None
+        elif _ON_BEHALF_BEFORE.search(view, max(0, s - 15), s) and _COMMA.match(view, e):
+            # "On behalf of Westbrook University, Amy Hart signed"
+            name = r.name_at(_COMMA.match(view, e).end(), min(len(view), e + 70))
+            if name and _COMMA_TITLE.match(view, name[2]):
+                name = None
+        elif gm and (not gm.group().lstrip().startswith("(") or view.startswith(")", e)):
             name = r.name_before(gm.start(), max(0, gm.start() - 60))
             if name and (name[2] != gm.start() or _TITLE_WORD_BEFORE.search(view, max(0, name[1] - 30), name[1])):
                 name = None  # "Vice President Amy Hart of X": the title's post, read already
