@@ -402,3 +402,11 @@ def test_dash_between_name_and_title():
     found, _ = people("Amy Hart – President of Westbrook University – and Tom Reyes - CEO, Norland Group, spoke.")
     assert ("Amy Hart", "Westbrook University") in found
     assert ("Tom Reyes", "Norland Group") in found
+
+
+def test_delegation_members_are_affiliated():
+    found, _ = people("The Westbrook University delegation included Amy Hart, Tom Reyes and Li Ming. A delegation "
+                      "from Norland Group, including Ana Soto and Kim Lee, visited them.")
+    for name in ("Amy Hart", "Tom Reyes", "Li Ming"):
+        assert found[(name, "Westbrook University")].title is None
+    assert ("Ana Soto", "Norland Group") in found and ("Kim Lee", "Norland Group") in found

@@ -492,6 +492,7 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
     posts += _affiliated(r, art, {p.name for p in posts})
     posts += _paren_posts(r, mentions)
     posts += _plain_affiliated(r, art, mentions, {p.name for p in posts})
+    posts += _delegation_members(r, mentions, {p.name for p in posts})
     _titles_referred(r, art, mentions, posts)
     stated_orgs(art, mentions, posts)
     return resolve_posts(posts, org_names)
@@ -569,6 +570,42 @@ def _coordinated(r: _Reader, view: str, s0: int, s1: int, name: tuple[str, int, 
 # "Amy Hart signed the agreement on behalf of X": the signer's side (a clause of a few words)
 _ON_BEHALF_AFTER = re.compile(r"\s+(?:signed|inked|spoke|initialled|initialed)\b[^,;.()]{0,60}?\s+on\s+behalf\s+of\s+"
                               r"(?:the\s+)?$")
+# "The X delegation included A, B and C", "a delegation from X, including A and B"
+_DELEGATION_AFTER = re.compile(r"\s+(?:delegation|delegates|team)\s+(?:included|includes|including|comprised|"
+                               r"comprising|consisted\s+of|consisting\s+of|was\s+composed\s+of|:)\s+")
+_DELEGATION_BEFORE = re.compile(r"\bdelegation\s+(?:from|of)\s+(?:the\s+)?$")
+_INCLUDING_AFTER = re.compile(r"\s*(?:,\s*|\s+)(?:including|comprising|consisting\s+of|which\s+included|:)\s+")
+_NAME_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+_MAX_MEMBERS = 12
+
+
+def _delegation_members(r: _Reader, mentions: list[tuple[int, int, int]], known: set[str]) -> list[Post]:
+    """"The Westbrook University delegation included Amy Hart, Tom Reyes and Li Ming": each named
+    member is affiliated with the delegation's organization (no title of their own here)."""
+    view = r.view
+    out: list[Post] = []
+    for s, e, idx in mentions:
+        m = _DELEGATION_AFTER.match(view, e)
+        if m is None and _DELEGATION_BEFORE.search(view, max(0, s - 20), s):
+            m = _INCLUDING_AFTER.match(view, e)
+        if m is None:
+            continue
+        pos, members = m.end(), 0
+        while members < _MAX_MEMBERS:
+            name = r.name_at(pos, min(len(view), pos + 60))
+            if name is None or _COMMA_TITLE.match(view, name[2]):
+                break  # "Amy Hart, Vice President, ...": her post is read by the title
+            members += 1
+            if name[0] not in known:
+                known.add(name[0])
+                out.append(Post(name[0], None, idx, [(name[1], name[2], "name"), (s, e, "org")]))
+            sep = _NAME_SEP.match(view, name[2])
+            if sep is None:
+                break
+            pos = sep.end()
+    return out
+
+
 _ON_BEHALF_BEFORE = re.compile(r"\b[Oo]n\s+behalf\s+of\s+(?:the\s+)?$")
 # "Amy Hart of Westbrook University", "Amy Hart, from X", "Amy Hart (X)": the words before a mention
 _AFFIL_BEFORE = re.compile(r"(?:,?\s+(?:of|from)\s+(?:the\s+)?|\s*\(\s*(?:the\s+)?)$")
