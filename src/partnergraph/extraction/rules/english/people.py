@@ -165,6 +165,8 @@ class _Reader:
                 break
             toks.append((t.start(), t.end()))
             nxt = t.end()
+            if len(toks) > 1 and t.end() - t.start() > 2 and self.view[nxt - 1] == ".":
+                break  # "... and Li Ming. A delegation": a full stop after a word ends the name
             if nxt < end and self.view[nxt] == " " and nxt + 1 < end and self.view[nxt + 1] != " ":
                 q = nxt + 1
             else:
