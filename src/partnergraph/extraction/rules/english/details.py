@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from partnergraph.extraction.rules.english.lexicon import lexicon
-from partnergraph.extraction.rules.english.text import Sentence
+from partnergraph.extraction.rules.english.text import Sentence, may_match
 
 _TOPIC_SPLIT = re.compile(r"(,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+)")
 _TOPIC_SEP = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+")
@@ -26,6 +26,7 @@ _TOPIC = re.compile(
     r"\bkey areas including\s+([^.;:()]{3,160})",
     re.IGNORECASE,
 )
+_TOPIC_WORDS = ("field", "area", "sector", "domain", "cooperation")  # every _TOPIC match holds one
 # "signed in the presence of", "signed in accordance with": no place after "in".
 _NOT_PLACE = frozenset({"presence", "attendance", "accordance", "line", "name", "names", "spirit", "principle",
                         "principles", "field", "fields", "area", "areas", "form", "order", "support", "response",
@@ -48,6 +49,8 @@ def location(view: str, sent: Sentence, t1: int) -> tuple[int, int] | None:
 def topics(view: str, sent: Sentence) -> list[tuple[int, int]]:
     """Fields of cooperation: "in the fields of X, Y and Z", "cooperation in X"."""
     out = []
+    if not may_match(view[sent.start:sent.end], _TOPIC_WORDS):
+        return out
     for tm in _TOPIC.finditer(view, sent.start, sent.end):
         g = next(i for i in (1, 2, 3) if tm.group(i))
         pos = tm.start(g)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from partnergraph.extraction.rules.english.orgtable import OrgTable
 from partnergraph.extraction.rules.english.details import location, topics
-from partnergraph.extraction.rules.english.text import Article, Sentence
+from partnergraph.extraction.rules.english.text import Article, Sentence, may_match
 from partnergraph.extraction.rules.english.triggers import INTENT, intended, reference, sentence_triggers
 from partnergraph.extraction.rules.english.when import date_for, sentence_dates
 
@@ -43,6 +43,7 @@ _WITNESS = re.compile(
     r"chaired by|attended|were present|was present|present were|in attendance)\b",
     re.IGNORECASE,
 )
+_WITNESS_WORDS = ("presen", "witness", "attend", "accompanied", "hosted", "presided", "chaired")  # one in every match
 # "During his visit to A, X of B met ...": the visitor is told after the host.
 _HIS_VISIT = re.compile(r"\b(?:his|her|their)\s+(?:\w+\s+)?visit$", re.IGNORECASE)
 _DURING_VISIT = re.compile(r"\b(?:during|in the course of|on)\s+(?:the|this|that|his|her|their|its|the delegation's)\s+"
@@ -51,6 +52,7 @@ _NAMES_A_DOCUMENT = re.compile(r"\s+(?:agreements?|memorand(?:um|a)|mou|contract
 # "X also participated in the agreement": one more party of the signing just told.
 _JOINED = re.compile(r"\b(?:also\s+)?(?:participated|took part|joined|was (?:also )?(?:a )?(?:party|signatory) to)\s+"
                      r"(?:in\s+)?(?:the\s+)?(?:agreement|signing|memorandum|mou)\b", re.IGNORECASE)
+_JOINED_WORDS = ("agreement", "signing", "memorandum", "mou")  # one in every _JOINED match
 # The delegation of a visit already told, as the subject of a later sentence.
 _THE_DELEGATION = re.compile(r"\b(?:[Tt]he|[Tt]his|[Oo]ur)\s+(?:delegation|visitors|visiting team|guests)\b"
                              r"(?!\s+(?:of|from|led|headed|sent)\b)")
@@ -236,7 +238,8 @@ def _parties(ctx: _Context, sent: Sentence, kind: str, t0: int, t1: int,
     view = ctx.art.view
     s0, s1 = sent.start, sent.end
     # "between A and B"
-    for m in _BETWEEN.finditer(view, s0, s1):
+    seg = view[s0:s1]
+    for m in _BETWEEN.finditer(view, s0, s1) if may_match(seg, ("between",)) else ():
         stop = _BETWEEN_STOP.search(view[m.end():s1])
         end = m.end() + (stop.start() if stop else s1 - m.end())
         found = ctx.orgs_in(m.end(), end)
@@ -250,7 +253,7 @@ def _parties(ctx: _Context, sent: Sentence, kind: str, t0: int, t1: int,
     mentions.sort()
     # drop organizations only named as witnesses or attendees
     keep = []
-    w = _WITNESS.search(view, s0, s1)
+    w = _WITNESS.search(view, s0, s1) if may_match(seg, _WITNESS_WORDS) else None
     for s, e, idx in mentions:
         if w and kind == "agreement" and w.start() < s and not _signing_subject(view, e, s1):
             continue
@@ -503,7 +506,8 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
             events.append(ev)
         if n - recent_at > 2:
             ctx.recent = None
-        joined = _JOINED.search(view, sent.start, sent.end) if not found and events else None
+        joined = _JOINED.search(view, sent.start, sent.end) if not found and events and may_match(
+            seg, _JOINED_WORDS) else None
         if joined:
             since = art.sentences[max(0, n - 3)].start
             last = next((e for e in reversed(events) if e.type == "agreement" and e.sentence[0] >= since), None)

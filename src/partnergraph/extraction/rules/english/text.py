@@ -141,6 +141,13 @@ def read(doc: Document) -> Article:
     return Article(text, view, _lower(view), sentences, doc.published, pub_span)
 
 
+def may_match(seg: str, words: tuple[str, ...]) -> bool:
+    """False only when a case-insensitive pattern, every match of which holds one of `words`
+    (lowercase ASCII), cannot match in `seg`: an ASCII text lacking every word. A text with
+    other characters is always tried (case folding pairs "s" with "ſ", "i" with "ı")."""
+    return not seg.isascii() or any(w in seg.lower() for w in words)
+
+
 def _lower(view: str) -> str:
     low = view.lower()
     if len(low) == len(view):
