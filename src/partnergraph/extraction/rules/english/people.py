@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from partnergraph.extraction.rules.english.lexicon import (
     lexicon,
@@ -117,6 +118,15 @@ class Post:
     explicit: bool = True
 
 
+@lru_cache(maxsize=1)
+def _not_name_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Lowercased words never in a person's name, and words never in one as written ("Park",
+    "Hall" are family names too): joined once, not per article (~1,000 words)."""
+    lex = lexicon()
+    return (lex.breaks | lex.not_name | lex.title_words | lex.honorifics | lex.title_modifiers,
+            frozenset(lex.org_heads) | lex.places)
+
+
 class _Reader:
     def __init__(self, art: Article, mentions: list[tuple[int, int, int]]):
         self.art = art
@@ -129,9 +139,7 @@ class _Reader:
         self.covered = cov
         self.title = re.compile(title_pattern(), re.IGNORECASE)
         self.plural = _PLURAL_TITLE
-        lex = lexicon()
-        self.bad = lex.breaks | lex.not_name | lex.title_words | lex.honorifics | lex.title_modifiers
-        self.bad_exact = set(lex.org_heads) | lex.places  # "Park", "Hall" are family names too
+        self.bad, self.bad_exact = _not_name_words()
 
     # -- pieces -------------------------------------------------------------------------------
     def org_at(self, pos: int) -> tuple[int, int] | None:
