@@ -317,3 +317,11 @@ def test_a_joint_institute_set_up_by_a_clause_is_named_from_its_own_words():
 def test_a_foreign_name_with_john_and_smith():
     x = zh("6月16日,英国曼彻斯特大学副校长约翰·史密斯一行访问北岭大学。")
     assert people(x) == {("约翰·史密斯", "英国曼彻斯特大学")}
+
+
+def test_verbs_of_joining_or_being_invited_end_a_name():
+    x = zh("6月16日,青川市科技局会同北岭大学召开座谈会。")
+    assert org_names(x) == ["青川市科技局", "北岭大学"]
+    x = zh("海川集团联手北岭大学成立青川氢能研究院。")
+    assert events(x) == {("joint_entity", frozenset({"海川集团", "北岭大学"}))}
+    assert "北岭大学" in org_names(zh("海川集团受邀北岭大学参加论坛。"))
