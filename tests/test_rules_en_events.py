@@ -468,3 +468,15 @@ def test_dates_of_something_else_in_the_sentence():
     found, _ = events("Westbrook University signed an agreement with Norland Group, valid until December 31, 2025.",
                       published="2023-03-08")
     assert found[0][2] is None
+
+
+def test_fields_of_cooperation_from_the_verb_and_cut_at_the_clause():
+    _, result = events("Westbrook University and Norland Group signed an agreement in Oslo on March 5 to cooperate in "
+                       "battery research, talent training and technology transfer.", published="2023-03-08")
+    assert result.events[0].topics == ["battery research", "talent training", "technology transfer"]
+    _, result = events("Westbrook University and Norland Group signed an MoU on cooperation in the field of on "
+                       "artificial intelligence.")
+    assert result.events[0].topics == ["artificial intelligence"]
+    _, result = events("Westbrook University and Norland Group signed an MoU to cooperate in as many areas as "
+                       "possible.")
+    assert result.events[0].topics == []

@@ -22,7 +22,8 @@ _LOCATION = re.compile(
 _PLACE_AFTER = re.compile(r"\s(?:in|at)\s+(?:the\s+)?([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,4})(?=\s*[,.;]|\s+on\b|\s*$)")
 _TOPIC = re.compile(
     r"\b(?:in|on|around)\s+(?:the\s+)?(?:fields?|areas?|sectors?|domains?)\s+(?:of|including|such as|like)\s+"
-    r"([^.;:()]{3,160})|\bcooperation\s+in\s+(?!the fields?|the areas?)([^.;:()]{3,120})|"
+    r"([^.;:()]{3,160})|\b(?:cooperat(?:ion|e|ing)|collaborat(?:ion|e|ing)|joint research|focus(?:es|ed|ing)?)\s+"
+    r"(?:in|on)\s+(?!(?:the\s+)?(?:fields?|areas?|sectors?|domains?)\b)([^.;:()]{3,120})|"
     r"\bkey areas including\s+([^.;:()]{3,160})",
     re.IGNORECASE,
 )
@@ -31,6 +32,12 @@ _TOPIC_WORDS = ("field", "area", "sector", "domain", "cooperation")  # every _TO
 _NOT_PLACE = frozenset({"presence", "attendance", "accordance", "line", "name", "names", "spirit", "principle",
                         "principles", "field", "fields", "area", "areas", "form", "order", "support", "response",
                         "pursuit", "favour", "favor", "front", "person", "writing", "recognition"})
+# "cooperate in as many activities as possible", "in all aspects": no field named
+_NO_TOPIC = re.compile(r"(?:as many|as much|all|various|many|several|every|each|other|this|these|those|it|them|"
+                       r"more|further|such)\b", re.IGNORECASE)
+_TOPIC_LEAD = re.compile(r"(?:(?:on|of|in|about|the)\s+)+", re.IGNORECASE)
+_TOPIC_CUT = re.compile(r"\s+(?:on|at|by|with|which|that|from|during|for|to|under|since|after|before|between|"
+                        r"signed|was|were|is|are|will|would)\s+|\s+in\s+(?=[A-Z0-9])")
 _LOC_CUT = re.compile(r",|\s+(?:on|to|by|with|which|where|when|that|for|after|before|during|under|and)\s+|"
                       r"\s+in\s+(?=\d)")
 
@@ -54,10 +61,18 @@ def topics(view: str, sent: Sentence) -> list[tuple[int, int]]:
     for tm in _TOPIC.finditer(view, sent.start, sent.end):
         g = next(i for i in (1, 2, 3) if tm.group(i))
         pos = tm.start(g)
-        for part in _TOPIC_SPLIT.split(tm.group(g)):
+        text = tm.group(g)
+        lead = _TOPIC_LEAD.match(text)
+        if lead:  # "in the field of on artificial intelligence"
+            pos += lead.end()
+            text = text[lead.end():]
+        cut = _TOPIC_CUT.search(text)
+        if cut:  # "... and technology transfer on March 5 in Oslo"
+            text = text[:cut.start()]
+        for part in _TOPIC_SPLIT.split(text):
             if part and not _TOPIC_SEP.fullmatch(part):
                 p = part.strip()
-                if 2 < len(p) < 60 and len(p.split()) <= 6:
+                if 2 < len(p) < 60 and len(p.split()) <= 6 and not _NO_TOPIC.match(p):
                     off = pos + part.find(p)
                     out.append((off, off + len(p)))
             pos += len(part)
