@@ -27,7 +27,7 @@ _TOPIC = re.compile(
     r"\bkey areas including\s+([^.;:()]{3,160})",
     re.IGNORECASE,
 )
-_TOPIC_WORDS = ("field", "area", "sector", "domain", "cooperation")  # every _TOPIC match holds one
+_TOPIC_WORDS = ("field", "area", "sector", "domain", "cooperat", "collaborat", "joint research", "focus")  # every _TOPIC match holds one
 # "signed in the presence of", "signed in accordance with": no place after "in".
 _NOT_PLACE = frozenset({"presence", "attendance", "accordance", "line", "name", "names", "spirit", "principle",
                         "principles", "field", "fields", "area", "areas", "form", "order", "support", "response",
