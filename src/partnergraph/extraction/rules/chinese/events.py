@@ -143,8 +143,9 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
                 cs = clause_start(v, s0, cs - 1)
             if _FUTURE.search(v, cs, ts):
                 return True
-        if typ == "joint_entity" and _SIGNED_BEFORE.search(v, max(s0, ts - 8), ts) \
-                and _AGREEMENT_AFTER.match(v, ts):
+        if typ == "joint_entity" and (v.find("签", max(s0, ts - 8), ts) >= 0
+                                      or v.find("达成", max(s0, ts - 8), ts) >= 0) \
+                and _SIGNED_BEFORE.search(v, max(s0, ts - 8), ts) and _AGREEMENT_AFTER.match(v, ts):
             return True  # 签署共建研究院协议: an agreement to set up, not a set-up
         if typ == "joint_entity" and (_TOPIC_OF.search(v, max(s0, ts - 6), ts)
                                       or _PROJECT_LIST.match(v, ts)

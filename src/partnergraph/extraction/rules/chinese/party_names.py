@@ -147,17 +147,17 @@ def _body_before_post(zt: ZhText, known: SpanIndex, out: list[tuple[int, int]],
     """The run of Chinese characters before a post at `ts`, as a body's name, when nothing
     stops it (a stop word, a mark, a date) and it is no department, place or person."""
     v = zt.v
+    lex = lexicon()
     a = ts
-    limit = max(ls, ts - MAX_ZONE)
+    # a zone's name (…经济技术开发区) may run longer than another body's
+    limit = max(ls, ts - (MAX_ZONE if v.endswith(lex.party_only, ls, ts) else MAX_BEFORE_POST))
     while a > limit and "\u4e00" <= v[a - 1] <= "\u9fff":
         a -= 1
-    cuts = [m.end() for m in lexicon().stop_re.finditer(v, a, ts)]
+    cuts = [m.end() for m in lex.stop_re.finditer(v, a, ts)]
     if cuts:
         a = max(cuts)
     elif a > ls and "\u4e00" <= v[a - 1] <= "\u9fff":
         return  # the run goes on: where the name opens is unknown
-    if ts - a > MAX_BEFORE_POST and not v[a:ts].endswith(lexicon().party_only):
-        return
     if ts - a < 2 or known.overlaps(a, ts) or v[ts - 1] in _DEPARTMENT_END \
             or _NOT_A_BODY.search(v, a, ts):
         return
