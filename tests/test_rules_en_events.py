@@ -480,3 +480,9 @@ def test_fields_of_cooperation_from_the_verb_and_cut_at_the_clause():
     _, result = events("Westbrook University and Norland Group signed an MoU to cooperate in as many areas as "
                        "possible.")
     assert result.events[0].topics == []
+
+
+def test_a_toured_host_with_no_other_cue_word():
+    found, _ = events("On March 5, officials of Westbrook University toured Zentrix in Oslo. Zentrix makes batteries.",
+                      published="2023-03-08")
+    assert found == [("visit", ["Westbrook University", "Zentrix"], "2023-03-05")]

@@ -64,7 +64,7 @@ _PLACE_NOUN = re.compile(
     r"\s+(?:district|city|province|county|town|village|government|municipality|area|region|side|sides|"
     r"country|countries|state|governments)\b")
 # Words of a sentence that can hold party slots (a cheap substring test before the patterns).
-_CUE_WORDS = ("sign", "ink", "seal", "memorand", "mou", "moc", "agreement", "contract", "visit", "delegation",
+_CUE_WORDS = ("sign", "ink", "seal", "memorand", "mou", "moc", "agreement", "contract", "visit", "toured", "delegation",
               "met ", "meet", "talks", "venture", "partner", "cooperat", "collaborat", "alliance", "joint")
 _VISIT_OBJECT = re.compile(r"\b(?:visited|toured|(?:paid|pays|made)\s+(?:a|an)\s+(?:\w+\s+)?visit\s+to|visit\s+to)\s+"
                            r"(?:the\s+)?(" + _NAME + ")")
