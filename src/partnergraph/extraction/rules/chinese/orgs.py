@@ -319,7 +319,8 @@ def scan_mentions(zt: ZhText, table: OrgTable, cands: list[Cand],
         if gov is not None:
             found.append(Mention(a, b, gov, zt.v[a:b]))
     starts = [m.start for m in found]
-    for s0, s1 in zt.sentences:
+    home = _HOME.search(zt.v) is not None  # most articles never say 我校: no scan per sentence
+    for s0, s1 in zt.sentences if home else ():
         if _HOME.search(zt.v, s0, s1):
             i = bisect_left(starts, s0)
             while i < len(found) and found[i].start < s1:
@@ -328,7 +329,7 @@ def scan_mentions(zt: ZhText, table: OrgTable, cands: list[Cand],
                 if m.org is not None and not in_title:  # 《东昌府区•聊城大学…协议》 names a text
                     table.not_home.add(id(m.org))
                 i += 1
-    for ls, le in zt.lines:
+    for ls, le in zt.lines if home else ():
         for m in _HOME.finditer(zt.v, ls, le):
             if not taken.overlaps(m.start(), m.end()):
                 found.append(Mention(m.start(), m.end(), table.resolve(m.group()), m.group()))

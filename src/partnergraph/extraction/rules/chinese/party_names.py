@@ -74,6 +74,10 @@ def discover_party_names(zt: ZhText, cands: list[Cand]) -> tuple[
     known = SpanIndex((c.start, c.end) for c in cands if not c.generic)
     out: list[tuple[int, int]] = []
     places: list[tuple[int, int]] = []
+    # a scanner with no look-around that finds nothing in the whole text finds nothing in
+    # any sentence: one search each instead of one scan per sentence (~45 a doc)
+    listed, from_list, organized, visited = (
+        rx.search(v) is not None for rx in (_LISTED, _FROM_LIST, _ORGANIZED, _VISITED))
     for s0, s1 in zt.sentences:
         for t in _SIGNING.finditer(v, s0, s1):
             cs = max(v.rfind(",", s0, t.start()), v.rfind(":", s0, t.start()))
@@ -91,7 +95,7 @@ def discover_party_names(zt: ZhText, cands: list[Cand]) -> tuple[
                 continue
             for a, b in parts:
                 _keep(zt, known, out, places, a, b)
-        for t in _LISTED.finditer(v, s0, s1):
+        for t in _LISTED.finditer(v, s0, s1) if listed else ():
             cs = max(v.rfind(",", s0, t.start()), v.rfind(":", s0, t.start()), t.start() - MAX_LIST)
             cs = s0 if cs < s0 else cs + 1
             parts = _split(v, _LIST_CONJ, cs, t.start())
@@ -103,12 +107,12 @@ def discover_party_names(zt: ZhText, cands: list[Cand]) -> tuple[
             parts[0] = (max(cuts) if cuts else a, b)
             for a, b in parts:
                 _keep(zt, known, out, places, a, b, listed=True)
-        for t in _FROM_LIST.finditer(v, s0, s1):
+        for t in _FROM_LIST.finditer(v, s0, s1) if from_list else ():
             parts = _split(v, _LIST_CONJ, t.start(1), t.end(1))
             if len(parts) >= 2:
                 for a, b in parts:
                     _keep(zt, known, out, places, a, b, listed=True)
-        for t in _ORGANIZED.finditer(v, s0, s1):
+        for t in _ORGANIZED.finditer(v, s0, s1) if organized else ():
             # 由海川科技主办、远景电气承办: the organizers of a meeting
             a = max(s0, t.start() - MAX_LIST)
             marks = [m.end() for m in _MARK.finditer(v, a, t.start())]
@@ -118,7 +122,7 @@ def discover_party_names(zt: ZhText, cands: list[Cand]) -> tuple[
             if len(parts) >= 2 or k >= 0:
                 for a, b in parts:
                     _keep(zt, known, out, places, a, b)
-        for t in _VISITED.finditer(v, s0, s1):
+        for t in _VISITED.finditer(v, s0, s1) if visited else ():
             # 走访了海川科技、远景电气和华达实业: hosts whose names end like a company's
             end = _LIST_END.search(v, t.end(), min(s1, t.end() + MAX_LIST))
             stop = end.start() if end else min(s1, t.end() + MAX_LIST)
