@@ -303,3 +303,16 @@ def test_hyphenated_german_head_and_its_lead_word_alone():
     assert found["Norland-Gesellschaft"].aliases == ["Norland"]
     assert {"KLMU", "TUMB"} <= set(found)
     assert [(p.name, p.org) for p in res.people] == [("Amy Hart", "Norland-Gesellschaft")]
+
+
+def test_abbreviated_headline_form_is_the_same_body():
+    found, _ = orgs("Norland Nitrite and National Chem Lab in research pact\n\nNorland Nitrite Limited and the "
+                    "National Chemical Laboratory (NCL), Pune signed an MoU.")
+    assert "National Chem Lab" in found["National Chemical Laboratory"].aliases
+    assert "Norland Nitrite Limited" in found
+
+
+def test_an_acronym_loosely_fitting_two_names_keeps_them_apart():
+    found, _ = orgs("Norland Nitrite Limited and the National Chemical Laboratory (NCL) signed an MoU.")
+    assert {"Norland Nitrite Limited", "National Chemical Laboratory"} <= set(found)
+    assert found["National Chemical Laboratory"].aliases == ["NCL"]

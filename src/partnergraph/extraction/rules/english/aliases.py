@@ -196,8 +196,26 @@ def merge_variants(table: OrgTable) -> None:
                 wa = _content(ln)
                 if len(wa) >= 3 and wa == _content(sn) and ln.split()[0] != sn.split()[0]:
                     same = True
+            if not same and _abbreviated(sn, ln):
+                same = True  # "National Chem Lab" for "National Chemical Laboratory"
             if same:
                 table.merge(a, b)
+
+
+def _abbreviated(short: str, long_: str) -> bool:
+    """Word for word, each word of `short` starts the word of `long_` (dots off), one at least cut
+    to three letters or more: "National Chem Lab" / "National Chemical Laboratory", "Natl. Inst."."""
+    sw, lw = short.replace(".", " ").split(), long_.split()
+    if len(sw) != len(lw) or len(sw) < 2:
+        return False
+    cut = False
+    for a, b in zip(sw, lw):
+        if a == b:
+            continue
+        if len(a) < 3 or len(a) >= len(b) or not b.lower().startswith(a.lower()) or not a[0].isupper():
+            return False
+        cut = True
+    return cut
 
 
 @lru_cache(maxsize=4096)

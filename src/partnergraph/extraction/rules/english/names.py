@@ -30,6 +30,7 @@ from partnergraph.extraction.rules.english.orgtable import (
     CONNECTORS,
     OrgTable,
     _acronym_of,
+    _initials,
 )
 from partnergraph.extraction.rules.english.text import Article, Sentence, Token
 
@@ -351,7 +352,10 @@ def _extend_to_acronym(art: Article, piece, s: int, e: int) -> int:
     whole = art.view[piece[s][0].start:piece[-1][0].end]
     cut = art.view[piece[s][0].start:piece[e - 1][0].end]
     acr = m.group(1).strip()
-    if _ACRONYM.match(acr) and _acronym_of(acr, whole) and not _acronym_of(acr, cut):
+    # the acronym must spell every word of the run: "Deepak Nitrite Limited and the National Chemical
+    # Laboratory (NCL)" only loosely fits the whole run, and exactly its last name
+    if _ACRONYM.match(acr) and _initials(whole) == acr.upper().replace(".", "").replace("&", "") \
+            and not _acronym_of(acr, cut):
         return len(piece)
     return e
 
