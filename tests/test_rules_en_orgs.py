@@ -316,3 +316,16 @@ def test_an_acronym_loosely_fitting_two_names_keeps_them_apart():
     found, _ = orgs("Norland Nitrite Limited and the National Chemical Laboratory (NCL) signed an MoU.")
     assert {"Norland Nitrite Limited", "National Chemical Laboratory"} <= set(found)
     assert found["National Chemical Laboratory"].aliases == ["NCL"]
+
+
+def test_a_comma_list_of_fields_spelled_by_the_acronym_goes_on_the_name():
+    found, res = orgs("Ashford Chamber of Commerce, Industries, Mines and Agriculture (ACCIMA) signed an MoU with "
+                      "Norland Group. Amy Hart, ACCIMA deputy head for international affairs, spoke.")
+    full = "Ashford Chamber of Commerce, Industries, Mines and Agriculture"
+    assert found[full].aliases == ["ACCIMA"]
+    assert [(p.name, p.org) for p in res.people] == [("Amy Hart", full)]
+
+
+def test_a_comma_list_of_names_is_not_one_name():
+    found, _ = orgs("Norland Group, Westbrook University and Daelim Motors (NWD) met.")
+    assert {"Norland Group", "Westbrook University", "Daelim Motors"} <= set(found)

@@ -337,6 +337,8 @@ def head_mentions(art: Article, table: OrgTable) -> None:
                     kind = _HEAD_KIND[head]
                     if kind == "research" and _TECH_INSTITUTE.search(name):
                         kind = "university"  # "Karlsruhe Institute of Technology" teaches
+                    end = _comma_list_to_acronym(art.view, name, end)
+                    name = art.view[start:end]
                     idx = table.add(name, kind, start, end)
                     _acronym_after(art, table, idx, end)
         _quoted_names(art, sent, table)
@@ -358,6 +360,25 @@ def _extend_to_acronym(art: Article, piece, s: int, e: int) -> int:
             and not _acronym_of(acr, cut):
         return len(piece)
     return e
+
+
+# ", Industries, Mines and Agriculture (TCCIMA)": a list of fields that goes on the name
+_FIELD_LIST = re.compile(r",\s+((?:[A-Z][a-z]+,\s+){0,4}[A-Z][a-z]+,?\s+(?:and|&)\s+[A-Z][a-z]+)(?=\s*\()")
+
+
+def _comma_list_to_acronym(view: str, name: str, end: int) -> int:
+    """"Tehran Chamber of Commerce, Industries, Mines and Agriculture (TCCIMA)": the name runs on
+    over a comma list when the acronym after it spells every word of the whole."""
+    if not view.startswith(",", end):
+        return end
+    m = _FIELD_LIST.match(view, end)
+    if not m:
+        return end
+    d = _ACRONYM_DEF.match(view, m.end())
+    whole = name + view[end:m.end()]
+    if d and _initials(whole) == d.group(1).strip().upper().replace(".", "").replace("&", ""):
+        return m.end()
+    return end
 
 
 def _start_for_acronym(art: Article, piece, first: int, s: int, e: int) -> int:
