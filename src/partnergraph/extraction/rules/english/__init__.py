@@ -15,7 +15,7 @@ from partnergraph.extraction.rules.english import aliases, names, orgtable, slot
 from partnergraph.extraction.rules.english.events import extract_events
 from partnergraph.extraction.rules.english.people import extract_people
 from partnergraph.extraction.rules.english.text import read
-from partnergraph.models import Document, Event, Organization, Person, Span
+from partnergraph.models import Document, Event, Organization, Person
 
 # Evidence kept per organization: enough to highlight every use in a news article.
 _MAX_SPANS = 100
@@ -65,7 +65,7 @@ def extract_items(document: Document) -> tuple[list[Organization], list[Person],
         evidence = []
         for s, e in spans:
             field = "name" if text[s:e] == org.name else "alias"
-            evidence.append(Span(start=s, end=e, field=field))
+            evidence.append({"start": s, "end": e, "field": field})
         other_names = [" ".join(a.split()) for a in org.aliases if a != org.name]
         organizations.append(Organization(
             name=" ".join(org.name.split()), aliases=other_names, kind=org.kind, evidence=evidence,
@@ -84,7 +84,7 @@ def extract_items(document: Document) -> tuple[list[Organization], list[Person],
         org_name = out_name(p.org) if org_name is not None else None
         people.append(Person(
             name=" ".join(p.name.split()), title=" ".join(p.title.split()) if p.title else None, org=org_name,
-            evidence=[Span(start=s, end=e, field=f) for s, e, f in p.spans],
+            evidence=[{"start": s, "end": e, "field": f} for s, e, f in p.spans],
             confidence=0.85 if p.explicit else 0.5,
         ))
 
@@ -93,20 +93,20 @@ def extract_items(document: Document) -> tuple[list[Organization], list[Person],
         parties = [out_name(i) for i in ev.parties if table.orgs[i].name in named]
         if len(parties) < 2:
             continue
-        evidence = [Span(start=ev.trigger[0], end=ev.trigger[1], field="trigger")]
-        evidence += [Span(start=s, end=e, field="party") for s, e in ev.party_spans[:_MAX_SPANS]]
+        evidence = [{"start": ev.trigger[0], "end": ev.trigger[1], "field": "trigger"}]
+        evidence += [{"start": s, "end": e, "field": "party"} for s, e in ev.party_spans[:_MAX_SPANS]]
         if ev.date_span:
-            evidence.append(Span(start=ev.date_span[0], end=ev.date_span[1], field="date"))
+            evidence.append({"start": ev.date_span[0], "end": ev.date_span[1], "field": "date"})
         location = None
         if ev.location:
             location = " ".join(text[ev.location[0]:ev.location[1]].split())
-            evidence.append(Span(start=ev.location[0], end=ev.location[1], field="location"))
+            evidence.append({"start": ev.location[0], "end": ev.location[1], "field": "location"})
         topics = []
         for s, e in ev.topics:
             t = " ".join(text[s:e].split())
             if t not in topics:
                 topics.append(t)
-                evidence.append(Span(start=s, end=e, field="topic"))
+                evidence.append({"start": s, "end": e, "field": "topic"})
         entity = None
         if ev.entity is not None and table.orgs[ev.entity].name:
             entity = out_name(ev.entity)
