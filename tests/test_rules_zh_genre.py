@@ -325,3 +325,11 @@ def test_verbs_of_joining_or_being_invited_end_a_name():
     x = zh("海川集团联手北岭大学成立青川氢能研究院。")
     assert events(x) == {("joint_entity", frozenset({"海川集团", "北岭大学"}))}
     assert "北岭大学" in org_names(zh("海川集团受邀北岭大学参加论坛。"))
+
+
+def test_a_double_ceremony_joined_by_ji():
+    x = zh("6月16日,北岭大学与海川集团校企合作签约仪式暨海川智能产业学院揭牌仪式举行。")
+    assert events(x) == {("agreement", frozenset({"北岭大学", "海川集团"})),
+                         ("joint_entity", frozenset({"北岭大学", "海川集团"}))}
+    assert [e.entity for e in x.events if e.type == "joint_entity"] == ["海川智能产业学院"]
+    assert "暨南大学" in org_names(zh("6月16日,暨南大学与海川集团签约。"))
