@@ -333,3 +333,14 @@ def test_a_double_ceremony_joined_by_ji():
                          ("joint_entity", frozenset({"北岭大学", "海川集团"}))}
     assert [e.entity for e in x.events if e.type == "joint_entity"] == ["海川智能产业学院"]
     assert "暨南大学" in org_names(zh("6月16日,暨南大学与海川集团签约。"))
+
+
+def test_a_group_named_by_its_brand_and_a_university_contracted():
+    x = zh("6月16日,青川海川科技集团股份有限公司与北岭大学签约。海川集团董事长王明出席。")
+    assert aliases(x)["青川海川科技集团股份有限公司"] == ["海川集团"]
+    assert people(x) == {("王明", "青川海川科技集团股份有限公司")}
+    x = zh("6月16日,北岭理工大学与海川集团签约。北理工校长王明出席。")
+    assert aliases(x)["北岭理工大学"] == ["北理工"]
+    # another university sharing a first character is no contraction
+    x = zh("6月16日,北岭理工大学与北方大学签约。")
+    assert sorted(org_names(x)) == ["北岭理工大学", "北方大学"]

@@ -56,6 +56,11 @@ def short_forms(full: str) -> set[str]:
     inner = inner_legal(full)
     if inner:
         forms.add(inner)
+    for t in _TRADES:  # 青川海川科技集团股份有限公司 → 海川集团, 青川海川集团
+        j = full.find(t + "集团")
+        for c in (0, 2):
+            if 2 <= j - c <= 6:
+                forms.add(full[c:j] + "集团")
     if full.startswith("中华人民共和国"):
         forms.add("中国" + full[7:])  # 中国政府 / 中华人民共和国政府
     return forms
@@ -100,6 +105,35 @@ def _field_word_dropped(short: str, full: str) -> bool:
     return False
 
 
+# words between a company's brand and 集团 that its short form drops (海川科技集团 / 海川集团)
+_TRADES = ("科技", "控股", "实业", "投资", "发展", "建设", "产业", "能源", "股份")
+
+
+def _group_of_brand(short: str, full: str) -> bool:
+    """青川海川科技集团股份有限公司 / 海川集团: the brand (after at most a two-character city)
+    and 集团, a trade word between them dropped."""
+    if not short.endswith("集团") or len(short) < 4:
+        return False
+    brand = short[:-2]
+    k = full.find(brand, 0, 2 + len(brand))
+    if k < 0:
+        return False
+    rest = full[k + len(brand):]
+    return any(rest.startswith(t + "集团") for t in _TRADES)
+
+
+def _university_contracted(short: str, full: str) -> bool:
+    """北岭理工大学 / 北理工: a university named by characters of its name before 大学, the
+    first and the last of them kept."""
+    if not full.endswith("大学") or len(short) < 3 or short.endswith(("大", "学")):
+        return False
+    core = full[:-2]
+    if len(core) <= len(short) or short[0] != core[0] or short[-1] != core[-1]:
+        return False
+    it = iter(core)
+    return all(ch in it for ch in short)
+
+
 def short_of(short: str, full: str) -> bool:
     """True when `short` is how the article shortens `full`."""
     if short == full or len(short) < 2 or len(short) >= len(full):
@@ -127,6 +161,8 @@ def short_of(short: str, full: str) -> bool:
         return True
     if full.endswith("人民政府") and short == full[:-4] + "政府" and len(short) >= 4:
         return True  # 青川市政府 / 青川市人民政府
+    if _group_of_brand(short, full) or _university_contracted(short, full):
+        return True
     # contraction: same first character, the rest a subsequence ending in a shortened head
     # word (中国科大 / 中国科学技术大学), never a full head word of its own (浙江大学)
     if len(short) >= 3 and short[0] == full[0] and short[-1] in full[-2:] \
