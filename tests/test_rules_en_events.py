@@ -486,3 +486,8 @@ def test_a_toured_host_with_no_other_cue_word():
     found, _ = events("On March 5, officials of Westbrook University toured Zentrix in Oslo. Zentrix makes batteries.",
                       published="2023-03-08")
     assert found == [("visit", ["Westbrook University", "Zentrix"], "2023-03-05")]
+
+
+def test_headed_for_something_not_named_is_no_trip():
+    found, _ = events("Norland Group is headed for a merger with Kestrel Motors, analysts said.")
+    assert found == []

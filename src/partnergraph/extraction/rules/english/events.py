@@ -44,6 +44,7 @@ _WITNESS = re.compile(
     re.IGNORECASE,
 )
 _WITNESS_WORDS = ("presen", "witness", "attend", "accompanied", "hosted", "presided", "chaired")  # one in every match
+_NAME_NEXT = re.compile(r"\s+(?:the\s+)?[A-Z]")
 # "During his visit to A, X of B met ...": the visitor is told after the host.
 _HIS_VISIT = re.compile(r"\b(?:his|her|their)\s+(?:\w+\s+)?visit$", re.IGNORECASE)
 _DURING_VISIT = re.compile(r"\b(?:during|in the course of|on)\s+(?:the|this|that|his|her|their|its|the delegation's)\s+"
@@ -436,6 +437,8 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
                     r"\b(?:visit|came to|arriv|tour|met|hosted|received|welcomed|meet)|\bdelegation\s+to\s", seg,
                     re.IGNORECASE):
                 del found["visit"]
+            elif word.startswith(("headed", "travel", "flew")) and not _NAME_NEXT.match(view, t1, sent.end):
+                del found["visit"]  # "is headed for a merger": a trip only to a named place or body
         if "meeting" in found:
             named = _NAMED_MEETING.search(seg)
             during = _DURING_VISIT.search(seg)
