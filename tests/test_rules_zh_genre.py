@@ -344,3 +344,9 @@ def test_a_group_named_by_its_brand_and_a_university_contracted():
     # another university sharing a first character is no contraction
     x = zh("6月16日,北岭理工大学与北方大学签约。")
     assert sorted(org_names(x)) == ["北岭理工大学", "北方大学"]
+
+
+def test_a_later_bare_mention_with_a_post_adds_no_entry():
+    x = zh("10月9日,北岭大学与海川集团签约。签约前,北岭大学王强副校长作了讲座。王强副校长与赵刚总经理代表双方签约。")
+    assert ("王强", None) not in people(x)
+    assert ("王强", "北岭大学") in people(x)

@@ -259,7 +259,7 @@ def find_people(zt: ZhText, table: OrgTable, mentions: list[Mention]) -> list[Pe
                 spans = [(ns, ts, "name"), (ts, te, "title")]
                 if o is not None and o_span is not None:
                     spans.append((*o_span, "org"))
-                out.append(PersonRec(v[ns:ts], zt.text[ts:te], o, spans))
+                out.append(PersonRec(v[ns:ts], zt.text[ts:te], o, spans, chain=ts))
                 prev_org, last_end, pending = o, te, []
                 continue
             nxt = v[te:te + 1]
