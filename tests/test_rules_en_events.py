@@ -491,3 +491,13 @@ def test_a_toured_host_with_no_other_cue_word():
 def test_headed_for_something_not_named_is_no_trip():
     found, _ = events("Norland Group is headed for a merger with Kestrel Motors, analysts said.")
     assert found == []
+
+
+def test_an_announced_consortium_is_set_up_but_announced_results_are_not():
+    found, _ = events("Norland University announced a $12 million nanotech consortium comprised of itself, several "
+                      "industry partners, and two other universities - Tufts Polytechnic University and Kestrel "
+                      "University.")
+    assert found == [("joint_entity", ["Kestrel University", "Norland University", "Tufts Polytechnic University"],
+                      None)]
+    found, _ = events("Norland Group announced the results of its joint venture with Kestrel Motors on March 5.")
+    assert found == []

@@ -32,7 +32,8 @@ _JV_NAMED = re.compile(r"(?:joint venture|jv)\W+(?:dubbed|named|called)?\W*$")
 # "NorKes Battery Co., a 50-50 joint venture": the name before the apposition is the entity.
 _JV_AFTER = re.compile(r",\s+(?:a|an|the|their)\s+(?:[\w\-]+\s+){0,3}?(?:joint venture|jv)\b", re.IGNORECASE)
 # A set-up with none of these words is a joint entity only when the entity is named.
-_JOINT_WORD = re.compile(r"\b(?:joint(?:ly)?|co-\w+|together|between|partnership|cooperation|by)\b", re.IGNORECASE)
+_JOINT_WORD = re.compile(r"\b(?:joint(?:ly)?|co-\w+|together|between|partnership|cooperation|by|consortium|"
+                         r"alliance)\b", re.IGNORECASE)
 # "signed agreements with A, B and C": one signing per partner, like "respectively".
 _PLURAL_DOCS = re.compile(r"\b(?:agreements|memoranda|mous|contracts|deals|mocs)\s+with\b", re.IGNORECASE)
 _VISIT_OBJECT = re.compile(r"\s+(?:of|by|to)\b")
@@ -83,7 +84,8 @@ _SET_UP = re.compile(
     r"\b(?:established|set up|launched|unveiled|inaugurated|opened|founded|formed|started|constructed|built|"
     r"created|co-founded|co-established|co-built|establish(?:es)?|launch(?:es)?|unveils?|inaugurates?|"
     r"finished construction|put into (?:operation|use))\b|"
-    r"\b(?:unveiling|inauguration|opening|launching|launch|founding|establishment)\s+(?:ceremony|of)\b",
+    r"\b(?:unveiling|inauguration|opening|launching|launch|founding|establishment)\s+(?:ceremony|of)\b|"
+    r"\bannounc(?:ed|es)\s+(?:a|an|the)\s+(?:new\s+)?(?:(?!of\s)[\w$\-]+\s+){0,4}?(?:consortium|alliance|joint venture)\b",
     re.IGNORECASE)
 # "signed an MoU to establish a joint institute": a purpose, not a set-up (GUIDELINES: the
 # memorandum is the agreement; only the entity actually set up is a joint_entity)
