@@ -257,6 +257,9 @@ def _unit_of(v: str, cur: list[int], ss: int, se: int) -> bool:
 
 
 _MINISTRY_HEADS = ("部", "委", "厅", "局", "政府", "人民政府")
+_DEPARTMENTS = ("司", "局", "处", "办", "办公室", "中心")
+# committees of a body, named by their role (学术委员会): a post's department, not a body
+_COMMITTEES = ("学术", "专家", "顾问", "理事", "监事", "咨询", "指导", "教学", "编辑", "学位")
 # a school named after its university (北岭大学物理与电子科学学院): the parent's head word,
 # the school's, and the words between them that are people or units, not a field of study
 _PARENT_OF_SCHOOL = ("大学", "学院", "学校", "我校", "本校", "该校")
@@ -270,9 +273,6 @@ _LATIN_RUN = re.compile(r"[A-Za-z0-9]+")
 def _width(s: str) -> int:
     """Length of a name part, a Latin token counted as one character (长三角MEMS: 4)."""
     return len(_LATIN_RUN.sub("x", s))
-_DEPARTMENTS = ("司", "局", "处", "办", "办公室", "中心")
-# committees of a body, named by their role (学术委员会): a post's department, not a body
-_COMMITTEES = ("学术", "专家", "顾问", "理事", "监事", "咨询", "指导", "教学", "编辑", "学位")
 
 
 def _he(v: str, i: int) -> bool:
