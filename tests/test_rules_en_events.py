@@ -501,3 +501,15 @@ def test_an_announced_consortium_is_set_up_but_announced_results_are_not():
                       None)]
     found, _ = events("Norland Group announced the results of its joint venture with Kestrel Motors on March 5.")
     assert found == []
+
+
+def test_a_listed_research_body_is_a_founder_and_the_named_center_the_entity():
+    text = ("Westbrook University Business Forum\n\nThe Business Forum, organized on November 9 by Westbrook "
+            "University and Norland University, hosted 300 guests.\n\nAt the forum, the Hydrogen Flagship launch "
+            "opened the collaboration of hydrogen research with Westbrook University, Norland University, the "
+            "Kestria Technical Research Centre and the Joint Center for Future Fuels, established by Orion Labs.")
+    _, result = events(text, published="2022-11-20")
+    ev = [e for e in result.events if e.type == "joint_entity"]
+    assert [(sorted(e.parties), e.date, e.entity) for e in ev] == [
+        (["Kestria Technical Research Centre", "Norland University", "Westbrook University"], "2022-11-09",
+         "Joint Center for Future Fuels")]

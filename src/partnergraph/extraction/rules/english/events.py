@@ -45,6 +45,7 @@ _WITNESS = re.compile(
     re.IGNORECASE,
 )
 _WITNESS_WORDS = ("presen", "witness", "attend", "accompanied", "hosted", "presided", "chaired")  # one in every match
+_LIST_GAP = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 _NAME_NEXT = re.compile(r"\s+(?:the\s+)?[A-Z]")
 # "During his visit to A, X of B met ...": the visitor is told after the host.
 _HIS_VISIT = re.compile(r"\b(?:his|her|their)\s+(?:\w+\s+)?visit$", re.IGNORECASE)
@@ -268,7 +269,9 @@ def _parties(ctx: _Context, sent: Sentence, kind: str, t0: int, t1: int,
     ids = _unique(keep)
     spans = [(s, e) for s, e, _ in keep]
     if sum(1 for i in ids if i in ctx.main) >= 2:
-        ids = [i for i in ids if i in ctx.main or not (
+        # a research body listed with the main parties of a set-up is a founder ("A, B, VTT and C")
+        listed = _listed_with(view, keep, ctx.main) if kind == "joint_entity" else set()
+        ids = [i for i in ids if i in ctx.main or i in listed or not (
             ctx.is_unit(i) or ctx.table.orgs[i].kind in ("research",))]
     if kind == "visit" and keep and all(s >= t1 for s, _, _ in keep) and not (
             len(_unique(keep)) >= 2 and _HIS_VISIT.search(view, max(s0, t0 - 30), t1)) and not re.search(
@@ -306,6 +309,23 @@ def _parties(ctx: _Context, sent: Sentence, kind: str, t0: int, t1: int,
             if i not in ids:
                 ids.append(i)
     return ids, spans
+
+
+def _listed_with(view: str, keep: list[tuple[int, int, int]], main: list[int]) -> set[int]:
+    """Organizations in one comma/"and" list with a main party."""
+    out: set[int] = set()
+    run: list[int] = []
+    prev_end = -1
+    for s, e, idx in keep:
+        if prev_end < 0 or not _LIST_GAP.fullmatch(view, prev_end, s):
+            if any(i in main for i in run):
+                out.update(run)
+            run = []
+        run.append(idx)
+        prev_end = e
+    if any(i in main for i in run):
+        out.update(run)
+    return out
 
 
 def _joint_parents(ctx: _Context, ids: list[int], kind: str) -> list[int]:
@@ -394,8 +414,11 @@ def _unique(found) -> list[int]:
     return out
 
 
-def _entity(ctx: _Context, sent: Sentence, parties: list[int]) -> int | None:
+def _entity(ctx: _Context, sent: Sentence, parties: list[int], t1: int = -1) -> int | None:
     best = None
+    for s, e, idx in ctx.orgs_in(sent.start, sent.end):
+        if s < t1 <= e and idx not in ctx.main and ctx.table.orgs[idx].kind in ("research", "alliance"):
+            return idx  # the trigger's own noun is in the name: "the Joint Center for Future Connectivity"
     for s, e, idx in ctx.orgs_in(sent.start, sent.end):
         org = ctx.table.orgs[idx]
         if idx in ctx.main:
@@ -461,7 +484,7 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
             parties, pspans = _parties(ctx, sent, kind, t0, t1, art.sentences[n - 1] if n else None)
             entity = None
             if kind == "joint_entity":
-                entity = _entity(ctx, sent, parties)
+                entity = _entity(ctx, sent, parties, t1)
                 if entity is not None:
                     parties = [p for p in parties if p != entity]
                     ename = table.orgs[entity].name
@@ -476,7 +499,7 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
             if len(parties) < 2:
                 continue
             if date is None and ctx.lead_date and not sent.title and (
-                    set(parties) == set(ctx.main) or _RE_LEAD.search(seg)):
+                    len(ctx.main) == 2 and set(ctx.main) <= set(parties) or _RE_LEAD.search(seg)):
                 # the lead event's day: "Before the signing ceremony, Wu visited ..." or the same parties
                 date, dspan = ctx.lead_date
             noun = None
