@@ -410,3 +410,9 @@ def test_delegation_members_are_affiliated():
     for name in ("Amy Hart", "Tom Reyes", "Li Ming"):
         assert found[(name, "Westbrook University")].title is None
     assert ("Ana Soto", "Norland Group") in found and ("Kim Lee", "Norland Group") in found
+
+
+def test_delegation_member_with_an_open_title_holds_it_at_the_delegations_organization():
+    found, _ = people("The Westbrook University delegation included Amy Hart, Vice President, Tom Reyes and Li Ming.")
+    assert found[("Amy Hart", "Westbrook University")].title == "Vice President"
+    assert ("Tom Reyes", "Westbrook University") in found and ("Li Ming", "Westbrook University") in found

@@ -502,7 +502,7 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
     posts += _affiliated(r, art, {p.name for p in posts})
     posts += _paren_posts(r, mentions)
     posts += _plain_affiliated(r, art, mentions, {p.name for p in posts})
-    posts += _delegation_members(r, mentions, {p.name for p in posts})
+    posts += _delegation_members(r, mentions, posts)
     _titles_referred(r, art, mentions, posts)
     stated_orgs(art, mentions, posts)
     return resolve_posts(posts, org_names)
@@ -585,14 +585,18 @@ _DELEGATION_AFTER = re.compile(r"\s+(?:delegation|delegates|team)\s+(?:included|
                                r"comprising|consisted\s+of|consisting\s+of|was\s+composed\s+of|:)\s+")
 _DELEGATION_BEFORE = re.compile(r"\bdelegation\s+(?:from|of)\s+(?:the\s+)?$")
 _INCLUDING_AFTER = re.compile(r"\s*(?:,\s*|\s+)(?:including|comprising|consisting\s+of|which\s+included|:)\s+")
+_TITLE_END = re.compile(r"(?<=\w)(?=\s*(?:,|\band\b))")  # the next comma or "and" after the title
 _NAME_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 _MAX_MEMBERS = 12
 
 
-def _delegation_members(r: _Reader, mentions: list[tuple[int, int, int]], known: set[str]) -> list[Post]:
+def _delegation_members(r: _Reader, mentions: list[tuple[int, int, int]], posts: list[Post]) -> list[Post]:
     """"The Westbrook University delegation included Amy Hart, Tom Reyes and Li Ming": each named
-    member is affiliated with the delegation's organization (no title of their own here)."""
+    member is affiliated with the delegation's organization; a member whose title follows
+    ("Amy Hart, Vice President, and ...") holds that post at it when the title left it open."""
     view = r.view
+    known = {p.name for p in posts}
+    open_posts = {p.name: p for p in posts if p.org is None}
     out: list[Post] = []
     for s, e, idx in mentions:
         m = _DELEGATION_AFTER.match(view, e)
@@ -603,13 +607,25 @@ def _delegation_members(r: _Reader, mentions: list[tuple[int, int, int]], known:
         pos, members = m.end(), 0
         while members < _MAX_MEMBERS:
             name = r.name_at(pos, min(len(view), pos + 60))
-            if name is None or _COMMA_TITLE.match(view, name[2]):
-                break  # "Amy Hart, Vice President, ...": her post is read by the title
+            if name is None:
+                break
             members += 1
-            if name[0] not in known:
+            after = name[2]
+            tm = _COMMA_TITLE.match(view, name[2])
+            if tm:
+                # "Amy Hart, Vice President, and ...": her post is read by the title; it is at X
+                held = open_posts.get(name[0])
+                if held is not None and held.org is None:
+                    held.org, held.explicit = idx, True
+                    held.spans.append((s, e, "org"))
+                cut = _TITLE_END.search(view, tm.end(), min(len(view), tm.end() + 80))
+                if cut is None:
+                    break
+                after = cut.start()
+            elif name[0] not in known:
                 known.add(name[0])
                 out.append(Post(name[0], None, idx, [(name[1], name[2], "name"), (s, e, "org")]))
-            sep = _NAME_SEP.match(view, name[2])
+            sep = _NAME_SEP.match(view, after)
             if sep is None:
                 break
             pos = sep.end()
