@@ -65,6 +65,7 @@ _EXT = re.compile(
     r"(?=[A-Z][\w\-]*\s+[A-Z])")
 # "Paul Rees M.A., CEO", "Jane Doe, PhD, Dean": a degree after the name is no part of it.
 _DEGREE_END = re.compile(r"(?:\s*,)?\s+(?:Ph\.?\s?D\.?|M\.\s?A\.|M\.?\s?Sc\.?|MBA|M\.D\.|MD|D\.Phil\.?)$")
+_DEGREE_LAST = "D.cAl\n"  # the last character of every _DEGREE_END match ($ may stand before a "\n")
 _DEGREE = re.compile(r"\s*,\s*(?:Ph\.?\s?D\.?|M\.\s?A\.|M\.?\s?Sc\.?|MBA|M\.D\.|MD|D\.Phil\.?)(?=[\s,])")
 
 
@@ -192,7 +193,9 @@ class _Reader:
     def name_before(self, pos: int, start: int) -> tuple[str, int, int] | None:
         """A name that ends just before `pos` (which sits at ", Title")."""
         start = max(start, pos - 80)
-        dm = _DEGREE_END.search(self.view, start, pos)
+        # a degree ends the text searched, so the last character is one a degree ends with
+        dm = _DEGREE_END.search(self.view, start, pos) if pos > start and self.view[pos - 1] in _DEGREE_LAST \
+            else None
         if dm:
             pos = dm.start()
         seg = self.view[start:pos]
