@@ -2,8 +2,9 @@
 
 The shapes: [org][post][name] (西青区副区长高艳, 董事长徐广福), posts chained by 、 before
 one name (区委副书记、区长白凤祥: two posts, two entries when the bodies differ), lists that
-carry the org on (院长张力、副院长周凤娟), and [name][post] (李庆章校长). A personal name
-is a surname plus one or two characters (a compound surname plus one or two).
+carry the org on (院长张力、副院长周凤娟), and [name][post] (李庆章校长). A post taken at
+another body is a second entry (郑明当选联盟首任理事长; 甲,乙等7位专家当选为联盟副主席). A
+personal name is a surname plus one or two characters (a compound surname plus one or two).
 """
 
 from __future__ import annotations

@@ -4,8 +4,10 @@ The visitor stands before the verb and the host after it (A一行来到B, A代�
 A走访了B、C和D: one visit per host), or the host receives (A接待了B考察团, A迎来B代表团),
 or the visitor goes to the host before a verb of inspecting (A一行赴B调研, A带队到B、C考察).
 A visitor named only by its leader is that person's body (潘维大校长一行来到云南大学); a
-delegation that signs also visited (A与B代表团签署). A tour's hosts are kept, so that a
-signing in the same sentence is one agreement with each of them.
+delegation that signs also visited (A与B代表团签署); a body that sends a group is none
+(A组织B师生参观了C: B visited C); 来校 is the article's university. A tour's hosts are
+kept, so that a signing in the same sentence is one agreement with each of them (also when
+each host is the subject: 各企业…并与B签订).
 """
 
 from __future__ import annotations
