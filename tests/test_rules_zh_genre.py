@@ -350,3 +350,15 @@ def test_a_later_bare_mention_with_a_post_adds_no_entry():
     x = zh("10月9日,北岭大学与海川集团签约。签约前,北岭大学王强副校长作了讲座。王强副校长与赵刚总经理代表双方签约。")
     assert ("王强", None) not in people(x)
     assert ("王强", "北岭大学") in people(x)
+
+
+def test_a_guest_body_attending_another_pair_signing_is_no_party():
+    x = zh("6月16日,北岭大学校长王明出席了青川市人民政府与海川集团的签约仪式。")
+    assert events(x) == {("agreement", frozenset({"青川市人民政府", "海川集团"}))}
+    x = zh("6月16日,北岭大学校长王明、青川市副市长李强见证了北岭大学与青川市人民政府、海川集团的三方签约。")
+    assert events(x) == {("agreement", frozenset({"北岭大学", "青川市人民政府", "海川集团"}))}
+
+
+def test_a_unit_of_the_body_referred_to_is_no_name():
+    x = zh("6月16日,北岭大学师生参观了学校实验室和图书馆。")
+    assert org_names(x) == ["北岭大学"] and events(x) == set()

@@ -44,6 +44,8 @@ _PROJECT_LIST = re.compile(r"[^,。;]{2,120}?等[^,。;]{0,8}?(?:项目|事项|�
 _FIELD_LIST = re.compile(r"[^,。;]{2,120}?等[^,。;]{0,8}?(?:方面|领域)")
 # a clause about attending a signing (出席签约仪式, 见证签约) names guests, not parties
 _ATTEND = re.compile(r"(?:出席|参加|见证(?!下)|主持|参与|陪同|列席)[^,]{0,6}$")
+# guests attending, with the signing bodies after the verb (出席了A与B的签约仪式)
+_ATTEND_VERB = re.compile(r"出席|参加|见证|列席")
 # a future marker earlier in the clause (阳光新能源将…在内蒙古投资设立…)
 _FUTURE = re.compile(r"将|拟|计划|准备|预计|有望|即将|筹建|力争|争取")
 # 与五家企业, 与各单位, 与两家医院: the bodies just listed, each on its own
@@ -159,6 +161,12 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
         both = _BOTH.search(v, max(s0, cs), min(s1, te + 4))
         before = self._eligible(distinct(orgs_in(self.mentions, max(s0, cs, ts - WINDOW), ts)))
         before = self._represented(cs, ts, before)
+        guests = _ATTEND_VERB.search(v, cs, ts) if len(before) >= 3 else None
+        if guests is not None:
+            # 甲出席了A与B的签约仪式: the bodies after the guests' verb sign
+            signing = self._eligible(distinct(orgs_in(self.mentions, guests.end(), ts)))
+            if len(signing) >= 2:
+                before = signing
         if len(before) >= 2 and not both:
             return before
         scene = self.scene(s0)

@@ -87,6 +87,8 @@ def is_generic(key: str) -> bool:
         return True
     if key[0] in "我本该各两其此这某" or key.startswith(("贵校", "贵院", "贵公司")):
         return True
+    if key.startswith(("学校", "公司", "集团", "医院")) and (key[2:] in lex.suffix_kind or key[2:] in lex.generic):
+        return True  # 学校实验室, 公司研发中心: a unit of the body referred to, no name
     for d in lex.descriptors:
         if key.endswith(d):
             head = key[: -len(d)]
