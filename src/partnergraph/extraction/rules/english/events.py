@@ -46,6 +46,7 @@ _WITNESS = re.compile(
 )
 _WITNESS_WORDS = ("presen", "witness", "attend", "accompanied", "hosted", "presided", "chaired")  # one in every match
 _LIST_GAP = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+_RANGE_AFTER = re.compile(r"(?:st|nd|rd|th)?\s*(?:to|through|until|till|-|–|—)\s*(?:the\s+)?(?:\d|[A-Z][a-z]+\.?\s+\d)")
 _NAME_NEXT = re.compile(r"\s+(?:the\s+)?[A-Z]")
 # "During his visit to A, X of B met ...": the visitor is told after the host.
 _HIS_VISIT = re.compile(r"\b(?:his|her|their)\s+(?:\w+\s+)?visit$", re.IGNORECASE)
@@ -523,8 +524,12 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
                 visitor = pairs[0][0] if len(pairs) > 1 else _visitor(ctx, sent, parties, t0, t1)
                 ctx.visitor = ctx.visitor if visitor is None else visitor
             ctx.recent, recent_at = parties, n
+            # "From October 12 to 18, ... visited A, B and C": the tour starts at A; the text leaves
+            # the days of the later hosts open
+            later = (None, None) if kind == "visit" and dspan and _RANGE_AFTER.match(view, dspan[1]) \
+                else (date, dspan)
             for ps in pairs[1:]:
-                events.append(Ev(kind, ps, date, dspan, (t0, t1), (sent.start, sent.end), noun=noun,
+                events.append(Ev(kind, ps, later[0], later[1], (t0, t1), (sent.start, sent.end), noun=noun,
                                  party_spans=pspans))
             parties = pairs[0]
             ev = Ev(kind, parties, date, dspan, (t0, t1), (sent.start, sent.end), noun=noun, entity=entity,
