@@ -127,6 +127,7 @@ def find_candidates(zt: ZhText, lines: list[tuple[int, int]] | None = None) -> l
     v = zt.v
     out: list[Cand] = []
     by_line = _han_only_suffixes(lex)
+    titled = "》" in v  # one search of the text gates the per-line one
     for ls, le in zt.lines if lines is None else lines:
         if by_line:
             # head words are Chinese characters only, and runs are split by other characters,
@@ -198,7 +199,7 @@ def find_candidates(zt: ZhText, lines: list[tuple[int, int]] | None = None) -> l
                 cur = [left, se]
             if cur is not None:
                 out.append(Cand(cur[0], cur[1], v[cur[0]:cur[1]]))
-        if v.find("》", ls, le) >= 0:
+        if titled and v.find("》", ls, le) >= 0:
             # 《青川文学》杂志社: a journal's publisher, named by the journal's title
             out.extend(Cand(m.start(), m.end(), m.group()) for m in _TITLED_BODY.finditer(v, ls, le))
     return [c for c in (_trim(zt, c) for c in out) if c is not None]

@@ -278,6 +278,8 @@ def _posts_taken_by_list(zt: ZhText, table: OrgTable, by_start: dict[int, Mentio
                          people: list[PersonRec]) -> list[PersonRec]:
     """甲,乙等7位专家当选为联盟副主席: everyone the sentence named before takes the post."""
     v, out = zt.v, []
+    if "当选" not in v:
+        return out  # one search of the text, not one per sentence
     for s0, s1 in zt.sentences:
         if v.find("当选", s0, s1) < 0:
             continue
