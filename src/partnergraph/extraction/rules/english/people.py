@@ -212,7 +212,7 @@ class _Reader:
                 if tm and self.title.fullmatch(tm.group(1)) and \
                         tm.group(1).lower().rstrip(".") not in lexicon().honorifics:
                     return None
-                # "President of X Group Chen Yaozhong, Group Senior Vice President ...": the earlier post's
+                # "President of X Group Wang Ming, Group Senior Vice President ...": the earlier post's
                 if tm and got[1] - len(_TRAILING_SPACE.search(self.view[max(0, got[1] - 40):got[1]]).group()) in self.ends:
                     return None
                 return got
