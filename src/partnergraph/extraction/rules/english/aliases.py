@@ -196,16 +196,26 @@ def merge_variants(table: OrgTable) -> None:
                 wa = _content(ln)
                 if len(wa) >= 3 and wa == _content(sn) and ln.split()[0] != sn.split()[0]:
                     same = True
-            if not same and _abbreviated(sn, ln):
+            if not same and _abbreviated_words(_dotless_words(sn), _words(ln)):
                 same = True  # "National Chem Lab" for "National Chemical Laboratory"
             if same:
                 table.merge(a, b)
 
 
-def _abbreviated(short: str, long_: str) -> bool:
-    """Word for word, each word of `short` starts the word of `long_` (dots off), one at least cut
-    to three letters or more: "National Chem Lab" / "National Chemical Laboratory", "Natl. Inst."."""
-    sw, lw = short.replace(".", " ").split(), long_.split()
+@lru_cache(maxsize=4096)
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(name.split())
+
+
+@lru_cache(maxsize=4096)
+def _dotless_words(name: str) -> tuple[str, ...]:
+    return tuple(name.replace(".", " ").split())
+
+
+def _abbreviated_words(sw: tuple[str, ...], lw: tuple[str, ...]) -> bool:
+    """Word for word, each short word (dots off) starts the long name's word, one at least cut to
+    three letters or more: "National Chem Lab" / "National Chemical Laboratory", "Natl. Inst.".
+    Takes the words, split once per name (`_words`, `_dotless_words`), not once per pair of names."""
     if len(sw) != len(lw) or len(sw) < 2:
         return False
     cut = False
