@@ -47,6 +47,9 @@ _NAME = r"[A-Z][\w&\-.]*(?:\s+[A-Z0-9][\w&\-.]*){0,3}"
 _GROUP = re.compile(
     rf"(?<![\w-])({_NAME}(?:\s*,\s*(?:the\s+)?{_NAME}){{0,6}}\s*,?\s*(?:and|&)\s+(?:the\s+)?{_NAME})"
 )
+# What every _GROUP match ends with ("and" or "&", then a capitalized name): a sentence without
+# it is not scanned for groups (the group scan tries every capitalized word): 0.096 -> 0.073 ms.
+_AND_NAME = re.compile(r"(?:and|&)\s+(?:the\s+)?[A-Z]")
 _GROUP_VERB = re.compile(
     r"(?:'s)?\s+(?:(?:have|has|had|jointly|officially|formally|today|recently|also|successfully|finally)\s+){0,2}"
     r"(?:signed|sign|signs|inked|inks|met|meet|visited|agreed|agree|launched|launch|established|set\s+up|entered|"
@@ -224,7 +227,8 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
                 _promote_list(view, m.end(), sent.end, promote)
         if not flags[n] & _CUE:
             continue
-        groups = _GROUP.finditer(view, sent.start, sent.end) if (" and " in low or "&" in low) else ()
+        groups = _GROUP.finditer(view, sent.start, sent.end) if (" and " in low or "&" in low) and \
+            _AND_NAME.search(view, sent.start, sent.end) else ()
         for m in groups:
             before = view[max(sent.start, m.start() - 9):m.start()]
             if _PLACE_NOUN.match(view, m.end(), sent.end):
