@@ -12,6 +12,8 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 import ahocorasick
 
@@ -298,18 +300,33 @@ _TITLE_AT = re.compile(title_pattern(), re.IGNORECASE)
 _NAME_AFTER = re.compile(r"\s+(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?([A-Z][\w\-']*(?:\s+[A-Z][\w\-']*){1,2})")
 
 
+class _TitleStartMemo(dict):
+    """Lowercased token -> whether a title can start at it ("director", "vice-chair"): a memo,
+    as the test runs on every token."""
+
+    def __missing__(self, low: str) -> bool:
+        starts = title_starts()
+        got = low in starts or "-" in low and low.split("-")[0] in starts
+        if len(self) < 200_000:
+            self[low] = got
+        return got
+
+
+_TITLE_START = _TitleStartMemo()
+_LOWER = itemgetter(3)  # Token.lower
+
+
 def _person_names(art: Article) -> set[str]:
     """Names written after a title or before ", Title": people, never organizations."""
     out: set[str] = set()
-    starts = title_starts()
     view = art.view
     for sent in art.sentences:
         if sent.end - sent.start > _MAX_SENTENCE:
             continue
         toks = sent.tokens
-        for i, tok in enumerate(toks):
-            if tok.lower not in starts and ("-" not in tok.lower or tok.lower.split("-")[0] not in starts):
-                continue
+        # the tokens a title can start at, picked through the memo in C (map/compress)
+        for i in compress(range(len(toks)), map(_TITLE_START.__getitem__, map(_LOWER, toks))):
+            tok = toks[i]
             m = _TITLE_AT.match(view, tok.start, sent.end)
             if not m:
                 continue
