@@ -17,6 +17,7 @@ from operator import itemgetter
 
 import ahocorasick
 
+from partnergraph.extraction.rules.english.events import _RELATED
 from partnergraph.extraction.rules.english.lexicon import (
     lexicon,
     title_pattern,
@@ -29,6 +30,7 @@ from partnergraph.extraction.rules.english.orgtable import (
     _MAX_SENTENCE,
     OrgTable,
     _acronym_of,
+    _word_edges,
     locate,
     word_uses,
 )
@@ -55,11 +57,16 @@ _AND_NAME = re.compile(r"(?:and|&)\s+(?:the\s+)?[A-Z]")
 _GROUP_VERB = re.compile(
     r"(?:'s)?\s+(?:(?:have|has|had|jointly|officially|formally|today|recently|also|successfully|finally)\s+){0,2}"
     r"(?:signed|sign|signs|inked|inks|met|meet|visited|agreed|agree|launched|launch|established|set\s+up|entered|"
-    r"reached|formed|teamed|partnered|sealed|renewed|concluded|co-founded|founded|jointly)\b"
+    r"reached|formed|teamed|partnered|sealed|renewed|concluded|co-founded|founded|jointly|"
+    r"(?:will\s+|to\s+|have\s+|has\s+|had\s+)?(?:collaborat|cooperat|co-operat|partner)(?:e|es|ed|ing|s)?|"
+    r"(?:will\s+|to\s+)?(?:team|teams|teamed|join|joined|joins)\s+(?:up|forces|hands)|"
+    r"(?:announced|announce|announces|formed|forged|struck)\s+(?:a|an|the|their)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:partnership|collaboration|joint\s+venture|alliance|agreement|deal|consortium))\b"
 )
 _WITH = re.compile(
     r"\b(?:sign\w*|ink\w*|seal\w*|agreement|memorandum|mou|moc|partnership|cooperation|collaboration|"
-    r"visit\w*|met|meet\w*|talks|ties|deal|venture|contract)\s+(?:[\w\-]+\s+){0,5}?with\s+(?:the\s+)?",
+    r"visit\w*|met|meet\w*|talks|ties|deal|venture|contract|partner(?:s|ed|ing)?|team(?:s|ed)?\s+up|"
+    r"join(?:s|ed)?\s+(?:forces|hands)|collaborat\w*|co-?operat\w*|tie-up|alliance)\s+(?:[\w\-]+\s+){0,5}?with\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 _PREP_BEFORE = re.compile(r"\b(?:of|at|in|from)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -73,7 +80,8 @@ _PLACE_NOUN = re.compile(
     r"country|countries|state|governments)\b")
 # Words of a sentence that can hold party slots (a cheap substring test before the patterns).
 _CUE_WORDS = ("sign", "ink", "seal", "memorand", "mou", "moc", "agreement", "contract", "visit", "toured", "delegation",
-              "met ", "meet", "talks", "venture", "partner", "cooperat", "collaborat", "alliance", "joint")
+              "met ", "meet", "talks", "venture", "partner", "cooperat", "collaborat", "alliance", "joint", "team", "deal",
+              "forces", "hands")
 _VISIT_OBJECT = re.compile(r"\b(?:visited|toured|(?:paid|pays|made)\s+(?:a|an)\s+(?:\w+\s+)?visit\s+to|visit\s+to)\s+"
                            r"(?:the\s+)?(" + _NAME + ")")
 _DELEGATION = re.compile(
@@ -152,11 +160,31 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
         ends.add(e)
 
     persons = _person_names(art)
+    person_words = {w for p in persons for w in p.split()}
+
+    sent_start = link_end = 0
+    memo: dict[tuple[int, str], bool] = {}  # each whole-text scan once per name (linear on repeated text)
+
+    def person_like_name(text: str) -> bool:
+        key = (0, text)
+        if key not in memo:
+            memo[key] = _surname_like(art.text, text, person_words)
+        return memo[key]
+
+    def common_word(text: str) -> bool:
+        key = (1, text)
+        if key not in memo:
+            memo[key] = _common_word(view, text)
+        return memo[key]
 
     def promote(text: str, start: int, strong: bool = True) -> None:
         text = text.strip()
         if text in persons:
             return
+        if start < link_end:
+            return
+        if start == sent_start and common_word(text):
+            return  # "Separately, a firm based in ...", "Instead, A and B signed"
         if text.endswith(".") and text.count(".") == 1:
             text = text[:-1]
         text = text.removesuffix("'s")
@@ -180,6 +208,10 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
     flags = _word_flags(art)
     for n, sent in enumerate(art.sentences):
         toks = sent.tokens
+        sent_start = toks[0].start if toks else sent.start
+        if _RELATED.match(view, sent.start, sent.end):  # "See also: Zentrix signs deal with Halvora" links
+            link_end = art.text.find("\n", sent.start, sent.end)  # another article, up to the line's end
+            link_end = sent.end if link_end < 0 else link_end
         i = 0
         while i < len(toks):
             t = toks[i]
@@ -208,14 +240,30 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
                 ends.add(end)  # "the Fraunhofer-Gesellschaft, LMU and TUM": the list goes on
             elif not person_like and toks[j - 1].text.endswith("'s") and _person_after(view, end, sent.end, persons):
                 promote(text, start, strong=False)  # "Samsung's Ryan Biden, director of marketing"
-            elif not person_like and _SUBJECT_VERB.match(view, end, min(sent.end, end + 60)) and (
+            elif not person_like and "," in view[end:end + 2] and _APPOSITIVE.match(view, end, sent.end) and not (
+                    _COMMA_TITLE.match(view, end, sent.end)):
+                promote(text, start)  # "Zentrix, a battery startup based in Oslo, and ..."
+            elif not person_like and j - i == 1 and (coop := _COOP_SUBJECT.match(
+                    view, end - 2 if text.endswith("'s") else end, min(sent.end, end + 90))) \
+                    and _with_party(view, coop.end(), sent.end):
+                # "Zentrix announced a partnership with Halvora", "Zentrix's alliance with Halvora"
+                if not person_like_name(text):
+                    promote(text, start)
+            elif not person_like and (verb := _SUBJECT_VERB.match(view, end, min(sent.end, end + 60))) and (
                     j - i == 1 or _DIGIT_OR_CAPS.search(text)):
-                promote(text, start, strong=False)  # "German U15 met with ...", "Aramco signed ..."
+                # "Zentrix signed a deal with Halvora": a second party after "with" makes the subject one
+                # on its first use; otherwise it must be used twice ("German U15 met with ...")
+                if j - i > 1 or _NOT_COOPERATION.search(verb.group(0)) or not _with_party(view, verb.end(), sent.end):
+                    promote(text, start, strong=False)
+                elif not person_like_name(text):
+                    promote(text, start)
             elif not person_like and (title_next and title_after.match(view, end, min(sent.end, end + 120)) or (
                     _PREP_BEFORE.search(view, max(sent.start, start - 12), start)
                     and _title_before(view, toks, i, start, title_before))):
                 if not (j - i >= 2 and _COMMA_TITLE.match(view, end, sent.end)):
-                    promote(text, start, strong=False)
+                    # "Zentrix's CEO Mark Olsen": an executive's title after a one-word possessive
+                    promote(text, start, strong=j - i == 1 and toks[j - 1].text.endswith("'s") and nxt is not None
+                            and nxt.lower in _EXECUTIVE and not person_like_name(text))
             # a list of organizations: "Etisalat Group, Saudi Telecom Company (STC), Zain Group, Mobily, and du"
             elif not person_like and j - i <= 2 and _after_listed_org(view, start, ends) and \
                     _LIST_GOES_ON.match(view[end:sent.end]) and not _COMMA_TITLE.match(view, end, sent.end):
@@ -434,6 +482,73 @@ def _person_after(view: str, pos: int, end: int, persons: set[str]) -> bool:
     """"Samsung's Ryan Biden": a person's name (known from a title beside it) after the possessive."""
     m = _PERSON_AFTER.match(view, pos, end)
     return bool(m) and m.group(1) in persons
+
+
+# "X, a Norwegian battery startup based in Oslo": a kind noun closing the noun phrase after the name
+# (not "a company spokesman", "a professor at the university", "the company's CEO").
+_APPOSITIVE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:(?!(?:of|at|for|from|in|with|by|to|and|or)\b)[\w\-]+\s+){0,4}?"
+    r"(?:company|companies|startup|start-up|university|firm|manufacturer|maker|carmaker|automaker|chipmaker|drugmaker|"
+    r"provider|producer|supplier|bank|operator|conglomerate|subsidiary|giant|distributor|retailer|insurer|airline|"
+    r"biotech|multinational|corporation)"
+    r"(?=\s*[,;.)]|\s+(?:based|headquartered|located|that|which|in|from|with|specializing|specialising|focused|"
+    r"known|listed|owned|founded|of)\b)")
+_EXECUTIVE = frozenset(("ceo", "president", "chairman", "chairwoman", "chairperson", "founder", "co-founder", "cto",
+                        "cfo", "coo", "chief", "managing", "executive", "rector", "provost", "dean"))
+# A subject whose cooperation with a party after "with" the sentence states (strong on first use).
+_COOP_SUBJECT = re.compile(
+    r"(?:'s\s+(?:(?!with\b)[\w\-]+\s+){0,3}?(?:partnership|collaboration|cooperation|agreement|deal|joint\s+venture|"
+    r"alliance|memorandum|mou|contract|tie-up)|"
+    r"(?:\s+(?:has|have|had|is|also|recently|today|jointly|officially|formally|now)){0,2}\s+"
+    r"(?:announced|announces|forged|forges|formed|forms|struck|strikes|expanded|expands|extended|extends|established|"
+    r"launched|entered\s+into|enters\s+into|sealed|signed|inked|renewed|partnering|collaborating|cooperating|"
+    r"teaming\s+up|collaborated|cooperated|collaborates|cooperates|joined\s+forces|joins\s+forces)"
+    r"\s+(?:(?:a|an|the|its|their)\s+)?(?:(?!with\b)[\w\-]+\s+){0,3}?"
+    r"(?:partnership|collaboration|cooperation|agreement|deal|joint\s+venture|alliance|memorandum|mou|contract|"
+    r"tie-up|pact|accord))\b"
+    r"|(?:\s+(?:has|have|had|is|also|recently|now)){0,2}\s+(?:partnering|collaborating|cooperating|teaming\s+up|"
+    r"collaborated|cooperated|collaborates|cooperates|joined\s+forces|joins\s+forces)(?=\s+with\b)",
+    re.IGNORECASE)
+_NOT_COOPERATION = re.compile(r"\b(?:met|visit|receiv|welcom|host)")
+_WITH_PARTY = re.compile(r"[^;]{0,120}?\bwith\s+(?:the\s+)?[A-Z0-9]")
+_WITH_AT = re.compile(r"\s+with\s")
+_CAP_WORD_BEFORE = re.compile(r"([A-Z][a-z]+) $")
+
+
+def _with_party(view: str, pos: int, end: int) -> bool:
+    """"signed an agreement with Halvora", "partners with Halvora": a named party after "with" in
+    the rest of the sentence (the verb itself may end at "with")."""
+    return bool(_WITH_PARTY.match(view, pos, min(end, pos + 200))) or view.endswith(" with", 0, pos)
+
+
+def _common_word(view: str, text: str) -> bool:
+    """A sentence's first word that is a common word: an adverb in -ly ("Separately") or a word the
+    text also writes in lower case ("Instead", "Overall")."""
+    if " " in text or not text[1:].islower():
+        return False
+    if text.endswith("ly"):
+        return True
+    low = text.lower()
+    pos = view.find(low)
+    for _ in range(_MAX_ORGS):
+        if pos < 0:
+            return False
+        if _word_edges(view, pos, pos + len(low)):
+            return True
+        pos = view.find(low, pos + 1)
+    return False
+
+
+def _surname_like(text_all: str, text: str, person_words: set[str]) -> bool:
+    """A word of a titled person's name, or one written after a capitalized word that may be a given
+    name ("Ellen Vasko ... Vasko signed"; one space between, not a line break): a person."""
+    if text in person_words:
+        return True
+    for pos, _ in word_uses(text_all, text)[:_MAX_ORGS]:
+        m = _CAP_WORD_BEFORE.search(text_all, max(0, pos - 20), pos)
+        if m and _LEXICAL_CANDIDATE[m.group(1)] and m.group(1) not in _PLACES:
+            return True
+    return False
 
 
 _PERSON_AFTER = re.compile(r"\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,2})")
