@@ -31,6 +31,11 @@ _LEGAL_ABBREV = frozenset(["ltd", "inc", "corp", "co", "plc", "llc"])
 # A hard-wrapped line is long: the wrapped articles seen run 55-80 characters a line, while a
 # headline left on its own line without end punctuation is usually shorter than this.
 _WRAP_MIN = 45
+# A hard-wrapped article: at least this many lines, wrapped at no more than _WRAP_MAX
+# characters; a line within _WRAP_SLACK of the width was filled (the next word did not fit).
+_WRAP_LINES = 6
+_WRAP_MAX = 110
+_WRAP_SLACK = 20
 
 
 class Token(NamedTuple):
@@ -72,12 +77,37 @@ def _headline(line: str) -> bool:
             and (last[:1].isupper() or last[:1].isdigit()))
 
 
+def _wrap_width(lines: list[tuple[int, int]]) -> int | None:
+    """The width a hard-wrapped article (a typed or e-mailed release, a copy from a PDF) is
+    wrapped at: most of its lines of some length end within a few characters of one width,
+    where an unwrapped article's paragraphs run to every length."""
+    lengths = sorted(e - s for s, e in lines if e - s >= 30)
+    if len(lengths) < _WRAP_LINES:
+        return None
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    near = sum(width - _WRAP_SLACK <= n <= width + 5 for n in lengths)
+    return width if width <= _WRAP_MAX and near >= 0.6 * len(lengths) else None
+
+
 def _paragraphs(doc: Document, view: str) -> list[tuple[int, int, bool]]:
     lines = sorted((s.start, s.end) for s in doc.body)
     title = (doc.title_span.start, doc.title_span.end) if doc.title_span else None
+    width = _wrap_width(lines)
     out: list[tuple[int, int, bool]] = []
     for start, end in lines:
         is_title = title is not None and start <= title[0] < end
+        if out and not is_title and width is not None:
+            p_start, p_end, p_title = out[-1]
+            gap = view[p_end:start]
+            # the last line of the paragraph (or headline) so far
+            line_start = max(p_start, view.rfind("\n", 0, p_end) + 1)
+            # a headline goes on only into a last line of its own (its tail, before a blank line)
+            tail = not p_title or "\n\n" in view[end:end + 3].replace(" ", "") or not view[end:].strip()
+            if gap.count("\n") == 1 and not gap.strip() and p_end - line_start >= width - _WRAP_SLACK and tail:
+                # a wrapped article: a full line goes on, whatever the next line starts with
+                # ("... Group (JMCG) and Contemporary" / "Amperex Technology Limited (CATL)")
+                out[-1] = (p_start, end, p_title)
+                continue
         if out and not is_title and not out[-1][2]:
             p_start, p_end, _ = out[-1]
             gap = view[p_end:start]
