@@ -58,6 +58,17 @@ def test_appositive_with_a_kind_noun():
     assert "Trelvik Dynamics" in orgs
 
 
+def test_founder_of_a_consortium_or_joint_venture():
+    orgs, events = run("Zentrix announced a $12 million battery consortium made up of itself, two firms, "
+                       "Orland University and Norvik University.")
+    assert "Zentrix" in orgs
+    assert ["Norvik University", "Orland University", "Zentrix"] in events
+    orgs, _ = run("Olsen launched a new alliance. Mark Olsen is a lawyer.")
+    assert "Olsen" not in orgs
+    orgs, _ = run("Zentrix launched a new phone on Monday.")
+    assert "Zentrix" not in orgs
+
+
 def test_possessive_before_an_executive_title():
     orgs, _ = run("Zentrix's CEO Mark Olsen said the plant would open next year.")
     assert "Zentrix" in orgs

@@ -80,7 +80,7 @@ _PLACE_NOUN = re.compile(
     r"country|countries|state|governments)\b")
 # Words of a sentence that can hold party slots (a cheap substring test before the patterns).
 _CUE_WORDS = ("sign", "ink", "seal", "memorand", "mou", "moc", "agreement", "contract", "visit", "toured", "delegation",
-              "met ", "meet", "talks", "venture", "partner", "cooperat", "collaborat", "alliance", "joint", "team", "deal",
+              "met ", "meet", "talks", "venture", "partner", "cooperat", "collaborat", "alliance", "joint", "team", "deal", "consorti",
               "forces", "hands")
 _VISIT_OBJECT = re.compile(r"\b(?:visited|toured|(?:paid|pays|made)\s+(?:a|an)\s+(?:\w+\s+)?visit\s+to|visit\s+to)\s+"
                            r"(?:the\s+)?(" + _NAME + ")")
@@ -209,7 +209,8 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
     for n, sent in enumerate(art.sentences):
         toks = sent.tokens
         sent_start = toks[0].start if toks else sent.start
-        if _RELATED.match(view, sent.start, sent.end):  # "See also: Zentrix signs deal with Halvora" links
+        cue = flags[n] & _CUE
+        if view[sent.start] in "SsRrAaMm" and _RELATED.match(view, sent.start, sent.end):  # "See also: Zentrix signs deal with Halvora" links
             link_end = art.text.find("\n", sent.start, sent.end)  # another article, up to the line's end
             link_end = sent.end if link_end < 0 else link_end
         i = 0
@@ -240,13 +241,19 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
                 ends.add(end)  # "the Fraunhofer-Gesellschaft, LMU and TUM": the list goes on
             elif not person_like and toks[j - 1].text.endswith("'s") and _person_after(view, end, sent.end, persons):
                 promote(text, start, strong=False)  # "Samsung's Ryan Biden, director of marketing"
-            elif not person_like and "," in view[end:end + 2] and _APPOSITIVE.match(view, end, sent.end) and not (
+            elif not person_like and view.startswith(",", end) and _APPOSITIVE.match(view, end, sent.end) and not (
                     _COMMA_TITLE.match(view, end, sent.end)):
                 promote(text, start)  # "Zentrix, a battery startup based in Oslo, and ..."
-            elif not person_like and j - i == 1 and (coop := _COOP_SUBJECT.match(
+            elif not person_like and j - i == 1 and cue and (text.endswith("'s") or nxt is not None and (
+                    nxt.lower in _COOP_FIRST)) and (coop := _COOP_SUBJECT.match(
                     view, end - 2 if text.endswith("'s") else end, min(sent.end, end + 90))) \
                     and _with_party(view, coop.end(), sent.end):
                 # "Zentrix announced a partnership with Halvora", "Zentrix's alliance with Halvora"
+                if not person_like_name(text):
+                    promote(text, start)
+            elif not person_like and j - i == 1 and cue and nxt is not None and nxt.lower in _COOP_FIRST and \
+                    _FOUNDER_SUBJECT.match(view, end, min(sent.end, end + 90)):
+                # "Zentrix announced a $5 million battery consortium": a founder of a joint body
                 if not person_like_name(text):
                     promote(text, start)
             elif not person_like and (verb := _SUBJECT_VERB.match(view, end, min(sent.end, end + 60))) and (
@@ -509,6 +516,19 @@ _COOP_SUBJECT = re.compile(
     r"|(?:\s+(?:has|have|had|is|also|recently|now)){0,2}\s+(?:partnering|collaborating|cooperating|teaming\s+up|"
     r"collaborated|cooperated|collaborates|cooperates|joined\s+forces|joins\s+forces)(?=\s+with\b)",
     re.IGNORECASE)
+_FOUNDER_SUBJECT = re.compile(
+    r"(?:\s+(?:has|have|had|also|recently|today|jointly|officially|formally|now)){0,2}\s+"
+    r"(?:announced|launched|formed|established|set\s+up|founded|co-founded|unveiled|created|joined|"
+    r"announces|launches|forms|establishes|sets\s+up|founds|co-founds|unveils|creates|joins)\s+(?:a|an|the)\s+"
+    r"(?:(?!with\b)[\w$\-.]+\s+){0,4}?"
+    r"(?:consortium|alliance|joint\s+venture|joint\s+(?:research\s+)?(?:lab|laboratory|institute|cent(?:er|re)))\b",
+    re.IGNORECASE)
+# The words _COOP_SUBJECT and _FOUNDER_SUBJECT can open with after the name (a cheap test first).
+_COOP_FIRST = frozenset((
+    "has have had is also recently today jointly officially formally now announced announces forged forges formed "
+    "forms struck strikes expanded expands extended extends established establishes launched launches entered enters "
+    "sealed signed inked renewed partnering collaborating cooperating teaming collaborated cooperated collaborates "
+    "cooperates joined joins set sets founded founds co-founded co-founds unveiled unveils created creates").split())
 _NOT_COOPERATION = re.compile(r"\b(?:met|visit|receiv|welcom|host)")
 _WITH_PARTY = re.compile(r"[^;]{0,120}?\bwith\s+(?:the\s+)?[A-Z0-9]")
 _WITH_AT = re.compile(r"\s+with\s")
