@@ -126,3 +126,14 @@ def test_repeated_shapes_stay_linear():
         start = time.perf_counter()
         partnergraph.extract(unit * 20_000, lang="en")
         assert time.perf_counter() - start < 10.0, unit
+
+
+def test_a_field_or_region_word_after_a_bare_name():
+    orgs, events = run("Zentrix EU and Halvora Medical signed a supply agreement on Monday.")
+    assert {"Zentrix EU", "Halvora Medical"} <= orgs
+    assert ["Halvora Medical", "Zentrix EU"] in events
+    orgs, _ = run("Orland University signed an agreement with Zentrix China.")
+    assert "Zentrix China" in orgs
+    # the region alone, or a place with a field word, is no bare name
+    orgs, _ = run("EU and Oslo Health signed a memorandum with Orland University.")
+    assert "EU" not in orgs and "Oslo Health" not in orgs

@@ -116,9 +116,11 @@ def _lexical_candidate(text: str) -> bool:
     words = text.split()
     if not words or len(words) > 3 or text in lex.places:
         return False
-    for w in words:
+    for k, w in enumerate(words):
         b = w.removesuffix("'s")
         low = b.lower().rstrip(".")
+        if k and _tail_word(b, low, words[0], lex):
+            continue  # "Halvora Medical", "Zentrix China", "Zentrix EU": a field, region or market after a name
         if (low in lex.breaks or low in lex.not_name or low in lex.title_words or low in lex.honorifics
                 or low in lex.title_modifiers or b in lex.org_heads or b in lex.venues or b in lex.places
                 or b in lex.not_org_acronyms or not b[0].isalnum()) and not (
@@ -128,6 +130,15 @@ def _lexical_candidate(text: str) -> bool:
 
 
 _LEXICAL_CANDIDATE = _LexicalCandidateMemo()
+
+
+def _tail_word(b: str, low: str, first: str, lex) -> bool:
+    """A word after a bare name's first word that names a field ("Medical", a title word too), a
+    place or a market region ("China", "EU"): part of the name ("Halvora Medical", "Zentrix EU")."""
+    if first in lex.places or first.lower() in lex.not_name or first.lower() in lex.breaks:
+        return False
+    return (low in lex.field_words and low not in lex.breaks and low not in lex.honorifics
+            or b in lex.places and b[0].isupper() or b in ("EU", "US", "UK", "USA", "APAC", "EMEA"))
 
 
 @lru_cache(maxsize=1)
