@@ -4,7 +4,9 @@
 Stages, each in its own module: `text` (paragraphs, sentences, tokens); organizations in
 `names` (head-noun names), `aliases` (acronyms, short forms, variants), `slots` (head-less
 names in an organization's slot), all kept in an `orgtable.OrgTable`; `people` (name, title,
-organization of each post); `events` (triggers, parties, date, location, topics).
+organization of each post, read around titles), `affiliations` (people read around an
+organization's mention) and `posts` (the post record and name/title reader they share);
+`events` (triggers, parties, date, location, topics).
 """
 
 from __future__ import annotations
