@@ -25,6 +25,11 @@ def test_evidence_lies_in_the_text_and_quotes_it(text):
             assert 0 <= span.start <= span.end <= len(text)
     for org in orgs:
         assert any(text[s.start:s.end] == org.name for s in org.evidence)
+        for s in org.evidence:  # a name span quotes the name; an alias span one of the aliases
+            if s.field == "name":
+                assert text[s.start:s.end] == org.name
+            elif s.field == "alias":
+                assert text[s.start:s.end] in org.aliases
     for person in people:
         assert person.name in text
     for event in events:

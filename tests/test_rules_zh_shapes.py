@@ -531,3 +531,15 @@ def test_a_subjectless_clause_keeps_the_future_of_the_clause_before():
     assert {t for t, _ in events(x)} == {"agreement"}
     done = zh("5月18日上午,北岭大学与星河电子集团有限公司签署战略合作协议,共建智能传感联合实验室。")
     assert ("joint_entity", frozenset({"北岭大学", "星河电子集团有限公司"})) in events(done)
+
+
+def test_a_name_without_its_legal_ending_is_an_alias_span():
+    from partnergraph.extraction.rules.chinese import extract_items
+    from partnergraph.models import Document
+
+    text = "青川大学与澄江电子集团有限公司签署协议。澄江电子集团董事长王立出席。"
+    orgs, _, _ = extract_items(Document(id="a", text=text, lang="zh"))
+    (group,) = [o for o in orgs if o.name == "澄江电子集团有限公司"]
+    assert "澄江电子集团" in group.aliases
+    assert {(text[s.start:s.end], s.field) for s in group.evidence} == {
+        ("澄江电子集团有限公司", "name"), ("澄江电子集团", "alias")}

@@ -90,8 +90,18 @@ def _organizations(table: OrgTable) -> list[Organization]:
         named = [sp for sp in spans if table.zt.text[sp[0]:sp[1]] == o.name][:1]
         spans = sorted(set(named + spans[:MAX_ORG_SPANS - len(named)]))
         aliases = [a for k, a in o.aliases.items() if k != o.key and a != o.name]
+        # a name span quoting another form than the fullest name (华星电子集团 for
+        # 华星电子集团有限公司: same key less the legal ending) supports a short form: an alias
+        evidence = []
+        for s, e, f in spans:
+            quoted = table.zt.text[s:e]
+            if f == "name" and quoted != o.name:
+                f = "alias"
+                if quoted not in aliases:
+                    aliases.append(quoted)
+            evidence.append(_span(s, e, f))
         out.append(Organization(name=o.name, aliases=aliases, kind=o.kind,
-                                evidence=[_span(s, e, f) for s, e, f in spans],
+                                evidence=evidence,
                                 confidence=round(o.confidence, 2)))
     return out
 
