@@ -6,23 +6,8 @@ import time
 
 import pytest
 
-from partnergraph import extract
-
-
-def zh(text: str, published: str | None = None):
-    return extract(text, published=published, lang="zh")
-
-
-def org_names(x) -> list[str]:
-    return [o.name for o in x.organizations]
-
-
-def people(x) -> set[tuple[str, str | None]]:
-    return {(p.name, p.org) for p in x.people}
-
-
-def events(x) -> list[tuple[str, str | None, frozenset[str]]]:
-    return [(e.type, e.date, frozenset(e.parties)) for e in x.events]
+from zh_helpers import dated_events as events
+from zh_helpers import org_names, people, zh
 
 
 # organizations ------------------------------------------------------------------------------

@@ -3,27 +3,8 @@ written for these tests (invented bodies and people)."""
 
 from __future__ import annotations
 
-from partnergraph import extract
-
-
-def zh(text: str, published: str | None = None):
-    return extract(text, published=published, lang="zh")
-
-
-def org_names(x) -> list[str]:
-    return [o.name for o in x.organizations]
-
-
-def aliases(x) -> dict[str, list[str]]:
-    return {o.name: o.aliases for o in x.organizations}
-
-
-def people(x) -> set[tuple[str, str | None]]:
-    return {(p.name, p.org) for p in x.people}
-
-
-def events(x) -> set[tuple[str, frozenset[str]]]:
-    return {(e.type, frozenset(e.parties)) for e in x.events}
+from zh_helpers import event_pairs as events
+from zh_helpers import aliases, org_names, people, zh
 
 
 # organizations ---------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ alternations (longest entry first), so each pattern is linear on any input.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -55,32 +56,9 @@ _SET_REST = re.compile(rf"\[({_PLAIN}+)\](\+?)(?![*+?{{])(.*)")
 _LITERAL_LED = re.compile(rf"{_PLAIN}(?![*+?{{])")
 
 
-def _split_top(pattern: str) -> list[str]:
-    """The branches of `pattern` at its top level (outside groups and sets)."""
-    parts, depth, in_set, start, i = [], 0, False, 0, 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_set:
-            in_set = c != "]"
-        elif c == "[":
-            in_set = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    parts.append(pattern[start:])
-    return parts
-
-
-def _group_end(pattern: str, i: int) -> int | None:
-    """The index after the group that opens at `pattern[i]`."""
+def _syntax(pattern: str, i: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth after it) of each bracket and bar of `pattern` from
+    `i` that is syntax: not escaped and not inside a set."""
     depth, in_set = 0, False
     while i < len(pattern):
         c = pattern[i]
@@ -91,13 +69,28 @@ def _group_end(pattern: str, i: int) -> int | None:
             in_set = c != "]"
         elif c == "[":
             in_set = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
+        elif c in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[c]
+            yield i, c, depth
         i += 1
+
+
+def _split_top(pattern: str) -> list[str]:
+    """The branches of `pattern` at its top level (outside groups and sets)."""
+    parts, start = [], 0
+    for i, c, depth in _syntax(pattern):
+        if c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _group_end(pattern: str, i: int) -> int | None:
+    """The index after the group that opens at `pattern[i]`."""
+    for j, c, depth in _syntax(pattern, i):
+        if c == ")" and depth == 0:
+            return j + 1
     return None
 
 
