@@ -329,3 +329,25 @@ def test_a_comma_list_of_fields_spelled_by_the_acronym_goes_on_the_name():
 def test_a_comma_list_of_names_is_not_one_name():
     found, _ = orgs("Norland Group, Westbrook University and Daelim Motors (NWD) met.")
     assert {"Norland Group", "Westbrook University", "Daelim Motors"} <= set(found)
+
+
+def test_a_place_government_in_lower_case_is_an_organization_wherever_it_stands():
+    import partnergraph
+
+    for text, gov in [
+        ("Norland Group and Qinghe municipal government signed an agreement on May 3.", "Qinghe municipal government"),
+        ("Norland Group and the Lanshan provincial government signed an agreement on May 3.",
+         "Lanshan provincial government"),
+        ("Officials of the Hefei city government visited Norland Group on May 3.", "Hefei city government"),
+    ]:
+        r = partnergraph.extract(text, published="2024-05-05", lang="en")
+        assert {o.name: o.kind for o in r.organizations}.get(gov) == "government", text
+        assert [set(e.parties) for e in r.events] == [{"Norland Group", gov}], text
+
+
+def test_the_municipal_government_with_no_place_is_no_name():
+    import partnergraph
+
+    r = partnergraph.extract("The municipal government and Norland Group signed an agreement on May 3.",
+                             published="2024-05-05", lang="en")
+    assert [o.name for o in r.organizations] == ["Norland Group"] and r.events == []

@@ -339,8 +339,22 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
             table.alias(owner, text)
         else:
             table.add(text, "company", start, start + len(text), headed=False)
+    if "government" in art.low:
+        for m in _LOWER_GOVERNMENT.finditer(view):
+            place = m.group(1)
+            if place in _NOT_PLACE or place in persons or table.find(m.group()) is not None:
+                continue
+            table.add(m.group(), "government", m.start(), m.end())
 
 
+# A place's government written in lower case ("Wuxi municipal government", "the Jiangsu
+# provincial government", as translated releases often print it) is named by its place and
+# its level wherever it stands; the words before the level must be a place, not "The".
+_LOWER_GOVERNMENT = re.compile(
+    r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?: (?:municipal|provincial|city|county|district|prefectural|people's)){1,2}"
+    r" government\b")
+_NOT_PLACE = frozenset(["The", "This", "That", "Local", "Central", "National", "Federal", "State", "Our", "Its",
+                        "Their", "Each", "Both", "Both The", "City", "County", "District", "New", "Chinese"])
 _GOV_TAIL = re.compile(r"(?:\s+(?:[Mm]unicipal|[Cc]ity|[Cc]ounty|[Dd]istrict|[Pp]rovincial|[Pp]eople's))*\s+"
                        r"[Gg]overnment\b")
 
