@@ -87,8 +87,17 @@ _SET_UP = re.compile(
     r"created|co-founded|co-established|co-built|establish(?:es)?|launch(?:es)?|unveils?|inaugurates?|"
     r"finished construction|put into (?:operation|use))\b|"
     r"\b(?:unveiling|inauguration|opening|launching|launch|founding|establishment)\s+(?:ceremony|of)\b|"
-    r"\bannounc(?:ed|es)\s+(?:a|an|the)\s+(?:new\s+)?(?:(?!of\s)[\w$\-]+\s+){0,4}?(?:consortium|alliance|joint venture)\b",
+    r"\bannounc(?:ed|es)\s+(?:a|an|the)\s+(?:new\s+)?(?:(?!of\s)[\w$\-]+\s+){0,4}?(?:consortium|alliance|joint venture)\b|"
+    # "announced that their joint venture – Norpell Display Corp. – ...": a venture with a name exists
+    r"\bannounc(?:ed|es)\s+that\s+(?:their|the|its)\s+(?:[\w\-]+\s+){0,3}?joint venture\s{0,3}(?:,|--?|–|—)\s{0,3}(?-i:[A-Z])|"
+    # "agreed to merge their optical disc businesses into a joint venture": the merger forms it
+    r"\bmerg(?:e|es|ed|ing)\s+(?:[\w\-]+\s+){0,5}?into\s+(?:a|an|the|their)\s+(?:new\s+)?(?:[\w\-]+\s+){0,2}?joint venture\b",
     re.IGNORECASE)
+# a merger agreed to is the venture's set-up, not a purpose ("agreed to merge ... into a joint venture")
+_MERGE_INTO = re.compile(r"merg", re.IGNORECASE)
+# "their joint venture, C, will be set up in May": still a plan
+_JV_PLANNED = re.compile(r"\b(?:will|to)\s+be\s+(?:\w+\s+)?(?:set up|established|formed|founded|created|registered)\b",
+                         re.IGNORECASE)
 # "signed an MoU to establish a joint institute": a purpose, not a set-up (GUIDELINES: the
 # memorandum is the agreement; only the entity actually set up is a joint_entity)
 _PURPOSE = re.compile(r"\b(?:to|will|would)\s+(?:jointly\s+|further\s+)?$", re.IGNORECASE)
@@ -422,9 +431,9 @@ def _entity(ctx: _Context, sent: Sentence, parties: list[int], t1: int = -1) -> 
             return idx  # the trigger's own noun is in the name: "the Joint Center for Future Connectivity"
     for s, e, idx in ctx.orgs_in(sent.start, sent.end):
         org = ctx.table.orgs[idx]
-        if idx in ctx.main:
-            continue
         before = ctx.art.view[max(sent.start, s - 40):s].lower()
+        if idx in ctx.main and not _JV_NAMED.search(before):
+            continue  # a main party is a founder, unless it is the venture's name itself
         if org.kind in ("research", "alliance") or _JV_NAMED.search(before) or _JV_AFTER.match(ctx.art.view, e):
             best = idx
             break
@@ -472,9 +481,10 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
                 if during and "visit" not in found and not any(e.type == "visit" for e in events):
                     found["visit"] = found["meeting"]  # "During the visit, X of A met Y of B": the visit itself
                 del found["meeting"]  # talks at a signing or during a visit are part of it
-        if "joint_entity" in found and not any(
-                not INTENT.search(seg[max(0, m.start() - 30):m.start()]) and not _PURPOSE.search(seg, 0, m.start())
-                for m in _SET_UP.finditer(seg)):
+        if "joint_entity" in found and (not any(
+                not INTENT.search(seg[max(0, m.start() - 30):m.start()]) and (
+                    not _PURPOSE.search(seg, 0, m.start()) or _MERGE_INTO.match(m.group()))
+                for m in _SET_UP.finditer(seg)) or _JV_PLANNED.search(seg)):
             del found["joint_entity"]  # nothing set up, or only "will launch"
         # the date is read only for a sentence that reports an event (most report none)
         date, dspan = date_for(art, sent, para_dates) if found else (None, None)

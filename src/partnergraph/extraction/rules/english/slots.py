@@ -60,7 +60,7 @@ _GROUP_VERB = re.compile(
     r"reached|formed|teamed|partnered|sealed|renewed|concluded|co-founded|founded|jointly|"
     r"(?:will\s+|to\s+|have\s+|has\s+|had\s+)?(?:collaborat|cooperat|co-operat|partner)(?:e|es|ed|ing|s)?|"
     r"(?:will\s+|to\s+)?(?:team|teams|teamed|join|joined|joins)\s+(?:up|forces|hands)|"
-    r"(?:announced|announce|announces|formed|forged|struck)\s+(?:a|an|the|their)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:(?:announced|announce|announces)(?:\s+that)?|formed|forged|struck)\s+(?:a|an|the|their)\s+(?:[\w\-]+\s+){0,3}?"
     r"(?:partnership|collaboration|joint\s+venture|alliance|agreement|deal|consortium))\b"
 )
 _WITH = re.compile(
