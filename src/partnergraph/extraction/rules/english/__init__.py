@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from partnergraph.extraction.rules.english import aliases, names, orgtable, slots
+from partnergraph.extraction.rules.english import aliases, names, orgtable, selfref, slots
 from partnergraph.extraction.rules.english.events import extract_events
 from partnergraph.extraction.rules.english.people import extract_people
 from partnergraph.extraction.rules.english.text import read
@@ -38,8 +38,15 @@ def extract_items(document: Document) -> tuple[list[Organization], list[Person],
     aliases.merge_variants(table)
     mentions = orgtable.drop_sources(art, table, orgtable.locate(art, table))
 
+    # "the Group", "the University": the one organization of the article it can stand for, read
+    # as a mention by people and events (not an evidence span of the organization itself); an
+    # owner ("the Group's chairman", "the university's conference") counts in events like a
+    # person's organization, as a party of a signing or visit only
+    described = selfref.resolve(art, table, mentions)
+    owners = [d for d in described if art.view.startswith(("'s", "’s"), d[1])]
+    subjects = sorted(mentions + [d for d in described if d not in owners])
     named_kinds = {idx: table.orgs[idx].kind for _, _, idx in mentions}
-    posts = extract_people(art, mentions, {i: table.orgs[i].name for i in table.live()}, named_kinds)
+    posts = extract_people(art, sorted(mentions + described), {i: table.orgs[i].name for i in table.live()}, named_kinds)
     # every later use of a person's name stands for the organization of the post
     person_orgs = []
     seen_names: set[str] = set()
@@ -51,7 +58,7 @@ def extract_items(document: Document) -> tuple[list[Organization], list[Person],
         while pos >= 0:
             person_orgs.append((pos, pos + len(p.name), p.org))
             pos = art.view.find(p.name, pos + len(p.name))
-    evs = extract_events(art, table, mentions, person_orgs)
+    evs = extract_events(art, table, subjects, sorted(person_orgs + owners))
 
     text = art.text
     # the mentions of each organization, in order (one pass, not one scan per organization)
