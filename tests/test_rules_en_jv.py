@@ -69,3 +69,25 @@ def test_bare_founder_names_and_a_venture_named_again_later():
             "Corporation – will launch on October 1. Lumex Display Corporation will make panels, and Lumex "
             "Display Corporation will employ 300 people.")
     assert jv(text) == [("joint_entity", ["Kovra", "Zentrix"], "2025-10-01", "Lumex Display Corporation")]
+
+
+def test_venture_told_as_history_is_dated_by_its_set_up_year():
+    # GUIDELINES: background set-ups are events, dated as far as the text fixes them
+    found = jv("The joint venture set up in 2010 by Norvale Electronics and Pellam Group reported profits on Monday.")
+    assert found == [("joint_entity", ["Norvale Electronics", "Pellam Group"], "2010", None)]
+    found = jv("The Norpell Battery Institute, set up jointly by Norvale University and Pellam Group in 2009, "
+               "released a report on Monday.")
+    assert found == [("joint_entity", ["Norvale University", "Pellam Group"], "2009", "Norpell Battery Institute")]
+
+
+def test_named_venture_before_its_apposition_is_no_founder():
+    found = jv("Norpell Display Corporation, a joint venture founded in 2012 by Norvale Electronics and Pellam "
+               "Group, hired 200 workers on Monday. Norpell Display Corporation makes panels.")
+    assert found == [("joint_entity", ["Norvale Electronics", "Pellam Group"], "2012", "Norpell Display Corporation")]
+
+
+def test_set_up_day_and_a_later_year_keep_the_day():
+    found = jv("Norvale Electronics and Pellam Group set up a joint venture on Monday after talks that began in 2019.")
+    assert found == [("joint_entity", ["Norvale Electronics", "Pellam Group"], "2025-09-15", None)]
+    found = jv("On Monday, Norvale Electronics and Pellam Group set up a joint venture that will open plants in 2027.")
+    assert found == [("joint_entity", ["Norvale Electronics", "Pellam Group"], "2025-09-15", None)]

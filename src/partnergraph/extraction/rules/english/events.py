@@ -95,6 +95,11 @@ _SET_UP = re.compile(
     re.IGNORECASE)
 # a merger agreed to is the venture's set-up, not a purpose ("agreed to merge ... into a joint venture")
 _MERGE_INTO = re.compile(r"merg", re.IGNORECASE)
+# "the joint venture set up in 2010 by A and B reported profits on Monday": the set-up's own year
+# beats the day of what the venture does now (GUIDELINES: background events, dated as far as told)
+_SETUP_YEAR = re.compile(r"\b(?:set up|established|founded|formed|created|launched|opened|built)\s+"
+                         r"(?:jointly\s+)?(?:(?:(?!\b(?:on|after|before|that|which|who|when|since)\s)[^.;,]){0,50}?\s)?"
+                         r"in\s+((?:19|20)\d\d)\b(?!\s*[-/]?\d)", re.IGNORECASE)
 # "their joint venture, C, will be set up in May": still a plan
 _JV_PLANNED = re.compile(r"\b(?:will|to)\s+be\s+(?:\w+\s+)?(?:set up|established|formed|founded|created|registered)\b",
                          re.IGNORECASE)
@@ -432,7 +437,7 @@ def _entity(ctx: _Context, sent: Sentence, parties: list[int], t1: int = -1) -> 
     for s, e, idx in ctx.orgs_in(sent.start, sent.end):
         org = ctx.table.orgs[idx]
         before = ctx.art.view[max(sent.start, s - 40):s].lower()
-        if idx in ctx.main and not _JV_NAMED.search(before):
+        if idx in ctx.main and not (_JV_NAMED.search(before) or _JV_AFTER.match(ctx.art.view, e)):
             continue  # a main party is a founder, unless it is the venture's name itself
         if org.kind in ("research", "alliance") or _JV_NAMED.search(before) or _JV_AFTER.match(ctx.art.view, e):
             best = idx
@@ -544,6 +549,8 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
             parties = pairs[0]
             ev = Ev(kind, parties, date, dspan, (t0, t1), (sent.start, sent.end), noun=noun, entity=entity,
                     party_spans=pspans, named=kind != "meeting" or _named_meeting(art, n))
+            if kind == "joint_entity":
+                ev.date, ev.date_span = _setup_year(art, sent) or (ev.date, ev.date_span)
             ev.location = location(view, sent, t1)
             ev.topics = topics(view, sent)
             events.append(ev)
@@ -589,6 +596,17 @@ def _named_meeting(art: Article, n: int) -> bool:
             return True
         prev = sent
     return False
+
+
+def _setup_year(art: Article, sent: Sentence) -> tuple[str, tuple[int, int]] | None:
+    """The year a joint entity was set up, when the sentence tells it and no day of the month
+    ("set up in 2010"; not a year still to come after the published one)."""
+    if any(d.month is not None for d in sentence_dates(art, sent)):
+        return None
+    m = _SETUP_YEAR.search(art.view, sent.start, sent.end)
+    if m is None or art.published and m.group(1) > art.published[:4]:
+        return None
+    return m.group(1), (m.start(1), m.end(1))
 
 
 def _parties_ahead(ctx: _Context, art: Article, sent: Sentence, entity: int, parties: list[int]) -> list[int]:
