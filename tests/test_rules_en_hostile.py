@@ -54,3 +54,33 @@ def test_repeated_places_governing_phrases_and_withs():
             "Companies including Kestrel, Arvane and Norvix signed with Lanford Institute on Wednesday. ")
     took, _ = timed(unit * 800)
     assert took < LIMIT
+
+
+def test_organization_forms_are_located_in_one_pass(monkeypatch):
+    """The automaton of organization forms reads the text once, not once per sentence (an
+    automaton given a range per sentence still costs the whole text: quadratic in sentences)."""
+    import ahocorasick
+
+    from partnergraph.extraction.rules.english import orgtable
+
+    scanned = []
+
+    real = ahocorasick.Automaton
+
+    class Counting:  # the C type cannot be subclassed: a wrapper that counts what `iter` reads
+        def __init__(self, *args):
+            self._auto = real(*args)
+
+        def __getattr__(self, name):
+            return getattr(self._auto, name)
+
+        def iter(self, string, start=0, end=None):
+            end = len(string) if end is None else end
+            scanned.append(len(string))  # the automaton takes in the whole string whatever the range
+            return self._auto.iter(string, start, end)
+
+    monkeypatch.setattr(orgtable.ahocorasick, "Automaton", Counting)
+    text = "Alpha Group signed an agreement with Beta University. " * 2_000
+    result = partnergraph.extract(text, lang="en")
+    assert len(result.events) == 1
+    assert 0 < sum(scanned) <= 4 * len(text)

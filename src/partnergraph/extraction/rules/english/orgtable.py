@@ -8,6 +8,7 @@ longest match first, so each later use of "USTC" or "Hengtong" counts as a menti
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -200,18 +201,25 @@ def locate(art: Article, table: OrgTable) -> list[tuple[int, int, int]]:
     for key, value in keys.items():
         auto.add_word(key, value)
     auto.make_automaton()
-    low = art.view.lower()
+    # one pass over the whole text, each match kept when it lies inside one sentence: an
+    # automaton asked for a range per sentence costs the whole text each time (quadratic)
+    sents = art.sentences
+    starts = [s.start for s in sents]
     hits = []
-    for sent in art.sentences:
-        for last, value in auto.iter(low, sent.start, sent.end):
-            for idx, form in value:
-                end = last + 1
-                start = end - len(form)
-                seg = art.view[start:end]
-                if form.isupper() and seg != form or form[0].isupper() and not seg[0].isupper():
-                    continue
-                if _word_edges(art.view, start, end):
-                    hits.append((start, end, idx))
+    for last, value in auto.iter(art.low):
+        i = bisect.bisect_right(starts, last) - 1
+        if i < 0 or last >= sents[i].end:
+            continue
+        for idx, form in value:
+            end = last + 1
+            start = end - len(form)
+            if start < starts[i]:
+                continue
+            seg = art.view[start:end]
+            if form.isupper() and seg != form or form[0].isupper() and not seg[0].isupper():
+                continue
+            if _word_edges(art.view, start, end):
+                hits.append((start, end, idx))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     out: list[tuple[int, int, int]] = []
     last_end = -1
