@@ -132,13 +132,13 @@ def _plain_affiliated(r: Reader, art: Article, mentions: list[tuple[int, int, in
 _OPEN_PAREN = re.compile(r"\s*\(\s*")
 _COLON = re.compile(r"\s*:\s*")
 _NEXT_ENTRY = re.compile(r"\s*[,;/]\s*")
-# "Shin, Dong-Ryeol": family name, comma, given name (Korean and Japanese releases)
+# "Han, Ji-Woo": family name, comma, given name (Korean and Japanese releases)
 _FAMILY_COMMA_GIVEN = re.compile(r"([A-Z][a-z]{1,12}),\s+([A-Z][a-z]{1,12}(?:[\- ][A-Za-z][a-z]{1,12})?)(?=\s*[,;)])")
 _MAX_PAREN = 160
 
 
 def _paren_posts(r: Reader, mentions: list[tuple[int, int, int]]) -> list[Post]:
-    """"Westbrook Foundation (President: Shin, Dong-Ryeol, Director: Amy Hart)": posts listed in
+    """"Westbrook Foundation (President: Han, Ji-Woo, Director: Amy Hart)": posts listed in
     parentheses after the organization's name."""
     view = r.view
     out: list[Post] = []
