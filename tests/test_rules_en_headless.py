@@ -137,3 +137,11 @@ def test_a_field_or_region_word_after_a_bare_name():
     # the region alone, or a place with a field word, is no bare name
     orgs, _ = run("EU and Oslo Health signed a memorandum with Orland University.")
     assert "EU" not in orgs and "Oslo Health" not in orgs
+
+
+def test_a_connective_opening_the_sentence_is_no_party():
+    for word in ("Instead", "Nevertheless", "Therefore", "Likewise", "Meanwhile"):
+        r = partnergraph.extract(f"{word}, Zentrix and Halvora signed an agreement on May 3. Zentrix makes sensors.",
+                                 published="2024-05-05", lang="en")
+        assert word not in [o.name for o in r.organizations], word
+        assert [set(e.parties) for e in r.events] == [{"Zentrix", "Halvora"}], word

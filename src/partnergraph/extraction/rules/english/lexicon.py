@@ -36,6 +36,7 @@ class Lexicon:
     split_titles: frozenset[str]       # lowercased one-word titles
     places: frozenset[str]             # countries, regions, cities
     media: frozenset[str]              # words of news outlets' names
+    connectives: frozenset[str]        # lowercased sentence openers ("instead", "meanwhile")
 
 
 @lru_cache(maxsize=1)
@@ -104,4 +105,5 @@ def lexicon() -> Lexicon:
         split_titles=frozenset(t for t in titles if " " not in t),
         places=frozenset(_lines("en_places.txt")) | frozenset(_lines("en_nationalities.txt")),
         media=frozenset(_lines("en_media_words.txt")),
+        connectives=frozenset(w.lower() for w in _lines("en_connectives.txt")),
     )

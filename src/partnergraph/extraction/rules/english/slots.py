@@ -567,13 +567,13 @@ def _with_party(view: str, pos: int, end: int) -> bool:
 
 
 def _common_word(view: str, text: str) -> bool:
-    """A sentence's first word that is a common word: an adverb in -ly ("Separately") or a word the
-    text also writes in lower case ("Instead", "Overall")."""
+    """A sentence's first word that is a common word: an adverb in -ly ("Separately"), a listed
+    connective ("Instead", "Meanwhile") or a word the text also writes in lower case ("Overall")."""
     if " " in text or not text[1:].islower():
         return False
-    if text.endswith("ly"):
-        return True
     low = text.lower()
+    if text.endswith("ly") or low in lexicon().connectives:
+        return True
     pos = view.find(low)
     for _ in range(_MAX_ORGS):
         if pos < 0:
