@@ -21,6 +21,8 @@ _FOLD = {
     "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ",
     "\u3000": " ", "\u200b": " ", "\ufeff": " ", "\t": " ", "\r": " ",
 }
+# the characters the view reads as a plain space (no-break, ideographic, thin, tab, ...)
+SPACES = "".join(c for c, folded in _FOLD.items() if folded == " ")
 
 
 @lru_cache(maxsize=65536)

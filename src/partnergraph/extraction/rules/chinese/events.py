@@ -23,6 +23,7 @@ from partnergraph.extraction.rules.chinese.lexicon import lexicon
 from partnergraph.extraction.rules.chinese.meetings import MeetingRules
 from partnergraph.extraction.rules.chinese.orgs import Mention, Org, OrgTable
 from partnergraph.extraction.rules.chinese.parties import (
+    ATTENDING,
     WINDOW,
     clause_start,
     distinct,
@@ -42,8 +43,6 @@ _TOPIC_OF = re.compile(r"(?:就(?!业)|围绕|关于|商讨|探讨|洽谈|商谈
 # 共建A、B、C等合作项目, 在共建X等方面: projects and fields, not bodies set up
 _PROJECT_LIST = re.compile(r"[^,。;]{2,120}?等[^,。;]{0,8}?(?:项目|事项|工作)")
 _FIELD_LIST = re.compile(r"[^,。;]{2,120}?等[^,。;]{0,8}?(?:方面|领域)")
-# a clause about attending a signing (出席签约仪式, 见证签约) names guests, not parties
-_ATTEND = re.compile(r"(?:出席|参加|见证(?!下)|主持|参与|陪同|列席)[^,]{0,6}$")
 # guests attending, with the signing bodies after the verb (出席了A与B的签约仪式)
 _ATTEND_VERB = re.compile(r"出席|参加|见证|列席")
 # a future marker earlier in the clause (阳光新能源将…在内蒙古投资设立…)
@@ -153,7 +152,7 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
                                       or _PROJECT_LIST.match(v, ts)
                                       or (v[ts - 1:ts] == "在" and _FIELD_LIST.match(v, ts))):
             return True
-        return typ in ("agreement", "meeting") and bool(_ATTEND.search(v, max(s0, ts - 8), ts))
+        return typ in ("agreement", "meeting") and bool(ATTENDING.search(v, max(s0, ts - 8), ts))
 
     def _parties(self, s0: int, s1: int, ts: int, te: int, typ: str) -> list[Mention]:
         v = self.zt.v

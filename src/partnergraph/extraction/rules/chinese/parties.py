@@ -25,6 +25,8 @@ _FOUNDERS = re.compile(r"由([^。;]{2,160}?)(?:共同|联合|牵头|携手)?(?:
 # (its lazy group is tried from every position: ~0.1 ms per scan of a long sentence)
 _JOINTLY = literal_led(r"(?:共同|联合)(?:发起|主办|举办|承办|组建|建设|共建)")
 _ORGANIZED_BY = re.compile(r"由([^。;,的]{2,160}(?:主办|承办|协办|联办|发起|共建|组建))的")
+# a clause about attending a signing (出席签约仪式, 见证签约) names guests, not parties
+ATTENDING = re.compile(r"(?:出席|参加|见证(?!下)|主持|参与|陪同|列席)[^,]{0,6}$")
 _GUIDES = re.compile(r"(?:等单位)?(?:指导|支持|协助|见证)")
 # one clause of an organizer list: [由]A、B[共同|联合]主办 / C承办 / D协办
 _ORGANIZER_VERB = literal_led(r"(?:共同|联合)?(?:主办|承办|协办|联办)(?:单位)?")

@@ -14,12 +14,12 @@ import re
 
 from partnergraph.extraction.rules.chinese.lexicon import lexicon, literal_led
 from partnergraph.extraction.rules.chinese.mentions import NAME_RUN, Cand, is_generic
+from partnergraph.extraction.rules.chinese.parties import ATTENDING
 from partnergraph.extraction.rules.chinese.view import SpanIndex, ZhText, dates_between
 
 # the subject of a signing ends where its verb phrase starts
 _SUBJECT_END = re.compile(r"在|于|举行|共同|正式|战略|全面|分别|代表|签|举办|召开|达成|就|开展|深化|"
                           r"建立|合作|联合|友好|进行|双方|一行|今天|日前|近日|共建|成立|主办|承办")
-_ATTENDING = re.compile(r"(?:出席|参加|见证(?!下)|主持|参与|陪同|列席)[^,]{0,6}$")
 _PEOPLE_WORDS = re.compile(r"领导|代表|嘉宾|专家|人员|同志|教授|老师|学生|师生|负责人|部门|单位|院校|高校|"
                            r"企业|机构|会议|仪式|活动|双方|各方")
 # clauses whose subject lists parties: a signing, talks held, a body set up together
@@ -83,7 +83,7 @@ def discover_party_names(zt: ZhText, cands: list[Cand]) -> tuple[
             cs = max(v.rfind(",", s0, t.start()), v.rfind(":", s0, t.start()))
             cs = s0 if cs < 0 else cs + 1
             end = t.start()
-            if _ATTENDING.search(v, max(cs, end - 8), end):
+            if ATTENDING.search(v, max(cs, end - 8), end):
                 continue
             m = _SUBJECT_END.search(v, cs, end)
             parts = _split(v, _CONJ, cs, m.start() if m else end)

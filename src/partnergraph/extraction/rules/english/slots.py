@@ -347,16 +347,17 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
             table.add(m.group(), "government", m.start(), m.end())
 
 
+# the levels of government a place's government may name ("municipal", "people's")
+_GOV_LEVELS = "municipal|provincial|city|county|district|prefectural|people's"
 # A place's government written in lower case ("Wuxi municipal government", "the Jiangsu
 # provincial government", as translated releases often print it) is named by its place and
 # its level wherever it stands; the words before the level must be a place, not "The".
-_LOWER_GOVERNMENT = re.compile(
-    r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?: (?:municipal|provincial|city|county|district|prefectural|people's)){1,2}"
-    r" government\b")
+_LOWER_GOVERNMENT = re.compile(rf"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?: (?:{_GOV_LEVELS})){{1,2}} government\b")
 _NOT_PLACE = frozenset(["The", "This", "That", "Local", "Central", "National", "Federal", "State", "Our", "Its",
                         "Their", "Each", "Both", "Both The", "City", "County", "District", "New", "Chinese"])
-_GOV_TAIL = re.compile(r"(?:\s+(?:[Mm]unicipal|[Cc]ity|[Cc]ounty|[Dd]istrict|[Pp]rovincial|[Pp]eople's))*\s+"
-                       r"[Gg]overnment\b")
+# "Wuxi Municipal Government", "Zhuanghe government": what follows a place's name in its
+# government's name
+_GOV_TAIL = re.compile(rf"(?:\s+(?i:{_GOV_LEVELS}))*\s+(?i:g)overnment\b")
 
 
 def _government_of(table: OrgTable, view: str, place: str) -> int | None:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from partnergraph.documents.normalize import match_view
+from partnergraph.documents.normalize import SPACES, match_view
 from partnergraph.extraction.rules.english.lexicon import lexicon
 from partnergraph.models import Document
 
@@ -121,10 +121,10 @@ def _paragraphs(doc: Document, view: str) -> list[tuple[int, int, bool]]:
     return out
 
 
-# Spaces other than " " (no-break, ideographic, thin, tab, CR; pages pasted from the web are
-# full of them) are plain spaces in the text that names are cut from, so "Yansheng\xa0Wu"
-# and "Yansheng Wu" are one person. Same length: offsets stay true.
-_SPACES = re.compile("[\u00a0\u2002\u2003\u2009\u200a\u202f\u3000\t\r]")
+# The spaces the view reads as " " (pages pasted from the web are full of no-break and
+# ideographic ones) are plain spaces in the text that names are cut from too, so
+# "Yansheng\xa0Wu" and "Yansheng Wu" are one person. Same length: offsets stay true.
+_SPACES = re.compile(f"[{re.escape(SPACES)}]")
 _WORD_SPLIT = re.compile(r"[\s(]")
 _NEXT_WORD = re.compile(r"[\"'(\[]?([A-Za-z]+)")
 
