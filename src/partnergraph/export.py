@@ -15,7 +15,6 @@ import json
 from pathlib import Path
 
 from partnergraph.errors import ConfigError
-from partnergraph.resolution import ensure_resolved
 from partnergraph.store import Store
 
 FORMATS = ("jsonl", "csv", "graphml", "gexf", "parquet")
@@ -33,7 +32,6 @@ def export(store: Store, format: str, out: str | Path = ".") -> list[Path]:
     """Write the store in `format` into the folder `out`; return the files written."""
     if format not in FORMATS:
         raise ConfigError(f"unknown export format {format!r}", hint=f"use one of: {', '.join(FORMATS)}")
-    ensure_resolved(store)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     if format in ("graphml", "gexf"):
@@ -50,7 +48,6 @@ def graph(store: Store):
     """The organization graph as a networkx `Graph`."""
     import networkx as nx
 
-    ensure_resolved(store)
     g = nx.Graph()
     columns, rows = _table(store, "organizations")
     for row in rows:

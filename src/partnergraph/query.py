@@ -4,7 +4,8 @@
 notebooks call; they take names as users write them ("HUST", "华中科技大学", "the Huazhong
 University of Science and Technology") and resolve them through the same `name_key` the
 store was built with. An unknown name is an error whose hint lists the closest known names.
-Every call first brings resolution up to date if an ingest or an override left it behind.
+Reads never write: they answer from the last resolution, and `staleness` says when an ingest
+or an override has left it behind (`partnergraph resolve` brings it up to date).
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from dataclasses import asdict, dataclass, field
 
 from partnergraph.errors import ConfigError, PartnergraphError
 from partnergraph.models import EVENT_TYPES, ORG_KINDS
-from partnergraph.resolution import ensure_resolved
 from partnergraph.resolution.names import name_key
 from partnergraph.store import Store
 
@@ -117,7 +117,6 @@ def _check(since: str | None, until: str | None, type: str | None, kind: str | N
 
 def find_org(store: Store, name: str) -> OrgRef:
     """The entity a user's name refers to, or an error naming the closest known ones."""
-    ensure_resolved(store)
     entity_id = store.entity_id_by_key(name_key(name))
     if entity_id is None:
         raise PartnergraphError(f"no organization called {name!r} in {store.path}",
@@ -173,7 +172,6 @@ def organizations(store: Store, *, kind: str | None = None, partner_kind: str | 
     since="2024", min_partners=4)``."""
     _check(since, until, type, kind)
     _check(None, None, None, partner_kind)
-    ensure_resolved(store)
     rows = store.organizations(kind=kind, partner_kind=partner_kind, type=type, since=since,
                                until=until, min_partners=min_partners, limit=limit)
     return [OrgActivity(OrgRef(i, name, k), n_partners, n_events)
@@ -188,7 +186,6 @@ def events(store: Store, *, org: str | None = None, with_org: str | None = None,
     organizations share: when did LGES and Huayou first meet), type, dates, topic and
     partner kind."""
     _check(since, until, type, kind)
-    ensure_resolved(store)
     entity_id = find_org(store, org).id if org else None
     with_id = find_org(store, with_org).id if with_org else None
     rows = store.events(entity_id, type=type, since=since, until=until, topic=topic, kind=kind,
@@ -242,5 +239,19 @@ def search(store: Store, text: str, *, limit: int = 20) -> list[SearchHit]:
 
 def stats(store: Store) -> dict[str, int]:
     """How many documents, sources, organizations, people and events the store holds."""
-    ensure_resolved(store)
     return store.stats()
+
+
+def staleness(store: Store) -> str | None:
+    """None when the derived tables (organizations, people, events) are up to date, else a
+    sentence saying why reads may be behind and what brings them up to date."""
+    if not store.is_stale():
+        return None
+    n = store.changes_since_resolved()
+    what = f"{n} change{'s' if n != 1 else ''}"
+    if store.ingest_running_elsewhere():
+        return (f"an ingest is running into {store.path}: results show the last resolution "
+                f"({what} behind); the ingest resolves when it finishes")
+    return (f"the knowledge base at {store.path} changed since it was last resolved ({what}: "
+            f"an interrupted ingest or an upgrade); results may be out of date: "
+            f"run `partnergraph resolve --db {store.path}`")

@@ -27,6 +27,18 @@ def _open(db: Path | None, create: bool = False):
     return open_store(_db(db), create=create)
 
 
+def _read(db: Path | None):
+    """The store opened read-only for a query; warns on stderr when it is not resolved."""
+    from partnergraph.query import staleness
+    from partnergraph.store import open_store
+
+    store = open_store(_db(db), read_only=True)
+    note = staleness(store)
+    if note:
+        typer.echo(f"Warning: {note}", err=True)
+    return store
+
+
 def _print_json(value) -> None:
     from partnergraph.query import as_json
 
@@ -89,7 +101,7 @@ def partners(
     """Who an organization cooperated with, by number of events."""
     from partnergraph import query
 
-    with _open(db) as store:
+    with _read(db) as store:
         rows = query.partners(store, org, since=since, until=until, type=type)
         name = query.find_org(store, org).name
     if as_json:
@@ -115,7 +127,7 @@ def events(
     """Cooperation events, oldest first, with the articles that report each."""
     from partnergraph import query
 
-    with _open(db) as store:
+    with _read(db) as store:
         rows = query.events(store, org=org, with_org=with_org, type=type, since=since,
                             until=until, topic=topic, kind=kind, limit=limit)
     if as_json:
@@ -145,7 +157,7 @@ def orgs(
     """
     from partnergraph import query
 
-    with _open(db) as store:
+    with _read(db) as store:
         rows = query.organizations(store, kind=kind, partner_kind=partner_kind, type=type,
                                    since=since, until=until, min_partners=min_partners,
                                    limit=limit)
@@ -166,7 +178,7 @@ def org_profile(
 
     from partnergraph import query
 
-    with _open(db) as store:
+    with _read(db) as store:
         p = query.org(store, name)
     if as_json:
         return _print_json(p)
@@ -191,7 +203,7 @@ def people_at(
     """Who the articles name at an organization, with their titles."""
     from partnergraph import query
 
-    with _open(db) as store:
+    with _read(db) as store:
         rows = query.people(store, org)
     if as_json:
         return _print_json(rows)
@@ -209,7 +221,7 @@ def search(
     """Full-text search over the stored articles."""
     from partnergraph import query
 
-    with _open(db) as store:
+    with _read(db) as store:
         hits = query.search(store, text, limit=limit)
     if as_json:
         return _print_json(hits)
@@ -222,7 +234,7 @@ def stats(db: Path | None = DbOption, as_json: bool = JsonOption) -> None:
     """How much the knowledge base holds."""
     from partnergraph import query
 
-    with _open(db) as store:
+    with _read(db) as store:
         counts = query.stats(store)
     if as_json:
         return _print_json(counts)
@@ -238,9 +250,38 @@ def export(
     """Export the organization graph and flat tables."""
     from partnergraph.export import export as run
 
-    with _open(db) as store:
+    with _read(db) as store:
         for path in run(store, format, out):
             typer.echo(str(path))
+
+
+@app.command()
+def resolve(
+    db: Path | None = DbOption,
+    force: bool = typer.Option(False, "--force", help="Rebuild even when the store is up to date."),
+) -> None:
+    """Bring organizations, people and events up to date with the stored articles.
+
+    Ingest, merge and split resolve by themselves; this is for a store an interrupted ingest
+    left behind (queries then warn that it is stale) or one written by an older version.
+    """
+    import time
+
+    from partnergraph.resolution import resolve as run
+
+    with _open(db) as store:
+        if store.ingest_running_elsewhere():
+            typer.echo("Warning: an ingest is running into this store; it resolves again when "
+                       "it finishes", err=True)
+        start = time.perf_counter()
+        ran = run(store, force=force)
+        counts = store.stats()
+    if not ran:
+        typer.echo(f"{_db(db)} is up to date (--force rebuilds it)", err=True)
+        return
+    typer.echo(f"resolved {counts['documents']} documents into {counts['organizations']} "
+               f"organizations, {counts['people']} people and {counts['events']} events in "
+               f"{time.perf_counter() - start:.1f} s → {_db(db)}", err=True)
 
 
 @app.command()
@@ -253,7 +294,7 @@ def why(
     """Explain why two names are one organization, or what keeps them apart."""
     from partnergraph.resolution.explain import why as explain
 
-    with _open(db) as store:
+    with _read(db) as store:
         e = explain(store, a, b)
     if as_json:
         return _print_json(e)

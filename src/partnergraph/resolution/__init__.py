@@ -4,6 +4,11 @@ at an organization, one event per happening — each join explained and overrida
 The rules are pure functions over rows (`entities.resolve`, `entities.resolve_people`,
 `events.dedup_events`); `resolve_store` is the one place that feeds them from a store and
 writes their result back, in a single transaction.
+
+Resolution is an explicit step taken by the commands that write: at the end of an ingest,
+after a merge or split, and by `partnergraph resolve`. Reads never resolve: a query over a
+store left behind (a killed ingest) answers from the last resolution and says it is stale
+(`query.staleness`).
 """
 
 from __future__ import annotations
@@ -25,8 +30,9 @@ def resolve_store(store: Store) -> None:
     store.write_resolution(entities, people, events)
 
 
-def ensure_resolved(store: Store) -> None:
-    """Resolve when documents or overrides changed since the last run (e.g. a killed ingest).
+def ensure_resolved(store: Store) -> bool:
+    """For writers: resolve when documents or overrides changed since the last run (e.g. a
+    killed ingest); True when it ran.
 
     While another process is ingesting into the store, readers keep the last resolution:
     that ingest resolves when it finishes, and a reader resolving mid-run would hold the
@@ -34,3 +40,14 @@ def ensure_resolved(store: Store) -> None:
     """
     if store.is_stale() and not store.ingest_running_elsewhere():
         resolve_store(store)
+        return True
+    return False
+
+
+def resolve(store: Store, *, force: bool = False) -> bool:
+    """The `resolve` command: bring the derived tables up to date (rebuild them all with
+    `force`); True when resolution ran, False when the store was already current."""
+    if force or store.is_stale():
+        resolve_store(store)
+        return True
+    return False

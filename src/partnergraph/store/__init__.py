@@ -40,6 +40,8 @@ def _spans(items) -> str:
 class Store(Reads):
     """One open knowledge base. Use `open_store()`; close it (or use it as a context manager)."""
 
+    read_only = False
+
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
         self.conn = conn
         self.path = path
@@ -76,6 +78,10 @@ class Store(Reads):
     def is_stale(self) -> bool:
         """True when documents or overrides changed since the last resolution."""
         return self._meta("generation") != self._meta("resolved_generation")
+
+    def changes_since_resolved(self) -> int:
+        """How many ingest batches and overrides came after the last resolution."""
+        return max(0, self._meta("generation") - self._meta("resolved_generation"))
 
     def claim_ingest(self) -> None:
         """Mark this process as ingesting (read by `ingest_running_elsewhere`)."""
@@ -361,14 +367,21 @@ def _hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def open_store(path: str | Path = DEFAULT_DB, *, create: bool = True) -> Store:
-    """Open (and migrate) the knowledge base at `path`; ":memory:" for a throwaway one."""
+def open_store(path: str | Path = DEFAULT_DB, *, create: bool = True, read_only: bool = False) -> Store:
+    """Open (and migrate) the knowledge base at `path`; ":memory:" for a throwaway one.
+
+    `read_only`: for queries, exports and the web server. The file is opened with SQLite's
+    ``mode=ro`` (and ``query_only``), never migrated nor resolved: a store written by an older
+    partnergraph is refused with a hint to run `partnergraph resolve`, which upgrades it.
+    """
     path = str(path)
-    if path != ":memory:" and not create and not Path(path).exists():
+    if path != ":memory:" and (read_only or not create) and not Path(path).exists():
         raise StoreError(
             f"no knowledge base at {path}",
             hint=f"run `partnergraph ingest ARTICLES --db {path}` first, or pass --db",
         )
+    if read_only and path != ":memory:":
+        return _open_read_only(path)
     try:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA journal_mode=WAL")
@@ -384,3 +397,36 @@ def open_store(path: str | Path = DEFAULT_DB, *, create: bool = True) -> Store:
             hint="check the path is a partnergraph database, or pass another --db",
         ) from err
     return Store(conn, path)
+
+
+def _open_read_only(path: str) -> Store:
+    from urllib.parse import quote
+
+    from partnergraph.migrations import LATEST, current_version
+
+    uri = "file:" + quote(str(Path(path).resolve())) + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA query_only=1")
+        conn.execute("PRAGMA busy_timeout=10000")
+        conn.execute("PRAGMA cache_size=-65536")
+        found = current_version(conn)
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as err:
+        raise StoreError(
+            f"cannot open the knowledge base at {path}: {err}",
+            hint="check the path is a partnergraph database, or pass another --db",
+        ) from err
+    if found != LATEST:
+        conn.close()
+        if found > LATEST:
+            raise StoreError(
+                f"the database is at schema version {found}, newer than this partnergraph ({LATEST})",
+                hint="upgrade partnergraph (pip install -U partnergraph) or use another --db")
+        raise StoreError(
+            f"the knowledge base at {path} is at schema version {found}; this partnergraph "
+            f"reads version {LATEST}, and reads never rewrite it",
+            hint=f"run `partnergraph resolve --db {path}` once to upgrade and resolve it")
+    store = Store(conn, path)
+    store.read_only = True
+    return store
