@@ -9,8 +9,9 @@ X于2014年成立). Places come from 在X举行/签署/启动; fields from 在A�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from partnergraph.extraction.rules.chinese.lexicon import HAN, lexicon
+from partnergraph.extraction.rules.chinese.lexicon import HAN, _lines, lexicon
 from partnergraph.extraction.rules.chinese.orgs import Mention, OrgTable
 from partnergraph.extraction.rules.chinese.view import ZhText
 
@@ -29,8 +30,10 @@ _LOCATION = re.compile(
     rf"在([{HAN}0-9A-Za-z]{{2,24}}?)(?:隆重|正式|成功|顺利|共同|联合)?"
     r"(?:举行|召开|举办|签署|签订|签约|启动|揭牌|开幕|进行)"
 )
-# 在A、B等领域合作, 围绕A、B等方面交流, 就A和B等方面达成共识
-_TOPICS = re.compile(rf"(?:在|围绕|就(?!业))([{HAN}、和及]{{2,90}}?)等?(?:多个|诸多|相关)?(?:领域|方面)")
+# 在A、B等领域合作, 围绕A、B等方面交流, 就A和B等方面达成共识; 等多领域, 等四个方面 count the
+# fields (not part of the last one); 旨在/正在/现在… are no 在
+_TOPICS = re.compile(rf"(?:(?<![旨正现存所实内])在|围绕|就(?!业))([{HAN}、和及]{{2,90}}?)等?"
+                     r"(?:[多几两一二三四五六七八九十]+个?|诸多|相关|众多)?(?:领域|方面)")
 _TOPIC_SPLIT = re.compile(r"、|以及|和|及")
 # how far from its trigger an entity's name may stand (characters); 30 covers every entity
 # of the dev and unlabeled articles (the longest, 广西师范大学—…联合医学研究中心, is 24)
@@ -152,4 +155,24 @@ def topics_near(zt: ZhText, s0: int, s1: int) -> list[tuple[int, int]]:
         pos = sep.end()
     if b - pos >= 2:
         out.append((pos, b))
-    return [(x, y) for x, y in out if y - x <= MAX_TOPIC]
+    return [t for x, y in out if y - x <= MAX_TOPIC and (t := _field(v, x, y))]
+
+
+@lru_cache(maxsize=1)
+def _topic_verbs() -> tuple[str, ...]:
+    return tuple(sorted(_lines("zh_topic_verbs.txt"), key=len, reverse=True))
+
+
+def _field(v: str, a: int, b: int) -> tuple[int, int] | None:
+    """The field a topic phrase names: a verb opening it (推进国际合作, 共同促进贸易安全) is a
+    clause around the field, so the topic starts after it; None when under two characters remain."""
+    verbs = _topic_verbs()
+    moved = True
+    while moved:
+        moved = False
+        for w in verbs:
+            if v.startswith(w, a, b):
+                a += len(w)
+                moved = True
+                break
+    return (a, b) if b - a >= 2 else None
