@@ -21,7 +21,6 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from partnergraph.documents.prepare import prepare
-from partnergraph.extraction.rules.one_act import join_shared_entities
 from partnergraph.extraction.rules.chinese.arguments import topics_near
 from partnergraph.extraction.rules.chinese.events import EventFinder, EventRec
 from partnergraph.extraction.rules.chinese.mentions import find_candidates
@@ -74,7 +73,7 @@ def _extract(document: Document) -> tuple[list[Organization], list[Person], list
         if p.org is not None:
             people_orgs.setdefault(p.name, p.org)
     events = EventFinder(zt, table, mentions, people_orgs).find()
-    return _organizations(table), _people(zt, people), join_shared_entities(_events(zt, events))
+    return _organizations(table), _people(zt, people), _events(zt, events)
 
 
 def _span(s: int, e: int, field: str) -> dict:

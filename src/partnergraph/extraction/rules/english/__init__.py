@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 
-from partnergraph.extraction.rules.one_act import join_shared_entities
 from partnergraph.extraction.rules.english import aliases, names, orgtable, selfref, slots
 from partnergraph.extraction.rules.english.events import extract_events
 from partnergraph.extraction.rules.english.people import extract_people
@@ -124,7 +123,7 @@ def extract_items(document: Document) -> tuple[list[Organization], list[Person],
             type=ev.type, date=ev.date, parties=parties, location=location, topics=topics,
             entity=entity, evidence=evidence, confidence=0.7,
         ))
-    return organizations, people, join_shared_entities(events)
+    return organizations, people, events
 
 
 def _non_org_acronyms(art, table: orgtable.OrgTable) -> set[str]:
