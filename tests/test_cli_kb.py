@@ -131,3 +131,22 @@ def test_ingest_skips_web_pages_that_cannot_report_cooperation(tmp_path):
     assert "1 added" in res.stderr and "skipped 1" in res.stderr
     res = run("ingest", tmp_path / "pages", "--db", tmp_path / "b.db", "--no-relevance")
     assert "2 added" in res.stderr
+
+
+def test_events_and_partners_quote_their_evidence(db):
+    res = run("events", "--org", "Beta Group", "--evidence", "--db", db)
+    assert res.returncode == 0, res.stderr
+    assert ("“On May 3, 2024, Alpha University (AU) and Beta Group signed a strategic cooperation "
+            "agreement on robotics.”") in res.stdout
+    assert "— Alpha University and Beta Group Sign Agreement" in res.stdout
+    res = run("partners", "Beta Group", "--evidence", "--db", db)
+    assert res.returncode == 0, res.stderr
+    assert "Gamma Institute (research): 1 event" in res.stdout
+    assert "“On June 9, 2024, Gamma Institute and Beta Group signed a cooperation agreement" in res.stdout
+    rows = json.loads(run("partners", "Beta Group", "--evidence", "--json", "--db", db).stdout)
+    quotes = [q for p in rows for e in p["evidence"] for q in e["evidence"]]
+    assert {q["title"] for q in quotes} == {"Alpha University and Beta Group Sign Agreement",
+                                            "Gamma Institute and Beta Group Sign Agreement"}
+    for q in quotes:
+        for m in q["marks"]:
+            assert q["sentence"][m["start"]:m["end"]] == m["text"]

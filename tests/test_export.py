@@ -102,3 +102,21 @@ def test_unknown_format_names_the_valid_ones(store, tmp_path):
     with pytest.raises(ConfigError) as err:
         export(store, "xlsx", tmp_path)
     assert "graphml" in err.value.hint
+
+
+def test_every_edge_carries_the_ids_of_its_events_and_articles(store, tmp_path):
+    files = {p.stem: p for p in export(store, "jsonl", tmp_path)}
+    events = {e["id"]: e for e in map(json.loads, files["events"].read_text(encoding="utf-8").splitlines())}
+    edges = [json.loads(line) for line in files["edges"].read_text(encoding="utf-8").splitlines()]
+    for edge in edges:
+        assert len(edge["event_ids"]) == edge["weight"] and edge["doc_ids"] == ["d1"]
+        for ev in edge["event_ids"]:
+            assert {edge["source"], edge["target"]} <= set(events[ev]["party_ids"])
+    [path] = export(store, "graphml", tmp_path)
+    g = nx.read_graphml(path)
+    ab = next(d for a, b, d in g.edges(data=True) if d["weight"] == 2)
+    assert sorted(events[int(i)]["type"] for i in ab["events"].split("|")) == ["agreement", "visit"]
+    assert ab["documents"] == "d1"
+    parquet = {p.stem: p for p in export(store, "parquet", tmp_path / "pq")}
+    rows = pq.read_table(parquet["edges"]).to_pylist()
+    assert sorted(len(r["event_ids"]) for r in rows) == [1, 2] and all(r["doc_ids"] == ["d1"] for r in rows)

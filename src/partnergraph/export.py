@@ -2,7 +2,8 @@
 
 - `graphml`, `gexf`: the organization graph for Gephi and networkx — nodes with name, kind
   and aliases, one edge per partner pair weighted by its number of events, with the event
-  types and the first and last date.
+  types, the first and last date, and the ids of its events and of the articles reporting
+  them (`events`, `documents`: "|"-joined), so every edge leads back to its sentences.
 - `jsonl`, `csv`, `parquet`: flat tables for pandas and DuckDB — documents, organizations,
   people, events, and the same edges. Tables stream from the store (Parquet in row groups),
   so an export does not hold the database in memory. In CSV, list values are joined by "|".
@@ -19,7 +20,8 @@ from partnergraph.store import Store
 
 FORMATS = ("jsonl", "csv", "graphml", "gexf", "parquet")
 TABLES = ("documents", "organizations", "people", "events")
-LIST_COLUMNS = {"sources", "aliases", "titles", "topics", "parties", "party_ids", "types"}
+LIST_COLUMNS = {"sources", "aliases", "titles", "topics", "parties", "party_ids", "types",
+                "event_ids", "doc_ids"}
 INT_COLUMNS = {
     "organizations": {"id", "n_docs"}, "people": {"id", "org_id", "n_docs"}, "events": {"id"},
     "edges": {"source", "target", "weight"},
@@ -54,17 +56,20 @@ def graph(store: Store):
         rec = dict(zip(columns, row))
         g.add_node(rec["id"], label=rec["name"], kind=rec["kind"],
                    aliases="|".join(rec["aliases"]), documents=rec["n_docs"])
-    for a, b, n, types, first, last in store.graph_edges():
+    for a, b, n, types, first, last, event_ids, doc_ids in store.graph_edges():
         g.add_edge(a, b, weight=n, types="|".join(sorted(types.split(","))),
-                   first=first or "", last=last or "")
+                   first=first or "", last=last or "",
+                   events="|".join(map(str, json.loads(event_ids))),
+                   documents="|".join(json.loads(doc_ids)))
     return g
 
 
 def _table(store: Store, name: str):
     """(columns, row iterator) with JSON list columns decoded."""
     if name == "edges":
-        columns = ["source", "target", "weight", "types", "first", "last"]
-        rows = ((a, b, n, sorted(t.split(",")), f, la) for a, b, n, t, f, la in store.graph_edges())
+        columns = ["source", "target", "weight", "types", "first", "last", "event_ids", "doc_ids"]
+        rows = ((a, b, n, sorted(t.split(",")), f, la, json.loads(ev), json.loads(docs))
+                for a, b, n, t, f, la, ev, docs in store.graph_edges())
         return columns, rows
     columns, cur = store.table_rows(name)
     lists = [i for i, c in enumerate(columns) if c in LIST_COLUMNS]
@@ -109,7 +114,7 @@ def _write_csv(path: Path, columns: list[str], rows) -> Path:
 def _arrow_type(table: str, column: str):
     import pyarrow as pa
 
-    if column == "party_ids":
+    if column in ("party_ids", "event_ids"):
         return pa.list_(pa.int64())
     if column in LIST_COLUMNS:
         return pa.list_(pa.string())

@@ -15,6 +15,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from partnergraph.errors import ConfigError, PartnergraphError
+from partnergraph.evidence import Mark, Piece, pieces, quote
 from partnergraph.models import EVENT_TYPES, ORG_KINDS
 from partnergraph.resolution.names import name_key
 from partnergraph.store import Store
@@ -36,6 +37,7 @@ class Partner:
     first: str | None
     last: str | None
     types: list[str]
+    evidence: list[EventRow] = field(default_factory=list)  # shared events, when asked
 
 
 @dataclass(slots=True)
@@ -43,6 +45,19 @@ class Source:
     doc_id: str
     url: str | None
     rule: str
+
+
+@dataclass(slots=True)
+class Quote:
+    """The sentence an article reported an event in, with the evidence spans inside it."""
+    doc_id: str
+    title: str | None
+    url: str | None
+    published: str | None
+    lang: str | None
+    sentence: str
+    start: int  # offset of the sentence in the article text
+    marks: list[Mark]
 
 
 @dataclass(slots=True)
@@ -56,6 +71,8 @@ class EventRow:
     topics: list[str]
     entity: str | None
     sources: list[Source] = field(default_factory=list)
+    party_ids: list[int] = field(default_factory=list)
+    evidence: list[Quote] = field(default_factory=list)  # filled when asked (evidence=True)
 
 
 @dataclass(slots=True)
@@ -147,13 +164,20 @@ def _closest_hint(store: Store, name: str) -> str:
 
 
 def partners(store: Store, org: str, *, since: str | None = None, until: str | None = None,
-             type: str | None = None, limit: int | None = None) -> list[Partner]:
-    """Who `org` cooperated with, by number of events, with the first and last date."""
+             type: str | None = None, limit: int | None = None,
+             evidence: int = 0) -> list[Partner]:
+    """Who `org` cooperated with, by number of events, with the first and last date;
+    `evidence`: with the latest that many shared events of each, quoted from their articles."""
     _check(since, until, type)
     ref = find_org(store, org)
     rows = store.partners(ref.id, since, until, type, limit)
-    return [Partner(OrgRef(pid, name, kind), n, first, last, types.split(","))
-            for pid, name, kind, n, first, last, types in rows]
+    out = [Partner(OrgRef(pid, name, kind), n, first, last, types.split(","))
+           for pid, name, kind, n, first, last, types in rows]
+    for p in out if evidence else ():
+        shared = store.events(ref.id, with_id=p.org.id, type=type, since=since, until=until,
+                              limit=evidence, newest_first=True)[::-1]
+        p.evidence = _event_rows(store, shared, evidence=True)
+    return out
 
 
 @dataclass(slots=True)
@@ -181,25 +205,82 @@ def organizations(store: Store, *, kind: str | None = None, partner_kind: str | 
 def events(store: Store, *, org: str | None = None, with_org: str | None = None,
            type: str | None = None, since: str | None = None, until: str | None = None,
            topic: str | None = None, kind: str | None = None,
-           limit: int | None = None) -> list[EventRow]:
+           limit: int | None = None, evidence: bool = False) -> list[EventRow]:
     """Events, oldest first, filtered by party (`org`, and `with_org` for the events two
     organizations share: when did LGES and Huayou first meet), type, dates, topic and
-    partner kind."""
+    partner kind; `evidence`: with the sentence each article reported it in."""
     _check(since, until, type, kind)
     entity_id = find_org(store, org).id if org else None
     with_id = find_org(store, with_org).id if with_org else None
     rows = store.events(entity_id, type=type, since=since, until=until, topic=topic, kind=kind,
                         limit=limit, with_id=with_id)
-    return _event_rows(store, rows)
+    return _event_rows(store, rows, evidence=evidence)
 
 
-def _event_rows(store: Store, rows: list[tuple]) -> list[EventRow]:
+def _event_rows(store: Store, rows: list[tuple], evidence: bool = False) -> list[EventRow]:
     ids = [r[0] for r in rows]
     parties = store.event_parties(ids)
     sources = store.event_sources(ids)
-    return [EventRow(i, t, d, sd, [n for _, n in parties[i]], loc, json.loads(topics), ent,
-                     [Source(*s) for s in sources[i]])
-            for i, t, d, sd, loc, topics, ent, _n in rows]
+    out = [EventRow(i, t, d, sd, [n for _, n in parties[i]], loc, json.loads(topics), ent,
+                    [Source(*s) for s in sources[i]], [p for p, _ in parties[i]])
+           for i, t, d, sd, loc, topics, ent, _n in rows]
+    if evidence:
+        quotes = _quotes(store, ids)
+        for row in out:
+            row.evidence = quotes.get(row.id, [])
+    return out
+
+
+def _quotes(store: Store, event_ids: list[int]) -> dict[int, list[Quote]]:
+    reports = store.event_reports(event_ids)
+    texts = store.document_texts([r[1] for r in reports])
+    out: dict[int, list[Quote]] = {}
+    for ev, doc_key, _idx, _rule, doc_id, title, url, published, lang, spans in reports:
+        sentence, start, marks = quote(texts[doc_key], [tuple(x) for x in json.loads(spans)])
+        out.setdefault(ev, []).append(Quote(doc_id, title, url, published, lang, sentence,
+                                            start, marks))
+    return out
+
+
+@dataclass(slots=True)
+class Report:
+    """One article's report of an event: its text cut into pieces at every extracted item."""
+    doc_id: str
+    title: str | None
+    url: str | None
+    published: str | None
+    lang: str | None
+    rule: str
+    pieces: list[Piece]
+
+
+@dataclass(slots=True)
+class EventDetail:
+    event: EventRow
+    parties: list[OrgRef]
+    reports: list[Report]
+
+
+def event(store: Store, event_id: int) -> EventDetail:
+    """One event with the full text of every article that reports it, marked at the event's
+    evidence (trigger, parties, date, place, topics) and at the people the article names."""
+    row = store.event_row(event_id)
+    if row is None:
+        raise PartnergraphError(f"no event {event_id} in {store.path}",
+                                hint="event ids are listed by `partnergraph events --json`")
+    detail = _event_rows(store, [row])[0]
+    parties = [OrgRef(i, *store.entity(i)[2:4]) for i in detail.party_ids]
+    reports = store.event_reports([event_id])
+    texts = store.document_texts([r[1] for r in reports])
+    out = []
+    for _ev, doc_key, _idx, rule, doc_id, title, url, published, lang, spans in reports:
+        marks = [(a, b, f or "evidence", "event") for a, b, f in json.loads(spans)]
+        for _name, _title, _org, person_spans in store.document_people(doc_key):
+            marks += [(a, b, "person" if f == "name" else f"person-{f}", "person")
+                      for a, b, f in json.loads(person_spans)]
+        out.append(Report(doc_id, title, url, published, lang, rule,
+                          pieces(texts[doc_key], marks)))
+    return EventDetail(detail, parties, out)
 
 
 def people(store: Store, org: str, *, limit: int | None = None) -> list[PersonRow]:

@@ -15,6 +15,10 @@ from partnergraph.cli import app
 DB_HELP = "Knowledge base file (default: $PARTNERGRAPH_DB or ./partnergraph.db)."
 DbOption = typer.Option(None, "--db", help=DB_HELP)
 JsonOption = typer.Option(False, "--json", help="Print JSON instead of a table.")
+EvidenceOption = typer.Option(
+    False, "--evidence", help="Quote the sentence behind each event, with the article's title and URL.")
+# shared events quoted per partner with --evidence (the latest ones)
+PARTNER_QUOTES = 3
 
 
 def _db(db: Path | None) -> str:
@@ -43,6 +47,12 @@ def _print_json(value) -> None:
     from partnergraph.query import as_json
 
     typer.echo(json.dumps(as_json(value), ensure_ascii=False, indent=2))
+
+
+def _shell(name: str) -> str:
+    import shlex
+
+    return shlex.quote(name)
 
 
 def _table(title: str, columns: list[str], rows: list[list]) -> None:
@@ -97,15 +107,28 @@ def partners(
     type: str | None = typer.Option(None, "--type", help="agreement, visit, meeting or joint_entity."),
     db: Path | None = DbOption,
     as_json: bool = JsonOption,
+    evidence: bool = EvidenceOption,
 ) -> None:
     """Who an organization cooperated with, by number of events."""
     from partnergraph import query
+    from partnergraph.cli.render import print_evidence
 
     with _read(db) as store:
-        rows = query.partners(store, org, since=since, until=until, type=type)
+        rows = query.partners(store, org, since=since, until=until, type=type,
+                              evidence=PARTNER_QUOTES if evidence else 0)
         name = query.find_org(store, org).name
     if as_json:
         return _print_json(rows)
+    if evidence:
+        for p in rows:
+            typer.echo(f"{p.org.name} ({p.org.kind}): {p.events} event{'s' if p.events != 1 else ''}"
+                       f", {p.first or '?'} … {p.last or '?'}, {', '.join(p.types)}")
+            print_evidence(p.evidence, indent="  ")
+            if p.events > len(p.evidence):
+                typer.echo(f"  … {p.events - len(p.evidence)} earlier: partnergraph events "
+                           f"--org {_shell(name)} --with {_shell(p.org.name)} --evidence")
+            typer.echo("")
+        return
     _table(f"Partners of {name}", ["partner", "kind", "events", "first", "last", "types"],
            [[p.org.name, p.org.kind, p.events, p.first, p.last, ", ".join(p.types)] for p in rows])
 
@@ -123,15 +146,19 @@ def events(
     limit: int = typer.Option(200, "--limit", help="At most this many events."),
     db: Path | None = DbOption,
     as_json: bool = JsonOption,
+    evidence: bool = EvidenceOption,
 ) -> None:
     """Cooperation events, oldest first, with the articles that report each."""
     from partnergraph import query
+    from partnergraph.cli.render import print_evidence
 
     with _read(db) as store:
         rows = query.events(store, org=org, with_org=with_org, type=type, since=since,
-                            until=until, topic=topic, kind=kind, limit=limit)
+                            until=until, topic=topic, kind=kind, limit=limit, evidence=evidence)
     if as_json:
         return _print_json(rows)
+    if evidence:
+        return print_evidence(rows)
     _table("Events", ["date", "type", "parties", "topics / entity", "sources"],
            [[e.date or (f"({e.sort_date})" if e.sort_date else ""), e.type, " ↔ ".join(e.parties),
              ", ".join(e.topics) + (f" [{e.entity}]" if e.entity else ""),

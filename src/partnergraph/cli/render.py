@@ -32,3 +32,35 @@ def extraction_table(records: list[Extraction], file: IO[str] | None = None) -> 
             if t.row_count:
                 console.print(t)
         console.print()
+
+
+# how each evidence label is shown in a terminal (plain text when not a terminal)
+EVIDENCE_STYLES = {"party": "bold", "trigger": "bold magenta", "date": "cyan", "location": "green",
+                   "topic": "yellow", "entity": "bold"}
+
+
+def print_evidence(events, indent: str = "", file: IO[str] | None = None) -> None:
+    """Each event with the sentence every article reported it in, the evidence spans styled,
+    and the article's title, date and URL. Article text is shown as text (rich `Text`, no
+    markup is parsed from it)."""
+    from rich.text import Text
+
+    console = Console(file=file, highlight=False, soft_wrap=True)
+    for e in events:
+        head = Text(f"{indent}{e.date or e.sort_date or 'no date'}  {e.type}  ")
+        head.append(" ↔ ".join(e.parties), style="bold")
+        head.append(f"  [event {e.id}]", style="dim")
+        console.print(head)
+        for q in e.evidence:
+            line = Text(f"{indent}  “")
+            at = 0
+            for m in q.marks:
+                if m.start < at:
+                    continue
+                line.append(q.sentence[at:m.start])
+                line.append(q.sentence[m.start:m.end], style=EVIDENCE_STYLES.get(m.field, "bold"))
+                at = m.end
+            line.append(q.sentence[at:] + "”")
+            console.print(line)
+            where = " · ".join(x for x in (q.title, q.published, q.url or q.doc_id) if x)
+            console.print(Text(f"{indent}    — {where}", style="dim"))

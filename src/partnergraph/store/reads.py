@@ -217,11 +217,53 @@ class Reads:
         cur = self.conn.execute(EXPORT_TABLES[name])
         return [c[0] for c in cur.description], cur
 
-    def graph_edges(self) -> Iterator[tuple[int, int, int, str, str | None, str | None]]:
-        """(source id, target id, events, types, first date, last date) per partner pair."""
+    def graph_edges(self) -> Iterator[tuple[int, int, int, str, str | None, str | None, str, str]]:
+        """(source id, target id, events, types, first date, last date, event ids json,
+        document ids json) per partner pair."""
         return self.conn.execute(
-            "SELECT entity_id, partner_id, n_events, types, first, last FROM partner_pairs"
-            " WHERE entity_id < partner_id ORDER BY entity_id, partner_id")
+            "SELECT pp.entity_id, pp.partner_id, pp.n_events, pp.types, pp.first, pp.last,"
+            " (SELECT json_group_array(p1.event_id) FROM event_parties p1 JOIN event_parties p2"
+            "  ON p2.event_id=p1.event_id AND p2.entity_id=pp.partner_id"
+            "  WHERE p1.entity_id=pp.entity_id),"
+            " (SELECT json_group_array(DISTINCT d.id) FROM event_parties p1 JOIN event_parties p2"
+            "  ON p2.event_id=p1.event_id AND p2.entity_id=pp.partner_id"
+            "  JOIN event_sources s ON s.event_id=p1.event_id JOIN documents d ON d.doc_key=s.doc_key"
+            "  WHERE p1.entity_id=pp.entity_id)"
+            " FROM partner_pairs pp WHERE pp.entity_id < pp.partner_id"
+            " ORDER BY pp.entity_id, pp.partner_id")
+
+    def event_row(self, event_id: int) -> tuple | None:
+        """One event as `events` gives it."""
+        return self.conn.execute(
+            "SELECT id, type, date, sort_date, location, topics, entity, n_sources FROM events"
+            " WHERE id=?", (event_id,)).fetchone()
+
+    def event_reports(self, event_ids: list[int]) -> list[tuple]:
+        """(event id, doc_key, mention idx, rule, document id, title, url, published, lang,
+        evidence json) of every article report of the events, in the order resolution kept."""
+        out: list[tuple] = []
+        for chunk in _chunks(event_ids, 500):
+            marks = ",".join("?" * len(chunk))
+            out += self.conn.execute(
+                "SELECT s.event_id, s.doc_key, s.idx, s.rule, d.id, d.title, d.url, d.published,"
+                " d.lang, m.evidence FROM event_sources s JOIN documents d ON d.doc_key=s.doc_key"
+                " JOIN event_mentions m ON m.doc_key=s.doc_key AND m.idx=s.idx"
+                f" WHERE s.event_id IN ({marks}) ORDER BY s.event_id, s.rowid", chunk).fetchall()
+        return out
+
+    def document_texts(self, doc_keys: list[int]) -> dict[int, str]:
+        out: dict[int, str] = {}
+        for chunk in _chunks(sorted(set(doc_keys)), 500):
+            marks = ",".join("?" * len(chunk))
+            out.update(self.conn.execute(
+                f"SELECT doc_key, text FROM documents WHERE doc_key IN ({marks})", chunk))
+        return out
+
+    def document_people(self, doc_key: int) -> list[tuple[str, str | None, str | None, str]]:
+        """(name, title, organization, evidence json) of the people an article names."""
+        return self.conn.execute(
+            "SELECT name, title, org, evidence FROM person_mentions WHERE doc_key=? ORDER BY idx",
+            (doc_key,)).fetchall()
 
 
 # the event types of a group of events, comma-joined in the fixed order of EVENT_TYPES
