@@ -25,9 +25,23 @@ def resolve_store(store: Store) -> None:
     from partnergraph.resolution.events import dedup_events
 
     entities = resolve(store.iter_org_names(), store.overrides())
+    cross, apart = cross_language(store, entities.key_to_entity)
+    if cross or apart:
+        entities = resolve(store.iter_org_names(), store.overrides(), cross, apart)
     people = resolve_people(store.iter_person_mentions(), entities.key_to_entity)
     events = dedup_events(store.iter_event_mentions(), entities.key_to_entity)
     store.write_resolution(entities, people, events)
+
+
+def cross_language(store: Store, key_to_entity: dict[str, int]) -> tuple[list, list]:
+    """Links (and pairs left apart) between Chinese and English names, as `entities.Link`s
+    with rule "cross-language" (see `resolution.crosslang`)."""
+    from partnergraph.resolution.crosslang import cross_links
+    from partnergraph.resolution.entities import Link
+
+    links, apart = cross_links(store.iter_org_names(), store.iter_event_mentions(), key_to_entity)
+    return ([Link(c.zh, c.en, "cross-language", c.doc_key, c.detail) for c in links],
+            [Link(c.zh, c.en, "cross-language", c.doc_key, c.detail) for c in apart])
 
 
 def ensure_resolved(store: Store) -> bool:

@@ -104,11 +104,16 @@ _LATIN_WORD = re.compile(r"^[a-z0-9]+$")
 def resolve(
     org_names: Iterable[tuple[int, int, str, str, str, str]],
     overrides: Iterable[tuple[int, str, str, str | None]] = (),
+    cross: Iterable[Link] = (),
+    cross_conflicts: Iterable[Link] = (),
 ) -> EntityResolution:
     """Group organization names into entities.
 
     `org_names`: (doc_key, mention idx, role "name"|"alias", surface name, key, kind), grouped
     by document (as `Store.iter_org_names` yields them). `overrides`: (seq, action, key_a, key_b).
+    `cross`: links between a Chinese and an English name (`crosslang.cross_links`), joined after
+    the articles' own links, under the same guards and user splits; `cross_conflicts`: the
+    pairs it left apart, kept for `why`.
     """
     uf = _UnionFind()
     surfaces: dict[str, Counter] = defaultdict(Counter)
@@ -192,6 +197,14 @@ def resolve(
             detail = f"'{short}' names different organizations in different articles: " + "; ".join(names)
             for c in cands:
                 conflicts.append(Link(c.a, short, "ambiguous-short-form", c.doc_key, detail))
+
+    conflicts.extend(cross_conflicts)
+    for link in sorted(cross, key=lambda k: (k.a, k.b)):
+        if link.a in split or link.b in split:
+            conflicts.append(Link(link.a, link.b, "user-split", link.doc_key,
+                                  "a user split this name off (`partnergraph split`)"))
+        elif _try_union(uf, link, conflicts):
+            used.append(link)
 
     for a, b in merges:
         uf.add(a)
