@@ -132,8 +132,23 @@ def _check(since: str | None, until: str | None, type: str | None, kind: str | N
                           hint=f"use one of: {', '.join(ORG_KINDS)}")
 
 
-def find_org(store: Store, name: str) -> OrgRef:
-    """The entity a user's name refers to, or an error naming the closest known ones."""
+LANGS = ("en", "zh")
+
+
+def _check_lang(lang: str | None) -> None:
+    if lang is not None and lang not in LANGS:
+        raise ConfigError(f"unknown language {lang!r}", hint=f"use one of: {', '.join(LANGS)}")
+
+
+def find_org(store: Store, name: str | int) -> OrgRef:
+    """The entity a user's name (or an entity id, as the web app links them) refers to, or an
+    error naming the closest known ones."""
+    if isinstance(name, int):
+        row = store.entity(name)
+        if row is None:
+            raise PartnergraphError(f"no organization with id {name} in {store.path}",
+                                    hint="ids change when the store is resolved again; search by name")
+        return OrgRef(name, row[2], row[3])
     entity_id = store.entity_id_by_key(name_key(name))
     if entity_id is None:
         raise PartnergraphError(f"no organization called {name!r} in {store.path}",
@@ -163,14 +178,14 @@ def _closest_hint(store: Store, name: str) -> str:
         " (or `partnergraph search TEXT` to look in the articles)"
 
 
-def partners(store: Store, org: str, *, since: str | None = None, until: str | None = None,
-             type: str | None = None, limit: int | None = None,
+def partners(store: Store, org: str | int, *, since: str | None = None, until: str | None = None,
+             type: str | None = None, limit: int | None = None, offset: int = 0,
              evidence: int = 0) -> list[Partner]:
     """Who `org` cooperated with, by number of events, with the first and last date;
     `evidence`: with the latest that many shared events of each, quoted from their articles."""
     _check(since, until, type)
     ref = find_org(store, org)
-    rows = store.partners(ref.id, since, until, type, limit)
+    rows = store.partners(ref.id, since, until, type, limit, offset)
     out = [Partner(OrgRef(pid, name, kind), n, first, last, types.split(","))
            for pid, name, kind, n, first, last, types in rows]
     for p in out if evidence else ():
@@ -189,7 +204,8 @@ class OrgActivity:
 
 def organizations(store: Store, *, kind: str | None = None, partner_kind: str | None = None,
                   type: str | None = None, since: str | None = None, until: str | None = None,
-                  min_partners: int = 1, limit: int | None = None) -> list[OrgActivity]:
+                  min_partners: int = 1, limit: int | None = None,
+                  offset: int = 0) -> list[OrgActivity]:
     """Organizations ranked by how many distinct partners they have, e.g. the companies
     that signed with more than three universities this year:
     ``organizations(kind="company", partner_kind="university", type="agreement",
@@ -197,23 +213,25 @@ def organizations(store: Store, *, kind: str | None = None, partner_kind: str | 
     _check(since, until, type, kind)
     _check(None, None, None, partner_kind)
     rows = store.organizations(kind=kind, partner_kind=partner_kind, type=type, since=since,
-                               until=until, min_partners=min_partners, limit=limit)
+                               until=until, min_partners=min_partners, limit=limit,
+                               offset=offset)
     return [OrgActivity(OrgRef(i, name, k), n_partners, n_events)
             for i, name, k, n_partners, n_events in rows]
 
 
-def events(store: Store, *, org: str | None = None, with_org: str | None = None,
+def events(store: Store, *, org: str | int | None = None, with_org: str | int | None = None,
            type: str | None = None, since: str | None = None, until: str | None = None,
-           topic: str | None = None, kind: str | None = None,
-           limit: int | None = None, evidence: bool = False) -> list[EventRow]:
+           topic: str | None = None, kind: str | None = None, lang: str | None = None,
+           limit: int | None = None, offset: int = 0, evidence: bool = False) -> list[EventRow]:
     """Events, oldest first, filtered by party (`org`, and `with_org` for the events two
     organizations share: when did LGES and Huayou first meet), type, dates, topic and
     partner kind; `evidence`: with the sentence each article reported it in."""
     _check(since, until, type, kind)
-    entity_id = find_org(store, org).id if org else None
-    with_id = find_org(store, with_org).id if with_org else None
+    _check_lang(lang)
+    entity_id = find_org(store, org).id if org is not None else None
+    with_id = find_org(store, with_org).id if with_org is not None else None
     rows = store.events(entity_id, type=type, since=since, until=until, topic=topic, kind=kind,
-                        limit=limit, with_id=with_id)
+                        lang=lang, limit=limit, offset=offset, with_id=with_id)
     return _event_rows(store, rows, evidence=evidence)
 
 
@@ -283,14 +301,14 @@ def event(store: Store, event_id: int) -> EventDetail:
     return EventDetail(detail, parties, out)
 
 
-def people(store: Store, org: str, *, limit: int | None = None) -> list[PersonRow]:
+def people(store: Store, org: str | int, *, limit: int | None = None) -> list[PersonRow]:
     """The people articles name at `org`, with every title they were given."""
     ref = find_org(store, org)
     return [PersonRow(name, sorted(titles.split(",")) if titles else [], n, last)
             for _pid, name, titles, n, last in store.people(ref.id, limit)]
 
 
-def org(store: Store, name: str, *, limit: int = 100) -> OrgProfile:
+def org(store: Store, name: str | int, *, limit: int = 100) -> OrgProfile:
     """A profile: aliases with their support, kind, partners, timeline, people and titles.
 
     Partners, timeline events and people are capped at `limit` each (the most active
@@ -336,3 +354,121 @@ def staleness(store: Store) -> str | None:
     return (f"the knowledge base at {store.path} changed since it was last resolved ({what}: "
             f"an interrupted ingest or an upgrade); results may be out of date: "
             f"run `partnergraph resolve --db {store.path}`")
+
+
+@dataclass(slots=True)
+class Suggestion:
+    org: OrgRef
+    match: str  # the name or alias that matched what was typed
+    documents: int
+
+
+def suggest(store: Store, text: str, *, limit: int = 10) -> list[Suggestion]:
+    """Organizations whose name or alias (in any language) starts with or contains `text`,
+    names starting with it first, then the most documented."""
+    text = text.strip()
+    if not text:
+        return []
+    rows = store.suggest(text.casefold(), limit)
+    return [Suggestion(OrgRef(i, name, kind), alias, n) for i, name, kind, alias, n in rows]
+
+
+@dataclass(slots=True)
+class GraphNode:
+    id: int
+    name: str
+    kind: str
+    events: int  # events in the shown graph
+    partners: int
+
+
+@dataclass(slots=True)
+class GraphEdge:
+    source: int
+    target: int
+    weight: int
+    types: dict[str, int]  # events per type
+    main_type: str
+    first: str | None
+    last: str | None
+    event_ids: list[int]
+    doc_ids: list[str]
+
+
+@dataclass(slots=True)
+class Graph:
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+    total_nodes: int  # before `limit`
+    total_edges: int
+
+
+def graph(store: Store, *, since: str | None = None, until: str | None = None,
+          type: str | None = None, lang: str | None = None, kind: str | None = None,
+          focus: int | None = None, limit: int = 200) -> Graph:
+    """The partnership graph of the events that pass the filters: organizations (the `limit`
+    with most events, or `focus` and its partners) and one edge per partner pair, with the
+    ids of its events and of the articles that report them."""
+    _check(since, until, type, kind)
+    _check_lang(lang)
+    if focus is not None:
+        find_org(store, focus)
+    pairs: dict[tuple[int, int], list] = {}
+    for a, b, event_id, etype, sort_date in store.graph_pairs(since=since, until=until,
+                                                             type=type, lang=lang):
+        edge = pairs.get((a, b))
+        if edge is None:
+            edge = pairs[(a, b)] = [[], {}, sort_date, sort_date]
+        edge[0].append(event_id)
+        edge[1][etype] = edge[1].get(etype, 0) + 1
+        if sort_date is not None:
+            edge[2] = sort_date if edge[2] is None else min(edge[2], sort_date)
+            edge[3] = sort_date if edge[3] is None else max(edge[3], sort_date)
+    entities = store.entities_by_id({x for pair in pairs for x in pair})
+    if kind:
+        pairs = {k: v for k, v in pairs.items()
+                 if entities[k[0]][1] == kind or entities[k[1]][1] == kind}
+    degree: dict[int, int] = {}
+    partners_of: dict[int, int] = {}
+    for (a, b), edge in pairs.items():
+        for x in (a, b):
+            degree[x] = degree.get(x, 0) + len(edge[0])
+            partners_of[x] = partners_of.get(x, 0) + 1
+    if focus is not None:
+        near = {focus} | {b if a == focus else a for a, b in pairs if focus in (a, b)}
+        ranked = sorted(near, key=lambda x: (x != focus, -degree.get(x, 0), entities.get(x, ("",))[0]))
+    else:
+        ranked = sorted(degree, key=lambda x: (-degree[x], entities[x][0]))
+    shown = set(ranked[:limit])
+    if focus is not None and focus not in entities:
+        shown.discard(focus)
+    nodes = [GraphNode(x, entities[x][0], entities[x][1], degree.get(x, 0), partners_of.get(x, 0))
+             for x in ranked[:limit] if x in entities]
+    kept = [(k, v) for k, v in pairs.items() if k[0] in shown and k[1] in shown]
+    docs = store.event_doc_ids([i for _, v in kept for i in v[0]])
+    edges = [GraphEdge(a, b, len(ev), types, max(types, key=lambda t: (types[t], -EVENT_TYPES.index(t))), first, last,
+                       ev, sorted({d for i in ev for d in docs.get(i, ())}))
+             for (a, b), (ev, types, first, last) in kept]
+    return Graph(nodes, edges, len(degree), len(pairs))
+
+
+@dataclass(slots=True)
+class AliasExplanation:
+    name: str
+    documents: int
+    steps: list[str]
+
+
+def explain_org(store: Store, org: str | int, *, limit: int = 50) -> list[AliasExplanation]:
+    """Why each name of an organization is that organization (the `why` chain from its main
+    name), its most documented names first."""
+    from partnergraph.resolution.explain import why
+
+    ref = find_org(store, org)
+    out = []
+    for alias, _key, n in store.aliases(ref.id)[:limit]:
+        if alias == ref.name:
+            out.insert(0, AliasExplanation(alias, n, ["the name shown for this organization"]))
+            continue
+        out.append(AliasExplanation(alias, n, why(store, ref.name, alias).steps))
+    return out

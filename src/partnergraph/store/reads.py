@@ -61,10 +61,10 @@ class Reads:
             "SELECT key FROM entity_names WHERE entity_id=?", (entity_id,))]
 
     def partners(self, entity_id: int, since: str | None, until: str | None,
-                 type: str | None, limit: int | None = None,
+                 type: str | None, limit: int | None = None, offset: int = 0,
                  ) -> list[tuple[int, str, str, int, str | None, str | None, str]]:
         """(partner id, name, kind, events, first date, last date, types) by event count."""
-        limit_sql = f" LIMIT {int(limit)}" if limit else ""
+        limit_sql = _limit(limit, offset)
         if not (since or until or type):
             return self.conn.execute(
                 "SELECT partner_id, partner_name, partner_kind, n_events, first, last, types"
@@ -84,7 +84,7 @@ class Reads:
 
     def organizations(self, *, kind: str | None, partner_kind: str | None, type: str | None,
                       since: str | None, until: str | None, min_partners: int,
-                      limit: int | None) -> list[tuple[int, str, str, int, int]]:
+                      limit: int | None, offset: int = 0) -> list[tuple[int, str, str, int, int]]:
         """(id, name, kind, distinct partners, events) of organizations by partner count."""
         sql = ("SELECT p1.entity_id, en.name, en.kind, COUNT(DISTINCT p2.entity_id),"
                " COUNT(DISTINCT e.id) FROM event_parties p1"
@@ -102,8 +102,7 @@ class Reads:
         sql += (" GROUP BY p1.entity_id HAVING COUNT(DISTINCT p2.entity_id) >= ?"
                 " ORDER BY 4 DESC, 5 DESC, en.name")
         args.append(min_partners)
-        if limit:
-            sql += f" LIMIT {int(limit)}"
+        sql += _limit(limit, offset)
         return self.conn.execute(sql, args).fetchall()
 
     def n_events(self, entity_id: int) -> int:
@@ -116,8 +115,8 @@ class Reads:
 
     def events(self, entity_id: int | None = None, *, type: str | None = None,
                since: str | None = None, until: str | None = None, topic: str | None = None,
-               kind: str | None = None, limit: int | None = None,
-               newest_first: bool = False, with_id: int | None = None) -> list[tuple]:
+               kind: str | None = None, lang: str | None = None, limit: int | None = None,
+               offset: int = 0, newest_first: bool = False, with_id: int | None = None) -> list[tuple]:
         """(id, type, date, sort_date, location, topics json, entity, n_sources), by date;
         `with_id`: only events that organization is also party to."""
         sql = ("SELECT e.id, e.type, e.date, e.sort_date, e.location, e.topics, e.entity,"
@@ -142,13 +141,65 @@ class Reads:
                 sql += " AND k.entity_id!=?"
                 args.append(entity_id)
             sql += ")"
+        if lang:
+            sql += (" AND EXISTS (SELECT 1 FROM event_sources ls JOIN documents ld"
+                    " ON ld.doc_key=ls.doc_key WHERE ls.event_id=e.id AND ld.lang=?)")
+            args.append(lang)
         if newest_first:
             sql += " ORDER BY e.sort_date IS NOT NULL, e.sort_date DESC, e.id DESC"
         else:
             sql += " ORDER BY e.sort_date IS NULL, e.sort_date, e.id"
-        if limit:
-            sql += f" LIMIT {int(limit)}"
+        sql += _limit(limit, offset)
         return self.conn.execute(sql, args).fetchall()
+
+    def graph_pairs(self, *, since: str | None, until: str | None, type: str | None,
+                    lang: str | None) -> Iterator[tuple[int, int, int, str, str | None]]:
+        """(entity a < entity b, event id, type, sort date) for each pair of parties of each
+        event that passes the filters."""
+        sql = ("SELECT p1.entity_id, p2.entity_id, e.id, e.type, e.sort_date FROM events e"
+               " JOIN event_parties p1 ON p1.event_id=e.id"
+               " JOIN event_parties p2 ON p2.event_id=e.id AND p2.entity_id>p1.entity_id"
+               " WHERE 1=1")
+        sql, args = _event_filters(sql, [], since, until, type)
+        if lang:
+            sql += (" AND EXISTS (SELECT 1 FROM event_sources ls JOIN documents ld"
+                    " ON ld.doc_key=ls.doc_key WHERE ls.event_id=e.id AND ld.lang=?)")
+            args.append(lang)
+        return self.conn.execute(sql, args)
+
+    def entities_by_id(self, ids: set[int]) -> dict[int, tuple[str, str]]:
+        """id → (name, kind)."""
+        out: dict[int, tuple[str, str]] = {}
+        for chunk in _chunks(sorted(ids), 500):
+            marks = ",".join("?" * len(chunk))
+            out.update((i, (n, k)) for i, n, k in self.conn.execute(
+                f"SELECT id, name, kind FROM entities WHERE id IN ({marks})", chunk))
+        return out
+
+    def event_doc_ids(self, event_ids: list[int]) -> dict[int, list[str]]:
+        """event id → ids of the documents that report it."""
+        out: dict[int, list[str]] = {}
+        for chunk in _chunks(sorted(set(event_ids)), 500):
+            marks = ",".join("?" * len(chunk))
+            for ev, doc_id in self.conn.execute(
+                    f"SELECT s.event_id, d.id FROM event_sources s JOIN documents d"
+                    f" ON d.doc_key=s.doc_key WHERE s.event_id IN ({marks})", chunk):
+                out.setdefault(ev, []).append(doc_id)
+        return out
+
+    def suggest(self, folded: str, limit: int) -> list[tuple[int, str, str, str, int]]:
+        """(entity id, name, kind, matching alias, documents) for names starting with, then
+        containing, the casefolded text; one row per organization."""
+        like = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        # MAX(...) makes SQLite take the bare columns (the alias) from a row that starts
+        # with the text when one does
+        rows = self.conn.execute(
+            "SELECT en.id, en.name, en.kind, a.alias, en.n_docs,"
+            " MAX(lower(a.alias) LIKE ? ESCAPE '\\') AS starts FROM entity_aliases a"
+            " JOIN entities en ON en.id=a.entity_id WHERE lower(a.alias) LIKE ? ESCAPE '\\'"
+            " GROUP BY en.id ORDER BY starts DESC, en.n_docs DESC, en.name LIMIT ?",
+            (like + "%", "%" + like + "%", int(limit))).fetchall()
+        return [r[:5] for r in rows]
 
     def event_parties(self, event_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
         out: dict[int, list[tuple[int, str]]] = {i: [] for i in event_ids}
@@ -306,6 +357,13 @@ def _event_filters(sql: str, args: list, since, until, type) -> tuple[str, list]
         sql += " AND e.type = ?"
         args.append(type)
     return sql, args
+
+
+def _limit(limit: int | None, offset: int = 0) -> str:
+    """LIMIT/OFFSET from integers (never from user strings)."""
+    if not limit and not offset:
+        return ""
+    return f" LIMIT {int(limit) if limit else -1} OFFSET {int(offset)}"
 
 
 def _chunks(items: list, n: int) -> Iterator[list]:

@@ -1,0 +1,126 @@
+"""The FastAPI application: one read-only store per request, security headers on every
+response, `PartnergraphError` turned into a 4xx with the message and hint."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from partnergraph.errors import ConfigError, PartnergraphError, StoreError
+from partnergraph.store import Store, open_store
+from partnergraph.web.assets import vendor_file
+
+HERE = Path(__file__).parent
+
+# Article text and names are untrusted: no inline script or style, nothing from elsewhere.
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; "
+       "frame-ancestors 'none'")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+def read_store(request: Request) -> Iterator[Store]:
+    """A read-only connection for this request, closed after it (FastAPI dependency)."""
+    store = open_store(request.app.state.db, read_only=True)
+    try:
+        request.state.stale = _stale(store)
+        yield store
+    finally:
+        store.close()
+
+
+def _stale(store: Store) -> str | None:
+    from partnergraph.query import staleness
+
+    return staleness(store)
+
+
+ReadStore = Depends(read_store)
+
+
+def create_app(db: str, *, allow_edits: bool = False) -> FastAPI:
+    from partnergraph import __version__
+    from partnergraph.web import api, pages
+
+    if not Path(db).exists():
+        raise StoreError(f"no knowledge base at {db}",
+                         hint=f"run `partnergraph ingest ARTICLES --db {db}` first, or pass --db")
+    with open_store(db, read_only=True):  # refuse an unreadable or older store at start-up
+        pass
+    app = FastAPI(
+        title="partnergraph",
+        version=__version__,
+        description="Organizations, cooperation events and the articles they were read from. "
+                    "Every event leads to the sentences it was extracted from.",
+        docs_url=None, redoc_url=None, openapi_url="/api/openapi.json",
+    )
+    app.state.db = db
+    app.state.allow_edits = allow_edits
+    # forms that edit carry this token, so another site cannot post a merge to this server
+    app.state.edit_token = secrets.token_urlsafe(24)
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next):
+        start = time.perf_counter()
+        response = await call_next(request)
+        for key, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(key, value)
+        if request.url.path == "/api/docs":
+            # Swagger UI sets inline styles on the elements it draws (scripts stay 'self')
+            response.headers["Content-Security-Policy"] = CSP.replace(
+                "style-src 'self'", "style-src 'self' 'unsafe-inline'")
+        stale = getattr(request.state, "stale", None)
+        if stale:
+            response.headers["X-Partnergraph-Stale"] = "1"
+        response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - start) * 1000:.1f}"
+        return response
+
+    @app.exception_handler(PartnergraphError)
+    async def library_error(request: Request, err: PartnergraphError) -> Response:
+        status = 400 if isinstance(err, ConfigError) else 404
+        if isinstance(err, StoreError):
+            status = 503
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": err.message, "hint": err.hint}, status_code=status)
+        return pages.error_page(request, status, err.message, err.hint)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, err: RequestValidationError) -> Response:
+        problems = [f"{'.'.join(str(x) for x in e['loc'][1:]) or e['loc'][0]}: {e['msg']}"
+                    for e in err.errors()]
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": "invalid request", "problems": problems},
+                                status_code=422)
+        return pages.error_page(request, 422, "invalid request", "; ".join(problems))
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    @app.get("/vendor/{name}", include_in_schema=False)
+    def vendor(name: str) -> Response:
+        from partnergraph.web.assets import INSTALL_HINT, VENDOR
+
+        found = vendor_file(name)
+        if found is None:
+            if name not in VENDOR:
+                return Response("no such file\n", status_code=404, media_type="text/plain")
+            return Response(f"/* {name} is not installed: {INSTALL_HINT} */\n",
+                            status_code=503, media_type="text/plain")
+        return FileResponse(found[0], media_type=found[1],
+                            headers={"Cache-Control": "public, max-age=86400"})
+
+    return app
