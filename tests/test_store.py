@@ -77,7 +77,8 @@ def test_changed_document_replaces_its_old_extraction():
     names = {n for (n,) in s.conn.execute("SELECT name FROM entities")}
     assert names == {"Alpha University", "Gamma Labs"}
     assert count(s, "documents") == 1 and count(s, "event_mentions") == 1
-    assert [h[0] for h in s.search("Gamma", 5)] == ["a"] and s.search("Beta Group", 5) == []
+    assert [h[0] for h in s.search_words('"gamma"', 5)] == ["a"]
+    assert s.search_words('"beta" AND "group"', 5) == [] and s.search_substring("Beta Group", 5) == []
 
 
 def test_a_new_backend_version_re_extracts_an_unchanged_document():

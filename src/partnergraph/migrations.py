@@ -190,7 +190,98 @@ CREATE INDEX partner_pairs_pair ON partner_pairs(entity_id, partner_id);
 UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation';
 """
 
-MIGRATIONS: list[tuple[int, str]] = [(1, V1), (2, V2), (3, V3), (4, V4), (5, V5)]
+# Search by words: an FTS5 index with the unicode61 tokenizer next to the trigram one, so an
+# English query matches whole words and prefixes ("MIT" no longer hits "committee"); Chinese
+# queries keep the trigram index (substrings). Derived tables gain foreign keys and the store
+# two views, so datasette shows names instead of bare ids and a partner list out of the box
+# (foreign keys are declared for readers, not enforced: resolution rewrites the tables whole).
+# Written to run again over its own result (a database whose version number was lowered).
+V6 = """
+DROP TABLE IF EXISTS documents_words;
+CREATE VIRTUAL TABLE documents_words USING fts5(
+    title, text, content='documents', content_rowid='doc_key', tokenize='unicode61 remove_diacritics 2'
+);
+INSERT INTO documents_words(documents_words) VALUES ('rebuild');
+DROP TABLE IF EXISTS document_sources_v6;
+CREATE TABLE document_sources_v6(
+    doc_id TEXT PRIMARY KEY,
+    doc_key INTEGER NOT NULL REFERENCES documents(doc_key),
+    kind TEXT NOT NULL CHECK (kind IN ('self', 'exact', 'near')),
+    url TEXT,
+    source TEXT,
+    published TEXT,
+    content_hash TEXT NOT NULL
+);
+INSERT INTO document_sources_v6 SELECT * FROM document_sources;
+DROP TABLE document_sources;
+ALTER TABLE document_sources_v6 RENAME TO document_sources;
+CREATE INDEX document_sources_doc ON document_sources(doc_key);
+DROP TABLE entity_names;
+CREATE TABLE entity_names(key TEXT PRIMARY KEY, entity_id INTEGER NOT NULL REFERENCES entities(id));
+CREATE INDEX entity_names_entity ON entity_names(entity_id);
+DROP TABLE entity_aliases;
+CREATE TABLE entity_aliases(
+    entity_id INTEGER NOT NULL REFERENCES entities(id), alias TEXT NOT NULL, key TEXT NOT NULL,
+    n_docs INTEGER NOT NULL, PRIMARY KEY (entity_id, alias)
+);
+DROP TABLE entity_links;
+CREATE TABLE entity_links(
+    entity_id INTEGER NOT NULL REFERENCES entities(id), key_a TEXT NOT NULL, key_b TEXT NOT NULL,
+    rule TEXT NOT NULL, doc_key INTEGER REFERENCES documents(doc_key), detail TEXT NOT NULL
+);
+CREATE INDEX entity_links_entity ON entity_links(entity_id);
+DROP TABLE people;
+CREATE TABLE people(
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, entity_id INTEGER REFERENCES entities(id),
+    n_docs INTEGER NOT NULL
+);
+CREATE INDEX people_entity ON people(entity_id, n_docs DESC);
+DROP TABLE person_titles;
+CREATE TABLE person_titles(
+    person_id INTEGER NOT NULL REFERENCES people(id), title TEXT,
+    doc_key INTEGER NOT NULL REFERENCES documents(doc_key), published TEXT
+);
+CREATE INDEX person_titles_person ON person_titles(person_id);
+DROP TABLE event_parties;
+CREATE TABLE event_parties(
+    event_id INTEGER NOT NULL REFERENCES events(id),
+    entity_id INTEGER NOT NULL REFERENCES entities(id),
+    PRIMARY KEY (event_id, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX event_parties_entity ON event_parties(entity_id, event_id);
+DROP TABLE event_sources;
+CREATE TABLE event_sources(
+    event_id INTEGER NOT NULL REFERENCES events(id),
+    doc_key INTEGER NOT NULL REFERENCES documents(doc_key), idx INTEGER NOT NULL, rule TEXT NOT NULL
+);
+CREATE INDEX event_sources_event ON event_sources(event_id);
+CREATE INDEX event_sources_doc ON event_sources(doc_key);
+DROP TABLE partner_pairs;
+CREATE TABLE partner_pairs(
+    entity_id INTEGER NOT NULL REFERENCES entities(id), n_events INTEGER NOT NULL,
+    partner_name TEXT NOT NULL, partner_id INTEGER NOT NULL REFERENCES entities(id),
+    partner_kind TEXT NOT NULL, first TEXT, last TEXT,
+    types TEXT NOT NULL, PRIMARY KEY (entity_id, n_events DESC, partner_name, partner_id)
+) WITHOUT ROWID;
+CREATE INDEX partner_pairs_pair ON partner_pairs(entity_id, partner_id);
+DROP VIEW IF EXISTS partners;
+DROP VIEW IF EXISTS event_list;
+CREATE VIEW partners AS
+    SELECT e.name AS organization, p.partner_name AS partner, p.partner_kind, p.n_events AS events,
+           p.first, p.last, p.types, p.entity_id AS organization_id, p.partner_id
+    FROM partner_pairs p JOIN entities e ON e.id = p.entity_id;
+CREATE VIEW event_list AS
+    SELECT ev.id, ev.type, ev.date, ev.sort_date,
+           (SELECT group_concat(en.name, ' | ') FROM event_parties ep JOIN entities en
+            ON en.id = ep.entity_id WHERE ep.event_id = ev.id) AS parties,
+           ev.location, ev.topics, ev.entity, ev.n_sources,
+           (SELECT group_concat(d.id, ' | ') FROM event_sources s JOIN documents d
+            ON d.doc_key = s.doc_key WHERE s.event_id = ev.id) AS sources
+    FROM events ev;
+UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation';
+"""
+
+MIGRATIONS: list[tuple[int, str]] = [(1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6)]
 LATEST = MIGRATIONS[-1][0]
 
 

@@ -122,9 +122,10 @@ def as_json(value) -> object:
 
 def _check(since: str | None, until: str | None, type: str | None, kind: str | None = None) -> None:
     for label, d in (("--since", since), ("--until", until)):
-        if d is not None and not _DATE.match(d):
+        if d is not None and not _is_date(d):
             raise ConfigError(f"{label} {d!r} is not a date",
-                              hint="write YYYY, YYYY-MM or YYYY-MM-DD, e.g. --since 2022")
+                              hint="write YYYY, YYYY-MM or YYYY-MM-DD (a real month and day), "
+                                   "e.g. --since 2022 or --since 2021-03")
     if type is not None and type not in EVENT_TYPES:
         raise ConfigError(f"unknown event type {type!r}", hint=f"use one of: {', '.join(EVENT_TYPES)}")
     if kind is not None and kind not in ORG_KINDS:
@@ -138,6 +139,26 @@ LANGS = ("en", "zh")
 def _check_lang(lang: str | None) -> None:
     if lang is not None and lang not in LANGS:
         raise ConfigError(f"unknown language {lang!r}", hint=f"use one of: {', '.join(LANGS)}")
+
+
+def _is_date(value: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a real month and day ("2021-13" is none)."""
+    if not _DATE.match(value):
+        return False
+    from datetime import date
+
+    y, m, d = (value.split("-") + ["01", "01"])[:3]
+    try:
+        date(int(y), int(m), int(d))
+    except ValueError:
+        return False
+    return True
+
+
+def _check_limit(limit: int | None) -> None:
+    if limit is not None and limit < 1:
+        raise ConfigError(f"--limit {limit} is not a number of results",
+                          hint="give a positive number, e.g. --limit 20 (leave it out for the default)")
 
 
 def find_org(store: Store, name: str | int) -> OrgRef:
@@ -184,6 +205,7 @@ def partners(store: Store, org: str | int, *, since: str | None = None, until: s
     """Who `org` cooperated with, by number of events, with the first and last date;
     `evidence`: with the latest that many shared events of each, quoted from their articles."""
     _check(since, until, type)
+    _check_limit(limit)
     ref = find_org(store, org)
     rows = store.partners(ref.id, since, until, type, limit, offset)
     out = [Partner(OrgRef(pid, name, kind), n, first, last, types.split(","))
@@ -212,6 +234,7 @@ def organizations(store: Store, *, kind: str | None = None, partner_kind: str | 
     since="2024", min_partners=4)``."""
     _check(since, until, type, kind)
     _check(None, None, None, partner_kind)
+    _check_limit(limit)
     rows = store.organizations(kind=kind, partner_kind=partner_kind, type=type, since=since,
                                until=until, min_partners=min_partners, limit=limit,
                                offset=offset)
@@ -228,6 +251,7 @@ def events(store: Store, *, org: str | int | None = None, with_org: str | int | 
     partner kind; `evidence`: with the sentence each article reported it in."""
     _check(since, until, type, kind)
     _check_lang(lang)
+    _check_limit(limit)
     entity_id = find_org(store, org).id if org is not None else None
     with_id = find_org(store, with_org).id if with_org is not None else None
     rows = store.events(entity_id, type=type, since=since, until=until, topic=topic, kind=kind,
@@ -330,10 +354,18 @@ def org(store: Store, name: str | int, *, limit: int = 100) -> OrgProfile:
 
 
 def search(store: Store, text: str, *, limit: int = 20) -> list[SearchHit]:
-    """Articles whose title or text contains `text` (FTS5, trigram: works for Chinese too)."""
-    if not text.strip():
+    """Articles matching `text`, best first, each with the sentence that matches marked
+    (see `partnergraph.search`: whole words and `prefix*` in English, substrings in Chinese)."""
+    from partnergraph.search import parse, snippet
+
+    query = parse(text)
+    if query is None:
         raise ConfigError("empty search text", hint="give a word or phrase to look for")
-    return [SearchHit(*row) for row in store.search(text.strip(), limit)]
+    _check_limit(limit)
+    rows = (store.search_substring(query.substring, limit) if query.substring is not None
+            else store.search_words(query.fts(), limit))
+    return [SearchHit(doc_id, title, url, published, snippet(body, query))
+            for doc_id, title, url, published, body in rows]
 
 
 def stats(store: Store) -> dict[str, int]:

@@ -146,6 +146,10 @@ class Store(Reads):
             "INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES('delete',?,?,?)",
             (doc_key, row[0], row[1]),
         )
+        self.conn.execute(
+            "INSERT INTO documents_words(documents_words, rowid, title, text) VALUES('delete',?,?,?)",
+            (doc_key, row[0], row[1]),
+        )
         for table in ("org_mentions", "org_names", "person_mentions", "event_mentions",
                       "near_signatures", "near_bands"):
             self.conn.execute(f"DELETE FROM {table} WHERE doc_key=?", (doc_key,))
@@ -166,6 +170,9 @@ class Store(Reads):
         key = cur.lastrowid if doc_key is None else doc_key
         self.conn.execute(
             "INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)", (key, ex.title, ex.text)
+        )
+        self.conn.execute(
+            "INSERT INTO documents_words(rowid, title, text) VALUES (?,?,?)", (key, ex.title, ex.text)
         )
         self.add_source(ex.id, key, "self", url=ex.url, source=source, published=ex.published,
                         content_hash=content_hash)

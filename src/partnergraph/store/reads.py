@@ -233,27 +233,28 @@ class Reads:
             " WHERE t.person_id=p.id) FROM people p WHERE p.entity_id=?"
             " ORDER BY p.n_docs DESC, p.name" + limit_sql, (entity_id,)).fetchall()
 
-    def search(self, text: str, limit: int) -> list[tuple[str, str | None, str | None, str | None, str]]:
-        """(doc id, title, url, published, snippet) of documents containing `text`."""
-        phrase = '"' + text.replace('"', '""') + '"'
+    def search_words(self, match: str, limit: int) -> list[tuple]:
+        """(doc id, title, url, published, text) of documents matching an FTS5 expression over
+        the word index, best first (BM25, a title match weighing five body matches)."""
+        return self.conn.execute(
+            "SELECT d.id, d.title, d.url, d.published, d.text FROM documents_words w"
+            " JOIN documents d ON d.doc_key=w.rowid WHERE documents_words MATCH ?"
+            " ORDER BY bm25(documents_words, 5.0, 1.0), d.id LIMIT ?", (match, limit)).fetchall()
+
+    def search_substring(self, text: str, limit: int) -> list[tuple]:
+        """(doc id, title, url, published, text) of documents containing `text`, most
+        occurrences first: the trigram index from three characters, a scan below that."""
         if len(text) >= 3:
+            phrase = '"' + text.replace('"', '""') + '"'
             return self.conn.execute(
-                "SELECT d.id, d.title, d.url, d.published,"
-                " snippet(documents_fts, 1, '[', ']', '…', 12)"
-                " FROM documents_fts JOIN documents d ON d.doc_key=documents_fts.rowid"
-                " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?", (phrase, limit)).fetchall()
-        # the trigram index needs three characters; two-character Chinese words scan
-        rows = self.conn.execute(
+                "SELECT d.id, d.title, d.url, d.published, d.text FROM documents_fts"
+                " JOIN documents d ON d.doc_key=documents_fts.rowid WHERE documents_fts MATCH ?"
+                " ORDER BY rank, d.id LIMIT ?", (phrase, limit)).fetchall()
+        return self.conn.execute(
             "SELECT id, title, url, published, text FROM documents"
-            " WHERE instr(lower(text), lower(?)) > 0 ORDER BY published DESC LIMIT ?",
-            (text, limit)).fetchall()
-        out = []
-        for doc_id, title, url, published, body in rows:
-            at = body.lower().find(text.lower())
-            out.append((doc_id, title, url, published,
-                        "…" + body[max(0, at - 30): at].replace("\n", " ") + f"[{text}]"
-                        + body[at + len(text): at + len(text) + 30].replace("\n", " ") + "…"))
-        return out
+            " WHERE instr(lower(text), lower(?)) > 0 OR instr(lower(coalesce(title, '')), lower(?)) > 0"
+            " ORDER BY (length(text) - length(replace(lower(text), lower(?), ''))) * 1.0"
+            " / length(text) DESC, id LIMIT ?", (text, text, text, limit)).fetchall()
 
     def stats(self) -> dict[str, int]:
         tables = {"documents": "documents", "sources": "document_sources",
