@@ -365,3 +365,45 @@ def test_a_public_feed_cannot_send_the_crawler_into_a_private_network(server, mo
     assert len(out) == 2 and all(isinstance(o, RawDocument) and "Short summary" in o.html for o in out)
     assert all("private network" in o.warnings[0] for o in out)
     assert not [p for _, p, _ in state.hits if p.endswith(".html")]
+
+
+def test_first_page_waits_the_crawl_delay_after_robots(server):
+    base, state = server
+    state.robots = "User-agent: *\nCrawl-delay: 1\n"
+    with _fetcher(delay=0.0) as f:
+        f.get(f"{base}/page1.html")
+    (t_robots,) = [t for t, p, _ in state.hits if p == "/robots.txt"]
+    (t_page,) = [t for t, p, _ in state.hits if p == "/page1.html"]
+    assert t_page - t_robots >= 0.95
+
+
+def test_refused_connection_is_not_called_a_timeout():
+    with _fetcher(retries=0, robots=False) as f, pytest.raises(SourceError) as err:
+        f.get("http://127.0.0.1:9/x")  # the discard port: nothing listens on it here
+    assert "connection refused" in err.value.message and "timed out" not in err.value.message
+
+
+def test_contact_goes_in_the_user_agent(server, tmp_path):
+    base, state = server
+    urls = tmp_path / "urls.txt"
+    urls.write_text(f"{base}/page1.html\n")
+    result = CliRunner().invoke(app, ["fetch", str(urls), "--no-ingest", "--save", str(tmp_path / "p.jsonl"),
+                                      "--delay", "0", "--contact", "ops@example.org"])
+    assert result.exit_code == 0, result.output
+    assert all("+ops@example.org" in ua for _, _, ua in state.hits)
+    result = CliRunner().invoke(app, ["fetch", str(urls), "--no-ingest", "--save", str(tmp_path / "q.jsonl"),
+                                      "--delay", "0"], env={"PARTNERGRAPH_CONTACT": ""})
+    assert "no --contact given" in result.output
+
+
+def test_malformed_url_lines_are_reported_and_the_run_goes_on(server, tmp_path):
+    base, _ = server
+    urls = tmp_path / "urls.txt"
+    urls.write_text(f"http://[::1\nhttp://a.example:99999/\n{base}/page1.html\nhttp://exa mple.org/\n")
+    result = CliRunner().invoke(app, ["fetch", str(urls), "--no-ingest", "--save", str(tmp_path / "p.jsonl"),
+                                      "--delay", "0", "--contact", "t@example.org"])
+    assert result.exit_code == 1
+    assert "urls.txt:1: 'http://[::1' is not a valid URL" in result.output
+    assert "urls.txt:2:" in result.output and "urls.txt:4:" in result.output
+    assert isinstance(result.exception, (SystemExit, type(None))), result.exception
+    assert len((tmp_path / "p.jsonl").read_text().splitlines()) == 1

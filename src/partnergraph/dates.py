@@ -152,5 +152,36 @@ def _may_is_month(text: str, pos: int) -> bool:
     return bool(re.search(r"(?:on|in|since|from|of|by|until|before|after)\s+$", before))
 
 
+_ISO_PREFIX = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$|[T ]\d)")
+
+
+def normalize_published(value: str) -> tuple[str | None, list[str]]:
+    """A published date as given by a caller or a pipeline ("2023-02-01T10:00:00Z", "2024-03",
+    "March 5, 2023", "2023年3月5日") → partial ISO 8601 that is a real calendar date, or None
+    with a warning: rules compute with it (weekdays before it), so "2024-02-30" must not pass."""
+    value = value.strip()
+    m = _ISO_PREFIX.match(value)
+    if m:
+        year, month, day = (int(g) if g else None for g in m.groups())
+    else:
+        found = next((d for d in find_dates(value[:200]) if d.year is not None and d.month is not None), None)
+        year, month, day = (found.year, found.month, found.day) if found else (None, None, None)
+    if year is not None and _real_date(year, month, day):
+        if month is None:
+            return f"{year:04d}", []
+        return (f"{year:04d}-{month:02d}" if day is None else iso_date(year, month, day)), []
+    return None, [f"published {value[:80]!r} is not a date; ignored"]
+
+
+def _real_date(year: int, month: int | None, day: int | None) -> bool:
+    import datetime as dt
+
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError:
+        return False
+    return True
+
+
 def iso_date(year: int, month: int, day: int) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}"

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+from functools import partial
 from pathlib import Path
 
 from partnergraph.errors import ConfigError
@@ -34,16 +36,52 @@ def export(store: Store, format: str, out: str | Path = ".") -> list[Path]:
     """Write the store in `format` into the folder `out`; return the files written."""
     if format not in FORMATS:
         raise ConfigError(f"unknown export format {format!r}", hint=f"use one of: {', '.join(FORMATS)}")
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    out = _folder(out)
     if format in ("graphml", "gexf"):
-        return [_write_graph(store, format, out)]
+        return [_atomic(out / f"partnergraph.{format}", lambda path: _write_graph(store, format, path))]
     writer = {"jsonl": _write_jsonl, "csv": _write_csv, "parquet": _write_parquet}[format]
     written = []
     for name in TABLES + ("edges",):
         columns, rows = _table(store, name)
-        written.append(writer(out / f"{name}.{format}", columns, rows))
+        written.append(_atomic(out / f"{name}.{format}", partial(writer, columns=columns, rows=rows)))
     return written
+
+
+def _folder(out: str | Path) -> Path:
+    """The export folder, created if missing; `ConfigError` saying why it cannot be one.
+    `~` is expanded here, so the folder created and the files written are the same place."""
+    out = Path(os.path.expanduser(str(out)))
+    hint = "give --out a folder (it is created if missing); the export writes several files into it"
+    shown = str(out) if len(str(out)) <= 120 else f"{str(out)[:100]}…"
+    try:
+        if out.is_symlink() and not out.exists():
+            raise ConfigError(f"{shown} is a symbolic link to nothing", hint=hint)
+        if out.exists() and not out.is_dir():
+            raise ConfigError(f"{shown} is a file, not a folder", hint=hint)
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:  # a name too long, no permission, a file where a parent should be
+        raise ConfigError(f"cannot create the folder {shown}: {err.strerror or err}", hint=hint) from None
+    return out
+
+
+def _atomic(path: Path, write) -> Path:
+    """Run `write(tmp)` then move tmp onto `path`: an export that fails (disk full, a folder
+    in the way) leaves the previous file whole instead of half-written."""
+    tmp = path.parent / ".partial" / path.name  # same name: writers read the table from it
+    try:
+        tmp.parent.mkdir(exist_ok=True)
+        write(tmp)
+        os.replace(tmp, path)
+    except OSError as err:
+        raise ConfigError(f"cannot write {path}: {err.strerror or err}",
+                          hint="check the folder is writable and has space") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+        try:
+            tmp.parent.rmdir()
+        except OSError:
+            pass
+    return path
 
 
 def graph(store: Store):
@@ -84,10 +122,9 @@ def _table(store: Store, name: str):
     return columns, decoded()
 
 
-def _write_graph(store: Store, format: str, out: Path) -> Path:
+def _write_graph(store: Store, format: str, path: Path) -> Path:
     import networkx as nx
 
-    path = out / f"partnergraph.{format}"
     g = graph(store)
     if format == "graphml":
         nx.write_graphml(g, path)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -154,7 +155,14 @@ def ingest_extractions(
                     ex, source, *signed = item if isinstance(item, tuple) else (item, None)
                     if signed and isinstance(near, StoreLSH):
                         near.prime(ex.text, signed[0])
-                    outcome = store_extraction(store, ex, source=source, near=near)
+                    try:
+                        with store.item():
+                            outcome = store_extraction(store, ex, source=source, near=near)
+                    except (sqlite3.Error, ValueError, UnicodeError, OverflowError) as err:
+                        # a document the database refuses is reported; its batch is kept
+                        reason = f"cannot store: {type(err).__name__}: {str(err)[:200]}"
+                        report.failures.append(SourceFailure(source=source or ex.id, reason=reason))
+                        continue
                     setattr(report, outcome, getattr(report, outcome) + 1)
                     changed |= outcome != "unchanged"
                 if changed:

@@ -302,12 +302,18 @@ def migrate(conn: sqlite3.Connection) -> int:
             continue
         try:
             conn.execute("BEGIN IMMEDIATE")
+            # read again under the write lock: two processes opening a new database at once
+            # both saw version 0 above, and the one that waited must not migrate it twice
+            if current_version(conn) >= version:
+                conn.execute("COMMIT")
+                continue
             for statement in _statements(script):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {version}")
             conn.execute("COMMIT")
         except sqlite3.Error as err:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise StoreError(
                 f"cannot migrate the database to schema version {version}: {err}",
                 hint="restore a backup or ingest again into a new --db",

@@ -10,7 +10,9 @@ from __future__ import annotations
 import hashlib
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from partnergraph.surrogates import scrub
 
 OrgKind = Literal["university", "company", "government", "research", "alliance", "other"]
 EventType = Literal["agreement", "visit", "meeting", "joint_entity"]
@@ -58,6 +60,13 @@ class RawDocument(_Record):
     lang: str | None = None
     fetched_at: str | None = None
     warnings: list[str] = Field(default_factory=list)
+
+    @field_validator("id", "url", "source", "text", "html", "published", "title", "lang", "fetched_at",
+                     mode="before")
+    @classmethod
+    def _scrub(cls, value: object) -> object:
+        """Lone surrogates (from JSON escapes) become U+FFFD: no writer could encode them."""
+        return scrub(value) if isinstance(value, str) else value
 
 
 class SourceFailure(_Record):

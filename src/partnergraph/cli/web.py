@@ -28,15 +28,23 @@ TimeoutOption = typer.Option(20.0, "--timeout", help="Seconds of silence before 
 RetriesOption = typer.Option(2, "--retries", help="Retries after a timeout, 429 or 5xx, with back-off.", min=0)
 MaxBytesOption = typer.Option(4 * 1024 * 1024, "--max-bytes", help="Largest page or feed to download.", min=1)
 UserAgentOption = typer.Option(None, "--user-agent", help="Name this crawler differently (keep contact details).")
+ContactOption = typer.Option(None, "--contact", envvar="PARTNERGRAPH_CONTACT",
+                             help="How sites can reach you (e-mail or URL), sent in the User-Agent as polite "
+                             "crawlers do; also read from $PARTNERGRAPH_CONTACT.")
 BackendOption = typer.Option("rules", "--backend", help="Extraction backend (see `partnergraph backends`).")
 
 
-def _fetcher(delay: float, timeout: float, retries: int, max_bytes: int, user_agent: Optional[str]):
+def _fetcher(delay: float, timeout: float, retries: int, max_bytes: int, user_agent: Optional[str],
+             contact: Optional[str] = None):
     from partnergraph.sources.fetch import FetchPolicy, Fetcher
+    from partnergraph.sources.fetch import user_agent as default_agent
 
+    if not contact and not user_agent:
+        typer.echo("Warning: no --contact given (or $PARTNERGRAPH_CONTACT): sites cannot reach you "
+                   "about this crawler, and some block crawlers that give none", err=True)
     policy = FetchPolicy(delay=delay, read_timeout=timeout, connect_timeout=min(timeout, 10.0),
                          deadline=max(3 * timeout, 30.0), retries=retries, max_bytes=max_bytes)
-    return Fetcher(replace(policy, user_agent=user_agent) if user_agent else policy)
+    return Fetcher(replace(policy, user_agent=user_agent or default_agent(contact)))
 
 
 def _run(documents, *, save: Optional[Path], ingest: bool, relevance: bool, db, backend: str) -> None:
@@ -88,12 +96,13 @@ def fetch(
     retries: int = RetriesOption,
     max_bytes: int = MaxBytesOption,
     user_agent: Optional[str] = UserAgentOption,
+    contact: Optional[str] = ContactOption,
     backend: str = BackendOption,
 ) -> None:
     """Download web pages politely (robots.txt, one request at a time per site), then ingest them."""
     from partnergraph.sources.web import fetch_pages, read_url_list
 
-    with _fetcher(delay, timeout, retries, max_bytes, user_agent) as fetcher:
+    with _fetcher(delay, timeout, retries, max_bytes, user_agent, contact) as fetcher:
         _run(fetch_pages(read_url_list(urls), fetcher), save=save, ingest=ingest,
              relevance=relevance, db=db, backend=backend)
 
@@ -112,11 +121,12 @@ def feed(
     retries: int = RetriesOption,
     max_bytes: int = MaxBytesOption,
     user_agent: Optional[str] = UserAgentOption,
+    contact: Optional[str] = ContactOption,
     backend: str = BackendOption,
 ) -> None:
     """Read an RSS/Atom feed, download its items' pages politely, then ingest them."""
     from partnergraph.sources.web import fetch_feed
 
-    with _fetcher(delay, timeout, retries, max_bytes, user_agent) as fetcher:
+    with _fetcher(delay, timeout, retries, max_bytes, user_agent, contact) as fetcher:
         _run(fetch_feed(feed, fetcher, follow=follow), save=save, ingest=ingest,
              relevance=relevance, db=db, backend=backend)

@@ -12,10 +12,11 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from partnergraph.dates import DateMention, find_dates
+from partnergraph.dates import DateMention, find_dates, normalize_published
 from partnergraph.documents.language import detect_language
 from partnergraph.documents.normalize import match_view
 from partnergraph.models import Document, Span
+from partnergraph.surrogates import scrub
 
 # How far into the article a header (title, date line) may sit: the dev and unlabeled
 # articles print them within the first 10 non-empty lines; 12 leaves room for a menu.
@@ -182,9 +183,20 @@ def prepare(
     lang: str | None = None,
     title: str | None = None,
 ) -> Document:
-    """Build the `Document` extraction reads: body spans, title, published date, language."""
-    view = match_view(text)
+    """Build the `Document` extraction reads: body spans, title, published date, language.
+
+    Library callers pass anything: lone surrogates become U+FFFD and a `published` that is not
+    a calendar date is dropped with a warning, so no later stage meets either."""
+    text, id = scrub(text), scrub(id)
+    url, source, title, lang = (scrub(v) if isinstance(v, str) else v for v in (url, source, title, lang))
     warnings: list[str] = []
+    if published is not None:
+        published, bad = normalize_published(str(published))
+        warnings += bad
+    if lang is not None and lang not in ("en", "zh"):
+        warnings.append(f"language {lang[:20]!r} is not supported; detected instead")
+        lang = None
+    view = match_view(text)
     if "\ufffd" in text:
         warnings.append("text contains undecodable bytes (shown as U+FFFD)")
     lang = lang or detect_language(view)

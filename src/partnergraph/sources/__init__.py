@@ -142,6 +142,9 @@ def iter_sources(
             yield SourceFailure(source=str(item), reason=err.message.removeprefix(f"{item}: "))
         except OSError as err:
             yield SourceFailure(source=str(item), reason=f"cannot read: {err.strerror or err}")
+        except Exception as err:  # noqa: BLE001 - a reader's bug or a library's limit must not end the batch
+            log.debug("reading %s failed", item, exc_info=True)
+            yield SourceFailure(source=str(item), reason=f"cannot read: {type(err).__name__}: {str(err)[:200]}")
     if stats.skipped:
         # WARNING, so a command line shows it without any logging set up: a page left out
         # must never be silent

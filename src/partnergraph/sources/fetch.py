@@ -26,6 +26,15 @@ except Exception:  # running from a source tree that is not installed
     _VERSION = "0"
 
 USER_AGENT = f"partnergraph/{_VERSION} (cooperation-news research crawler; honours robots.txt)"
+
+
+def user_agent(contact: str | None) -> str:
+    """The User-Agent naming this crawler and, as polite crawlers do, how to reach its operator
+    (an e-mail address or a URL) so a site can ask before it blocks."""
+    if not contact:
+        return USER_AGENT
+    contact = " ".join(contact.split())[:200].replace("(", "[").replace(")", "]").replace(";", ",")
+    return f"partnergraph/{_VERSION} (cooperation-news research crawler; honours robots.txt; +{contact})"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml",
               "application/rdf+xml", "application/x-rss+xml")
@@ -90,9 +99,17 @@ def _host_key(url: str) -> str:
 def check_url(url: str) -> str:
     """`url` stripped, if it is an absolute http(s) URL; `SourceError` otherwise."""
     url = url.strip()
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise SourceError(f"{url!r} is not an http(s) URL", hint="give absolute URLs such as https://example.org/news/1.html")
+    hint = "give absolute URLs such as https://example.org/news/1.html"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - parsed here so a bad port is this URL's error, not the run's
+        host = parts.hostname
+    except ValueError as err:  # "http://[::1", a port over 65535
+        raise SourceError(f"{url[:300]!r} is not a valid URL ({err})", hint=hint) from None
+    if parts.scheme not in ("http", "https") or not host:
+        raise SourceError(f"{url[:300]!r} is not an http(s) URL", hint=hint)
+    if any(c.isspace() or ord(c) < 32 for c in url):
+        raise SourceError(f"{url[:300]!r} holds spaces or control characters", hint=hint)
     return url
 
 
@@ -172,6 +189,8 @@ class Fetcher:
             parser.parse(text.splitlines())
             delay = parser.crawl_delay(self.policy.user_agent)
             host.crawl_delay = float(delay) if delay is not None else None
+            if host.crawl_delay is not None:
+                self._done(host)  # the first page waits the Crawl-delay after robots.txt too
         host.robots = parser
 
     def allowed(self, url: str) -> bool:
@@ -297,12 +316,25 @@ def _reason(err: Exception) -> str:
 
     if isinstance(err, urllib3.exceptions.MaxRetryError) and err.reason is not None:
         err = err.reason
-    if isinstance(err, (urllib3.exceptions.ConnectTimeoutError,)):
+    # NewConnectionError subclasses ConnectTimeoutError in urllib3 2: asked first, so a
+    # refused connection or an unknown host is not reported as a time-out
+    if isinstance(err, urllib3.exceptions.NameResolutionError):
+        return "host name not found"
+    if isinstance(err, urllib3.exceptions.NewConnectionError):
+        text = str(err).lower()
+        if "refused" in text:
+            return "connection refused"
+        if "unreachable" in text:
+            return "network unreachable"
+        if "timed out" in text:
+            return "connection timed out"
+        return "cannot connect"
+    if isinstance(err, urllib3.exceptions.ConnectTimeoutError):
         return "connection timed out"
     if isinstance(err, urllib3.exceptions.ReadTimeoutError):
         return "no answer within the read timeout"
-    if isinstance(err, urllib3.exceptions.NewConnectionError):
-        return "cannot connect"
+    if isinstance(err, urllib3.exceptions.LocationValueError):
+        return "not a valid URL"
     if isinstance(err, urllib3.exceptions.ProtocolError):
         return "connection broken"
     return type(err).__name__

@@ -32,6 +32,11 @@ _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "iso-88
               "latin-1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252", "big5": "big5hkscs"}
 
 
+# (UTF-7 too: browsers refuse it, since it smuggles markup past filters)
+_NOT_PAGE_CODECS = frozenset({"undefined", "idna", "punycode", "unicode-escape", "raw-unicode-escape",
+                              "utf-7"})
+
+
 def charset_from_header(content_type: str | None) -> str | None:
     """The charset of a Content-Type header value, if it names one."""
     m = _HEADER_CHARSET.search(content_type or "")
@@ -44,9 +49,14 @@ def _codec(label: str | None) -> str | None:
     label = label.strip().lower()
     label = _SUPERSETS.get(label, label)
     try:
-        return codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
         return None
+    # rot13, base64, hex, zlib, bz2, uu name codecs that are not text encodings, and Python's
+    # own escapes and host-name codecs are no web page's: a page declaring one declares nothing
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_CODECS:
+        return None
+    return info.name
 
 
 def decode_html(data: bytes, source: str, declared: str | None = None) -> tuple[str, list[str]]:
@@ -72,6 +82,8 @@ def decode_html(data: bytes, source: str, declared: str | None = None) -> tuple[
             return data.decode(codec), warnings
         except UnicodeDecodeError as err:
             warnings.append(f"declared charset {label!r} does not fit the bytes (byte {err.start})")
+        except (UnicodeError, ValueError):  # a codec that fails in its own way
+            warnings.append(f"declared charset {label!r} does not fit the bytes")
     text, more = decode(data, source)
     return text, warnings + more
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from partnergraph.dates import normalize_published
 from partnergraph.models import RawDocument, SourceFailure
 
 # One line is one page; 16 MB matches the HTML file limit and bounds memory per line.
@@ -41,16 +42,6 @@ def _lines(path: Path) -> Iterator[tuple[int, bytes | None]]:
             yield number, line
 
 
-def _published(value: str) -> tuple[str | None, list[str]]:
-    """A pipeline's date ("2023-02-01T10:00:00Z", "March 5, 2023", "2023年3月5日") as ISO."""
-    from partnergraph.dates import find_dates
-
-    for mention in find_dates(value):
-        if mention.year is not None and mention.month is not None:
-            return mention.resolve(), []
-    return None, [f"published {value!r} is not a date; ignored"]
-
-
 def _record(obj: object, path: Path, number: int) -> RawDocument:
     if not isinstance(obj, dict):
         raise ValueError(f"expected a JSON object, got {type(obj).__name__}")
@@ -60,7 +51,7 @@ def _record(obj: object, path: Path, number: int) -> RawDocument:
     fields.setdefault("id", f"{path.stem}-{number}")
     fields.setdefault("source", f"{path}:{number}")
     if isinstance(fields.get("published"), str):
-        fields["published"], warnings = _published(fields["published"])
+        fields["published"], warnings = normalize_published(fields["published"])
         fields["warnings"] = warnings
     if not (isinstance(fields.get("text"), str) and fields["text"].strip()) and not (
         isinstance(fields.get("html"), str) and fields["html"].strip()
@@ -85,6 +76,12 @@ def read_jsonl_file(path: Path) -> Iterator[RawDocument | SourceFailure]:
             continue
         except json.JSONDecodeError as err:
             yield SourceFailure(source=where, reason=f"invalid JSON: {err.msg} at column {err.colno}")
+            continue
+        except RecursionError:
+            yield SourceFailure(source=where, reason="invalid JSON: nested too deeply")
+            continue
+        except ValueError as err:  # an integer of more than 4,300 digits (int parsing limit)
+            yield SourceFailure(source=where, reason=f"invalid JSON: {str(err).split(':')[0]}")
             continue
         try:
             yield _record(obj, path, number)

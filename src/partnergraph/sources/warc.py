@@ -29,6 +29,54 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 MAX_PAYLOAD = 16 * 1024 * 1024
 # After the last record a well-formed archive has at most a few CRLFs.
 TAIL_SLACK = 64
+# A WARC or HTTP header line is under a few KB; warcio reads a line until it finds a newline,
+# so a file without one (a gzip of zeros) would be read whole into memory.
+MAX_LINE = 64 * 1024
+# Crawled HTML gzips 4-10x; past this ratio (plus a start allowance) the file is a
+# decompression bomb, whose reading is stopped instead of running for minutes.
+MAX_RATIO = 100
+RATIO_ALLOWANCE = 64 * 1024 * 1024
+READ_CHUNK = 64 * 1024
+
+
+class ArchiveBomb(ValueError):
+    """A WARC that would take unbounded memory or time to read."""
+
+
+def _bounded_reader(fh):
+    """warcio's reader with the two bounds above: lines capped at `MAX_LINE`, and what is
+    decompressed capped at `MAX_RATIO` times what was read (one 16 KB block at most inflates
+    to 16 MB, so memory stays bounded whatever the file declares)."""
+    from warcio.bufferedreaders import DecompressingBufferedReader
+
+    class BoundedReader(DecompressingBufferedReader):
+        inflated = 0
+
+        def _process_read(self, data):
+            super()._process_read(data)
+            if data and self.decompressor is not None:
+                self.inflated += self.buff_size
+                if self.inflated > MAX_RATIO * self.stream.tell() + RATIO_ALLOWANCE:
+                    raise ArchiveBomb(f"decompresses to over {MAX_RATIO}x its size: a decompression bomb")
+
+        def readline(self, length=None):
+            cap = MAX_LINE if length is None else min(length, MAX_LINE)
+            parts, got = [], 0
+            while got < cap:
+                self._fillbuff()
+                if self.empty():
+                    break
+                piece = self.buff.readline(cap - got)
+                parts.append(piece)
+                got += len(piece)
+                if piece.endswith(b"\n"):
+                    break
+            line = b"".join(parts)
+            if got >= MAX_LINE and not line.endswith(b"\n"):
+                raise ArchiveBomb(f"a line of over {MAX_LINE:,} bytes where a header belongs: not a WARC")
+            return line
+
+    return BoundedReader(fh)
 
 
 def _skip_reason(record) -> str | None:
@@ -90,6 +138,7 @@ def read_warc_file(path: Path) -> Iterator[RawDocument | Skipped | SourceFailure
     end = 0
     with path.open("rb") as f:
         iterator = ArchiveIterator(f)
+        iterator.reader = _bounded_reader(iterator.fh)  # nothing was read yet
         try:
             for record in iterator:
                 if not (record.rec_headers.get_header("Content-Length") or "").strip().isdigit():
@@ -101,7 +150,8 @@ def read_warc_file(path: Path) -> Iterator[RawDocument | Skipped | SourceFailure
                     )
                     return
                 item = _document(record, path)
-                record.raw_stream.read()  # consume the rest so the record's length is known
+                while record.raw_stream.read(READ_CHUNK):  # consume the rest (in bounded memory)
+                    pass  # so the record's length is known
                 # (warcio's offset calls read the record to its end: ask only after the payload)
                 offset = iterator.get_record_offset()
                 if getattr(record.raw_stream, "limit", 0):  # the file ended inside this record
@@ -116,8 +166,11 @@ def read_warc_file(path: Path) -> Iterator[RawDocument | Skipped | SourceFailure
                     end = offset + length
                 records += 1
                 yield item
+        except ArchiveBomb as err:
+            yield SourceFailure(source=str(path), reason=f"{err} (after byte {end:,}; {records} records read and kept)")
+            return
         except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError, TypeError,
-                AttributeError, IndexError, KeyError) as err:
+                AttributeError, IndexError, KeyError, UnicodeError, OverflowError) as err:
             # warcio meets damage as whatever its parser trips on; all mean "broken here"
             message = str(err).splitlines()[0][:120] if str(err) else type(err).__name__
             yield SourceFailure(

@@ -76,6 +76,8 @@ def fetch_pages(urls: Iterable[str | SourceFailure], fetcher: Fetcher) -> Iterat
             yield _page(fetcher.get(url), id=url_id(url), source=url)
         except SourceError as err:
             yield SourceFailure(source=url, reason=err.message)
+        except Exception as err:  # noqa: BLE001 - one URL's surprise must not end the run
+            yield SourceFailure(source=url, reason=f"cannot fetch: {type(err).__name__}: {str(err)[:200]}")
 
 
 def _feed_bytes(feed: str, fetcher: Fetcher) -> tuple[bytes, str]:

@@ -67,6 +67,19 @@ class Store(Reads):
             raise
         self.conn.execute("COMMIT")
 
+    @contextmanager
+    def item(self) -> Iterator[None]:
+        """One document inside a batch's transaction: on an error only its writes are undone,
+        so one document the database refuses does not lose its batch."""
+        self.conn.execute("SAVEPOINT item")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK TO item")
+            self.conn.execute("RELEASE item")
+            raise
+        self.conn.execute("RELEASE item")
+
     def _meta(self, key: str) -> int:
         return int(self.conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()[0])
 
@@ -374,6 +387,21 @@ def _hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _set_wal(conn: sqlite3.Connection, tries: int = 100) -> None:
+    """WAL mode. Switching a new database to it takes a lock SQLite does not wait for (no busy
+    handler), so when another process is creating the same database at that moment, retry."""
+    import time
+
+    for attempt in range(tries):
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or attempt == tries - 1:
+                raise
+            time.sleep(0.05)
+
+
 def open_store(path: str | Path = DEFAULT_DB, *, create: bool = True, read_only: bool = False) -> Store:
     """Open (and migrate) the knowledge base at `path`; ":memory:" for a throwaway one.
 
@@ -390,12 +418,12 @@ def open_store(path: str | Path = DEFAULT_DB, *, create: bool = True, read_only:
     if read_only and path != ":memory:":
         return _open_read_only(path)
     try:
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        conn.execute("PRAGMA journal_mode=WAL")
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
+        conn.execute("PRAGMA busy_timeout=10000")  # first: another process may be creating it
+        _set_wal(conn)
         # WAL + NORMAL: a committed batch survives a killed process (not a power cut)
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=OFF")
-        conn.execute("PRAGMA busy_timeout=10000")
         conn.execute("PRAGMA cache_size=-65536")
         migrate(conn)
     except sqlite3.DatabaseError as err:

@@ -131,8 +131,10 @@ class Reads:
         sql += " WHERE 1=1"
         sql, args = _event_filters(sql, args, since, until, type)
         if topic:
-            sql += " AND e.topics LIKE ?"
-            args.append(f"%{topic}%")
+            # a substring test, not LIKE: '%' and '_' in a topic are characters, and a long
+            # topic is no pattern SQLite refuses as too complex
+            sql += " AND instr(lower(e.topics), lower(?)) > 0"
+            args.append(topic)
         if kind:
             sql += (" AND EXISTS (SELECT 1 FROM event_parties k JOIN entities ke"
                     " ON ke.id=k.entity_id WHERE k.event_id=e.id AND ke.kind=?")
