@@ -8,14 +8,14 @@ ASSETS := src/partnergraph/web/assets
 ASSETS_STAMP := $(ASSETS)/node_modules/.package-lock.json
 SHARED ?= ../shared
 
-.PHONY: run test eval bench docs lint clean venv web-assets
+.PHONY: run test eval bench docs lint clean venv web-assets gold train evaluate evaluate-test
 
 venv: $(STAMP) $(ASSETS_STAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev,web]'
+	$(PY) -m pip install --quiet -e '.[dev,web,train]'
 	touch $(STAMP)
 
 web-assets: $(ASSETS_STAMP)
@@ -39,6 +39,26 @@ test: venv
 
 eval: $(STAMP)
 	$(PY) bench/eval_dev.py --shared $(SHARED)
+
+# The corpus annotations (corpus/annotations) joined with their texts in $(SHARED)/corpus into
+# gold files per split; the shipped model is trained on train, its thresholds chosen on val.
+GOLD := build/gold
+gold: $(STAMP)
+	@test -d $(SHARED)/corpus || { echo "make gold/train/evaluate need the shared corpus at $(SHARED)/corpus (set SHARED=PATH)"; exit 2; }
+	rm -rf $(GOLD)
+	$(PY) scripts/annotations.py --shared $(SHARED) gold $(GOLD)/train --split train
+	$(PY) scripts/annotations.py --shared $(SHARED) gold $(GOLD)/val --split val
+	$(PY) scripts/annotations.py --shared $(SHARED) gold $(GOLD)/test --split test
+
+train: gold
+	$(PY) -m partnergraph train $(GOLD)/train --val $(GOLD)/val --out src/partnergraph/trained --name shipped
+
+# train and val figures for both backends; the test split is scored by `make evaluate-test`
+evaluate: gold
+	$(PY) bench/evaluate_splits.py --gold $(GOLD) --splits train val
+
+evaluate-test: gold
+	$(PY) bench/evaluate_splits.py --gold $(GOLD) --splits train val test
 
 bench: $(STAMP)
 	$(PY) bench/bench_extract.py

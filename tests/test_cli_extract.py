@@ -67,7 +67,7 @@ def test_invalid_utf8_warns_and_extracts(tmp_path):
 def test_unknown_backend_names_the_choices(folder):
     res = run("extract", folder, "--backend", "nope")
     assert res.returncode == 1
-    assert "Error: unknown backend 'nope'" in res.stderr and "Hint: choose one of: rules" in res.stderr
+    assert "Error: unknown backend 'nope'" in res.stderr and "Hint: choose one of: learned, rules" in res.stderr
 
 
 def test_empty_folder_is_not_an_error(tmp_path):

@@ -27,3 +27,7 @@ class BackendUnavailable(PartnergraphError):
 
 class StoreError(PartnergraphError):
     """The knowledge-base database cannot be opened, migrated or written."""
+
+
+class ModelError(PartnergraphError):
+    """A model folder is missing, corrupt, or was written for another version."""

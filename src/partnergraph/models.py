@@ -107,6 +107,7 @@ class Organization(_Record):
     kind: OrgKind = "other"
     evidence: list[Span] = Field(default_factory=list)
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    stage: str | None = None  # which stage or model made or kept the item (None: the rules alone)
 
 
 class Person(_Record):
@@ -115,6 +116,7 @@ class Person(_Record):
     org: str | None = None
     evidence: list[Span] = Field(default_factory=list)
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    stage: str | None = None  # which stage or model made or kept the item (None: the rules alone)
 
 
 class Event(_Record):
@@ -126,6 +128,7 @@ class Event(_Record):
     entity: str | None = None
     evidence: list[Span] = Field(default_factory=list)
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    stage: str | None = None  # which stage or model made or kept the item (None: the rules alone)
 
 
 class Extraction(_Record):

@@ -32,6 +32,8 @@ def extract(
         None, "--input-format", help="Read every input as this format instead of guessing by suffix."
     ),
     backend: str = typer.Option("rules", "--backend", help="Extraction backend (see `partnergraph backends`)."),
+    model: Optional[Path] = typer.Option(
+        None, "--model", help="A model folder written by `partnergraph train` (implies --backend learned)."),
     relevance: Optional[bool] = typer.Option(
         None, "--relevance/--no-relevance",
         help="Skip pages that cannot report cooperation (default: web inputs only; skips are counted).",
@@ -43,7 +45,9 @@ def extract(
     from partnergraph.runner import extract_all
     from partnergraph.sources import SourceStats
 
-    engine = load_backend(backend)
+    if model is not None and backend == "rules":
+        backend = "learned"
+    engine = load_backend(backend, {"model": str(model)} if model else None)
     records, failures = [], []
     stats = SourceStats()
     out = open(output, "w", encoding="utf-8") if output else sys.stdout

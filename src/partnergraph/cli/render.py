@@ -64,3 +64,26 @@ def print_evidence(events, indent: str = "", file: IO[str] | None = None) -> Non
             console.print(line)
             where = " · ".join(x for x in (q.title, q.published, q.url or q.doc_id) if x)
             console.print(Text(f"{indent}    — {where}", style="dim"))
+def evaluation_table(report: dict[str, dict], title: str, file: IO[str] | None = None) -> None:
+    """F1 (precision/recall) per field, one column per language."""
+    console = Console(file=file)
+    groups = list(report)
+    table = Table(title=title)
+    table.add_column("field")
+    for g in groups:
+        table.add_column(f"{g} ({report[g]['articles']['n']})", justify="right")
+    for field in ("orgs", "people", "pairs", "events"):
+        row = [field]
+        for g in groups:
+            v = report[g].get(field) or {}
+            row.append(f"{v.get('f1', 0):.3f} ({v.get('p', 0):.2f}/{v.get('r', 0):.2f})")
+        table.add_row(*row)
+    for field, key in (("dates", "accuracy"), ("published", "accuracy"), ("false alarms", "rate")):
+        row = [field]
+        for g in groups:
+            v = (report[g].get(field.replace(" alarms", "_alarm")) or {}).get(key)
+            row.append("-" if v is None else f"{v:.3f}")
+        table.add_row(*row)
+    console.print(table)
+    console.print("F1 (precision/recall); dates: accuracy on matched events; false alarms: share of "
+                  "articles without gold events that got one")

@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 DEFAULT_BACKEND = "rules"
 BUILTIN: dict[str, str] = {
     "rules": "partnergraph.extraction.rules:RuleBackend",
+    "learned": "partnergraph.learn.backend:LearnedBackend",
 }
 ENTRY_POINT_GROUP = "partnergraph.backends"
 
@@ -44,13 +45,18 @@ def available_backends() -> list[str]:
     return sorted(_registry())
 
 
-_loaded: dict[str, Backend] = {}
+_loaded: dict[tuple, Backend] = {}
 
 
-def load_backend(name: str = DEFAULT_BACKEND) -> Backend:
-    """The backend registered under `name`, built once per process."""
-    if name in _loaded:
-        return _loaded[name]
+def load_backend(name: str = DEFAULT_BACKEND, settings: dict | None = None) -> Backend:
+    """The backend registered under `name`, built once per process and settings.
+
+    `settings` go to the backend's constructor (for the learned backend, ``{"model": DIR}``);
+    a backend that takes none is built without them.
+    """
+    key = (name, tuple(sorted((settings or {}).items())))
+    if key in _loaded:
+        return _loaded[key]
     registry = _registry()
     if name not in registry:
         raise BackendUnavailable(
@@ -65,8 +71,8 @@ def load_backend(name: str = DEFAULT_BACKEND) -> Backend:
             f"backend {name!r} needs a package that is not installed ({err.name})",
             hint=f"pip install 'partnergraph[{name}]'",
         ) from err
-    backend = factory()
-    _loaded[name] = backend
+    backend = factory(settings) if settings else factory()
+    _loaded[key] = backend
     return backend
 
 

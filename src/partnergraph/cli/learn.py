@@ -1,0 +1,70 @@
+"""`partnergraph train` and `partnergraph evaluate`: adapt the models to your own articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from partnergraph.cli import app
+
+
+@app.command()
+def train(
+    gold: list[Path] = typer.Argument(..., help="Gold JSON files or folders (the annotation guidelines' form)."),
+    out: Path = typer.Option(..., "--out", "-o", help="The model folder to write."),
+    val: Optional[list[Path]] = typer.Option(
+        None, "--val", help="Validation gold files or folders: thresholds are chosen on them (repeatable)."),
+    name: str = typer.Option("partnergraph", "--name", help="A name recorded in the model's meta.json."),
+) -> None:
+    """Train the learned backend's models on annotated articles (needs the `train` extra)."""
+    from partnergraph.learn.gold import read_gold
+    from partnergraph.learn.train import train as fit
+
+    golds, problems = read_gold(gold)
+    for p in problems:
+        typer.echo(f"Warning: {p}", err=True)
+    val_golds = read_gold(val)[0] if val else None
+    meta = fit(golds, str(out), val=val_golds, name=name)
+    typer.echo(f"Trained on {sum(meta['articles'].values())} articles "
+               f"({', '.join(f'{k} {v}' for k, v in meta['articles'].items())}); model written to {out}", err=True)
+    typer.echo(f"Use it: partnergraph extract FILES --backend learned --model {out}", err=True)
+
+
+@app.command()
+def evaluate(
+    gold: list[Path] = typer.Argument(..., help="Gold JSON files or folders to score against."),
+    backend: str = typer.Option("learned", "--backend", help="Extraction backend (see `partnergraph backends`)."),
+    model: Optional[Path] = typer.Option(None, "--model", help="A model folder for the learned backend."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as one JSON object."),
+    predictions: Optional[Path] = typer.Option(None, "--predictions", help="Also write the output as JSON Lines."),
+) -> None:
+    """Extract the gold articles' texts and print precision, recall and F1 per field and language."""
+    from partnergraph.cli.render import evaluation_table
+    from partnergraph.extraction.backend import load_backend
+    from partnergraph.learn.gold import document_of, read_gold
+    from partnergraph.learn.scoring import evaluate as score
+    from partnergraph.pipeline import process_document
+
+    golds, problems = read_gold(gold)
+    for p in problems:
+        typer.echo(f"Warning: {p}", err=True)
+    engine = load_backend(backend, {"model": str(model)} if model else None)
+    rows = []
+    out = open(predictions, "w", encoding="utf-8") if predictions else None
+    try:
+        for g in golds:
+            ex = process_document(document_of(g), engine)
+            if out:
+                out.write(ex.model_dump_json() + "\n")
+            rows.append((g, ex.model_dump()))
+    finally:
+        if out:
+            out.close()
+    report = score(rows)
+    if as_json:
+        typer.echo(json.dumps(report, sort_keys=True))
+    else:
+        evaluation_table(report, title=f"{engine.name} {engine.version} on {len(golds)} articles")

@@ -1,0 +1,353 @@
+"""Candidates the learned layer decides on, each with its named features.
+
+The rule engine proposes; this module turns its proposals into decisions to make:
+- an organization candidate per organization the rules found (keep it or drop it);
+- a partner-pair candidate per two organizations that the rules put in one event or that are
+  named in one sentence (are they partners in a reported event, and of which type).
+Features are small named functions of a candidate, listed once in `ORG_FEATURES` and
+`PAIR_FEATURES` and shared by training and inference so the two cannot drift. Changing any
+of them changes what a weight means: bump `FEATURES_VERSION`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import combinations
+
+from partnergraph.learn.text import sentences, tokens
+from partnergraph.models import Document, Extraction, Organization
+
+FEATURES_VERSION = 1
+# pairs per sentence are all pairs of its organizations, up to this many organizations: a
+# member list of 30 is one alliance, not 435 decisions (the rules' event keeps its parties)
+_MAX_ORGS_PER_SENTENCE = 12
+_MAX_BETWEEN = 12
+_MAX_MAIN_PAIRS = 40  # the main organization is paired with every other up to this many organizations
+_MAX_MENTIONS = 12  # mentions of one organization compared when looking for the closest two
+
+
+@dataclass
+class Context:
+    """One document seen by the candidates: its text, the rules' output and where names occur."""
+
+    doc: Document
+    rules: Extraction
+    orgs: list[Organization]  # the rules' organizations, then the tagger's new ones
+    lang: str
+    mentions: list[tuple[int, int, int]]  # (start, end, organization index), sorted
+    sents: list[tuple[int, int]]
+    mention_sent: list[int]  # sentence index of each mention
+    rule_pairs: dict[frozenset, list[int]] = field(default_factory=dict)  # pair -> rule event indices
+    event_sent: list[int | None] = field(default_factory=list)  # sentence of each rule event's trigger
+
+    @classmethod
+    def build(cls, doc: Document, rules: Extraction, orgs: list[Organization] | None = None) -> Context:
+        orgs = list(rules.organizations) if orgs is None else orgs
+        index = {o.name: i for i, o in enumerate(orgs)}
+        mentions = sorted(
+            (s.start, s.end, i)
+            for i, o in enumerate(orgs)
+            for s in o.evidence
+            if s.field in ("name", "alias") and s.end > s.start
+        )
+        sents = sentences(doc, [(s, e) for s, e, _ in mentions])
+        ctx = cls(doc, rules, orgs, "zh" if doc.lang == "zh" else "en", mentions, sents, [])
+        ctx.mention_sent = [ctx.sentence_at(s) for s, _, _ in mentions]
+        for k, ev in enumerate(rules.events):
+            ids = sorted({index[p] for p in ev.parties if p in index})
+            for a, b in combinations(ids, 2):
+                ctx.rule_pairs.setdefault(frozenset((a, b)), []).append(k)
+            trig = next((s for s in ev.evidence if s.field == "trigger"), None)
+            ctx.event_sent.append(ctx.sentence_at(trig.start) if trig is not None else None)
+        return ctx
+
+    def sentence_at(self, pos: int) -> int:
+        lo, hi = 0, len(self.sents) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s, e = self.sents[mid]
+            if pos < s:
+                hi = mid - 1
+            elif pos >= e:
+                lo = mid + 1
+            else:
+                return mid
+        return max(0, min(lo, len(self.sents) - 1))
+
+    @cached_property
+    def mention_starts(self) -> list[int]:
+        return [s for s, _, _ in self.mentions]
+
+    @cached_property
+    def by_sentence(self) -> dict[int, list[tuple[int, int, int]]]:
+        """The mentions in each sentence."""
+        out: dict[int, list[tuple[int, int, int]]] = {}
+        for m, si in zip(self.mentions, self.mention_sent):
+            out.setdefault(si, []).append(m)
+        return out
+
+    @cached_property
+    def orgs_in_sentence(self) -> dict[int, list[int]]:
+        return {si: list(dict.fromkeys(m[2] for m in ms)) for si, ms in self.by_sentence.items()}
+
+    @cached_property
+    def mention_counts(self) -> list[int]:
+        counts = [0] * len(self.orgs)
+        for _, _, i in self.mentions:
+            counts[i] += 1
+        return counts
+
+    @cached_property
+    def top2(self) -> set[int]:
+        order = sorted(range(len(self.mention_counts)), key=lambda i: (-self.mention_counts[i], i))
+        return set(order[:2])
+
+    @cached_property
+    def first_sentence(self) -> dict[int, int]:
+        out: dict[int, int] = {}
+        for (_, _, i), si in zip(self.mentions, self.mention_sent):
+            out.setdefault(i, si)
+        return out
+
+    @cached_property
+    def in_title(self) -> set[int]:
+        t = self.doc.title_span
+        if t is None:
+            return set()
+        return {i for s, _, i in self.mentions if t.start <= s < t.end}
+
+    def pair_candidates(self) -> list[tuple[int, int]]:
+        """Pairs the rules made, pairs named in one sentence or in two adjacent ones, and the
+        article's main organization with every other (the party behind "the university", 我校)."""
+        pairs = set(tuple(sorted(p)) for p in self.rule_pairs)
+        by = self.orgs_in_sentence
+        for si, orgs in by.items():
+            if len(orgs) > _MAX_ORGS_PER_SENTENCE:
+                continue
+            pairs.update(tuple(sorted(p)) for p in combinations(orgs, 2))
+            nxt = by.get(si + 1, [])
+            if len(nxt) <= _MAX_ORGS_PER_SENTENCE:
+                pairs.update(tuple(sorted((a, b))) for a in orgs for b in nxt if a != b)
+        if self.main is not None and len(self.orgs) <= _MAX_MAIN_PAIRS:
+            pairs.update(tuple(sorted((self.main, i))) for i in self.first_sentence if i != self.main)
+        return sorted(pairs)
+
+    @cached_property
+    def main(self) -> int | None:
+        """The organization the article is about: most mentioned, the earliest on a tie."""
+        if not self.first_sentence:
+            return None
+        return min(self.first_sentence, key=lambda i: (-self.mention_counts[i], self.first_sentence[i], i))
+
+    def nearest(self, a: int, b: int) -> tuple[int, tuple[int, int, int], tuple[int, int, int]] | None:
+        """The sentence distance and the two mentions of `a` and `b` that are closest."""
+        best = None
+        ma = [(m, si) for m, si in zip(self.mentions, self.mention_sent) if m[2] == a][:_MAX_MENTIONS]
+        mb = [(m, si) for m, si in zip(self.mentions, self.mention_sent) if m[2] == b][:_MAX_MENTIONS]
+        for x, sx in ma:
+            for y, sy in mb:
+                key = (abs(sx - sy), abs(x[0] - y[0]))
+                if best is None or key < best[0]:
+                    best = (key, x, y)
+        return None if best is None else (best[0][0], best[1], best[2])
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for e in edges:
+        if n <= e:
+            return f"<={e}"
+    return f">{edges[-1]}"
+
+
+def _masked_tokens(ctx: Context, start: int, end: int) -> list[str]:
+    """Tokens of text[start:end] with every organization mention replaced by ORG."""
+    out: list[str] = []
+    pos = start
+    k = max(0, bisect_left(ctx.mention_starts, start) - 1)
+    for s, e, _ in ctx.mentions[k:]:
+        if s >= end:
+            break
+        if e <= start:
+            continue
+        out += tokens(ctx.doc.text[pos:max(pos, s)], ctx.lang)
+        out.append("ORG")
+        pos = max(pos, e)
+    out += tokens(ctx.doc.text[pos:end], ctx.lang)
+    return out
+
+
+def _grams(toks: list[str], lang: str) -> list[str]:
+    """Words (English), or characters and character bigrams (Chinese)."""
+    if lang != "zh":
+        return toks
+    return toks + [a + b for a, b in zip(toks, toks[1:]) if a != "ORG" and b != "ORG"]
+
+
+# ---- organization candidates ---------------------------------------------------------------
+
+def _org_name(ctx: Context, i: int) -> dict[str, float]:
+    o = ctx.orgs[i]
+    name = o.name
+    f: dict[str, float] = {f"kind={o.kind}": 1.0, f"conf={o.confidence:.1f}": 1.0, f"src={o.stage or 'rules'}": 1.0}
+    if ctx.lang == "zh":
+        f[f"tail={name[-2:]}"] = 1.0
+        f[f"tail1={name[-1:]}"] = 1.0
+        f[f"head={name[:1]}"] = 1.0
+        f[f"len={_bucket(len(name), (2, 3, 4, 6, 9, 14))}"] = 1.0
+    else:
+        words = name.split()
+        f[f"last={words[-1].lower() if words else ''}"] = 1.0
+        f[f"first={words[0].lower() if words else ''}"] = 1.0
+        f[f"nwords={_bucket(len(words), (1, 2, 3, 5, 8))}"] = 1.0
+        if name.isupper():
+            f["all_caps"] = 1.0
+    if any(c.isdigit() for c in name):
+        f["digit"] = 1.0
+    if o.aliases:
+        f["has_alias"] = 1.0
+    return f
+
+
+def _org_context(ctx: Context, i: int) -> dict[str, float]:
+    f: dict[str, float] = {f"mentions={_bucket(ctx.mention_counts[i], (1, 2, 3, 5))}": 1.0}
+    if i not in ctx.first_sentence:
+        return f
+    f[f"first_sent={_bucket(ctx.first_sentence[i], (0, 1, 2, 5, 10))}"] = 1.0
+    text = ctx.doc.text
+    s, e = next((s, e) for s, e, j in ctx.mentions if j == i)
+    before = tokens(text[max(0, s - 40):s], ctx.lang)[-2:]
+    after = tokens(text[e:e + 40], ctx.lang)[:2]
+    for k, w in enumerate(reversed(before)):
+        f[f"prev{k}={w}"] = 1.0
+    for k, w in enumerate(after):
+        f[f"next{k}={w}"] = 1.0
+    if i in ctx.in_title:
+        f["in_title"] = 1.0
+    return f
+
+
+def _org_events(ctx: Context, i: int) -> dict[str, float]:
+    name = ctx.orgs[i].name
+    n = sum(1 for ev in ctx.rules.events if name in ev.parties)
+    f = {f"rule_events={_bucket(n, (0, 1, 2))}": 1.0}
+    if any(ev.entity == name for ev in ctx.rules.events):
+        f["rule_entity"] = 1.0
+    if any(p.org == name for p in ctx.rules.people):
+        f["has_people"] = 1.0
+    return f
+
+
+ORG_FEATURES = (_org_name, _org_context, _org_events)
+
+
+def org_features(ctx: Context, i: int) -> dict[str, float]:
+    f = {"bias_" + ctx.lang: 1.0}
+    for fn in ORG_FEATURES:
+        f.update(fn(ctx, i))
+    return f
+
+
+# ---- partner-pair candidates ---------------------------------------------------------------
+
+def _cooc_sentences(ctx: Context, a: int, b: int) -> list[int]:
+    return sorted(si for si, orgs in ctx.orgs_in_sentence.items() if a in orgs and b in orgs)
+
+
+def _pair_rules(ctx: Context, a: int, b: int) -> dict[str, float]:
+    evs = ctx.rule_pairs.get(frozenset((a, b)), [])
+    f: dict[str, float] = {}
+    if not evs:
+        f["rule_none"] = 1.0
+    for k in evs:
+        ev = ctx.rules.events[k]
+        f[f"rule_type={ev.type}"] = 1.0
+        f[f"rule_parties={_bucket(len(ev.parties), (2, 3, 5))}"] = 1.0
+        if ev.date:
+            f["rule_dated"] = 1.0
+    return f
+
+
+def _pair_orgs(ctx: Context, a: int, b: int) -> dict[str, float]:
+    oa, ob = ctx.orgs[a], ctx.orgs[b]
+    kinds = "|".join(sorted((oa.kind, ob.kind)))
+    srcs = "|".join(sorted((oa.stage or "rules", ob.stage or "rules")))
+    counts = sorted(ctx.mention_counts[i] for i in (a, b))
+    f = {
+        f"kinds={kinds}": 1.0,
+        f"srcs={srcs}": 1.0,
+        f"min_mentions={_bucket(counts[0], (1, 2, 4))}": 1.0,
+        f"max_mentions={_bucket(counts[1], (1, 2, 4, 8))}": 1.0,
+        f"n_orgs={_bucket(len(ctx.orgs), (2, 3, 5, 8, 12))}": 1.0,
+    }
+    if ctx.top2 == {a, b}:
+        f["top2"] = 1.0
+    if ctx.main in (a, b):
+        f["main"] = 1.0
+        other = b if ctx.main == a else a
+        f[f"other_kind={ctx.orgs[other].kind}"] = 1.0
+    f[f"in_title={(a in ctx.in_title) + (b in ctx.in_title)}"] = 1.0
+    return f
+
+
+def _pair_sentences(ctx: Context, a: int, b: int) -> dict[str, float]:
+    cooc = _cooc_sentences(ctx, a, b)
+    sents = list(cooc)
+    for k in ctx.rule_pairs.get(frozenset((a, b)), []):
+        si = ctx.event_sent[k] if k < len(ctx.event_sent) else None
+        if si is not None and si not in sents:
+            sents.append(si)
+    f: dict[str, float] = {f"cooc={_bucket(len(cooc), (0, 1, 2, 4))}": 1.0}
+    near = ctx.nearest(a, b)
+    if near is not None:
+        f[f"sent_dist={_bucket(near[0], (0, 1, 2, 5))}"] = 1.0
+        if not sents:  # named apart: the words of the sentences of the two closest mentions
+            for m in near[1:]:
+                s0, s1 = ctx.sents[ctx.sentence_at(m[0])]
+                for g in _grams(_masked_tokens(ctx, s0, s1), ctx.lang):
+                    f["near_w=" + g] = 1.0
+    if not sents:
+        return f
+    f[f"first_cooc={_bucket(min(sents), (0, 1, 2, 4, 8))}"] = 1.0
+    for si in sents[:4]:
+        s0, s1 = ctx.sents[si]
+        for g in _grams(_masked_tokens(ctx, s0, s1), ctx.lang):
+            f["w=" + g] = 1.0
+        n_orgs = len(ctx.orgs_in_sentence.get(si, []))
+        f[f"sent_orgs={_bucket(n_orgs, (2, 3, 5, 8))}"] = 1.0
+    # the words between the closest mentions of the two in a shared sentence
+    best = None
+    for si in cooc[:4]:
+        ms = ctx.by_sentence[si]
+        ma = [m for m in ms if m[2] == a][:8]
+        mb = [m for m in ms if m[2] == b][:8]
+        for x in ma:
+            for y in mb:
+                first, second = (x, y) if x[0] < y[0] else (y, x)
+                gap = second[0] - first[1]
+                if gap >= 0 and (best is None or gap < best[0]):
+                    best = (gap, first, second)
+    if best is not None:
+        gap, first, second = best
+        between = _masked_tokens(ctx, first[1], second[0])
+        f[f"gap={_bucket(len(between), (0, 1, 2, 4, 8, 16))}"] = 1.0
+        f[f"orgs_between={_bucket(between.count('ORG'), (0, 1, 3))}"] = 1.0
+        if len(between) <= _MAX_BETWEEN:
+            for g in _grams(between, ctx.lang):
+                f["btw=" + g] = 1.0
+            f["btw_seq=" + " ".join(between[:4])] = 1.0
+        before = _masked_tokens(ctx, max(ctx.sents[ctx.sentence_at(first[0])][0], first[0] - 60), first[0])
+        for g in before[-3:]:
+            f["pre=" + g] = 1.0
+    return f
+
+
+PAIR_FEATURES = (_pair_rules, _pair_orgs, _pair_sentences)
+
+
+def pair_features(ctx: Context, a: int, b: int) -> dict[str, float]:
+    f = {"bias_" + ctx.lang: 1.0}
+    for fn in PAIR_FEATURES:
+        f.update(fn(ctx, a, b))
+    return f

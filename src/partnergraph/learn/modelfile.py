@@ -1,0 +1,118 @@
+"""A model folder: plain JSON files, read and checked, never executed.
+
+    MODEL_DIR/meta.json        format, versions, languages, thresholds, training corpus hash, scores
+    MODEL_DIR/<lang>/orgs.json   keep an organization candidate
+    MODEL_DIR/<lang>/pairs.json  two organizations are partners in a reported event
+    MODEL_DIR/<lang>/types.json  the type of such an event
+    MODEL_DIR/<lang>/kinds.json  the kind of an organization the tagger found
+    MODEL_DIR/<lang>/names.crfsuite  the sequence tagger for names (a CRFsuite model)
+
+Loading checks the format and the features version and names the file in every error, so a
+model from another version or a damaged file never reaches extraction.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from partnergraph.errors import ModelError
+from partnergraph.learn.candidates import FEATURES_VERSION
+from partnergraph.learn.linear import LinearModel
+from partnergraph.learn.tagger import Tagger
+
+FORMAT = "partnergraph-model"
+FORMAT_VERSION = 1
+PARTS = ("orgs", "pairs", "types", "kinds")
+TAGGER_FILE = "names.crfsuite"
+DEFAULT_THRESHOLDS = {"orgs": 0.5, "pairs": 0.5}
+_MAX_FILE = 64 * 1024 * 1024
+
+
+@dataclass
+class LanguageModel:
+    orgs: LinearModel
+    pairs: LinearModel
+    types: LinearModel
+    kinds: LinearModel
+    tagger: Tagger | None = None
+    thresholds: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_THRESHOLDS))
+
+
+@dataclass
+class Model:
+    path: Path
+    meta: dict
+    languages: dict[str, LanguageModel]
+
+    @property
+    def label(self) -> str:
+        return f"{self.meta.get('name', self.path.name)}@{self.meta.get('corpus_sha1', '')[:8]}"
+
+
+def _read_json(path: Path) -> dict:
+    hint = "retrain it with `partnergraph train GOLD... --out DIR`, or drop --model to use the shipped model"
+    if not path.is_file():
+        raise ModelError(f"model file {path} is missing", hint=hint)
+    if path.stat().st_size > _MAX_FILE:
+        raise ModelError(f"model file {path} is larger than {_MAX_FILE // 2**20} MB", hint=hint)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as err:
+        raise ModelError(f"model file {path} is not valid JSON ({type(err).__name__})", hint=hint) from None
+    if not isinstance(data, dict):
+        raise ModelError(f"model file {path} does not hold a JSON object", hint=hint)
+    return data
+
+
+def load_model(path: str | Path) -> Model:
+    root = Path(path)
+    if not root.is_dir():
+        raise ModelError(f"no model folder at {root}", hint="give the folder `partnergraph train --out` wrote")
+    meta_path = root / "meta.json"
+    meta = _read_json(meta_path)
+    if meta.get("format") != FORMAT:
+        raise ModelError(f"{meta_path} is not a partnergraph model (format {meta.get('format')!r})")
+    if meta.get("format_version") != FORMAT_VERSION:
+        raise ModelError(
+            f"{meta_path} has format version {meta.get('format_version')!r}; this partnergraph reads {FORMAT_VERSION}",
+            hint="retrain it with this version: `partnergraph train GOLD... --out DIR`",
+        )
+    if meta.get("features_version") != FEATURES_VERSION:
+        raise ModelError(
+            f"{meta_path} was trained on features version {meta.get('features_version')!r}; "
+            f"this partnergraph computes version {FEATURES_VERSION}",
+            hint="retrain it with this version: `partnergraph train GOLD... --out DIR`",
+        )
+    languages = {}
+    for lang in meta.get("languages") or []:
+        parts = {}
+        for part in PARTS:
+            file = root / str(lang) / f"{part}.json"
+            try:
+                parts[part] = LinearModel.from_json(_read_json(file))
+            except (KeyError, TypeError, ValueError) as err:
+                raise ModelError(f"model file {file} is damaged: {err}", hint="retrain it") from None
+        thresholds = dict(DEFAULT_THRESHOLDS)
+        thresholds.update((meta.get("thresholds") or {}).get(lang) or {})
+        tagger = Tagger(root / str(lang) / TAGGER_FILE, str(lang)) if lang in (meta.get("taggers") or []) else None
+        languages[str(lang)] = LanguageModel(thresholds=thresholds, tagger=tagger, **parts)
+    return Model(root, meta, languages)
+
+
+def save_model(path: str | Path, meta: dict, languages: dict[str, LanguageModel]) -> None:
+    """Write a model folder (the taggers' files are already in it); the same models give the same bytes."""
+    root = Path(path)
+    root.mkdir(parents=True, exist_ok=True)
+    meta = dict(meta, format=FORMAT, format_version=FORMAT_VERSION, features_version=FEATURES_VERSION,
+                languages=sorted(languages),
+                taggers=sorted(lang for lang, lm in languages.items() if lm.tagger is not None),
+                thresholds={lang: lm.thresholds for lang, lm in sorted(languages.items())})
+    for lang, lm in languages.items():
+        (root / lang).mkdir(exist_ok=True)
+        for part in PARTS:
+            data = getattr(lm, part).to_json()
+            (root / lang / f"{part}.json").write_text(json.dumps(data, sort_keys=True) + "\n", encoding="utf-8")
+    (root / "meta.json").write_text(json.dumps(meta, sort_keys=True, indent=1, ensure_ascii=False) + "\n",
+                                    encoding="utf-8")

@@ -1,0 +1,95 @@
+"""Organizations the tagger found and the rules did not, joined to the rules' organizations.
+
+A tagged name that overlaps a rule mention is the rules' (they know its aliases and kind). A
+new name that is a whole-word part of a known name ("Aramco" in "Saudi Aramco") is that
+organization's alias; otherwise it is a new organization, its kind from the kinds model, with
+every occurrence of the name in the body as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from partnergraph.learn.linear import LinearModel
+from partnergraph.models import Document, Organization, Span
+
+_LEADING = re.compile(r"^(?:the|The|THE)\s+")
+_MAX_SPANS = 100
+_MAX_NEW = 60  # new organizations per document: a tagger gone wild on a list page stops here
+
+
+def name_features(name: str, lang: str) -> dict[str, float]:
+    """Features of a name alone, for its kind."""
+    f = {"bias": 1.0}
+    if lang == "zh":
+        f[f"last={name[-1:]}"] = 1.0
+        f[f"last2={name[-2:]}"] = 1.0
+        for c in set(name):
+            f[f"c={c}"] = 1.0
+    else:
+        words = name.lower().split()
+        for w in words:
+            f[f"w={w}"] = 1.0
+        if words:
+            f[f"last={words[-1]}"] = 1.0
+            f[f"first={words[0]}"] = 1.0
+        if name.isupper():
+            f["caps"] = 1.0
+    return f
+
+
+def _occurrences(text: str, name: str, body: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    latin = name[:1].isascii()
+    out = []
+    for b0, b1 in body:
+        i = text.find(name, b0, b1)
+        while i >= 0 and len(out) < _MAX_SPANS:
+            j = i + len(name)
+            if not latin or ((i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum())):
+                out.append((i, j))
+            i = text.find(name, j, b1)
+    return out
+
+
+def _part_of(name: str, known: str) -> bool:
+    if name == known or name not in known:
+        return False
+    if not name[:1].isascii():
+        return True
+    return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", known) is not None
+
+
+def join_tagged(doc: Document, orgs: list[Organization], spans: list[tuple[int, int, str]],
+                kinds: LinearModel | None, lang: str) -> list[Organization]:
+    """The rules' organizations plus the tagger's new ones (stage "tagger")."""
+    text = doc.text
+    taken = sorted((s.start, s.end) for o in orgs for s in o.evidence if s.field in ("name", "alias"))
+    body = [(s.start, s.end) for s in doc.body] or [(0, len(text))]
+    out = list(orgs)
+    new: dict[str, Organization] = {}
+    for s, e, typ in spans:
+        if typ != "ORG" or any(a < e and s < b for a, b in taken):
+            continue
+        name = _LEADING.sub("", text[s:e]).strip(" ,.;:'\"")
+        if len(name) < 2 or (lang == "en" and not any(c.isupper() for c in name)) or name in new:
+            continue
+        owner = next((k for k, o in enumerate(out) if any(_part_of(name, n) for n in [o.name, *o.aliases])), None)
+        occ = _occurrences(text, name, body)
+        if not occ:
+            continue
+        evidence = [Span(start=a, end=b, field="alias" if owner is not None else "name") for a, b in occ]
+        if owner is not None:
+            o = out[owner]
+            keep = [x for x in evidence if not any(x.start < t1 and t0 < x.end for t0, t1 in taken)]
+            if keep:
+                out[owner] = o.model_copy(update={
+                    "aliases": o.aliases + ([name] if name not in o.aliases else []),
+                    "evidence": o.evidence + keep})
+                taken += [(x.start, x.end) for x in keep]
+            continue
+        if len(new) >= _MAX_NEW:
+            break
+        kind = kinds.predict(name_features(name, lang))[0] if kinds is not None else "other"
+        new[name] = Organization(name=name, kind=kind, evidence=evidence, confidence=0.5, stage="tagger")
+        taken += occ
+    return out + list(new.values())

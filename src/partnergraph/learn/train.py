@@ -1,0 +1,218 @@
+"""Training: fit the weight tables on gold articles (development time; needs scikit-learn).
+
+Per language: a kinds model on the gold organizations' names; a CRF name tagger on the gold
+name mentions; then, for every gold article, the rule engine and the tagger run as they would at
+extraction time, and their organizations and partner pairs become candidates labelled by the
+gold (an organization is right when one of its names is a gold name or alias; a pair when both
+are gold parties of one gold event, the type being that event's). The tagger output used for
+these examples is out-of-fold (a tagger trained on the other folds), so the scorers learn how
+far to trust the tagger on articles it has not seen. Logistic regressions score the candidates;
+given validation articles, the thresholds with the best partner-pair and organization F1 there
+are chosen. Sorted inputs, fixed solvers and rounded weights: the same corpus, the same model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+import tempfile
+from pathlib import Path
+
+from partnergraph.errors import BackendUnavailable, ConfigError
+from partnergraph.extraction.rules import RuleBackend
+from partnergraph.learn.candidates import Context, org_features, pair_features
+from partnergraph.learn.decide import context_for, decide, score_candidates, tagged_spans
+from partnergraph.learn.gold import document_of, mentions
+from partnergraph.learn.linear import LinearModel
+from partnergraph.learn.modelfile import DEFAULT_THRESHOLDS, TAGGER_FILE, LanguageModel, save_model
+from partnergraph.learn.names import name_features
+from partnergraph.learn.scoring import Resolver, evaluate
+from partnergraph.learn.tagger import Tagger, train_tagger
+from partnergraph.learn.text import sentences
+from partnergraph.models import Document, Extraction
+
+C_ORGS = 0.5
+C_PAIRS = 0.5
+C_TYPES = 1.0
+C_KINDS = 1.0
+FOLDS = 3  # out-of-fold tagger output for the scorers' training examples
+_MIN_WEIGHT = 1e-4
+_TYPES = ("agreement", "visit", "meeting", "joint_entity")
+
+
+@dataclass
+class Examples:
+    orgs: list[tuple[dict, int]] = field(default_factory=list)
+    pairs: list[tuple[dict, int]] = field(default_factory=list)
+    types: list[tuple[dict, str]] = field(default_factory=list)
+
+
+def lang_of(gold: dict) -> str:
+    return "zh" if gold.get("lang") == "zh" else "en"
+
+
+Item = tuple[dict, Document, Extraction]
+
+
+def run_rules(golds: list[dict]) -> list[Item]:
+    rules = RuleBackend()
+    out = []
+    for g in golds:
+        doc = document_of(g)
+        out.append((g, doc, rules.extract(doc)))
+    return out
+
+
+def contexts(golds: list[dict]) -> list[tuple[dict, Context]]:
+    """The rules-only contexts of gold articles (no tagger)."""
+    return [(g, Context.build(doc, ex)) for g, doc, ex in run_rules(golds)]
+
+
+def examples(pairs: list[tuple[dict, Context]]) -> Examples:
+    ex = Examples()
+    for gold, ctx in pairs:
+        pred = {"organizations": [o.model_dump(include={"name", "aliases"}) for o in ctx.orgs]}
+        r = Resolver(gold, pred)
+        gold_ids = [r.resolve(o.name) for o in ctx.orgs]
+        for i in range(len(ctx.orgs)):
+            ex.orgs.append((org_features(ctx, i), int(isinstance(gold_ids[i], int))))
+        gold_types: dict[frozenset, str] = {}
+        for e in gold.get("events") or []:
+            ids = sorted(i for i in {r.gold_index(p) for p in e.get("parties") or []} if isinstance(i, int))
+            for a in ids:
+                for b in ids:
+                    if a < b:
+                        gold_types.setdefault(frozenset((a, b)), e.get("type"))
+        for a, b in ctx.pair_candidates():
+            ga, gb = gold_ids[a], gold_ids[b]
+            typ = gold_types.get(frozenset((ga, gb))) if ga != gb else None
+            f = pair_features(ctx, a, b)
+            ex.pairs.append((f, int(typ is not None)))
+            if typ in _TYPES:
+                ex.types.append((f, typ))
+    return ex
+
+
+def _fit(rows: list[tuple[dict, object]], c: float, labels: tuple[str, ...] | None = None) -> LinearModel:
+    try:
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.linear_model import LogisticRegression
+    except ImportError as err:
+        raise BackendUnavailable(
+            "training needs scikit-learn, which is not installed",
+            hint="pip install 'partnergraph[train]' (make installs it)",
+        ) from err
+    y = [lab for _, lab in rows]
+    classes = sorted(set(y), key=str)
+    if labels is None and len(classes) < 2:  # one label only: a constant model
+        return LinearModel(("no", "yes"), (10.0 if classes and classes[0] == 1 else -10.0,), {})
+    if labels is not None and len(classes) < 2:
+        return LinearModel(tuple(labels), tuple(10.0 if classes and lab == classes[0] else -10.0 for lab in labels), {})
+    vec = DictVectorizer(sort=True)
+    x = vec.fit_transform([f for f, _ in rows])
+    names = vec.get_feature_names_out()
+    clf = LogisticRegression(C=c, solver="lbfgs", random_state=0, max_iter=3000)
+    clf.fit(x, y)
+    if labels is None:
+        w = {n: (float(v),) for n, v in zip(names, clf.coef_[0]) if abs(v) >= _MIN_WEIGHT}
+        return LinearModel(("no", "yes"), (float(clf.intercept_[0]),), w)
+    fitted = [str(k) for k in clf.classes_]
+    coef = clf.coef_ if len(fitted) > 2 else [-clf.coef_[0] / 2, clf.coef_[0] / 2]
+    icpt = clf.intercept_ if len(fitted) > 2 else [-clf.intercept_[0] / 2, clf.intercept_[0] / 2]
+    bias = tuple(float(icpt[fitted.index(lab)]) if lab in fitted else -10.0 for lab in labels)
+    w = {}
+    for j, n in enumerate(names):
+        row = tuple(float(coef[fitted.index(lab)][j]) if lab in fitted else 0.0 for lab in labels)
+        if any(abs(v) >= _MIN_WEIGHT for v in row):
+            w[n] = row
+    return LinearModel(tuple(labels), bias, w)
+
+
+def _tagger_items(items: list[Item]):
+    for g, doc, ex in items:
+        rule_spans = [(s.start, s.end) for o in ex.organizations for s in o.evidence if s.field in ("name", "alias")]
+        yield doc.text, sentences(doc, []), rule_spans, mentions(g)
+
+
+def choose_thresholds(lm: LanguageModel, val: list[tuple[dict, Context]]) -> dict[str, float]:
+    """The pair threshold with the best pair F1 on val, then the org threshold with the best org F1."""
+    scored = [(g, ctx, score_candidates(ctx, lm)) for g, ctx in val]
+
+    def f1(th: dict[str, float], field_name: str) -> float:
+        rows = [(g, decide(ctx, lm, s, th).model_dump()) for g, ctx, s in scored]
+        return evaluate(rows)["all"][field_name]["f1"]
+
+    grid = [round(0.1 + 0.05 * k, 2) for k in range(15)]
+    best = dict(lm.thresholds)
+    best["pairs"] = max(grid, key=lambda t: (f1(dict(best, pairs=t), "pairs"), -abs(t - 0.5)))
+    best["orgs"] = max(grid, key=lambda t: (f1(dict(best, orgs=t), "orgs"), -abs(t - 0.5)))
+    return best
+
+
+def corpus_hash(golds: list[dict]) -> str:
+    h = hashlib.sha1()
+    for g in sorted(golds, key=lambda g: str(g["id"])):
+        h.update(json.dumps(g, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    return h.hexdigest()
+
+
+def fit_language(lang: str, items: list[Item], val: list[Item], root: Path, use_tagger: bool) -> tuple[LanguageModel, Examples]:
+    kinds_rows = [(name_features(o["name"], lang), o.get("kind") or "other")
+                  for g, _, _ in items for o in g.get("organizations") or [] if o.get("name")]
+    kinds = _fit(kinds_rows, C_KINDS, labels=("university", "company", "government", "research", "alliance", "other"))
+    lm = LanguageModel(orgs=LinearModel(("no", "yes"), (0.0,), {}), pairs=LinearModel(("no", "yes"), (0.0,), {}),
+                       types=LinearModel(_TYPES, (1.0, 0.0, 0.0, 0.0), {}), kinds=kinds,
+                       thresholds=dict(DEFAULT_THRESHOLDS))
+    oof: dict[int, list] = {}
+    has_mentions = any(mentions(g) for g, _, _ in items)
+    if use_tagger and has_mentions and len(items) >= FOLDS:
+        with tempfile.TemporaryDirectory() as tmp:
+            for fold in range(FOLDS):
+                rest = [it for k, it in enumerate(items) if k % FOLDS != fold]
+                path = Path(tmp) / f"fold{fold}.crfsuite"
+                train_tagger(_tagger_items(rest), path, lang)
+                fold_lm = LanguageModel(lm.orgs, lm.pairs, lm.types, kinds, tagger=Tagger(path, lang))
+                for k, (_, doc, ex) in enumerate(items):
+                    if k % FOLDS == fold:
+                        oof[k] = tagged_spans(doc, ex, fold_lm)
+        final = root / lang / TAGGER_FILE
+        train_tagger(_tagger_items(items), final, lang)
+        lm.tagger = Tagger(final, lang)
+    ctxs = [(g, context_for(doc, ex, lm, oof.get(k, []))) for k, (g, doc, ex) in enumerate(items)]
+    exs = examples(ctxs)
+    lm.orgs = _fit(exs.orgs, C_ORGS)
+    lm.pairs = _fit(exs.pairs, C_PAIRS)
+    if exs.types:
+        lm.types = _fit(exs.types, C_TYPES, labels=_TYPES)
+    if val:
+        lm.thresholds = choose_thresholds(lm, [(g, context_for(doc, ex, lm)) for g, doc, ex in val])
+    return lm, exs
+
+
+def train(golds: list[dict], out: str, val: list[dict] | None = None, name: str = "partnergraph",
+          tagger: bool = True) -> dict:
+    """Fit a model folder at `out` from gold articles; returns its meta."""
+    if not golds:
+        raise ConfigError("no training articles", hint="give gold files with text and answers")
+    golds = sorted(golds, key=lambda g: str(g["id"]))
+    root = Path(out)
+    items = run_rules(golds)
+    val_items = run_rules(sorted(val, key=lambda g: str(g["id"]))) if val else []
+    languages, stats = {}, {}
+    for lang in sorted({lang_of(g) for g in golds}):
+        lang_items = [it for it in items if lang_of(it[0]) == lang]
+        lang_val = [it for it in val_items if lang_of(it[0]) == lang]
+        languages[lang], exs = fit_language(lang, lang_items, lang_val, root, tagger)
+        stats[lang] = {"orgs": len(exs.orgs), "pairs": len(exs.pairs), "types": len(exs.types)}
+    meta = {
+        "name": name,
+        "corpus_sha1": corpus_hash(golds),
+        "articles": {lang: sum(1 for g in golds if lang_of(g) == lang) for lang in sorted(languages)},
+        "examples": stats,
+        "val_articles": len(val or []),
+        "val_sha1": corpus_hash(val) if val else None,
+    }
+    save_model(out, meta, languages)
+    return meta

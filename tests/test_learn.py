@@ -1,0 +1,117 @@
+"""The learned layer: training on a corpus the tests write, loading, extracting, model-file errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from learn_corpus import write_corpus
+
+from partnergraph.errors import ModelError
+from partnergraph.extraction.backend import load_backend
+from partnergraph.learn.gold import read_gold
+from partnergraph.learn.modelfile import load_model
+from partnergraph.pipeline import extract
+
+pytest.importorskip("sklearn")
+
+
+@pytest.fixture(scope="module")
+def model_dir(tmp_path_factory):
+    from partnergraph.learn.train import train
+
+    root = tmp_path_factory.mktemp("learn")
+    write_corpus(root / "gold")
+    golds, problems = read_gold([root / "gold"])
+    assert not problems
+    train(golds, str(root / "model"), val=golds, name="tiny")
+    return root / "model"
+
+
+def test_trained_model_loads_and_extracts(model_dir):
+    model = load_model(model_dir)
+    assert set(model.languages) == {"en", "zh"}
+    backend = load_backend("learned", {"model": str(model_dir)})
+    out = extract("Harlow University and Stennis Institute of Technology signed a memorandum of "
+                  "understanding on 3 May 2024.", backend=backend)
+    assert out.provenance.backend == "learned"
+    assert "tiny@" in out.provenance.version
+    names = {o.name for o in out.organizations}
+    assert {"Harlow University", "Stennis Institute of Technology"} <= names
+    assert [e.type for e in out.events] == ["agreement"]
+    assert all(o.stage and o.stage.startswith("rules+model:") for o in out.organizations)
+    for item in out.organizations + out.events:
+        assert all(0 <= s.start <= s.end <= len(out.text) for s in item.evidence)
+
+
+def test_training_is_deterministic(model_dir, tmp_path):
+    from partnergraph.learn.train import train
+
+    write_corpus(tmp_path / "gold")
+    golds, _ = read_gold([tmp_path / "gold"])
+    train(golds, str(tmp_path / "again"), val=golds, name="tiny")
+    for f in sorted(model_dir.rglob("*.json")):
+        assert (tmp_path / "again" / f.relative_to(model_dir)).read_bytes() == f.read_bytes(), f.name
+
+
+def test_same_input_gives_byte_identical_output(model_dir):
+    backend = load_backend("learned", {"model": str(model_dir)})
+    text = "2024年5月3日，江岭大学与海川集团签署战略合作协议。双方将在人才培养方面开展合作。"
+    runs = {extract(text, backend=backend).model_dump_json() for _ in range(3)}
+    assert len(runs) == 1
+
+
+def test_a_pair_the_model_rejects_drops_the_rule_event(model_dir, tmp_path):
+    # a model whose pair scorer says no to everything keeps no event, whatever the rules propose
+    broken = tmp_path / "never"
+    shutil.copytree(model_dir, broken)
+    meta = json.loads((broken / "meta.json").read_text())
+    meta["thresholds"]["en"]["pairs"] = 1.01
+    (broken / "meta.json").write_text(json.dumps(meta))
+    backend = load_backend("learned", {"model": str(broken)})
+    out = extract("Fenwick Polytechnic University and Ashgrove Energy Group signed a strategic cooperation "
+                  "agreement on January 9, 2022.", backend=backend)
+    assert out.events == []
+    rules = extract("Fenwick Polytechnic University and Ashgrove Energy Group signed a strategic cooperation "
+                    "agreement on January 9, 2022.", backend="rules")
+    assert rules.events
+
+
+@pytest.mark.parametrize("damage, words", [
+    (lambda d: (d / "meta.json").unlink(), "meta.json is missing"),
+    (lambda d: (d / "meta.json").write_text("{not json"), "meta.json is not valid JSON"),
+    (lambda d: (d / "en" / "pairs.json").write_bytes(b"\x00\xff\xfe"), "pairs.json is not valid JSON"),
+    (lambda d: (d / "en" / "orgs.json").write_text('{"classes": ["no", "yes"], "bias": [0.1], "weights": {"x": [1, 2]}}'),
+     "orgs.json is damaged"),
+    (lambda d: (d / "zh" / "types.json").unlink(), "types.json is missing"),
+])
+def test_a_damaged_model_names_its_file(model_dir, tmp_path, damage, words):
+    broken = tmp_path / "broken"
+    shutil.copytree(model_dir, broken)
+    damage(broken)
+    with pytest.raises(ModelError) as err:
+        load_model(broken)
+    assert words in err.value.message
+    assert str(broken) in err.value.message
+
+
+@pytest.mark.parametrize("key, value, words", [
+    ("format_version", 99, "format version 99"),
+    ("features_version", 0, "features version 0"),
+    ("format", "something-else", "not a partnergraph model"),
+])
+def test_a_model_of_another_version_is_refused(model_dir, tmp_path, key, value, words):
+    other = tmp_path / "other"
+    shutil.copytree(model_dir, other)
+    meta = json.loads((other / "meta.json").read_text())
+    meta[key] = value
+    (other / "meta.json").write_text(json.dumps(meta))
+    with pytest.raises(ModelError) as err:
+        load_model(other)
+    assert words in err.value.message
+
+
+def test_no_model_folder(tmp_path):
+    with pytest.raises(ModelError, match="no model folder"):
+        load_model(tmp_path / "nowhere")
