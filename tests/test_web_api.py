@@ -61,6 +61,9 @@ def test_org_profile_partners_and_people(client):
     assert len(page1) == len(page2) == 1 and page1[0]["org"] != page2[0]["org"]
     alpha = org_id(client, "Alpha University")
     assert [p["name"] for p in client.get(f"/api/orgs/{alpha}/people").json()] == ["Li Wei"]
+    [li] = client.get("/api/people", params={"q": "li w"}).json()
+    assert (li["name"], li["titles"], li["org"]["name"]) == ("Li Wei", ["President"], "Alpha University")
+    assert [p["name"] for p in client.get("/api/people", params={"q": "王"}).json()] == ["王建国"]
     quoted = client.get(f"/api/orgs/{beta}/partners", params={"evidence": 2}).json()
     assert all(e["evidence"] for p in quoted for e in p["evidence"])
 
@@ -126,7 +129,7 @@ def test_openapi_documents_every_route(client):
     spec = client.get("/api/openapi.json").json()
     for path in ("/api/suggest", "/api/orgs", "/api/orgs/{org_id}", "/api/orgs/{org_id}/partners",
                  "/api/orgs/{org_id}/people", "/api/events", "/api/events/{event_id}", "/api/graph",
-                 "/api/search", "/api/status"):
+                 "/api/search", "/api/status", "/api/people"):
         assert path in spec["paths"], path
     docs = client.get("/api/docs")
     assert docs.status_code == 200 and "/vendor/swagger-ui-bundle.js" in docs.text

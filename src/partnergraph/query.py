@@ -406,6 +406,24 @@ def suggest(store: Store, text: str, *, limit: int = 10) -> list[Suggestion]:
 
 
 @dataclass(slots=True)
+class PersonMatch:
+    name: str
+    titles: list[str]
+    documents: int
+    org: OrgRef | None
+
+
+def find_people(store: Store, text: str, *, limit: int = 20, offset: int = 0) -> list[PersonMatch]:
+    """People whose name contains `text`, with their organization and titles."""
+    text = text.strip()
+    if not text:
+        raise ConfigError("empty name", hint="give part of a person's name")
+    return [PersonMatch(name, sorted(titles.split(",")) if titles else [], n,
+                        OrgRef(oid, oname, okind) if oid is not None else None)
+            for _pid, name, titles, n, oid, oname, okind in store.people_named(text.casefold(), limit, offset)]
+
+
+@dataclass(slots=True)
 class GraphNode:
     id: int
     name: str
@@ -437,7 +455,7 @@ class Graph:
 
 def graph(store: Store, *, since: str | None = None, until: str | None = None,
           type: str | None = None, lang: str | None = None, kind: str | None = None,
-          focus: int | None = None, limit: int = 200) -> Graph:
+          focus: int | None = None, limit: int = 100) -> Graph:
     """The partnership graph of the events that pass the filters: organizations (the `limit`
     with most events, or `focus` and its partners) and one edge per partner pair, with the
     ids of its events and of the articles that report them."""
@@ -445,42 +463,35 @@ def graph(store: Store, *, since: str | None = None, until: str | None = None,
     _check_lang(lang)
     if focus is not None:
         find_org(store, focus)
-    pairs: dict[tuple[int, int], list] = {}
-    for a, b, event_id, etype, sort_date in store.graph_pairs(since=since, until=until,
-                                                             type=type, lang=lang):
-        edge = pairs.get((a, b))
-        if edge is None:
-            edge = pairs[(a, b)] = [[], {}, sort_date, sort_date]
-        edge[0].append(event_id)
-        edge[1][etype] = edge[1].get(etype, 0) + 1
-        if sort_date is not None:
-            edge[2] = sort_date if edge[2] is None else min(edge[2], sort_date)
-            edge[3] = sort_date if edge[3] is None else max(edge[3], sort_date)
-    entities = store.entities_by_id({x for pair in pairs for x in pair})
+    pairs = store.graph_pairs(since=since, until=until, type=type, lang=lang, with_id=focus)
     if kind:
-        pairs = {k: v for k, v in pairs.items()
-                 if entities[k[0]][1] == kind or entities[k[1]][1] == kind}
+        kinds = store.entities_by_id({x for row in pairs for x in row[:2]})
+        pairs = [r for r in pairs if kinds[r[0]][1] == kind or kinds[r[1]][1] == kind]
     degree: dict[int, int] = {}
     partners_of: dict[int, int] = {}
-    for (a, b), edge in pairs.items():
-        for x in (a, b):
-            degree[x] = degree.get(x, 0) + len(edge[0])
-            partners_of[x] = partners_of.get(x, 0) + 1
+    for a, b, n, *_ in pairs:
+        degree[a] = degree.get(a, 0) + n
+        degree[b] = degree.get(b, 0) + n
+        partners_of[a] = partners_of.get(a, 0) + 1
+        partners_of[b] = partners_of.get(b, 0) + 1
     if focus is not None:
-        near = {focus} | {b if a == focus else a for a, b in pairs if focus in (a, b)}
-        ranked = sorted(near, key=lambda x: (x != focus, -degree.get(x, 0), entities.get(x, ("",))[0]))
+        near = {focus} | {b if a == focus else a for a, b, *_ in pairs if focus in (a, b)}
+        ranked = sorted(near, key=lambda x: (x != focus, -degree.get(x, 0), x))
     else:
-        ranked = sorted(degree, key=lambda x: (-degree[x], entities[x][0]))
+        ranked = sorted(degree, key=lambda x: (-degree[x], x))
     shown = set(ranked[:limit])
-    if focus is not None and focus not in entities:
-        shown.discard(focus)
+    entities = store.entities_by_id(shown)
     nodes = [GraphNode(x, entities[x][0], entities[x][1], degree.get(x, 0), partners_of.get(x, 0))
              for x in ranked[:limit] if x in entities]
-    kept = [(k, v) for k, v in pairs.items() if k[0] in shown and k[1] in shown]
-    docs = store.event_doc_ids([i for _, v in kept for i in v[0]])
-    edges = [GraphEdge(a, b, len(ev), types, max(types, key=lambda t: (types[t], -EVENT_TYPES.index(t))), first, last,
-                       ev, sorted({d for i in ev for d in docs.get(i, ())}))
-             for (a, b), (ev, types, first, last) in kept]
+    kept = [r for r in pairs if r[0] in shown and r[1] in shown]
+    event_ids = {r[0:2]: [int(i) for i in r[5].split(",")] for r in kept}
+    docs = store.event_doc_ids([i for ids in event_ids.values() for i in ids])
+    edges = []
+    for a, b, n, first, last, _ids, *per_type in kept:
+        types = {t: c for t, c in zip(EVENT_TYPES, per_type) if c}
+        ev = event_ids[(a, b)]
+        edges.append(GraphEdge(a, b, n, types, max(types, key=lambda t: (types[t], -EVENT_TYPES.index(t))),
+                               first, last, ev, sorted({d for i in ev for d in docs.get(i, ())})))
     return Graph(nodes, edges, len(degree), len(pairs))
 
 

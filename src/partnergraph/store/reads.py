@@ -155,19 +155,27 @@ class Reads:
         return self.conn.execute(sql, args).fetchall()
 
     def graph_pairs(self, *, since: str | None, until: str | None, type: str | None,
-                    lang: str | None) -> Iterator[tuple[int, int, int, str, str | None]]:
-        """(entity a < entity b, event id, type, sort date) for each pair of parties of each
-        event that passes the filters."""
-        sql = ("SELECT p1.entity_id, p2.entity_id, e.id, e.type, e.sort_date FROM events e"
+                    lang: str | None, with_id: int | None = None) -> list[tuple]:
+        """(entity a < entity b, events, first date, last date, event ids comma-joined, then
+        the count of each of EVENT_TYPES) per pair of parties, over the events that pass the
+        filters (and that `with_id` is party to); grouped here in SQL (in Python it took 3x the
+        CPU: bench/bench_web.py)."""
+        counts = ", ".join(f"SUM(e.type='{t}')" for t in EVENT_TYPES)
+        sql = ("SELECT p1.entity_id, p2.entity_id, COUNT(*), MIN(e.sort_date), MAX(e.sort_date),"
+               f" group_concat(e.id), {counts} FROM events e"
                " JOIN event_parties p1 ON p1.event_id=e.id"
-               " JOIN event_parties p2 ON p2.event_id=e.id AND p2.entity_id>p1.entity_id"
-               " WHERE 1=1")
-        sql, args = _event_filters(sql, [], since, until, type)
+               " JOIN event_parties p2 ON p2.event_id=e.id AND p2.entity_id>p1.entity_id")
+        args: list = []
+        if with_id is not None:
+            sql += " JOIN event_parties w ON w.event_id=e.id AND w.entity_id=?"
+            args.append(with_id)
+        sql, args = _event_filters(sql + " WHERE 1=1", args, since, until, type)
         if lang:
             sql += (" AND EXISTS (SELECT 1 FROM event_sources ls JOIN documents ld"
                     " ON ld.doc_key=ls.doc_key WHERE ls.event_id=e.id AND ld.lang=?)")
             args.append(lang)
-        return self.conn.execute(sql, args)
+        sql += " GROUP BY p1.entity_id, p2.entity_id"
+        return self.conn.execute(sql, args).fetchall()
 
     def entities_by_id(self, ids: set[int]) -> dict[int, tuple[str, str]]:
         """id → (name, kind)."""
@@ -234,6 +242,17 @@ class Reads:
             " WHERE t.person_id=p.id), p.n_docs, (SELECT MAX(t.published) FROM person_titles t"
             " WHERE t.person_id=p.id) FROM people p WHERE p.entity_id=?"
             " ORDER BY p.n_docs DESC, p.name" + limit_sql, (entity_id,)).fetchall()
+
+    def people_named(self, folded: str, limit: int, offset: int = 0) -> list[tuple]:
+        """(person id, name, titles joined by ',', documents, entity id, org name, org kind)
+        of people whose name contains the casefolded text, the most documented first."""
+        like = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return self.conn.execute(
+            "SELECT p.id, p.name, (SELECT GROUP_CONCAT(DISTINCT t.title) FROM person_titles t"
+            " WHERE t.person_id=p.id), p.n_docs, en.id, en.name, en.kind FROM people p"
+            " LEFT JOIN entities en ON en.id=p.entity_id WHERE lower(p.name) LIKE ? ESCAPE '\\'"
+            " ORDER BY p.n_docs DESC, p.name, p.id" + _limit(limit, offset),
+            ("%" + like + "%",)).fetchall()
 
     def search_words(self, match: str, limit: int) -> list[tuple]:
         """(doc id, title, url, published, text) of documents matching an FTS5 expression over

@@ -79,6 +79,12 @@ def explain(org_id: OrgId, store: Store = ReadStore):
     return query.explain_org(store, org_id)
 
 
+@router.get("/people", response_model=list[query.PersonMatch],
+            summary="People whose name contains the text, with their organization and titles")
+def find_people(q: Text, store: Store = ReadStore, limit: Limit = 20, offset: Offset = 0):
+    return query.find_people(store, q, limit=limit, offset=offset)
+
+
 @router.get("/events", response_model=list[query.EventRow],
             summary="Cooperation events, oldest first, with their sources")
 def events(store: Store = ReadStore,
@@ -105,7 +111,7 @@ def event(event_id: Annotated[int, Path(ge=1, le=2**62)], store: Store = ReadSto
 def graph(store: Store = ReadStore, since: Since = None, until: Until = None, type: Type = None,
           lang: Language = None, kind: Kind = None,
           focus: Annotated[int | None, Query(ge=1, description="An organization and its partners only.")] = None,
-          limit: Annotated[int, Query(ge=1, le=5000, description="Most active organizations shown.")] = 200):
+          limit: Annotated[int, Query(ge=1, le=5000, description="Most active organizations shown.")] = 100):
     return query.graph(store, since=since, until=until, type=type, lang=lang, kind=kind,
                        focus=focus, limit=limit)
 

@@ -110,6 +110,10 @@ def create_app(db: str, *, allow_edits: bool = False) -> FastAPI:
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)
+
     @app.get("/vendor/{name}", include_in_schema=False)
     def vendor(name: str) -> Response:
         from partnergraph.web.assets import INSTALL_HINT, VENDOR
