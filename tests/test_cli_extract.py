@@ -70,9 +70,10 @@ def test_unknown_backend_names_the_choices(folder):
     assert "Error: unknown backend 'nope'" in res.stderr and "Hint: choose one of: learned, rules" in res.stderr
 
 
-def test_empty_folder_is_not_an_error(tmp_path):
+def test_empty_folder_says_nothing_was_read(tmp_path):
+    # issue 10: an empty folder is not a silent success
     res = run("extract", tmp_path)
-    assert res.returncode == 0 and res.stdout == ""
+    assert res.returncode == 1 and res.stdout == "" and "nothing was read" in res.stderr
 
 
 PAGE = "<html><head><title>{t}</title></head><body><article><h1>{t}</h1><p>{p}</p></article></body></html>"

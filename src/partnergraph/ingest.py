@@ -119,8 +119,13 @@ def _made_by(ex: Extraction) -> str:
 
 
 def _named_after_file(doc_id: str, source: str | None) -> bool:
-    """The id is the file name of `source` (text and HTML files), not a URL or record id."""
-    return bool(source) and "://" not in source and Path(source).stem == doc_id
+    """The id is the file's path (its name, or its path under the folder given: en/001) of
+    `source` (text and HTML files), not a URL or record id."""
+    if not source or "://" in source:
+        return False
+    stem = Path(source)
+    stem = stem.with_name(stem.name.split(".")[0]).as_posix()
+    return stem == doc_id or stem.endswith("/" + doc_id)
 
 
 def _same_source(a: str, b: str) -> bool:
@@ -187,11 +192,13 @@ def ingest(
     progress_min: int | None = None,
     relevance: bool | None = None,
     stats: SourceStats | None = None,
+    published: str | None = None,
 ) -> IngestReport:
     """Extract every document under `paths` and store it (see the module docstring).
 
     Extraction runs in `workers` processes (default: one per CPU); the store is written
-    by this process only, in input order. `relevance` and `stats` go to `iter_sources`
+    by this process only, in input order. `published` dates documents that give no date.
+    `relevance` and `stats` go to `iter_sources`
     (None filters web inputs only; skipped pages are counted in `stats`).
     """
     import multiprocessing
@@ -200,24 +207,24 @@ def ingest(
     # workers are forked (the loaded backend is shared copy-on-write); where fork does not
     # exist (Windows) extraction runs in this process
     if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-        items = _extract_parallel(paths, backend, input_format, workers, relevance, stats)
+        items = _extract_parallel(paths, backend, input_format, workers, relevance, stats, published)
         if progress_min is not None:
             from partnergraph.runner import with_progress
 
             items = with_progress(items, progress_min)
     else:
-        items = _extract_serial(paths, backend, input_format, progress_min, relevance, stats)
+        items = _extract_serial(paths, backend, input_format, progress_min, relevance, stats, published)
     return ingest_extractions(store, items, batch_size=batch_size, near=_near_index(store))
 
 
 def _extract_serial(paths, backend: str, input_format: str | None, progress_min: int | None,
-                    relevance: bool | None, stats: SourceStats | None):
+                    relevance: bool | None, stats: SourceStats | None, published: str | None = None):
     from partnergraph.extraction.backend import load_backend
     from partnergraph.runner import extract_all
 
     engine = load_backend(backend)
     for result in extract_all(paths, engine, input_format=input_format, progress_min=progress_min,
-                              relevance=relevance, stats=stats):
+                              relevance=relevance, stats=stats, published=published):
         if result.failure is not None:
             yield result.failure
         else:
@@ -231,13 +238,13 @@ WINDOW_PER_WORKER = 32
 
 
 def _extract_parallel(paths, backend: str, input_format: str | None, workers: int,
-                      relevance: bool | None, stats: SourceStats | None):
+                      relevance: bool | None, stats: SourceStats | None, published: str | None = None):
     import multiprocessing
 
     from partnergraph.sources import iter_sources
 
     ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(workers, initializer=_worker_init, initargs=(backend,)) as pool:
+    with ctx.Pool(workers, initializer=_worker_init, initargs=(backend, published)) as pool:
         window: list = []
         for item in iter_sources(paths, input_format, relevance=relevance, stats=stats):
             window.append(item)
@@ -256,15 +263,17 @@ def _run_window(pool, window: list):
 
 
 _worker_backend = None
+_worker_published: str | None = None
 
 
-def _worker_init(backend: str) -> None:
-    global _worker_backend
+def _worker_init(backend: str, published: str | None = None) -> None:
+    global _worker_backend, _worker_published
     import threading
 
     from partnergraph.extraction.backend import load_backend
 
     _worker_backend = load_backend(backend)
+    _worker_published = published
     # a worker blocks on the task pipe, which it holds open itself: when the ingest process
     # is killed (kill -9), nothing would ever wake it, so it watches for its parent instead
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
@@ -283,7 +292,7 @@ def _worker_extract(raw):
     process that writes the store does only the writing."""
     from partnergraph.runner import process_raw
 
-    result = process_raw(raw, _worker_backend)
+    result = process_raw(raw, _worker_backend, _worker_published)
     if result.failure is not None:
         return result.failure
     try:

@@ -136,6 +136,7 @@ class Extraction(_Record):
 
     id: str
     url: str | None = None
+    source: str | None = Field(default=None, description="The file (or feed) the document was read from.")
     lang: str = "en"
     title: str | None = None
     published: str | None = None

@@ -15,6 +15,8 @@ def process_document(document: Document, backend: Backend | None = None) -> Extr
     """Run a backend on a prepared document and check its evidence."""
     backend = backend or load_backend(DEFAULT_BACKEND)
     extraction = backend.extract(document)
+    if document.source and extraction.source is None:
+        extraction = extraction.model_copy(update={"source": document.source})
     if document.warnings:
         extraction = extraction.model_copy(
             update={"warnings": document.warnings + extraction.warnings}

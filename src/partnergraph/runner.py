@@ -28,10 +28,14 @@ class Result:
     raw: RawDocument | None = None
 
 
-def process_raw(raw: RawDocument, backend: Backend) -> Result:
-    """One raw document → a `Result`; any error becomes a failure naming the document."""
+def process_raw(raw: RawDocument, backend: Backend, published: str | None = None) -> Result:
+    """One raw document → a `Result`; any error becomes a failure naming the document.
+    `published`: the publication date of a document that gives none (relative dates in it
+    resolve against it)."""
     try:
         document = prepare_raw(raw)
+        if published and document.published is None:
+            document = document.model_copy(update={"published": published})
         return Result(extraction=process_document(document, backend), raw=raw)
     except PartnergraphError as err:
         return Result(failure=SourceFailure(source=raw.source or raw.id, reason=err.message), raw=raw)
@@ -49,20 +53,41 @@ def extract_all(
     progress_min: int | None = None,
     relevance: bool | None = None,
     stats: SourceStats | None = None,
+    published: str | None = None,
 ) -> Iterator[Result]:
     """Extract every document under `paths`, streaming results in input order.
 
     `relevance` and `stats` go to `iter_sources`: None filters only web inputs (pages that
     cannot report cooperation), True every input, False none; skips are counted in `stats`.
+    `published` dates the documents that give no date of their own.
     """
     results = (
-        Result(failure=item) if isinstance(item, SourceFailure) else process_raw(item, backend)
+        Result(failure=item) if isinstance(item, SourceFailure) else process_raw(item, backend, published)
         for item in iter_sources(paths, input_format, relevance=relevance, stats=stats)
     )
     if progress_min is None:
         yield from results
     else:
         yield from with_progress(results, progress_min)
+
+
+def check_published(value: str | None) -> str | None:
+    """A `--published` value: an ISO date (YYYY-MM-DD), else a ConfigError."""
+    if value is None:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value).isoformat() if len(value) == 10 else _bad(value)
+    except ValueError:
+        return _bad(value)
+
+
+def _bad(value: str):
+    from partnergraph.errors import ConfigError
+
+    raise ConfigError(f"--published {value!r} is not a date",
+                      hint="write the publication date as YYYY-MM-DD, e.g. --published 2024-03-08")
 
 
 def with_progress(items: Iterable, progress_min: int) -> Iterator:

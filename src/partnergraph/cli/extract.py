@@ -38,26 +38,41 @@ def extract(
         None, "--relevance/--no-relevance",
         help="Skip pages that cannot report cooperation (default: web inputs only; skips are counted).",
     ),
+    published: Optional[str] = typer.Option(
+        None, "--published", help="Publication date (YYYY-MM-DD) of articles that give none, so "
+                                  "relative dates ('on Tuesday', 'March 5') resolve."),
 ) -> None:
-    """Extract organizations, people and cooperation events from articles."""
+    """Extract organizations, people and cooperation events from articles.
+
+    A record's id is its file's path under the folder given (en/001 for FOLDER/en/001.txt) and
+    `source` names the file. Exit code 1 when an input failed or nothing could be read.
+    """
     from partnergraph.cli.render import extraction_table
     from partnergraph.extraction.backend import load_backend
-    from partnergraph.runner import extract_all
+    from partnergraph.errors import ConfigError, PartnergraphError
+    from partnergraph.runner import check_published, extract_all
     from partnergraph.sources import SourceStats
 
+    published = check_published(published)
     if model is not None and backend == "rules":
         backend = "learned"
     engine = load_backend(backend, {"model": str(model)} if model else None)
     records, failures = [], []
     stats = SourceStats()
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    except OSError as err:
+        raise ConfigError(f"cannot write {output}: {err.strerror or err}",
+                          hint="create its folder first, or give another --output") from err
+    extracted = 0
     try:
         for result in extract_all(paths, engine, input_format=input_format, progress_min=PROGRESS_MIN,
-                                  relevance=relevance, stats=stats):
+                                  relevance=relevance, stats=stats, published=published):
             if result.failure is not None:
                 failures.append(result.failure)
                 typer.echo(f"Error: {result.failure.source}: {result.failure.reason}", err=True)
                 continue
+            extracted += 1
             for w in result.extraction.warnings:
                 typer.echo(f"Warning: {result.extraction.id}: {w}", err=True)
             if format is OutputFormat.jsonl:
@@ -77,6 +92,12 @@ def extract(
     if failures:
         typer.echo(f"{len(failures)} input(s) failed; the others were extracted.", err=True)
         raise typer.Exit(1)
+    if extracted == 0:
+        raise PartnergraphError(
+            "nothing was read: " + (f"skipped {stats.summary().split('; skipped ', 1)[-1]}"
+                                    if stats.skipped else "no article in the paths given"),
+            hint="give text (.txt, .md), HTML, WARC, JSON Lines or RSS/Atom files, "
+                 "or --input-format to read other files as one of these")
 
 
 @app.command()

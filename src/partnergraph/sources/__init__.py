@@ -47,17 +47,44 @@ WEB_FORMATS = frozenset({"html", "warc", "jsonl", "feed"})
 NOT_RELEVANT = "not about cooperation"
 
 
-def _expand(paths: Iterable[str | Path], input_format: str | None) -> Iterator[Path | SourceFailure]:
+def _expand(paths: Iterable[str | Path], input_format: str | None,
+            stats: SourceStats | None = None) -> Iterator[tuple[Path, Path | None] | SourceFailure]:
+    """(file, the folder it was found under or None) for every file under `paths`; a folder's
+    files of no known type are counted in `stats` ("not an article file (.pdf)"), so an empty
+    or unsupported folder is never silent."""
     for p in map(Path, paths):
         if p.is_dir():
             files = sorted(f for f in p.rglob("*") if f.is_file())
             for f in files:
                 if input_format or _format_of(f):
-                    yield f
+                    yield f, p
+                elif stats is not None:
+                    stats.skip(f"not an article file ({f.suffix.lower() or 'no suffix'})")
         elif p.is_file():
-            yield p
+            yield p, None
         else:
             yield SourceFailure(source=str(p), reason="no such file or folder")
+
+
+# Formats whose file is one article: its id is its path under the folder given (en/001 and
+# zh/001 are two articles), not its bare name.
+ONE_DOCUMENT_FORMATS = frozenset({"text", "html"})
+
+
+def file_id(path: Path, root: Path) -> str:
+    """"en/001" for ROOT/en/001.txt: the path under the folder given, without the suffix."""
+    rel = path.relative_to(root)
+    return (rel.parent / rel.name[: len(rel.name) - len(_suffix_of(rel.name))]).as_posix()
+
+
+def _suffix_of(name: str) -> str:
+    lower = name.lower()
+    return max((s for s in SUFFIX_FORMAT if lower.endswith(s)), key=len, default=Path(name).suffix)
+
+
+def _named_from(docs: Iterable, doc_id: str) -> Iterator:
+    for d in docs:
+        yield d.model_copy(update={"id": doc_id}) if isinstance(d, RawDocument) else d
 
 
 def _format_of(path: Path) -> str | None:
@@ -127,15 +154,20 @@ def iter_sources(
             f"unknown input format {input_format!r}",
             hint=f"use one of: {', '.join(sorted(READERS))}",
         )
+    caller_counts = stats is not None  # a caller with its own stats reports them itself
     stats = stats if stats is not None else SourceStats()
-    for item in _expand(paths, input_format):
-        if isinstance(item, SourceFailure):
-            yield item
+    for found in _expand(paths, input_format, stats):
+        if isinstance(found, SourceFailure):
+            yield found
             continue
+        item, root = found
         fmt = input_format or _format_of(item) or "text"
         relevant = relevance if relevance is not None else fmt in WEB_FORMATS
         try:
-            yield from apply_relevance(READERS[fmt](item), stats, relevant, main_text=relevance_main_text)
+            docs = READERS[fmt](item)
+            if root is not None and fmt in ONE_DOCUMENT_FORMATS:
+                docs = _named_from(docs, file_id(item, root))
+            yield from apply_relevance(docs, stats, relevant, main_text=relevance_main_text)
         except SourceError as err:
             # readers name the file in their message (it also reaches callers that never
             # see a SourceFailure); the failure names it once, in `source`
@@ -145,7 +177,7 @@ def iter_sources(
         except Exception as err:  # noqa: BLE001 - a reader's bug or a library's limit must not end the batch
             log.debug("reading %s failed", item, exc_info=True)
             yield SourceFailure(source=str(item), reason=f"cannot read: {type(err).__name__}: {str(err)[:200]}")
-    if stats.skipped:
+    if stats.skipped and not caller_counts:
         # WARNING, so a command line shows it without any logging set up: a page left out
-        # must never be silent
+        # must never be silent (a caller that passed `stats` prints them once, itself)
         log.warning("sources: %s", stats.summary())
