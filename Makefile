@@ -38,7 +38,13 @@ test: venv
 	$(PY) -m pytest
 
 eval: $(STAMP)
+	@if [ ! -f "$(SHARED)/eval/score.py" ]; then \
+	  echo "make eval scores against the project's shared evaluation set, which is not in this"; \
+	  echo "repository: it looks for $(SHARED)/eval/dev and $(SHARED)/eval/score.py (a 'shared'"; \
+	  echo "folder next to the checkout). Point it elsewhere with: make eval SHARED=/path/to/shared"; \
+	  exit 2; fi
 	$(PY) bench/eval_dev.py --shared $(SHARED)
+	$(PY) bench/eval_crosslang.py --check
 
 # The corpus annotations (corpus/annotations) joined with their texts in $(SHARED)/corpus into
 # gold files per split; the shipped model is trained on train, its thresholds chosen on val.

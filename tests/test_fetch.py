@@ -309,16 +309,16 @@ def test_fetch_pages_reports_each_failure_and_keeps_going(server):
     assert all(d.fetched_at and d.url.startswith(base) for d in docs)
 
 
-def test_feed_items_follow_their_links_and_fall_back_to_feed_text(server):
+def test_feed_items_follow_their_links_and_a_missing_page_is_a_failure(server):
     base, _ = server
     with _fetcher() as f:
         out = list(fetch_feed(f"{base}/feed.xml", f))
     assert len(out) == 2
-    page = next(o for o in out if o.url == f"{base}/page1.html")
+    page = next(o for o in out if isinstance(o, RawDocument))
     assert "Lund University" in page.html and page.published == "2024-03-12" and page.title == "Item 1"
-    fallback = next(o for o in out if o.url == f"{base}/missing.html")
-    assert fallback.html and "Short summary 2" in fallback.html
-    assert any("feed content used" in w for w in fallback.warnings)
+    # issue 10: a 404 is a failure, never replaced by the feed's summary of the item
+    [failed] = [o for o in out if isinstance(o, SourceFailure)]
+    assert failed.source == f"{base}/missing.html" and "404" in failed.reason
 
 
 def test_fetch_command_saves_skips_unrelated_and_ingests(server, tmp_path):
@@ -349,8 +349,9 @@ def test_feed_command_follows_items_and_ingests(server, tmp_path):
     base, state = server
     db = tmp_path / "kb.db"
     result = CliRunner().invoke(app, ["feed", f"{base}/feed.xml", "--db", str(db), "--delay", "0", "--timeout", "2"])
-    assert result.exit_code == 0, result.output  # the missing page fell back to the feed's summary
-    assert "/page1.html" in [p for _, p, _ in state.hits] and "2 added" in result.output
+    assert result.exit_code == 1, result.output  # the missing page is a failure, counted
+    assert "/page1.html" in [p for _, p, _ in state.hits] and "1 added" in result.output
+    assert result.output.count("missing.html") == 1 and "Short summary 2" not in result.output
 
 
 def test_a_public_feed_cannot_send_the_crawler_into_a_private_network(server, monkeypatch):
@@ -361,9 +362,8 @@ def test_a_public_feed_cannot_send_the_crawler_into_a_private_network(server, mo
     monkeypatch.setattr(web, "_private", lambda url: not url.endswith("/feed.xml"))
     with _fetcher() as f:
         out = list(fetch_feed(f"{base}/feed.xml", f))
-    # not followed: each item falls back to the feed's own summary, with a warning
-    assert len(out) == 2 and all(isinstance(o, RawDocument) and "Short summary" in o.html for o in out)
-    assert all("private network" in o.warnings[0] for o in out)
+    # not followed: each item is a failure that says why (never the feed's own summary)
+    assert len(out) == 2 and all(isinstance(o, SourceFailure) and "private network" in o.reason for o in out)
     assert not [p for _, p, _ in state.hits if p.endswith(".html")]
 
 

@@ -12,7 +12,7 @@ from partnergraph.errors import ConfigError
 from partnergraph.ingest import ingest_extractions
 from partnergraph.models import Extraction, Provenance
 from partnergraph.query import search
-from partnergraph.search import parse, snippet
+from partnergraph.fulltext import parse, snippet
 from partnergraph.store import open_store
 
 PROV = Provenance(backend="test", version="0")

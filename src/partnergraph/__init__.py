@@ -6,10 +6,25 @@ from partnergraph.ingest import ingest
 from partnergraph.store import open_store
 from partnergraph.models import Document, Event, Extraction, Organization, Person, Span
 from partnergraph.pipeline import extract
+from partnergraph.query import events, find_org, org, organizations, partners, people, search, stats
+from partnergraph.resolution.explain import corrections, merge, split, undo, why
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "corrections",
+    "events",
+    "find_org",
+    "merge",
+    "org",
+    "organizations",
+    "partners",
+    "people",
+    "search",
+    "split",
+    "stats",
+    "undo",
+    "why",
     "Document",
     "Event",
     "Extraction",

@@ -33,9 +33,15 @@ CHUNK = 5000
 
 
 def export(store: Store, format: str, out: str | Path = ".") -> list[Path]:
-    """Write the store in `format` into the folder `out`; return the files written."""
+    """Write the store in `format` into the folder `out` (for graphml and gexf, or into the file
+    `out` when its name ends in .graphml or .gexf); return the files written."""
     if format not in FORMATS:
         raise ConfigError(f"unknown export format {format!r}", hint=f"use one of: {', '.join(FORMATS)}")
+    if format in ("graphml", "gexf") and Path(os.path.expanduser(str(out))).suffix.lower() == f".{format}":
+        # --out graph.graphml names the file itself
+        target = Path(os.path.expanduser(str(out)))
+        folder = _folder(target.parent)
+        return [_atomic(folder / target.name, lambda path: _write_graph(store, format, path))]
     out = _folder(out)
     if format in ("graphml", "gexf"):
         return [_atomic(out / f"partnergraph.{format}", lambda path: _write_graph(store, format, path))]

@@ -355,8 +355,8 @@ def org(store: Store, name: str | int, *, limit: int = 100) -> OrgProfile:
 
 def search(store: Store, text: str, *, limit: int = 20) -> list[SearchHit]:
     """Articles matching `text`, best first, each with the sentence that matches marked
-    (see `partnergraph.search`: whole words and `prefix*` in English, substrings in Chinese)."""
-    from partnergraph.search import parse, snippet
+    (see `partnergraph.fulltext`: whole words and `prefix*` in English, substrings in Chinese)."""
+    from partnergraph.fulltext import parse, snippet
 
     query = parse(text)
     if query is None:

@@ -15,7 +15,6 @@ from partnergraph.errors import PartnergraphError
 
 app = typer.Typer(
     name="partnergraph",
-    help="Turn news about cooperation between organizations into a source-grounded partnership graph.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -29,14 +28,59 @@ from partnergraph.cli import serve as _serve  # noqa: E402,F401
 from partnergraph.cli import web as _web  # noqa: E402,F401
 
 
+def _version(value: bool) -> None:
+    if value:
+        from partnergraph import __version__
+
+        typer.echo(f"partnergraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Turn news about cooperation between organizations into a source-grounded partnership graph."""
+
+
+def _fail(message: str, hint: str | None, code: int, as_json: bool) -> None:
+    """Report an error the one way: ``Error:``/``Hint:`` lines, or a JSON object with --json."""
+    if as_json:
+        import json
+
+        typer.echo(json.dumps({"error": message, "hint": hint, "exit_code": code}, ensure_ascii=False),
+                   err=True)
+    else:
+        typer.echo(f"Error: {message}", err=True)
+        if hint:
+            typer.echo(f"Hint: {hint}", err=True)
+    sys.exit(code)
+
+
 def main(argv: list[str] | None = None) -> None:
+    """Run the CLI. Exit codes: 0 done, 1 an error or a failed input, 2 a usage error,
+    130 interrupted (docs/cli.md)."""
+    # the click exception classes, whether typer vendors click or depends on it
+    usage_error = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+    click_error = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+    args = list(sys.argv[1:] if argv is None else argv)
+    as_json = "--json" in args
     try:
-        app(args=argv, standalone_mode=True)
+        code = app(args=args, standalone_mode=False)
     except PartnergraphError as err:
-        typer.echo(f"Error: {err.message}", err=True)
-        if err.hint:
-            typer.echo(f"Hint: {err.hint}", err=True)
-        sys.exit(1)
+        _fail(err.message, err.hint, 1, as_json)
+    except usage_error as err:
+        if not as_json:
+            err.show()
+            sys.exit(err.exit_code)
+        _fail(err.format_message(), "see --help", err.exit_code, as_json)
+    except click_error as err:
+        _fail(err.format_message(), None, err.exit_code, as_json)
+    except typer.Abort:
+        typer.echo("Interrupted.", err=True)
+        sys.exit(130)
     except KeyboardInterrupt:
         typer.echo("Interrupted.", err=True)
         sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -11,10 +11,12 @@ from pathlib import Path
 import typer
 
 from partnergraph.cli import app
+from partnergraph.errors import PartnergraphError
 
 DB_HELP = "Knowledge base file (default: $PARTNERGRAPH_DB or ./partnergraph.db)."
 DbOption = typer.Option(None, "--db", help=DB_HELP)
-JsonOption = typer.Option(False, "--json", help="Print JSON instead of a table.")
+JsonOption = typer.Option(False, "--json", help="Print JSON instead of a table (errors too).")
+CsvOption = typer.Option(False, "--csv", help="Print CSV (a header line, then one line a row) instead of a table.")
 EvidenceOption = typer.Option(
     False, "--evidence", help="Quote the sentence behind each event, with the article's title and URL.")
 # shared events quoted per partner with --evidence (the latest ones)
@@ -55,7 +57,16 @@ def _shell(name: str) -> str:
     return shlex.quote(name)
 
 
-def _table(title: str, columns: list[str], rows: list[list]) -> None:
+def _table(title: str, columns: list[str], rows: list[list], csv: bool = False) -> None:
+    """A rich table for people, or with `csv` the same columns as CSV for spreadsheets."""
+    if csv:
+        import csv as csvlib
+        import sys
+
+        writer = csvlib.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows([["" if v is None else v for v in row] for row in rows])
+        return
     from rich.console import Console
     from rich.table import Table
 
@@ -78,25 +89,42 @@ def ingest(
     relevance: bool | None = typer.Option(
         None, "--relevance/--no-relevance",
         help="Skip pages that cannot report cooperation (default: web inputs only; skips are counted)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON on stdout."),
+    published: str | None = typer.Option(
+        None, "--published", help="Publication date (YYYY-MM-DD) of articles that give none."),
 ) -> None:
     """Extract articles and store them in the knowledge base (idempotent, restartable)."""
     from partnergraph.ingest import ingest as run
     from partnergraph.sources import SourceStats
 
+    from partnergraph.runner import check_published
+
+    published = check_published(published)
     stats = SourceStats()
     with _open(db, create=True) as store:
         report = run(paths, store, backend=backend, input_format=input_format,
                      batch_size=batch_size, workers=workers, progress_min=5,
-                     relevance=relevance, stats=stats)
-    for failure in report.failures:
-        typer.echo(f"Error: {failure.source}: {failure.reason}", err=True)
-    if stats.skipped:
-        typer.echo(f"Sources: {stats.summary()}", err=True)
-    typer.echo(f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged, "
-               f"{report.copies} copies of stored documents, {len(report.failures)} failed "
-               f"→ {_db(db)}", err=True)
+                     relevance=relevance, stats=stats, published=published)
+    if as_json:
+        _print_json({"added": report.added, "replaced": report.replaced, "unchanged": report.unchanged,
+                     "copies": report.copies, "skipped": dict(stats.skipped),
+                     "failed": [f.model_dump() for f in report.failures], "db": _db(db)})
+    else:
+        for failure in report.failures:
+            typer.echo(f"Error: {failure.source}: {failure.reason}", err=True)
+        if stats.skipped:
+            typer.echo(f"Sources: {stats.summary()}", err=True)
+        typer.echo(f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged, "
+                   f"{report.copies} copies of stored documents, {len(report.failures)} failed "
+                   f"→ {_db(db)}", err=True)
     if report.failures:
         raise typer.Exit(1)
+    if report.seen == 0:
+        raise PartnergraphError(
+            "nothing was read: " + (f"skipped {stats.summary().split('; skipped ', 1)[-1]}"
+                                    if stats.skipped else "no article in the paths given"),
+            hint="give text (.txt, .md), HTML, WARC, JSON Lines or RSS/Atom files, "
+                 "or --input-format to read other files as one of these")
 
 
 @app.command()
@@ -107,6 +135,7 @@ def partners(
     type: str | None = typer.Option(None, "--type", help="agreement, visit, meeting or joint_entity."),
     db: Path | None = DbOption,
     as_json: bool = JsonOption,
+    as_csv: bool = CsvOption,
     evidence: bool = EvidenceOption,
 ) -> None:
     """Who an organization cooperated with, by number of events."""
@@ -130,7 +159,7 @@ def partners(
             typer.echo("")
         return
     _table(f"Partners of {name}", ["partner", "kind", "events", "first", "last", "types"],
-           [[p.org.name, p.org.kind, p.events, p.first, p.last, ", ".join(p.types)] for p in rows])
+           [[p.org.name, p.org.kind, p.events, p.first, p.last, ", ".join(p.types)] for p in rows], csv=as_csv)
 
 
 @app.command()
@@ -146,6 +175,7 @@ def events(
     limit: int = typer.Option(200, "--limit", help="At most this many events."),
     db: Path | None = DbOption,
     as_json: bool = JsonOption,
+    as_csv: bool = CsvOption,
     evidence: bool = EvidenceOption,
 ) -> None:
     """Cooperation events, oldest first, with the articles that report each."""
@@ -162,7 +192,7 @@ def events(
     _table("Events", ["date", "type", "parties", "topics / entity", "sources"],
            [[e.date or (f"({e.sort_date})" if e.sort_date else ""), e.type, " ↔ ".join(e.parties),
              ", ".join(e.topics) + (f" [{e.entity}]" if e.entity else ""),
-             ", ".join(s.doc_id for s in e.sources)] for e in rows])
+             ", ".join(s.doc_id for s in e.sources)] for e in rows], csv=as_csv)
 
 
 @app.command()
@@ -176,6 +206,7 @@ def orgs(
     limit: int = typer.Option(100, "--limit", help="At most this many organizations."),
     db: Path | None = DbOption,
     as_json: bool = JsonOption,
+    as_csv: bool = CsvOption,
 ) -> None:
     """Organizations ranked by number of distinct partners.
 
@@ -191,7 +222,7 @@ def orgs(
     if as_json:
         return _print_json(rows)
     _table("Organizations", ["organization", "kind", "partners", "events"],
-           [[r.org.name, r.org.kind, r.partners, r.events] for r in rows])
+           [[r.org.name, r.org.kind, r.partners, r.events] for r in rows], csv=as_csv)
 
 
 @app.command("org")
@@ -226,6 +257,7 @@ def people_at(
     org: str = typer.Argument(..., help="Organization name, alias or acronym."),
     db: Path | None = DbOption,
     as_json: bool = JsonOption,
+    as_csv: bool = CsvOption,
 ) -> None:
     """Who the articles name at an organization, with their titles."""
     from partnergraph import query
@@ -235,7 +267,7 @@ def people_at(
     if as_json:
         return _print_json(rows)
     _table(f"People at {org}", ["name", "titles", "documents", "last seen"],
-           [[x.name, "; ".join(x.titles), x.documents, x.last_seen] for x in rows])
+           [[x.name, "; ".join(x.titles), x.documents, x.last_seen] for x in rows], csv=as_csv)
 
 
 @app.command()
@@ -244,6 +276,7 @@ def search(
     limit: int = typer.Option(20, "--limit", help="At most this many articles."),
     db: Path | None = DbOption,
     as_json: bool = JsonOption,
+    as_csv: bool = CsvOption,
 ) -> None:
     """Full-text search over the stored articles."""
     from partnergraph import query
@@ -253,11 +286,11 @@ def search(
     if as_json:
         return _print_json(hits)
     _table(f"Articles containing {text!r}", ["document", "published", "title", "snippet"],
-           [[h.doc_id, h.published, h.title, h.snippet] for h in hits])
+           [[h.doc_id, h.published, h.title, h.snippet] for h in hits], csv=as_csv)
 
 
 @app.command()
-def stats(db: Path | None = DbOption, as_json: bool = JsonOption) -> None:
+def stats(db: Path | None = DbOption, as_json: bool = JsonOption, as_csv: bool = CsvOption) -> None:
     """How much the knowledge base holds."""
     from partnergraph import query
 
@@ -265,21 +298,25 @@ def stats(db: Path | None = DbOption, as_json: bool = JsonOption) -> None:
         counts = query.stats(store)
     if as_json:
         return _print_json(counts)
-    _table("Knowledge base", ["what", "count"], [[k, v] for k, v in counts.items()])
+    _table("Knowledge base", ["what", "count"], [[k, v] for k, v in counts.items()], csv=as_csv)
 
 
 @app.command()
 def export(
     format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, graphml, gexf or parquet."),
-    out: Path = typer.Option(".", "--out", help="Folder to write into."),
+    out: Path = typer.Option(".", "--out", help="Folder to write into (graphml/gexf: or the file, e.g. out.graphml)."),
     db: Path | None = DbOption,
+    as_json: bool = typer.Option(False, "--json", help="Print the files written as a JSON list."),
 ) -> None:
-    """Export the organization graph and flat tables."""
+    """Export the organization graph and flat tables (columns: docs/cli.md, "Export columns")."""
     from partnergraph.export import export as run
 
     with _read(db) as store:
-        for path in run(store, format, out):
-            typer.echo(str(path))
+        paths = run(store, format, out)
+    if as_json:
+        return _print_json([str(p) for p in paths])
+    for path in paths:
+        typer.echo(str(path))
 
 
 @app.command()
@@ -337,12 +374,16 @@ def merge(
     a: str = typer.Argument(..., help="An organization name."),
     b: str = typer.Argument(..., help="The name to join with it."),
     db: Path | None = DbOption,
+    as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
-    """Treat two names as one organization from now on (kept across re-ingestion)."""
+    """Treat two names as one organization from now on (kept across re-ingestion;
+    `partnergraph corrections` lists it, `corrections undo N` takes it back)."""
     from partnergraph.resolution.explain import merge as run
 
     with _open(db) as store:
         e = run(store, a, b)
+    if as_json:
+        return _print_json({"merged": [a, b], "organization": e.entity_a})
     typer.echo(f"merged: {a!r} and {b!r} are now {e.entity_a!r}")
 
 
@@ -350,12 +391,60 @@ def merge(
 def split(
     a: str = typer.Argument(..., help="The name to detach."),
     db: Path | None = DbOption,
+    as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
-    """Detach a name from the organization it was joined with (kept across re-ingestion)."""
+    """Detach a name from the organization it was joined with (kept across re-ingestion;
+    `partnergraph corrections undo N` takes it back)."""
     from partnergraph.query import find_org
     from partnergraph.resolution.explain import split as run
 
     with _open(db) as store:
         run(store, a)
         now = find_org(store, a).name
+    if as_json:
+        return _print_json({"split": a, "organization": now})
     typer.echo(f"split: {a!r} is now its own organization ({now!r})")
+
+
+corrections_app = typer.Typer(
+    help="The merges and splits you made: list them, or undo one (`corrections undo N`).",
+    invoke_without_command=True, no_args_is_help=False)
+app.add_typer(corrections_app, name="corrections")
+
+
+@corrections_app.callback()
+def corrections(
+    ctx: typer.Context,
+    db: Path | None = DbOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """List the merges and splits made with `merge` and `split`, oldest first."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from partnergraph.resolution.explain import corrections as listed
+
+    with _read(db) as store:
+        rows = listed(store)
+    if as_json:
+        return _print_json(rows)
+    if not rows:
+        typer.echo("no corrections: `partnergraph merge A B` and `partnergraph split A` make them", err=True)
+        return
+    _table("Corrections", ["#", "action", "name", "with", "made"],
+           [[c.number, c.action, c.name, c.other, c.made] for c in rows])
+
+
+@corrections_app.command("undo")
+def corrections_undo(
+    number: int = typer.Argument(..., help="The correction's number (see `partnergraph corrections`)."),
+    db: Path | None = DbOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Undo one merge or split; the store is resolved again without it."""
+    from partnergraph.resolution.explain import undo
+
+    with _open(db) as store:
+        c = undo(store, number)
+    if as_json:
+        return _print_json({"undone": c})
+    typer.echo(f"undone: #{c.number} {c.action} {c.name!r}" + (f" {c.other!r}" if c.other else ""))

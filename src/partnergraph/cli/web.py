@@ -31,6 +31,7 @@ UserAgentOption = typer.Option(None, "--user-agent", help="Name this crawler dif
 ContactOption = typer.Option(None, "--contact", envvar="PARTNERGRAPH_CONTACT",
                              help="How sites can reach you (e-mail or URL), sent in the User-Agent as polite "
                              "crawlers do; also read from $PARTNERGRAPH_CONTACT.")
+JsonOption = typer.Option(False, "--json", help="Print the report as JSON on stdout (errors too).")
 BackendOption = typer.Option("rules", "--backend", help="Extraction backend (see `partnergraph backends`).")
 
 
@@ -47,9 +48,13 @@ def _fetcher(delay: float, timeout: float, retries: int, max_bytes: int, user_ag
     return Fetcher(replace(policy, user_agent=user_agent or default_agent(contact)))
 
 
-def _run(documents, *, save: Optional[Path], ingest: bool, relevance: bool, db, backend: str) -> None:
-    """Shared tail of both commands: filter, save, report, ingest."""
+def _run(documents, *, save: Optional[Path], ingest: bool, relevance: bool, db, backend: str,
+         as_json: bool = False) -> None:
+    """Shared tail of both commands: filter, save, report, ingest. Each failure is reported
+    once (its URL, its reason), the summary once; a counter shows progress while fetching."""
+    from partnergraph.cli.kb import _print_json
     from partnergraph.models import SourceFailure
+    from partnergraph.runner import with_progress
     from partnergraph.sources import SourceStats, apply_relevance
     from partnergraph.sources.jsonl import write_jsonl
 
@@ -57,15 +62,21 @@ def _run(documents, *, save: Optional[Path], ingest: bool, relevance: bool, db, 
         raise typer.BadParameter("with --no-ingest, give --save FILE, or nothing is kept")
     stats = SourceStats()
     failures = 0
+    failed: list[dict] = []
+    report = None
     with tempfile.TemporaryDirectory(prefix="partnergraph-fetch-") as tmp:
         target = save or Path(tmp) / "pages.jsonl"
         # downloads are paced by the network: judging the main text here costs nothing extra
-        for item in write_jsonl(apply_relevance(documents, stats, relevance, main_text=True), target):
+        pages = with_progress(apply_relevance(documents, stats, relevance, main_text=True), 0)
+        for item in write_jsonl(pages, target):
             if isinstance(item, SourceFailure):
                 failures += 1
-                typer.echo(f"Error: {item.source}: {item.reason}", err=True)
-        typer.echo(f"Fetched {stats.summary()}; {failures} failed"
-                   + (f" → {save}" if save else ""), err=True)
+                failed.append(item.model_dump())
+                if not as_json:
+                    typer.echo(f"Error: {item.source}: {item.reason}", err=True)
+        if not as_json:
+            typer.echo(f"Fetched {stats.summary()}; {failures} failed"
+                       + (f" → {save}" if save else ""), err=True)
         if ingest and stats.documents:
             from partnergraph.ingest import ingest as run
             from partnergraph.store import open_store
@@ -74,12 +85,20 @@ def _run(documents, *, save: Optional[Path], ingest: bool, relevance: bool, db, 
                 # the pages were judged above (or the user said not to): no second filter
                 report = run([target], store, backend=backend, input_format="jsonl",
                              relevance=False)
-            for failure in report.failures:
-                typer.echo(f"Error: {failure.source}: {failure.reason}", err=True)
             failures += len(report.failures)
-            typer.echo(f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged, "
-                       f"{report.copies} copies of stored documents, {len(report.failures)} failed "
-                       f"→ {_db(db)}", err=True)
+            failed += [f.model_dump() for f in report.failures]
+            if not as_json:
+                for failure in report.failures:
+                    typer.echo(f"Error: {failure.source}: {failure.reason}", err=True)
+                typer.echo(f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged, "
+                           f"{report.copies} copies of stored documents, {len(report.failures)} failed "
+                           f"→ {_db(db)}", err=True)
+    if as_json:
+        _print_json({"documents": stats.documents, "skipped": dict(stats.skipped), "failed": failed,
+                     "saved": str(save) if save else None,
+                     "ingested": None if report is None else {
+                         "added": report.added, "replaced": report.replaced, "unchanged": report.unchanged,
+                         "copies": report.copies, "db": _db(db)}})
     if failures:
         raise typer.Exit(1)
 
@@ -98,13 +117,14 @@ def fetch(
     user_agent: Optional[str] = UserAgentOption,
     contact: Optional[str] = ContactOption,
     backend: str = BackendOption,
+    as_json: bool = JsonOption,
 ) -> None:
     """Download web pages politely (robots.txt, one request at a time per site), then ingest them."""
     from partnergraph.sources.web import fetch_pages, read_url_list
 
     with _fetcher(delay, timeout, retries, max_bytes, user_agent, contact) as fetcher:
         _run(fetch_pages(read_url_list(urls), fetcher), save=save, ingest=ingest,
-             relevance=relevance, db=db, backend=backend)
+             relevance=relevance, db=db, backend=backend, as_json=as_json)
 
 
 @app.command()
@@ -123,10 +143,11 @@ def feed(
     user_agent: Optional[str] = UserAgentOption,
     contact: Optional[str] = ContactOption,
     backend: str = BackendOption,
+    as_json: bool = JsonOption,
 ) -> None:
     """Read an RSS/Atom feed, download its items' pages politely, then ingest them."""
     from partnergraph.sources.web import fetch_feed
 
     with _fetcher(delay, timeout, retries, max_bytes, user_agent, contact) as fetcher:
         _run(fetch_feed(feed, fetcher, follow=follow), save=save, ingest=ingest,
-             relevance=relevance, db=db, backend=backend)
+             relevance=relevance, db=db, backend=backend, as_json=as_json)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 
+from partnergraph.errors import PartnergraphError
 from partnergraph.resolution import resolve_store
 from partnergraph.resolution.names import name_key, unit_difference
 from partnergraph.store import Store
@@ -89,10 +90,25 @@ def _path(store: Store, entity_id: int, ka: str, kb: str) -> list[tuple]:
     return out[::-1]
 
 
+@dataclass(frozen=True)
+class Correction:
+    number: int
+    action: str
+    name: str
+    other: str | None
+    made: str
+
+
 def merge(store: Store, a: str, b: str) -> Explanation:
     """Join the organizations named `a` and `b` from now on, whatever the rules say."""
     _known(store, a)
     _known(store, b)
+    if name_key(a) == name_key(b):
+        raise PartnergraphError(f"{a!r} and {b!r} are one name: there is nothing to merge",
+                                hint="give two different names: partnergraph merge NAME OTHER_NAME")
+    if store.entity_id_by_key(name_key(a)) == store.entity_id_by_key(name_key(b)):
+        raise PartnergraphError(f"{a!r} and {b!r} are already one organization",
+                                hint=f"`partnergraph why {_quote(a)} {_quote(b)}` shows what joins them")
     store.add_override("merge", a, b)
     resolve_store(store)
     return why(store, a, b)
@@ -101,8 +117,38 @@ def merge(store: Store, a: str, b: str) -> Explanation:
 def split(store: Store, a: str) -> None:
     """Detach the name `a` from whatever it was joined with (by articles or by a merge)."""
     _known(store, a)
+    key = name_key(a)
+    entity_id = store.entity_id_by_key(key)
+    if entity_id is not None and store.keys_of(entity_id) == [key]:
+        raise PartnergraphError(
+            f"{a!r} is not joined with any other name: there is nothing to split",
+            hint="`partnergraph org NAME` lists an organization's names; `partnergraph corrections` "
+                 "lists your merges")
     store.add_override("split", a)
     resolve_store(store)
+
+
+def corrections(store: Store) -> list[Correction]:
+    """The user's merges and splits still in force, oldest first."""
+    return [Correction(seq, action, a, b, made) for seq, action, a, b, made in store.corrections()]
+
+
+def undo(store: Store, number: int) -> Correction:
+    """Take back correction `number` and resolve again without it."""
+    found = next((c for c in corrections(store) if c.number == number), None)
+    if found is None:
+        known = ", ".join(str(c.number) for c in corrections(store)) or "none"
+        raise PartnergraphError(f"no correction #{number}",
+                                hint=f"`partnergraph corrections` lists them (numbers: {known})")
+    store.remove_override(number)
+    resolve_store(store)
+    return found
+
+
+def _quote(name: str) -> str:
+    import shlex
+
+    return shlex.quote(name)
 
 
 def _known(store: Store, name: str) -> None:

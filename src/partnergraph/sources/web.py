@@ -75,7 +75,8 @@ def fetch_pages(urls: Iterable[str | SourceFailure], fetcher: Fetcher) -> Iterat
         try:
             yield _page(fetcher.get(url), id=url_id(url), source=url)
         except SourceError as err:
-            yield SourceFailure(source=url, reason=err.message)
+            # the fetcher names the URL in its message; the failure names it once, in `source`
+            yield SourceFailure(source=url, reason=err.message.removeprefix(f"{url}: "))
         except Exception as err:  # noqa: BLE001 - one URL's surprise must not end the run
             yield SourceFailure(source=url, reason=f"cannot fetch: {type(err).__name__}: {str(err)[:200]}")
 
@@ -109,8 +110,8 @@ def _private(url: str) -> bool:
 def fetch_feed(feed: str, fetcher: Fetcher, *, follow: bool = True) -> Iterator[RawDocument | SourceFailure]:
     """The items of an RSS/Atom feed (URL or file); with `follow`, each item's full page.
 
-    An item keeps the feed's title and date; when its page cannot be fetched, the item's own
-    content is used (with a warning) if it has any. A feed read from the internet may not send
+    An item keeps the feed's title and date; when its page cannot be fetched (404, robots.txt,
+    a private host) the item is a failure, never replaced by the feed's summary of it. A feed read from the internet may not send
     the crawler into a private network (its links to such hosts are not followed); a feed from
     a file or a private host may."""
     data, source = _feed_bytes(feed, fetcher)
@@ -136,10 +137,9 @@ def fetch_feed(feed: str, fetcher: Fetcher, *, follow: bool = True) -> Iterator[
         if isinstance(page, RawDocument):
             yield page.model_copy(update={"id": item.id, "source": source, "title": item.title,
                                           "published": item.published})
-        elif item.html or item.text:
-            warning = f"page not fetched, feed content used: {page.reason}"
-            yield item.model_copy(update={"warnings": item.warnings + [warning]})
         else:
+            # a 404, a robots.txt refusal, a private host: the item failed. Its summary in
+            # the feed is not the article (a teaser, a cut paragraph) and never stands in for it
             yield page
     for url, item in by_url.items():
         if not _is_http(url):

@@ -234,7 +234,7 @@ class Store(Reads):
             return None
         key = seen[0]
         row = self.conn.execute(
-            "SELECT id, url, lang, title, published, text, backend, backend_version, warnings"
+            "SELECT id, url, lang, title, published, text, backend, backend_version, warnings, source"
             " FROM documents WHERE doc_key=?", (key,)).fetchone()
 
         def spans(raw: str) -> list[Span]:
@@ -253,7 +253,7 @@ class Store(Reads):
                   for t, d, p, loc, tp, ent, ev, c in self.conn.execute(
                       "SELECT type, date, parties, location, topics, entity, evidence, confidence"
                       " FROM event_mentions WHERE doc_key=? ORDER BY idx", (key,))]
-        return Extraction(id=row[0], url=row[1], lang=row[2], title=row[3], published=row[4],
+        return Extraction(id=row[0], url=row[1], source=row[9], lang=row[2], title=row[3], published=row[4],
                           text=row[5], provenance=Provenance(backend=row[6], version=row[7]),
                           warnings=json.loads(row[8]), organizations=orgs, people=people,
                           events=events)
@@ -318,6 +318,17 @@ class Store(Reads):
         """(seq, action, key_a, key_b) in the order the user made them."""
         return self.conn.execute(
             "SELECT seq, action, key_a, key_b FROM overrides ORDER BY seq").fetchall()
+
+    def corrections(self) -> list[tuple[int, str, str, str | None, str]]:
+        """(seq, action, name_a, name_b, created_at) of the user's overrides, oldest first."""
+        return self.conn.execute(
+            "SELECT seq, action, name_a, name_b, created_at FROM overrides ORDER BY seq").fetchall()
+
+    def remove_override(self, seq: int) -> None:
+        """Forget one user decision (the next resolution runs without it)."""
+        with self.transaction():
+            self.conn.execute("DELETE FROM overrides WHERE seq=?", (seq,))
+            self.bump_generation()
 
     def add_override(self, action: str, name_a: str, name_b: str | None = None) -> None:
         """Record a user decision; a split of A cancels earlier merges that involve A."""
