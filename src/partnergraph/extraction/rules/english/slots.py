@@ -37,6 +37,9 @@ from partnergraph.extraction.rules.english.orgtable import (
 from partnergraph.extraction.rules.english.text import Article
 
 # Small patterns used inside loops, compiled once.
+# "KCCI", "NTU", "LG": letters only, all capitals (a bare name in a party slot); no head word
+# tells its kind
+_BARE_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,9}")
 _DIGIT_OR_CAPS = re.compile(r"\d|\b[A-Z]{2,}\b")
 _LIST_GOES_ON = re.compile(r"\s*(?:,|\band\b)")
 _BETWEEN_END = re.compile(r"\bbetween\s+(?:the\s+)?$")
@@ -338,7 +341,9 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
         if owner is not None:
             table.alias(owner, text)
         else:
-            table.add(text, "company", start, start + len(text), headed=False)
+            # a bare acronym may be a university, a ministry or a firm: its kind is unknown
+            kind = "other" if _BARE_ACRONYM.fullmatch(text) else "company"
+            table.add(text, kind, start, start + len(text), headed=False)
     if "government" in art.low:
         for m in _LOWER_GOVERNMENT.finditer(view):
             place = m.group(1)

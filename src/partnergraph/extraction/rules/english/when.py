@@ -1,6 +1,7 @@
 """When an event happened: the dates of a sentence and the date an event takes from them.
 
-A date is the sentence's own, else a weekday ("signed Wednesday") counted back from the
+A date is the sentence's own (a wire dateline's date giving way to one the sentence states for
+the event), else a weekday ("signed Wednesday") counted back from the
 published day, else a bare year ("in 2009"), else the last date of the paragraph. A day without a
 year takes the published year (GUIDELINES). The date under the headline is the article's, not an
 event's.
@@ -35,6 +36,11 @@ _RELATIVE = re.compile(
     r"century|edition|time|round|batch|plenary|congress|annual|national|international|china|world|global))|"
     r"(last|earlier this|this|early this|late last|earlier last)\s+month)\b")
 # "Written By A | Updated: Mar 29, 2021": a date after these words dates the page, not an event.
+# "KOYA, April 2, 2021 — …", "BEIJING, March 3 (Xinhua) --", "… 2021 /PRNewswire/ --": a wire
+# dateline's date at the head of the first sentence dates the story; a date the sentence states
+# for the event ("signed … on March 31") wins over it.
+_DATELINE_HEAD = 60
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:/[^/\n]{1,40}/\s*)?(?:—|–|--|-\s|:)")
 _BYLINE = re.compile(r"\b(?:updated|posted|published|release time|release date|last modified|edited)\s*(?::|on\b)",
                      re.IGNORECASE)
 
@@ -63,6 +69,14 @@ def date_for(art: Article, sent: Sentence, para_dates: list[tuple[str, tuple[int
     year, else the last date of its paragraph."""
     view = art.view
     dated = [d for d in sentence_dates(art, sent) if d.month is not None]
+    line = next((d for d in dated if d.start - sent.start <= _DATELINE_HEAD
+                 and _DATELINE_TAIL.match(view, d.end, sent.end)), None)
+    if line is not None and len(dated) > 1:
+        dated = [d for d in dated if d is not line]
+        if not art.published and line.year is not None:
+            # the dateline's year places a day the sentence gives without one
+            for d in dated:
+                return d.resolve(line.resolve(None)), (d.start, d.end)
     if len(dated) > 1:
         # "X, founded on May 1, 1950, signed ... on March 5": a date of something else gives way
         dated = [d for d in dated if not _OTHER_DATE.search(view, max(sent.start, d.start - 24), d.start)] or dated
