@@ -64,6 +64,10 @@ def test_org_profile_partners_and_people(client):
     [li] = client.get("/api/people", params={"q": "li w"}).json()
     assert (li["name"], li["titles"], li["org"]["name"]) == ("Li Wei", ["President"], "Alpha University")
     assert [p["name"] for p in client.get("/api/people", params={"q": "王"}).json()] == ["王建国"]
+    hits = [h["doc_id"] for h in client.get("/api/search", params={"q": "agreement"}).json()]
+    pages = [h["doc_id"] for off in range(len(hits))
+             for h in client.get("/api/search", params={"q": "agreement", "limit": 1, "offset": off}).json()]
+    assert len(hits) >= 2 and pages == hits
     quoted = client.get(f"/api/orgs/{beta}/partners", params={"evidence": 2}).json()
     assert all(e["evidence"] for p in quoted for e in p["evidence"])
 
@@ -115,6 +119,15 @@ def test_bad_input_is_a_4xx_with_a_clear_message(client, url, problem):
     assert r.status_code == 422
     body = r.json()
     assert body["error"] == "invalid request" and any(p.startswith(problem) for p in body["problems"])
+
+
+def test_hostile_parameters_are_values_not_sql(client):
+    for q in ("' OR 1=1 --", "'; DROP TABLE entities; --", "%", "a_b", "\\"):  # none is in a name
+        assert client.get("/api/suggest", params={"q": q}).json() == []
+        assert client.get("/api/people", params={"q": q}).json() == []
+        assert client.get("/api/events", params={"topic": q}).json() == []
+        assert client.get("/api/search", params={"q": q}).status_code in (200, 400)
+    assert len(client.get("/api/events").json()) == 4
 
 
 def test_unknown_ids_are_404_with_a_hint(client):
@@ -229,3 +242,35 @@ def test_only_the_web_package_imports_fastapi():
     importers = {p.relative_to(root).parts[0] for p in root.rglob("*.py")
                  if re.search(r"^\s*(from|import) (fastapi|starlette|uvicorn)\b", p.read_text(encoding="utf-8"), re.M)}
     assert importers <= {"web", "cli"}  # cli/serve.py imports uvicorn inside the command only
+
+
+BLOCK_WEB = """
+import sys
+class Block:
+    def find_spec(self, name, path=None, target=None):
+        if name.split('.')[0] in ('fastapi', 'starlette', 'uvicorn', 'jinja2'):
+            raise ImportError(f'No module named {name!r}', name=name)
+sys.meta_path.insert(0, Block())
+from partnergraph.cli import main
+main(sys.argv[1:])
+"""
+
+
+def test_the_core_works_without_the_web_extra_and_serve_says_how_to_get_it(db):
+    def run(*args):
+        return subprocess.run([sys.executable, "-c", BLOCK_WEB, *args], capture_output=True, text=True,
+                              timeout=120, check=False)
+
+    stats = run("stats", "--db", str(db), "--json")
+    assert stats.returncode == 0 and '"documents": 4' in stats.stdout
+    serve = run("serve", "--db", str(db))
+    assert serve.returncode == 1 and "Traceback" not in serve.stderr
+    assert "Error: the web app needs the web extra" in serve.stderr
+    assert "pip install 'partnergraph[web]'" in serve.stderr
+
+
+def test_serve_refuses_a_missing_store_cleanly(tmp_path):
+    res = subprocess.run([sys.executable, "-m", "partnergraph", "serve", "--db", str(tmp_path / "none.db")],
+                         capture_output=True, text=True, timeout=120, check=False)
+    assert res.returncode == 1 and "Error: no knowledge base" in res.stderr and "Hint:" in res.stderr
+    assert not (tmp_path / "none.db").exists()

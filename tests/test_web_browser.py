@@ -213,3 +213,25 @@ def test_a_hostile_article_runs_nothing_and_reads_as_text(browser, server):
     assert EVIL_B in browser.execute_script("return window.cy.nodes().map(function (n) { return n.data('label'); })")
     assert browser.execute_script("return window.__xss") is None
     assert console_errors(browser) == []
+
+
+def test_api_docs_are_served_by_the_app(browser, server):
+    browser.get(server + "/api/docs")
+    title = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".swagger-ui .info .title"))
+    assert title[0].text.startswith("partnergraph")
+    wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, ".opblock")) >= 10)
+    shot(browser, "8-api-docs")
+    assert console_errors(browser) == []
+
+
+def test_explain_view_is_read_only_without_allow_edits(browser, server):
+    browser.get(server + "/?q=Alpha")
+    browser.find_element(By.CSS_SELECTOR, "ul.orgs a").click()
+    wait(browser, lambda d: "/org/" in d.current_url)
+    browser.find_element(By.LINK_TEXT, "why these names").click()
+    wait(browser, lambda d: d.current_url.endswith("/explain"))
+    names = browser.find_element(By.ID, "names").text
+    assert "AU" in names and "acronym" in names
+    assert browser.find_elements(By.CSS_SELECTOR, "form[action='/api/merge'], form[action='/api/split']") == []
+    assert "--allow-edits" in browser.find_element(By.TAG_NAME, "main").text
+    shot(browser, "9-explain")

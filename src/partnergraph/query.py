@@ -353,7 +353,7 @@ def org(store: Store, name: str | int, *, limit: int = 100) -> OrgProfile:
     )
 
 
-def search(store: Store, text: str, *, limit: int = 20) -> list[SearchHit]:
+def search(store: Store, text: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
     """Articles matching `text`, best first, each with the sentence that matches marked
     (see `partnergraph.fulltext`: whole words and `prefix*` in English, substrings in Chinese)."""
     from partnergraph.fulltext import parse, snippet
@@ -362,8 +362,8 @@ def search(store: Store, text: str, *, limit: int = 20) -> list[SearchHit]:
     if query is None:
         raise ConfigError("empty search text", hint="give a word or phrase to look for")
     _check_limit(limit)
-    rows = (store.search_substring(query.substring, limit) if query.substring is not None
-            else store.search_words(query.fts(), limit))
+    rows = (store.search_substring(query.substring, limit, offset) if query.substring is not None
+            else store.search_words(query.fts(), limit, offset))
     return [SearchHit(doc_id, title, url, published, snippet(body, query))
             for doc_id, title, url, published, body in rows]
 

@@ -254,15 +254,16 @@ class Reads:
             " ORDER BY p.n_docs DESC, p.name, p.id" + _limit(limit, offset),
             ("%" + like + "%",)).fetchall()
 
-    def search_words(self, match: str, limit: int) -> list[tuple]:
+    def search_words(self, match: str, limit: int, offset: int = 0) -> list[tuple]:
         """(doc id, title, url, published, text) of documents matching an FTS5 expression over
         the word index, best first (BM25, a title match weighing five body matches)."""
         return self.conn.execute(
             "SELECT d.id, d.title, d.url, d.published, d.text FROM documents_words w"
             " JOIN documents d ON d.doc_key=w.rowid WHERE documents_words MATCH ?"
-            " ORDER BY bm25(documents_words, 5.0, 1.0), d.id LIMIT ?", (match, limit)).fetchall()
+            " ORDER BY bm25(documents_words, 5.0, 1.0), d.id LIMIT ? OFFSET ?",
+            (match, limit, offset)).fetchall()
 
-    def search_substring(self, text: str, limit: int) -> list[tuple]:
+    def search_substring(self, text: str, limit: int, offset: int = 0) -> list[tuple]:
         """(doc id, title, url, published, text) of documents containing `text`, most
         occurrences first: the trigram index from three characters, a scan below that."""
         if len(text) >= 3:
@@ -270,12 +271,12 @@ class Reads:
             return self.conn.execute(
                 "SELECT d.id, d.title, d.url, d.published, d.text FROM documents_fts"
                 " JOIN documents d ON d.doc_key=documents_fts.rowid WHERE documents_fts MATCH ?"
-                " ORDER BY rank, d.id LIMIT ?", (phrase, limit)).fetchall()
+                " ORDER BY rank, d.id LIMIT ? OFFSET ?", (phrase, limit, offset)).fetchall()
         return self.conn.execute(
             "SELECT id, title, url, published, text FROM documents"
             " WHERE instr(lower(text), lower(?)) > 0 OR instr(lower(coalesce(title, '')), lower(?)) > 0"
             " ORDER BY (length(text) - length(replace(lower(text), lower(?), ''))) * 1.0"
-            " / length(text) DESC, id LIMIT ?", (text, text, text, limit)).fetchall()
+            " / length(text) DESC, id LIMIT ? OFFSET ?", (text, text, text, limit, offset)).fetchall()
 
     def stats(self) -> dict[str, int]:
         tables = {"documents": "documents", "sources": "document_sources",

@@ -118,8 +118,9 @@ def graph(store: Store = ReadStore, since: Since = None, until: Until = None, ty
 
 @router.get("/search", response_model=list[query.SearchHit],
             summary="Full-text search over the stored articles (English and Chinese)")
-def search(q: Text, store: Store = ReadStore, limit: Annotated[int, Query(ge=1, le=200)] = 20):
-    return query.search(store, q, limit=limit)
+def search(q: Text, store: Store = ReadStore, limit: Annotated[int, Query(ge=1, le=200)] = 20,
+           offset: Offset = 0):
+    return query.search(store, q, limit=limit, offset=offset)
 
 
 def _edits_allowed(request: Request, token: str) -> None:
