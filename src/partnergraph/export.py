@@ -103,8 +103,8 @@ def graph(store: Store):
     for a, b, n, types, first, last, event_ids, doc_ids in store.graph_edges():
         g.add_edge(a, b, weight=n, types="|".join(sorted(types.split(","))),
                    first=first or "", last=last or "",
-                   events="|".join(map(str, json.loads(event_ids))),
-                   documents="|".join(json.loads(doc_ids)))
+                   events="|".join(map(str, sorted(json.loads(event_ids)))),
+                   documents="|".join(sorted(json.loads(doc_ids))))
     return g
 
 
@@ -112,7 +112,7 @@ def _table(store: Store, name: str):
     """(columns, row iterator) with JSON list columns decoded."""
     if name == "edges":
         columns = ["source", "target", "weight", "types", "first", "last", "event_ids", "doc_ids"]
-        rows = ((a, b, n, sorted(t.split(",")), f, la, json.loads(ev), json.loads(docs))
+        rows = ((a, b, n, sorted(t.split(",")), f, la, sorted(json.loads(ev)), sorted(json.loads(docs)))
                 for a, b, n, t, f, la, ev, docs in store.graph_edges())
         return columns, rows
     columns, cur = store.table_rows(name)
