@@ -102,3 +102,18 @@ def test_a_translation_alone_needs_the_same_event_in_both_languages(store):
 def test_both_forms_in_one_article_support_a_translation(store):
     ingest_extractions(store, [ex("en/1", "en", ["China Ocean Research Institute", "中国海洋研究院"])])
     assert find_org(store, "中国海洋研究院").id == find_org(store, "China Ocean Research Institute").id
+
+
+def test_a_place_before_the_name_proper_may_be_left_out():
+    a = _align("上海远景大学", "Yuanjing University")
+    assert a is not None and a.parts[0].startswith("上海 -> (a place")
+    assert _align("韩国远景大学医院", "Yuanjing University Hospital") is not None
+    # not when only the place would name it
+    assert _align("上海理工大学", "University of Science and Technology") is None
+
+
+def test_a_name_with_and_without_its_place_is_one_candidate(store):
+    ingest_extractions(store, [ex("zh/1", "zh", ["远景大学"]), ex("zh/2", "zh", ["上海远景大学"]),
+                               ex("en/1", "en", ["Yuanjing University"])])
+    en = find_org(store, "Yuanjing University").id
+    assert find_org(store, "远景大学").id == en and find_org(store, "上海远景大学").id == en

@@ -44,6 +44,7 @@ TRANSLATION = 0.6
 SAME_ARTICLE = 0.3
 SAME_EVENT = 0.3
 LINK_SCORE = 0.85
+LEFT_OUT_PLACE = "(a place the English name leaves out)"
 # Longest names aligned (characters, words): longer ones are sentences the extractor took in.
 MAX_ZH = 24
 MAX_EN = 14
@@ -103,10 +104,19 @@ def _proper_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _load_table() -> tuple[dict[str, tuple[tuple[str, ...], ...]], frozenset[str]]:
+def _prefixes() -> tuple[str, ...]:
+    """Places an English name may leave out before the name proper, longest first: the table's
+    "prefix" rows and the cities of data/zh_places.txt."""
+    text = resources.files("partnergraph.data").joinpath("zh_places.txt").read_text("utf-8")
+    cities = {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
+    return tuple(sorted(cities | _load_table()[2], key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _load_table() -> tuple[dict[str, tuple[tuple[str, ...], ...]], frozenset[str], frozenset[str]]:
     text = resources.files("partnergraph.data").joinpath("zh_en_words.tsv").read_text("utf-8")
     table: dict[str, tuple[tuple[str, ...], ...]] = {}
-    proper = set()
+    proper, prefix = set(), set()
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -114,7 +124,9 @@ def _load_table() -> tuple[dict[str, tuple[tuple[str, ...], ...]], frozenset[str
         table[zh.strip()] = tuple(dict.fromkeys(en_words(r) for r in renderings.split("|")))
         if "proper" in flags:
             proper.add(zh.strip())
-    return table, frozenset(proper)
+        if "prefix" in flags:
+            prefix.add(zh.strip())
+    return table, frozenset(proper), frozenset(prefix)
 
 
 @lru_cache(maxsize=1)
@@ -157,6 +169,22 @@ def align(zh_key: str, en_key: str) -> Alignment | None:
     if not zh or not words or len(zh) > MAX_ZH or len(words) > MAX_EN or not _CJK.search(zh) \
             or _LATIN.search(zh):
         return None
+    parts = _cover(zh, words)
+    if parts is not None:
+        return Alignment(tuple(parts), any(p.endswith(("(pinyin)", "(spelling)")) for p in parts))
+    # a place before the name proper that the English name leaves out (上海复旦大学 / Fudan
+    # University): only when the rest names itself by a transliteration
+    place = next((p for p in _prefixes() if zh.startswith(p) and len(zh) - len(p) >= 3), None)
+    if place is not None:
+        rest = _cover(zh[len(place):], words)
+        if rest is not None and any(p.endswith("(pinyin)") for p in rest):
+            return Alignment((f"{place} -> {LEFT_OUT_PLACE}", *rest), True)
+    return None
+
+
+def _cover(zh: str, words: tuple[str, ...]) -> list[str] | None:
+    """The parts that account for every character of `zh` and every word of `words` once:
+    table words anywhere in the English name, proper parts as pinyin in English word order."""
     table = _table()
     longest = max(map(len, table))
     full = (1 << len(words)) - 1
@@ -201,10 +229,7 @@ def align(zh_key: str, en_key: str) -> Alignment | None:
                             return [f"{zh[i:j]} -> {' '.join(words[k:m + 1])} (pinyin)"] + rest
         return None
 
-    parts = search(0, 0, 0)
-    if parts is None:
-        return None
-    return Alignment(tuple(parts), any(p.endswith(("(pinyin)", "(spelling)")) for p in parts))
+    return search(0, 0, 0)
 
 
 @lru_cache(maxsize=1)
@@ -329,7 +354,12 @@ def cross_links(
     support = _same_events(events, key_to_entity, find)
 
     scored: list[tuple[str, str, float, int | None, str]] = []
+    # the Chinese name an alignment stands for once a left-out place is taken off: 上海复旦大学
+    # and 复旦大学 aligned with "Fudan University" are one name, not two candidates
+    proper_zh: dict[str, str] = {}
     for z, e, a in found:
+        place = a.parts[0].split(" -> ")[0] if a.parts[0].endswith(LEFT_OUT_PLACE) else ""
+        proper_zh[z] = z[len(place):]
         score, notes, doc = a.score, [a.explain()], None
         shared = sorted(docs_of[z] & docs_of[e])
         if shared:
@@ -347,21 +377,25 @@ def cross_links(
     ent = key_to_entity.get
     by_zh: dict[int | str, set] = defaultdict(set)
     by_en: dict[int | str, set] = defaultdict(set)
+
+    def zh_side(z: str) -> int | str:
+        return ent(proper_zh[z], ent(z, proper_zh[z]))
+
     for z, e, score, _doc, _detail in scored:
         if score >= LINK_SCORE:
-            by_zh[ent(z, z)].add(ent(e, e))
-            by_en[ent(e, e)].add(ent(z, z))
+            by_zh[zh_side(z)].add(ent(e, e))
+            by_en[ent(e, e)].add(zh_side(z))
     links, conflicts = [], []
     for z, e, score, doc, detail in scored:
         link = CrossLink(z, e, score, doc, f"{detail}; score {score:.2f}")
         if score < LINK_SCORE:
             conflicts.append(CrossLink(z, e, score, doc, f"{detail}; score {score:.2f} is under "
                                        f"{LINK_SCORE} (an article's support would link them)"))
-        elif (len(by_zh[ent(z, z)]) > 1 or len(by_en[ent(e, e)]) > 1) and score < 1.0:
-            others = sorted({x for x in by_zh[ent(z, z)]} | {x for x in by_en[ent(e, e)]}, key=str)
-            conflicts.append(CrossLink(z, e, score, doc, f"{detail}; ambiguous: the names align "
-                                       f"with {len(others)} organizations and no article tells "
-                                       "which one"))
+        elif (len(by_zh[zh_side(z)]) > 1 or len(by_en[ent(e, e)]) > 1) and score < 1.0:
+            n_zh, n_en = len(by_en[ent(e, e)]), len(by_zh[zh_side(z)])
+            conflicts.append(CrossLink(z, e, score, doc, f"{detail}; ambiguous: the English name "
+                                       f"aligns with {n_zh} Chinese organizations and the Chinese "
+                                       f"name with {n_en} English ones, and no article tells which"))
         else:
             links.append(link)
     return links, conflicts
