@@ -147,3 +147,10 @@ def test_query_functions_are_the_library(kb):
         assert partnergraph.search(store, "delegation")[0].doc_id == "en/002"
     for name in ("partners", "events", "org", "people", "search", "why", "merge", "split", "corrections"):
         assert name in partnergraph.__all__
+
+
+def test_resolve_and_backends_speak_json(kb, capsys):
+    code, out, _ = run(capsys, "resolve", "--force", "--db", kb, "--json")
+    assert code == 0 and json.loads(out)["resolved"] is True and json.loads(out)["documents"] == 3
+    code, out, _ = run(capsys, "backends", "--json")
+    assert code == 0 and "rules" in json.loads(out)

@@ -101,11 +101,15 @@ def extract(
 
 
 @app.command()
-def backends() -> None:
+def backends(as_json: bool = typer.Option(False, "--json", help="Print a JSON list.")) -> None:
     """List the extraction backends that can be loaded."""
     from partnergraph.extraction.backend import available_backends
 
-    for name in available_backends():
+    names = available_backends()
+    if as_json:
+        typer.echo(json.dumps(names))
+        return
+    for name in names:
         typer.echo(name)
 
 

@@ -323,6 +323,7 @@ def export(
 def resolve(
     db: Path | None = DbOption,
     force: bool = typer.Option(False, "--force", help="Rebuild even when the store is up to date."),
+    as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Bring organizations, people and events up to date with the stored articles.
 
@@ -340,6 +341,9 @@ def resolve(
         start = time.perf_counter()
         ran = run(store, force=force)
         counts = store.stats()
+    if as_json:
+        return _print_json({"resolved": ran, "seconds": round(time.perf_counter() - start, 2),
+                            "db": _db(db), **counts})
     if not ran:
         typer.echo(f"{_db(db)} is up to date (--force rebuilds it)", err=True)
         return
