@@ -6,10 +6,12 @@ time until the graph page is drawn and answers clicks in headless Chromium.
 1. A store of `--events` generated one-event articles between `--orgs` organizations
    (drawn with bench_store.py's Zipf-like skew, so a few hubs have hundreds of partners),
    ingested and resolved as `partnergraph ingest` does.
-2. `partnergraph serve` on a free loopback port; `--requests` GETs per endpoint, one at a
-   time, after a warm-up. Server time is the app's own `Server-Timing` (routing, the query,
-   JSON or HTML rendering; the middleware wraps it all); the wall time a client waited is
-   printed beside it. Organizations are drawn as the articles drew them, hubs included.
+2. `partnergraph serve` on a free loopback port with its answer cache off; `--requests` GETs
+   per endpoint, one at a time, after a warm-up. Server time is the app's own `Server-Timing`
+   (routing, the query, JSON or HTML rendering; the middleware wraps it all), with the CPU
+   time the server process used meanwhile (a figure the machine's load does not inflate);
+   the wall time a client waited is printed beside it. Organizations are drawn as the
+   articles drew them, hubs included. Then the graph endpoint again with the cache on.
 3. Debian's chromium (headless, through chromedriver): /graph opened `--loads` times;
    "interactive" is the moment the page's script has drawn the graph and bound its click
    handlers (`window.partnergraphReady`, set on Cytoscape's layoutstop), measured from the
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import socket
@@ -32,6 +35,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -60,14 +64,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def get(url: str) -> tuple[float, float, int]:
-    """(server ms from Server-Timing, wall ms, bytes)."""
+def get(url: str) -> tuple[float, float, float, int]:
+    """(server ms, server CPU ms, both from Server-Timing; wall ms; bytes)."""
     t = time.perf_counter()
     with urllib.request.urlopen(url, timeout=60) as r:
         body = r.read()
-        timing = r.headers["Server-Timing"]
+        timing = dict(part.strip().split(";dur=") for part in r.headers["Server-Timing"].split(","))
     wall = (time.perf_counter() - t) * 1000
-    return float(timing.split("dur=")[1]), wall, len(body)
+    return float(timing["app"]), float(timing["cpu"]), wall, len(body)
 
 
 def summary(values: list[float]) -> str:
@@ -76,7 +80,7 @@ def summary(values: list[float]) -> str:
             f"max {v[-1]:6.1f} ms")
 
 
-def bench_endpoints(base: str, ids: list[int], n: int) -> dict:
+def bench_endpoints(base: str, ids: list[int], n: int, only: str | None = None) -> dict:
     rng = random.Random(7)
     targets = {
         "GET /api/graph (the 100 busiest organizations, the page's default)": lambda: "/api/graph",
@@ -90,14 +94,18 @@ def bench_endpoints(base: str, ids: list[int], n: int) -> dict:
     }
     out = {}
     for label, path in targets.items():
+        if only and only not in label:
+            continue
         get(base + path())  # warm-up
-        server, wall, size = [], [], 0
+        server, cpu, wall, size = [], [], [], 0
         for _ in range(n):
-            s, w, size = get(base + path())
+            s, c, w, size = get(base + path())
             server.append(s)
+            cpu.append(c)
             wall.append(w)
-        out[label] = {"server_ms": sorted(server), "wall_ms": sorted(wall)}
-        print(f"{label}\n    server {summary(server)} | client wall {summary(wall)} | last {size / 1024:,.0f} KB")
+        out[label] = {"server_ms": sorted(server), "cpu_ms": sorted(cpu), "wall_ms": sorted(wall)}
+        print(f"{label}\n    server {summary(server)} | its CPU {summary(cpu)} | client wall "
+              f"{summary(wall)} | {size / 1024:,.0f} KB")
     return out
 
 
@@ -146,6 +154,30 @@ def bench_page(base: str, loads: int, path: str = "/graph") -> dict:
     return {"interactive_ms": sorted(ready), "cold_ms": cold, "click_to_org_ms": sorted(click)}
 
 
+@contextmanager
+def serving(db: str, *, cache: bool):
+    """`partnergraph serve` on a free loopback port, stopped on exit."""
+    port = free_port()
+    env = dict(os.environ, PARTNERGRAPH_WEB_CACHE="1" if cache else "0")
+    server = subprocess.Popen([sys.executable, "-m", "partnergraph", "serve", "--db", db,
+                               "--port", str(port)], stderr=subprocess.PIPE, env=env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                get(base + "/api/status")
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise SystemExit("the server did not start: " + server.stderr.read().decode()) from None
+                time.sleep(0.2)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--orgs", type=int, default=2000)
@@ -169,29 +201,20 @@ def main() -> None:
                 ids.append(found)
         counts = store.stats()
     print(f"serving {counts['organizations']:,} organizations, {counts['events']:,} events")
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "partnergraph", "serve", "--db", db,
-                               "--port", str(port)], stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                get(base + "/api/status")
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise SystemExit("the server did not start: " + server.stderr.read().decode()) from None
-                time.sleep(0.2)
-        results = {"counts": counts, "endpoints": bench_endpoints(base, ids, args.requests)}
+    results: dict = {"counts": counts}
+    with serving(db, cache=False) as base:
+        print("-- answer cache off: every request computes its answer --")
+        results["endpoints"] = bench_endpoints(base, ids, args.requests)
         if shutil.which("chromium") and shutil.which("chromedriver"):
             results["graph_page"] = bench_page(base, args.loads)
             results["graph_page_200"] = bench_page(base, args.loads, "/graph?limit=200")
         else:
             print("graph page: skipped (apt-get install chromium chromium-driver)")
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    with serving(db, cache=True) as base:
+        print("-- answer cache on (as served): repeated graphs come from memory until the store changes --")
+        results["endpoints_cached"] = bench_endpoints(base, ids, args.requests, only="/api/graph")
+        if shutil.which("chromium") and shutil.which("chromedriver"):
+            results["graph_page_cached"] = bench_page(base, args.loads)
     out = Path(__file__).parent / "results"
     out.mkdir(exist_ok=True)
     (out / "bench_web.json").write_text(json.dumps(results, indent=1), encoding="utf-8")

@@ -274,3 +274,32 @@ def test_serve_refuses_a_missing_store_cleanly(tmp_path):
                          capture_output=True, text=True, timeout=120, check=False)
     assert res.returncode == 1 and "Error: no knowledge base" in res.stderr and "Hint:" in res.stderr
     assert not (tmp_path / "none.db").exists()
+
+
+def test_cached_graphs_follow_the_store(tmp_path):
+    db = build(tmp_path, hostile=False)
+    client = TestClient(create_app(str(db)))
+    assert client.app.state.answers.enabled
+    first = client.get("/api/graph").json()
+    assert client.get("/api/graph").json() == first
+    assert EVIL_A not in {n["name"] for n in first["nodes"]}
+    with open_store(db) as s:  # another writer: an ingest commits and resolves
+        ingest_extractions(s, [hostile_extraction()])
+    after = client.get("/api/graph").json()
+    assert EVIL_A in {n["name"] for n in after["nodes"]}
+
+    editable = TestClient(create_app(str(db), allow_edits=True))
+    before = editable.get("/api/graph").json()
+    editable.post("/api/merge", data={"a": "Gamma Institute", "b": "Alpha University",
+                                      "token": editable.app.state.edit_token})
+    merged = editable.get("/api/graph").json()
+    assert len(merged["nodes"]) == len(before["nodes"]) - 1
+
+
+def test_the_answer_cache_can_be_turned_off(db, monkeypatch):
+    monkeypatch.setenv("PARTNERGRAPH_WEB_CACHE", "0")
+    client = TestClient(create_app(str(db)))
+    assert not client.app.state.answers.enabled
+    assert client.get("/api/graph").json()["total_nodes"] == 7
+    timing = client.get("/api/graph").headers["server-timing"]
+    assert timing.startswith("app;dur=") and "cpu;dur=" in timing

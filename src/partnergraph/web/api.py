@@ -108,12 +108,14 @@ def event(event_id: Annotated[int, Path(ge=1, le=2**62)], store: Store = ReadSto
 @router.get("/graph", response_model=query.Graph,
             summary="The partnership graph: organizations, and one edge per partner pair with "
                     "the ids of its events and articles")
-def graph(store: Store = ReadStore, since: Since = None, until: Until = None, type: Type = None,
-          lang: Language = None, kind: Kind = None,
+def graph(request: Request, store: Store = ReadStore, since: Since = None, until: Until = None,
+          type: Type = None, lang: Language = None, kind: Kind = None,
           focus: Annotated[int | None, Query(ge=1, description="An organization and its partners only.")] = None,
           limit: Annotated[int, Query(ge=1, le=5000, description="Most active organizations shown.")] = 100):
-    return query.graph(store, since=since, until=until, type=type, lang=lang, kind=kind,
-                       focus=focus, limit=limit)
+    return request.app.state.answers.get(
+        ("graph", since, until, type, lang, kind, focus, limit),
+        lambda: query.graph(store, since=since, until=until, type=type, lang=lang, kind=kind,
+                            focus=focus, limit=limit))
 
 
 @router.get("/search", response_model=list[query.SearchHit],
