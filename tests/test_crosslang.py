@@ -117,3 +117,14 @@ def test_a_name_with_and_without_its_place_is_one_candidate(store):
                                ex("en/1", "en", ["Yuanjing University"])])
     en = find_org(store, "Yuanjing University").id
     assert find_org(store, "远景大学").id == en and find_org(store, "上海远景大学").id == en
+
+
+def test_alignment_work_is_bounded(monkeypatch):
+    from partnergraph.resolution import crosslang
+
+    # a hostile pair: twelve table words against thirteen English ones, no alignment
+    assert align("中心" * 12, " ".join(["center"] * 13) + " x") is None
+    # the bound is what stops it: with a tiny budget even a real name gives up
+    assert _align("青川科技大学", "Qingchuan University of Science and Technology") is not None
+    monkeypatch.setattr(crosslang, "MAX_STEPS", 3)
+    assert _align("青川科技大学", "Qingchuan University of Science and Technology") is None
