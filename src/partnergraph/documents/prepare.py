@@ -24,6 +24,9 @@ HEADER_LINES = 12
 # A date line carries little besides labels ("Release Time:2024-01-26 Source: Clicks:505
 # Author:", "2021-05-21 16:38:43 阳光电源"): at most this many other words or Chinese characters.
 DATE_LINE_WORDS = 2
+# A date line carries one date, or two (posted / updated); each try reads the whole line, so
+# trying every date of a long line would be quadratic ("March 3, 2024, " x 2,700: 14 s).
+HEADER_LINE_DATES = 4
 DATE_LINE_HAN = 12
 _LABEL_WORDS = re.compile(
     r"\b(?:release|released|time|date|source|author|auhtor|clicks?|views?|page|publisher|published|"
@@ -131,9 +134,13 @@ def is_boilerplate(line: str, lang: str) -> bool:
 def _header_date(view: str, lines: list[tuple[int, int]]) -> DateMention | None:
     """The publication date printed in the article's header, if any."""
     for start, end in lines[:HEADER_LINES]:
+        tried = 0
         for d in find_dates(view, start, end):
             if d.year is None or d.month is None:
                 continue
+            tried += 1
+            if tried > HEADER_LINE_DATES:
+                break  # each try reads the whole line: a line of many dates is no header
             before = view[max(start, d.start - 20):d.start]
             after = view[d.end:end]
             dateline = _WEEKDAY_BEFORE.search(before) and _date_only(after)
