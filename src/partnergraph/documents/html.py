@@ -26,6 +26,11 @@ MAX_HTML_CHARS = 4 * 1024 * 1024
 # 60,000 elements of 4 MiB of paragraphs, so the size cap decides for real markup, and a page
 # of millions of tiny elements is still refused.
 MAX_TREE_SIZE = 100_000
+# trafilatura costs ~50 us of CPU per element (metadata, pruning, scoring; bench/bench_adversarial.py
+# html_many_p: 480,000 '<p>x</p>' took 33 s); release pages hold a few thousand elements. Past
+# this many the page is read as plain text instead (trafilatura.html2txt, ~6 us an element),
+# with a warning: 1.5 s at most for main-text extraction, whatever the page.
+MAX_ELEMENTS = 30_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +41,7 @@ class HtmlPage:
     title: str | None
     published: str | None
     url: str | None
+    warnings: tuple[str, ...] | list[str] = ()
 
 
 @lru_cache(maxsize=1)
@@ -85,6 +91,19 @@ def _baseline(tree) -> str:
     return text
 
 
+def _plain_page(tree, url: str | None, page_url: str | None, elements: int) -> HtmlPage:
+    """A page too large for main-text extraction, as plain text (linear time)."""
+    from trafilatura import html2txt
+
+    title = " ".join((tree.findtext(".//title") or "").split()) or None
+    text = html2txt(tree)
+    if not text.strip():
+        raise SourceError(f"{url or 'page'}: no text in the HTML")
+    return HtmlPage(text=text, title=title, published=None, url=page_url or url,
+                    warnings=[f"page of {elements:,} HTML elements (over {MAX_ELEMENTS:,}): read as plain "
+                              "text, without main-text extraction"])
+
+
 def html_to_text(html: str, *, url: str | None = None) -> HtmlPage:
     """Main text, title, date (ISO) and URL of a page; raises `SourceError` when it has no text."""
     import trafilatura
@@ -105,6 +124,9 @@ def html_to_text(html: str, *, url: str | None = None) -> HtmlPage:
     if tree is None:
         raise SourceError(f"{url or 'page'}: not parseable as HTML")
     page_url = _page_url(tree, url)
+    elements = sum(1 for _ in tree.iter())
+    if elements > MAX_ELEMENTS:
+        return _plain_page(tree, url, page_url, elements)
     headings = _headings(tree)
     try:
         result = trafilatura.bare_extraction(

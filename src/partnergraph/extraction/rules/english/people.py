@@ -176,20 +176,19 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
                 if got:
                     org_after, oend = got
                     # "Director of Research and Development Department of CASC": the outer one
-                    om2 = _OF_THE.match(view[oend:s1])
-                    if om2 and r.org_at(oend + om2.end()):
+                    om2 = _OF_THE.match(view, oend, s1)
+                    if om2 and r.org_at(om2.end()):
                         title_text = art.text[ts:oend]
-                        org_after, oend = r.org_at(oend + om2.end())
+                        org_after, oend = r.org_at(om2.end())
                     spans.append((om.end(), oend, "org"))
                     pos = oend
                     # "Nanjing University Council": a board of the organization is part of the title
-                    cm = _BOARD.match(view[pos:s1])
+                    cm = _BOARD.match(view, pos, s1)
                     if cm and org_after is not None:
-                        title_text = art.text[ts:pos + cm.end()]
-                        pos += cm.end()
-            elif _COMMA.match(view[pos:s1]):
-                cm = _COMMA.match(view[pos:s1])
-                got = r.org_at(pos + cm.end())
+                        title_text = art.text[ts:cm.end()]
+                        pos = cm.end()
+            elif cm := _COMMA.match(view, pos, s1):
+                got = r.org_at(cm.end())
                 if got and name is not None:
                     after = view[got[1]:got[1] + 3]
                     cm2 = _COMMA.match(view, got[1], s1)
@@ -198,30 +197,28 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
                             cm2 and r.org_at(cm2.end()) and not _CAPITALIZED_NEXT.match(
                                 view, r.org_at(cm2.end())[1], s1)):
                         org_after, oend = got
-                        spans.append((pos + cm.end(), oend, "org"))
+                        spans.append((cm.end(), oend, "org"))
                         pos = oend
             # skip an acronym in parentheses after the org
-            pm = _PAREN.match(view[pos:s1])
+            pm = _PAREN.match(view, pos, s1)
             if pm:
-                pos += pm.end()
+                pos = pm.end()
             if name is None:
                 # "Title of Org, Name" / "Title Org Name" / "Title Name"
                 if org_after is not None:
-                    nm = _OPTIONAL_COMMA.match(view[pos:s1])
-                    cand = r.name_at(pos + nm.end(), s1)
-                    if cand and ("," not in nm.group() or not re.match(
-                            COMMA_TITLE, view[cand[2]:s1])):
+                    nm = _OPTIONAL_COMMA.match(view, pos, s1)
+                    cand = r.name_at(nm.end(), s1)
+                    if cand and ("," not in nm.group() or not COMMA_TITLE.match(view, cand[2], s1)):
                         name = cand
                         pos = cand[2]
-                elif _COMMA.match(view[te:s1]):
+                elif cm := _COMMA.match(view, te, s1):
                     # "the Principal Secretary, State Department for Higher Education Dr. Beatrice Inyangala"
-                    cm = _COMMA.match(view[te:s1])
-                    p2 = te + cm.end()
+                    p2 = cm.end()
                     got = r.org_at(p2)
                     if got:
                         org_after = got[0]
                         spans.append((p2, got[1], "org"))
-                        p2 = got[1] + len(_OPTIONAL_COMMA.match(view[got[1]:s1]).group())
+                        p2 = _OPTIONAL_COMMA.match(view, got[1], s1).end()
                     cand = r.name_at(p2, s1)
                     if cand and not COMMA_TITLE.match(view, cand[2], s1):
                         name = cand
@@ -238,9 +235,9 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
                         title_text = art.text[ts:te]
                         pos = name[2]
                     # "Vice-Chancellor (VC) Professor Dr Amy Hart", "Pro-VC (Academic) Prof Tom Reyes"
-                    nm = None if named else _PAREN_GAP.match(view[te:s1]) or _SPACE.match(view[te:s1])
+                    nm = None if named else _PAREN_GAP.match(view, te, s1) or _SPACE.match(view, te, s1)
                     if nm:
-                        cand = r.name_at(te + nm.end(), s1)
+                        cand = r.name_at(nm.end(), s1)
                         later = COMMA_TITLE.match(view, cand[2], s1) \
                             if cand else None
                         if later and not r.name_at(cand[2] + later.end() + 1, s1) and \
@@ -254,10 +251,10 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
                             dm = _DEGREE.match(view, pos, s1)
                             if dm:
                                 pos = dm.end()
-                            om = _OF_FROM_AT.match(view[pos:s1])
-                            if om and r.org_at(pos + om.end()):
-                                org_after, oend = r.org_at(pos + om.end())
-                                spans.append((pos + om.end(), oend, "org"))
+                            om = _OF_FROM_AT.match(view, pos, s1)
+                            if om and r.org_at(om.end()):
+                                org_after, oend = r.org_at(om.end())
+                                spans.append((om.end(), oend, "org"))
                                 pos = oend
             if name is None or name[1] in used_names:
                 continue
@@ -269,9 +266,9 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
                 org = r.ends[name[1] - 3][1]  # "Norland's Amy Hart, director of marketing"
             if org is None:
                 # "On behalf of Wujiang District Government, Secretary Li Ming"
-                ob = _ON_BEHALF.match(view[s0:ts])
-                got = r.org_at(s0 + ob.end()) if ob else None
-                if got and _COMMA_ONLY.fullmatch(view[got[1]:ts]):
+                ob = _ON_BEHALF.match(view, s0, ts)
+                got = r.org_at(ob.end()) if ob else None
+                if got and _COMMA_ONLY.fullmatch(view, got[1], ts):
                     org = got[0]
             if org is None:
                 # "a delegation from Kyoto University led by Professor Sato Ken"
@@ -323,10 +320,10 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
                                   explicit=explicit))
             # a second post: "... and academician of Chinese Academy of Sciences (CAS)"
             while True:
-                sm = _POST_JOIN.match(view[pos:s1])
+                sm = _POST_JOIN.match(view, pos, s1)
                 if not sm:
                     break
-                t2 = r.title_at(pos + sm.end(), s1)
+                t2 = r.title_at(sm.end(), s1)
                 if not t2:
                     break
                 t2_end = t2[1]
@@ -334,21 +331,21 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
                 if ext and ext.group(1) and not r.org_at(t2_end + ext.group(0).find(ext.group(1))):
                     t2_end = ext.end() - 1 - (len(ext.group(0)) - len(ext.group(0).rstrip())) + 1
                     t2 = (t2[0], t2_end)
-                om = _OF_AT_IN.match(view[t2[1]:s1])
-                got = r.org_at(t2[1] + om.end()) if om else None
+                om = _OF_AT_IN.match(view, t2[1], s1)
+                got = r.org_at(om.end()) if om else None
                 if not got:
                     break
-                nxt = _AFTER_ORG.match(view[got[1]:s1])
-                after = r.name_at(got[1] + nxt.end(), s1)
+                nxt = _AFTER_ORG.match(view, got[1], s1)
+                after = r.name_at(nxt.end(), s1)
                 if after and (not nxt.group(1) or not COMMA_TITLE.match(view, after[2], s1)):
                     break  # "... and Dean of X, Prof M Srinivas": the next person's post  # "... and Dean of DU Faculty of Arts Prof Dr Abdul Bashir": the next person's
                 posts.append(Post(name[0], art.text[t2[0]:t2[1]], got[0],
                                   [(t2[0], t2[1], "title"), (name[1], name[2], "name"),
-                                   (t2[1] + om.end(), got[1], "org")]))
+                                   (om.end(), got[1], "org")]))
                 pos = got[1]
-                pm = _PAREN.match(view[pos:s1])
+                pm = _PAREN.match(view, pos, s1)
                 if pm:
-                    pos += pm.end()
+                    pos = pm.end()
     add_affiliations(r, art, mentions, posts)
     stated_orgs(art, mentions, posts)
     return resolve_posts(posts, org_names)

@@ -166,9 +166,9 @@ class Reader:
         if self.view[e - 1] == ".":
             e -= 1
         # "Chairman and General Manager", "President and CEO"
-        m2 = _AND_THE.match(self.view[e:end])
+        m2 = _AND_THE.match(self.view, e, end)
         if m2:
-            t2 = self.title.match(self.view, e + m2.end(), end)
-            if t2 and not self.org_at(e + m2.end()):
+            t2 = self.title.match(self.view, m2.end(), end)
+            if t2 and not self.org_at(m2.end()):
                 e = t2.end() - (1 if self.view[t2.end() - 1] == "." else 0)
         return pos, e
