@@ -159,3 +159,18 @@ def test_a_warc_record_declaring_2_gib_is_not_read_whole(tmp_path):
     path.write_bytes(_warc_record(2 * 1024**3, b"<html><body><p>Orvel</p></body></html>"))
     (item,) = list(read_warc_file(path))
     assert "truncated" in item.reason
+
+
+def test_a_page_of_too_many_elements_is_read_as_plain_text():
+    """trafilatura walks a page many times (~50 us an element): 480,000 tiny paragraphs took
+    33 s. Past `MAX_ELEMENTS` the page is read as plain text in linear time, with a warning."""
+    from partnergraph.documents import prepare_raw
+    from partnergraph.documents.html import MAX_ELEMENTS
+    from partnergraph.models import RawDocument
+
+    body = "<p>Orvel University and Brantic Group signed a cooperation agreement.</p>" * (MAX_ELEMENTS + 10)
+    raw = RawDocument(id="big", html=f"<html><head><title>Orvel news</title></head><body>{body}</body></html>")
+    document = prepare_raw(raw)
+    assert document.title == "Orvel news"
+    assert document.text.startswith("Orvel University and Brantic Group signed")
+    assert any("read as plain text" in w for w in document.warnings)

@@ -16,6 +16,8 @@ def prepare_raw(raw: RawDocument) -> Document:
         from partnergraph.documents.html import html_to_text
 
         page = html_to_text(raw.html, url=url)
+        if page.warnings:
+            raw = raw.model_copy(update={"warnings": raw.warnings + list(page.warnings)})
         text = page.text
         title = title or page.title
         published = published or page.published

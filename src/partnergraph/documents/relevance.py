@@ -124,4 +124,5 @@ def screen(raw: RawDocument) -> RawDocument | None:
         return None
     return raw.model_copy(update={"text": page.text, "title": title,
                                   "published": raw.published or page.published,
-                                  "url": raw.url or page.url})
+                                  "url": raw.url or page.url,
+                                  "warnings": raw.warnings + list(page.warnings)})
