@@ -129,6 +129,23 @@ def _tail_is_clean(path: Path, end: int) -> bool:
         return not f.read().strip()
 
 
+class _Discard:
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def _quiet():
+    """warcio prints what it meets in a damaged archive ("Record not followed by newline",
+    with up to a line of the record) straight to stderr; the failure we report says it once.
+    Used around warcio calls only, never across a yield."""
+    import contextlib
+
+    return contextlib.redirect_stderr(_Discard())
+
+
 def read_warc_file(path: Path) -> Iterator[RawDocument | Skipped | SourceFailure]:
     """HTML responses of a WARC as raw documents; a break ends the file with one failure."""
     from warcio.archiveiterator import ArchiveIterator
@@ -139,8 +156,13 @@ def read_warc_file(path: Path) -> Iterator[RawDocument | Skipped | SourceFailure
     with path.open("rb") as f:
         iterator = ArchiveIterator(f)
         iterator.reader = _bounded_reader(iterator.fh)  # nothing was read yet
+        records_iter = iter(iterator)
         try:
-            for record in iterator:
+            while True:
+                with _quiet():
+                    record = next(records_iter, None)
+                if record is None:
+                    break
                 if not (record.rec_headers.get_header("Content-Length") or "").strip().isdigit():
                     # warcio yields a record whose header was cut off by the end of the file
                     yield SourceFailure(
@@ -149,11 +171,13 @@ def read_warc_file(path: Path) -> Iterator[RawDocument | Skipped | SourceFailure
                         f"has no Content-Length ({records} complete records read and kept)",
                     )
                     return
-                item = _document(record, path)
-                while record.raw_stream.read(READ_CHUNK):  # consume the rest (in bounded memory)
-                    pass  # so the record's length is known
-                # (warcio's offset calls read the record to its end: ask only after the payload)
-                offset = iterator.get_record_offset()
+                with _quiet():
+                    item = _document(record, path)
+                    while record.raw_stream.read(READ_CHUNK):  # consume the rest (in bounded memory)
+                        pass  # so the record's length is known
+                    # (warcio's offset calls read the record to its end: ask only after the payload)
+                    offset = iterator.get_record_offset()
+                    length = iterator.get_record_length()
                 if getattr(record.raw_stream, "limit", 0):  # the file ended inside this record
                     yield SourceFailure(
                         source=str(path),
@@ -161,7 +185,6 @@ def read_warc_file(path: Path) -> Iterator[RawDocument | Skipped | SourceFailure
                         f"({records} complete records read and kept)",
                     )
                     return
-                length = iterator.get_record_length()
                 if length is not None:
                     end = offset + length
                 records += 1
