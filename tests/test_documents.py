@@ -107,9 +107,9 @@ def test_match_view_keeps_length_and_folds():
 
 def test_hostile_lines_are_linear():
     hostile = ("Word " * 100_000) + "\n" + ("x" * 1_000_000)
-    t = time.perf_counter()
+    t = time.process_time()
     prepare(hostile, id="h")
-    assert time.perf_counter() - t < 10
+    assert time.process_time() - t < 10
 
 
 def test_boilerplate_filters_give_the_plain_search_answer():

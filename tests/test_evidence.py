@@ -49,10 +49,10 @@ def test_pieces_cover_the_text_once_and_keep_the_outer_of_overlapping_marks():
 
 def test_a_sentence_with_no_stop_is_cut_and_the_scan_stays_linear():
     text = "x" * 2_000_000
-    start = time.perf_counter()
+    start = time.process_time()
     a, b = sentence_bounds(text, 1_000_000, 1_000_010)
     assert b - a <= MAX_QUOTE and a <= 1_000_000 and b >= 1_000_010
     hostile = ".)" * 500_000 + "signed" + "!'" * 500_000
     at = hostile.index("signed")
     quote(hostile, [(at, at + 6, "trigger")])
-    assert time.perf_counter() - start < 2
+    assert time.process_time() - start < 2

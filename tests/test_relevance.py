@@ -57,11 +57,11 @@ def test_word_lists_are_loaded_from_data_files():
 
 
 def test_scan_is_linear_on_hostile_markup():
-    started = time.perf_counter()
+    started = time.process_time()
     for hostile in ("<script" * 200_000, "<" * 1_000_000, "<style>" + "a" * 1_000_000, "a" * 2_000_000):
         html_words(hostile)
         is_relevant(hostile)
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
 
 
 SITE = """<html><head><title>{title}</title></head><body>

@@ -123,9 +123,9 @@ def test_repeated_shapes_stay_linear():
 
     for unit in ("Zentrix signed a deal with Halvora. ", "Separately, a company based in Oslo opened. ",
                  "Olsen, a firm in Oslo, partners with Zentrix's CEO Mark. "):
-        start = time.perf_counter()
+        start = time.process_time()
         partnergraph.extract(unit * 20_000, lang="en")
-        assert time.perf_counter() - start < 10.0, unit
+        assert time.process_time() - start < 10.0, unit
 
 
 def test_a_field_or_region_word_after_a_bare_name():
