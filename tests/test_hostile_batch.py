@@ -174,3 +174,22 @@ def test_a_page_of_too_many_elements_is_read_as_plain_text():
     assert document.title == "Orvel news"
     assert document.text.startswith("Orvel University and Brantic Group signed")
     assert any("read as plain text" in w for w in document.warnings)
+
+
+def test_a_page_the_relevance_screen_chokes_on_fails_alone(monkeypatch):
+    """`fetch` and `feed` screen pages outside `iter_sources`: one page's error is that page's."""
+    from partnergraph.documents import relevance
+    from partnergraph.models import RawDocument
+    from partnergraph.sources import SourceStats, apply_relevance
+
+    def screen(raw):
+        if "bad" in raw.id:
+            raise RecursionError("maximum recursion depth exceeded")
+        return raw
+
+    monkeypatch.setattr(relevance, "screen", screen)
+    pages = [RawDocument(id=i, url=f"http://orvel.example/{i}", html="<p>cooperation agreement</p>")
+             for i in ("one", "bad", "two")]
+    out = list(apply_relevance(pages, SourceStats(), True, main_text=True))
+    assert [getattr(o, "id", None) for o in out] == ["one", None, "two"]
+    assert "http://orvel.example/bad" in out[1].source and "RecursionError" in out[1].reason

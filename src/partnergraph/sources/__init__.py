@@ -118,11 +118,13 @@ def apply_relevance(
         if isinstance(item, RawDocument) and relevant:
             try:
                 screened = screen(item) if main_text else (item if raw_is_relevant(item) else None)
-            except SourceError as err:
+            except Exception as err:  # noqa: BLE001 - one page's surprise fails that page only
                 where = item.source or item.id
                 if item.url and item.url not in where:
                     where = f"{where}:{item.url}"  # one record of a WARC or JSONL file
-                yield SourceFailure(source=where, reason=err.message)
+                reason = err.message if isinstance(err, SourceError) else (
+                    f"cannot read the page: {type(err).__name__}: {str(err)[:200]}")
+                yield SourceFailure(source=where, reason=reason)
                 continue
             if screened is None:
                 stats.skip(NOT_RELEVANT)
