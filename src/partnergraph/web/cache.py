@@ -1,7 +1,7 @@
-"""Answers of the graph endpoint kept until the store changes: every visitor of the graph page
-asks for the same default graph, and computing it reads every event (about 75 ms of CPU at
-10,000 events, bench/bench_web.py) while the answer only changes when an ingest, a merge or a
-split commits. The store's files are the version: a commit changes the write-ahead log's size
+"""Answers of the graph endpoint (and the front page's ranking) kept until the store changes:
+every visitor of the graph page asks for the same default graph, and computing it reads every
+event (72 ms of CPU at 10,000 events, 4 ms from here: bench/bench_web.py) while the answer only
+changes when an ingest, a merge or a split commits. The store's files are the version: a commit changes the write-ahead log's size
 and time, a checkpoint the database file's. $PARTNERGRAPH_WEB_CACHE=0 turns it off."""
 
 from __future__ import annotations

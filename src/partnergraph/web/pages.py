@@ -66,7 +66,9 @@ def home(request: Request, store: Store = ReadStore,
     if q and len(suggestions) == 1 and suggestions[0].org.name.casefold() == q.casefold():
         return RedirectResponse(f"/org/{suggestions[0].org.id}", status_code=303)
     hits = query.search(store, q, limit=20) if q else []
-    top = [] if q else query.organizations(store, limit=20)
+    # the front page's ranking reads every event: kept until the store changes (web/cache.py)
+    top = [] if q else request.app.state.answers.get(
+        ("top organizations",), lambda: query.organizations(store, limit=20))
     return render(request, "home.html", title="partnergraph", q=q, suggestions=suggestions,
                   hits=hits, top=top, counts=query.stats(store))
 
