@@ -1,6 +1,6 @@
 """Extraction throughput, peak memory and start-up time (issue 2 and 3 figures).
 
-    .venv/bin/python bench/bench_extract.py [--docs 1000] [--shared ../shared]
+    .venv/bin/python bench/bench_extract.py [--docs 1000] [--shared ../shared] [--backend learned]
 
 Corpus: the real articles under ../shared/eval (dev + unlabeled) when present, plus the
 project's own samples. Articles are joined paragraph by paragraph into article-sized texts
@@ -53,7 +53,7 @@ def sized(texts: list[str], chars: int) -> list[str]:
     return out or texts
 
 
-def startup() -> dict[str, float]:
+def startup(backend: str) -> dict[str, float]:
     def best(cmd: list[str]) -> float:
         times = []
         for _ in range(3):
@@ -65,23 +65,26 @@ def startup() -> dict[str, float]:
     return {
         "cli_help_s": best([sys.executable, "-m", "partnergraph", "--help"]),
         "first_extract_s": best([sys.executable, "-c",
-                                 "import partnergraph; partnergraph.extract('Alpha University signed "
-                                 "an agreement with Beta Group.'); partnergraph.extract('甲大学与乙公司签约。')"]),
+                                 f"import partnergraph; b = {backend!r}; partnergraph.extract('Alpha University "
+                                 "signed an agreement with Beta Group.', backend=b); "
+                                 "partnergraph.extract('甲大学与乙公司签约。', backend=b)"]),
     }
 
 
-def run(texts: list[str], n: int) -> dict[str, float]:
-    from partnergraph import extract
+def run(texts: list[str], n: int, backend_name: str) -> dict[str, float]:
+    from partnergraph import extract, load_backend
+
+    backend = load_backend(backend_name)
 
     docs = [texts[i % len(texts)] for i in range(n)]
     for t in texts:  # warm-up: lexicons and caches
-        extract(t)
+        extract(t, backend=backend)
     t0 = time.perf_counter()
     c0 = time.process_time()
     per_doc = []
     for i, text in enumerate(docs):
         t = time.perf_counter()
-        extract(text, id=str(i))
+        extract(text, id=str(i), backend=backend)
         per_doc.append(time.perf_counter() - t)
     elapsed = time.perf_counter() - t0
     cpu = time.process_time() - c0
@@ -102,13 +105,14 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--en-chars", type=int, default=3000)
     ap.add_argument("--zh-chars", type=int, default=2000)
+    ap.add_argument("--backend", default="rules", help="rules or learned")
     args = ap.parse_args()
     texts = corpus(args.shared)
-    report = {"startup": startup()}
+    report = {"backend": args.backend, "startup": startup(args.backend)}
     target = {"en": args.en_chars, "zh": args.zh_chars}
     for lang in ("en", "zh"):
         if texts[lang]:
-            report[lang] = run(sized(texts[lang], target[lang]), args.docs)
+            report[lang] = run(sized(texts[lang], target[lang]), args.docs, args.backend)
     report["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     print(json.dumps(report, indent=2))
 

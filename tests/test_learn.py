@@ -62,12 +62,13 @@ def test_same_input_gives_byte_identical_output(model_dir):
     assert len(runs) == 1
 
 
-def test_a_pair_the_model_rejects_drops_the_rule_event(model_dir, tmp_path):
-    # a model whose pair scorer says no to everything keeps no event, whatever the rules propose
+def test_an_event_the_models_reject_is_dropped(model_dir, tmp_path):
+    # a model whose event and pair scorers say no to everything keeps no event, whatever the rules propose
     broken = tmp_path / "never"
     shutil.copytree(model_dir, broken)
     meta = json.loads((broken / "meta.json").read_text())
     meta["thresholds"]["en"]["pairs"] = 1.01
+    meta["thresholds"]["en"]["events"] = 1.01
     (broken / "meta.json").write_text(json.dumps(meta))
     backend = load_backend("learned", {"model": str(broken)})
     out = extract("Fenwick Polytechnic University and Ashgrove Energy Group signed a strategic cooperation "
@@ -84,7 +85,8 @@ def test_a_pair_the_model_rejects_drops_the_rule_event(model_dir, tmp_path):
     (lambda d: (d / "en" / "pairs.json").write_bytes(b"\x00\xff\xfe"), "pairs.json is not valid JSON"),
     (lambda d: (d / "en" / "orgs.json").write_text('{"classes": ["no", "yes"], "bias": [0.1], "weights": {"x": [1, 2]}}'),
      "orgs.json is damaged"),
-    (lambda d: (d / "zh" / "types.json").unlink(), "types.json is missing"),
+    (lambda d: (d / "zh" / "kinds.json").unlink(), "kinds.json is missing"),
+    (lambda d: (d / "en" / "names.crfsuite").write_bytes(b"not a crf"), "names.crfsuite is not a CRF model"),
 ])
 def test_a_damaged_model_names_its_file(model_dir, tmp_path, damage, words):
     broken = tmp_path / "broken"
@@ -115,3 +117,19 @@ def test_a_model_of_another_version_is_refused(model_dir, tmp_path, key, value, 
 def test_no_model_folder(tmp_path):
     with pytest.raises(ModelError, match="no model folder"):
         load_model(tmp_path / "nowhere")
+
+
+def test_typed_rows_score_like_the_binary_model_they_fold():
+    from partnergraph.learn.candidates import EVENT_TYPES, typed
+    from partnergraph.learn.linear import LinearModel, TypedModel
+
+    binary = LinearModel(("no", "yes"), (-0.5,), {
+        "w=signed": (1.0,), "agreement|w=signed": (2.0,), "visit|w=signed": (-1.5,),
+        "kinds=company|university": (0.25,), "type=visit": (0.3,), "meeting|kinds=company|university": (0.7,),
+    })
+    rows = TypedModel.from_binary(binary, EVENT_TYPES)
+    for feats in ({"w=signed": 1.0}, {"kinds=company|university": 1.0, "w=other": 1.0}, {}):
+        got = rows.probabilities(feats)
+        for t in EVENT_TYPES:
+            assert got[t] == pytest.approx(binary.probability(typed(feats, t)))
+    assert TypedModel.from_json(rows.to_json()) == rows

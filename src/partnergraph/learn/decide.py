@@ -1,9 +1,11 @@
 """Decisions: keep, drop and add items of the rule engine's extraction by the models' scores.
 
-- A partner pair is kept when its score clears the pairs threshold. A rule event keeps the
-  parties that have a kept pair inside it and is dropped below two; a kept pair that no kept
-  rule event holds becomes an event of its own, typed by the types model, grounded in the
-  sentence that names both.
+- A rule event is kept, with the rules' parties, when the events model's score clears the
+  events threshold. A partner pair is kept for an event type when its score clears the pairs
+  threshold; kept pairs that no kept rule event holds become events of their type (a pair the
+  rules already report keeps the rules' reading, so one signing is not also a visit): three or more
+  organizations all kept pairwise are one event (a joint signing, an alliance), the rest one
+  event per pair, grounded in the sentence that names both.
 - An organization is kept when its score clears the orgs threshold or it is a party or entity
   of a kept event; a person's post at a dropped organization keeps the person, without it.
 Every item records the stage that made or kept it in its `stage`.
@@ -15,7 +17,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from partnergraph.dates import find_dates
-from partnergraph.learn.candidates import Context, org_features, pair_features
+from partnergraph.learn.candidates import EVENT_TYPES, Context, event_features, org_features, pair_features
 from partnergraph.learn.names import join_tagged
 from partnergraph.learn.text import sentences
 from partnergraph.models import Document, Event, Extraction, Span
@@ -40,50 +42,61 @@ def context_for(doc: Document, rules: Extraction, lm: LanguageModel,
     return Context.build(doc, rules, join_tagged(doc, rules.organizations, spans, lm.kinds, lang))
 
 
-def score_candidates(ctx: Context, lm: LanguageModel) -> tuple[list[float], dict[tuple[int, int], float]]:
-    """P(keep) of every organization and P(partners) of every pair candidate."""
+Scores = tuple[list[float], dict[tuple[int, int, str], float], list[float]]
+
+
+def score_candidates(ctx: Context, lm: LanguageModel) -> Scores:
+    """P(keep) of every organization, P(partners in an event of type t) of every pair and type,
+    P(reported) of every rule event."""
     orgs = [lm.orgs.probability(org_features(ctx, i)) for i in range(len(ctx.orgs))]
-    pairs = {p: lm.pairs.probability(pair_features(ctx, *p)) for p in ctx.pair_candidates()}
-    return orgs, pairs
+    pairs = {}
+    for a, b in ctx.pair_candidates():
+        for t, p in lm.pairs.probabilities(pair_features(ctx, a, b)).items():
+            pairs[(a, b, t)] = p
+    events = [lm.events.probability(event_features(ctx, k)) for k in range(len(ctx.rules.events))]
+    return orgs, pairs, events
 
 
 def decide(
     ctx: Context,
     lm: LanguageModel,
-    scores: tuple[list[float], dict[tuple[int, int], float]] | None = None,
+    scores: Scores | None = None,
     thresholds: dict[str, float] | None = None,
     stage: str = "learned",
 ) -> Extraction:
     th = dict(lm.thresholds, **(thresholds or {}))
-    org_p, pair_p = scores if scores is not None else score_candidates(ctx, lm)
+    org_p, pair_p, event_p = scores if scores is not None else score_candidates(ctx, lm)
     rules = ctx.rules
     orgs = ctx.orgs
     index = {o.name: i for i, o in enumerate(orgs)}
-    kept = {frozenset(p): v for p, v in pair_p.items() if v >= th["pairs"]}
+    kept = {(frozenset((a, b)), t): v for (a, b, t), v in pair_p.items() if v >= th["pairs"]}
 
     events: list[Event] = []
-    covered: set[frozenset] = set()
-    for ev in rules.events:
-        ids = list(dict.fromkeys(index[p] for p in ev.parties if p in index))
-        keep = [i for i in ids if any(frozenset((i, j)) in kept for j in ids if j != i)]
-        if len(keep) < 2:
+    covered: set[frozenset] = set()  # pairs a kept rule event holds: the rules' reading of them stands
+    for k, ev in enumerate(rules.events):
+        if event_p[k] < th["events"]:
             continue
-        dropped = {orgs[i].name for i in ids if i not in keep}
-        evidence = ev.evidence
-        if dropped:
-            text = ctx.doc.text
-            evidence = [s for s in ev.evidence if not (s.field == "party" and text[s.start:s.end] in dropped)]
-        conf = max(kept[frozenset(p)] for p in combinations(keep, 2) if frozenset(p) in kept)
-        events.append(ev.model_copy(update={
-            "parties": [orgs[i].name for i in keep], "evidence": evidence,
-            "confidence": round(conf, 3), "stage": f"rules+{stage}",
-        }))
-        covered.update(frozenset(p) for p in combinations(keep, 2))
+        # the events model decides whether the event was reported; the rules' reading of who took
+        # part stands (an alliance's eighteen members are one list, not 153 pair decisions)
+        ids = list(dict.fromkeys(index[p] for p in ev.parties if p in index))
+        events.append(ev.model_copy(update={"confidence": round(event_p[k], 3), "stage": f"rules+{stage}"}))
+        covered.update(frozenset(p) for p in combinations(ids, 2))
 
-    for pair in sorted((tuple(sorted(p)) for p in kept if p not in covered)):
-        ev = _pair_event(ctx, lm, pair, kept[frozenset(pair)], stage)
-        if ev is not None:
-            events.append(ev)
+    for t in EVENT_TYPES:
+        edges = sorted(tuple(sorted(p)) for (p, typ) in kept if typ == t and p not in covered)
+        if not edges:
+            continue
+        import networkx as nx  # only where the models add events (importing it costs 0.24 s)
+
+        graph = nx.Graph(edges)
+        groups = [sorted(c) for c in nx.find_cliques(graph) if len(c) >= 3]
+        in_group = {frozenset(p) for g in groups for p in combinations(g, 2)}
+        groups += [sorted(e) for e in graph.edges if frozenset(e) not in in_group]
+        for group in sorted(groups):
+            conf = max(kept.get((frozenset(p), t), 0.0) for p in combinations(group, 2))
+            ev = _group_event(ctx, group, t, conf, stage)
+            if ev is not None:
+                events.append(ev)
 
     needed = {p for ev in events for p in ev.parties} | {ev.entity for ev in events if ev.entity}
     kept_orgs = []
@@ -98,14 +111,16 @@ def decide(
     return rules.model_copy(update={"organizations": kept_orgs, "people": people, "events": events})
 
 
-def _pair_event(ctx: Context, lm: LanguageModel, pair: tuple[int, int], p: float, stage: str) -> Event | None:
-    """A new event for a kept pair, grounded in the first sentence that names both, or else in
-    the sentences of their two closest mentions."""
-    a, b = pair
-    shared = [si for si, orgs in sorted(ctx.orgs_in_sentence.items()) if a in orgs and b in orgs]
+def _group_event(ctx: Context, group: list[int], kind: str, p: float, stage: str) -> Event | None:
+    """A new event for organizations kept pairwise, grounded in the first sentence that names
+    them all, or else in the sentences of the closest mentions of its first two."""
+    a, b = group[0], group[1]
+    shared = [si for si, orgs in sorted(ctx.orgs_in_sentence.items()) if all(i in orgs for i in group)]
+    if not shared and len(group) > 2:
+        shared = [si for si, orgs in sorted(ctx.orgs_in_sentence.items()) if a in orgs and b in orgs]
     if shared:
         si = shared[0]
-        party_spans = [(s, e) for s, e, i in ctx.by_sentence[si] if i in pair]
+        party_spans = [(s, e) for s, e, i in ctx.by_sentence[si] if i in group]
     else:
         near = ctx.nearest(a, b)
         if near is None:
@@ -114,7 +129,6 @@ def _pair_event(ctx: Context, lm: LanguageModel, pair: tuple[int, int], p: float
         si = ctx.sentence_at(later[0])
         party_spans = sorted((m[0], m[1]) for m in near[1:])
     s0, s1 = ctx.sents[si]
-    kind, _ = lm.types.predict(pair_features(ctx, a, b))
     evidence = [Span(start=s0, end=s1, field="sentence")]
     evidence += [Span(start=s, end=e, field="party") for s, e in party_spans]
     date = None
@@ -129,5 +143,5 @@ def _pair_event(ctx: Context, lm: LanguageModel, pair: tuple[int, int], p: float
             date = found[0].resolve(ctx.doc.published)
             evidence.append(Span(start=found[0].start, end=found[0].end, field="date"))
     orgs = ctx.orgs
-    return Event(type=kind, date=date, parties=[orgs[a].name, orgs[b].name], evidence=evidence,
+    return Event(type=kind, date=date, parties=[orgs[i].name for i in group], evidence=evidence,
                  confidence=round(p, 3), stage=stage)

@@ -2,8 +2,11 @@
 
 A model is trained at development time (scikit-learn, the `train` extra) and shipped as a
 table of weights per feature name, so inference needs no numerical library and costs a few
-dictionary look-ups per candidate. Binary models have one class weight per feature; multiclass
-models one per class (softmax).
+dictionary look-ups per candidate. Binary models have one weight per feature; multiclass models
+one per class (softmax). A typed binary model (`TypedModel`) asks one yes/no question per type
+with features shared by all types plus their copies joined with each type, stored as one row per
+feature (shared weight, then one per type) so a candidate costs one look-up per feature for all
+types at once.
 """
 
 from __future__ import annotations
@@ -22,6 +25,10 @@ class LinearModel:
     def binary(self) -> bool:
         return len(self.classes) == 2 and len(self.bias) == 1
 
+    def __post_init__(self) -> None:
+        if self.binary:  # the one weight of each feature, looked up without a tuple
+            object.__setattr__(self, "_flat", {k: w[0] for k, w in self.weights.items()})
+
     def margins(self, features: dict[str, float]) -> list[float]:
         out = list(self.bias)
         for name, value in features.items():
@@ -33,8 +40,13 @@ class LinearModel:
 
     def probability(self, features: dict[str, float]) -> float:
         """P(yes) of a binary model."""
-        z = self.margins(features)[0]
-        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+        flat = self._flat
+        z = self.bias[0]
+        for name, value in features.items():
+            w = flat.get(name)
+            if w is not None:
+                z += w * value
+        return _sigmoid(z)
 
     def predict(self, features: dict[str, float]) -> tuple[str, float]:
         """The most likely class of a multiclass model and its probability."""
@@ -63,10 +75,71 @@ class LinearModel:
         width = len(bias)
         if width not in (1, len(classes)) or (width == 1 and len(classes) != 2):
             raise ValueError(f"{len(classes)} classes but {width} bias values")
-        weights = {}
-        for name, w in data["weights"].items():
-            w = tuple(float(x) for x in w)
-            if len(w) != width:
-                raise ValueError(f"feature {name!r} has {len(w)} weights, expected {width}")
-            weights[str(name)] = w
+        weights = {name: tuple(w) for name, w in data["weights"].items()}
+        _check_rows(weights, width)
         return cls(classes, bias, weights)
+
+
+def _check_rows(weights: dict, width: int) -> None:
+    """Every row holds `width` numbers (one pass; a damaged file fails here, not mid-extraction)."""
+    for name, w in weights.items():
+        if len(w) != width or not all(type(x) in (float, int) for x in w):
+            raise ValueError(f"feature {name!r} has weights {list(w)[:6]}, expected {width} numbers")
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+@dataclass(frozen=True)
+class TypedModel:
+    """Binary questions per type: P(yes | features, type) for every type in one pass."""
+
+    types: tuple[str, ...]
+    bias: tuple[float, ...]  # per type: the intercept plus the type's own weight
+    weights: dict[str, tuple[float, ...]]  # per feature: (shared, one per type)
+
+    def probabilities(self, features: dict[str, float]) -> dict[str, float]:
+        n = len(self.types)
+        z = list(self.bias)
+        for name, value in features.items():
+            w = self.weights.get(name)
+            if w is not None:
+                shared = w[0]
+                for k in range(n):
+                    z[k] += (shared + w[k + 1]) * value
+        return {t: _sigmoid(z[k]) for k, t in enumerate(self.types)}
+
+    def to_json(self) -> dict:
+        return {
+            "layout": "typed",
+            "types": list(self.types),
+            "bias": [round(b, 6) for b in self.bias],
+            "weights": {k: [round(x, 6) for x in w] for k, w in sorted(self.weights.items())},
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> TypedModel:
+        if data.get("layout") != "typed":
+            raise ValueError("not a typed model")
+        types = tuple(str(t) for t in data["types"])
+        bias = tuple(float(b) for b in data["bias"])
+        if len(bias) != len(types):
+            raise ValueError(f"{len(types)} types but {len(bias)} bias values")
+        weights = {name: tuple(w) for name, w in data["weights"].items()}
+        _check_rows(weights, len(types) + 1)
+        return cls(types, bias, weights)
+
+    @classmethod
+    def from_binary(cls, model: LinearModel, types: tuple[str, ...]) -> TypedModel:
+        """Fold a binary model over `typed()` features (`f`, `t|f`, `type=t`) into rows."""
+        flat = {k: w[0] for k, w in model.weights.items()}
+        bias = tuple(model.bias[0] + flat.get("type=" + t, 0.0) for t in types)
+        names = {k for k in flat if not k.startswith("type=") and k.split("|", 1)[0] not in types}
+        names |= {k.split("|", 1)[1] for k in flat if "|" in k and k.split("|", 1)[0] in types}
+        rows = {}
+        for name in names:
+            row = (flat.get(name, 0.0), *(flat.get(f"{t}|{name}", 0.0) for t in types))
+            if any(row):
+                rows[name] = row
+        return cls(types, bias, rows)

@@ -2,8 +2,8 @@
 
     MODEL_DIR/meta.json        format, versions, languages, thresholds, training corpus hash, scores
     MODEL_DIR/<lang>/orgs.json   keep an organization candidate
-    MODEL_DIR/<lang>/pairs.json  two organizations are partners in a reported event
-    MODEL_DIR/<lang>/types.json  the type of such an event
+    MODEL_DIR/<lang>/events.json  an event the rules found was reported as having happened
+    MODEL_DIR/<lang>/pairs.json  two organizations are partners in a reported event of a type
     MODEL_DIR/<lang>/kinds.json  the kind of an organization the tagger found
     MODEL_DIR/<lang>/names.crfsuite  the sequence tagger for names (a CRFsuite model)
 
@@ -19,22 +19,22 @@ from pathlib import Path
 
 from partnergraph.errors import ModelError
 from partnergraph.learn.candidates import FEATURES_VERSION
-from partnergraph.learn.linear import LinearModel
+from partnergraph.learn.linear import LinearModel, TypedModel
 from partnergraph.learn.tagger import Tagger
 
 FORMAT = "partnergraph-model"
 FORMAT_VERSION = 1
-PARTS = ("orgs", "pairs", "types", "kinds")
+PARTS = ("orgs", "events", "pairs", "kinds")
 TAGGER_FILE = "names.crfsuite"
-DEFAULT_THRESHOLDS = {"orgs": 0.5, "pairs": 0.5}
+DEFAULT_THRESHOLDS = {"orgs": 0.5, "events": 0.5, "pairs": 0.5}
 _MAX_FILE = 64 * 1024 * 1024
 
 
 @dataclass
 class LanguageModel:
     orgs: LinearModel
-    pairs: LinearModel
-    types: LinearModel
+    events: LinearModel
+    pairs: TypedModel
     kinds: LinearModel
     tagger: Tagger | None = None
     thresholds: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_THRESHOLDS))
@@ -91,7 +91,8 @@ def load_model(path: str | Path) -> Model:
         for part in PARTS:
             file = root / str(lang) / f"{part}.json"
             try:
-                parts[part] = LinearModel.from_json(_read_json(file))
+                data = _read_json(file)
+                parts[part] = TypedModel.from_json(data) if part == "pairs" else LinearModel.from_json(data)
             except (KeyError, TypeError, ValueError) as err:
                 raise ModelError(f"model file {file} is damaged: {err}", hint="retrain it") from None
         thresholds = dict(DEFAULT_THRESHOLDS)

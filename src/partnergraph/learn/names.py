@@ -52,7 +52,10 @@ def _occurrences(text: str, name: str, body: list[tuple[int, int]]) -> list[tupl
 
 
 def _part_of(name: str, known: str) -> bool:
-    if name == known or name not in known:
+    """`name` is `known` or a whole-word part of it."""
+    if name == known:
+        return True
+    if name not in known:
         return False
     if not name[:1].isascii():
         return True
@@ -83,7 +86,7 @@ def join_tagged(doc: Document, orgs: list[Organization], spans: list[tuple[int, 
             keep = [x for x in evidence if not any(x.start < t1 and t0 < x.end for t0, t1 in taken)]
             if keep:
                 out[owner] = o.model_copy(update={
-                    "aliases": o.aliases + ([name] if name not in o.aliases else []),
+                    "aliases": o.aliases + ([name] if name not in o.aliases and name != o.name else []),
                     "evidence": o.evidence + keep})
                 taken += [(x.start, x.end) for x in keep]
             continue

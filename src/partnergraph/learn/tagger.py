@@ -75,42 +75,49 @@ def _rule_tags(toks: list[tuple[int, int]], rule_spans: list[tuple[int, int]]) -
 
 def features(text: str, toks: list[tuple[int, int]], lang: str, rule_spans: list[tuple[int, int]],
              heads: frozenset[str]) -> list[list[str]]:
-    """The feature strings of each token: shared by training and tagging."""
+    """The feature strings of each token: shared by training and tagging.
+
+    Each token's own strings are made once and its neighbours' features reuse them with a
+    position prefix, so a sentence costs a few string joins per token.
+    """
     words = [text[s:e] for s, e in toks]
     rt = _rule_tags(toks, rule_spans)
     n = len(words)
     out = []
-    for i, w in enumerate(words):
-        f = [f"rule={rt[i]}"]
-        if lang == "zh":
-            f += [f"c={w}", f"t={_char_type(w[0])}"]
-            for d in (-2, -1, 1, 2):
-                j = i + d
-                f.append(f"c{d}={words[j] if 0 <= j < n else '#'}")
-            f.append(f"b-1={words[i - 1] if i else '#'}{w}")
-            f.append(f"b+1={w}{words[i + 1] if i + 1 < n else '#'}")
-            f.append(f"rule-1={rt[i - 1] if i else '#'}")
-            f.append(f"rule+1={rt[i + 1] if i + 1 < n else '#'}")
-            if w in heads:
+    if lang == "zh":
+        pad = ["#", "#"]
+        w = pad + words + pad
+        r = ["#"] + rt + ["#"]
+        for i in range(n):
+            c = w[i + 2]
+            f = ["rule=" + rt[i], "c=" + c, "t=" + _char_type(c[0]),
+                 "c-2=" + w[i], "c-1=" + w[i + 1], "c1=" + w[i + 3], "c2=" + w[i + 4],
+                 "b-1=" + w[i + 1] + c, "b+1=" + c + w[i + 3],
+                 "rule-1=" + r[i], "rule+1=" + r[i + 2]]
+            if c in heads:
                 f.append("headchar")
-        else:
-            low = w.lower()
-            f += [f"w={low}", f"shape={_shape(w)}", f"suf3={low[-3:]}", f"pre3={low[:3]}"]
-            if w[:1].isupper():
-                f.append("title")
-            if low in heads:
-                f.append("head")
-            for d in (-2, -1, 1, 2):
-                j = i + d
-                if 0 <= j < n:
-                    f.append(f"w{d}={words[j].lower()}")
-                    if d in (-1, 1):
-                        f.append(f"shape{d}={_shape(words[j])}")
-                        f.append(f"rule{d}={rt[j]}")
-                        if words[j].lower() in heads:
-                            f.append(f"head{d}")
-                else:
-                    f.append(f"w{d}=#")
+            out.append(f)
+        return out
+    low = [x.lower() for x in words]
+    shape = [_shape(x) for x in words]
+    for i in range(n):
+        lw = low[i]
+        f = ["rule=" + rt[i], "w=" + lw, "shape=" + shape[i], "suf3=" + lw[-3:], "pre3=" + lw[:3]]
+        if words[i][:1].isupper():
+            f.append("title")
+        if lw in heads:
+            f.append("head")
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < n:
+                f.append(f"w{d}=" + low[j])
+                if d in (-1, 1):
+                    f.append(f"shape{d}=" + shape[j])
+                    f.append(f"rule{d}=" + rt[j])
+                    if low[j] in heads:
+                        f.append(f"head{d}")
+            else:
+                f.append(f"w{d}=#")
         out.append(f)
     return out
 
