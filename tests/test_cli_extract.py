@@ -32,7 +32,7 @@ def test_jsonl_one_record_per_document(folder):
     records = [json.loads(line) for line in res.stdout.splitlines()]
     assert [r["id"] for r in records] == ["one", "two"]
     for r in records:
-        assert r["provenance"]["backend"] == "rules"
+        assert r["provenance"]["backend"] == "learned"  # the default
         assert r["text"].startswith(("Alpha", "Gamma"))
 
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from partnergraph.extraction.backend import DEFAULT_BACKEND
 from partnergraph.models import Extraction, SourceFailure
 from partnergraph.sources.skips import SourceStats
 from partnergraph.store import Store
@@ -185,7 +186,7 @@ def ingest(
     paths: Iterable[str | Path],
     store: Store,
     *,
-    backend: str = "rules",
+    backend: str = DEFAULT_BACKEND,
     input_format: str | None = None,
     batch_size: int = BATCH_SIZE,
     workers: int | None = None,

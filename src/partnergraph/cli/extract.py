@@ -11,6 +11,7 @@ from typing import Optional
 import typer
 
 from partnergraph.cli import app
+from partnergraph.extraction.backend import DEFAULT_BACKEND
 
 
 class OutputFormat(str, Enum):
@@ -31,7 +32,7 @@ def extract(
     input_format: Optional[str] = typer.Option(
         None, "--input-format", help="Read every input as this format instead of guessing by suffix."
     ),
-    backend: str = typer.Option("rules", "--backend", help="Extraction backend (see `partnergraph backends`)."),
+    backend: str = typer.Option(DEFAULT_BACKEND, "--backend", help="Extraction backend (see `partnergraph backends`)."),
     model: Optional[Path] = typer.Option(
         None, "--model", help="A model folder written by `partnergraph train` (implies --backend learned)."),
     relevance: Optional[bool] = typer.Option(
@@ -54,8 +55,8 @@ def extract(
     from partnergraph.sources import SourceStats
 
     published = check_published(published)
-    if model is not None and backend == "rules":
-        backend = "learned"
+    if model is not None and backend != "learned":
+        raise typer.BadParameter(f"--model is for the learned backend, not {backend!r}", param_hint="--model")
     engine = load_backend(backend, {"model": str(model)} if model else None)
     records, failures = [], []
     stats = SourceStats()

@@ -11,6 +11,7 @@ from pathlib import Path
 import typer
 
 from partnergraph.cli import app
+from partnergraph.extraction.backend import DEFAULT_BACKEND
 from partnergraph.errors import PartnergraphError
 
 DB_HELP = "Knowledge base file (default: $PARTNERGRAPH_DB or ./partnergraph.db)."
@@ -82,7 +83,7 @@ def ingest(
     db: Path | None = DbOption,
     input_format: str | None = typer.Option(
         None, "--input-format", help="Read every input as this format instead of guessing by suffix."),
-    backend: str = typer.Option("rules", "--backend", help="Extraction backend (see `partnergraph backends`)."),
+    backend: str = typer.Option(DEFAULT_BACKEND, "--backend", help="Extraction backend (see `partnergraph backends`)."),
     batch_size: int = typer.Option(200, "--batch-size", min=1, help="Documents per transaction."),
     workers: int | None = typer.Option(
         None, "--workers", min=1, help="Extraction processes (default: one per CPU)."),

@@ -15,6 +15,7 @@ from typing import Optional
 import typer
 
 from partnergraph.cli import app
+from partnergraph.extraction.backend import DEFAULT_BACKEND
 from partnergraph.cli.kb import DbOption, _db
 
 SaveOption = typer.Option(None, "--save", help="Keep the downloaded pages in this JSON Lines file "
@@ -32,7 +33,7 @@ ContactOption = typer.Option(None, "--contact", envvar="PARTNERGRAPH_CONTACT",
                              help="How sites can reach you (e-mail or URL), sent in the User-Agent as polite "
                              "crawlers do; also read from $PARTNERGRAPH_CONTACT.")
 JsonOption = typer.Option(False, "--json", help="Print the report as JSON on stdout (errors too).")
-BackendOption = typer.Option("rules", "--backend", help="Extraction backend (see `partnergraph backends`).")
+BackendOption = typer.Option(DEFAULT_BACKEND, "--backend", help="Extraction backend (see `partnergraph backends`).")
 
 
 def _fetcher(delay: float, timeout: float, retries: int, max_bytes: int, user_agent: Optional[str],

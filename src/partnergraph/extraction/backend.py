@@ -18,7 +18,10 @@ from partnergraph.models import Document, Extraction, Span
 
 log = logging.getLogger(__name__)
 
-DEFAULT_BACKEND = "rules"
+# rules propose, models trained on the annotated corpus decide (partnergraph.learn); "rules" alone
+# stays available: on the corpus val split the learned backend gave pairs F1 .42/.76 (en/zh)
+# against the rules' .38/.73, events .37/.40 against .32/.37
+DEFAULT_BACKEND = "learned"
 BUILTIN: dict[str, str] = {
     "rules": "partnergraph.extraction.rules:RuleBackend",
     "learned": "partnergraph.learn.backend:LearnedBackend",
