@@ -80,10 +80,12 @@
     });
     performance.mark("graph-elements");
     var start = performance.now();
-    // cose at 250 iterations (its default is 1000): 100 organizations with 740 edges lay out
-    // in about 0.3 s in headless Chromium, 200 with 1,456 in about 0.9 s (bench/bench_web.py)
+    // cose's cost grows with the square of the nodes: 250 iterations (its default is 1000)
+    // for 100 organizations and fewer for more keep the layout near 0.3-0.6 s in headless
+    // Chromium (bench/bench_web.py: 200 organizations at 250 iterations took 0.9-1.0 s)
+    var iterations = Math.round(Math.min(250, 25000 / Math.max(1, g.nodes.length)));
     var layout = cy.layout(g.nodes.length <= 400
-      ? { name: "cose", animate: false, randomize: true, numIter: 250, nodeRepulsion: 40000, nodeOverlap: 20, idealEdgeLength: 90, edgeElasticity: 60, gravity: 0.4, fit: true, padding: 30 }
+      ? { name: "cose", animate: false, randomize: true, numIter: iterations, nodeRepulsion: 40000, nodeOverlap: 20, idealEdgeLength: 90, edgeElasticity: 60, gravity: 0.4, fit: true, padding: 30 }
       : { name: "concentric", animate: false, concentric: function (n) { return n.data("events"); }, levelWidth: function () { return 2; }, fit: true, padding: 30 });
     layout.one("layoutstop", function () {
       say(g.nodes.length + " of " + g.total_nodes + " organizations, " + g.edges.length + " of " + g.total_edges +
