@@ -2,6 +2,8 @@
 
 The rule engine proposes; this module turns its proposals into decisions to make:
 - an organization candidate per organization the rules found (keep it or drop it);
+- a post candidate per person the rules found and organization named near them (is the
+  person's title held at this organization);
 - an event candidate per event the rules found (was it reported as having happened);
 - a partner-pair candidate per two organizations that the rules put in one event or that are
   named near each other, asked once per event type (are they partners in a reported event of
@@ -22,7 +24,7 @@ from itertools import combinations
 from partnergraph.learn.text import sentences, tokens
 from partnergraph.models import Document, Extraction, Organization
 
-FEATURES_VERSION = 4
+FEATURES_VERSION = 5
 EVENT_TYPES = ("agreement", "visit", "meeting", "joint_entity")
 # pairs per sentence are all pairs of its organizations, up to this many organizations: a
 # member list of 30 is one alliance, not 435 decisions (the rules' event keeps its parties)
@@ -96,6 +98,10 @@ class Context:
     @cached_property
     def orgs_in_sentence(self) -> dict[int, list[int]]:
         return {si: list(dict.fromkeys(m[2] for m in ms)) for si, ms in self.by_sentence.items()}
+
+    @cached_property
+    def index(self) -> dict[str, int]:
+        return {o.name: i for i, o in enumerate(self.orgs)}
 
     @cached_property
     def org_sentences(self) -> dict[int, set[int]]:
@@ -437,4 +443,66 @@ def event_features(ctx: Context, k: int) -> dict[str, float]:
     f = {"bias_" + ctx.lang: 1.0}
     for fn in EVENT_FEATURES:
         f.update(fn(ctx, k))
+    return f
+
+
+# ---- a person's organization -----------------------------------------------------------------
+
+_MAX_POST_CANDIDATES = 8
+
+
+def person_candidates(ctx: Context, k: int) -> list[int]:
+    """Organizations a person's post may be held at: named in the person's sentence or the one
+    before, the one the rules chose, and the article's main organization."""
+    p = ctx.rules.people[k]
+    name = next((s for s in p.evidence if s.field == "name"), None)
+    out: list[int] = []
+    if p.org is not None and p.org in ctx.index:
+        out.append(ctx.index[p.org])
+    if name is not None:
+        si = ctx.sentence_at(name.start)
+        near = sorted(ctx.by_sentence.get(si, []), key=lambda m: abs(m[0] - name.start))
+        near += ctx.by_sentence.get(si - 1, [])
+        out += [m[2] for m in near]
+    if ctx.main is not None:
+        out.append(ctx.main)
+    return list(dict.fromkeys(out))[:_MAX_POST_CANDIDATES]
+
+
+def person_features(ctx: Context, k: int, i: int, rank: int) -> dict[str, float]:
+    p = ctx.rules.people[k]
+    o = ctx.orgs[i]
+    f = {"bias_" + ctx.lang: 1.0, f"kind={o.kind}": 1.0, f"rank={_bucket(rank, (0, 1, 2, 4))}": 1.0}
+    if p.org is None:
+        f["rule_none"] = 1.0
+    elif p.org == o.name:
+        f["rule_org"] = 1.0
+    if i == ctx.main:
+        f["main"] = 1.0
+    title = (p.title or "").lower()
+    for w in (tokens(title, ctx.lang) if ctx.lang != "zh" else [title[j:j + 2] for j in range(max(1, len(title) - 1))]):
+        f["title=" + w] = 1.0
+        f[f"title={w}|kind={o.kind}"] = 1.0
+    name = next((s for s in p.evidence if s.field == "name"), None)
+    if name is None:
+        return f
+    si = ctx.sentence_at(name.start)
+    ms = [m for m in ctx.by_sentence.get(si, []) if m[2] == i]
+    if not ms:
+        if any(m[2] == i for m in ctx.by_sentence.get(si - 1, [])):
+            f["sentence_before"] = 1.0
+        f["not_near"] = 1.0
+        return f
+    m = min(ms, key=lambda m: abs(m[0] - name.start))
+    before = m[1] <= name.start
+    f["org_before" if before else "org_after"] = 1.0
+    lo, hi = (m[1], name.start) if before else (name.end, m[0])
+    between = _masked_tokens(ctx, lo, hi) if hi >= lo else []
+    f[f"gap={_bucket(len(between), (0, 1, 2, 4, 8, 16))}"] = 1.0
+    if len(between) <= _MAX_BETWEEN:
+        for g in _grams(between, ctx.lang):
+            f["btw=" + g] = 1.0
+        f["btw_seq=" + " ".join(between[:3])] = 1.0
+    if between.count("ORG"):
+        f["org_between"] = 1.0
     return f

@@ -6,8 +6,10 @@
   rules already report keeps the rules' reading, so one signing is not also a visit): three or more
   organizations all kept pairwise are one event (a joint signing, an alliance), the rest one
   event per pair, grounded in the sentence that names both.
+- A person's post is held at the best-scored organization named near them when that score
+  clears the people threshold, else the text leaves it open (`org` null).
 - An organization is kept when its score clears the orgs threshold or it is a party or entity
-  of a kept event; a person's post at a dropped organization keeps the person, without it.
+  of a kept event or holds a kept post.
 Every item records the stage that made or kept it in its `stage`.
 """
 
@@ -17,7 +19,15 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from partnergraph.dates import find_dates
-from partnergraph.learn.candidates import EVENT_TYPES, Context, event_features, org_features, pair_features
+from partnergraph.learn.candidates import (
+    EVENT_TYPES,
+    Context,
+    event_features,
+    org_features,
+    pair_features,
+    person_candidates,
+    person_features,
+)
 from partnergraph.learn.names import join_tagged
 from partnergraph.learn.text import sentences
 from partnergraph.models import Document, Event, Extraction, Span
@@ -42,7 +52,7 @@ def context_for(doc: Document, rules: Extraction, lm: LanguageModel,
     return Context.build(doc, rules, join_tagged(doc, rules.organizations, spans, lm.kinds, lang))
 
 
-Scores = tuple[list[float], dict[tuple[int, int, str], float], list[float]]
+Scores = tuple[list[float], dict[tuple[int, int, str], float], list[float], list[tuple[int, float] | None]]
 
 
 def score_candidates(ctx: Context, lm: LanguageModel) -> Scores:
@@ -54,7 +64,13 @@ def score_candidates(ctx: Context, lm: LanguageModel) -> Scores:
         for t, p in lm.pairs.probabilities(pair_features(ctx, a, b)).items():
             pairs[(a, b, t)] = p
     events = [lm.events.probability(event_features(ctx, k)) for k in range(len(ctx.rules.events))]
-    return orgs, pairs, events
+    posts: list[tuple[int, float] | None] = []
+    for k in range(len(ctx.rules.people)):
+        cands = person_candidates(ctx, k)
+        scored = [(lm.people.probability(person_features(ctx, k, i, r)), -r, i) for r, i in enumerate(cands)]
+        best = max(scored, default=None)
+        posts.append(None if best is None else (best[2], best[0]))
+    return orgs, pairs, events, posts
 
 
 def decide(
@@ -65,7 +81,7 @@ def decide(
     stage: str = "learned",
 ) -> Extraction:
     th = dict(lm.thresholds, **(thresholds or {}))
-    org_p, pair_p, event_p = scores if scores is not None else score_candidates(ctx, lm)
+    org_p, pair_p, event_p, post_p = scores if scores is not None else score_candidates(ctx, lm)
     rules = ctx.rules
     orgs = ctx.orgs
     index = {o.name: i for i, o in enumerate(orgs)}
@@ -98,14 +114,21 @@ def decide(
             if ev is not None:
                 events.append(ev)
 
+    people = []
+    for k, person in enumerate(rules.people):
+        best = post_p[k]
+        org = orgs[best[0]].name if best is not None and best[1] >= th["people"] else None
+        people.append(person if org == person.org else person.model_copy(update={"org": org, "stage": stage}))
+
     needed = {p for ev in events for p in ev.parties} | {ev.entity for ev in events if ev.entity}
+    needed |= {p.org for p in people if p.org}
     kept_orgs = []
     for i, o in enumerate(orgs):
         if o.name in needed or org_p[i] >= th["orgs"]:
             made = "tagger+" if o.stage == "tagger" else "rules+"
             kept_orgs.append(o.model_copy(update={"confidence": round(org_p[i], 3), "stage": made + stage}))
     names = {o.name for o in kept_orgs}
-    people = [p if p.org is None or p.org in names else p.model_copy(update={"org": None}) for p in rules.people]
+    people = [p if p.org is None or p.org in names else p.model_copy(update={"org": None}) for p in people]
     events = [ev if ev.entity is None or ev.entity in names else ev.model_copy(update={"entity": None})
               for ev in events]
     return rules.model_copy(update={"organizations": kept_orgs, "people": people, "events": events})

@@ -4,6 +4,7 @@
     MODEL_DIR/<lang>/orgs.json   keep an organization candidate
     MODEL_DIR/<lang>/events.json  an event the rules found was reported as having happened
     MODEL_DIR/<lang>/pairs.json  two organizations are partners in a reported event of a type
+    MODEL_DIR/<lang>/people.json  a person's post is held at this organization
     MODEL_DIR/<lang>/kinds.json  the kind of an organization the tagger found
     MODEL_DIR/<lang>/names.crfsuite  the sequence tagger for names (a CRFsuite model)
 
@@ -24,9 +25,9 @@ from partnergraph.learn.tagger import Tagger
 
 FORMAT = "partnergraph-model"
 FORMAT_VERSION = 1
-PARTS = ("orgs", "events", "pairs", "kinds")
+PARTS = ("orgs", "events", "pairs", "kinds", "people")
 TAGGER_FILE = "names.crfsuite"
-DEFAULT_THRESHOLDS = {"orgs": 0.5, "events": 0.5, "pairs": 0.5}
+DEFAULT_THRESHOLDS = {"orgs": 0.5, "events": 0.5, "pairs": 0.5, "people": 0.5}
 _MAX_FILE = 64 * 1024 * 1024
 
 
@@ -36,6 +37,7 @@ class LanguageModel:
     events: LinearModel
     pairs: TypedModel
     kinds: LinearModel
+    people: LinearModel
     tagger: Tagger | None = None
     thresholds: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_THRESHOLDS))
 

@@ -22,13 +22,22 @@ from pathlib import Path
 
 from partnergraph.errors import BackendUnavailable, ConfigError
 from partnergraph.extraction.rules import RuleBackend
-from partnergraph.learn.candidates import EVENT_TYPES, Context, event_features, org_features, pair_features, typed
+from partnergraph.learn.candidates import (
+    EVENT_TYPES,
+    Context,
+    event_features,
+    org_features,
+    pair_features,
+    person_candidates,
+    person_features,
+    typed,
+)
 from partnergraph.learn.decide import context_for, decide, score_candidates, tagged_spans
 from partnergraph.learn.gold import document_of, mentions
 from partnergraph.learn.linear import LinearModel, TypedModel
 from partnergraph.learn.modelfile import DEFAULT_THRESHOLDS, TAGGER_FILE, LanguageModel, save_model
 from partnergraph.learn.names import name_features
-from partnergraph.learn.scoring import Resolver, evaluate
+from partnergraph.learn.scoring import Resolver, evaluate, norm_person
 from partnergraph.learn.tagger import Tagger, train_tagger
 from partnergraph.learn.text import sentences
 from partnergraph.models import Document, Extraction
@@ -36,6 +45,7 @@ from partnergraph.models import Document, Extraction
 C_ORGS = 0.5
 C_PAIRS = 0.5
 C_EVENTS = 0.5
+C_PEOPLE = 0.5
 C_KINDS = 1.0
 FOLDS = 3  # out-of-fold tagger output for the scorers' training examples
 # weights below this are dropped from the shipped tables: on val the figures did not move, and the
@@ -48,6 +58,7 @@ class Examples:
     orgs: list[tuple[dict, int]] = field(default_factory=list)
     pairs: list[tuple[dict, int]] = field(default_factory=list)
     events: list[tuple[dict, int]] = field(default_factory=list)
+    people: list[tuple[dict, int]] = field(default_factory=list)
 
 
 def lang_of(gold: dict) -> str:
@@ -83,6 +94,16 @@ def examples(pairs: list[tuple[dict, Context]]) -> Examples:
         for e in gold.get("events") or []:
             ids = sorted(i for i in {r.gold_index(p) for p in e.get("parties") or []} if isinstance(i, int))
             gold_types.update((frozenset((a, b)), e.get("type")) for a in ids for b in ids if a < b)
+        gold_posts: dict[str, set] = {}
+        for p in gold.get("people") or []:
+            gold_posts.setdefault(norm_person(p.get("name")), set()).add(
+                r.gold_index(p["org"]) if p.get("org") else None)
+        for k, person in enumerate(ctx.rules.people):
+            posts = gold_posts.get(norm_person(person.name))
+            if posts is None:
+                continue  # not a person of the gold: nothing to learn about their post
+            for rank, i in enumerate(person_candidates(ctx, k)):
+                ex.people.append((person_features(ctx, k, i, rank), int(gold_ids[i] in posts)))
         gold_events = [(e.get("type"), {r.gold_index(p) for p in e.get("parties") or []})
                        for e in gold.get("events") or []]
         index = {o.name: i for i, o in enumerate(ctx.orgs)}
@@ -142,7 +163,7 @@ def _tagger_items(items: list[Item]):
 
 def choose_thresholds(lm: LanguageModel, val: list[tuple[dict, Context]]) -> dict[str, float]:
     """The event threshold, then the pair threshold, with the best mean of pair and event F1 on
-    val; then the org threshold with the best org F1."""
+    val; then the org threshold with the best org F1, and the people threshold with the best people F1."""
     scored = [(g, ctx, score_candidates(ctx, lm)) for g, ctx in val]
 
     def f1(th: dict[str, float], fields: tuple[str, ...]) -> float:
@@ -156,6 +177,7 @@ def choose_thresholds(lm: LanguageModel, val: list[tuple[dict, Context]]) -> dic
     best["events"] = max(grid, key=lambda t: (f1(dict(best, events=t), headline), -abs(t - 0.5)))
     best["pairs"] = max(grid, key=lambda t: (f1(dict(best, pairs=t), headline), -abs(t - 0.5)))
     best["orgs"] = max(grid, key=lambda t: (f1(dict(best, orgs=t), ("orgs",)), -abs(t - 0.5)))
+    best["people"] = max(grid, key=lambda t: (f1(dict(best, people=t), ("people",)), -abs(t - 0.5)))
     return best
 
 
@@ -172,7 +194,7 @@ def fit_language(lang: str, items: list[Item], val: list[Item], root: Path, use_
     kinds = _fit(kinds_rows, C_KINDS, labels=("university", "company", "government", "research", "alliance", "other"))
     blank = LinearModel(("no", "yes"), (0.0,), {})
     lm = LanguageModel(orgs=blank, events=blank, pairs=TypedModel(EVENT_TYPES, (0.0,) * len(EVENT_TYPES), {}),
-                       kinds=kinds,
+                       kinds=kinds, people=blank,
                        thresholds=dict(DEFAULT_THRESHOLDS))
     oof: dict[int, list] = {}
     has_mentions = any(mentions(g) for g, _, _ in items)
@@ -182,7 +204,7 @@ def fit_language(lang: str, items: list[Item], val: list[Item], root: Path, use_
                 rest = [it for k, it in enumerate(items) if k % FOLDS != fold]
                 path = Path(tmp) / f"fold{fold}.crfsuite"
                 train_tagger(_tagger_items(rest), path, lang)
-                fold_lm = LanguageModel(lm.orgs, lm.events, lm.pairs, kinds, tagger=Tagger(path, lang))
+                fold_lm = LanguageModel(lm.orgs, lm.events, lm.pairs, kinds, lm.people, tagger=Tagger(path, lang))
                 for k, (_, doc, ex) in enumerate(items):
                     if k % FOLDS == fold:
                         oof[k] = tagged_spans(doc, ex, fold_lm)
@@ -194,6 +216,7 @@ def fit_language(lang: str, items: list[Item], val: list[Item], root: Path, use_
     lm.orgs = _fit(exs.orgs, C_ORGS)
     lm.pairs = TypedModel.from_binary(_fit(exs.pairs, C_PAIRS), EVENT_TYPES)
     lm.events = _fit(exs.events, C_EVENTS)
+    lm.people = _fit(exs.people, C_PEOPLE)
     if val:
         lm.thresholds = choose_thresholds(lm, [(g, context_for(doc, ex, lm)) for g, doc, ex in val])
     return lm, exs
@@ -213,7 +236,8 @@ def train(golds: list[dict], out: str, val: list[dict] | None = None, name: str 
         lang_items = [it for it in items if lang_of(it[0]) == lang]
         lang_val = [it for it in val_items if lang_of(it[0]) == lang]
         languages[lang], exs = fit_language(lang, lang_items, lang_val, root, tagger)
-        stats[lang] = {"orgs": len(exs.orgs), "events": len(exs.events), "pairs": len(exs.pairs)}
+        stats[lang] = {"orgs": len(exs.orgs), "events": len(exs.events), "pairs": len(exs.pairs),
+                       "people": len(exs.people)}
     meta = {
         "name": name,
         "corpus_sha1": corpus_hash(golds),
