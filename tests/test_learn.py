@@ -86,6 +86,7 @@ def test_an_event_the_models_reject_is_dropped(model_dir, tmp_path):
     (lambda d: (d / "en" / "orgs.json").write_text('{"classes": ["no", "yes"], "bias": [0.1], "weights": {"x": [1, 2]}}'),
      "orgs.json is damaged"),
     (lambda d: (d / "zh" / "kinds.json").unlink(), "kinds.json is missing"),
+    (lambda d: (d / "en" / "people.json").write_text("[]"), "people.json does not hold a JSON object"),
     (lambda d: (d / "en" / "names.crfsuite").write_bytes(b"not a crf"), "names.crfsuite is not a CRF model"),
 ])
 def test_a_damaged_model_names_its_file(model_dir, tmp_path, damage, words):
