@@ -134,3 +134,35 @@ def test_typed_rows_score_like_the_binary_model_they_fold():
         for t in EVENT_TYPES:
             assert got[t] == pytest.approx(binary.probability(typed(feats, t)))
     assert TypedModel.from_json(rows.to_json()) == rows
+
+
+from hypothesis import example, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_spans = st.lists(st.tuples(st.integers(0, 200), st.integers(1, 30)).map(lambda t: (t[0], t[0] + t[1])), max_size=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_spans, _spans, st.integers(0, 230), st.integers(1, 40))
+def test_taken_ranges_answer_like_a_scan(first, later, s, width):
+    # the bisection that keeps long pages linear answers exactly what a scan of every range would
+    from partnergraph.learn.names import _Taken
+
+    taken = _Taken(first)
+    taken.add(later)
+    everything = first + later
+    e = s + width
+    assert taken.overlaps(s, e) == any(a < e and s < b for a, b in everything)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_spans, st.lists(st.integers(0, 230), min_size=1, max_size=40, unique=True))
+@example([(0, 30), (5, 10)], [20])  # a long mention that starts before a short one and covers the token
+def test_rule_tags_found_by_bisection_match_a_scan(rule_spans, starts):
+    from partnergraph.learn.tagger import _rule_tags
+
+    toks = [(s, s + 1) for s in sorted(starts)]
+    spans = sorted(set(rule_spans))
+    got = _rule_tags(toks, spans)
+    for (s, _), tag in zip(toks, got):
+        assert (tag != "O") == any(a <= s < b for a, b in spans)

@@ -100,6 +100,14 @@ class Context:
         return {si: list(dict.fromkeys(m[2] for m in ms)) for si, ms in self.by_sentence.items()}
 
     @cached_property
+    def mentions_of(self) -> dict[int, list[tuple[tuple[int, int, int], int]]]:
+        """Each organization's mentions, with their sentences, in order."""
+        out: dict[int, list[tuple[tuple[int, int, int], int]]] = {}
+        for m, si in zip(self.mentions, self.mention_sent):
+            out.setdefault(m[2], []).append((m, si))
+        return out
+
+    @cached_property
     def index(self) -> dict[str, int]:
         return {o.name: i for i, o in enumerate(self.orgs)}
 
@@ -172,8 +180,8 @@ class Context:
     def nearest(self, a: int, b: int) -> tuple[int, tuple[int, int, int], tuple[int, int, int]] | None:
         """The sentence distance and the two mentions of `a` and `b` that are closest."""
         best = None
-        ma = [(m, si) for m, si in zip(self.mentions, self.mention_sent) if m[2] == a][:_MAX_MENTIONS]
-        mb = [(m, si) for m, si in zip(self.mentions, self.mention_sent) if m[2] == b][:_MAX_MENTIONS]
+        ma = self.mentions_of.get(a, [])[:_MAX_MENTIONS]
+        mb = self.mentions_of.get(b, [])[:_MAX_MENTIONS]
         for x, sx in ma:
             for y, sy in mb:
                 key = (abs(sx - sy), abs(x[0] - y[0]))
@@ -245,7 +253,7 @@ def _org_context(ctx: Context, i: int) -> dict[str, float]:
         return f
     f[f"first_sent={_bucket(ctx.first_sentence[i], (0, 1, 2, 5, 10))}"] = 1.0
     text = ctx.doc.text
-    s, e = next((s, e) for s, e, j in ctx.mentions if j == i)
+    (s, e, _), _ = ctx.mentions_of[i][0]
     before = tokens(text[max(0, s - 40):s], ctx.lang)[-2:]
     after = tokens(text[e:e + 40], ctx.lang)[:2]
     for k, w in enumerate(reversed(before)):

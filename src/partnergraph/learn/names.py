@@ -9,6 +9,7 @@ every occurrence of the name in the body as evidence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 
 from partnergraph.learn.linear import LinearModel
 from partnergraph.models import Document, Organization, Span
@@ -51,6 +52,27 @@ def _occurrences(text: str, name: str, body: list[tuple[int, int]]) -> list[tupl
     return out
 
 
+class _Taken:
+    """Character ranges already named, asked for overlaps by bisection (names in a long page are many)."""
+
+    def __init__(self, spans) -> None:
+        self.spans: list[tuple[int, int]] = sorted(spans)
+        self.longest = max((e - s for s, e in self.spans), default=0)
+
+    def add(self, spans) -> None:
+        for span in spans:
+            insort(self.spans, span)
+            self.longest = max(self.longest, span[1] - span[0])
+
+    def overlaps(self, s: int, e: int) -> bool:
+        k = bisect_left(self.spans, (s - self.longest, -1))
+        while k < len(self.spans) and self.spans[k][0] < e:
+            if self.spans[k][1] > s:
+                return True
+            k += 1
+        return False
+
+
 def _part_of(name: str, known: str) -> bool:
     """`name` is `known` or a whole-word part of it."""
     if name == known:
@@ -66,12 +88,12 @@ def join_tagged(doc: Document, orgs: list[Organization], spans: list[tuple[int, 
                 kinds: LinearModel | None, lang: str) -> list[Organization]:
     """The rules' organizations plus the tagger's new ones (stage "tagger")."""
     text = doc.text
-    taken = sorted((s.start, s.end) for o in orgs for s in o.evidence if s.field in ("name", "alias"))
+    taken = _Taken((s.start, s.end) for o in orgs for s in o.evidence if s.field in ("name", "alias"))
     body = [(s.start, s.end) for s in doc.body] or [(0, len(text))]
     out = list(orgs)
     new: dict[str, Organization] = {}
     for s, e, typ in spans:
-        if typ != "ORG" or any(a < e and s < b for a, b in taken):
+        if typ != "ORG" or taken.overlaps(s, e):
             continue
         name = _LEADING.sub("", text[s:e]).strip(" ,.;:'\"")
         if len(name) < 2 or (lang == "en" and not any(c.isupper() for c in name)) or name in new:
@@ -83,16 +105,16 @@ def join_tagged(doc: Document, orgs: list[Organization], spans: list[tuple[int, 
         evidence = [Span(start=a, end=b, field="alias" if owner is not None else "name") for a, b in occ]
         if owner is not None:
             o = out[owner]
-            keep = [x for x in evidence if not any(x.start < t1 and t0 < x.end for t0, t1 in taken)]
+            keep = [x for x in evidence if not taken.overlaps(x.start, x.end)]
             if keep:
                 out[owner] = o.model_copy(update={
                     "aliases": o.aliases + ([name] if name not in o.aliases and name != o.name else []),
                     "evidence": o.evidence + keep})
-                taken += [(x.start, x.end) for x in keep]
+                taken.add((x.start, x.end) for x in keep)
             continue
         if len(new) >= _MAX_NEW:
             break
         kind = kinds.predict(name_features(name, lang))[0] if kinds is not None else "other"
         new[name] = Organization(name=name, kind=kind, evidence=evidence, confidence=0.5, stage="tagger")
-        taken += occ
+        taken.add(occ)
     return out + list(new.values())

@@ -10,6 +10,7 @@ is a CRFsuite file in the model folder, read by the CRFsuite library, never exec
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from pathlib import Path
 
 from partnergraph.errors import ModelError
@@ -61,27 +62,32 @@ def token_spans(text: str, start: int, end: int, lang: str) -> list[tuple[int, i
     return out
 
 
-def _rule_tags(toks: list[tuple[int, int]], rule_spans: list[tuple[int, int]]) -> list[str]:
+def _rule_tags(toks: list[tuple[int, int]], rule_spans: list[tuple[int, int]], longest: int | None = None) -> list[str]:
+    """B/I/O of each token by the rule mentions (`rule_spans` sorted; `longest` their greatest
+    length), found by bisection so a sentence costs its own tokens, not every mention of the article."""
     tags = ["O"] * len(toks)
-    k = 0
-    spans = sorted(rule_spans)
+    if not toks or not rule_spans:
+        return tags
+    if longest is None:
+        longest = max(e - s for s, e in rule_spans)
+    k = bisect_left(rule_spans, (toks[0][0] - longest, -1))
     for i, (s, _) in enumerate(toks):
-        while k < len(spans) and spans[k][1] <= s:
+        while k < len(rule_spans) and rule_spans[k][1] <= s:
             k += 1
-        if k < len(spans) and spans[k][0] <= s < spans[k][1]:
-            tags[i] = "B" if spans[k][0] == s or (i and tags[i - 1] == "O") else "I"
+        if k < len(rule_spans) and rule_spans[k][0] <= s < rule_spans[k][1]:
+            tags[i] = "B" if rule_spans[k][0] == s or (i and tags[i - 1] == "O") else "I"
     return tags
 
 
 def features(text: str, toks: list[tuple[int, int]], lang: str, rule_spans: list[tuple[int, int]],
-             heads: frozenset[str]) -> list[list[str]]:
+             heads: frozenset[str], longest: int | None = None) -> list[list[str]]:
     """The feature strings of each token: shared by training and tagging.
 
     Each token's own strings are made once and its neighbours' features reuse them with a
     position prefix, so a sentence costs a few string joins per token.
     """
     words = [text[s:e] for s, e in toks]
-    rt = _rule_tags(toks, rule_spans)
+    rt = _rule_tags(toks, rule_spans, longest)
     n = len(words)
     out = []
     if lang == "zh":
@@ -189,8 +195,10 @@ class Tagger:
     def tag(self, text: str, sents: list[tuple[int, int]], rule_spans: list[tuple[int, int]]):
         """(start, end, ORG|PER) names found in the sentences."""
         out = []
+        rule_spans = sorted(rule_spans)
+        longest = max((e - s for s, e in rule_spans), default=0)
         for toks in sequences(text, sents, self.lang):
-            labels = self._tagger.tag(features(text, toks, self.lang, rule_spans, self.heads))
+            labels = self._tagger.tag(features(text, toks, self.lang, rule_spans, self.heads, longest))
             out += spans_of(toks, labels)
         return out
 
@@ -202,6 +210,7 @@ def train_tagger(items, path: Path, lang: str, c2: float = 0.1, iterations: int 
     hs = heads(lang)
     trainer = pycrfsuite.Trainer(verbose=False)
     for text, sents, rule_spans, mentions in items:
+        rule_spans = sorted(rule_spans)
         for toks in sequences(text, sents, lang):
             trainer.append(features(text, toks, lang, rule_spans, hs), bio_labels(toks, mentions))
     trainer.set_params({"c1": 0.05, "c2": c2, "max_iterations": iterations,
