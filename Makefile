@@ -43,7 +43,8 @@ eval: $(STAMP)
 	  echo "repository: it looks for $(SHARED)/eval/dev and $(SHARED)/eval/score.py (a 'shared'"; \
 	  echo "folder next to the checkout). Point it elsewhere with: make eval SHARED=/path/to/shared"; \
 	  exit 2; fi
-	$(PY) bench/eval_dev.py --shared $(SHARED)
+	$(PY) bench/eval_dev.py --shared $(SHARED) --backend rules --check
+	$(PY) bench/eval_dev.py --shared $(SHARED) --backend learned --check
 	$(PY) bench/eval_crosslang.py --check
 
 # The corpus annotations (corpus/annotations) joined with their texts in $(SHARED)/corpus into
