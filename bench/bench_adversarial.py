@@ -192,10 +192,10 @@ def _run_once(kind: str, text: str, backend) -> tuple[float, str]:
     return t2 - t0, stage
 
 
-def _shape_worker(name: str, sizes: list[int], budget: float, conn) -> None:
+def _shape_worker(name: str, sizes: list[int], budget: float, conn, backend_name: str = "rules") -> None:
     from partnergraph.extraction.backend import load_backend
 
-    backend = load_backend("rules")
+    backend = load_backend(backend_name)
     kind, make = SHAPES[name]
     _run_once(kind, make(1000), backend)  # warm-up: lexicons, caches
     for size in sizes:
@@ -208,10 +208,10 @@ def _shape_worker(name: str, sizes: list[int], budget: float, conn) -> None:
     conn.send(None)
 
 
-def run_shape(name: str, sizes: list[int], budget: float, timeout: float) -> dict:
+def run_shape(name: str, sizes: list[int], budget: float, timeout: float, backend: str = "rules") -> dict:
     ctx = multiprocessing.get_context("fork")
     parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_shape_worker, args=(name, sizes, budget, child))
+    proc = ctx.Process(target=_shape_worker, args=(name, sizes, budget, child, backend))
     proc.start()
     child.close()
     rows, over, deadline = [], None, time.monotonic() + timeout
@@ -260,6 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="10k,40k,160k,1m,4m", help="sizes in UTF-8 bytes (k = 1,000, m = 1,000,000)")
     ap.add_argument("--budget", type=float, default=60.0, help="CPU seconds after which a shape stops growing")
     ap.add_argument("--timeout", type=float, default=600.0, help="wall seconds for one shape, all sizes")
+    ap.add_argument("--backend", default="rules", help="extraction backend (see `partnergraph backends`)")
     ap.add_argument("--list", action="store_true", help="list the shapes and exit")
     args = ap.parse_args(argv)
     if args.list:
@@ -274,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'shape':22} {'size':>9} {'cpu s':>8} {'growth':>7} {'max RSS MB':>10}  slowest stage")
     failures = []
     for name in names:
-        result = run_shape(name, sizes, args.budget, args.timeout)
+        result = run_shape(name, sizes, args.budget, args.timeout, args.backend)
         prev = None
         for size, seconds, stage, rss in result["rows"]:
             growth = ""

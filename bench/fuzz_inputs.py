@@ -88,7 +88,7 @@ def fuzz_format(fmt: str, examples: int, seed_value: int, tally: Tally, folder: 
 
 
 def main(argv: list[str] | None = None) -> int:
-    from partnergraph.extraction.backend import load_backend
+    from partnergraph.extraction.backend import DEFAULT_BACKEND, load_backend
     from partnergraph.resolution import ensure_resolved
     from partnergraph.store import open_store
     from tests.hostile_inputs import FORMATS
@@ -97,12 +97,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--per-format", type=int, default=1700, help="inputs per format (6 formats)")
     ap.add_argument("--formats", default="", help="comma-separated formats (default: all)")
     ap.add_argument("--seed", type=int, default=12)
+    ap.add_argument("--backend", default=None, help="extraction backend (default: the library's default)")
     args = ap.parse_args(argv)
     names = [f for f in args.formats.split(",") if f] or list(FORMATS)
 
     logging.disable(logging.CRITICAL)  # libraries log every broken page; the counts say enough
     warnings.simplefilter("ignore")
-    backend = load_backend("rules")
+    backend = load_backend(args.backend or DEFAULT_BACKEND)
+    print(f"backend {args.backend or DEFAULT_BACKEND}", flush=True)
     tally = Tally()
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="partnergraph-fuzz-") as tmp, open_store(Path(tmp) / "kb.db") as store:
