@@ -9,7 +9,7 @@ every occurrence of the name in the body as evidence.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 
 from partnergraph.learn.linear import LinearModel
 from partnergraph.models import Document, Organization, Span
@@ -17,6 +17,7 @@ from partnergraph.models import Document, Organization, Span
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 _MAX_SPANS = 100
 _MAX_NEW = 60  # new organizations per document: a tagger gone wild on a list page stops here
+_MAX_NAMES = 200  # distinct tagged names looked at per document (each costs a scan of the text)
 
 
 def name_features(name: str, lang: str) -> dict[str, float]:
@@ -39,16 +40,19 @@ def name_features(name: str, lang: str) -> dict[str, float]:
     return f
 
 
-def _occurrences(text: str, name: str, body: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _occurrences(text: str, name: str, body: list[tuple[int, int]], starts: list[int]) -> list[tuple[int, int]]:
+    """Occurrences of `name` inside the body (`starts`: the body spans' starts), whole words for
+    Latin names; one scan of the text, not one per body line."""
     latin = name[:1].isascii()
-    out = []
-    for b0, b1 in body:
-        i = text.find(name, b0, b1)
-        while i >= 0 and len(out) < _MAX_SPANS:
-            j = i + len(name)
-            if not latin or ((i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum())):
-                out.append((i, j))
-            i = text.find(name, j, b1)
+    out: list[tuple[int, int]] = []
+    i = text.find(name)
+    while i >= 0 and len(out) < _MAX_SPANS:
+        j = i + len(name)
+        k = bisect_right(starts, i) - 1
+        inside = k >= 0 and j <= body[k][1]
+        if inside and (not latin or ((i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()))):
+            out.append((i, j))
+        i = text.find(name, i + 1 if not inside else j)
     return out
 
 
@@ -89,17 +93,22 @@ def join_tagged(doc: Document, orgs: list[Organization], spans: list[tuple[int, 
     """The rules' organizations plus the tagger's new ones (stage "tagger")."""
     text = doc.text
     taken = _Taken((s.start, s.end) for o in orgs for s in o.evidence if s.field in ("name", "alias"))
-    body = [(s.start, s.end) for s in doc.body] or [(0, len(text))]
+    body = sorted((s.start, s.end) for s in doc.body) or [(0, len(text))]
+    starts = [b0 for b0, _ in body]
     out = list(orgs)
     new: dict[str, Organization] = {}
+    seen: set[str] = set()
     for s, e, typ in spans:
         if typ != "ORG" or taken.overlaps(s, e):
             continue
         name = _LEADING.sub("", text[s:e]).strip(" ,.;:'\"")
-        if len(name) < 2 or (lang == "en" and not any(c.isupper() for c in name)) or name in new:
+        if len(name) < 2 or (lang == "en" and not any(c.isupper() for c in name)) or name in seen:
             continue
+        if len(seen) >= _MAX_NAMES:
+            break
+        seen.add(name)
         owner = next((k for k, o in enumerate(out) if any(_part_of(name, n) for n in [o.name, *o.aliases])), None)
-        occ = _occurrences(text, name, body)
+        occ = _occurrences(text, name, body, starts)
         if not occ:
             continue
         evidence = [Span(start=a, end=b, field="alias" if owner is not None else "name") for a, b in occ]
