@@ -120,40 +120,12 @@ def cmd_check(args) -> int:
     return 1 if bad else 0
 
 
-def _spans(text: str, form: str) -> list[tuple[int, int]]:
-    """Every occurrence of `form`; Latin forms only at word edges ("CAS" is not in "CASE")."""
-    out, start = [], 0
-    latin = form[:1].isascii() and form[:1].isalnum()
-    while form:
-        i = text.find(form, start)
-        if i < 0:
-            break
-        j = i + len(form)
-        edge_ok = not latin or (
-            (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()))
-        if edge_ok:
-            out.append((i, j))
-        start = i + 1
-    return out
-
-
 def mentions_of(ann: dict, text: str) -> list[dict]:
-    """Exact occurrences of names; where two overlap, the longer wins ("Fudan University" over "Fudan")."""
-    cands = []
-    for o in ann.get("organizations", []):
-        for form in {o["name"], *(o.get("aliases") or [])}:
-            cands += [(s, e, "org", o["name"]) for s, e in _spans(text, form)]
-    for p in ann.get("people", []):
-        cands += [(s, e, "person", p["name"]) for s, e in _spans(text, p["name"])]
-    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-    taken: list[tuple[int, int]] = []
-    out = []
-    for s, e, typ, name in cands:
-        if any(s < te and ts < e for ts, te in taken):
-            continue
-        taken.append((s, e))
-        out.append({"start": s, "end": e, "type": typ, "name": name})
-    return sorted(out, key=lambda m: (m["start"], m["end"]))
+    """Exact occurrences of the annotation's names (partnergraph.learn.gold.name_spans)."""
+    from partnergraph.learn.gold import name_spans
+
+    return [{"start": s, "end": e, "type": typ, "name": name}
+            for s, e, typ, name in name_spans(dict(ann, text=text))]
 
 
 def _index(shared: Path) -> dict[str, dict[str, str]]:

@@ -94,27 +94,30 @@ def _spans(text: str, form: str) -> list[tuple[int, int]]:
     return out
 
 
-def mentions(gold: dict) -> list[tuple[int, int, str]]:
-    """(start, end, ORG|PER) of every name of the article: its `mentions`, or found by its names.
-
-    Where found, every exact occurrence of an organization's name or alias and of a person's
-    name counts; where two overlap, the longer wins ("Fudan University" over "Fudan").
-    """
-    if gold.get("mentions"):
-        return sorted((int(m["start"]), int(m["end"]), "ORG" if m.get("type") == "org" else "PER")
-                      for m in gold["mentions"] if isinstance(m, dict) and "start" in m and "end" in m)
+def name_spans(gold: dict) -> list[tuple[int, int, str, str]]:
+    """(start, end, "org"|"person", name) of every exact occurrence of each organization's name
+    and aliases and of each person's name; where two overlap, the longer wins ("Fudan
+    University" over "Fudan"), then the earlier."""
     text = gold["text"]
     cands = []
     for o in gold.get("organizations") or []:
-        for form in {o.get("name") or "", *(o.get("aliases") or [])}:
-            cands += [(s, e, "ORG") for s, e in _spans(text, form)]
+        for form in sorted({o.get("name") or "", *(o.get("aliases") or [])}):
+            cands += [(s, e, "org", o.get("name")) for s, e in _spans(text, form)]
     for p in gold.get("people") or []:
-        cands += [(s, e, "PER") for s, e in _spans(text, p.get("name") or "")]
+        cands += [(s, e, "person", p.get("name")) for s, e in _spans(text, p.get("name") or "")]
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     taken: list[tuple[int, int]] = []
     out = []
-    for s, e, typ in cands:
+    for s, e, typ, name in cands:
         if not any(s < te and ts < e for ts, te in taken):
             taken.append((s, e))
-            out.append((s, e, typ))
+            out.append((s, e, typ, name))
     return sorted(out)
+
+
+def mentions(gold: dict) -> list[tuple[int, int, str]]:
+    """(start, end, ORG|PER) of every name of the article: its `mentions`, or `name_spans`."""
+    if gold.get("mentions"):
+        return sorted((int(m["start"]), int(m["end"]), "ORG" if m.get("type") == "org" else "PER")
+                      for m in gold["mentions"] if isinstance(m, dict) and "start" in m and "end" in m)
+    return [(s, e, "ORG" if typ == "org" else "PER") for s, e, typ, _ in name_spans(gold)]
