@@ -14,14 +14,15 @@ from pathlib import Path
 
 from partnergraph.errors import SourceError
 from partnergraph.models import RawDocument, SourceFailure
-from partnergraph.sources.feeds import FEED_SUFFIXES, read_feed_file
-from partnergraph.sources.html import HTML_SUFFIXES, read_html_file
-from partnergraph.sources.jsonl import read_jsonl_file
+from partnergraph.sources.feeds import FEED_SUFFIXES, read_feed_bytes, read_feed_file
+from partnergraph.sources.html import HTML_SUFFIXES, read_html_bytes, read_html_file
+from partnergraph.sources.jsonl import read_jsonl_file, read_jsonl_stream
 from partnergraph.sources.skips import Skipped, SourceStats
-from partnergraph.sources.text import read_text_file
-from partnergraph.sources.warc import WARC_SUFFIXES, read_warc_file
+from partnergraph.sources.text import read_text_bytes, read_text_file
+from partnergraph.sources.warc import WARC_SUFFIXES, read_warc_file, read_warc_stream
 
-__all__ = ["READERS", "SUFFIX_FORMAT", "WEB_FORMATS", "SourceStats", "apply_relevance", "iter_sources"]
+__all__ = ["READERS", "SUFFIX_FORMAT", "WEB_FORMATS", "SourceStats", "apply_relevance", "format_of",
+           "iter_sources", "read_bytes", "read_one"]
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +89,12 @@ def _named_from(docs: Iterable, doc_id: str) -> Iterator:
 
 
 def _format_of(path: Path) -> str | None:
-    name = path.name.lower()
+    return format_of(path.name)
+
+
+def format_of(name: str) -> str | None:
+    """The input format a file name's suffix says ("a/b.warc.gz" → "warc"), or None."""
+    name = name.rsplit("/", 1)[-1].lower()
     for suffix, fmt in sorted(SUFFIX_FORMAT.items(), key=lambda kv: -len(kv[0])):
         if name.endswith(suffix):
             return fmt
@@ -165,21 +171,52 @@ def iter_sources(
         item, root = found
         fmt = input_format or _format_of(item) or "text"
         relevant = relevance if relevance is not None else fmt in WEB_FORMATS
-        try:
-            docs = READERS[fmt](item)
-            if root is not None and fmt in ONE_DOCUMENT_FORMATS:
-                docs = _named_from(docs, file_id(item, root))
-            yield from apply_relevance(docs, stats, relevant, main_text=relevance_main_text)
-        except SourceError as err:
-            # readers name the file in their message (it also reaches callers that never
-            # see a SourceFailure); the failure names it once, in `source`
-            yield SourceFailure(source=str(item), reason=err.message.removeprefix(f"{item}: "))
-        except OSError as err:
-            yield SourceFailure(source=str(item), reason=f"cannot read: {err.strerror or err}")
-        except Exception as err:  # noqa: BLE001 - a reader's bug or a library's limit must not end the batch
-            log.debug("reading %s failed", item, exc_info=True)
-            yield SourceFailure(source=str(item), reason=f"cannot read: {type(err).__name__}: {str(err)[:200]}")
+        docs = _named_from(READERS[fmt](item), file_id(item, root)) if (
+            root is not None and fmt in ONE_DOCUMENT_FORMATS) else READERS[fmt](item)
+        yield from read_one(str(item), docs, stats, relevant, main_text=relevance_main_text)
     if stats.skipped and not caller_counts:
         # WARNING, so a command line shows it without any logging set up: a page left out
         # must never be silent (a caller that passed `stats` prints them once, itself)
         log.warning("sources: %s", stats.summary())
+
+
+def read_one(source: str, docs: Iterable[RawDocument | SourceFailure | Skipped], stats: SourceStats,
+             relevant: bool, *, main_text: bool = False) -> Iterator[RawDocument | SourceFailure]:
+    """One input's documents through the relevance filter, any error of its reader ending
+    that input with one failure naming it: the guard every input passes, a file
+    (`iter_sources`) or bytes a Spark executor holds (`read_bytes`)."""
+    try:
+        yield from apply_relevance(docs, stats, relevant, main_text=main_text)
+    except SourceError as err:
+        # readers name the file in their message (it also reaches callers that never
+        # see a SourceFailure); the failure names it once, in `source`
+        yield SourceFailure(source=source, reason=err.message.removeprefix(f"{source}: "))
+    except OSError as err:
+        yield SourceFailure(source=source, reason=f"cannot read: {err.strerror or err}")
+    except Exception as err:  # noqa: BLE001 - a reader's bug or a library's limit must not end the batch
+        log.debug("reading %s failed", source, exc_info=True)
+        yield SourceFailure(source=source, reason=f"cannot read: {type(err).__name__}: {str(err)[:200]}")
+
+
+def read_bytes(data: bytes, source: str, fmt: str, doc_id: str | None = None
+               ) -> Iterator[RawDocument | SourceFailure | Skipped]:
+    """The documents of one input given as bytes, in the format `fmt` (see `READERS`).
+
+    `source` names it as a user spelled it ("crawl/a.warc.gz"); `doc_id` is the id of a
+    one-document input (text, HTML; default: the name without its suffix, as for a file).
+    Errors are raised as `read_one` expects them, so wrap the result in `read_one`."""
+    import io
+    from pathlib import PurePosixPath
+
+    if fmt not in READERS:
+        raise SourceError(f"unknown input format {fmt!r}", hint=f"use one of: {', '.join(sorted(READERS))}")
+    doc_id = doc_id if doc_id is not None else PurePosixPath(source).stem
+    if fmt == "text":
+        return read_text_bytes(data, source, doc_id)
+    if fmt == "html":
+        return read_html_bytes(data, source, doc_id)
+    if fmt == "warc":
+        return read_warc_stream(io.BytesIO(data), source, len(data))
+    if fmt == "jsonl":
+        return read_jsonl_stream(io.BytesIO(data), source)
+    return read_feed_bytes(data, source)

@@ -87,9 +87,16 @@ def read_feed_file(path: Path) -> Iterator[RawDocument | Skipped]:
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise SourceError(f"{path}: {size:,} bytes is over the {MAX_BYTES:,}-byte limit for a feed")
+    yield from read_feed_bytes(path.read_bytes(), str(path))
+
+
+def read_feed_bytes(data: bytes, source: str) -> Iterator[RawDocument | Skipped]:
+    """`read_feed_file` on bytes already read; `source` is the file's name or path."""
+    if len(data) > MAX_BYTES:
+        raise SourceError(f"{source}: {len(data):,} bytes is over the {MAX_BYTES:,}-byte limit for a feed")
     try:
-        yield from parse_feed(path.read_bytes(), str(path))
+        yield from parse_feed(data, source)
     except SourceError:
-        if path.suffix.lower() != ".xml":
+        if not source.lower().endswith(".xml"):
             raise
-        yield Skipped(source=str(path), reason="XML file that is not a feed")
+        yield Skipped(source=source, reason="XML file that is not a feed")

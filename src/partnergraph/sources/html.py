@@ -93,8 +93,14 @@ def read_html_file(path: Path) -> Iterator[RawDocument]:
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise SourceError(f"{path}: {size:,} bytes is over the {MAX_BYTES:,}-byte limit for one page")
-    data = path.read_bytes()
+    yield from read_html_bytes(path.read_bytes(), str(path), path.stem)
+
+
+def read_html_bytes(data: bytes, source: str, doc_id: str) -> Iterator[RawDocument]:
+    """One page from its bytes; `source` names it in messages and in the document."""
+    if len(data) > MAX_BYTES:
+        raise SourceError(f"{source}: {len(data):,} bytes is over the {MAX_BYTES:,}-byte limit for one page")
     if not data.strip():
-        raise SourceError(f"{path}: empty file")
-    html, warnings = decode_html(data, str(path))
-    yield RawDocument(id=path.stem, source=str(path), html=html, warnings=warnings)
+        raise SourceError(f"{source}: empty file")
+    html, warnings = decode_html(data, source)
+    yield RawDocument(id=doc_id, source=source, html=html, warnings=warnings)

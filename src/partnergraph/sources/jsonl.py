@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 from pydantic import ValidationError
 
@@ -23,33 +24,32 @@ FIELDS = ("id", "url", "text", "html", "published", "title", "lang", "fetched_at
 CHUNK = 1024 * 1024
 
 
-def _lines(path: Path) -> Iterator[tuple[int, bytes | None]]:
+def _lines(f: BinaryIO) -> Iterator[tuple[int, bytes | None]]:
     """(line number, bytes) for each line; None for a line over the size limit (skipped in chunks)."""
-    with path.open("rb") as f:
-        number = 0
-        while True:
-            line = f.readline(MAX_LINE_BYTES + 1)
-            if not line:
-                return
-            number += 1
-            if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
-                while True:  # drop the rest of the oversized line without holding it
-                    rest = f.readline(CHUNK)
-                    if not rest or rest.endswith(b"\n"):
-                        break
-                yield number, None
-                continue
-            yield number, line
+    number = 0
+    while True:
+        line = f.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+            while True:  # drop the rest of the oversized line without holding it
+                rest = f.readline(CHUNK)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield number, None
+            continue
+        yield number, line
 
 
-def _record(obj: object, path: Path, number: int) -> RawDocument:
+def _record(obj: object, source: str, stem: str, number: int) -> RawDocument:
     if not isinstance(obj, dict):
         raise ValueError(f"expected a JSON object, got {type(obj).__name__}")
     fields = {k: obj[k] for k in FIELDS if obj.get(k) is not None}
     if "id" in fields and not isinstance(fields["id"], str):
         fields["id"] = str(fields["id"])
-    fields.setdefault("id", f"{path.stem}-{number}")
-    fields.setdefault("source", f"{path}:{number}")
+    fields.setdefault("id", f"{stem}-{number}")
+    fields.setdefault("source", f"{source}:{number}")
     if isinstance(fields.get("published"), str):
         fields["published"], warnings = normalize_published(fields["published"])
         fields["warnings"] = warnings
@@ -62,8 +62,16 @@ def _record(obj: object, path: Path, number: int) -> RawDocument:
 
 def read_jsonl_file(path: Path) -> Iterator[RawDocument | SourceFailure]:
     """Every good line as a raw document, every bad one as a failure naming its line."""
-    for number, line in _lines(path):
-        where = f"{path}:{number}"
+    with path.open("rb") as f:
+        yield from read_jsonl_stream(f, str(path))
+
+
+def read_jsonl_stream(f: BinaryIO, source: str) -> Iterator[RawDocument | SourceFailure]:
+    """`read_jsonl_file` over an open binary stream (a Spark executor's bytes in a BytesIO,
+    an S3 object); `source` names it ("dir/pages.jsonl"), ids default to its stem-line."""
+    stem = PurePosixPath(source).stem or "jsonl"
+    for number, line in _lines(f):
+        where = f"{source}:{number}"
         if line is None:
             yield SourceFailure(source=where, reason=f"line over the {MAX_LINE_BYTES:,}-byte limit")
             continue
@@ -84,7 +92,7 @@ def read_jsonl_file(path: Path) -> Iterator[RawDocument | SourceFailure]:
             yield SourceFailure(source=where, reason=f"invalid JSON: {str(err).split(':')[0]}")
             continue
         try:
-            yield _record(obj, path, number)
+            yield _record(obj, source, stem, number)
         except ValidationError as err:
             first = err.errors()[0]
             field = ".".join(str(p) for p in first["loc"])

@@ -49,10 +49,20 @@ def read_text_file(path: Path) -> Iterator[RawDocument]:
             f"{path}: {size:,} bytes is over the {MAX_BYTES:,}-byte limit for one article",
             hint="split it into one file per article, or give it as JSON Lines",
         )
-    data = path.read_bytes()
+    yield from read_text_bytes(path.read_bytes(), str(path), path.stem)
+
+
+def read_text_bytes(data: bytes, source: str, doc_id: str) -> Iterator[RawDocument]:
+    """One article from its bytes (what a Spark executor or a download holds): same checks
+    and decoding as a file; `source` names it in messages."""
+    if len(data) > MAX_BYTES:
+        raise SourceError(
+            f"{source}: {len(data):,} bytes is over the {MAX_BYTES:,}-byte limit for one article",
+            hint="split it into one file per article, or give it as JSON Lines",
+        )
     if not data.strip():
-        raise SourceError(f"{path}: empty file")
-    text, warnings = decode(data, str(path))
+        raise SourceError(f"{source}: empty file")
+    text, warnings = decode(data, source)
     if not text.strip():
-        raise SourceError(f"{path}: no text")
-    yield RawDocument(id=path.stem, source=str(path), text=text, warnings=warnings)
+        raise SourceError(f"{source}: no text")
+    yield RawDocument(id=doc_id, source=source, text=text, warnings=warnings)

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 from partnergraph.models import RawDocument, SourceFailure
 from partnergraph.sources.html import charset_from_header, decode_html
@@ -94,7 +95,7 @@ def _skip_reason(record) -> str | None:
     return None
 
 
-def _document(record, path: Path) -> RawDocument | Skipped | SourceFailure:
+def _document(record, path: str, stem: str) -> RawDocument | Skipped | SourceFailure:
     url = record.rec_headers.get_header("WARC-Target-URI") or ""
     where = f"{path}:{url or record.rec_headers.get_header('WARC-Record-ID')}"
     reason = _skip_reason(record)
@@ -111,22 +112,26 @@ def _document(record, path: Path) -> RawDocument | Skipped | SourceFailure:
     except Exception as err:  # a binary body labelled text/html
         return SourceFailure(source=where, reason=getattr(err, "message", str(err)))
     return RawDocument(
-        id=url_id(url) if url else f"{path.stem}-{record.rec_headers.get_header('WARC-Record-ID')}",
+        id=url_id(url) if url else f"{stem}-{record.rec_headers.get_header('WARC-Record-ID')}",
         url=url or None,
-        source=str(path),
+        source=path,
         html=html,
         fetched_at=record.rec_headers.get_header("WARC-Date"),
         warnings=warnings,
     )
 
 
-def _tail_is_clean(path: Path, end: int) -> bool:
-    size = path.stat().st_size
-    if size - end > TAIL_SLACK:
+def _tail_is_clean(f: BinaryIO, end: int, size: int | None) -> bool:
+    """Whether nothing but a few blank bytes follows the last record. A stream that cannot
+    seek is judged by what is left to read in it (at most TAIL_SLACK + 1 bytes are read)."""
+    if size is None and f.seekable():
+        size = f.seek(0, 2)
+    if size is not None and size - end > TAIL_SLACK:
         return False
-    with path.open("rb") as f:
+    if f.seekable():
         f.seek(end)
-        return not f.read().strip()
+        return not f.read(TAIL_SLACK + 1).strip()
+    return True
 
 
 class _Discard:
@@ -148,62 +153,72 @@ def _quiet():
 
 def read_warc_file(path: Path) -> Iterator[RawDocument | Skipped | SourceFailure]:
     """HTML responses of a WARC as raw documents; a break ends the file with one failure."""
+    with path.open("rb") as f:
+        yield from read_warc_stream(f, str(path), path.stat().st_size)
+
+
+def read_warc_stream(f: BinaryIO, source: str,
+                     size: int | None = None) -> Iterator[RawDocument | Skipped | SourceFailure]:
+    """`read_warc_file` over an open binary stream: a file, a Spark executor's bytes in a
+    BytesIO, an object store's body. `source` names it; `size` (when known) lets a damaged
+    tail be told from a clean end."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     records = 0
     end = 0
-    with path.open("rb") as f:
-        iterator = ArchiveIterator(f)
-        iterator.reader = _bounded_reader(iterator.fh)  # nothing was read yet
-        records_iter = iter(iterator)
-        try:
-            while True:
-                with _quiet():
-                    record = next(records_iter, None)
-                if record is None:
-                    break
-                if not (record.rec_headers.get_header("Content-Length") or "").strip().isdigit():
-                    # warcio yields a record whose header was cut off by the end of the file
-                    yield SourceFailure(
-                        source=str(path),
-                        reason=f"archive truncated, or not a WARC: a record header after byte {end:,} "
-                        f"has no Content-Length ({records} complete records read and kept)",
-                    )
-                    return
-                with _quiet():
-                    item = _document(record, path)
-                    while record.raw_stream.read(READ_CHUNK):  # consume the rest (in bounded memory)
-                        pass  # so the record's length is known
-                    # (warcio's offset calls read the record to its end: ask only after the payload)
-                    offset = iterator.get_record_offset()
-                    length = iterator.get_record_length()
-                if getattr(record.raw_stream, "limit", 0):  # the file ended inside this record
-                    yield SourceFailure(
-                        source=str(path),
-                        reason=f"archive truncated inside the record at byte {offset:,} "
-                        f"({records} complete records read and kept)",
-                    )
-                    return
-                if length is not None:
-                    end = offset + length
-                records += 1
-                yield item
-        except ArchiveBomb as err:
-            yield SourceFailure(source=str(path), reason=f"{err} (after byte {end:,}; {records} records read and kept)")
-            return
-        except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError, TypeError,
-                AttributeError, IndexError, KeyError, UnicodeError, OverflowError) as err:
-            # warcio meets damage as whatever its parser trips on; all mean "broken here"
-            message = str(err).splitlines()[0][:120] if str(err) else type(err).__name__
-            yield SourceFailure(
-                source=str(path),
-                reason=f"archive broken after byte {end:,} ({records} records read and kept): {message}",
-            )
-            return
-    if not _tail_is_clean(path, end):
+    stem = PurePosixPath(source).stem  # ids as a file's (Path.stem) for records without a URL
+    iterator = ArchiveIterator(f)
+    iterator.reader = _bounded_reader(iterator.fh)  # nothing was read yet
+    records_iter = iter(iterator)
+    try:
+        while True:
+            with _quiet():
+                record = next(records_iter, None)
+            if record is None:
+                break
+            if not (record.rec_headers.get_header("Content-Length") or "").strip().isdigit():
+                # warcio yields a record whose header was cut off by the end of the file
+                yield SourceFailure(
+                    source=source,
+                    reason=f"archive truncated, or not a WARC: a record header after byte {end:,} "
+                    f"has no Content-Length ({records} complete records read and kept)",
+                )
+                return
+            with _quiet():
+                item = _document(record, source, stem)
+                while record.raw_stream.read(READ_CHUNK):  # consume the rest (in bounded memory)
+                    pass  # so the record's length is known
+                # (warcio's offset calls read the record to its end: ask only after the payload)
+                offset = iterator.get_record_offset()
+                length = iterator.get_record_length()
+            if getattr(record.raw_stream, "limit", 0):  # the file ended inside this record
+                yield SourceFailure(
+                    source=source,
+                    reason=f"archive truncated inside the record at byte {offset:,} "
+                    f"({records} complete records read and kept)",
+                )
+                return
+            if length is not None:
+                end = offset + length
+            records += 1
+            yield item
+    except ArchiveBomb as err:
+        yield SourceFailure(source=source, reason=f"{err} (after byte {end:,}; {records} records read and kept)")
+        return
+    except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError, TypeError,
+            AttributeError, IndexError, KeyError, UnicodeError, OverflowError) as err:
+        # warcio meets damage as whatever its parser trips on; all mean "broken here"
+        message = str(err).splitlines()[0][:120] if str(err) else type(err).__name__
         yield SourceFailure(
-            source=str(path),
-            reason=f"archive truncated or corrupt after byte {end:,} of {path.stat().st_size:,} "
+            source=source,
+            reason=f"archive broken after byte {end:,} ({records} records read and kept): {message}",
+        )
+        return
+    if not _tail_is_clean(f, end, size):
+        of = f" of {size:,}" if size is not None else ""
+        yield SourceFailure(
+            source=source,
+            reason=f"archive truncated or corrupt after byte {end:,}{of} "
             f"({records} complete records read and kept)",
         )
