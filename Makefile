@@ -15,7 +15,7 @@ venv: $(STAMP) $(ASSETS_STAMP)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev,web,train]'
+	$(PY) -m pip install --quiet -e '.[dev,web,train,spark]'
 	touch $(STAMP)
 
 web-assets: $(ASSETS_STAMP)

@@ -5,7 +5,6 @@ gives through `extract` (files) and through byte-level readers (Spark's executor
 
 from __future__ import annotations
 
-import gzip
 import io
 import json
 from pathlib import Path
@@ -62,10 +61,9 @@ def write_corpus(root: Path, copies: int = 1) -> Path:
                 f"<description>{EN.format(d=6)}</description></item></channel></rss>")
         (d / "news.rss").write_text(feed, encoding="utf-8")
         # damaged inputs: a WARC cut in the middle, a binary "text", an empty page
-        whole = _warc(records[:4])
+        whole = _warc([(t, u.replace("news.example", "cut.example"), b) for t, u, b in records[:4]])
         (d / "broken.warc.gz").write_bytes(whole[: len(whole) * 2 // 3])
         (d / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
         (d / "empty.html").write_bytes(b"")
         (d / "notes.pdf").write_bytes(b"%PDF-1.4")
-        _ = gzip  # (gzip members come from WARCWriter)
     return root

@@ -215,7 +215,7 @@ def ingest(
             items = with_progress(items, progress_min)
     else:
         items = _extract_serial(paths, backend, input_format, progress_min, relevance, stats, published)
-    return ingest_extractions(store, items, batch_size=batch_size, near=_near_index(store))
+    return ingest_extractions(store, items, batch_size=batch_size, near=near_index(store))
 
 
 def _extract_serial(paths, backend: str, input_format: str | None, progress_min: int | None,
@@ -303,7 +303,7 @@ def _worker_extract(raw):
     return result.extraction, raw.source, signature(result.extraction.text)
 
 
-def _near_index(store: Store) -> NearDuplicates:
+def near_index(store: Store) -> NearDuplicates:
     """Near-duplicate detection over the store."""
     return StoreLSH(store)
 

@@ -25,6 +25,7 @@ from partnergraph.cli import extract as _extract  # noqa: E402,F401
 from partnergraph.cli import kb as _kb  # noqa: E402,F401
 from partnergraph.cli import learn as _learn  # noqa: E402,F401
 from partnergraph.cli import serve as _serve  # noqa: E402,F401
+from partnergraph.cli import spark as _spark  # noqa: E402,F401
 from partnergraph.cli import web as _web  # noqa: E402,F401
 
 

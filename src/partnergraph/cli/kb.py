@@ -79,11 +79,13 @@ def _table(title: str, columns: list[str], rows: list[list], csv: bool = False) 
 
 @app.command()
 def ingest(
-    paths: list[Path] = typer.Argument(..., help="Files or folders of articles (read recursively)."),
+    paths: list[Path] = typer.Argument(None, help="Files or folders of articles (read recursively)."),
     db: Path | None = DbOption,
     input_format: str | None = typer.Option(
         None, "--input-format", help="Read every input as this format instead of guessing by suffix."),
     backend: str = typer.Option(DEFAULT_BACKEND, "--backend", help="Extraction backend (see `partnergraph backends`)."),
+    from_parquet: Path | None = typer.Option(
+        None, "--from-parquet", help="Load the output folder of `partnergraph spark` instead of extracting PATHS."),
     batch_size: int = typer.Option(200, "--batch-size", min=1, help="Documents per transaction."),
     workers: int | None = typer.Option(
         None, "--workers", min=1, help="Extraction processes (default: one per CPU)."),
@@ -101,11 +103,23 @@ def ingest(
     from partnergraph.runner import check_published
 
     published = check_published(published)
+    if bool(paths) == (from_parquet is not None):
+        raise typer.BadParameter("give PATHS to extract, or --from-parquet DIR (not both)", param_hint="PATHS")
     stats = SourceStats()
-    with _open(db, create=True) as store:
-        report = run(paths, store, backend=backend, input_format=input_format,
-                     batch_size=batch_size, workers=workers, progress_min=5,
-                     relevance=relevance, stats=stats, published=published)
+    if from_parquet is not None:
+        from partnergraph.ingest import ingest_extractions, near_index
+        from partnergraph.spark.tables import read_documents
+
+        items = read_documents(from_parquet)
+        first = next(items, None)  # a folder that is not the job's output fails before the store is made
+        with _open(db, create=True) as store:
+            report = ingest_extractions(store, _chain(first, items) if first is not None else [],
+                                        batch_size=batch_size, near=near_index(store))
+    else:
+        with _open(db, create=True) as store:
+            report = run(paths, store, backend=backend, input_format=input_format,
+                         batch_size=batch_size, workers=workers, progress_min=5,
+                         relevance=relevance, stats=stats, published=published)
     if as_json:
         _print_json({"added": report.added, "replaced": report.replaced, "unchanged": report.unchanged,
                      "copies": report.copies, "skipped": dict(stats.skipped),
@@ -126,6 +140,11 @@ def ingest(
                                     if stats.skipped else "no article in the paths given"),
             hint="give text (.txt, .md), HTML, WARC, JSON Lines or RSS/Atom files, "
                  "or --input-format to read other files as one of these")
+
+
+def _chain(first, rest):
+    yield first
+    yield from rest
 
 
 @app.command()
