@@ -60,3 +60,27 @@ def test_jsonl_stream_names_lines_by_the_source_given():
     items = list(read_jsonl_stream(io.BytesIO(data), "hdfs://nn/x/pages.jsonl"))
     assert items[0].id == "pages-1" and items[0].source == "hdfs://nn/x/pages.jsonl:1"
     assert items[1].source == "hdfs://nn/x/pages.jsonl:2" and "invalid JSON" in items[1].reason
+
+
+def test_extract_with_two_jobs_equals_one_job_in_order_without_raw_html(tmp_path):
+    from partnergraph.extraction.backend import DEFAULT_BACKEND
+    from partnergraph.runner import run
+
+    root = write_corpus(tmp_path / "c", copies=2)
+    one = list(run([root], DEFAULT_BACKEND, jobs=1, signatures=True))
+    two = list(run([root], DEFAULT_BACKEND, jobs=2, signatures=True))
+    assert [(r.extraction, r.failure, r.source, r.signature) for r in one] == \
+        [(r.extraction, r.failure, r.source, r.signature) for r in two]
+    assert sum(r.extraction is not None for r in two) >= 20 and any(r.failure for r in two)
+    assert all(r.raw is None for r in two)  # workers send back results, not the pages
+
+
+def test_extract_command_jobs(tmp_path):
+    import subprocess
+    import sys
+
+    root = write_corpus(tmp_path / "c")
+    outs = [subprocess.run([sys.executable, "-m", "partnergraph", "extract", str(root), "--jobs", j],
+                           capture_output=True, text=True, timeout=300) for j in ("1", "2")]
+    assert outs[0].returncode == outs[1].returncode == 1  # the corpus's damaged inputs
+    assert outs[0].stdout == outs[1].stdout and outs[0].stdout.count("\n") >= 10

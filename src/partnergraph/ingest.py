@@ -202,105 +202,13 @@ def ingest(
     `relevance` and `stats` go to `iter_sources`
     (None filters web inputs only; skipped pages are counted in `stats`).
     """
-    import multiprocessing
+    from partnergraph.runner import run
 
-    workers = workers or os.cpu_count() or 1
-    # workers are forked (the loaded backend is shared copy-on-write); where fork does not
-    # exist (Windows) extraction runs in this process
-    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-        items = _extract_parallel(paths, backend, input_format, workers, relevance, stats, published)
-        if progress_min is not None:
-            from partnergraph.runner import with_progress
-
-            items = with_progress(items, progress_min)
-    else:
-        items = _extract_serial(paths, backend, input_format, progress_min, relevance, stats, published)
+    results = run(paths, backend, jobs=workers or os.cpu_count() or 1, input_format=input_format,
+                  relevance=relevance, stats=stats, published=published, progress_min=progress_min,
+                  signatures=True)
+    items = (r.failure if r.failure is not None else (r.extraction, r.source, r.signature) for r in results)
     return ingest_extractions(store, items, batch_size=batch_size, near=near_index(store))
-
-
-def _extract_serial(paths, backend: str, input_format: str | None, progress_min: int | None,
-                    relevance: bool | None, stats: SourceStats | None, published: str | None = None):
-    from partnergraph.extraction.backend import load_backend
-    from partnergraph.runner import extract_all
-
-    engine = load_backend(backend)
-    for result in extract_all(paths, engine, input_format=input_format, progress_min=progress_min,
-                              relevance=relevance, stats=stats, published=published):
-        if result.failure is not None:
-            yield result.failure
-        else:
-            yield result.extraction, (result.raw.source if result.raw else None)
-
-
-# Raw documents handed to the pool at a time, per worker: enough to keep every worker busy
-# (a window costs one round of waiting for its slowest document), few enough that memory
-# stays flat however many documents the inputs hold.
-WINDOW_PER_WORKER = 32
-
-
-def _extract_parallel(paths, backend: str, input_format: str | None, workers: int,
-                      relevance: bool | None, stats: SourceStats | None, published: str | None = None):
-    import multiprocessing
-
-    from partnergraph.sources import iter_sources
-
-    ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(workers, initializer=_worker_init, initargs=(backend, published)) as pool:
-        window: list = []
-        for item in iter_sources(paths, input_format, relevance=relevance, stats=stats):
-            window.append(item)
-            if len(window) >= workers * WINDOW_PER_WORKER:
-                yield from _run_window(pool, window)
-                window = []
-        if window:
-            yield from _run_window(pool, window)
-
-
-def _run_window(pool, window: list):
-    raws = [x for x in window if not isinstance(x, SourceFailure)]
-    done = iter(pool.map(_worker_extract, raws, chunksize=4))
-    for x in window:
-        yield x if isinstance(x, SourceFailure) else next(done)
-
-
-_worker_backend = None
-_worker_published: str | None = None
-
-
-def _worker_init(backend: str, published: str | None = None) -> None:
-    global _worker_backend, _worker_published
-    import threading
-
-    from partnergraph.extraction.backend import load_backend
-
-    _worker_backend = load_backend(backend)
-    _worker_published = published
-    # a worker blocks on the task pipe, which it holds open itself: when the ingest process
-    # is killed (kill -9), nothing would ever wake it, so it watches for its parent instead
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
-
-
-def _exit_with_parent(parent: int) -> None:
-    import time
-
-    while os.getppid() == parent:
-        time.sleep(0.5)
-    os._exit(1)
-
-
-def _worker_extract(raw):
-    """Extract one document; its near-duplicate signature is computed here too, so the
-    process that writes the store does only the writing."""
-    from partnergraph.runner import process_raw
-
-    result = process_raw(raw, _worker_backend, _worker_published)
-    if result.failure is not None:
-        return result.failure
-    try:
-        from partnergraph.documents.neardup import signature
-    except ImportError:
-        return result.extraction, raw.source
-    return result.extraction, raw.source, signature(result.extraction.text)
 
 
 def near_index(store: Store) -> NearDuplicates:

@@ -1,7 +1,9 @@
 """Batch extraction over sources: every input yields a result or a reported failure.
 
 One bad file (or one document a backend chokes on) never stops the batch; a progress bar
-appears on stderr once a batch is longer than a handful of documents.
+appears on stderr once a batch is longer than a handful of documents. `run` is the one seam
+where the execution is chosen: this process, or a pool of forked workers; the Spark job
+(`partnergraph.spark`) runs the same `process_raw` per document on its executors.
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ log = logging.getLogger(__name__)
 class Result:
     extraction: Extraction | None = None
     failure: SourceFailure | None = None
-    raw: RawDocument | None = None
+    raw: RawDocument | None = None  # in this process only: a worker's result never carries the HTML back
+    source: str | None = None  # the file (or feed) the document was read from
+    signature: bytes | None = None  # near-duplicate MinHash signature, when asked for
 
 
 def process_raw(raw: RawDocument, backend: Backend, published: str | None = None) -> Result:
@@ -36,7 +40,7 @@ def process_raw(raw: RawDocument, backend: Backend, published: str | None = None
         document = prepare_raw(raw)
         if published and document.published is None:
             document = document.model_copy(update={"published": published})
-        return Result(extraction=process_document(document, backend), raw=raw)
+        return Result(extraction=process_document(document, backend), raw=raw, source=raw.source)
     except PartnergraphError as err:
         return Result(failure=SourceFailure(source=raw.source or raw.id, reason=err.message), raw=raw)
     except Exception as err:  # a backend bug must not lose the rest of the batch
@@ -111,3 +115,112 @@ def with_progress(items: Iterable, progress_min: int) -> Iterator:
     finally:
         if progress is not None:
             progress.stop()
+
+
+def run(
+    paths: Iterable[str | Path],
+    backend: str,
+    *,
+    jobs: int = 1,
+    backend_options: dict | None = None,
+    input_format: str | None = None,
+    relevance: bool | None = None,
+    stats: SourceStats | None = None,
+    published: str | None = None,
+    progress_min: int | None = None,
+    signatures: bool = False,
+) -> Iterator[Result]:
+    """`extract_all` in `jobs` processes: results in input order, failures in place.
+
+    jobs=1 (or no fork, e.g. Windows) runs here; more forks workers that load the backend
+    once each (shared copy-on-write) while this process reads the sources and consumes the
+    results. `signatures` adds each document's near-duplicate signature, computed by the
+    worker so the consumer (the store writer) only writes."""
+    import multiprocessing
+
+    from partnergraph.extraction.backend import load_backend
+
+    if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+        results = _run_pool(paths, backend, backend_options, jobs, input_format, relevance, stats, published,
+                            signatures)
+    else:
+        engine = load_backend(backend, backend_options)
+        results = extract_all(paths, engine, input_format=input_format, relevance=relevance, stats=stats,
+                              published=published)
+        if signatures:
+            results = (_signed(r) for r in results)
+    if progress_min is None:
+        yield from results
+    else:
+        yield from with_progress(results, progress_min)
+
+
+def _signed(result: Result) -> Result:
+    if result.extraction is None:
+        return result
+    from partnergraph.documents.neardup import signature
+
+    return Result(extraction=result.extraction, raw=result.raw, source=result.source,
+                  signature=signature(result.extraction.text))
+
+
+# Raw documents handed to the pool at a time, per worker: enough to keep every worker busy
+# (a window costs one round of waiting for its slowest document), few enough that memory
+# stays flat however many documents the inputs hold.
+WINDOW_PER_WORKER = 32
+
+
+def _run_pool(paths, backend: str, options: dict | None, workers: int, input_format: str | None,
+              relevance: bool | None, stats: SourceStats | None, published: str | None, signatures: bool):
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(workers, initializer=_worker_init, initargs=(backend, options, published, signatures)) as pool:
+        window: list = []
+        for item in iter_sources(paths, input_format, relevance=relevance, stats=stats):
+            window.append(item)
+            if len(window) >= workers * WINDOW_PER_WORKER:
+                yield from _run_window(pool, window)
+                window = []
+        if window:
+            yield from _run_window(pool, window)
+
+
+def _run_window(pool, window: list):
+    raws = [x for x in window if not isinstance(x, SourceFailure)]
+    done = iter(pool.map(_worker_extract, raws, chunksize=4))
+    for x in window:
+        yield Result(failure=x) if isinstance(x, SourceFailure) else next(done)
+
+
+_worker: dict = {}
+
+
+def _worker_init(backend: str, options: dict | None, published: str | None, signatures: bool) -> None:
+    import os
+    import threading
+
+    from partnergraph.extraction.backend import load_backend
+
+    _worker.update(backend=load_backend(backend, options), published=published, signatures=signatures)
+    # a worker blocks on the task pipe, which it holds open itself: when the parent is
+    # killed (kill -9), nothing would ever wake it, so it watches for its parent instead
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    import os
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _worker_extract(raw: RawDocument) -> Result:
+    """One document in a worker; the raw document (its HTML) stays here."""
+    result = process_raw(raw, _worker["backend"], _worker["published"])
+    if _worker["signatures"]:
+        result = _signed(result)
+    return Result(extraction=result.extraction, failure=result.failure, source=result.source,
+                  signature=result.signature)

@@ -42,6 +42,7 @@ def extract(
     published: Optional[str] = typer.Option(
         None, "--published", help="Publication date (YYYY-MM-DD) of articles that give none, so "
                                   "relative dates ('on Tuesday', 'March 5') resolve."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Extraction processes (output keeps the input order)."),
 ) -> None:
     """Extract organizations, people and cooperation events from articles.
 
@@ -51,7 +52,7 @@ def extract(
     from partnergraph.cli.render import extraction_table
     from partnergraph.extraction.backend import load_backend
     from partnergraph.errors import ConfigError, PartnergraphError
-    from partnergraph.runner import check_published, extract_all
+    from partnergraph.runner import check_published, extract_all, run
     from partnergraph.sources import SourceStats
 
     published = check_published(published)
@@ -67,8 +68,12 @@ def extract(
                           hint="create its folder first, or give another --output") from err
     extracted = 0
     try:
-        for result in extract_all(paths, engine, input_format=input_format, progress_min=PROGRESS_MIN,
-                                  relevance=relevance, stats=stats, published=published):
+        options = {"model": str(model)} if model else None
+        results = extract_all(paths, engine, input_format=input_format, progress_min=PROGRESS_MIN,
+                              relevance=relevance, stats=stats, published=published) if jobs == 1 else run(
+            paths, backend, jobs=jobs, backend_options=options, input_format=input_format,
+            progress_min=PROGRESS_MIN, relevance=relevance, stats=stats, published=published)
+        for result in results:
             if result.failure is not None:
                 failures.append(result.failure)
                 typer.echo(f"Error: {result.failure.source}: {result.failure.reason}", err=True)
