@@ -38,7 +38,6 @@ def spark(
     """
     import json
 
-    from partnergraph.errors import ConfigError
     from partnergraph.runner import check_published
     from partnergraph.sources import READERS
 
@@ -47,13 +46,10 @@ def spark(
         raise typer.BadParameter(f"use one of: {', '.join(sorted(READERS))}", param_hint="--input-format")
     if model is not None and backend != "learned":
         raise typer.BadParameter(f"--model is for the learned backend, not {backend!r}", param_hint="--model")
-    try:
-        import pyspark  # noqa: F401
-    except ImportError as err:
-        raise ConfigError("pyspark is not installed",
-                          hint="install the spark extra: pip install 'partnergraph[spark]' (and Java 17+)") from err
     from partnergraph.extraction.backend import load_backend
-    from partnergraph.spark.job import run_job, session
+    from partnergraph.spark.job import require_pyspark, run_job, session
+
+    require_pyspark()
 
     load_backend(backend, {"model": model} if model else None)  # a bad backend fails here, not per task
     import os

@@ -49,6 +49,15 @@ class JobReport:
     output: str = ""
 
 
+def require_pyspark() -> None:
+    """A ConfigError saying how to get pyspark, when it is not installed."""
+    try:
+        import pyspark  # noqa: F401
+    except ImportError as err:
+        raise ConfigError("pyspark is not installed",
+                          hint="install the spark extra: pip install 'partnergraph[spark]' (and Java 17+)") from err
+
+
 def session(master: str | None = None, app_name: str = "partnergraph"):
     """A SparkSession: the one spark-submit configured, else a local one on `master`."""
     import os
