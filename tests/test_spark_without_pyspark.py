@@ -1,0 +1,29 @@
+"""Without the spark extra the core works and `partnergraph spark` says how to get it."""
+
+from __future__ import annotations
+
+import sys
+
+from typer.testing import CliRunner
+
+from partnergraph.cli import app
+
+
+def test_spark_command_explains_the_missing_extra(monkeypatch, tmp_path):
+    monkeypatch.setitem(sys.modules, "pyspark", None)  # import pyspark raises ImportError
+    result = CliRunner().invoke(app, ["spark", str(tmp_path), "--output", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "pyspark is not installed" in str(result.exception)
+    assert "partnergraph[spark]" in result.exception.hint
+
+
+def test_rows_and_partition_need_no_pyspark(monkeypatch, tmp_path):
+    monkeypatch.setitem(sys.modules, "pyspark", None)
+    from partnergraph.spark.partition import Root, Settings, extract_files
+    from partnergraph.spark.rows import month_of
+
+    assert month_of("2023-03-08") == "2023-03" and month_of("2023") == month_of(None) == "undated"
+    rows = list(extract_files([("file:/x/in/a.txt", b"Alpha University and Beta Corp. signed an agreement.")],
+                              [Root("file:/x/in", "in", True)], Settings(backend="rules")))
+    tables = [t for t, _ in rows]
+    assert tables[0] == "documents" and rows[0][1]["id"] == "a" and rows[0][1]["source"] == "in/a.txt"
