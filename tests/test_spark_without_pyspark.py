@@ -27,3 +27,11 @@ def test_rows_and_partition_need_no_pyspark(monkeypatch, tmp_path):
                               [Root("file:/x/in", "in", True)], Settings(backend="rules")))
     tables = [t for t, _ in rows]
     assert tables[0] == "documents" and rows[0][1]["id"] == "a" and rows[0][1]["source"] == "in/a.txt"
+
+
+def test_module_entry_for_spark_submit_is_the_spark_command():
+    import subprocess
+
+    out = subprocess.run([sys.executable, "-m", "partnergraph.spark", "--help"], capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0 and "Usage: partnergraph spark [OPTIONS]" in " ".join(out.stdout.split())

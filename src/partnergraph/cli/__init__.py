@@ -59,7 +59,7 @@ def _fail(message: str, hint: str | None, code: int, as_json: bool) -> None:
     sys.exit(code)
 
 
-def main(argv: list[str] | None = None) -> None:
+def main(argv: list[str] | None = None, prog_name: str | None = None) -> None:
     """Run the CLI. Exit codes: 0 done, 1 an error or a failed input, 2 a usage error,
     130 interrupted (docs/cli.md)."""
     # the click exception classes, whether typer vendors click or depends on it
@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     as_json = "--json" in args
     try:
-        code = app(args=args, standalone_mode=False)
+        code = app(args=args, standalone_mode=False, prog_name=prog_name)
     except PartnergraphError as err:
         _fail(err.message, err.hint, 1, as_json)
     except usage_error as err:

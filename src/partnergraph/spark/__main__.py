@@ -6,4 +6,4 @@ from partnergraph.cli import main
 if __name__ == "__main__":
     import sys
 
-    main(["spark", *sys.argv[1:]])
+    main(["spark", *sys.argv[1:]], prog_name="partnergraph")  # usage reads "partnergraph spark ..."
