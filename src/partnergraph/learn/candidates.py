@@ -52,7 +52,6 @@ class Context:
     @classmethod
     def build(cls, doc: Document, rules: Extraction, orgs: list[Organization] | None = None) -> Context:
         orgs = list(rules.organizations) if orgs is None else orgs
-        index = {o.name: i for i, o in enumerate(orgs)}
         mentions = sorted(
             (s.start, s.end, i)
             for i, o in enumerate(orgs)
@@ -62,6 +61,7 @@ class Context:
         sents = sentences(doc, [(s, e) for s, e, _ in mentions])
         ctx = cls(doc, rules, orgs, "zh" if doc.lang == "zh" else "en", mentions, sents, [])
         ctx.mention_sent = [ctx.sentence_at(s) for s, _, _ in mentions]
+        index = ctx.index
         for k, ev in enumerate(rules.events):
             ids = sorted({index[p] for p in ev.parties if p in index})
             for a, b in combinations(ids, 2):
@@ -113,14 +113,15 @@ class Context:
 
     @cached_property
     def org_sentences(self) -> dict[int, set[int]]:
-        out: dict[int, set[int]] = {}
-        for (_, _, i), si in zip(self.mentions, self.mention_sent):
-            out.setdefault(i, set()).add(si)
-        return out
+        return {i: {si for _, si in ms} for i, ms in self.mentions_of.items()}
+
+    @cached_property
+    def _grams_of_sentence(self) -> dict[int, list[str]]:
+        return {}
 
     def sentence_grams(self, si: int) -> list[str]:
         """The sentence's words (or characters and bigrams), names masked; made once per sentence."""
-        cache = self.__dict__.setdefault("_grams", {})
+        cache = self._grams_of_sentence
         if si not in cache:
             s0, s1 = self.sents[si]
             # whole sentences in Chinese are long: their bigrams alone (characters add little and
@@ -142,10 +143,8 @@ class Context:
 
     @cached_property
     def first_sentence(self) -> dict[int, int]:
-        out: dict[int, int] = {}
-        for (_, _, i), si in zip(self.mentions, self.mention_sent):
-            out.setdefault(i, si)
-        return out
+        """Each named organization's first sentence, in the order they are first named."""
+        return {i: ms[0][1] for i, ms in self.mentions_of.items()}
 
     @cached_property
     def in_title(self) -> set[int]:

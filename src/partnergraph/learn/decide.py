@@ -36,12 +36,16 @@ if TYPE_CHECKING:
     from partnergraph.learn.modelfile import LanguageModel
 
 
+def rule_name_spans(rules: Extraction) -> list[tuple[int, int]]:
+    """Where the rules' organizations are named: the tagger's feature, in training and extraction."""
+    return [(s.start, s.end) for o in rules.organizations for s in o.evidence if s.field in ("name", "alias")]
+
+
 def tagged_spans(doc: Document, rules: Extraction, lm: LanguageModel) -> list[tuple[int, int, str]]:
     """The names the language's tagger finds in the document's sentences (none without a tagger)."""
     if lm.tagger is None:
         return []
-    rule_spans = [(s.start, s.end) for o in rules.organizations for s in o.evidence if s.field in ("name", "alias")]
-    return lm.tagger.tag(doc.text, sentences(doc, []), rule_spans)
+    return lm.tagger.tag(doc.text, sentences(doc, []), rule_name_spans(rules))
 
 
 def context_for(doc: Document, rules: Extraction, lm: LanguageModel,
@@ -84,7 +88,6 @@ def decide(
     org_p, pair_p, event_p, post_p = scores if scores is not None else score_candidates(ctx, lm)
     rules = ctx.rules
     orgs = ctx.orgs
-    index = {o.name: i for i, o in enumerate(orgs)}
     kept = {(frozenset((a, b)), t): v for (a, b, t), v in pair_p.items() if v >= th["pairs"]}
 
     events: list[Event] = []
@@ -94,7 +97,7 @@ def decide(
             continue
         # the events model decides whether the event was reported; the rules' reading of who took
         # part stands (an alliance's eighteen members are one list, not 153 pair decisions)
-        ids = list(dict.fromkeys(index[p] for p in ev.parties if p in index))
+        ids = list(dict.fromkeys(ctx.index[p] for p in ev.parties if p in ctx.index))
         events.append(ev.model_copy(update={"confidence": round(event_p[k], 3), "stage": f"rules+{stage}"}))
         covered.update(frozenset(p) for p in combinations(ids, 2))
 
@@ -138,9 +141,10 @@ def _group_event(ctx: Context, group: list[int], kind: str, p: float, stage: str
     """A new event for organizations kept pairwise, grounded in the first sentence that names
     them all, or else in the sentences of the closest mentions of its first two."""
     a, b = group[0], group[1]
-    shared = [si for si, orgs in sorted(ctx.orgs_in_sentence.items()) if all(i in orgs for i in group)]
+    sentences_of = ctx.org_sentences
+    shared = sorted(set.intersection(*(sentences_of.get(i, set()) for i in group)))
     if not shared and len(group) > 2:
-        shared = [si for si, orgs in sorted(ctx.orgs_in_sentence.items()) if a in orgs and b in orgs]
+        shared = sorted(sentences_of.get(a, set()) & sentences_of.get(b, set()))
     if shared:
         si = shared[0]
         party_spans = [(s, e) for s, e, i in ctx.by_sentence[si] if i in group]

@@ -56,11 +56,6 @@ class LinearModel:
         k = max(range(len(z)), key=lambda i: (z[i], -i))
         return self.classes[k], exp[k] / sum(exp)
 
-    def top_features(self, features: dict[str, float], n: int = 5, k: int = 0) -> list[tuple[str, float]]:
-        """The features that moved the score most, for explanations."""
-        contrib = [(name, self.weights[name][k] * v) for name, v in features.items() if name in self.weights]
-        return sorted(contrib, key=lambda kv: (-abs(kv[1]), kv[0]))[:n]
-
     def to_json(self) -> dict:
         return {
             "classes": list(self.classes),

@@ -211,8 +211,9 @@ def train_tagger(items, path: Path, lang: str, c2: float = 0.1, iterations: int 
     trainer = pycrfsuite.Trainer(verbose=False)
     for text, sents, rule_spans, mentions in items:
         rule_spans = sorted(rule_spans)
+        longest = max((e - s for s, e in rule_spans), default=0)
         for toks in sequences(text, sents, lang):
-            trainer.append(features(text, toks, lang, rule_spans, hs), bio_labels(toks, mentions))
+            trainer.append(features(text, toks, lang, rule_spans, hs, longest), bio_labels(toks, mentions))
     trainer.set_params({"c1": 0.05, "c2": c2, "max_iterations": iterations,
                         "feature.possible_transitions": True})
     path.parent.mkdir(parents=True, exist_ok=True)

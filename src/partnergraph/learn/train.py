@@ -7,17 +7,15 @@ gold (an organization is right when one of its names is a gold name or alias; a 
 are gold parties of one gold event, the type being that event's). The tagger output used for
 these examples is out-of-fold (a tagger trained on the other folds), so the scorers learn how
 far to trust the tagger on articles it has not seen. Logistic regressions score the candidates;
-given validation articles, the thresholds with the best partner-pair and organization F1 there
-are chosen. Sorted inputs, fixed solvers and rounded weights: the same corpus, the same model.
+given validation articles, the thresholds are chosen there (`choose_thresholds`). Sorted inputs, fixed solvers and rounded weights: the same corpus, the same model.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
-
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from partnergraph.errors import BackendUnavailable, ConfigError
@@ -32,7 +30,7 @@ from partnergraph.learn.candidates import (
     person_features,
     typed,
 )
-from partnergraph.learn.decide import context_for, decide, score_candidates, tagged_spans
+from partnergraph.learn.decide import context_for, decide, rule_name_spans, score_candidates, tagged_spans
 from partnergraph.learn.gold import document_of, mentions
 from partnergraph.learn.linear import LinearModel, TypedModel
 from partnergraph.learn.modelfile import DEFAULT_THRESHOLDS, TAGGER_FILE, LanguageModel, save_model
@@ -40,7 +38,7 @@ from partnergraph.learn.names import name_features
 from partnergraph.learn.scoring import Resolver, evaluate, norm_person
 from partnergraph.learn.tagger import Tagger, train_tagger
 from partnergraph.learn.text import sentences
-from partnergraph.models import Document, Extraction
+from partnergraph.models import ORG_KINDS, Document, Extraction
 
 C_ORGS = 0.5
 C_PAIRS = 0.5
@@ -77,11 +75,6 @@ def run_rules(golds: list[dict]) -> list[Item]:
     return out
 
 
-def contexts(golds: list[dict]) -> list[tuple[dict, Context]]:
-    """The rules-only contexts of gold articles (no tagger)."""
-    return [(g, Context.build(doc, ex)) for g, doc, ex in run_rules(golds)]
-
-
 def examples(pairs: list[tuple[dict, Context]]) -> Examples:
     ex = Examples()
     for gold, ctx in pairs:
@@ -106,9 +99,8 @@ def examples(pairs: list[tuple[dict, Context]]) -> Examples:
                 ex.people.append((person_features(ctx, k, i, rank), int(gold_ids[i] in posts)))
         gold_events = [(e.get("type"), {r.gold_index(p) for p in e.get("parties") or []})
                        for e in gold.get("events") or []]
-        index = {o.name: i for i, o in enumerate(ctx.orgs)}
         for k, ev in enumerate(ctx.rules.events):
-            ids = {gold_ids[index[p]] for p in ev.parties if p in index}
+            ids = {gold_ids[ctx.index[p]] for p in ev.parties if p in ctx.index}
             ids = {i for i in ids if isinstance(i, int)}
             hit = any(t == ev.type and len(ids & ps) >= 2 for t, ps in gold_events)
             ex.events.append((event_features(ctx, k), int(hit)))
@@ -157,8 +149,7 @@ def _fit(rows: list[tuple[dict, object]], c: float, labels: tuple[str, ...] | No
 
 def _tagger_items(items: list[Item]):
     for g, doc, ex in items:
-        rule_spans = [(s.start, s.end) for o in ex.organizations for s in o.evidence if s.field in ("name", "alias")]
-        yield doc.text, sentences(doc, []), rule_spans, mentions(g)
+        yield doc.text, sentences(doc, []), rule_name_spans(ex), mentions(g)
 
 
 def choose_thresholds(lm: LanguageModel, val: list[tuple[dict, Context]]) -> dict[str, float]:
@@ -191,7 +182,7 @@ def corpus_hash(golds: list[dict]) -> str:
 def fit_language(lang: str, items: list[Item], val: list[Item], root: Path, use_tagger: bool) -> tuple[LanguageModel, Examples]:
     kinds_rows = [(name_features(o["name"], lang), o.get("kind") or "other")
                   for g, _, _ in items for o in g.get("organizations") or [] if o.get("name")]
-    kinds = _fit(kinds_rows, C_KINDS, labels=("university", "company", "government", "research", "alliance", "other"))
+    kinds = _fit(kinds_rows, C_KINDS, labels=ORG_KINDS)
     blank = LinearModel(("no", "yes"), (0.0,), {})
     lm = LanguageModel(orgs=blank, events=blank, pairs=TypedModel(EVENT_TYPES, (0.0,) * len(EVENT_TYPES), {}),
                        kinds=kinds, people=blank,
