@@ -166,3 +166,16 @@ def test_rule_tags_found_by_bisection_match_a_scan(rule_spans, starts):
     got = _rule_tags(toks, spans)
     for (s, _), tag in zip(toks, got):
         assert (tag != "O") == any(a <= s < b for a, b in spans)
+
+
+def test_a_short_form_of_a_tagged_name_is_its_alias():
+    from partnergraph.documents import prepare
+    from partnergraph.learn.names import join_tagged
+
+    text = "Kestrel Aerospace signed with Lumio. Kestrel will build the parts."
+    doc = prepare(text, id="t", lang="en")
+    spans = [(0, 17, "ORG"), (30, 35, "ORG"), (37, 44, "ORG")]  # Kestrel Aerospace, Lumio, Kestrel
+    orgs = join_tagged(doc, [], spans, None, "en")
+    assert [o.name for o in orgs] == ["Kestrel Aerospace", "Lumio"]
+    assert orgs[0].aliases == ["Kestrel"]
+    assert [(s.start, s.end, s.field) for s in orgs[0].evidence] == [(0, 17, "name"), (37, 44, "alias")]

@@ -95,8 +95,8 @@ def join_tagged(doc: Document, orgs: list[Organization], spans: list[tuple[int, 
     taken = _Taken((s.start, s.end) for o in orgs for s in o.evidence if s.field in ("name", "alias"))
     body = sorted((s.start, s.end) for s in doc.body) or [(0, len(text))]
     starts = [b0 for b0, _ in body]
-    out = list(orgs)
-    new: dict[str, Organization] = {}
+    out = list(orgs)  # the tagger's new organizations are appended, so a later short form finds them too
+    n_new = 0
     seen: set[str] = set()
     for s, e, typ in spans:
         if typ != "ORG" or taken.overlaps(s, e):
@@ -121,9 +121,10 @@ def join_tagged(doc: Document, orgs: list[Organization], spans: list[tuple[int, 
                     "evidence": o.evidence + keep})
                 taken.add((x.start, x.end) for x in keep)
             continue
-        if len(new) >= _MAX_NEW:
+        if n_new >= _MAX_NEW:
             break
         kind = kinds.predict(name_features(name, lang))[0] if kinds is not None else "other"
-        new[name] = Organization(name=name, kind=kind, evidence=evidence, confidence=0.5, stage="tagger")
+        out.append(Organization(name=name, kind=kind, evidence=evidence, confidence=0.5, stage="tagger"))
+        n_new += 1
         taken.add(occ)
-    return out + list(new.values())
+    return out
