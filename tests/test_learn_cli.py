@@ -105,3 +105,11 @@ def test_extract_with_a_missing_model_names_it(tmp_path):
     with pytest.raises(SystemExit) as done:
         main(["extract", str(article), "--model", str(tmp_path / "missing")])
     assert done.value.code == 1
+
+
+def test_model_with_another_backend_is_a_usage_error(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Harlow University signed an agreement with Lindell University.")
+    result = runner.invoke(app, ["extract", str(article), "--backend", "rules", "--model", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "--model is for the learned backend" in result.output
