@@ -11,6 +11,7 @@ organization's mention instead of a title come from `affiliations`, run after th
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from partnergraph.extraction.rules.english.affiliations import add_affiliations
 from partnergraph.extraction.rules.english.lexicon import lexicon, title_starts
@@ -87,18 +88,53 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
                    org_names: dict[int, str], kinds: dict[int, str] | None = None) -> list[Post]:
     """Every post in the article; `kinds` (organization -> kind, for the organizations named in the
     body) resolves "of the group" when the article names exactly one organization of that kind."""
-    kinds = kinds or {}
     r = Reader(art, mentions)
-    view = art.view
     posts: list[Post] = []
-    may_start = _MAY_START_TITLE
     for sent in art.sentences:
-        s0, s1 = sent.start, sent.end
-        list_org: int | None = None
-        last_end = s0
-        used_names: set[int] = set()
+        _SentencePosts(r, art, sent.start, sent.end, kinds or {}, posts).read(sent.tokens)
+    add_affiliations(r, art, mentions, posts)
+    stated_orgs(art, mentions, posts)
+    return resolve_posts(posts, org_names)
+
+
+@dataclass(slots=True)
+class _Title:
+    """One title being read: where it is, and what is known so far of its holder and organization."""
+
+    m: re.Match
+    plural: bool
+    ts: int
+    te: int
+    text: str
+    pos: int  # where reading goes on after the title (and its organization, and name)
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+    name: tuple[str, int, int] | None = None
+    from_before: bool = False
+    lead: int = 0  # the gap between an organization named before the title and the title
+    org_before: int | None = None
+    org_after: int | None = None
+
+
+class _SentencePosts:
+    """The posts of one sentence, title by title: a list of posts ("A, President of X; B, Dean")
+    carries its organization from one post to the next, so the state lives per sentence."""
+
+    def __init__(self, r: Reader, art: Article, s0: int, s1: int, kinds: dict[int, str],
+                 posts: list[Post]) -> None:
+        self.r, self.art, self.view = r, art, art.view
+        self.s0, self.s1 = s0, s1
+        self.kinds = kinds
+        self.posts = posts
+        self.list_org: int | None = None
+        self.last_end = s0
+        self.used_names: set[int] = set()
+
+    def read(self, tokens) -> None:
+        """Each token a title may start at, read as a title once (not again inside a longer one)."""
+        r, view, s0, s1 = self.r, self.view, self.s0, self.s1
+        may_start = _MAY_START_TITLE
         title_end = -1
-        for tok in [t for t in sent.tokens if may_start[t.lower]]:
+        for tok in [t for t in tokens if may_start[t.lower]]:
             if tok.start < title_end:
                 continue  # "Director" inside "Executive Director" is the same title
             m = r.title.match(view, tok.start, s1)
@@ -118,237 +154,273 @@ def extract_people(art: Article, mentions: list[tuple[int, int, int]],
             if t is None:
                 continue
             ts, te = t
-            title_text = art.text[ts:te]
-            org: int | None = None
-            spans: list[tuple[int, int, str]] = [(ts, te, "title")]
-            # org before the title: "CASC Chairman", "Soochow's Vice President"
-            before = view[max(s0, ts - 3):ts]
-            lead = 3 if before.endswith("'s ") else 1 if before.endswith(" ") else 0
-            hit = r.ends.get(ts - lead) if lead else None
-            org_before = hit[1] if hit else None
-            # name before: "Xu Guangfu, Chairman" / "Nawaf Al Gharabally, Zain Group's Chief ..."
-            name = None
-            pre = ts
-            if hit is not None:
-                pre = hit[0]
-            else:
-                gm = _GENERIC_OWNER_END.search(view, max(s0, ts - 30), ts)
-                if gm:
-                    pre = gm.start()
-            mm = _COMMA_THE_END.search(view, max(s0, pre - 28), pre)
-            if mm:
-                name = r.name_before(mm.start(), s0)
-                if name is not None and name[1] in used_names:
-                    name = None
-            from_before = name is not None
-            # extension and org after the title
-            pos = te
-            # "Vice-President (International) of X": the title's own qualifier
-            qm = _TITLE_QUALIFIER.match(view, te, s1)
-            if qm:
-                pos = te = qm.end()
-                title_text = art.text[ts:te]
-            # "Ambassador of Kenya to China", "President of Chile": a place no organization is named for
-            for _ in range(2):
-                pm = _PLACE_TAIL.match(view, pos, s1)
-                if not pm or pm.group(1) not in _PLACES or r.org_at(pm.start(1)):
-                    break
-                pos = te = pm.end()
-                title_text = art.text[ts:te]
-            for _ in range(3):  # "Chairman of the Board of Directors of Hengtong Group"
-                ext = _EXT.match(view, pos, s1)
-                if ext and ext.group(2) and name is None:
-                    # "vice president of foreign affairs Michael Southwell": the name follows
-                    pos = te = ext.end() - 1
-                    title_text = art.text[ts:te]
-                    break
-                if not (ext and ext.group(1) and not r.org_at(pos + ext.group(0).find(ext.group(1)))):
-                    break
-                pos = ext.end() - 1
-                while view[pos] == " ":
-                    pos -= 1
-                pos += 1
-                title_text = art.text[ts:pos]
-            org_after = None
-            om = _OF.match(view, pos, s1)
-            if om and view[pos:om.end()].strip(" ,").split()[0] in ("of", "at", "in", "from", "von", "de", "with"):
-                got = r.org_at(om.end())
-                if got:
-                    org_after, oend = got
-                    # "Director of Research and Development Department of CASC": the outer one
-                    om2 = _OF_THE.match(view, oend, s1)
-                    if om2 and r.org_at(om2.end()):
-                        title_text = art.text[ts:oend]
-                        org_after, oend = r.org_at(om2.end())
-                    spans.append((om.end(), oend, "org"))
-                    pos = oend
-                    # "Nanjing University Council": a board of the organization is part of the title
-                    cm = _BOARD.match(view, pos, s1)
-                    if cm and org_after is not None:
-                        title_text = art.text[ts:cm.end()]
-                        pos = cm.end()
-            elif cm := _COMMA.match(view, pos, s1):
-                got = r.org_at(cm.end())
-                if got and name is not None:
-                    after = view[got[1]:got[1] + 3]
-                    cm2 = _COMMA.match(view, got[1], s1)
-                    # "Director, Centre for Energy, Westbrook University": the unit, then its parent
-                    if not _CAPITALIZED_NEXT.match(view[got[1]:got[1] + 4]) or after.startswith(" ,") or (
-                            cm2 and r.org_at(cm2.end()) and not _CAPITALIZED_NEXT.match(
-                                view, r.org_at(cm2.end())[1], s1)):
-                        org_after, oend = got
-                        spans.append((cm.end(), oend, "org"))
-                        pos = oend
-            # skip an acronym in parentheses after the org
+            title = _Title(m, plural, ts, te, self.art.text[ts:te], te, [(ts, te, "title")])
+            self._before(title)
+            self._tail(title)
+            self._org_after(title)
+            pm = _PAREN.match(view, title.pos, s1)  # an acronym in parentheses after the org
+            if pm:
+                title.pos = pm.end()
+            if title.name is None:
+                self._name_after(title)
+            if title.name is None or title.name[1] in self.used_names:
+                continue
+            self._record(title)
+
+    def _before(self, t: _Title) -> None:
+        """The organization and name before the title: "CASC Chairman", "Soochow's Vice President",
+        "Xu Guangfu, Chairman", "Nawaf Al Gharabally, Zain Group's Chief ..."."""
+        r, view, s0, ts = self.r, self.view, self.s0, t.ts
+        before = view[max(s0, ts - 3):ts]
+        t.lead = 3 if before.endswith("'s ") else 1 if before.endswith(" ") else 0
+        hit = r.ends.get(ts - t.lead) if t.lead else None
+        t.org_before = hit[1] if hit else None
+        pre = ts
+        if hit is not None:
+            pre = hit[0]
+        else:
+            gm = _GENERIC_OWNER_END.search(view, max(s0, ts - 30), ts)
+            if gm:
+                pre = gm.start()
+        mm = _COMMA_THE_END.search(view, max(s0, pre - 28), pre)
+        if mm:
+            t.name = r.name_before(mm.start(), s0)
+            if t.name is not None and t.name[1] in self.used_names:
+                t.name = None
+        t.from_before = t.name is not None
+
+    def _tail(self, t: _Title) -> None:
+        """What extends the title after its head word: its qualifier, a place, an of-phrase that
+        names no known organization ("Chairman of the Board of Directors of Hengtong Group")."""
+        r, view, s1, text = self.r, self.view, self.s1, self.art.text
+        # "Vice-President (International) of X": the title's own qualifier
+        qm = _TITLE_QUALIFIER.match(view, t.te, s1)
+        if qm:
+            t.pos = t.te = qm.end()
+            t.text = text[t.ts:t.te]
+        # "Ambassador of Kenya to China", "President of Chile": a place no organization is named for
+        for _ in range(2):
+            pm = _PLACE_TAIL.match(view, t.pos, s1)
+            if not pm or pm.group(1) not in _PLACES or r.org_at(pm.start(1)):
+                break
+            t.pos = t.te = pm.end()
+            t.text = text[t.ts:t.te]
+        for _ in range(3):
+            ext = _EXT.match(view, t.pos, s1)
+            if ext and ext.group(2) and t.name is None:
+                # "vice president of foreign affairs Michael Southwell": the name follows
+                t.pos = t.te = ext.end() - 1
+                t.text = text[t.ts:t.te]
+                break
+            if not (ext and ext.group(1) and not r.org_at(t.pos + ext.group(0).find(ext.group(1)))):
+                break
+            pos = ext.end() - 1
+            while view[pos] == " ":
+                pos -= 1
+            t.pos = pos + 1
+            t.text = text[t.ts:t.pos]
+
+    def _org_after(self, t: _Title) -> None:
+        """The organization after the title: "of/at/from Org", or ", Org" after a name read before."""
+        r, view, s1 = self.r, self.view, self.s1
+        pos = t.pos
+        om = _OF.match(view, pos, s1)
+        if om and view[pos:om.end()].strip(" ,").split()[0] in ("of", "at", "in", "from", "von", "de", "with"):
+            got = r.org_at(om.end())
+            if got:
+                t.org_after, oend = got
+                # "Director of Research and Development Department of CASC": the outer one
+                om2 = _OF_THE.match(view, oend, s1)
+                if om2 and r.org_at(om2.end()):
+                    t.text = self.art.text[t.ts:oend]
+                    t.org_after, oend = r.org_at(om2.end())
+                t.spans.append((om.end(), oend, "org"))
+                t.pos = oend
+                # "Nanjing University Council": a board of the organization is part of the title
+                cm = _BOARD.match(view, t.pos, s1)
+                if cm and t.org_after is not None:
+                    t.text = self.art.text[t.ts:cm.end()]
+                    t.pos = cm.end()
+        elif cm := _COMMA.match(view, pos, s1):
+            got = r.org_at(cm.end())
+            if got and t.name is not None:
+                after = view[got[1]:got[1] + 3]
+                cm2 = _COMMA.match(view, got[1], s1)
+                # "Director, Centre for Energy, Westbrook University": the unit, then its parent
+                if not _CAPITALIZED_NEXT.match(view[got[1]:got[1] + 4]) or after.startswith(" ,") or (
+                        cm2 and r.org_at(cm2.end()) and not _CAPITALIZED_NEXT.match(
+                            view, r.org_at(cm2.end())[1], s1)):
+                    t.org_after, oend = got
+                    t.spans.append((cm.end(), oend, "org"))
+                    t.pos = oend
+
+    def _name_after(self, t: _Title) -> None:
+        """The holder named after the title: "Title of Org, Name", "Title, Org Name", "Title Name"."""
+        r, view, s1 = self.r, self.view, self.s1
+        if t.org_after is not None:
+            nm = _OPTIONAL_COMMA.match(view, t.pos, s1)
+            cand = r.name_at(nm.end(), s1)
+            if cand and ("," not in nm.group() or not COMMA_TITLE.match(view, cand[2], s1)):
+                t.name = cand
+                t.pos = cand[2]
+        elif cm := _COMMA.match(view, t.te, s1):
+            # "the Principal Secretary, State Department for Higher Education Dr. Beatrice Inyangala"
+            p2 = cm.end()
+            got = r.org_at(p2)
+            if got:
+                t.org_after = got[0]
+                t.spans.append((p2, got[1], "org"))
+                p2 = _OPTIONAL_COMMA.match(view, got[1], s1).end()
+            cand = r.name_at(p2, s1)
+            if cand and not COMMA_TITLE.match(view, cand[2], s1):
+                t.name = cand
+                t.pos = cand[2]
+            elif got:
+                t.org_after = None
+                t.spans.pop()
+        else:
+            self._name_right_after(t)
+
+    def _name_right_after(self, t: _Title) -> None:
+        """"Minister of State Amy Hart", "Vice-Chancellor (VC) Professor Dr Amy Hart": the name
+        right after the title (an of-phrase naming no known organization is the title's)."""
+        r, view, s1 = self.r, self.view, self.s1
+        named = _portfolio_name(r, view, t.te, s1)
+        if named is not None:
+            t.te, t.name = named[0], named[1]
+            t.text = self.art.text[t.ts:t.te]
+            t.pos = t.name[2]
+        nm = None if named else _PAREN_GAP.match(view, t.te, s1) or _SPACE.match(view, t.te, s1)
+        if not nm:
+            return
+        cand = r.name_at(nm.end(), s1)
+        later = COMMA_TITLE.match(view, cand[2], s1) if cand else None
+        if later and not r.name_at(cand[2] + later.end() + 1, s1) and \
+                view[t.ts:t.te].lower().rstrip(".") in lexicon().honorifics:
+            cand = None  # "Professor Dong Shijie, Vice President": the later title's
+        if later and t.plural:
+            cand = None  # "board members Amy Hart, President, ...": her own post follows
+        if cand:
+            t.name = cand
+            t.pos = cand[2]
+            dm = _DEGREE.match(view, t.pos, s1)
+            if dm:
+                t.pos = dm.end()
+            om = _OF_FROM_AT.match(view, t.pos, s1)
+            if om and r.org_at(om.end()):
+                t.org_after, oend = r.org_at(om.end())
+                t.spans.append((om.end(), oend, "org"))
+                t.pos = oend
+
+    def _record(self, t: _Title) -> None:
+        """The post (and those of names that share the title, and a second post) with its organization."""
+        name = t.name
+        assert name is not None
+        self.used_names.add(name[1])
+        org, explicit = self._organization(t)
+        self.list_org = org  # a post at no known organization breaks the list
+        self.last_end = max(name[2], t.pos)
+        spans = t.spans
+        spans.append((name[1], name[2], "name"))
+        first_title = t.text
+        cut = t.m.end() - 1 - t.ts
+        if t.plural and first_title[cut:cut + 1] in ("s", "S"):
+            first_title = first_title[:cut] + first_title[cut + 1:]  # each holds one post
+        # "Group Senior Vice President and President of X": the group post is the parent's
+        gm = _GROUP_TITLE.match(t.text)
+        if gm and org is not None:
+            self.posts.append(Post(name[0], gm.group(1), None, list(spans), explicit=False))
+            first_title = gm.group(2)
+        others = _coordinated(self.r, self.view, self.s0, self.s1, name, t.from_before, t.plural, self.used_names)
+        if others and org is None and not t.from_before:
+            # "Vice Presidents Chen Bo and Hu Min of Ridgeview University"
+            om = _OF_FROM_AT.match(self.view, others[-1][2], self.s1)
+            got = self.r.org_at(om.end()) if om else None
+            if got:
+                org, explicit = got[0], True
+                spans.append((om.end(), got[1], "org"))
+        self.posts.append(Post(name[0], first_title, org, spans, explicit=explicit))
+        for other in others:
+            self.used_names.add(other[1])
+            self.posts.append(Post(other[0], first_title, org,
+                                   [sp for sp in spans if sp[2] != "name"] + [(other[1], other[2], "name")],
+                                   explicit=explicit))
+        self._second_posts(t)
+
+    def _organization(self, t: _Title) -> tuple[int | None, bool]:
+        """The post's organization and whether the text names it for this post (not the list's):
+        after the title, before it, the name's owner, "on behalf of", "led by", "the group's", the list's."""
+        r, view, s0, s1, ts = self.r, self.view, self.s0, self.s1, t.ts
+        name = t.name
+        assert name is not None
+        org = t.org_after if t.org_after is not None else t.org_before
+        if t.org_before is not None and t.org_after is None:
+            t.spans.append((r.ends[ts - t.lead][0], ts - t.lead, "org"))
+        if org is None and view[name[1] - 3:name[1]] in ("'s ", "’s ") and name[1] - 3 in r.ends:
+            org = r.ends[name[1] - 3][1]  # "Norland's Amy Hart, director of marketing"
+        if org is None:
+            # "On behalf of Wujiang District Government, Secretary Li Ming"
+            ob = _ON_BEHALF.match(view, s0, ts)
+            got = r.org_at(ob.end()) if ob else None
+            if got and _COMMA_ONLY.fullmatch(view, got[1], ts):
+                org = got[0]
+        if org is None:
+            # "a delegation from Kyoto University led by Professor Sato Ken"
+            lm = _LED_BY.search(view, max(s0, ts - 12), ts)
+            if lm:
+                hit2 = r.ends.get(lm.start() - len(_TRAILING_COMMA.search(view[max(s0, lm.start() - 3):lm.start()]).group()))
+                if hit2:
+                    org = hit2[1]
+        explicit = org is not None
+        adjacent = _LIST_GAP.fullmatch(view[self.last_end:ts]) is not None or t.from_before
+        # "..., vice president of the group": a post whose own "of ..." names no known
+        # organization does not take the list's
+        own_of = _OWN_OF.match(view, t.te, s1) is not None
+        if org is None and own_of:
+            org = the_one(view, t.te, s1, self.kinds)  # "vice president of the group": its one group
+            explicit = org is not None
+        if org is None and ts - s0 >= 8:
+            org = the_one_before(view, max(s0, ts - 30), ts, self.kinds)  # "the university's President"
+            explicit = org is not None
+        if org is None and adjacent and self.list_org is not None and not own_of:
+            # "Professor Dong Shijie, Vice President" / "ESU president Marcia WELSH, executive
+            # vice president Joann BRUNO": the list's organization
+            org = self.list_org
+        return org, explicit
+
+    def _second_posts(self, t: _Title) -> None:
+        """A second post of the same person: "... and academician of Chinese Academy of Sciences (CAS)"."""
+        r, view, s1 = self.r, self.view, self.s1
+        name = t.name
+        assert name is not None
+        pos = t.pos
+        while True:
+            sm = _POST_JOIN.match(view, pos, s1)
+            if not sm:
+                break
+            t2 = r.title_at(sm.end(), s1)
+            if not t2:
+                break
+            t2_end = t2[1]
+            ext = _EXT.match(view, t2_end, s1)  # "and Chairman of the Senate of the X"
+            if ext and ext.group(1) and not r.org_at(t2_end + ext.group(0).find(ext.group(1))):
+                t2_end = ext.end() - 1 - (len(ext.group(0)) - len(ext.group(0).rstrip())) + 1
+                t2 = (t2[0], t2_end)
+            om = _OF_AT_IN.match(view, t2[1], s1)
+            got = r.org_at(om.end()) if om else None
+            if not got:
+                break
+            nxt = _AFTER_ORG.match(view, got[1], s1)
+            after = r.name_at(nxt.end(), s1)
+            if after and (not nxt.group(1) or not COMMA_TITLE.match(view, after[2], s1)):
+                break  # "... and Dean of X, Prof M Srinivas": the next person's post
+            self.posts.append(Post(name[0], self.art.text[t2[0]:t2[1]], got[0],
+                                   [(t2[0], t2[1], "title"), (name[1], name[2], "name"),
+                                    (om.end(), got[1], "org")]))
+            pos = got[1]
             pm = _PAREN.match(view, pos, s1)
             if pm:
                 pos = pm.end()
-            if name is None:
-                # "Title of Org, Name" / "Title Org Name" / "Title Name"
-                if org_after is not None:
-                    nm = _OPTIONAL_COMMA.match(view, pos, s1)
-                    cand = r.name_at(nm.end(), s1)
-                    if cand and ("," not in nm.group() or not COMMA_TITLE.match(view, cand[2], s1)):
-                        name = cand
-                        pos = cand[2]
-                elif cm := _COMMA.match(view, te, s1):
-                    # "the Principal Secretary, State Department for Higher Education Dr. Beatrice Inyangala"
-                    p2 = cm.end()
-                    got = r.org_at(p2)
-                    if got:
-                        org_after = got[0]
-                        spans.append((p2, got[1], "org"))
-                        p2 = _OPTIONAL_COMMA.match(view, got[1], s1).end()
-                    cand = r.name_at(p2, s1)
-                    if cand and not COMMA_TITLE.match(view, cand[2], s1):
-                        name = cand
-                        pos = cand[2]
-                    elif got:
-                        org_after = None
-                        spans.pop()
-                else:
-                    # "Minister of State Amy Hart", "Minister of Education and Research Amy Hart":
-                    # the of-phrase names no known organization, so it is the title's
-                    named = _portfolio_name(r, view, te, s1)
-                    if named is not None:
-                        te, name = named[0], named[1]
-                        title_text = art.text[ts:te]
-                        pos = name[2]
-                    # "Vice-Chancellor (VC) Professor Dr Amy Hart", "Pro-VC (Academic) Prof Tom Reyes"
-                    nm = None if named else _PAREN_GAP.match(view, te, s1) or _SPACE.match(view, te, s1)
-                    if nm:
-                        cand = r.name_at(nm.end(), s1)
-                        later = COMMA_TITLE.match(view, cand[2], s1) \
-                            if cand else None
-                        if later and not r.name_at(cand[2] + later.end() + 1, s1) and \
-                                view[ts:te].lower().rstrip(".") in lexicon().honorifics:
-                            cand = None  # "Professor Dong Shijie, Vice President": the later title's
-                        if later and plural:
-                            cand = None  # "board members Amy Hart, President, ...": her own post follows
-                        if cand:
-                            name = cand
-                            pos = cand[2]
-                            dm = _DEGREE.match(view, pos, s1)
-                            if dm:
-                                pos = dm.end()
-                            om = _OF_FROM_AT.match(view, pos, s1)
-                            if om and r.org_at(om.end()):
-                                org_after, oend = r.org_at(om.end())
-                                spans.append((om.end(), oend, "org"))
-                                pos = oend
-            if name is None or name[1] in used_names:
-                continue
-            used_names.add(name[1])
-            org = org_after if org_after is not None else org_before
-            if org_before is not None and org_after is None:
-                spans.append((r.ends[ts - lead][0], ts - lead, "org"))
-            if org is None and view[name[1] - 3:name[1]] in ("'s ", "’s ") and name[1] - 3 in r.ends:
-                org = r.ends[name[1] - 3][1]  # "Norland's Amy Hart, director of marketing"
-            if org is None:
-                # "On behalf of Wujiang District Government, Secretary Li Ming"
-                ob = _ON_BEHALF.match(view, s0, ts)
-                got = r.org_at(ob.end()) if ob else None
-                if got and _COMMA_ONLY.fullmatch(view, got[1], ts):
-                    org = got[0]
-            if org is None:
-                # "a delegation from Kyoto University led by Professor Sato Ken"
-                lm = _LED_BY.search(view, max(s0, ts - 12), ts)
-                if lm:
-                    hit2 = r.ends.get(lm.start() - len(_TRAILING_COMMA.search(view[max(s0, lm.start() - 3):lm.start()]).group()))
-                    if hit2:
-                        org = hit2[1]
-            explicit = org is not None
-            adjacent = _LIST_GAP.fullmatch(view[last_end:ts]) is not None or from_before
-            # "..., vice president of the group": a post whose own "of ..." names no known
-            # organization does not take the list's
-            own_of = _OWN_OF.match(view, te, s1) is not None
-            if org is None and own_of:
-                org = the_one(view, te, s1, kinds)  # "vice president of the group": its one group
-                explicit = org is not None
-            if org is None and ts - s0 >= 8:
-                org = the_one_before(view, max(s0, ts - 30), ts, kinds)  # "the university's President"
-                explicit = org is not None
-            if org is None and adjacent and list_org is not None and not own_of:
-                # "Professor Dong Shijie, Vice President" / "ESU president Marcia WELSH, executive
-                # vice president Joann BRUNO": the list's organization
-                org = list_org
-            list_org = org  # a post at no known organization breaks the list
-            last_end = max(name[2], pos)
-            spans.append((name[1], name[2], "name"))
-            first_title = title_text
-            cut = m.end() - 1 - ts
-            if plural and first_title[cut:cut + 1] in ("s", "S"):
-                first_title = first_title[:cut] + first_title[cut + 1:]  # each holds one post
-            # "Group Senior Vice President and President of X": the group post is the parent's
-            gm = _GROUP_TITLE.match(title_text)
-            if gm and org is not None:
-                posts.append(Post(name[0], gm.group(1), None, list(spans), explicit=False))
-                first_title = gm.group(2)
-            others = _coordinated(r, view, s0, s1, name, from_before, plural, used_names)
-            if others and org is None and not from_before:
-                # "Vice Presidents Chen Bo and Hu Min of Ridgeview University"
-                om = _OF_FROM_AT.match(view, others[-1][2], s1)
-                got = r.org_at(om.end()) if om else None
-                if got:
-                    org, explicit = got[0], True
-                    spans.append((om.end(), got[1], "org"))
-            posts.append(Post(name[0], first_title, org, spans, explicit=explicit))
-            for other in others:
-                used_names.add(other[1])
-                posts.append(Post(other[0], first_title, org,
-                                  [sp for sp in spans if sp[2] != "name"] + [(other[1], other[2], "name")],
-                                  explicit=explicit))
-            # a second post: "... and academician of Chinese Academy of Sciences (CAS)"
-            while True:
-                sm = _POST_JOIN.match(view, pos, s1)
-                if not sm:
-                    break
-                t2 = r.title_at(sm.end(), s1)
-                if not t2:
-                    break
-                t2_end = t2[1]
-                ext = _EXT.match(view, t2_end, s1)  # "and Chairman of the Senate of the X"
-                if ext and ext.group(1) and not r.org_at(t2_end + ext.group(0).find(ext.group(1))):
-                    t2_end = ext.end() - 1 - (len(ext.group(0)) - len(ext.group(0).rstrip())) + 1
-                    t2 = (t2[0], t2_end)
-                om = _OF_AT_IN.match(view, t2[1], s1)
-                got = r.org_at(om.end()) if om else None
-                if not got:
-                    break
-                nxt = _AFTER_ORG.match(view, got[1], s1)
-                after = r.name_at(nxt.end(), s1)
-                if after and (not nxt.group(1) or not COMMA_TITLE.match(view, after[2], s1)):
-                    break  # "... and Dean of X, Prof M Srinivas": the next person's post  # "... and Dean of DU Faculty of Arts Prof Dr Abdul Bashir": the next person's
-                posts.append(Post(name[0], art.text[t2[0]:t2[1]], got[0],
-                                  [(t2[0], t2[1], "title"), (name[1], name[2], "name"),
-                                   (om.end(), got[1], "org")]))
-                pos = got[1]
-                pm = _PAREN.match(view, pos, s1)
-                if pm:
-                    pos = pm.end()
-    add_affiliations(r, art, mentions, posts)
-    stated_orgs(art, mentions, posts)
-    return resolve_posts(posts, org_names)
 
 
 _PORTFOLIO_OF = re.compile(r"\s+of\s+(?=[A-Z])")
