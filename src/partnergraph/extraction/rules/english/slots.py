@@ -163,70 +163,95 @@ _TITLE_STARTS = title_starts()
 
 def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
     """Promote head-less names that fill an organization's slot."""
-    _, title_after, title_before = _title_patterns()
-    view = art.view
-    promoted: list[tuple[str, int]] = []
-    uses: dict[str, int] = {}
-    covered = bytearray(len(view) + 1)
-    ends: set[int] = set()
-    for s, e, _ in locate(art, table):
-        covered[s:e] = b"\x01" * (e - s)
-        ends.add(e)
+    _SlotReader(art, table, not_org).read()
 
-    persons = _person_names(art)
-    person_words = {w for p in persons for w in p.split()}
 
-    sent_start = link_end = 0
-    memo: dict[tuple[int, str], bool] = {}  # each whole-text scan once per name (linear on repeated text)
+class _SlotReader:
+    """One article's head-less names, sentence by sentence: a name is proposed by the slot it
+    fills (subject of a signing, a list beside known names, "with X"), checked once by
+    `promote`, and joined to the table at the end (`_settle`), where a place may turn out to be
+    its government's short form."""
 
-    def person_like_name(text: str) -> bool:
+    def __init__(self, art: Article, table: OrgTable, not_org: set[str]) -> None:
+        _, self.title_after, self.title_before = _title_patterns()
+        self.art, self.table, self.not_org = art, table, not_org
+        self.view = art.view
+        self.promoted: list[tuple[str, int]] = []
+        self.uses: dict[str, int] = {}
+        self.covered = bytearray(len(self.view) + 1)
+        self.ends: set[int] = set()
+        for s, e, _ in locate(art, table):
+            self.covered[s:e] = b"\x01" * (e - s)
+            self.ends.add(e)
+        self.persons = _person_names(art)
+        self.person_words = {w for p in self.persons for w in p.split()}
+        self.sent_start = self.link_end = 0
+        self.memo: dict[tuple[int, str], bool] = {}  # each whole-text scan once per name (linear on repeated text)
+
+    def read(self) -> None:
+        art, view = self.art, self.view
+        flags = _word_flags(art)
+        for n, sent in enumerate(art.sentences):
+            toks = sent.tokens
+            self.sent_start = toks[0].start if toks else sent.start
+            if view[sent.start] in "SsRrAaMm" and _RELATED.match(view, sent.start, sent.end):  # "See also: Zentrix signs deal with Halvora" links
+                link_end = art.text.find("\n", sent.start, sent.end)  # another article, up to the line's end
+                self.link_end = sent.end if link_end < 0 else link_end
+            self._capitalized_runs(sent, flags[n] & _CUE)
+            if sent.end - sent.start > _MAX_SENTENCE:
+                continue
+            self._cued_slots(sent, flags[n])
+        self._settle()
+        if "government" in art.low:
+            self._lower_governments()
+
+    def person_like_name(self, text: str) -> bool:
         key = (0, text)
-        if key not in memo:
-            memo[key] = _surname_like(art.text, text, person_words)
-        return memo[key]
+        if key not in self.memo:
+            self.memo[key] = _surname_like(self.art.text, text, self.person_words)
+        return self.memo[key]
 
-    def common_word(text: str) -> bool:
+    def common_word(self, text: str) -> bool:
         key = (1, text)
-        if key not in memo:
-            memo[key] = _common_word(view, text)
-        return memo[key]
+        if key not in self.memo:
+            self.memo[key] = _common_word(self.view, text)
+        return self.memo[key]
 
-    def promote(text: str, start: int, strong: bool = True) -> None:
+    def promote(self, text: str, start: int, strong: bool = True) -> None:
+        """Propose `text` at `start`; a weak slot (`strong` false) needs the name used twice."""
+        view, table = self.view, self.table
         text = text.strip()
-        if text in persons:
+        if text in self.persons:
             return
-        if start < link_end:
+        if start < self.link_end:
             return
-        if start == sent_start and common_word(text):
+        if start == self.sent_start and self.common_word(text):
             return  # "Separately, a firm based in ...", "Instead, A and B signed"
         if text.endswith(".") and text.count(".") == 1:
             text = text[:-1]
         text = text.removesuffix("'s")
+        uses = self.uses
         if not strong and not _ACRONYM.match(text):
             if text not in uses:
                 uses[text] = len(word_uses(view, text)) \
                     if len(uses) < _MAX_ORGS else 0
             if uses[text] < 2:
                 return
-        if covered[start] or covered[min(len(view), start + len(text)) - 1]:
+        if self.covered[start] or self.covered[min(len(view), start + len(text)) - 1]:
             return
         text = text.removesuffix("'s")
         if text in _PLACES and table.find(text) is None:
-            promoted.append((text, start))  # a place as a party: its government, if the text names one
+            self.promoted.append((text, start))  # a place as a party: its government, if the text names one
             return
-        if text in not_org or not _candidate(table, text):
+        if text in self.not_org or not _candidate(table, text):
             return
-        promoted.append((text, start))
-        ends.add(start + len(text))
+        self.promoted.append((text, start))
+        self.ends.add(start + len(text))
 
-    flags = _word_flags(art)
-    for n, sent in enumerate(art.sentences):
+    def _capitalized_runs(self, sent, cue: int) -> None:
+        """Runs of up to three capitalized words that may be a name, each judged by its slot."""
+        table = self.table
         toks = sent.tokens
-        sent_start = toks[0].start if toks else sent.start
-        cue = flags[n] & _CUE
-        if view[sent.start] in "SsRrAaMm" and _RELATED.match(view, sent.start, sent.end):  # "See also: Zentrix signs deal with Halvora" links
-            link_end = art.text.find("\n", sent.start, sent.end)  # another article, up to the line's end
-            link_end = sent.end if link_end < 0 else link_end
         i = 0
         while i < len(toks):
             t = toks[i]
@@ -242,62 +267,70 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
             while j < len(toks) and j - i < 3 and toks[j].text[0].isupper() and _candidate(table, _base(toks[j])) \
                     and toks[j].start - toks[j - 1].end == 1 and not toks[j - 1].text.endswith("'s"):
                 j += 1
-            start, end = t.start, toks[j - 1].end
-            text = view[start:end]
-            prev = toks[i - 1] if i > 0 else None
-            person_like = prev is not None and (
-                prev.lower.rstrip(".") in _ONE_WORD_TITLES or prev.lower.rstrip(".") in _HONORIFICS)
-            nxt = toks[j] if j < len(toks) else None
-            title_next = nxt is not None and (nxt.lower in _TITLE_STARTS or nxt.text == "'s" or (
-                nxt.text == "'" and j + 1 < len(toks)))
-            if j - i == 1 and _ACRONYM.match(text) and _beside_known(view, start, end, covered, ends):
-                promote(text, start)  # "UEH and Military Hospital 175": an acronym beside a known name
-                ends.add(end)  # "the Fraunhofer-Gesellschaft, LMU and TUM": the list goes on
-            elif not person_like and toks[j - 1].text.endswith("'s") and _person_after(view, end, sent.end, persons):
-                promote(text, start, strong=False)  # "Samsung's Ryan Biden, director of marketing"
-            elif not person_like and view.startswith(",", end) and _APPOSITIVE.match(view, end, sent.end) and not (
-                    _COMMA_TITLE.match(view, end, sent.end)):
-                promote(text, start)  # "Zentrix, a battery startup based in Oslo, and ..."
-            elif not person_like and j - i == 1 and cue and (text.endswith("'s") or nxt is not None and (
-                    nxt.lower in _COOP_FIRST)) and (coop := _COOP_SUBJECT.match(
-                    view, end - 2 if text.endswith("'s") else end, min(sent.end, end + 90))) \
-                    and _with_party(view, coop.end(), sent.end):
-                # "Zentrix announced a partnership with Halvora", "Zentrix's alliance with Halvora"
-                if not person_like_name(text):
-                    promote(text, start)
-            elif not person_like and j - i == 1 and cue and nxt is not None and nxt.lower in _COOP_FIRST and \
-                    _FOUNDER_SUBJECT.match(view, end, min(sent.end, end + 90)):
-                # "Zentrix announced a $5 million battery consortium": a founder of a joint body
-                if not person_like_name(text):
-                    promote(text, start)
-            elif not person_like and (verb := _SUBJECT_VERB.match(view, end, min(sent.end, end + 60))) and (
-                    j - i == 1 or _DIGIT_OR_CAPS.search(text)):
-                # "Zentrix signed a deal with Halvora": a second party after "with" makes the subject one
-                # on its first use; otherwise it must be used twice ("German U15 met with ...")
-                if j - i > 1 or _NOT_COOPERATION.search(verb.group(0)) or not _with_party(view, verb.end(), sent.end):
-                    promote(text, start, strong=False)
-                elif not person_like_name(text):
-                    promote(text, start)
-            elif not person_like and (title_next and title_after.match(view, end, min(sent.end, end + 120)) or (
-                    _PREP_BEFORE.search(view, max(sent.start, start - 12), start)
-                    and _title_before(view, toks, i, start, title_before))):
-                if not (j - i >= 2 and _COMMA_TITLE.match(view, end, sent.end)):
-                    # "Zentrix's CEO Mark Olsen": an executive's title after a one-word possessive
-                    promote(text, start, strong=j - i == 1 and toks[j - 1].text.endswith("'s") and nxt is not None
-                            and nxt.lower in _EXECUTIVE and not person_like_name(text))
-            # a list of organizations: "Etisalat Group, Saudi Telecom Company (STC), Zain Group, Mobily, and du"
-            elif not person_like and j - i <= 2 and _after_listed_org(view, start, ends) and \
-                    _LIST_GOES_ON.match(view[end:sent.end]) and not _COMMA_TITLE.match(view, end, sent.end):
-                promote(text, start)
+            self._run_slot(sent, toks, i, j, cue)
             i = j
-        if sent.end - sent.start > _MAX_SENTENCE:
-            continue
-        low = art.low[sent.start:sent.end]
-        if flags[n] & _KIND:
+
+    def _run_slot(self, sent, toks, i: int, j: int, cue: int) -> None:
+        """Promote the run toks[i:j] when it fills an organization's slot, the first that applies."""
+        view, promote = self.view, self.promote
+        start, end = toks[i].start, toks[j - 1].end
+        text = view[start:end]
+        prev = toks[i - 1] if i > 0 else None
+        person_like = prev is not None and (
+            prev.lower.rstrip(".") in _ONE_WORD_TITLES or prev.lower.rstrip(".") in _HONORIFICS)
+        nxt = toks[j] if j < len(toks) else None
+        title_next = nxt is not None and (nxt.lower in _TITLE_STARTS or nxt.text == "'s" or (
+            nxt.text == "'" and j + 1 < len(toks)))
+        if j - i == 1 and _ACRONYM.match(text) and _beside_known(view, start, end, self.covered, self.ends):
+            promote(text, start)  # "UEH and Military Hospital 175": an acronym beside a known name
+            self.ends.add(end)  # "the Fraunhofer-Gesellschaft, LMU and TUM": the list goes on
+        elif not person_like and toks[j - 1].text.endswith("'s") and _person_after(view, end, sent.end, self.persons):
+            promote(text, start, strong=False)  # "Samsung's Ryan Biden, director of marketing"
+        elif not person_like and view.startswith(",", end) and _APPOSITIVE.match(view, end, sent.end) and not (
+                _COMMA_TITLE.match(view, end, sent.end)):
+            promote(text, start)  # "Zentrix, a battery startup based in Oslo, and ..."
+        elif not person_like and j - i == 1 and cue and (text.endswith("'s") or nxt is not None and (
+                nxt.lower in _COOP_FIRST)) and (coop := _COOP_SUBJECT.match(
+                view, end - 2 if text.endswith("'s") else end, min(sent.end, end + 90))) \
+                and _with_party(view, coop.end(), sent.end):
+            # "Zentrix announced a partnership with Halvora", "Zentrix's alliance with Halvora"
+            if not self.person_like_name(text):
+                promote(text, start)
+        elif not person_like and j - i == 1 and cue and nxt is not None and nxt.lower in _COOP_FIRST and \
+                _FOUNDER_SUBJECT.match(view, end, min(sent.end, end + 90)):
+            # "Zentrix announced a $5 million battery consortium": a founder of a joint body
+            if not self.person_like_name(text):
+                promote(text, start)
+        elif not person_like and (verb := _SUBJECT_VERB.match(view, end, min(sent.end, end + 60))) and (
+                j - i == 1 or _DIGIT_OR_CAPS.search(text)):
+            # "Zentrix signed a deal with Halvora": a second party after "with" makes the subject one
+            # on its first use; otherwise it must be used twice ("German U15 met with ...")
+            if j - i > 1 or _NOT_COOPERATION.search(verb.group(0)) or not _with_party(view, verb.end(), sent.end):
+                promote(text, start, strong=False)
+            elif not self.person_like_name(text):
+                promote(text, start)
+        elif not person_like and (title_next and self.title_after.match(view, end, min(sent.end, end + 120)) or (
+                _PREP_BEFORE.search(view, max(sent.start, start - 12), start)
+                and _title_before(view, toks, i, start, self.title_before))):
+            if not (j - i >= 2 and _COMMA_TITLE.match(view, end, sent.end)):
+                # "Zentrix's CEO Mark Olsen": an executive's title after a one-word possessive
+                promote(text, start, strong=j - i == 1 and toks[j - 1].text.endswith("'s") and nxt is not None
+                        and nxt.lower in _EXECUTIVE and not self.person_like_name(text))
+        # a list of organizations: "Etisalat Group, Saudi Telecom Company (STC), Zain Group, Mobily, and du"
+        elif not person_like and j - i <= 2 and _after_listed_org(view, start, self.ends) and \
+                _LIST_GOES_ON.match(view[end:sent.end]) and not _COMMA_TITLE.match(view, end, sent.end):
+            promote(text, start)
+
+    def _cued_slots(self, sent, flags: int) -> None:
+        """Slots a sentence's words announce: a kind noun's list, and (in a sentence with a
+        cooperation cue) "A and B signed", "with X", "visited X", "a delegation from X"."""
+        view, promote = self.view, self.promote
+        low = self.art.low[sent.start:sent.end]
+        if flags & _KIND:
             for m in _KIND_NOUN.finditer(view, sent.start, sent.end):
                 _promote_list(view, m.end(), sent.end, promote)
-        if not flags[n] & _CUE:
-            continue
+        if not flags & _CUE:
+            return
         groups = _GROUP.finditer(view, sent.start, sent.end) if (" and " in low or "&" in low) and \
             _AND_NAME.search(view, sent.start, sent.end) else ()
         for m in groups:
@@ -326,28 +359,36 @@ def context_orgs(art: Article, table: OrgTable, not_org: set[str]) -> None:
         for m in delegations:
             name = m.group(1) or m.group(2)
             promote(name, sent.start + m.start())
-    tried: set[str] = set()
-    for text, start in promoted:
-        if table.find(text) is not None or text in tried:
-            continue
-        tried.add(text)  # one look for a government per name: linear on a text repeating a place
-        gov = _government_of(table, view, text)
-        if gov is not None:
-            table.alias(gov, text)
-            continue
-        if text in _PLACES:
-            continue  # "Wuxi" with no government named: a city, not an organization
-        owner = _acronym_owner(table, text)
-        if owner is not None:
-            table.alias(owner, text)
-        else:
-            # a bare acronym may be a university, a ministry or a firm: its kind is unknown
-            kind = "other" if _BARE_ACRONYM.fullmatch(text) else "company"
-            table.add(text, kind, start, start + len(text), headed=False)
-    if "government" in art.low:
-        for m in _LOWER_GOVERNMENT.finditer(view):
+
+    def _settle(self) -> None:
+        """Each promoted name joins the table once: as its place's government, an acronym's
+        owner's alias, or a new (head-less) organization."""
+        table, view = self.table, self.view
+        tried: set[str] = set()
+        for text, start in self.promoted:
+            if table.find(text) is not None or text in tried:
+                continue
+            tried.add(text)  # one look for a government per name: linear on a text repeating a place
+            gov = _government_of(table, view, text)
+            if gov is not None:
+                table.alias(gov, text)
+                continue
+            if text in _PLACES:
+                continue  # "Wuxi" with no government named: a city, not an organization
+            owner = _acronym_owner(table, text)
+            if owner is not None:
+                table.alias(owner, text)
+            else:
+                # a bare acronym may be a university, a ministry or a firm: its kind is unknown
+                kind = "other" if _BARE_ACRONYM.fullmatch(text) else "company"
+                table.add(text, kind, start, start + len(text), headed=False)
+
+    def _lower_governments(self) -> None:
+        """"Wuxi municipal government": a place's government written in lower case."""
+        table = self.table
+        for m in _LOWER_GOVERNMENT.finditer(self.view):
             place = m.group(1)
-            if place in _NOT_PLACE or place in persons or table.find(m.group()) is not None:
+            if place in _NOT_PLACE or place in self.persons or table.find(m.group()) is not None:
                 continue
             table.add(m.group(), "government", m.start(), m.end())
 
