@@ -446,22 +446,61 @@ def _entity(ctx: _Context, sent: Sentence, parties: list[int], t1: int = -1) -> 
 
 
 def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list[Ev]:
-    ctx = _Context(art, table, mentions, person_orgs)
-    view = art.view
-    events: list[Ev] = []
-    para_dates: list = []
-    prev_end = -1
-    hits = sentence_triggers(art)
-    last_event_sentence = -10
-    recent_at = -10
+    """Every event of the article, sentence by sentence, then merged (`_dedupe`)."""
+    reader = _EventReader(art, table, mentions, person_orgs)
     for n, sent in enumerate(art.sentences):
+        reader.sentence(n, sent)
+    title = next(((s.start, s.end) for s in art.sentences if s.title), None)
+    return _dedupe(reader.events, title)
+
+
+class _EventReader:
+    """The events of one article, read in order: a sentence's reading depends on what came
+    before it (the paragraph's dates, the events told so far, the parties just named)."""
+
+    def __init__(self, art: Article, table: OrgTable, mentions, person_orgs) -> None:
+        self.ctx = _Context(art, table, mentions, person_orgs)
+        self.art, self.table, self.view = art, table, art.view
+        self.events: list[Ev] = []
+        self.para_dates: list = []
+        self.prev_end = -1
+        self.hits = sentence_triggers(art)
+        self.last_event_sentence = -10
+        self.recent_at = -10
+
+    def sentence(self, n: int, sent) -> None:
+        art, view, events = self.art, self.view, self.events
+        prev_end = self.prev_end
         if sent.start - prev_end > 2 or "\n" in art.text[prev_end:sent.start] if prev_end >= 0 else True:
-            para_dates = []
-        prev_end = sent.end
-        found = {}
+            self.para_dates = []
+        self.prev_end = sent.end
         if _RELATED.match(view, sent.start, sent.end):
-            continue  # "See also: X signs deal with Y" links another article
-        for kind, t0, t1 in hits[n]:
+            return  # "See also: X signs deal with Y" links another article
+        seg = view[sent.start:sent.end]
+        found = self._triggers(n, sent, seg)
+        # the date is read only for a sentence that reports an event (most report none)
+        date, dspan = date_for(art, sent, self.para_dates) if found else (None, None)
+        for d in sentence_dates(art, sent):
+            if d.month is not None:
+                self.para_dates.append((d.resolve(art.published), (d.start, d.end)))
+        for kind, (t0, t1) in found.items():
+            date, dspan = self._event(n, sent, seg, kind, t0, t1, date, dspan)
+        if n - self.recent_at > 2:
+            self.ctx.recent = None
+        if not found and events:
+            self._joined(n, sent, seg)
+        if not found and events and not events[-1].topics and n - self.last_event_sentence <= 3:
+            # "Under the agreement, the two sides will cooperate in the fields of X, Y and Z."
+            events[-1].topics = topics(view, sent)
+        if found:
+            self.last_event_sentence = n
+
+    def _triggers(self, n: int, sent, seg: str) -> dict[str, tuple[int, int]]:
+        """The sentence's first trigger of each kind that reports an event (not a plan, not a
+        reference back to one already told)."""
+        view, events = self.view, self.events
+        found: dict[str, tuple[int, int]] = {}
+        for kind, t0, t1 in self.hits[n]:
             if kind in found or intended(view, sent, t0):
                 continue
             if reference(view, sent, t0, t1) and not (kind == "visit" and not any(e.type == "visit" for e in events)):
@@ -469,7 +508,6 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
             if kind == "joint_entity" and _NAMES_A_DOCUMENT.match(view, t1, sent.end):
                 continue  # "the Joint Institute Agreement": a document's name, no entity set up
             found[kind] = (t0, t1)
-        seg = view[sent.start:sent.end]
         if "visit" in found:
             t0, t1 = found["visit"]
             word = view[t0:t1].lower()
@@ -491,87 +529,93 @@ def extract_events(art: Article, table: OrgTable, mentions, person_orgs) -> list
                     not _PURPOSE.search(seg, 0, m.start()) or _MERGE_INTO.match(m.group()))
                 for m in _SET_UP.finditer(seg)) or _JV_PLANNED.search(seg)):
             del found["joint_entity"]  # nothing set up, or only "will launch"
-        # the date is read only for a sentence that reports an event (most report none)
-        date, dspan = date_for(art, sent, para_dates) if found else (None, None)
-        for d in sentence_dates(art, sent):
-            if d.month is not None:
-                para_dates.append((d.resolve(art.published), (d.start, d.end)))
-        for kind, (t0, t1) in found.items():
-            parties, pspans = _parties(ctx, sent, kind, t0, t1, art.sentences[n - 1] if n else None)
-            entity = None
-            if kind == "joint_entity":
-                entity = _entity(ctx, sent, parties, t1)
-                if entity is not None:
-                    parties = [p for p in parties if p != entity]
-                    ename = table.orgs[entity].name
-                    for idx in table.live():
-                        if idx not in parties and idx != entity and table.orgs[idx].name and \
-                                ename.startswith(table.orgs[idx].name + " "):
-                            parties.append(idx)
-            if len(parties) < 2 and kind == "joint_entity" and entity is not None:
-                parties = _parties_ahead(ctx, art, sent, entity, parties)
-            if kind == "joint_entity" and entity is None and not _JOINT_WORD.search(seg):
-                continue  # "Brightwave set up a research center": no partner, no named entity
-            if len(parties) < 2:
-                continue
-            if date is None and ctx.lead_date and not sent.title and (
-                    len(ctx.main) == 2 and set(ctx.main) <= set(parties) or _RE_LEAD.search(seg)):
-                # the lead event's day: "Before the signing ceremony, Wu visited ..." or the same parties
-                date, dspan = ctx.lead_date
-            noun = None
-            nm = _DOC_NOUN.search(seg)
-            if nm:
-                noun = nm.group(1).lower().rstrip("s")
-                noun = "memorandum" if noun in ("mou", "moc", "moa", "memoranda", "memorandum") else noun
-            pairs = [parties]
-            if len(parties) >= 3 and (_RESPECTIVELY.search(seg) or kind == "agreement" and _PLURAL_DOCS.search(seg)):
-                # "A signed MOUs with B and C respectively": one event per pair
-                first = parties[0]
-                pairs = [[first, p] for p in parties[1:]]
-            elif kind == "visit" and len(parties) >= 3:
-                # "X's delegation visited A, B and C": the visitor and each host
-                pos = _first_positions(ctx, sent, parties)
-                visitors = [p for p in parties if pos.get(p, t0) < t0]
-                hosts = [p for p in parties if pos.get(p, -1) > t1]
-                if len(visitors) == 1 and len(hosts) >= 2 and len(visitors) + len(hosts) == len(parties):
-                    pairs = [[visitors[0], h] for h in hosts]
-            if kind == "visit":
-                visitor = pairs[0][0] if len(pairs) > 1 else _visitor(ctx, sent, parties, t0, t1)
-                ctx.visitor = ctx.visitor if visitor is None else visitor
-            ctx.recent, recent_at = parties, n
-            # "From October 12 to 18, ... visited A, B and C": the tour starts at A; the text leaves
-            # the days of the later hosts open
-            later = (None, None) if kind == "visit" and dspan and _RANGE_AFTER.match(view, dspan[1]) \
-                else (date, dspan)
-            for ps in pairs[1:]:
-                events.append(Ev(kind, ps, later[0], later[1], (t0, t1), (sent.start, sent.end), noun=noun,
-                                 party_spans=pspans))
-            parties = pairs[0]
-            ev = Ev(kind, parties, date, dspan, (t0, t1), (sent.start, sent.end), noun=noun, entity=entity,
-                    party_spans=pspans, named=kind != "meeting" or _named_meeting(art, n))
-            if kind == "joint_entity":
-                ev.date, ev.date_span = _setup_year(art, sent) or (ev.date, ev.date_span)
-            ev.location = location(view, sent, t1)
-            ev.topics = topics(view, sent)
-            events.append(ev)
-        if n - recent_at > 2:
-            ctx.recent = None
-        joined = _JOINED.search(view, sent.start, sent.end) if not found and events and may_match(
-            seg, _JOINED_WORDS) else None
-        if joined:
-            since = art.sentences[max(0, n - 3)].start
-            last = next((e for e in reversed(events) if e.type == "agreement" and e.sentence[0] >= since), None)
-            for s, e, idx in ctx.orgs_in(sent.start, joined.start()) if last else ():
-                    if idx not in last.parties:
-                        last.parties.append(idx)
-                        last.party_spans.append((s, e))
-        if not found and events and not events[-1].topics and n - last_event_sentence <= 3:
-            # "Under the agreement, the two sides will cooperate in the fields of X, Y and Z."
-            events[-1].topics = topics(view, sent)
-        if found:
-            last_event_sentence = n
-    title = next(((s.start, s.end) for s in art.sentences if s.title), None)
-    return _dedupe(events, title)
+        return found
+
+    def _event(self, n: int, sent, seg: str, kind: str, t0: int, t1: int, date, dspan):
+        """The event(s) of one trigger: its parties, entity, date, pairs, place and fields.
+        Returns the sentence's date, which a lead event's day may have filled in."""
+        ctx, art, view = self.ctx, self.art, self.view
+        parties, pspans = _parties(ctx, sent, kind, t0, t1, art.sentences[n - 1] if n else None)
+        entity = None
+        if kind == "joint_entity":
+            entity, parties = self._entity(sent, parties, t1)
+        if kind == "joint_entity" and entity is None and not _JOINT_WORD.search(seg):
+            return date, dspan  # "Brightwave set up a research center": no partner, no named entity
+        if len(parties) < 2:
+            return date, dspan
+        if date is None and ctx.lead_date and not sent.title and (
+                len(ctx.main) == 2 and set(ctx.main) <= set(parties) or _RE_LEAD.search(seg)):
+            # the lead event's day: "Before the signing ceremony, Wu visited ..." or the same parties
+            date, dspan = ctx.lead_date
+        noun = None
+        nm = _DOC_NOUN.search(seg)
+        if nm:
+            noun = nm.group(1).lower().rstrip("s")
+            noun = "memorandum" if noun in ("mou", "moc", "moa", "memoranda", "memorandum") else noun
+        pairs = self._pairs(sent, seg, kind, parties, t0, t1)
+        if kind == "visit":
+            visitor = pairs[0][0] if len(pairs) > 1 else _visitor(ctx, sent, parties, t0, t1)
+            ctx.visitor = ctx.visitor if visitor is None else visitor
+        ctx.recent, self.recent_at = parties, n
+        # "From October 12 to 18, ... visited A, B and C": the tour starts at A; the text leaves
+        # the days of the later hosts open
+        later = (None, None) if kind == "visit" and dspan and _RANGE_AFTER.match(view, dspan[1]) \
+            else (date, dspan)
+        for ps in pairs[1:]:
+            self.events.append(Ev(kind, ps, later[0], later[1], (t0, t1), (sent.start, sent.end), noun=noun,
+                                  party_spans=pspans))
+        ev = Ev(kind, pairs[0], date, dspan, (t0, t1), (sent.start, sent.end), noun=noun, entity=entity,
+                party_spans=pspans, named=kind != "meeting" or _named_meeting(art, n))
+        if kind == "joint_entity":
+            ev.date, ev.date_span = _setup_year(art, sent) or (ev.date, ev.date_span)
+        ev.location = location(view, sent, t1)
+        ev.topics = topics(view, sent)
+        self.events.append(ev)
+        return date, dspan
+
+    def _entity(self, sent, parties: list[int], t1: int) -> tuple[int | None, list[int]]:
+        """A joint entity's name, out of its parties; organizations its name starts with
+        ("Kestrel" of "Kestrel Lumio Labs") are parties, and so are founders named ahead."""
+        ctx, table = self.ctx, self.table
+        entity = _entity(ctx, sent, parties, t1)
+        if entity is not None:
+            parties = [p for p in parties if p != entity]
+            ename = table.orgs[entity].name
+            for idx in table.live():
+                if idx not in parties and idx != entity and table.orgs[idx].name and \
+                        ename.startswith(table.orgs[idx].name + " "):
+                    parties.append(idx)
+        if len(parties) < 2 and entity is not None:
+            parties = _parties_ahead(ctx, self.art, sent, entity, parties)
+        return entity, parties
+
+    def _pairs(self, sent, seg: str, kind: str, parties: list[int], t0: int, t1: int) -> list[list[int]]:
+        """One event with all parties, or one per pair: "signed MOUs with B and C respectively",
+        "X's delegation visited A, B and C" (the visitor and each host)."""
+        if len(parties) >= 3 and (_RESPECTIVELY.search(seg) or kind == "agreement" and _PLURAL_DOCS.search(seg)):
+            first = parties[0]
+            return [[first, p] for p in parties[1:]]
+        if kind == "visit" and len(parties) >= 3:
+            pos = _first_positions(self.ctx, sent, parties)
+            visitors = [p for p in parties if pos.get(p, t0) < t0]
+            hosts = [p for p in parties if pos.get(p, -1) > t1]
+            if len(visitors) == 1 and len(hosts) >= 2 and len(visitors) + len(hosts) == len(parties):
+                return [[visitors[0], h] for h in hosts]
+        return [parties]
+
+    def _joined(self, n: int, sent, seg: str) -> None:
+        """"... later joined the agreement": the organizations named before "joined" become
+        parties of the last agreement told within three sentences."""
+        view, events, art = self.view, self.events, self.art
+        joined = _JOINED.search(view, sent.start, sent.end) if may_match(seg, _JOINED_WORDS) else None
+        if not joined:
+            return
+        since = art.sentences[max(0, n - 3)].start
+        last = next((e for e in reversed(events) if e.type == "agreement" and e.sentence[0] >= since), None)
+        for s, e, idx in self.ctx.orgs_in(sent.start, joined.start()) if last else ():
+            if idx not in last.parties:
+                last.parties.append(idx)
+                last.party_spans.append((s, e))
 
 
 # Past this many events a text is no news article; keep the first ones (dedupe is quadratic).
