@@ -150,128 +150,171 @@ def _name_before(v: str, i: int, start: int, mention_ends: set[int]) -> int | No
 
 
 def find_people(zt: ZhText, table: OrgTable, mentions: list[Mention]) -> list[PersonRec]:
-    lex = lexicon()
-    v = zt.v
-    by_end = {m.end: m for m in mentions}
-    by_start = {m.start: m for m in mentions}
-    mention_ends = set(by_end)
-    covered = SpanIndex((m.start, m.end) for m in mentions)
-    out: list[PersonRec] = []
-    org_spans: dict[int, tuple[int, int]] = {}  # post start → the span naming its body
+    """Every post in the article, line by line, then the posts a list of names takes together."""
+    reader = _PeopleReader(zt, table, mentions)
     for ls, le in zt.lines:
-        pending: list[tuple[int, int, Org | None]] = []
-        prev_org: Org | None = None
-        last_end = ls
+        reader.line(ls, le)
+    out = reader.out
+    out += _posts_taken_by_list(zt, table, reader.by_start, out)
+    return _dedupe(out)
+
+
+class _PeopleReader:
+    """Posts read title by title along a line: a list (院长张力、副院长周凤娟) carries its body and
+    posts chained by 、 wait for their one name, so that state lives per line (`line`)."""
+
+    def __init__(self, zt: ZhText, table: OrgTable, mentions: list[Mention]) -> None:
+        self.zt, self.table, self.v = zt, table, zt.v
+        self.lex = lexicon()
+        self.by_end = {m.end: m for m in mentions}
+        self.by_start = {m.start: m for m in mentions}
+        self.mention_ends = set(self.by_end)
+        self.covered = SpanIndex((m.start, m.end) for m in mentions)
+        self.out: list[PersonRec] = []
+        self.org_spans: dict[int, tuple[int, int]] = {}  # post start → the span naming its body
+        # per line
+        self.ls = self.le = 0
+        self.pending: list[tuple[int, int, Org | None]] = []
+        self.prev_org: Org | None = None
+        self.last_end = 0
+
+    def line(self, ls: int, le: int) -> None:
+        v, lex = self.v, self.lex
+        self.ls, self.le = ls, le
+        self.pending, self.prev_org, self.last_end = [], None, ls
         pos = ls
         while True:
             t = lex.title_re.search(v, pos, le)
             if t is None:
                 break
             ts, te = t.span()
-            inside = covered.cover_end(ts)
+            inside = self.covered.cover_end(ts)
             if inside is not None:
                 pos = inside  # 局 of 卫健局 is no post; 党委 of 自治区党委 opens none
                 continue
             pos = te
             title = v[ts:te]
-            org, org_span = _org_before(zt, table, by_end, ts, title, last_end, ls)
-            if org is None and prev_org is not None and prev_org.key.endswith(lex.party_only):
-                c = next((w for w in _ZONE_COMMITTEES if v.startswith(w, ts - len(w))), None)
-                if c and v[ts - len(c) - 1:ts - len(c)] in ("、", ",") and last_end == ts - len(c) - 1:
-                    org = prev_org  # 临江开发区党工委书记赵明、管委会副主任钱芳: the zone's committee
-            if org is not None and org_span is not None:
-                org_spans[ts] = org_span
-            gap_start = ts
-            if org is None and org_span is None:
-                # 、副院长周凤娟: a bare post in a list keeps the list's body
-                k = ts - 1
-                q = ts  # start of a qualifier before the post (副总经理、技术负责人)
-                while q > max(ls, ts - 4) and _han(v[q - 1]):
-                    q -= 1
-                qual = v[q:ts]
-                if qual and qual[-1] in "处科室" and k >= ls and v[q - 1:q] == "、" \
-                        and prev_org is not None and last_end == q - 1:
-                    org = prev_org  # 、欧亚处副处长李海: a department of the same body
-                    q = -1
-                elif qual and qual[-1] in "处科室" and v[q - 1:q] == "、" and pending \
-                        and last_end == q:
-                    org = pending[-1][2]  # 校长助理、科研处处长周涛: one person, one body
-                    q = -1
-                elif qual and (qual[-1] in "院部委局厅会省市区县国府办处所司行" or "原" in qual):
-                    q = -1  # 、国务院副总理, 、重庆市原市长: another body, not a qualifier
-                if org is not None:
-                    pass
-                elif v[k] == "兼" and pending:
-                    org = pending[-1][2]  # 执行副会长兼秘书长: the same body
-                elif q - 1 >= ls and v[q - 1] == "、" and pending:
-                    org = pending[-1][2]  # 党组成员、副主任徐召霞: one body, two posts
-                elif 0 < ts - q <= MAX_QUALIFIER and q - 1 >= ls and v[q - 1] == "," and prev_org is not None \
-                        and last_end == q - 1 and prev_org.kind != "government" and title not in _LEVEL_POSTS:
-                    org = prev_org  # 副总经理孙涛,质量负责人周敏: the list goes on
-                elif k >= ls and v[k] == "、" and prev_org is not None and last_end == k:
-                    org = prev_org
-                elif k >= ls and v[k] == "," and prev_org is not None and last_end == k \
-                        and prev_org.kind != "government" and title not in _LEVEL_POSTS:
-                    # 南京师范大学党委书记王成斌,党委副书记、校长华桂宏: the list goes on
-                    org = prev_org
-            elif org_span is not None:
-                gap_start = org_span[0]
+            org, gap_start = self._post_org(ts, title)
             name_end = _name_after(v, te, le)
             if name_end is None:
                 name_end = _foreign_after(v, te, le)
             if name_end is not None:
-                name_span = (te, name_end)
-                chain = pending + [(ts, te, org)]
-                for cs, ce, corg in _merge_same_org(chain, v):
-                    spans = [(name_span[0], name_span[1], "name"), (cs, ce, "title")]
-                    if cs in org_spans:
-                        spans.append((*org_spans[cs], "org"))
-                    out.append(PersonRec(v[name_span[0]:name_span[1]], zt.text[cs:ce], corg, spans,
-                                         chain=te))
-                # 副院长胡发兴、鲍斌: more names share the posts
-                while name_end < le and v[name_end] in "、和" and \
-                        lex.title_re.match(v, name_end + 1) is None:
-                    nxt_end = _name_after(v, name_end + 1, le)
-                    if nxt_end is None or lex.title_re.match(v, nxt_end) is not None:
-                        break
-                    for cs, ce, corg in _merge_same_org(chain, v):
-                        spans = [(name_end + 1, nxt_end, "name"), (cs, ce, "title")]
-                        out.append(PersonRec(v[name_end + 1:nxt_end], zt.text[cs:ce], corg, spans,
-                                             chain=nxt_end))
-                    name_end = nxt_end
-                taken = _post_taken(zt, table, by_start, name_span, name_end, le)
-                if taken is not None:  # 吴芳当选联盟首任理事长: a post at another body too
-                    out.append(taken)
-                    name_end = taken.spans[1][1]
-                pending = []
-                prev_org = org
-                last_end = name_end
-                pos = max(pos, name_end)
+                pos = max(pos, self._names_after(ts, te, org, name_end))
                 continue
-            ns = _name_before(v, ts, max(ls, gap_start - 4), mention_ends)
-            if ns is not None and out and out[-1].spans[0][1] == ts:
-                ns = None  # 校长张明教授: an honorific after the name just found
-            if ns is not None and _boundary_after(v, te, le):
-                # 澳门科技大学刘良校长、湖南中医药大学党委黄惠勇书记、何清湖副校长
-                o, o_span = _org_of_name_before(zt, table, by_end, ns, title, ls)
-                if o is None and o_span is None and ns - 1 >= ls and v[ns - 1] in "、," \
-                        and prev_org is not None and last_end == ns - 1:
-                    o = prev_org
-                spans = [(ns, ts, "name"), (ts, te, "title")]
-                if o is not None and o_span is not None:
-                    spans.append((*o_span, "org"))
-                out.append(PersonRec(v[ns:ts], zt.text[ts:te], o, spans, chain=ts))
-                prev_org, last_end, pending = o, te, []
+            if self._name_before(ts, te, title, gap_start):
                 continue
-            nxt = v[te:te + 1]
-            if nxt in ("、", "兼") and te < le:  # 执行副会长兼秘书长张志勇: one person
-                pending.append((ts, te, org))
-                last_end = te + 1
+            if v[te:te + 1] in ("、", "兼") and te < le:  # 执行副会长兼秘书长张志勇: one person
+                self.pending.append((ts, te, org))
+                self.last_end = te + 1
                 continue
-            pending = []
-            last_end = te
-    out += _posts_taken_by_list(zt, table, by_start, out)
-    return _dedupe(out)
+            self.pending = []
+            self.last_end = te
+
+    def _post_org(self, ts: int, title: str) -> tuple[Org | None, int]:
+        """The body of the post at `ts`: named before it, or carried on by the list it is in;
+        and where the text before the post starts (the name may stand before the body)."""
+        zt, v, lex, prev_org = self.zt, self.v, self.lex, self.prev_org
+        org, org_span = _org_before(zt, self.table, self.by_end, ts, title, self.last_end, self.ls)
+        if org is None and prev_org is not None and prev_org.key.endswith(lex.party_only):
+            c = next((w for w in _ZONE_COMMITTEES if v.startswith(w, ts - len(w))), None)
+            if c and v[ts - len(c) - 1:ts - len(c)] in ("、", ",") and self.last_end == ts - len(c) - 1:
+                org = prev_org  # 临江开发区党工委书记赵明、管委会副主任钱芳: the zone's committee
+        if org is not None and org_span is not None:
+            self.org_spans[ts] = org_span
+        if org is None and org_span is None:
+            return self._list_org(ts, title), ts
+        if org_span is not None:
+            return org, org_span[0]
+        return org, ts
+
+    def _list_org(self, ts: int, title: str) -> Org | None:
+        """、副院长周凤娟: a bare post in a list keeps the list's body (or the chain's, or none
+        when what stands before it names another body)."""
+        v, ls, prev_org, pending, last_end = self.v, self.ls, self.prev_org, self.pending, self.last_end
+        org = None
+        k = ts - 1
+        q = ts  # start of a qualifier before the post (副总经理、技术负责人)
+        while q > max(ls, ts - 4) and _han(v[q - 1]):
+            q -= 1
+        qual = v[q:ts]
+        if qual and qual[-1] in "处科室" and k >= ls and v[q - 1:q] == "、" \
+                and prev_org is not None and last_end == q - 1:
+            org = prev_org  # 、欧亚处副处长李海: a department of the same body
+            q = -1
+        elif qual and qual[-1] in "处科室" and v[q - 1:q] == "、" and pending \
+                and last_end == q:
+            org = pending[-1][2]  # 校长助理、科研处处长周涛: one person, one body
+            q = -1
+        elif qual and (qual[-1] in "院部委局厅会省市区县国府办处所司行" or "原" in qual):
+            q = -1  # 、国务院副总理, 、重庆市原市长: another body, not a qualifier
+        if org is not None:
+            pass
+        elif v[k] == "兼" and pending:
+            org = pending[-1][2]  # 执行副会长兼秘书长: the same body
+        elif q - 1 >= ls and v[q - 1] == "、" and pending:
+            org = pending[-1][2]  # 党组成员、副主任徐召霞: one body, two posts
+        elif 0 < ts - q <= MAX_QUALIFIER and q - 1 >= ls and v[q - 1] == "," and prev_org is not None \
+                and last_end == q - 1 and prev_org.kind != "government" and title not in _LEVEL_POSTS:
+            org = prev_org  # 副总经理孙涛,质量负责人周敏: the list goes on
+        elif k >= ls and v[k] == "、" and prev_org is not None and last_end == k:
+            org = prev_org
+        elif k >= ls and v[k] == "," and prev_org is not None and last_end == k \
+                and prev_org.kind != "government" and title not in _LEVEL_POSTS:
+            # 南京师范大学党委书记王成斌,党委副书记、校长华桂宏: the list goes on
+            org = prev_org
+        return org
+
+    def _names_after(self, ts: int, te: int, org: Org | None, name_end: int) -> int:
+        """[post][name]: one entry per post of the chain, for the name and any names that share
+        the posts (副院长胡发兴、鲍斌), plus a post the name takes at another body. Returns
+        where the line's reading goes on."""
+        zt, v, lex, le, out = self.zt, self.v, self.lex, self.le, self.out
+        name_span = (te, name_end)
+        chain = self.pending + [(ts, te, org)]
+        for cs, ce, corg in _merge_same_org(chain, v):
+            spans = [(name_span[0], name_span[1], "name"), (cs, ce, "title")]
+            if cs in self.org_spans:
+                spans.append((*self.org_spans[cs], "org"))
+            out.append(PersonRec(v[name_span[0]:name_span[1]], zt.text[cs:ce], corg, spans,
+                                 chain=te))
+        # 副院长胡发兴、鲍斌: more names share the posts
+        while name_end < le and v[name_end] in "、和" and \
+                lex.title_re.match(v, name_end + 1) is None:
+            nxt_end = _name_after(v, name_end + 1, le)
+            if nxt_end is None or lex.title_re.match(v, nxt_end) is not None:
+                break
+            for cs, ce, corg in _merge_same_org(chain, v):
+                spans = [(name_end + 1, nxt_end, "name"), (cs, ce, "title")]
+                out.append(PersonRec(v[name_end + 1:nxt_end], zt.text[cs:ce], corg, spans,
+                                     chain=nxt_end))
+            name_end = nxt_end
+        taken = _post_taken(zt, self.table, self.by_start, name_span, name_end, le)
+        if taken is not None:  # 吴芳当选联盟首任理事长: a post at another body too
+            out.append(taken)
+            name_end = taken.spans[1][1]
+        self.pending = []
+        self.prev_org = org
+        self.last_end = name_end
+        return name_end
+
+    def _name_before(self, ts: int, te: int, title: str, gap_start: int) -> bool:
+        """[body][name][post]: 澳门科技大学刘良校长、湖南中医药大学党委黄惠勇书记; whether one was found."""
+        zt, v, ls, out = self.zt, self.v, self.ls, self.out
+        ns = _name_before(v, ts, max(ls, gap_start - 4), self.mention_ends)
+        if ns is not None and out and out[-1].spans[0][1] == ts:
+            ns = None  # 校长张明教授: an honorific after the name just found
+        if ns is None or not _boundary_after(v, te, self.le):
+            return False
+        o, o_span = _org_of_name_before(zt, self.table, self.by_end, ns, title, ls)
+        if o is None and o_span is None and ns - 1 >= ls and v[ns - 1] in "、," \
+                and self.prev_org is not None and self.last_end == ns - 1:
+            o = self.prev_org
+        spans = [(ns, ts, "name"), (ts, te, "title")]
+        if o is not None and o_span is not None:
+            spans.append((*o_span, "org"))
+        out.append(PersonRec(v[ns:ts], zt.text[ts:te], o, spans, chain=ts))
+        self.prev_org, self.last_end, self.pending = o, te, []
+        return True
 
 
 def _posts_taken_by_list(zt: ZhText, table: OrgTable, by_start: dict[int, Mention],
