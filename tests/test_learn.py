@@ -146,9 +146,9 @@ _spans = st.lists(st.tuples(st.integers(0, 200), st.integers(1, 30)).map(lambda 
 @given(_spans, _spans, st.integers(0, 230), st.integers(1, 40))
 def test_taken_ranges_answer_like_a_scan(first, later, s, width):
     # the bisection that keeps long pages linear answers exactly what a scan of every range would
-    from partnergraph.learn.names import _Taken
+    from partnergraph.learn.names import Taken
 
-    taken = _Taken(first)
+    taken = Taken(first)
     taken.add(later)
     everything = first + later
     e = s + width

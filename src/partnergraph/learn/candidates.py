@@ -24,7 +24,7 @@ from itertools import combinations
 from partnergraph.learn.text import sentences, tokens
 from partnergraph.models import Document, Extraction, Organization
 
-FEATURES_VERSION = 5
+FEATURES_VERSION = 6
 EVENT_TYPES = ("agreement", "visit", "meeting", "joint_entity")
 # pairs per sentence are all pairs of its organizations, up to this many organizations: a
 # member list of 30 is one alliance, not 435 decisions (the rules' event keeps its parties)

@@ -19,6 +19,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from partnergraph.dates import find_dates
+from partnergraph.learn.bounds import refine
 from partnergraph.learn.candidates import (
     EVENT_TYPES,
     Context,
@@ -53,7 +54,9 @@ def context_for(doc: Document, rules: Extraction, lm: LanguageModel,
     """The candidates' context: the rules' organizations joined with the tagger's."""
     spans = tagged_spans(doc, rules, lm) if spans is None else spans
     lang = "zh" if doc.lang == "zh" else "en"
-    return Context.build(doc, rules, join_tagged(doc, rules.organizations, spans, lm.kinds, lang))
+    if lang == "zh":  # glued prefixes cut by the bounds model (the tagger read the rules' own spans)
+        rules = refine(doc.text, rules, spans, lm.bounds)
+    return Context.build(doc, rules, join_tagged(doc, rules.organizations, spans, lm.kinds, lang, lm.bounds))
 
 
 Scores = tuple[list[float], dict[tuple[int, int, str], float], list[float], list[tuple[int, float] | None]]

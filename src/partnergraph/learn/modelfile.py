@@ -6,6 +6,7 @@
     MODEL_DIR/<lang>/pairs.json  two organizations are partners in a reported event of a type
     MODEL_DIR/<lang>/people.json  a person's post is held at this organization
     MODEL_DIR/<lang>/kinds.json  the kind of an organization the tagger found
+    MODEL_DIR/<lang>/bounds.json  cut a glued prefix off a name; a tagged name is a known one's short form
     MODEL_DIR/<lang>/names.crfsuite  the sequence tagger for names (a CRFsuite model)
 
 Loading checks the format and the features version and names the file in every error, so a
@@ -25,7 +26,7 @@ from partnergraph.learn.tagger import Tagger
 
 FORMAT = "partnergraph-model"
 FORMAT_VERSION = 1
-PARTS = ("orgs", "events", "pairs", "kinds", "people")
+PARTS = ("orgs", "events", "pairs", "kinds", "people", "bounds")
 TAGGER_FILE = "names.crfsuite"
 DEFAULT_THRESHOLDS = {"orgs": 0.5, "events": 0.5, "pairs": 0.5, "people": 0.5}
 _MAX_FILE = 64 * 1024 * 1024
@@ -40,6 +41,7 @@ class LanguageModel:
     people: LinearModel
     tagger: Tagger | None = None
     thresholds: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_THRESHOLDS))
+    bounds: LinearModel | None = None
 
 
 @dataclass
@@ -115,7 +117,10 @@ def save_model(path: str | Path, meta: dict, languages: dict[str, LanguageModel]
     for lang, lm in languages.items():
         (root / lang).mkdir(exist_ok=True)
         for part in PARTS:
-            data = getattr(lm, part).to_json()
+            model = getattr(lm, part)
+            if model is None:  # a language model built without bounds: they never fire
+                model = LinearModel(("no", "yes"), (-10.0,), {})
+            data = model.to_json()
             (root / lang / f"{part}.json").write_text(json.dumps(data, sort_keys=True) + "\n", encoding="utf-8")
     (root / "meta.json").write_text(json.dumps(meta, sort_keys=True, indent=1, ensure_ascii=False) + "\n",
                                     encoding="utf-8")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 
+from partnergraph.learn.bounds import best_alias_owner
 from partnergraph.learn.linear import LinearModel
 from partnergraph.models import Document, Organization, Span
 
@@ -56,7 +57,7 @@ def _occurrences(text: str, name: str, body: list[tuple[int, int]], starts: list
     return out
 
 
-class _Taken:
+class Taken:
     """Character ranges already named, asked for overlaps by bisection (names in a long page are many)."""
 
     def __init__(self, spans) -> None:
@@ -77,7 +78,7 @@ class _Taken:
         return False
 
 
-def _part_of(name: str, known: str) -> bool:
+def is_part_of(name: str, known: str) -> bool:
     """`name` is `known` or a whole-word part of it."""
     if name == known:
         return True
@@ -88,11 +89,17 @@ def _part_of(name: str, known: str) -> bool:
     return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", known) is not None
 
 
+def clean_name(text: str, s: int, e: int) -> str:
+    """A tagged name as the organization would be called (no leading "the", no edge punctuation)."""
+    return _LEADING.sub("", text[s:e]).strip(" ,.;:'\"")
+
+
 def join_tagged(doc: Document, orgs: list[Organization], spans: list[tuple[int, int, str]],
-                kinds: LinearModel | None, lang: str) -> list[Organization]:
-    """The rules' organizations plus the tagger's new ones (stage "tagger")."""
+                kinds: LinearModel | None, lang: str, bounds: LinearModel | None = None) -> list[Organization]:
+    """The rules' organizations plus the tagger's new ones (stage "tagger"); a Chinese name
+    that the bounds model reads as a short form of a known one (澳大) is its alias."""
     text = doc.text
-    taken = _Taken((s.start, s.end) for o in orgs for s in o.evidence if s.field in ("name", "alias"))
+    taken = Taken((s.start, s.end) for o in orgs for s in o.evidence if s.field in ("name", "alias"))
     body = sorted((s.start, s.end) for s in doc.body) or [(0, len(text))]
     starts = [b0 for b0, _ in body]
     out = list(orgs)  # the tagger's new organizations are appended, so a later short form finds them too
@@ -101,13 +108,15 @@ def join_tagged(doc: Document, orgs: list[Organization], spans: list[tuple[int, 
     for s, e, typ in spans:
         if typ != "ORG" or taken.overlaps(s, e):
             continue
-        name = _LEADING.sub("", text[s:e]).strip(" ,.;:'\"")
+        name = clean_name(text, s, e)
         if len(name) < 2 or (lang == "en" and not any(c.isupper() for c in name)) or name in seen:
             continue
         if len(seen) >= _MAX_NAMES:
             break
         seen.add(name)
-        owner = next((k for k, o in enumerate(out) if any(_part_of(name, n) for n in [o.name, *o.aliases])), None)
+        owner = next((k for k, o in enumerate(out) if any(is_part_of(name, n) for n in [o.name, *o.aliases])), None)
+        if owner is None and lang == "zh":
+            owner = best_alias_owner(name, out, bounds)
         occ = _occurrences(text, name, body, starts)
         if not occ:
             continue

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from partnergraph.errors import BackendUnavailable, ConfigError
 from partnergraph.extraction.rules import RuleBackend
+from partnergraph.learn.bounds import alias_features, alias_owners, trim_features, trim_proposals
 from partnergraph.learn.candidates import (
     EVENT_TYPES,
     Context,
@@ -34,7 +35,7 @@ from partnergraph.learn.decide import context_for, decide, rule_name_spans, scor
 from partnergraph.learn.gold import document_of, mentions
 from partnergraph.learn.linear import LinearModel, TypedModel
 from partnergraph.learn.modelfile import DEFAULT_THRESHOLDS, TAGGER_FILE, LanguageModel, save_model
-from partnergraph.learn.names import name_features
+from partnergraph.learn.names import is_part_of, clean_name, name_features
 from partnergraph.learn.scoring import Resolver, evaluate, norm_person
 from partnergraph.learn.tagger import Tagger, train_tagger
 from partnergraph.learn.text import sentences
@@ -45,6 +46,7 @@ C_PAIRS = 0.5
 C_EVENTS = 0.5
 C_PEOPLE = 0.5
 C_KINDS = 1.0
+C_BOUNDS = 0.5
 FOLDS = 3  # out-of-fold tagger output for the scorers' training examples
 # weights below this are dropped from the shipped tables: on val the figures did not move, and the
 # Chinese pair table fell from 33k to 12k rows (start-up time is mostly reading these tables)
@@ -147,6 +149,36 @@ def _fit(rows: list[tuple[dict, object]], c: float, labels: tuple[str, ...] | No
     return LinearModel(tuple(labels), bias, w)
 
 
+def bounds_examples(items: list[Item], spans_of: dict[int, list]) -> list[tuple[dict, int]]:
+    """Trim and short-form examples labelled by the gold: a glued prefix is to be cut when the
+    rest is a gold name and the whole is not (kept when the whole is a gold name); a tagged name
+    is a known organization's short form when the gold names both for one organization."""
+    rows: list[tuple[dict, int]] = []
+    for k, (g, doc, ex) in enumerate(items):
+        r = Resolver(g, None)
+        spans = spans_of.get(k, [])
+        orgs = ex.organizations
+        for i, cut, j in trim_proposals(doc.text, orgs, spans):
+            whole, rest = r.gold_index(orgs[i].name), r.gold_index(orgs[i].name[cut:])
+            if isinstance(whole, int) or isinstance(rest, int):
+                rows.append((trim_features(ex, orgs, i, cut, j), int(isinstance(rest, int) and not isinstance(whole, int))))
+        named = [(s.start, s.end) for o in orgs for s in o.evidence if s.field in ("name", "alias")]
+        seen: set[str] = set()
+        for s, e, typ in spans:
+            if typ != "ORG" or any(a < e and s < b for a, b in named):
+                continue
+            name = clean_name(doc.text, s, e)
+            if name in seen or any(is_part_of(name, n) for o in orgs for n in [o.name, *o.aliases]):
+                continue
+            seen.add(name)
+            owners = alias_owners(name, orgs)
+            gi = r.gold_index(name)
+            for o, form, at in owners:
+                same = isinstance(gi, int) and gi == r.gold_index(orgs[o].name)
+                rows.append((alias_features(name, orgs[o], form, at, len(owners)), int(same)))
+    return rows
+
+
 def _tagger_items(items: list[Item]):
     for g, doc, ex in items:
         yield doc.text, sentences(doc, []), rule_name_spans(ex), mentions(g)
@@ -202,6 +234,8 @@ def fit_language(lang: str, items: list[Item], val: list[Item], root: Path, use_
         final = root / lang / TAGGER_FILE
         train_tagger(_tagger_items(items), final, lang)
         lm.tagger = Tagger(final, lang)
+    if lang == "zh":
+        lm.bounds = _fit(bounds_examples(items, oof), C_BOUNDS)
     ctxs = [(g, context_for(doc, ex, lm, oof.get(k, []))) for k, (g, doc, ex) in enumerate(items)]
     exs = examples(ctxs)
     lm.orgs = _fit(exs.orgs, C_ORGS)
