@@ -281,7 +281,40 @@ CREATE VIEW event_list AS
 UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation';
 """
 
-MIGRATIONS: list[tuple[int, str]] = [(1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6)]
+# Incremental resolution (resolution/incremental.py): what changed since the last run (documents
+# written or deleted, names whose documents or overrides changed), every name key resolution
+# has seen with its provisional cross-language group, the blocking keys that find a new name's
+# cross-language candidates, the link candidates between names (`name_edges`) and the
+# documents where a name is linked to another (`link_docs`), the two-party dated reports by
+# name (`event_keys`, for same-event evidence), each event's (type, parties) group and each
+# person's name key. The next resolution is a full one: it fills these tables.
+V7 = """
+CREATE TABLE IF NOT EXISTS dirty_docs(doc_key INTEGER PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS dirty_keys(key TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS name_index(key TEXT PRIMARY KEY, prov TEXT) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS name_blocks(block TEXT NOT NULL, key TEXT NOT NULL,
+    PRIMARY KEY (block, key)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS name_edges(a TEXT NOT NULL, b TEXT NOT NULL,
+    PRIMARY KEY (a, b)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS event_groups(event_id INTEGER PRIMARY KEY, type TEXT NOT NULL,
+    parties TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS event_groups_group ON event_groups(type, parties);
+CREATE TABLE IF NOT EXISTS link_docs(key TEXT NOT NULL, doc_key INTEGER NOT NULL,
+    PRIMARY KEY (key, doc_key)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS link_docs_doc ON link_docs(doc_key);
+CREATE TABLE IF NOT EXISTS event_keys(key TEXT NOT NULL, type TEXT NOT NULL, date TEXT NOT NULL,
+    other TEXT NOT NULL, doc_key INTEGER NOT NULL, idx INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS event_keys_key ON event_keys(key, type, date);
+CREATE INDEX IF NOT EXISTS event_keys_doc ON event_keys(doc_key);
+CREATE TABLE IF NOT EXISTS person_keys(person_id INTEGER PRIMARY KEY, key TEXT NOT NULL,
+    entity_id INTEGER);
+CREATE INDEX IF NOT EXISTS person_keys_key ON person_keys(key, entity_id);
+CREATE INDEX IF NOT EXISTS person_titles_doc ON person_titles(doc_key);
+INSERT OR REPLACE INTO meta VALUES ('incremental_ready', '0');
+UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation';
+"""
+
+MIGRATIONS: list[tuple[int, str]] = [(1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6), (7, V7)]
 LATEST = MIGRATIONS[-1][0]
 
 

@@ -19,27 +19,50 @@ if TYPE_CHECKING:
     from partnergraph.store import Store
 
 
-def resolve_store(store: Store) -> None:
-    """Rebuild entities, people and events from the stored mentions and user overrides."""
+def resolve_store(store: Store, *, full: bool = False):
+    """Bring entities, people and events up to date with the stored mentions and the user's
+    overrides: only what changed since the last run (`resolution.incremental`), or all of it
+    with `full`, on a store whose name index is not built yet, or when most of the store
+    changed. Returns the incremental run's `Stats`, None after a full run."""
+    from partnergraph.resolution import incremental
+
+    if (not full and store.incremental_ready()
+            and store.dirty_share() <= incremental.FULL_RUN_SHARE):
+        return incremental.update(store)
+    full_resolution(store)
+    return None
+
+
+def full_resolution(store: Store) -> None:
+    """Rebuild entities, people and events from every stored mention and override, and the
+    name index incremental runs work from."""
+    from partnergraph.resolution import crosslang, incremental
     from partnergraph.resolution.entities import resolve, resolve_people
     from partnergraph.resolution.events import dedup_events
 
     entities = resolve(store.iter_org_names(), store.overrides())
-    cross, apart = cross_language(store, entities.key_to_entity)
+    keys = store.all_name_keys()
+    found = crosslang.candidates([k for k in keys if crosslang._is_zh(k)],
+                                 [k for k in keys if crosslang._is_en(k)])
+    provs = crosslang.provisional_labels(found, entities.key_to_entity, keys)
+    cross, apart = cross_language_links(store.iter_org_names(), store.iter_event_mentions(),
+                                        entities.key_to_entity, found)
     if cross or apart:
         entities = resolve(store.iter_org_names(), store.overrides(), cross, apart)
     people = resolve_people(store.iter_person_mentions(), entities.key_to_entity)
     events = dedup_events(store.iter_event_mentions(), entities.key_to_entity)
-    store.write_resolution(entities, people, events)
+    store.write_resolution(entities, people, events,
+                           index=(provs, *incremental.full_index(store, keys, found)))
 
 
-def cross_language(store: Store, key_to_entity: dict[str, int]) -> tuple[list, list]:
+def cross_language_links(org_names, events, key_to_entity: dict[str, int],
+                         found: list | None = None) -> tuple[list, list]:
     """Links (and pairs left apart) between Chinese and English names, as `entities.Link`s
     with rule "cross-language" (see `resolution.crosslang`)."""
     from partnergraph.resolution.crosslang import cross_links
     from partnergraph.resolution.entities import Link
 
-    links, apart = cross_links(store.iter_org_names(), store.iter_event_mentions(), key_to_entity)
+    links, apart = cross_links(org_names, events, key_to_entity, found)
     return ([Link(c.zh, c.en, "cross-language", c.doc_key, c.detail) for c in links],
             [Link(c.zh, c.en, "cross-language", c.doc_key, c.detail) for c in apart])
 
@@ -62,6 +85,6 @@ def resolve(store: Store, *, force: bool = False) -> bool:
     """The `resolve` command: bring the derived tables up to date (rebuild them all with
     `force`); True when resolution ran, False when the store was already current."""
     if force or store.is_stale():
-        resolve_store(store)
+        resolve_store(store, full=force)
         return True
     return False

@@ -257,7 +257,8 @@ def _is_en(key: str) -> bool:
     return bool(_LATIN.search(key)) and not _CJK.search(key)
 
 
-def _lookup_words(zh: str) -> set[str]:
+@lru_cache(maxsize=50_000)
+def _lookup_words(zh: str) -> frozenset[str]:
     """English words an aligned name must contain: the pinyin of the name's 1-4 character
     pieces that are not table words, or (for a name of table words only) its renderings."""
     out: set[str] = set()
@@ -268,46 +269,76 @@ def _lookup_words(zh: str) -> set[str]:
                 if n >= 16:
                     break
                 out.add("".join(combo))
-    return out
+    return frozenset(out)
+
+
+def _word_set(words: Iterable[str]) -> str:
+    return " ".join(sorted(set(words)))
+
+
+def zh_blocks(zh_key: str) -> list[str]:
+    """Blocking keys of a Chinese name: "p:" + a pinyin word an English name aligned with it
+    may contain, "r:" + the word set of one of its renderings (none for names too long)."""
+    if not _is_zh(zh_key) or len(zh_key) > MAX_ZH:
+        return []
+    common = _table_words()
+    blocks = {"p:" + w for w in _lookup_words(zh_key) if w not in common}
+    blocks.update("r:" + _word_set(ws) for ws in _renderings(zh_key))
+    return sorted(blocks)
+
+
+def en_blocks(en_key: str) -> list[str]:
+    """Blocking keys of an English name: "p:" + each of its words that is not a table word,
+    "r:" + its word set. A Chinese and an English name are candidates only when they share
+    one (`may_align` decides)."""
+    if not _is_en(en_key):
+        return []
+    ws = en_words(en_key)
+    if not ws or len(ws) > MAX_EN:
+        return []
+    common = _table_words()
+    return sorted({"p:" + w for w in ws if w not in common} | {"r:" + _word_set(ws)})
+
+
+def may_align(zh_key: str, en_key: str) -> bool:
+    """A pair sharing a block is worth aligning: the English name's word set is a rendering
+    of the Chinese name, or it shares a pinyin word with it and every one of its words is a
+    pinyin piece, a table word or a proper spelling (else it can never be accounted for)."""
+    ws = en_words(en_key)
+    if _word_set(ws) in {_word_set(r) for r in _renderings(zh_key)}:
+        return True
+    spelled = _lookup_words(zh_key)
+    common = _table_words()
+    if not any(w in spelled for w in ws if w not in common):
+        return False
+    allowed = spelled | common | _spellings()
+    return all(w in allowed for w in ws)
 
 
 def candidates(zh_keys: Iterable[str], en_keys: Iterable[str]) -> list[tuple[str, str, Alignment]]:
-    """Every (Chinese key, English key, alignment): English names are indexed by their words,
-    so each Chinese name is aligned only with names sharing a pinyin word or, for names of
-    table words only, the whole set of words of one of its renderings."""
-    by_word: dict[str, set[str]] = defaultdict(set)
-    by_words: dict[frozenset[str], set[str]] = defaultdict(set)
-    common = _table_words()
+    """Every (Chinese key, English key, alignment): English names are indexed by their
+    blocking keys (`en_blocks`), so each Chinese name is aligned only with names sharing one
+    of its own (`zh_blocks`) that `may_align` accepts. Incremental resolution keeps the same
+    blocks in the store and finds the same pairs."""
+    by_block: dict[str, set[str]] = defaultdict(set)
     for e in en_keys:
-        ws = en_words(e)
-        if not ws or len(ws) > MAX_EN:
-            continue
-        by_words[frozenset(ws)].add(e)
-        for w in ws:
-            if w not in common:
-                by_word[w].add(e)
+        for b in en_blocks(e):
+            by_block[b].add(e)
     out = []
     for z in zh_keys:
-        if len(z) > MAX_ZH:
-            continue
         found: set[str] = set()
-        spelled = _lookup_words(z)
-        for w in spelled:
-            found |= by_word.get(w, set())
-        # an English word that is neither a table word nor a pinyin piece of the name can
-        # never be accounted for: most candidates sharing a place name end here, unaligned
-        allowed = spelled | common | _spellings()
-        found = {e for e in found if all(w in allowed for w in en_words(e))}
-        for words in _renderings(z):
-            found |= by_words.get(frozenset(words), set())
+        for b in zh_blocks(z):
+            found |= by_block.get(b, set())
         for e in sorted(found):
-            a = align(z, e)
-            if a is not None:
-                out.append((z, e, a))
+            if may_align(z, e):
+                a = align(z, e)
+                if a is not None:
+                    out.append((z, e, a))
     return out
 
 
-def _renderings(zh: str, limit: int = 64) -> list[tuple[str, ...]]:
+@lru_cache(maxsize=50_000)
+def _renderings(zh: str, limit: int = 64) -> tuple[tuple[str, ...], ...]:
     """The English word sets of a name made of table words only (none otherwise)."""
     table = _table()
     longest = max(map(len, table))
@@ -324,43 +355,31 @@ def _renderings(zh: str, limit: int = 64) -> list[tuple[str, ...]]:
                 go(i + n, acc + option)
 
     go(0, ())
-    return results
+    return tuple(results)
 
 
 def cross_links(
     org_names: Iterable[tuple[int, int, str, str, str, str]],
     events: Iterable[tuple],
     key_to_entity: dict[str, int],
+    found: list[tuple[str, str, Alignment]] | None = None,
 ) -> tuple[list[CrossLink], list[CrossLink]]:
     """(links, conflicts) between Chinese and English names.
 
     `org_names` as `Store.iter_org_names` yields them, `events` as `Store.iter_event_mentions`,
-    `key_to_entity` the resolution without cross-language links.
+    `key_to_entity` the resolution without cross-language links; `found`: the `candidates`
+    of these names when the caller has them already.
     """
     docs_of: dict[str, set[int]] = defaultdict(set)
     for doc_key, _idx, _role, _name, key, _kind in org_names:
         if _is_zh(key) or _is_en(key):
             docs_of[key].add(doc_key)
-    zh_keys = sorted(k for k in docs_of if _is_zh(k))
-    en_keys = sorted(k for k in docs_of if _is_en(k))
-    found = candidates(zh_keys, en_keys)
+    if found is None:
+        found = candidates(sorted(k for k in docs_of if _is_zh(k)),
+                           sorted(k for k in docs_of if _is_en(k)))
     if not found:
         return [], []
-
-    # provisional entities with the name-only links, so a same-event check sees the other
-    # party of a bilingual pair (华中科技大学 with 苏州大学 / HUST with Soochow University)
-    parent: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        while parent.get(x, x) != x:
-            x = parent[x]
-        return x
-
-    for z, e, a in found:
-        if a.proper and z in key_to_entity and e in key_to_entity:
-            ra, rb = find(key_to_entity[z]), find(key_to_entity[e])
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
+    find = _provisional(found, key_to_entity)
     support = _same_events(events, key_to_entity, find)
 
     scored: list[tuple[str, str, float, int | None, str]] = []
@@ -368,8 +387,7 @@ def cross_links(
     # and 复旦大学 aligned with "Fudan University" are one name, not two candidates
     proper_zh: dict[str, str] = {}
     for z, e, a in found:
-        place = a.parts[0].split(" -> ")[0] if a.parts[0].endswith(LEFT_OUT_PLACE) else ""
-        proper_zh[z] = z[len(place):]
+        proper_zh[z] = z[len(left_out_place(a)):]
         score, notes, doc = a.score, [a.explain()], None
         shared = sorted(docs_of[z] & docs_of[e])
         if shared:
@@ -411,6 +429,44 @@ def cross_links(
     return links, conflicts
 
 
+def _provisional(found: list[tuple[str, str, Alignment]], key_to_entity: dict[str, int]):
+    """Provisional entities with the name-only links, so a same-event check sees the other
+    party of a bilingual pair (华中科技大学 with 苏州大学 / HUST with Soochow University):
+    `find(entity id)` gives its group's representative."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for z, e, a in found:
+        if a.proper and z in key_to_entity and e in key_to_entity:
+            ra, rb = find(key_to_entity[z]), find(key_to_entity[e])
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    return find
+
+
+def provisional_labels(found: list[tuple[str, str, Alignment]], key_to_entity: dict[str, int],
+                       keys: Iterable[str]) -> dict[str, str]:
+    """Each of `keys` -> the smallest key of its provisional group (`_provisional`): the label
+    incremental resolution stores, so a change of grouping is seen as a change of label."""
+    find = _provisional(found, key_to_entity)
+    keys = [k for k in keys if k in key_to_entity]
+    smallest: dict[int, str] = {}
+    for k in keys:
+        r = find(key_to_entity[k])
+        if r not in smallest or k < smallest[r]:
+            smallest[r] = k
+    return {k: smallest[find(key_to_entity[k])] for k in keys}
+
+
+def left_out_place(a: Alignment) -> str:
+    """The place an alignment leaves out of the Chinese name ("" when none)."""
+    return a.parts[0].split(" -> ")[0] if a.parts[0].endswith(LEFT_OUT_PLACE) else ""
+
+
 def _same_events(events: Iterable[tuple], key_to_entity: dict[str, int], find,
                  ) -> dict[tuple[str, str], tuple[str, str, list[int]]]:
     """(zh key, en key) -> (type, day, documents) for two-party events on one day, one told
@@ -433,5 +489,9 @@ def _same_events(events: Iterable[tuple], key_to_entity: dict[str, int], find,
     out: dict[tuple[str, str], tuple[str, str, list[int]]] = {}
     for (kind, date, _other), side in sides.items():
         for (z, dz), (e, de) in product(side["zh"], side["en"]):
-            out.setdefault((z, e), (kind, date, sorted({dz, de})))
+            # the earliest such event, whatever order the reports came in
+            found = (kind, date, sorted({dz, de}))
+            if (z, e) not in out or (date, kind, found[2]) < (out[(z, e)][1], out[(z, e)][0],
+                                                                out[(z, e)][2]):
+                out[(z, e)] = found
     return out

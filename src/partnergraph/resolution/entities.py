@@ -23,6 +23,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from partnergraph.resolution.names import (
     is_part_of,
@@ -101,11 +102,27 @@ def initials(key: str) -> str:
 _LATIN_WORD = re.compile(r"^[a-z0-9]+$")
 
 
+class KeyTotals(Protocol):
+    """Counts over every document that uses a name, for a caller that feeds `resolve` only
+    the documents where names are linked (`resolution.incremental`)."""
+
+    def surfaces(self, key: str) -> Counter: ...
+
+    def kinds(self, key: str) -> Counter: ...
+
+    def n_docs(self, keys: list[str]) -> int: ...
+
+    def __contains__(self, key: str) -> bool: ...
+
+    def keys(self) -> Iterable[str]: ...
+
+
 def resolve(
     org_names: Iterable[tuple[int, int, str, str, str, str]],
     overrides: Iterable[tuple[int, str, str, str | None]] = (),
     cross: Iterable[Link] = (),
     cross_conflicts: Iterable[Link] = (),
+    totals: KeyTotals | None = None,
 ) -> EntityResolution:
     """Group organization names into entities.
 
@@ -113,7 +130,8 @@ def resolve(
     by document (as `Store.iter_org_names` yields them). `overrides`: (seq, action, key_a, key_b).
     `cross`: links between a Chinese and an English name (`crosslang.cross_links`), joined after
     the articles' own links, under the same guards and user splits; `cross_conflicts`: the
-    pairs it left apart, kept for `why`.
+    pairs it left apart, kept for `why`. `totals`: the spellings, kinds and documents of
+    the names it knows, counted over documents `org_names` may leave out.
     """
     uf = _UnionFind()
     surfaces: dict[str, Counter] = defaultdict(Counter)
@@ -158,6 +176,10 @@ def resolve(
                 links.append(Link(head[0], key, "alias", doc_key,
                                   f"the article names '{head[1]}' also '{name}'"))
     close_doc(current_doc)
+    if totals is not None:  # names that are used only where nothing links them come in here
+        for key in totals.keys():
+            uf.add(key)
+            surfaces[key], kinds[key] = totals.surfaces(key), totals.kinds(key)
 
     split: set[str] = set()
     merges: list[tuple[str, str]] = []
@@ -226,11 +248,14 @@ def resolve(
         for k in members:
             kind_votes.update(kinds.get(k, Counter()))
         kind = next((k for k, n in kind_votes.most_common() if k != "other" and n > 0), "other")
-        all_docs = set().union(*(docs.get(k, set()) for k in members))
+        if totals is not None and all(k in totals for k in members):
+            n_docs = totals.n_docs(members)
+        else:
+            n_docs = len(set().union(*(docs.get(k, set()) for k in members)))
         aliases = sorted(
             ((n, name_key(n), c) for n, c in names.items()), key=lambda t: (-t[2], t[0])
         )
-        entities.append(Entity(i, name_key(display), display, kind, len(all_docs), aliases))
+        entities.append(Entity(i, name_key(display), display, kind, n_docs, aliases))
         for k in members:
             key_to_entity[k] = i
     return EntityResolution(entities, key_to_entity, used, conflicts)

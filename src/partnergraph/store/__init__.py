@@ -25,6 +25,7 @@ from partnergraph.migrations import migrate
 from partnergraph.models import Extraction
 from partnergraph.resolution.names import name_key
 from partnergraph.store.reads import _TYPES_SQL, Reads
+from partnergraph.store.resolution_tables import ResolutionTables, _insert_events, _insert_people
 
 DEFAULT_DB = "partnergraph.db"
 
@@ -37,7 +38,7 @@ def _spans(items) -> str:
     return json.dumps([[s.start, s.end, s.field] for s in items], ensure_ascii=False)
 
 
-class Store(Reads):
+class Store(Reads, ResolutionTables):
     """One open knowledge base. Use `open_store()`; close it (or use it as a context manager)."""
 
     read_only = False
@@ -155,6 +156,10 @@ class Store(Reads):
         ).fetchone()
         if row is None:
             return
+        # resolution must revisit the names this document gave (`resolution.incremental`)
+        self.mark_dirty_keys(k for (k,) in self.conn.execute(
+            "SELECT key FROM org_names WHERE doc_key=?", (doc_key,)))
+        self.mark_dirty_doc(doc_key)
         self.conn.execute(
             "INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES('delete',?,?,?)",
             (doc_key, row[0], row[1]),
@@ -164,7 +169,7 @@ class Store(Reads):
             (doc_key, row[0], row[1]),
         )
         for table in ("org_mentions", "org_names", "person_mentions", "event_mentions",
-                      "near_signatures", "near_bands"):
+                      "near_signatures", "near_bands", "link_docs", "event_keys"):
             self.conn.execute(f"DELETE FROM {table} WHERE doc_key=?", (doc_key,))
         self.conn.execute("DELETE FROM documents WHERE doc_key=?", (doc_key,))
 
@@ -181,6 +186,7 @@ class Store(Reads):
              json.dumps(ex.warnings, ensure_ascii=False), _now()),
         )
         key = cur.lastrowid if doc_key is None else doc_key
+        self.mark_dirty_doc(key)
         self.conn.execute(
             "INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)", (key, ex.title, ex.text)
         )
@@ -297,7 +303,7 @@ class Store(Reads):
         return self.conn.execute(
             "SELECT n.doc_key, n.idx, n.role, n.name, n.key, m.kind FROM org_names n"
             " JOIN org_mentions m ON m.doc_key=n.doc_key AND m.idx=n.idx"
-            " ORDER BY n.doc_key, n.idx")
+            " ORDER BY n.doc_key, n.idx, n.rowid")
 
     def iter_person_mentions(self) -> Iterator[tuple]:
         """(doc_key, idx, name, title, org, published)."""
@@ -327,6 +333,8 @@ class Store(Reads):
     def remove_override(self, seq: int) -> None:
         """Forget one user decision (the next resolution runs without it)."""
         with self.transaction():
+            self.mark_dirty_keys([k for row in self.conn.execute(
+                "SELECT key_a, key_b FROM overrides WHERE seq=?", (seq,)) for k in row])
             self.conn.execute("DELETE FROM overrides WHERE seq=?", (seq,))
             self.bump_generation()
 
@@ -335,7 +343,11 @@ class Store(Reads):
         key_a = name_key(name_a)
         key_b = name_key(name_b) if name_b is not None else None
         with self.transaction():
+            self.mark_dirty_keys((key_a, key_b))
             if action == "split":
+                self.mark_dirty_keys(k for row in self.conn.execute(
+                    "SELECT key_a, key_b FROM overrides WHERE action='merge' AND (key_a=? OR key_b=?)",
+                    (key_a, key_a)) for k in row)
                 self.conn.execute(
                     "DELETE FROM overrides WHERE action='merge' AND (key_a=? OR key_b=?)",
                     (key_a, key_a))
@@ -349,18 +361,20 @@ class Store(Reads):
             self.bump_generation()
 
     # -- resolution output ----------------------------------------------------------------
-    def write_resolution(self, entities, people, events) -> None:
+    def write_resolution(self, entities, people, events, index=None) -> None:
         """Replace every derived table in one transaction and mark the store resolved.
 
         `entities`, `people`, `events` are the results of `resolution.entities.resolve`,
-        `resolution.entities.resolve_people` and `resolution.events.dedup_events`.
+        `resolution.entities.resolve_people` and `resolution.events.dedup_events`; `index`
+        the arguments of `write_name_index` (incremental resolution's name index).
         """
         c = self.conn
         with self.transaction():
             gen = self._meta("generation")
             for table in ("entities", "entity_names", "entity_aliases", "entity_links",
                           "entity_conflicts", "people", "person_titles", "events",
-                          "event_parties", "event_sources", "partner_pairs"):
+                          "event_parties", "event_sources", "event_groups", "partner_pairs",
+                          "person_keys"):
                 c.execute(f"DELETE FROM {table}")
             c.executemany("INSERT INTO entities VALUES (?,?,?,?,?)",
                           ((e.id, e.key, e.name, e.kind, e.n_docs) for e in entities.entities))
@@ -372,18 +386,8 @@ class Store(Reads):
                            for k in entities.links))
             c.executemany("INSERT INTO entity_conflicts VALUES (?,?,?,?,?)",
                           ((k.a, k.b, k.rule, k.doc_key, k.detail) for k in entities.conflicts))
-            c.executemany("INSERT INTO people VALUES (?,?,?,?)",
-                          ((p.id, p.name, p.entity_id, p.n_docs) for p in people))
-            c.executemany("INSERT INTO person_titles VALUES (?,?,?,?)",
-                          ((p.id, t, d, pub) for p in people for t, d, pub in p.titles))
-            c.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?)",
-                          ((e.id, e.type, e.date, e.sort_date, e.location,
-                            json.dumps(e.topics, ensure_ascii=False), e.entity, len(e.sources))
-                           for e in events))
-            c.executemany("INSERT INTO event_parties VALUES (?,?)",
-                          ((e.id, p) for e in events for p in e.parties))
-            c.executemany("INSERT INTO event_sources VALUES (?,?,?,?)",
-                          ((e.id, d, i, r) for e in events for d, i, r in e.sources))
+            _insert_people(c, people)
+            _insert_events(c, events)
             c.execute(
                 "INSERT INTO partner_pairs SELECT p1.entity_id, COUNT(*), en.name, p2.entity_id,"
                 f" en.kind, MIN(e.sort_date), MAX(e.sort_date), RTRIM({_TYPES_SQL}, ',')"
@@ -391,6 +395,8 @@ class Store(Reads):
                 " AND p2.entity_id!=p1.entity_id JOIN events e ON e.id=p1.event_id"
                 " JOIN entities en ON en.id=p2.entity_id"
                 " GROUP BY p1.entity_id, p2.entity_id")
+            if index is not None:
+                self.write_name_index(*index)
             c.execute("UPDATE meta SET value=? WHERE key='resolved_generation'", (str(gen),))
 
 
