@@ -39,27 +39,13 @@ def _char_type(c: str) -> str:
     return "punct" if not c.isspace() else "space"
 
 
+_ZH_TOKEN = re.compile(r"[A-Za-z0-9]+|\S")
+
+
 def token_spans(text: str, start: int, end: int, lang: str) -> list[tuple[int, int]]:
     """Words (English) or non-space characters (Chinese; Latin runs stay words) in text[start:end]."""
-    if lang != "zh":
-        return [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
-    out = []
-    i = start
-    while i < end:
-        c = text[i]
-        if c.isspace():
-            i += 1
-            continue
-        if c.isascii() and c.isalnum():
-            j = i
-            while j < end and text[j].isascii() and text[j].isalnum():
-                j += 1
-            out.append((i, j))
-            i = j
-            continue
-        out.append((i, i + 1))
-        i += 1
-    return out
+    pattern = _ZH_TOKEN if lang == "zh" else _TOKEN
+    return [m.span() for m in pattern.finditer(text, start, end)]
 
 
 def _rule_tags(toks: list[tuple[int, int]], rule_spans: list[tuple[int, int]], longest: int | None = None) -> list[str]:
@@ -71,61 +57,125 @@ def _rule_tags(toks: list[tuple[int, int]], rule_spans: list[tuple[int, int]], l
     if longest is None:
         longest = max(e - s for s, e in rule_spans)
     k = bisect_left(rule_spans, (toks[0][0] - longest, -1))
+    n = len(rule_spans)
+    if k >= n or rule_spans[k][0] >= toks[-1][1]:
+        return tags  # no rule mention reaches this sentence
     for i, (s, _) in enumerate(toks):
-        while k < len(rule_spans) and rule_spans[k][1] <= s:
+        while k < n and rule_spans[k][1] <= s:
             k += 1
-        if k < len(rule_spans) and rule_spans[k][0] <= s < rule_spans[k][1]:
+        if k < n and rule_spans[k][0] <= s < rule_spans[k][1]:
             tags[i] = "B" if rule_spans[k][0] == s or (i and tags[i - 1] == "O") else "I"
     return tags
+
+
+# a word's (or character's) feature strings depend on the word alone: they are made once per
+# distinct word and kept (up to this many words; then the table starts again)
+_MAX_CACHED = 50_000
+_RULE = {t: "rule=" + t for t in "BIO"}
+_RULE_BEFORE = {t: "rule-1=" + t for t in "BIO"}
+_RULE_AFTER = {t: "rule1=" + t for t in "BIO"}
+_ZH_RULE_BEFORE = {t: "rule-1=" + t for t in "BIO#"}
+_ZH_RULE_AFTER = {t: "rule+1=" + t for t in "BIO#"}
+
+
+class FeatureStrings:
+    """`features()` for one language and head list, with each word's strings made once.
+
+    The strings and their order are exactly those of the feature definition below (training and
+    tagging share this class); only the work of making them is remembered.
+    """
+
+    def __init__(self, lang: str, heads: frozenset[str]) -> None:
+        self.lang, self.heads = lang, heads
+        self._words: dict[str, tuple] = {}
+
+    def _en_word(self, word: str) -> tuple:
+        lw = word.lower()
+        sh = _shape(word)
+        own = ["w=" + lw, "shape=" + sh, "suf3=" + lw[-3:], "pre3=" + lw[:3]]
+        if word[:1].isupper():
+            own.append("title")
+        head = lw in self.heads
+        if head:
+            own.append("head")
+        # own strings; as the word two before, one before (word, shape), one after, two after; head flag
+        return (own, "w-2=" + lw, "w-1=" + lw, "shape-1=" + sh, "w1=" + lw, "shape1=" + sh, "w2=" + lw, head)
+
+    def _zh_char(self, c: str) -> tuple:
+        return ("c=" + c, "t=" + _char_type(c[0]), "c-2=" + c, "c-1=" + c, "c1=" + c, "c2=" + c, c in self.heads)
+
+    def __call__(self, text: str, toks: list[tuple[int, int]], rule_spans: list[tuple[int, int]],
+                 longest: int | None = None) -> list[list[str]]:
+        cache = self._words
+        if len(cache) > _MAX_CACHED:
+            cache.clear()
+        words = [text[s:e] for s, e in toks]
+        rt = _rule_tags(toks, rule_spans, longest)
+        make = self._zh_char if self.lang == "zh" else self._en_word
+        entries = []
+        for w in words:
+            e = cache.get(w)
+            if e is None:
+                e = cache[w] = make(w)
+            entries.append(e)
+        n = len(words)
+        out = []
+        if self.lang == "zh":
+            pad = (None, None, "c-2=#", "c-1=#", "c1=#", "c2=#")
+            ent = [pad, pad, *entries, pad, pad]
+            w = ["#", "#", *words, "#", "#"]
+            bigrams = [a + b for a, b in zip(w[1:n + 3], w[2:n + 3])]  # each character with the next
+            r = ["#", *rt, "#"]
+            for tag, e, e2b, e1b, e1a, e2a, bb, ba, rb, ra in zip(
+                    rt, entries, ent, ent[1:], ent[3:], ent[4:], bigrams, bigrams[1:], r, r[2:]):
+                f = [_RULE[tag], e[0], e[1], e2b[2], e1b[3], e1a[4], e2a[5], "b-1=" + bb, "b+1=" + ba,
+                     _ZH_RULE_BEFORE[rb], _ZH_RULE_AFTER[ra]]
+                if e[6]:
+                    f.append("headchar")
+                out.append(f)
+            return out
+        for i in range(n):
+            e = entries[i]
+            f = [_RULE[rt[i]], *e[0]]
+            f.append(entries[i - 2][1] if i >= 2 else "w-2=#")
+            if i >= 1:
+                p = entries[i - 1]
+                f += (p[2], p[3], _RULE_BEFORE[rt[i - 1]])
+                if p[7]:
+                    f.append("head-1")
+            else:
+                f.append("w-1=#")
+            if i + 1 < n:
+                q = entries[i + 1]
+                f += (q[4], q[5], _RULE_AFTER[rt[i + 1]])
+                if q[7]:
+                    f.append("head1")
+            else:
+                f.append("w1=#")
+            f.append(entries[i + 2][6] if i + 2 < n else "w2=#")
+            out.append(f)
+        return out
+
+
+_MAKERS: dict[tuple[str, frozenset[str]], FeatureStrings] = {}
 
 
 def features(text: str, toks: list[tuple[int, int]], lang: str, rule_spans: list[tuple[int, int]],
              heads: frozenset[str], longest: int | None = None) -> list[list[str]]:
     """The feature strings of each token: shared by training and tagging.
 
-    Each token's own strings are made once and its neighbours' features reuse them with a
-    position prefix, so a sentence costs a few string joins per token.
+    English, per word: its rule tag (B/I/O of the rules' organization mentions), the lower-cased
+    word, its shape, 3-letter suffix and prefix, title case, head word; the words two before and
+    after, and the shape, rule tag and head flag of the words next to it. Chinese, per character:
+    its rule tag, the character and its type, the characters two before and after, the bigrams
+    with its neighbours, the neighbours' rule tags, head character.
     """
-    words = [text[s:e] for s, e in toks]
-    rt = _rule_tags(toks, rule_spans, longest)
-    n = len(words)
-    out = []
-    if lang == "zh":
-        pad = ["#", "#"]
-        w = pad + words + pad
-        r = ["#"] + rt + ["#"]
-        for i in range(n):
-            c = w[i + 2]
-            f = ["rule=" + rt[i], "c=" + c, "t=" + _char_type(c[0]),
-                 "c-2=" + w[i], "c-1=" + w[i + 1], "c1=" + w[i + 3], "c2=" + w[i + 4],
-                 "b-1=" + w[i + 1] + c, "b+1=" + c + w[i + 3],
-                 "rule-1=" + r[i], "rule+1=" + r[i + 2]]
-            if c in heads:
-                f.append("headchar")
-            out.append(f)
-        return out
-    low = [x.lower() for x in words]
-    shape = [_shape(x) for x in words]
-    for i in range(n):
-        lw = low[i]
-        f = ["rule=" + rt[i], "w=" + lw, "shape=" + shape[i], "suf3=" + lw[-3:], "pre3=" + lw[:3]]
-        if words[i][:1].isupper():
-            f.append("title")
-        if lw in heads:
-            f.append("head")
-        for d in (-2, -1, 1, 2):
-            j = i + d
-            if 0 <= j < n:
-                f.append(f"w{d}=" + low[j])
-                if d in (-1, 1):
-                    f.append(f"shape{d}=" + shape[j])
-                    f.append(f"rule{d}=" + rt[j])
-                    if low[j] in heads:
-                        f.append(f"head{d}")
-            else:
-                f.append(f"w{d}=#")
-        out.append(f)
-    return out
+    maker = _MAKERS.get((lang, heads))
+    if maker is None:
+        if len(_MAKERS) > 8:
+            _MAKERS.clear()
+        maker = _MAKERS[(lang, heads)] = FeatureStrings(lang, heads)
+    return maker(text, toks, rule_spans, longest)
 
 
 def bio_labels(toks: list[tuple[int, int]], mentions: list[tuple[int, int, str]]) -> list[str]:
@@ -184,6 +234,7 @@ class Tagger:
         import pycrfsuite
 
         self.lang, self.heads = lang, heads(lang)
+        self._features = FeatureStrings(lang, self.heads)
         if not path.is_file():
             raise ModelError(f"model file {path} is missing", hint="retrain the model with `partnergraph train`")
         self._tagger = pycrfsuite.Tagger()
@@ -198,8 +249,9 @@ class Tagger:
         rule_spans = sorted(rule_spans)
         longest = max((e - s for s, e in rule_spans), default=0)
         for toks in sequences(text, sents, self.lang):
-            labels = self._tagger.tag(features(text, toks, self.lang, rule_spans, self.heads, longest))
-            out += spans_of(toks, labels)
+            labels = self._tagger.tag(self._features(text, toks, rule_spans, longest))
+            if labels.count("O") < len(labels):
+                out += spans_of(toks, labels)
         return out
 
 

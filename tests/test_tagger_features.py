@@ -1,0 +1,78 @@
+"""The tagger's feature strings, made with per-word tables, equal the plain definition.
+
+The CRF's weights are keyed by these strings, so the fast builder must give the same strings in
+the same order for every token, in both languages, whatever the text and the rule mentions.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from partnergraph.learn.tagger import FeatureStrings, _char_type, _rule_tags, _shape, sequences
+
+
+def plain_features(text, toks, lang, rule_spans, heads):
+    """The definition, written out token by token with no tables."""
+    words = [text[s:e] for s, e in toks]
+    rt = _rule_tags(toks, rule_spans)
+    n = len(words)
+    out = []
+    if lang == "zh":
+        w = ["#", "#", *words, "#", "#"]
+        r = ["#", *rt, "#"]
+        for i in range(n):
+            c = w[i + 2]
+            f = ["rule=" + rt[i], "c=" + c, "t=" + _char_type(c[0]),
+                 "c-2=" + w[i], "c-1=" + w[i + 1], "c1=" + w[i + 3], "c2=" + w[i + 4],
+                 "b-1=" + w[i + 1] + c, "b+1=" + c + w[i + 3], "rule-1=" + r[i], "rule+1=" + r[i + 2]]
+            if c in heads:
+                f.append("headchar")
+            out.append(f)
+        return out
+    low = [x.lower() for x in words]
+    for i in range(n):
+        lw = low[i]
+        f = ["rule=" + rt[i], "w=" + lw, "shape=" + _shape(words[i]), "suf3=" + lw[-3:], "pre3=" + lw[:3]]
+        if words[i][:1].isupper():
+            f.append("title")
+        if lw in heads:
+            f.append("head")
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < n:
+                f.append(f"w{d}=" + low[j])
+                if d in (-1, 1):
+                    f += [f"shape{d}=" + _shape(words[j]), f"rule{d}=" + rt[j]]
+                    if low[j] in heads:
+                        f.append(f"head{d}")
+            else:
+                f.append(f"w{d}=#")
+        out.append(f)
+    return out
+
+
+_EN_WORDS = ["University", "of", "Kestrel", "signed", "with", "LUMIO", "Group", "the", "A.", "O'Neil",
+             "Co-op", "2024", ",", ".", "Ministry", "&", "x", "Aramco's"]
+_ZH_CHARS = list("大学公司与签约甲乙丙集团研究院，。 ABC12") + ["\n"]
+
+
+@st.composite
+def _texts(draw, lang):
+    pieces = draw(st.lists(st.sampled_from(_ZH_CHARS if lang == "zh" else _EN_WORDS), max_size=60))
+    text = ("" if lang == "zh" else " ").join(pieces)
+    n = len(text)
+    spans = sorted({(a, min(n, a + w)) for a, w in draw(st.lists(
+        st.tuples(st.integers(0, max(0, n - 1)), st.integers(1, 25)), max_size=8)) if a < n})
+    return text, spans
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["en", "zh"]).flatmap(lambda lang: st.tuples(st.just(lang), _texts(lang))))
+def test_feature_strings_equal_the_plain_definition(case):
+    lang, (text, spans) = case
+    heads = frozenset({"university", "group", "ministry"} if lang == "en" else set("学司团院"))
+    maker = FeatureStrings(lang, heads)
+    for _ in range(2):  # the second time every word comes from the table
+        for toks in sequences(text, [(0, len(text))], lang):
+            assert maker(text, toks, spans) == plain_features(text, toks, lang, spans, heads)
