@@ -130,6 +130,19 @@ class Context:
         return cache[si]
 
     @cached_property
+    def _keyed_grams(self) -> dict[tuple[str, int], dict[str, float]]:
+        return {}
+
+    def sentence_keys(self, prefix: str, si: int) -> dict[str, float]:
+        """The sentence's grams as features named `prefix` + gram: made once per sentence and
+        prefix (every pair in a sentence asks for them)."""
+        cache = self._keyed_grams
+        got = cache.get((prefix, si))
+        if got is None:
+            got = cache[(prefix, si)] = dict.fromkeys([prefix + g for g in self.sentence_grams(si)], 1.0)
+        return got
+
+    @cached_property
     def mention_counts(self) -> list[int]:
         counts = [0] * len(self.orgs)
         for _, _, i in self.mentions:
@@ -340,14 +353,12 @@ def _pair_sentences(ctx: Context, a: int, b: int) -> dict[str, float]:
         f[f"sent_dist={_bucket(near[0], (0, 1, 2, 5))}"] = 1.0
         if not sents:  # named apart: the words of the sentences of the two closest mentions
             for m in near[1:]:
-                for g in ctx.sentence_grams(ctx.sentence_at(m[0])):
-                    f["near_w=" + g] = 1.0
+                f.update(ctx.sentence_keys("near_w=", ctx.sentence_at(m[0])))
     if not sents:
         return f
     f[f"first_cooc={_bucket(min(sents), (0, 1, 2, 4, 8))}"] = 1.0
     for si in sents[:_MAX_SENTENCES]:
-        for g in ctx.sentence_grams(si):
-            f["w=" + g] = 1.0
+        f.update(ctx.sentence_keys("w=", si))
         n_orgs = len(ctx.orgs_in_sentence.get(si, []))
         f[f"sent_orgs={_bucket(n_orgs, (2, 3, 5, 8))}"] = 1.0
     # the words between the closest mentions of the two in a shared sentence

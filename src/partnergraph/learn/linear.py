@@ -94,16 +94,38 @@ class TypedModel:
     bias: tuple[float, ...]  # per type: the intercept plus the type's own weight
     weights: dict[str, tuple[float, ...]]  # per feature: (shared, one per type)
 
+    def __post_init__(self) -> None:
+        # each feature's weight for each type (shared + own), added up once here rather than per
+        # candidate: the same sums, so the same scores to the last bit
+        rows = {name: tuple(w[0] + wk for wk in w[1:]) for name, w in self.weights.items()}
+        object.__setattr__(self, "_rows", rows)
+
     def probabilities(self, features: dict[str, float]) -> dict[str, float]:
-        n = len(self.types)
-        z = list(self.bias)
+        rows = self._rows
+        if len(self.types) != 4:
+            z = list(self.bias)
+            for name, value in features.items():
+                w = rows.get(name)
+                if w is not None:
+                    for k, wk in enumerate(w):
+                        z[k] += wk * value
+            return {t: _sigmoid(z[k]) for k, t in enumerate(self.types)}
+        z0, z1, z2, z3 = self.bias
         for name, value in features.items():
-            w = self.weights.get(name)
+            w = rows.get(name)
             if w is not None:
-                shared = w[0]
-                for k in range(n):
-                    z[k] += (shared + w[k + 1]) * value
-        return {t: _sigmoid(z[k]) for k, t in enumerate(self.types)}
+                if value == 1.0:  # x * 1.0 is x: the common case skips four products
+                    z0 += w[0]
+                    z1 += w[1]
+                    z2 += w[2]
+                    z3 += w[3]
+                else:
+                    z0 += w[0] * value
+                    z1 += w[1] * value
+                    z2 += w[2] * value
+                    z3 += w[3] * value
+        t = self.types
+        return {t[0]: _sigmoid(z0), t[1]: _sigmoid(z1), t[2]: _sigmoid(z2), t[3]: _sigmoid(z3)}
 
     def to_json(self) -> dict:
         return {
