@@ -75,4 +75,5 @@ def test_feature_strings_equal_the_plain_definition(case):
     maker = FeatureStrings(lang, heads)
     for _ in range(2):  # the second time every word comes from the table
         for toks in sequences(text, [(0, len(text))], lang):
-            assert maker(text, toks, spans) == plain_features(text, toks, lang, spans, heads)
+            got = [[x.decode() for x in f] for f in maker(text, toks, spans)]
+            assert got == plain_features(text, toks, lang, spans, heads)

@@ -71,23 +71,33 @@ def _rule_tags(toks: list[tuple[int, int]], rule_spans: list[tuple[int, int]], l
 # a word's (or character's) feature strings depend on the word alone: they are made once per
 # distinct word and kept (up to this many words; then the table starts again)
 _MAX_CACHED = 50_000
-_RULE = {t: "rule=" + t for t in "BIO"}
-_RULE_BEFORE = {t: "rule-1=" + t for t in "BIO"}
-_RULE_AFTER = {t: "rule1=" + t for t in "BIO"}
-_ZH_RULE_BEFORE = {t: "rule-1=" + t for t in "BIO#"}
-_ZH_RULE_AFTER = {t: "rule+1=" + t for t in "BIO#"}
+
+
+def _b(prefix: str, values: str) -> dict[str, bytes]:
+    return {t: (prefix + t).encode() for t in values}
+
+
+_RULE = _b("rule=", "BIO")
+_RULE_BEFORE = _b("rule-1=", "BIO")
+_RULE_AFTER = _b("rule1=", "BIO")
+_ZH_RULE_BEFORE = _b("rule-1=", "BIO#")
+_ZH_RULE_AFTER = _b("rule+1=", "BIO#")
+_EN_EDGES = (b"w-2=#", b"w-1=#", b"w1=#", b"w2=#")
+_HEAD_BEFORE, _HEAD_AFTER, _HEAD_CHAR = b"head-1", b"head1", b"headchar"
 
 
 class FeatureStrings:
     """`features()` for one language and head list, with each word's strings made once.
 
-    The strings and their order are exactly those of the feature definition below (training and
-    tagging share this class); only the work of making them is remembered.
+    The strings and their order are exactly those of the feature definition (training and
+    tagging share this class); only the work of making them is remembered. They are given as
+    UTF-8 bytes, the form CRFsuite keeps them in (a str would be encoded on every call).
     """
 
     def __init__(self, lang: str, heads: frozenset[str]) -> None:
         self.lang, self.heads = lang, heads
         self._words: dict[str, tuple] = {}
+        self._bigrams: dict[str, tuple[bytes, bytes]] = {}
 
     def _en_word(self, word: str) -> tuple:
         lw = word.lower()
@@ -99,13 +109,15 @@ class FeatureStrings:
         if head:
             own.append("head")
         # own strings; as the word two before, one before (word, shape), one after, two after; head flag
-        return (own, "w-2=" + lw, "w-1=" + lw, "shape-1=" + sh, "w1=" + lw, "shape1=" + sh, "w2=" + lw, head)
+        return ([x.encode() for x in own], *(x.encode() for x in (
+            "w-2=" + lw, "w-1=" + lw, "shape-1=" + sh, "w1=" + lw, "shape1=" + sh, "w2=" + lw)), head)
 
     def _zh_char(self, c: str) -> tuple:
-        return ("c=" + c, "t=" + _char_type(c[0]), "c-2=" + c, "c-1=" + c, "c1=" + c, "c2=" + c, c in self.heads)
+        return (*(x.encode() for x in ("c=" + c, "t=" + _char_type(c[0]), "c-2=" + c, "c-1=" + c, "c1=" + c,
+                                       "c2=" + c)), c in self.heads)
 
     def __call__(self, text: str, toks: list[tuple[int, int]], rule_spans: list[tuple[int, int]],
-                 longest: int | None = None) -> list[list[str]]:
+                 longest: int | None = None) -> list[list[bytes]]:
         cache = self._words
         if len(cache) > _MAX_CACHED:
             cache.clear()
@@ -121,38 +133,46 @@ class FeatureStrings:
         n = len(words)
         out = []
         if self.lang == "zh":
-            pad = (None, None, "c-2=#", "c-1=#", "c1=#", "c2=#")
+            pad = (None, None, b"c-2=#", b"c-1=#", b"c1=#", b"c2=#")
             ent = [pad, pad, *entries, pad, pad]
-            w = ["#", "#", *words, "#", "#"]
-            bigrams = [a + b for a, b in zip(w[1:n + 3], w[2:n + 3])]  # each character with the next
+            w = ["#", *words, "#"]
+            table = self._bigrams
+            if len(table) > _MAX_CACHED:
+                table.clear()
+            bigrams = []  # each character with the next, as (b-1=, b+1=) strings
+            for pair in [a + b for a, b in zip(w, w[1:])]:
+                got = table.get(pair)
+                if got is None:
+                    got = table[pair] = (("b-1=" + pair).encode(), ("b+1=" + pair).encode())
+                bigrams.append(got)
             r = ["#", *rt, "#"]
             for tag, e, e2b, e1b, e1a, e2a, bb, ba, rb, ra in zip(
                     rt, entries, ent, ent[1:], ent[3:], ent[4:], bigrams, bigrams[1:], r, r[2:]):
-                f = [_RULE[tag], e[0], e[1], e2b[2], e1b[3], e1a[4], e2a[5], "b-1=" + bb, "b+1=" + ba,
+                f = [_RULE[tag], e[0], e[1], e2b[2], e1b[3], e1a[4], e2a[5], bb[0], ba[1],
                      _ZH_RULE_BEFORE[rb], _ZH_RULE_AFTER[ra]]
                 if e[6]:
-                    f.append("headchar")
+                    f.append(_HEAD_CHAR)
                 out.append(f)
             return out
         for i in range(n):
             e = entries[i]
             f = [_RULE[rt[i]], *e[0]]
-            f.append(entries[i - 2][1] if i >= 2 else "w-2=#")
+            f.append(entries[i - 2][1] if i >= 2 else _EN_EDGES[0])
             if i >= 1:
                 p = entries[i - 1]
                 f += (p[2], p[3], _RULE_BEFORE[rt[i - 1]])
                 if p[7]:
-                    f.append("head-1")
+                    f.append(_HEAD_BEFORE)
             else:
-                f.append("w-1=#")
+                f.append(_EN_EDGES[1])
             if i + 1 < n:
                 q = entries[i + 1]
                 f += (q[4], q[5], _RULE_AFTER[rt[i + 1]])
                 if q[7]:
-                    f.append("head1")
+                    f.append(_HEAD_AFTER)
             else:
-                f.append("w1=#")
-            f.append(entries[i + 2][6] if i + 2 < n else "w2=#")
+                f.append(_EN_EDGES[2])
+            f.append(entries[i + 2][6] if i + 2 < n else _EN_EDGES[3])
             out.append(f)
         return out
 
@@ -161,8 +181,8 @@ _MAKERS: dict[tuple[str, frozenset[str]], FeatureStrings] = {}
 
 
 def features(text: str, toks: list[tuple[int, int]], lang: str, rule_spans: list[tuple[int, int]],
-             heads: frozenset[str], longest: int | None = None) -> list[list[str]]:
-    """The feature strings of each token: shared by training and tagging.
+             heads: frozenset[str], longest: int | None = None) -> list[list[bytes]]:
+    """The feature strings of each token (UTF-8 bytes): shared by training and tagging.
 
     English, per word: its rule tag (B/I/O of the rules' organization mentions), the lower-cased
     word, its shape, 3-letter suffix and prefix, title case, head word; the words two before and
