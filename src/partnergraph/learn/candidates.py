@@ -9,14 +9,15 @@ The rule engine proposes; this module turns its proposals into decisions to make
   named near each other, asked once per event type (are they partners in a reported event of
   this type): every pair feature also counts joined with the type, so "signed" can speak for
   an agreement and against a visit.
-Features are small named functions of a candidate, listed once in `ORG_FEATURES` and
-`PAIR_FEATURES` and shared by training and inference so the two cannot drift. Changing any
+Features are small named functions of a candidate, listed once in `ORG_FEATURES`,
+`pair_features` and `EVENT_FEATURES` and shared by training and inference so the two cannot drift. Changing any
 of them changes what a weight means: bump `FEATURES_VERSION`.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import combinations
@@ -130,17 +131,29 @@ class Context:
         return cache[si]
 
     @cached_property
-    def _keyed_grams(self) -> dict[tuple[str, int], dict[str, float]]:
+    def _keyed_grams(self) -> dict[tuple[str, int, bool], dict[str, float]]:
         return {}
 
-    def sentence_keys(self, prefix: str, si: int) -> dict[str, float]:
+    def sentence_keys(self, prefix: str, si: int, only: Container[str] | None = None) -> dict[str, float]:
         """The sentence's grams as features named `prefix` + gram: made once per sentence and
-        prefix (every pair in a sentence asks for them)."""
+        prefix (every pair in a sentence asks for them). With `only` (the names a model weighs),
+        the others are left out: a name without a weight adds nothing to a score."""
         cache = self._keyed_grams
-        got = cache.get((prefix, si))
+        key = (prefix, si, only is not None)
+        got = cache.get(key)
         if got is None:
-            got = cache[(prefix, si)] = dict.fromkeys([prefix + g for g in self.sentence_grams(si)], 1.0)
+            names = [prefix + g for g in self.sentence_grams(si)]
+            if only is not None:
+                names = [x for x in names if x in only]
+            got = cache[key] = dict.fromkeys(names, 1.0)
         return got
+
+    @cached_property
+    def document_pair_features(self) -> dict[str, float]:
+        f = {f"doc_rule_events={_bucket(len(self.rules.events), (0, 1, 2, 4))}": 1.0}
+        for t in sorted({ev.type for ev in self.rules.events}):
+            f[f"doc_rule_type={t}"] = 1.0
+        return f
 
     @cached_property
     def mention_counts(self) -> list[int]:
@@ -340,7 +353,7 @@ def _pair_orgs(ctx: Context, a: int, b: int) -> dict[str, float]:
     return f
 
 
-def _pair_sentences(ctx: Context, a: int, b: int) -> dict[str, float]:
+def _pair_sentences(ctx: Context, a: int, b: int, only: Container[str] | None = None) -> dict[str, float]:
     cooc = _cooc_sentences(ctx, a, b)
     sents = list(cooc)
     for k in ctx.rule_pairs.get(frozenset((a, b)), []):
@@ -353,12 +366,12 @@ def _pair_sentences(ctx: Context, a: int, b: int) -> dict[str, float]:
         f[f"sent_dist={_bucket(near[0], (0, 1, 2, 5))}"] = 1.0
         if not sents:  # named apart: the words of the sentences of the two closest mentions
             for m in near[1:]:
-                f.update(ctx.sentence_keys("near_w=", ctx.sentence_at(m[0])))
+                f.update(ctx.sentence_keys("near_w=", ctx.sentence_at(m[0]), only))
     if not sents:
         return f
     f[f"first_cooc={_bucket(min(sents), (0, 1, 2, 4, 8))}"] = 1.0
     for si in sents[:_MAX_SENTENCES]:
-        f.update(ctx.sentence_keys("w=", si))
+        f.update(ctx.sentence_keys("w=", si, only))
         n_orgs = len(ctx.orgs_in_sentence.get(si, []))
         f[f"sent_orgs={_bucket(n_orgs, (2, 3, 5, 8))}"] = 1.0
     # the words between the closest mentions of the two in a shared sentence
@@ -390,19 +403,18 @@ def _pair_sentences(ctx: Context, a: int, b: int) -> dict[str, float]:
 
 def _pair_document(ctx: Context, a: int, b: int) -> dict[str, float]:
     """What the rules made of the whole article: an article with no rule event rarely has one."""
-    f = {f"doc_rule_events={_bucket(len(ctx.rules.events), (0, 1, 2, 4))}": 1.0}
-    for t in sorted({ev.type for ev in ctx.rules.events}):
-        f[f"doc_rule_type={t}"] = 1.0
-    return f
+    return ctx.document_pair_features
 
 
-PAIR_FEATURES = (_pair_rules, _pair_orgs, _pair_sentences, _pair_document)
 
-
-def pair_features(ctx: Context, a: int, b: int) -> dict[str, float]:
+def pair_features(ctx: Context, a: int, b: int, only: Container[str] | None = None) -> dict[str, float]:
+    """A pair's features; with `only` (the names the pairs model weighs, at extraction), the
+    sentences' words it has no weight for are left out, which changes no score."""
     f = {"bias_" + ctx.lang: 1.0}
-    for fn in PAIR_FEATURES:
-        f.update(fn(ctx, a, b))
+    f.update(_pair_rules(ctx, a, b))
+    f.update(_pair_orgs(ctx, a, b))
+    f.update(_pair_sentences(ctx, a, b, only))
+    f.update(_pair_document(ctx, a, b))
     return f
 
 

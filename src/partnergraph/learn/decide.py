@@ -68,7 +68,7 @@ def score_candidates(ctx: Context, lm: LanguageModel) -> Scores:
     orgs = [lm.orgs.probability(org_features(ctx, i)) for i in range(len(ctx.orgs))]
     pairs = {}
     for a, b in ctx.pair_candidates():
-        for t, p in lm.pairs.probabilities(pair_features(ctx, a, b)).items():
+        for t, p in lm.pairs.probabilities(pair_features(ctx, a, b, lm.pairs.weights)).items():
             pairs[(a, b, t)] = p
     events = [lm.events.probability(event_features(ctx, k)) for k in range(len(ctx.rules.events))]
     posts: list[tuple[int, float] | None] = []
