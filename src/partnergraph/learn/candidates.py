@@ -23,7 +23,7 @@ from functools import cached_property
 from itertools import combinations
 
 from partnergraph.learn.text import sentences, tokens
-from partnergraph.models import Document, Extraction, Organization
+from partnergraph.models import Document, Extraction, Organization, Span
 
 FEATURES_VERSION = 6
 EVENT_TYPES = ("agreement", "visit", "meeting", "joint_entity")
@@ -146,6 +146,22 @@ class Context:
             if only is not None:
                 names = [x for x in names if x in only]
             got = cache[key] = dict.fromkeys(names, 1.0)
+        return got
+
+    @cached_property
+    def _person_facts(self) -> dict[int, tuple[list[str], Span | None, int]]:
+        return {}
+
+    def person_facts(self, k: int) -> tuple[list[str], Span | None, int]:
+        """The words of the rules' person k's title, their name's span and its sentence: asked
+        once per person, not once per organization their post may be held at."""
+        got = self._person_facts.get(k)
+        if got is None:
+            p = self.rules.people[k]
+            title = (p.title or "").lower()
+            grams = tokens(title, self.lang) if self.lang != "zh" else [title[j:j + 2] for j in range(max(1, len(title) - 1))]
+            name = next((s for s in p.evidence if s.field == "name"), None)
+            got = self._person_facts[k] = (grams, name, -1 if name is None else self.sentence_at(name.start))
         return got
 
     @cached_property
@@ -509,14 +525,12 @@ def person_features(ctx: Context, k: int, i: int, rank: int) -> dict[str, float]
         f["rule_org"] = 1.0
     if i == ctx.main:
         f["main"] = 1.0
-    title = (p.title or "").lower()
-    for w in (tokens(title, ctx.lang) if ctx.lang != "zh" else [title[j:j + 2] for j in range(max(1, len(title) - 1))]):
+    grams, name, si = ctx.person_facts(k)
+    for w in grams:
         f["title=" + w] = 1.0
         f[f"title={w}|kind={o.kind}"] = 1.0
-    name = next((s for s in p.evidence if s.field == "name"), None)
     if name is None:
         return f
-    si = ctx.sentence_at(name.start)
     ms = [m for m in ctx.by_sentence.get(si, []) if m[2] == i]
     if not ms:
         if any(m[2] == i for m in ctx.by_sentence.get(si - 1, [])):
