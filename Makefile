@@ -68,7 +68,8 @@ evaluate-test: gold
 	$(PY) bench/evaluate_splits.py --gold $(GOLD) --splits train val test
 
 bench: $(STAMP)
-	$(PY) bench/bench_extract.py
+	$(PY) bench/bench_extract.py --backend learned
+	$(PY) bench/bench_extract.py --backend rules
 
 lint: $(STAMP)
 	$(PY) -m ruff check src tests bench scripts
