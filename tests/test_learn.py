@@ -179,3 +179,33 @@ def test_a_short_form_of_a_tagged_name_is_its_alias():
     assert [o.name for o in orgs] == ["Kestrel Aerospace", "Lumio"]
     assert orgs[0].aliases == ["Kestrel"]
     assert [(s.start, s.end, s.field) for s in orgs[0].evidence] == [(0, 17, "name"), (37, 44, "alias")]
+
+
+def test_pair_scores_are_the_same_with_the_sentence_words_the_model_weighs_alone(model_dir):
+    """At extraction a pair's sentence words hold only the names the pairs model has a weight for;
+    the scores must equal those of every name (what training sees), to the last bit."""
+    from partnergraph.learn.candidates import pair_features
+    from partnergraph.learn.decide import context_for, score_candidates
+    from partnergraph.documents import prepare
+    from partnergraph.learn.gold import document_of
+
+    model = load_model(model_dir)
+    golds, _ = read_gold([model_dir.parent / "gold"])
+    backend = load_backend("rules")
+    compared = dropped = 0
+    unseen = [  # words the tiny corpus never had
+        "Quillon Robotics Group met Varesk University in Quillon. Later, Varesk University and Quillon "
+        "Robotics Group agreed to found a joint centre for marine drones, the Varesk-Quillon Centre.",
+        "浔州大学与鹭岭科技集团在浔州会谈。随后，浔州大学与鹭岭科技集团商定共建海洋无人机联合中心。",
+    ]
+    for doc in [document_of(g) for g in golds] + [prepare(t, id=f"u{k}") for k, t in enumerate(unseen)]:
+        lm = model.languages[doc.lang]
+        ctx = context_for(doc, backend.extract(doc), lm)
+        full = {(a, b): lm.pairs.probabilities(pair_features(ctx, a, b)) for a, b in ctx.pair_candidates()}
+        _, pairs, _, _ = score_candidates(ctx, lm)
+        for (a, b), scores in full.items():
+            for t, p in scores.items():
+                assert pairs[(a, b, t)] == p
+                compared += 1
+            dropped += len(pair_features(ctx, a, b)) - len(pair_features(ctx, a, b, lm.pairs.weights))
+    assert compared and dropped  # some names had no weight and were left out
