@@ -10,10 +10,10 @@ import partnergraph
 LIMIT = 10.0
 
 
-def timed(text):
-    start = time.perf_counter()
+def timed(text):  # CPU time of this process: a crowded machine must not fail it
+    start = time.process_time()
     result = partnergraph.extract(text, lang="en")
-    return time.perf_counter() - start, result
+    return time.process_time() - start, result
 
 
 def test_100k_capitalized_words():

@@ -182,10 +182,10 @@ def test_traditional_chinese_matches_with_offsets_into_the_original():
     "科" * 1_000_000,
 ])
 def test_hostile_text_is_linear(text):
-    start = time.perf_counter()
+    start = time.process_time()
     zh(text)
     # measured 0.1–1.5 s on the 2-core CI machine; quadratic work would take minutes
-    assert time.perf_counter() - start < 20
+    assert time.process_time() - start < 20
 
 
 # shapes added after reading the unlabeled articles -------------------------------------------
@@ -292,10 +292,10 @@ def test_latin_brand_opening_a_name():
 
 
 def test_latin_letters_are_linear_too():
-    start = time.perf_counter()
+    start = time.process_time()
     zh("A" * 1_000_000)
     zh("Ab" * 500_000 + "集团")
-    assert time.perf_counter() - start < 20
+    assert time.process_time() - start < 20
 
 
 def test_name_before_post_in_a_list_of_guests():

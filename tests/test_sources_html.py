@@ -126,8 +126,8 @@ def test_main_text_judgement_drops_pages_whose_menu_alone_mentions_cooperation(t
 def test_charset_sniffing_is_linear_on_hostile_bytes():
     import time
 
-    started = time.perf_counter()
+    started = time.process_time()
     assert charset_from_header("text/html; charset=" + " " * 200_000 + "!") is None
     decode_html(b"<meta charset=" + b" " * 4000 + b"\xff" * 10, "x")
     decode_html(b"<meta " * 5000 + b"\xff", "x")
-    assert time.perf_counter() - started < 1
+    assert time.process_time() - started < 1
