@@ -99,3 +99,35 @@ def test_a_store_from_before_gains_the_word_index(tmp_path):
     conn.close()
     with open_store(path) as s:
         assert ids(search(s, "MIT")) == ["mit"]
+
+
+
+
+@pytest.mark.parametrize("statement, match", [("SEARCH_WORDS", '"memorandum" AND "of"'),
+                                              ("SEARCH_SUBSTRING", '"签署合作"')])
+def test_search_ranks_and_limits_inside_fts5(statement, match):
+    # FTS5 orders by its rank and stops at the LIMIT (the plan's index number has FTS5's
+    # ORDER-BY-rank bit, 32, when it consumed the ORDER BY); the documents' text is read for that page of hits only. The
+    # plan before: every match joined with its document, then all of them sorted
+    from partnergraph.store import reads
+
+    s = open_store(":memory:")
+    plan = [row[3] for row in s.conn.execute("EXPLAIN QUERY PLAN " + getattr(reads, statement), (match, 5, 0))]
+    s.close()
+    [scan] = [p for p in plan if "VIRTUAL TABLE" in p]
+    assert scan.startswith("SCAN documents_") and int(scan.rsplit(" ", 1)[-1].split(":")[0]) & 32
+    assert plan.index("MATERIALIZE hit") < plan.index(scan) < plan.index("SCAN hit")
+    assert plan.index("SCAN hit") < plan.index("SEARCH d USING INTEGER PRIMARY KEY (rowid=?)")
+
+
+def test_a_page_of_hits_is_the_best_first_and_pages_do_not_overlap():
+    docs = [Extraction(id=f"d{i:03d}", text=f"Note {i}: " + "lab " * (1 + i % 7) + "harbour office. " * 10, provenance=PROV)
+            for i in range(60)]
+    s = open_store(":memory:")
+    ingest_extractions(s, docs, resolve=False)
+    best = [h.doc_id for h in search(s, "lab", limit=60)]
+    pages = [h.doc_id for off in (0, 20, 40) for h in search(s, "lab", limit=20, offset=off)]
+    s.close()
+    assert pages == best and len(set(best)) == 60
+    # more occurrences rank first: the 7-times documents lead
+    assert {int(d[1:]) % 7 for d in best[:8]} == {6}

@@ -11,6 +11,23 @@ from collections.abc import Iterator
 from partnergraph.models import EVENT_TYPES
 
 
+# Search ranks inside FTS5: the inner query is FTS5's own `ORDER BY rank LIMIT` (its sorter
+# keeps only (rowid, score)), and only the `limit` hits it returns are joined with their
+# documents. Joining first made SQLite carry every match's full text into a sort:
+# "memorandum of understanding" over bench/bench_ingest.py's 100k store matched 20% of it.
+# Ties on the score keep FTS5's order (by rowid, the order the documents were stored).
+SEARCH_WORDS = (
+    "SELECT d.id, d.title, d.url, d.published, d.text FROM"
+    " (SELECT rowid AS doc_key, rank FROM documents_words WHERE documents_words MATCH ?"
+    " AND rank MATCH 'bm25(5.0, 1.0)' ORDER BY rank LIMIT ? OFFSET ?) AS hit"
+    " JOIN documents d ON d.doc_key=hit.doc_key ORDER BY hit.rank, hit.doc_key")
+SEARCH_SUBSTRING = (
+    "SELECT d.id, d.title, d.url, d.published, d.text FROM"
+    " (SELECT rowid AS doc_key, rank FROM documents_fts WHERE documents_fts MATCH ?"
+    " ORDER BY rank LIMIT ? OFFSET ?) AS hit"
+    " JOIN documents d ON d.doc_key=hit.doc_key ORDER BY hit.rank, hit.doc_key")
+
+
 class Reads:
     """The query side of `Store` (expects `self.conn`)."""
 
@@ -256,22 +273,18 @@ class Reads:
 
     def search_words(self, match: str, limit: int, offset: int = 0) -> list[tuple]:
         """(doc id, title, url, published, text) of documents matching an FTS5 expression over
-        the word index, best first (BM25, a title match weighing five body matches)."""
-        return self.conn.execute(
-            "SELECT d.id, d.title, d.url, d.published, d.text FROM documents_words w"
-            " JOIN documents d ON d.doc_key=w.rowid WHERE documents_words MATCH ?"
-            " ORDER BY bm25(documents_words, 5.0, 1.0), d.id LIMIT ? OFFSET ?",
-            (match, limit, offset)).fetchall()
+        the word index, best first (BM25, a title match weighing five body matches).
+
+        FTS5 ranks and cuts the matches itself (`ORDER BY rank LIMIT`, see `SEARCH_WORDS`);
+        only the page of hits is joined with the documents' text."""
+        return self.conn.execute(SEARCH_WORDS, (match, limit, offset)).fetchall()
 
     def search_substring(self, text: str, limit: int, offset: int = 0) -> list[tuple]:
         """(doc id, title, url, published, text) of documents containing `text`, most
         occurrences first: the trigram index from three characters, a scan below that."""
         if len(text) >= 3:
             phrase = '"' + text.replace('"', '""') + '"'
-            return self.conn.execute(
-                "SELECT d.id, d.title, d.url, d.published, d.text FROM documents_fts"
-                " JOIN documents d ON d.doc_key=documents_fts.rowid WHERE documents_fts MATCH ?"
-                " ORDER BY rank, d.id LIMIT ? OFFSET ?", (phrase, limit, offset)).fetchall()
+            return self.conn.execute(SEARCH_SUBSTRING, (phrase, limit, offset)).fetchall()
         return self.conn.execute(
             "SELECT id, title, url, published, text FROM documents"
             " WHERE instr(lower(text), lower(?)) > 0 OR instr(lower(coalesce(title, '')), lower(?)) > 0"
