@@ -164,33 +164,61 @@ def _signed(result: Result) -> Result:
                   signature=signature(result.extraction.text))
 
 
-# Raw documents handed to the pool at a time, per worker: enough to keep every worker busy
-# (a window costs one round of waiting for its slowest document), few enough that memory
-# stays flat however many documents the inputs hold.
+# Raw documents in flight per worker: enough that a worker always has the next chunk queued
+# while the parent writes, few enough that memory stays flat however many documents the
+# inputs hold. A chunk is what one task carries (fewer round trips than one per document).
 WINDOW_PER_WORKER = 32
+CHUNK = 4
 
 
 def _run_pool(paths, backend: str, options: dict | None, workers: int, input_format: str | None,
               relevance: bool | None, stats: SourceStats | None, published: str | None, signatures: bool):
+    """Results stream in input order as soon as the oldest chunk is done, while the workers go
+    on with the chunks queued behind it: the consumer (ingest's store writer) works at the same
+    time as the extraction, instead of waiting for a whole window (issue 13: 2 workers gave
+    1.36x when reading, extraction and writing took turns)."""
     import multiprocessing
+    from collections import deque
 
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(workers, initializer=_worker_init, initargs=(backend, options, published, signatures)) as pool:
-        window: list = []
+        pending: deque = deque()  # (failures before the chunk, the chunk's async result)
+        failures: list[SourceFailure] = []
+        chunk: list[RawDocument] = []
+        in_flight = 0
         for item in iter_sources(paths, input_format, relevance=relevance, stats=stats):
-            window.append(item)
-            if len(window) >= workers * WINDOW_PER_WORKER:
-                yield from _run_window(pool, window)
-                window = []
-        if window:
-            yield from _run_window(pool, window)
+            if isinstance(item, SourceFailure):
+                failures.append(item)  # kept in place: yielded after the documents before it
+                if chunk:
+                    pending.append((None, pool.apply_async(_worker_extract_chunk, (chunk,))))
+                    in_flight += len(chunk)
+                    chunk = []
+                pending.append((failures, None))
+                failures = []
+                continue
+            chunk.append(item)
+            if len(chunk) >= CHUNK:
+                pending.append((None, pool.apply_async(_worker_extract_chunk, (chunk,))))
+                in_flight += len(chunk)
+                chunk = []
+            while in_flight >= workers * WINDOW_PER_WORKER:
+                in_flight -= yield from _drain_one(pending)
+        if chunk:
+            pending.append((None, pool.apply_async(_worker_extract_chunk, (chunk,))))
+        while pending:
+            yield from _drain_one(pending)
 
 
-def _run_window(pool, window: list):
-    raws = [x for x in window if not isinstance(x, SourceFailure)]
-    done = iter(pool.map(_worker_extract, raws, chunksize=4))
-    for x in window:
-        yield Result(failure=x) if isinstance(x, SourceFailure) else next(done)
+def _drain_one(pending) -> Iterator[Result]:
+    """Yield the oldest pending entry's results; return how many documents it held."""
+    failed, job = pending.popleft()
+    if job is None:
+        for f in failed:
+            yield Result(failure=f)
+        return 0
+    results = job.get()
+    yield from results
+    return len(results)
 
 
 _worker: dict = {}
@@ -215,6 +243,10 @@ def _exit_with_parent(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(0.5)
     os._exit(1)
+
+
+def _worker_extract_chunk(raws: list[RawDocument]) -> list[Result]:
+    return [_worker_extract(raw) for raw in raws]
 
 
 def _worker_extract(raw: RawDocument) -> Result:
