@@ -31,7 +31,9 @@ from pathlib import Path
 from typing import Protocol
 
 from partnergraph.extraction.backend import DEFAULT_BACKEND
+from partnergraph.ingest_files import FileDone, FileLedger, KnownCopy, Replayed, Unchanged
 from partnergraph.models import Extraction, SourceFailure
+from partnergraph.sources import FileEnd, FileStart
 from partnergraph.sources.skips import SourceStats
 from partnergraph.store import Store
 
@@ -53,6 +55,7 @@ class IngestReport:
     unchanged: int = 0
     copies: int = 0
     failures: list[SourceFailure] = field(default_factory=list)
+    unread_files: int = 0  # files recognised as stored before, not read nor extracted again
 
     @property
     def seen(self) -> int:
@@ -67,6 +70,12 @@ def store_extraction(store: Store, ex: Extraction, *, source: str | None = None,
                      near: NearDuplicates | None = None) -> str:
     """Write one extraction inside the caller's transaction; return what happened to it:
     "added", "replaced", "unchanged" or "copies" (the `IngestReport` field it counts in)."""
+    return _store(store, ex, source, near)[0]
+
+
+def _store(store: Store, ex: Extraction, source: str | None, near: NearDuplicates | None) -> tuple[str, str]:
+    """`store_extraction`, and the id the document was stored under (qualified when another
+    file gave the same id)."""
     h = _hash(ex.text)
     seen = store.lookup_source(ex.id)
     if (seen is not None and _named_after_file(ex.id, source) and _named_after_file(ex.id, seen[3])
@@ -81,7 +90,7 @@ def store_extraction(store: Store, ex: Extraction, *, source: str | None = None,
     if seen is not None:
         doc_key, old_hash, kind, _source, made_by = seen
         if old_hash == h and (kind != "self" or made_by == _made_by(ex)):
-            return "unchanged"
+            return "unchanged", ex.id
         if kind == "self":
             replace_key = doc_key
         else:
@@ -96,7 +105,7 @@ def store_extraction(store: Store, ex: Extraction, *, source: str | None = None,
         store.put_extraction(ex, source=source, doc_key=replace_key)
         if near is not None:
             near.add(ex.id, ex.text)
-        return "replaced"
+        return "replaced", ex.id
     copy_of = store.doc_key_by_hash(h)
     kind = "exact"
     if copy_of is None and near is not None:
@@ -108,11 +117,11 @@ def store_extraction(store: Store, ex: Extraction, *, source: str | None = None,
     if copy_of is not None:
         store.add_source(ex.id, copy_of, kind, url=ex.url, source=source,
                          published=ex.published, content_hash=h)
-        return "copies"
+        return "copies", ex.id
     store.put_extraction(ex, source=source)
     if near is not None:
         near.add(ex.id, ex.text)
-    return "added"
+    return "added", ex.id
 
 
 def _made_by(ex: Extraction) -> str:
@@ -145,9 +154,11 @@ def ingest_extractions(
     batch_size: int = BATCH_SIZE,
     near: NearDuplicates | None = None,
     resolve: bool = True,
+    files: FileLedger | None = None,
 ) -> IngestReport:
     """Store extractions batch by batch, then resolve. An item is an `Extraction`, an
-    (extraction, source) pair, or (extraction, source, near-duplicate signature)."""
+    (extraction, source) pair, or (extraction, source, near-duplicate signature); with
+    `files` (ingest's `FileLedger`), also the markers it and the runner put in the stream."""
     report = IngestReport()
     store.claim_ingest()
     try:
@@ -157,18 +168,44 @@ def ingest_extractions(
                 for item in batch:
                     if isinstance(item, SourceFailure):
                         report.failures.append(item)
+                        if files is not None:
+                            files.failed()
                         continue
+                    if isinstance(item, FileStart):
+                        files.start(item.source)
+                        continue
+                    if isinstance(item, FileEnd | FileDone):
+                        changed |= files.finish(item.source)
+                        continue
+                    if isinstance(item, Unchanged):
+                        report.unchanged += item.documents
+                        continue
+                    if isinstance(item, KnownCopy):
+                        store.add_source(item.doc_id, item.doc_key, item.kind, url=item.url, source=item.source,
+                                         published=item.published, content_hash=item.content_hash)
+                        files.stored(item.doc_id, item.source)
+                        report.copies += 1
+                        changed = True
+                        continue
+                    replayed = isinstance(item, Replayed)
+                    if replayed:
+                        item = (item.extraction, item.source)
                     ex, source, *signed = item if isinstance(item, tuple) else (item, None)
-                    if signed and isinstance(near, StoreLSH):
+                    if signed and signed[0] is not None and isinstance(near, StoreLSH):
                         near.prime(ex.text, signed[0])
                     try:
                         with store.item():
-                            outcome = store_extraction(store, ex, source=source, near=near)
+                            outcome, stored_as = _store(store, ex, source, near)
                     except (sqlite3.Error, ValueError, UnicodeError, OverflowError) as err:
                         # a document the database refuses is reported; its batch is kept
                         reason = f"cannot store: {type(err).__name__}: {str(err)[:200]}"
-                        report.failures.append(SourceFailure(source=source or ex.id, reason=reason))
+                        failure = SourceFailure(source=source or ex.id, reason=reason)
+                        report.failures.append(failure)
+                        if files is not None and not replayed:
+                            files.failed()
                         continue
+                    if files is not None:
+                        files.stored(stored_as, source if replayed else None)
                     setattr(report, outcome, getattr(report, outcome) + 1)
                     changed |= outcome != "unchanged"
                 if changed:
@@ -179,6 +216,8 @@ def ingest_extractions(
             ensure_resolved(store)
     finally:
         store.release_ingest()
+    if files is not None:
+        report.unread_files = files.unread
     return report
 
 
@@ -198,17 +237,30 @@ def ingest(
     """Extract every document under `paths` and store it (see the module docstring).
 
     Extraction runs in `workers` processes (default: one per CPU); the store is written
-    by this process only, in input order. `published` dates documents that give no date.
-    `relevance` and `stats` go to `iter_sources`
+    by this process only, in input order, while the workers extract. Files stored whole
+    before are recognised and not read again (`ingest_files.FileLedger`). `published` dates
+    documents that give no date. `relevance` and `stats` go to `iter_sources`
     (None filters web inputs only; skipped pages are counted in `stats`).
     """
+    from partnergraph.extraction.backend import load_backend
     from partnergraph.runner import run
 
+    engine = load_backend(backend)  # its version decides whether a stored file is current
+    files = FileLedger(store, made_by=f"{engine.name} {engine.version}", relevance=relevance,
+                       published=published)
     results = run(paths, backend, jobs=workers or os.cpu_count() or 1, input_format=input_format,
                   relevance=relevance, stats=stats, published=published, progress_min=progress_min,
-                  signatures=True)
-    items = (r.failure if r.failure is not None else (r.extraction, r.source, r.signature) for r in results)
-    return ingest_extractions(store, items, batch_size=batch_size, near=near_index(store))
+                  signatures=True, read_file=files.read_file, file_marks=True)
+
+    def items():
+        for r in results:
+            while files.pending:
+                yield from files.pending.popleft()
+            yield r.failure or r.mark or (r.extraction, r.source, r.signature)
+        while files.pending:
+            yield from files.pending.popleft()
+
+    return ingest_extractions(store, items(), batch_size=batch_size, near=near_index(store), files=files)
 
 
 def near_index(store: Store) -> NearDuplicates:

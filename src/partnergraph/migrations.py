@@ -314,7 +314,21 @@ INSERT OR REPLACE INTO meta VALUES ('incremental_ready', '0');
 UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation';
 """
 
-MIGRATIONS: list[tuple[int, str]] = [(1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6), (7, V7)]
+# Input files ingest has stored whole (ingest_files.py): a file whose path, size and
+# modification time (or else content hash) are the ones recorded, read under the same
+# settings, is not read nor extracted again. `doc_ids` lists the ids its documents were stored
+# under, in the order read; `recorded_ns` tells a file modified in the same clock tick as it
+# was recorded (checked by hash, as git does for racily clean files).
+V8 = """
+CREATE TABLE IF NOT EXISTS input_files(
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    sha256 TEXT NOT NULL, settings TEXT NOT NULL, doc_ids TEXT NOT NULL,
+    recorded_ns INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS input_files_hash ON input_files(sha256, settings);
+"""
+
+MIGRATIONS: list[tuple[int, str]] = [(1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6), (7, V7), (8, V8)]
 LATEST = MIGRATIONS[-1][0]
 
 

@@ -18,7 +18,7 @@ from partnergraph.errors import PartnergraphError
 from partnergraph.extraction.backend import Backend
 from partnergraph.models import Extraction, RawDocument, SourceFailure
 from partnergraph.pipeline import process_document
-from partnergraph.sources import SourceStats, iter_sources
+from partnergraph.sources import FileCheck, FileEnd, FileStart, SourceStats, iter_sources
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +30,7 @@ class Result:
     raw: RawDocument | None = None  # in this process only: a worker's result never carries the HTML back
     source: str | None = None  # the file (or feed) the document was read from
     signature: bytes | None = None  # near-duplicate MinHash signature, when asked for
+    mark: FileStart | FileEnd | None = None  # where an input file's results begin or end (`file_marks`)
 
 
 def process_raw(raw: RawDocument, backend: Backend, published: str | None = None) -> Result:
@@ -58,6 +59,8 @@ def extract_all(
     relevance: bool | None = None,
     stats: SourceStats | None = None,
     published: str | None = None,
+    read_file: FileCheck | None = None,
+    file_marks: bool = False,
 ) -> Iterator[Result]:
     """Extract every document under `paths`, streaming results in input order.
 
@@ -66,8 +69,10 @@ def extract_all(
     `published` dates the documents that give no date of their own.
     """
     results = (
-        Result(failure=item) if isinstance(item, SourceFailure) else process_raw(item, backend, published)
-        for item in iter_sources(paths, input_format, relevance=relevance, stats=stats)
+        Result(failure=item) if isinstance(item, SourceFailure) else
+        Result(mark=item) if isinstance(item, FileStart | FileEnd) else process_raw(item, backend, published)
+        for item in iter_sources(paths, input_format, relevance=relevance, stats=stats,
+                                 read_file=read_file, file_marks=file_marks)
     )
     if progress_min is None:
         yield from results
@@ -129,24 +134,27 @@ def run(
     published: str | None = None,
     progress_min: int | None = None,
     signatures: bool = False,
+    read_file: FileCheck | None = None,
+    file_marks: bool = False,
 ) -> Iterator[Result]:
     """`extract_all` in `jobs` processes: results in input order, failures in place.
 
     jobs=1 (or no fork, e.g. Windows) runs here; more forks workers that load the backend
     once each (shared copy-on-write) while this process reads the sources and consumes the
     results. `signatures` adds each document's near-duplicate signature, computed by the
-    worker so the consumer (the store writer) only writes."""
+    worker so the consumer (the store writer) only writes. `read_file` and `file_marks` go to
+    `iter_sources` (ingest skips files it knows and records the ones it stored whole)."""
     import multiprocessing
 
     from partnergraph.extraction.backend import load_backend
 
     if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
         results = _run_pool(paths, backend, backend_options, jobs, input_format, relevance, stats, published,
-                            signatures)
+                            signatures, read_file, file_marks)
     else:
         engine = load_backend(backend, backend_options)
         results = extract_all(paths, engine, input_format=input_format, relevance=relevance, stats=stats,
-                              published=published)
+                              published=published, read_file=read_file, file_marks=file_marks)
         if signatures:
             results = (_signed(r) for r in results)
     if progress_min is None:
@@ -172,7 +180,8 @@ CHUNK = 4
 
 
 def _run_pool(paths, backend: str, options: dict | None, workers: int, input_format: str | None,
-              relevance: bool | None, stats: SourceStats | None, published: str | None, signatures: bool):
+              relevance: bool | None, stats: SourceStats | None, published: str | None, signatures: bool,
+              read_file: FileCheck | None = None, file_marks: bool = False):
     """Results stream in input order as soon as the oldest chunk is done, while the workers go
     on with the chunks queued behind it: the consumer (ingest's store writer) works at the same
     time as the extraction, instead of waiting for a whole window (issue 13: 2 workers gave
@@ -182,19 +191,19 @@ def _run_pool(paths, backend: str, options: dict | None, workers: int, input_for
 
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(workers, initializer=_worker_init, initargs=(backend, options, published, signatures)) as pool:
-        pending: deque = deque()  # (failures before the chunk, the chunk's async result)
-        failures: list[SourceFailure] = []
+        pending: deque = deque()  # (results passed through, or None and a chunk's async result)
         chunk: list[RawDocument] = []
         in_flight = 0
-        for item in iter_sources(paths, input_format, relevance=relevance, stats=stats):
-            if isinstance(item, SourceFailure):
-                failures.append(item)  # kept in place: yielded after the documents before it
+        for item in iter_sources(paths, input_format, relevance=relevance, stats=stats,
+                                 read_file=read_file, file_marks=file_marks):
+            if isinstance(item, SourceFailure | FileStart | FileEnd):
+                # kept in place: yielded after the documents before it
                 if chunk:
                     pending.append((None, pool.apply_async(_worker_extract_chunk, (chunk,))))
                     in_flight += len(chunk)
                     chunk = []
-                pending.append((failures, None))
-                failures = []
+                passed = Result(failure=item) if isinstance(item, SourceFailure) else Result(mark=item)
+                pending.append(([passed], None))
                 continue
             chunk.append(item)
             if len(chunk) >= CHUNK:
@@ -211,10 +220,9 @@ def _run_pool(paths, backend: str, options: dict | None, workers: int, input_for
 
 def _drain_one(pending) -> Iterator[Result]:
     """Yield the oldest pending entry's results; return how many documents it held."""
-    failed, job = pending.popleft()
+    passed, job = pending.popleft()
     if job is None:
-        for f in failed:
-            yield Result(failure=f)
+        yield from passed
         return 0
     results = job.get()
     yield from results

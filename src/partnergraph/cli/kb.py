@@ -122,14 +122,15 @@ def ingest(
                          relevance=relevance, stats=stats, published=published)
     if as_json:
         _print_json({"added": report.added, "replaced": report.replaced, "unchanged": report.unchanged,
-                     "copies": report.copies, "skipped": dict(stats.skipped),
+                     "unread_files": report.unread_files, "copies": report.copies, "skipped": dict(stats.skipped),
                      "failed": [f.model_dump() for f in report.failures], "db": _db(db)})
     else:
         for failure in report.failures:
             typer.echo(f"Error: {failure.source}: {failure.reason}", err=True)
         if stats.skipped:
             typer.echo(f"Sources: {stats.summary()}", err=True)
-        typer.echo(f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged, "
+        unread = f" ({report.unread_files} files known, not read again)" if report.unread_files else ""
+        typer.echo(f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged{unread}, "
                    f"{report.copies} copies of stored documents, {len(report.failures)} failed "
                    f"→ {_db(db)}", err=True)
     if report.failures:

@@ -9,7 +9,8 @@ report cooperation) are not failures: they are counted in an optional `SourceSta
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from partnergraph.errors import SourceError
@@ -21,8 +22,8 @@ from partnergraph.sources.skips import Skipped, SourceStats
 from partnergraph.sources.text import read_text_bytes, read_text_file
 from partnergraph.sources.warc import WARC_SUFFIXES, read_warc_file, read_warc_stream
 
-__all__ = ["READERS", "SUFFIX_FORMAT", "WEB_FORMATS", "SourceStats", "apply_relevance", "format_of",
-           "iter_sources", "read_bytes", "read_one"]
+__all__ = ["READERS", "SUFFIX_FORMAT", "WEB_FORMATS", "FileEnd", "FileStart", "SourceStats", "apply_relevance",
+           "expected_id", "format_of", "iter_sources", "read_bytes", "read_one"]
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +82,33 @@ def file_id(path: Path, root: Path) -> str:
 def _suffix_of(name: str) -> str:
     lower = name.lower()
     return max((s for s in SUFFIX_FORMAT if lower.endswith(s)), key=len, default=Path(name).suffix)
+
+
+def expected_id(path: Path, root: Path | None, fmt: str) -> str | None:
+    """The id a one-document file's document gets (see `iter_sources`), known without reading
+    it; None for containers (JSON Lines, WARC, feeds), whose records name themselves."""
+    if fmt not in ONE_DOCUMENT_FORMATS:
+        return None
+    return file_id(path, root) if root is not None else path.stem
+
+
+@dataclass(frozen=True, slots=True)
+class FileStart:
+    """Marks that what follows, up to its `FileEnd`, is read from one input file (`file_marks`)."""
+
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class FileEnd:
+    """Marks that every document and failure of one input file was yielded (`file_marks`)."""
+
+    source: str
+
+
+# Called for each file before it is read: (path, the folder it was found under or None, its
+# format) -> False to leave it unread (the caller accounts for it, e.g. as unchanged).
+FileCheck = Callable[[Path, "Path | None", str], bool]
 
 
 def _named_from(docs: Iterable, doc_id: str) -> Iterator:
@@ -148,14 +176,18 @@ def iter_sources(
     relevance: bool | None = None,
     relevance_main_text: bool = False,
     stats: SourceStats | None = None,
-) -> Iterator[RawDocument | SourceFailure]:
+    read_file: FileCheck | None = None,
+    file_marks: bool = False,
+) -> Iterator[RawDocument | SourceFailure | FileStart | FileEnd]:
     """Every document in `paths` (files or folders, read recursively), in a stable order.
 
     `relevance`: True filters every input by its words (`documents.relevance.raw_is_relevant`),
     False none, None (default) only web formats (`WEB_FORMATS`); `relevance_main_text` also
     judges HTML by its article text (`screen`; costs the HTML extraction in this process).
     `stats`, when given, counts documents and what was skipped, by reason; a summary is also
-    logged (WARNING) when anything was skipped.
+    logged (WARNING) when anything was skipped. `read_file`, when given, is asked before each
+    file is read (ingest leaves files it knows unchanged); `file_marks` puts what each file
+    yields between a `FileStart` and a `FileEnd`.
     """
     if input_format is not None and input_format not in READERS:
         raise SourceError(
@@ -170,10 +202,16 @@ def iter_sources(
             continue
         item, root = found
         fmt = input_format or _format_of(item) or "text"
+        if read_file is not None and not read_file(item, root, fmt):
+            continue
         relevant = relevance if relevance is not None else fmt in WEB_FORMATS
         docs = _named_from(READERS[fmt](item), file_id(item, root)) if (
             root is not None and fmt in ONE_DOCUMENT_FORMATS) else READERS[fmt](item)
+        if file_marks:
+            yield FileStart(str(item))
         yield from read_one(str(item), docs, stats, relevant, main_text=relevance_main_text)
+        if file_marks:
+            yield FileEnd(str(item))
     if stats.skipped and not caller_counts:
         # WARNING, so a command line shows it without any logging set up: a page left out
         # must never be silent (a caller that passed `stats` prints them once, itself)

@@ -279,6 +279,55 @@ class Store(Reads, ResolutionTables):
         return dict(self.conn.execute(
             f"SELECT doc_key, id FROM documents WHERE doc_key IN ({marks})", keys))
 
+    def forget_source(self, doc_id: str) -> None:
+        """`doc_id` is no longer in its input (a record removed from a JSON Lines file): drop
+        its source, and its document when no other source reports it; when copies do, the
+        first of them (exact copies first) becomes the document's own id."""
+        seen = self.lookup_source(doc_id)
+        if seen is None:
+            return
+        doc_key, kind = seen[0], seen[2]
+        self.remove_source(doc_id)
+        if kind != "self":
+            return
+        heir = self.conn.execute(
+            "SELECT doc_id, url, source, published FROM document_sources WHERE doc_key=?"
+            " ORDER BY kind='near', doc_id LIMIT 1", (doc_key,)).fetchone()
+        if heir is None:
+            self.delete_document(doc_key)
+            return
+        self.conn.execute("UPDATE documents SET id=?, url=?, source=?, published=? WHERE doc_key=?",
+                          (*heir, doc_key))
+        self.conn.execute("UPDATE document_sources SET kind='self' WHERE doc_id=?", (heir[0],))
+
+    def source_row(self, doc_id: str) -> tuple[int, str, str | None, str | None, str] | None:
+        """(doc_key, kind, url, published, content_hash) of a document id already seen."""
+        return self.conn.execute(
+            "SELECT doc_key, kind, url, published, content_hash FROM document_sources WHERE doc_id=?",
+            (doc_id,)).fetchone()
+
+    # -- input files ingest stored whole (ingest_files.py) --------------------------------
+    def input_file(self, path: str) -> tuple | None:
+        """(path, size, mtime_ns, sha256, settings, doc ids json, recorded_ns) of a file."""
+        return self.conn.execute("SELECT * FROM input_files WHERE path=?", (path,)).fetchone()
+
+    def input_file_by_hash(self, sha256: str, settings: str) -> tuple | None:
+        """A file recorded with this content and these settings (under any path)."""
+        return self.conn.execute(
+            "SELECT * FROM input_files WHERE sha256=? AND settings=? LIMIT 1", (sha256, settings)).fetchone()
+
+    def input_file_holding(self, doc_id: str, *, besides: str) -> bool:
+        """True when a recorded input file other than `besides` holds a document `doc_id`."""
+        return self.conn.execute(
+            "SELECT 1 FROM input_files f, json_each(f.doc_ids) j WHERE f.path != ? AND"
+            " j.value = ? LIMIT 1", (besides, doc_id)).fetchone() is not None
+
+    def put_input_file(self, path: str, size: int, mtime_ns: int, sha256: str, settings: str,
+                       doc_ids: list[str], recorded_ns: int) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO input_files VALUES (?,?,?,?,?,?,?)",
+                          (path, size, mtime_ns, sha256, settings, json.dumps(doc_ids, ensure_ascii=False),
+                           recorded_ns))
+
     # -- near-duplicates (an LSH index on disk) -------------------------------------------
     def put_near_signature(self, doc_key: int, scheme: str, signature: bytes,
                            band_hashes: Iterable[int]) -> None:
