@@ -56,7 +56,7 @@ SYLLABLES = ["ka", "lo", "mi", "ter", "van", "su", "rin", "do", "pe", "sha", "gu
 def vocabulary(n: int, rng: random.Random) -> list[str]:
     words: set[str] = set()
     while len(words) < n:
-        words.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randrange(2, 4))))
+        words.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randrange(2, 5))))
     return sorted(words)
 
 
