@@ -9,11 +9,21 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from partnergraph.learn.tagger import FeatureStrings, _char_type, _rule_tags, _shape, sequences
+from partnergraph.learn.tagger import (
+    FeatureStrings,
+    NameLexicon,
+    _char_type,
+    _gazetteer_tags,
+    _rule_tags,
+    _shape,
+    lower_words,
+    sequences,
+)
 
 
-def plain_features(text, toks, lang, rule_spans, heads):
+def plain_features(text, toks, lang, rule_spans, lex, lower):
     """The definition, written out token by token with no tables."""
+    heads = lex.heads
     words = [text[s:e] for s, e in toks]
     rt = _rule_tags(toks, rule_spans)
     n = len(words)
@@ -31,21 +41,26 @@ def plain_features(text, toks, lang, rule_spans, heads):
             out.append(f)
         return out
     low = [x.lower() for x in words]
+    place = _gazetteer_tags(words, lex.places)
+    kinds = []
+    for i in range(n):
+        k = [name for name, hit in (("head", low[i] in heads), ("titlew", low[i] in lex.title_words),
+                                    ("honor", low[i] in lex.honorifics), ("place" + place[i], place[i] != "O"),
+                                    ("lowerdoc", words[i][:1].isupper() and low[i] in lower)) if hit]
+        kinds.append(k)
     for i in range(n):
         lw = low[i]
         f = ["rule=" + rt[i], "w=" + lw, "shape=" + _shape(words[i]), "suf3=" + lw[-3:], "pre3=" + lw[:3]]
         if words[i][:1].isupper():
             f.append("title")
-        if lw in heads:
-            f.append("head")
+        f += kinds[i]
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
                 f.append(f"w{d}=" + low[j])
                 if d in (-1, 1):
                     f += [f"shape{d}=" + _shape(words[j]), f"rule{d}=" + rt[j]]
-                    if low[j] in heads:
-                        f.append(f"head{d}")
+                    f += [f"{k}{d}" for k in kinds[j]]
             else:
                 f.append(f"w{d}=#")
         out.append(f)
@@ -53,7 +68,8 @@ def plain_features(text, toks, lang, rule_spans, heads):
 
 
 _EN_WORDS = ["University", "of", "Kestrel", "signed", "with", "LUMIO", "Group", "the", "A.", "O'Neil",
-             "Co-op", "2024", ",", ".", "Ministry", "&", "x", "Aramco's"]
+             "Co-op", "2024", ",", ".", "Ministry", "&", "x", "Aramco's", "Norvania", "South", "Ostrel",
+             "Minister", "Dr", "minister"]
 _ZH_CHARS = list("大学公司与签约甲乙丙集团研究院，。 ABC12") + ["\n"]
 
 
@@ -71,9 +87,15 @@ def _texts(draw, lang):
 @given(st.sampled_from(["en", "zh"]).flatmap(lambda lang: st.tuples(st.just(lang), _texts(lang))))
 def test_feature_strings_equal_the_plain_definition(case):
     lang, (text, spans) = case
-    heads = frozenset({"university", "group", "ministry"} if lang == "en" else set("学司团院"))
-    maker = FeatureStrings(lang, heads)
+    if lang == "en":
+        lex = NameLexicon(heads=frozenset({"university", "group", "ministry"}),
+                          places=frozenset({("Norvania",), ("South", "Ostrel")}), place_firsts=frozenset({"Norvania", "South"}),
+                          title_words=frozenset({"minister"}), honorifics=frozenset({"dr"}))
+    else:
+        lex = NameLexicon(heads=frozenset(set("学司团院")))
+    lower = lower_words(text) if lang == "en" else frozenset()
+    maker = FeatureStrings(lang, lex)
     for _ in range(2):  # the second time every word comes from the table
         for toks in sequences(text, [(0, len(text))], lang):
-            got = [[x.decode() for x in f] for f in maker(text, toks, spans)]
-            assert got == plain_features(text, toks, lang, spans, heads)
+            got = [[x.decode() for x in f] for f in maker(text, toks, spans, None, lower)]
+            assert got == plain_features(text, toks, lang, spans, lex, lower)

@@ -25,7 +25,7 @@ from itertools import combinations
 from partnergraph.learn.text import sentences, tokens
 from partnergraph.models import Document, Extraction, Organization, Span
 
-FEATURES_VERSION = 6
+FEATURES_VERSION = 7
 EVENT_TYPES = ("agreement", "visit", "meeting", "joint_entity")
 # pairs per sentence are all pairs of its organizations, up to this many organizations: a
 # member list of 30 is one alliance, not 435 decisions (the rules' event keeps its parties)
@@ -49,9 +49,11 @@ class Context:
     mention_sent: list[int]  # sentence index of each mention
     rule_pairs: dict[frozenset, list[int]] = field(default_factory=dict)  # pair -> rule event indices
     event_sent: list[int | None] = field(default_factory=list)  # sentence of each rule event's trigger
+    tagged: list[tuple[int, int, str]] = field(default_factory=list)  # the tagger's names, sorted
 
     @classmethod
-    def build(cls, doc: Document, rules: Extraction, orgs: list[Organization] | None = None) -> Context:
+    def build(cls, doc: Document, rules: Extraction, orgs: list[Organization] | None = None,
+              tagged: list[tuple[int, int, str]] | None = None) -> Context:
         orgs = list(rules.organizations) if orgs is None else orgs
         mentions = sorted(
             (s.start, s.end, i)
@@ -60,7 +62,8 @@ class Context:
             if s.field in ("name", "alias") and s.end > s.start
         )
         sents = sentences(doc, [(s, e) for s, e, _ in mentions])
-        ctx = cls(doc, rules, orgs, "zh" if doc.lang == "zh" else "en", mentions, sents, [])
+        ctx = cls(doc, rules, orgs, "zh" if doc.lang == "zh" else "en", mentions, sents, [],
+                  tagged=sorted(tagged or []))
         ctx.mention_sent = [ctx.sentence_at(s) for s, _, _ in mentions]
         index = ctx.index
         for k, ev in enumerate(rules.events):
@@ -317,7 +320,52 @@ def _org_events(ctx: Context, i: int) -> dict[str, float]:
     return f
 
 
-ORG_FEATURES = (_org_name, _org_context, _org_events)
+def _overlaps_other(ctx: Context, m: tuple[int, int, int]) -> bool:
+    """A mention of another organization shares characters with mention `m` (the tagger's reading
+    of a name with other boundaries is a candidate of its own)."""
+    k = bisect_left(ctx.mentions, m)
+    for j in (k - 1, k + 1, k - 2, k + 2):
+        if 0 <= j < len(ctx.mentions):
+            s, e, i = ctx.mentions[j]
+            if i != m[2] and s < m[1] and m[0] < e:
+                return True
+    return False
+
+
+def _org_tagger(ctx: Context, i: int) -> dict[str, float]:
+    """Whether the tagger read the organization's mentions as the rules did: the same span named
+    an organization, a span crossing it (another boundary), or a person there."""
+    ms = ctx.mentions_of.get(i, [])[:_MAX_MENTIONS]
+    if not ms:
+        return {"tag_none": 1.0}
+    exact = cross = person = 0
+    tagged = ctx.tagged
+    for (s, e, _), _si in ms:
+        k = bisect_left(tagged, (s - 200, 0, ""))
+        hit = False
+        while k < len(tagged) and tagged[k][0] < e:
+            ts, te, typ = tagged[k]
+            if te > s:
+                if typ == "PER":
+                    person += 1
+                elif (ts, te) == (s, e):
+                    hit = True
+                else:
+                    cross += 1
+            k += 1
+        exact += hit
+    share = "all" if exact == len(ms) else "none" if exact == 0 else "some"
+    f = {f"tag_exact={share}": 1.0}
+    if any(_overlaps_other(ctx, m) for m, _si in ms):
+        f["overlaps_org"] = 1.0
+    if cross:
+        f["tag_cross"] = 1.0
+    if person:
+        f["tag_person"] = 1.0
+    return f
+
+
+ORG_FEATURES = (_org_name, _org_context, _org_events, _org_tagger)
 
 
 def org_features(ctx: Context, i: int) -> dict[str, float]:

@@ -56,7 +56,8 @@ def context_for(doc: Document, rules: Extraction, lm: LanguageModel,
     lang = "zh" if doc.lang == "zh" else "en"
     if lang == "zh":  # glued prefixes cut by the bounds model (the tagger read the rules' own spans)
         rules = refine(doc.text, rules, spans, lm.bounds)
-    return Context.build(doc, rules, join_tagged(doc, rules.organizations, spans, lm.kinds, lang, lm.bounds))
+    orgs = join_tagged(doc, rules.organizations, spans, lm.kinds, lang, lm.bounds)
+    return Context.build(doc, rules, orgs, spans)
 
 
 Scores = tuple[list[float], dict[tuple[int, int, str], float], list[float], list[tuple[int, float] | None]]

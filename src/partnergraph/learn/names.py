@@ -1,8 +1,10 @@
 """Organizations the tagger found and the rules did not, joined to the rules' organizations.
 
-A tagged name that overlaps a rule mention is the rules' (they know its aliases and kind). A
-new name that is a whole-word part of a known name ("Aramco" in "Saudi Aramco") is that
-organization's alias; otherwise it is a new organization, its kind from the kinds model, with
+A tagged name that overlaps a rule mention is the rules' (they know its aliases and kind),
+except in English when the tagger reads other boundaries there ("Hyundai Engineering &
+Construction" where the rules cut "Hyundai Engineering"): that reading becomes a candidate of
+its own and the organizations model, which sees both, keeps or drops each. A new name that
+is a whole-word part of a known name ("Aramco" in "Saudi Aramco") is that organization's alias; otherwise it is a new organization, its kind from the kinds model, with
 every occurrence of the name in the body as evidence.
 """
 
@@ -69,6 +71,10 @@ class Taken:
             insort(self.spans, span)
             self.longest = max(self.longest, span[1] - span[0])
 
+    def has(self, s: int, e: int) -> bool:
+        k = bisect_left(self.spans, (s, e))
+        return k < len(self.spans) and self.spans[k] == (s, e)
+
     def overlaps(self, s: int, e: int) -> bool:
         k = bisect_left(self.spans, (s - self.longest, -1))
         while k < len(self.spans) and self.spans[k][0] < e:
@@ -105,15 +111,33 @@ def join_tagged(doc: Document, orgs: list[Organization], spans: list[tuple[int, 
     out = list(orgs)  # the tagger's new organizations are appended, so a later short form finds them too
     n_new = 0
     seen: set[str] = set()
+    rule_taken = Taken(taken.spans)
     for s, e, typ in spans:
-        if typ != "ORG" or taken.overlaps(s, e):
+        if typ != "ORG":
             continue
+        variant = False
+        if taken.overlaps(s, e):
+            # another boundary than the rules' (English): a candidate of its own, which the
+            # organizations model keeps or drops against the rules' reading
+            if lang != "en" or rule_taken.has(s, e) or not rule_taken.overlaps(s, e):
+                continue
+            variant = True
         name = clean_name(text, s, e)
         if len(name) < 2 or (lang == "en" and not any(c.isupper() for c in name)) or name in seen:
             continue
         if len(seen) >= _MAX_NAMES:
             break
         seen.add(name)
+        if variant:
+            if any(name == n for o in out for n in [o.name, *o.aliases]):
+                continue
+            occ = _occurrences(text, name, body, starts)
+            if occ and n_new < _MAX_NEW:
+                kind = kinds.predict(name_features(name, lang))[0] if kinds is not None else "other"
+                out.append(Organization(name=name, kind=kind, evidence=[Span(start=a, end=b, field="name") for a, b in occ],
+                                        confidence=0.5, stage="tagger"))
+                n_new += 1
+            continue
         owner = next((k for k, o in enumerate(out) if any(is_part_of(name, n) for n in [o.name, *o.aliases])), None)
         if owner is None and lang == "zh":
             owner = best_alias_owner(name, out, bounds)

@@ -11,11 +11,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from partnergraph.errors import ModelError
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’.&-][^\W_]+)*\.?|[^\w\s]", re.UNICODE)
+# a word is a run of letters and digits; every punctuation mark is its own token, so a name
+# ends where the annotation ends: "Samsung" in "Samsung's", "China" in "Australia-China",
+# "NASENI" before a full stop (glued, 15% of the gold English mentions could not be tagged)
+_TOKEN = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
+_LOWER_WORD = re.compile(r"(?<![^\W_])[a-z]+(?![^\W_])")
+_GAZ_LONGEST = 4  # words of the longest place name looked up
 # sequences longer than this are cut (a page with no sentence ends must not make one huge sequence)
 _MAX_SEQ = 120
 
@@ -83,19 +90,65 @@ _RULE_AFTER = _b("rule1=", "BIO")
 _ZH_RULE_BEFORE = _b("rule-1=", "BIO#")
 _ZH_RULE_AFTER = _b("rule+1=", "BIO#")
 _EN_EDGES = (b"w-2=#", b"w-1=#", b"w1=#", b"w2=#")
-_HEAD_BEFORE, _HEAD_AFTER, _HEAD_CHAR = b"head-1", b"head1", b"headchar"
+_HEAD_CHAR = b"headchar"
+# what a word is by itself (word lists) and in its document: its own string, as the word before, after
+_KINDS = {k: (k.encode(), (k + "-1").encode(), (k + "1").encode())
+          for k in ("head", "titlew", "honor", "placeB", "placeI", "lowerdoc")}
+
+
+@dataclass(frozen=True)
+class NameLexicon:
+    """Word lists the tagger reads as features: organization heads (English words, Chinese
+    characters); for English also places and nationalities (word sequences, as written, and
+    their first words), the words of post titles and honorifics (lower-cased)."""
+
+    heads: frozenset[str]
+    places: frozenset[tuple[str, ...]] = frozenset()
+    place_firsts: frozenset[str] = frozenset()
+    title_words: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
+
+
+def _gazetteer_tags(words: list[str], names: frozenset[tuple[str, ...]],
+                    firsts: frozenset[str] | None = None) -> list[str]:
+    """B/I of each word inside the longest listed name starting at or covering it, else O
+    (`firsts`: the names' first words, where a lookup is worth trying)."""
+    if firsts is None:
+        firsts = frozenset(n[0] for n in names if n)
+    tags = ["O"] * len(words)
+    i = 0
+    while i < len(words):
+        if words[i] not in firsts:
+            i += 1
+            continue
+        for k in range(min(_GAZ_LONGEST, len(words) - i), 0, -1):
+            if tuple(words[i:i + k]) in names:
+                tags[i] = "B"
+                for j in range(i + 1, i + k):
+                    tags[j] = "I"
+                i += k
+                break
+        else:
+            i += 1
+    return tags
+
+
+def lower_words(text: str) -> frozenset[str]:
+    """The words the document writes in lower case: a capitalised word also written in lower
+    case ("Agriculture" / "agriculture") is likelier a common word than a name."""
+    return frozenset(_LOWER_WORD.findall(text))
 
 
 class FeatureStrings:
-    """`features()` for one language and head list, with each word's strings made once.
+    """`features()` for one language and word lists, with each word's strings made once.
 
     The strings and their order are exactly those of the feature definition (training and
     tagging share this class); only the work of making them is remembered. They are given as
     UTF-8 bytes, the form CRFsuite keeps them in (a str would be encoded on every call).
     """
 
-    def __init__(self, lang: str, heads: frozenset[str]) -> None:
-        self.lang, self.heads = lang, heads
+    def __init__(self, lang: str, lex: NameLexicon) -> None:
+        self.lang, self.lex, self.heads = lang, lex, lex.heads
         self._words: dict[str, tuple] = {}
         self._bigrams: dict[str, tuple[bytes, bytes]] = {}
 
@@ -105,19 +158,22 @@ class FeatureStrings:
         own = ["w=" + lw, "shape=" + sh, "suf3=" + lw[-3:], "pre3=" + lw[:3]]
         if word[:1].isupper():
             own.append("title")
-        head = lw in self.heads
-        if head:
-            own.append("head")
-        # own strings; as the word two before, one before (word, shape), one after, two after; head flag
+        lex = self.lex
+        kinds = [k for k, hit in (("head", lw in self.heads), ("titlew", lw in lex.title_words),
+                                  ("honor", lw in lex.honorifics)) if hit]
+        own += kinds
+        # own strings; as the word two before, one before (word, shape), one after, two after;
+        # its word-list kinds as the word before and after
         return ([x.encode() for x in own], *(x.encode() for x in (
-            "w-2=" + lw, "w-1=" + lw, "shape-1=" + sh, "w1=" + lw, "shape1=" + sh, "w2=" + lw)), head)
+            "w-2=" + lw, "w-1=" + lw, "shape-1=" + sh, "w1=" + lw, "shape1=" + sh, "w2=" + lw)),
+            tuple(_KINDS[k][1] for k in kinds), tuple(_KINDS[k][2] for k in kinds))
 
     def _zh_char(self, c: str) -> tuple:
         return (*(x.encode() for x in ("c=" + c, "t=" + _char_type(c[0]), "c-2=" + c, "c-1=" + c, "c1=" + c,
                                        "c2=" + c)), c in self.heads)
 
     def __call__(self, text: str, toks: list[tuple[int, int]], rule_spans: list[tuple[int, int]],
-                 longest: int | None = None) -> list[list[bytes]]:
+                 longest: int | None = None, lower: frozenset[str] = frozenset()) -> list[list[bytes]]:
         cache = self._words
         if len(cache) > _MAX_CACHED:
             cache.clear()
@@ -154,22 +210,34 @@ class FeatureStrings:
                     f.append(_HEAD_CHAR)
                 out.append(f)
             return out
+        # what each word is in this text: part of a place name, a capitalised word the document
+        # also writes in lower case
+        place = _gazetteer_tags(words, self.lex.places, self.lex.place_firsts)
+        dyn = [[_KINDS[k] for k in (("place" + t) if t != "O" else "",
+                                    "lowerdoc" if w[:1].isupper() and w.lower() in lower else "") if k]
+               for w, t in zip(words, place)]
         for i in range(n):
             e = entries[i]
             f = [_RULE[rt[i]], *e[0]]
+            if dyn[i]:
+                f += [k[0] for k in dyn[i]]
             f.append(entries[i - 2][1] if i >= 2 else _EN_EDGES[0])
             if i >= 1:
                 p = entries[i - 1]
                 f += (p[2], p[3], _RULE_BEFORE[rt[i - 1]])
                 if p[7]:
-                    f.append(_HEAD_BEFORE)
+                    f += p[7]
+                if dyn[i - 1]:
+                    f += [k[1] for k in dyn[i - 1]]
             else:
                 f.append(_EN_EDGES[1])
             if i + 1 < n:
                 q = entries[i + 1]
                 f += (q[4], q[5], _RULE_AFTER[rt[i + 1]])
-                if q[7]:
-                    f.append(_HEAD_AFTER)
+                if q[8]:
+                    f += q[8]
+                if dyn[i + 1]:
+                    f += [k[2] for k in dyn[i + 1]]
             else:
                 f.append(_EN_EDGES[2])
             f.append(entries[i + 2][6] if i + 2 < n else _EN_EDGES[3])
@@ -177,25 +245,27 @@ class FeatureStrings:
         return out
 
 
-_MAKERS: dict[tuple[str, frozenset[str]], FeatureStrings] = {}
+_MAKERS: dict[tuple[str, NameLexicon], FeatureStrings] = {}
 
 
 def features(text: str, toks: list[tuple[int, int]], lang: str, rule_spans: list[tuple[int, int]],
-             heads: frozenset[str], longest: int | None = None) -> list[list[bytes]]:
+             lex: NameLexicon, longest: int | None = None, lower: frozenset[str] = frozenset()) -> list[list[bytes]]:
     """The feature strings of each token (UTF-8 bytes): shared by training and tagging.
 
     English, per word: its rule tag (B/I/O of the rules' organization mentions), the lower-cased
-    word, its shape, 3-letter suffix and prefix, title case, head word; the words two before and
-    after, and the shape, rule tag and head flag of the words next to it. Chinese, per character:
+    word, its shape, 3-letter suffix and prefix, title case, head word, title word, honorific,
+    part of a place name (B/I), a capitalised word the document (`lower`: its lower-case words)
+    also writes in lower case; the words two before and after, and the shape, rule tag and those
+    kinds of the words next to it. Chinese, per character:
     its rule tag, the character and its type, the characters two before and after, the bigrams
     with its neighbours, the neighbours' rule tags, head character.
     """
-    maker = _MAKERS.get((lang, heads))
+    maker = _MAKERS.get((lang, lex))
     if maker is None:
         if len(_MAKERS) > 8:
             _MAKERS.clear()
-        maker = _MAKERS[(lang, heads)] = FeatureStrings(lang, heads)
-    return maker(text, toks, rule_spans, longest)
+        maker = _MAKERS[(lang, lex)] = FeatureStrings(lang, lex)
+    return maker(text, toks, rule_spans, longest, lower)
 
 
 def bio_labels(toks: list[tuple[int, int]], mentions: list[tuple[int, int, str]]) -> list[str]:
@@ -237,14 +307,34 @@ def sequences(text: str, sents: list[tuple[int, int]], lang: str) -> list[list[t
     return out
 
 
-def heads(lang: str) -> frozenset[str]:
-    """Organization head words (English, lower-cased) or head characters (Chinese), from the lexicons."""
+def _data_lines(name: str) -> list[str]:
     from importlib.resources import files
 
-    name = "zh_org_suffixes.tsv" if lang == "zh" else "en_org_heads.tsv"
     lines = (files("partnergraph") / "data" / name).read_text(encoding="utf-8").splitlines()
-    words = [ln.split("\t")[0].strip() for ln in lines if ln.strip() and not ln.startswith("#")]
+    return [ln.split("\t")[0].strip() for ln in lines if ln.strip() and not ln.startswith("#")]
+
+
+def heads(lang: str) -> frozenset[str]:
+    """Organization head words (English, lower-cased) or head characters (Chinese), from the lexicons."""
+    words = _data_lines("zh_org_suffixes.tsv" if lang == "zh" else "en_org_heads.tsv")
     return frozenset(w[-1] for w in words if w) if lang == "zh" else frozenset(w.lower() for w in words)
+
+
+@lru_cache(maxsize=2)
+def name_lexicon(lang: str) -> NameLexicon:
+    """The tagger's word lists for a language, read once from the package's lexicons."""
+    if lang == "zh":
+        return NameLexicon(heads=heads(lang))
+    places = [*_data_lines("en_places.txt"), *_data_lines("en_nationalities.txt")]
+    titles = _data_lines("en_titles.txt")
+    place_names = frozenset(tuple(_TOKEN.findall(p)) for p in places if p)
+    return NameLexicon(
+        heads=heads(lang),
+        places=place_names,
+        place_firsts=frozenset(n[0] for n in place_names if n),
+        title_words=frozenset(w.lower() for t in titles for w in _TOKEN.findall(t)),
+        honorifics=frozenset(h.lower().rstrip(".") for h in _data_lines("en_honorifics.txt")),
+    )
 
 
 class Tagger:
@@ -253,8 +343,8 @@ class Tagger:
     def __init__(self, path: Path, lang: str) -> None:
         import pycrfsuite
 
-        self.lang, self.heads = lang, heads(lang)
-        self._features = FeatureStrings(lang, self.heads)
+        self.lang, self.lex = lang, name_lexicon(lang)
+        self._features = FeatureStrings(lang, self.lex)
         if not path.is_file():
             raise ModelError(f"model file {path} is missing", hint="retrain the model with `partnergraph train`")
         self._tagger = pycrfsuite.Tagger()
@@ -268,8 +358,9 @@ class Tagger:
         out = []
         rule_spans = sorted(rule_spans)
         longest = max((e - s for s, e in rule_spans), default=0)
+        lower = lower_words(text) if self.lang != "zh" else frozenset()
         for toks in sequences(text, sents, self.lang):
-            labels = self._tagger.tag(self._features(text, toks, rule_spans, longest))
+            labels = self._tagger.tag(self._features(text, toks, rule_spans, longest, lower))
             if labels.count("O") < len(labels):
                 out += spans_of(toks, labels)
         return out
@@ -279,13 +370,14 @@ def train_tagger(items, path: Path, lang: str, c2: float = 0.1, iterations: int 
     """Fit a CRF on (text, sentences, rule spans, gold mentions) items and write it to `path`."""
     import pycrfsuite
 
-    hs = heads(lang)
+    lex = name_lexicon(lang)
     trainer = pycrfsuite.Trainer(verbose=False)
     for text, sents, rule_spans, mentions in items:
         rule_spans = sorted(rule_spans)
         longest = max((e - s for s, e in rule_spans), default=0)
+        lower = lower_words(text) if lang != "zh" else frozenset()
         for toks in sequences(text, sents, lang):
-            trainer.append(features(text, toks, lang, rule_spans, hs, longest), bio_labels(toks, mentions))
+            trainer.append(features(text, toks, lang, rule_spans, lex, longest, lower), bio_labels(toks, mentions))
     trainer.set_params({"c1": 0.05, "c2": c2, "max_iterations": iterations,
                         "feature.possible_transitions": True})
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,92 @@
+"""The English name tagger's tokens and features, and the tagger's other boundaries as candidates
+(invented text)."""
+
+from __future__ import annotations
+
+from partnergraph.documents import prepare
+from partnergraph.learn.candidates import Context, org_features
+from partnergraph.learn.names import join_tagged
+from partnergraph.learn.tagger import NameLexicon, _gazetteer_tags, features, lower_words, name_lexicon, token_spans
+from partnergraph.models import Extraction, Organization, Provenance, Span
+
+
+def _words(text):
+    return [text[s:e] for s, e in token_spans(text, 0, len(text), "en")]
+
+
+def test_punctuation_is_its_own_token_so_a_name_can_end_before_it():
+    text = "Kestrel's team met Lumio-Vance and NASENI."
+    assert _words(text) == ["Kestrel", "'", "s", "team", "met", "Lumio", "-", "Vance", "and", "NASENI", "."]
+
+
+def test_place_names_of_several_words_are_tagged_begin_inside():
+    places = frozenset({("South", "Korea"), ("Korea",)})
+    assert _gazetteer_tags(["in", "South", "Korea", "and", "Korea"], places) == ["O", "B", "I", "O", "B"]
+
+
+def test_word_list_and_document_features():
+    text = "Minister Dr Orla Penn of Norvania visited South Korea. Agriculture matters; agriculture grows."
+    toks = token_spans(text, 0, len(text), "en")
+    lex = name_lexicon("en")
+    feats = dict(zip([text[s:e] for s, e in toks],
+                     ([x.decode() for x in f] for f in features(text, toks, "en", [], lex, 0, lower_words(text)))))
+    assert "titlew" in feats["Minister"]
+    assert "honor" in feats["Dr"] and "honor-1" in feats["Orla"]
+    assert "placeB" in feats["South"] and "placeI" in feats["Korea"]
+    assert "lowerdoc" in feats["Agriculture"]  # the text also writes it in lower case
+    assert "lowerdoc" not in feats["Penn"]
+
+
+def test_lower_words_are_whole_lower_case_words():
+    assert lower_words("Brindle and brindle-made QuartzCo tools") == frozenset({"and", "brindle", "made", "tools"})
+
+
+def test_features_need_no_word_lists():
+    text = "Kestrel signed with Lumio."
+    toks = token_spans(text, 0, len(text), "en")
+    feats = features(text, toks, "en", [(0, 7)], NameLexicon(heads=frozenset()), 7)
+    assert feats[0][0] == b"rule=B" and len(feats) == len(toks)
+
+
+def _doc_with_rule_org(text, name, start, lang="en"):
+    doc = prepare(text, id="t", lang=lang)
+    org = Organization(name=name, kind="company", evidence=[Span(start=start, end=start + len(name), field="name")])
+    return doc, org
+
+
+def test_the_taggers_other_boundary_is_a_candidate_of_its_own():
+    text = "Brindle Engineering & Construction signed with Lumio."
+    doc, org = _doc_with_rule_org(text, "Brindle Engineering", 0)
+    orgs = join_tagged(doc, [org], [(0, 34, "ORG")], None, "en")
+    assert [o.name for o in orgs] == ["Brindle Engineering", "Brindle Engineering & Construction"]
+    assert orgs[1].stage == "tagger"
+    assert [(s.start, s.end) for s in orgs[1].evidence] == [(0, 34)]
+
+
+def test_the_same_boundary_as_the_rules_adds_nothing():
+    text = "Brindle Engineering signed with Lumio."
+    doc, org = _doc_with_rule_org(text, "Brindle Engineering", 0)
+    assert [o.name for o in join_tagged(doc, [org], [(0, 19, "ORG")], None, "en")] == ["Brindle Engineering"]
+
+
+def test_other_boundaries_are_english_only():
+    text = "北辰科技有限公司与星河大学签约。"
+    doc, org = _doc_with_rule_org(text, "北辰科技", 0, lang="zh")
+    assert [o.name for o in join_tagged(doc, [org], [(0, 8, "ORG")], None, "zh")] == ["北辰科技"]
+
+
+def test_org_features_say_how_the_tagger_read_the_mentions():
+    text = "Brindle Engineering & Construction signed with Lumio. Orla Penn spoke."
+    doc, org = _doc_with_rule_org(text, "Brindle Engineering", 0)
+    lumio = Organization(name="Lumio", kind="company", evidence=[Span(start=47, end=52, field="name")])
+    penn = Organization(name="Orla Penn", kind="company", evidence=[Span(start=54, end=63, field="name")])
+    tagged = [(0, 34, "ORG"), (47, 52, "ORG"), (54, 63, "PER")]
+    rules = Extraction(id="t", lang="en", text=text, provenance=Provenance(backend="rules", version="test"),
+                       organizations=[org, lumio, penn])
+    orgs = join_tagged(doc, rules.organizations, tagged, None, "en")
+    ctx = Context.build(doc, rules, orgs, tagged)
+    brindle, lum, person, variant = (org_features(ctx, i) for i in range(4))
+    assert "tag_cross" in brindle and "tag_exact=none" in brindle and "overlaps_org" in brindle
+    assert "tag_exact=all" in lum and "tag_cross" not in lum and "overlaps_org" not in lum
+    assert "tag_person" in person
+    assert "tag_exact=all" in variant and "overlaps_org" in variant
