@@ -5,7 +5,7 @@ from partnergraph.extraction.backend import available_backends, load_backend
 from partnergraph.ingest import ingest
 from partnergraph.store import open_store
 from partnergraph.models import Document, Event, Extraction, Organization, Person, Span
-from partnergraph.pipeline import extract
+from partnergraph.pipeline import extract, process_many
 from partnergraph.query import events, find_org, org, organizations, partners, people, search, stats
 from partnergraph.resolution.explain import corrections, merge, split, undo, why
 
@@ -37,4 +37,5 @@ __all__ = [
     "ingest",
     "load_backend",
     "open_store",
+    "process_many",
 ]

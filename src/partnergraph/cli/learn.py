@@ -46,7 +46,7 @@ def evaluate(
     from partnergraph.extraction.backend import load_backend
     from partnergraph.learn.gold import document_of, read_gold
     from partnergraph.learn.scoring import evaluate as score
-    from partnergraph.pipeline import process_document
+    from partnergraph.pipeline import process_many
 
     golds, problems = read_gold(gold)
     for p in problems:
@@ -55,8 +55,7 @@ def evaluate(
     rows = []
     out = open(predictions, "w", encoding="utf-8") if predictions else None
     try:
-        for g in golds:
-            ex = process_document(document_of(g), engine)
+        for g, ex in zip(golds, process_many((document_of(g) for g in golds), engine), strict=True):
             if out:
                 out.write(ex.model_dump_json() + "\n")
             rows.append((g, ex.model_dump()))

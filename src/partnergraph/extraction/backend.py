@@ -31,6 +31,10 @@ ENTRY_POINT_GROUP = "partnergraph.backends"
 
 @runtime_checkable
 class Backend(Protocol):
+    """`name`, `version` and `extract(document)`. A backend may also have
+    `extract_many(documents) -> Iterator[Extraction]` (one extraction per document, in order),
+    which `pipeline.process_many` uses for a stream of documents."""
+
     name: str
     version: str
 

@@ -7,10 +7,11 @@ model was not trained on is extracted by the rules alone, with a warning saying 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from importlib.resources import files
 from pathlib import Path
 
-from partnergraph.extraction.rules import RuleBackend
+from partnergraph.extraction.rules import STAGE_SETTINGS, RuleBackend
 from partnergraph.learn.decide import context_for, decide
 from partnergraph.learn.modelfile import Model, load_model
 from partnergraph.models import Document, Extraction, Provenance
@@ -29,7 +30,8 @@ class LearnedBackend:
         settings = settings or {}
         self.model: Model = load_model(settings.get("model") or shipped_model_path())
         self.version = f"{VERSION}+{self.model.label}"
-        self.rules = RuleBackend()
+        # a mention finder or party chooser given works in the rules the models decide on
+        self.rules = RuleBackend({k: v for k, v in settings.items() if k in STAGE_SETTINGS})
 
     def extract(self, document: Document) -> Extraction:
         rules = self.rules.extract(document)
@@ -43,3 +45,8 @@ class LearnedBackend:
             })
         out = decide(context_for(document, rules, lm), lm, stage=f"model:{self.model.label}")
         return out.model_copy(update={"provenance": provenance})
+
+    def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:
+        """Each document in turn with the model this backend loaded once."""
+        for document in documents:
+            yield self.extract(document)

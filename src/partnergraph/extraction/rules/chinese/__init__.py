@@ -19,6 +19,7 @@ and stop words fix those boundaries directly.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 
 from partnergraph.documents.prepare import prepare
 from partnergraph.extraction.rules.chinese.arguments import topics_near
@@ -29,10 +30,12 @@ from partnergraph.extraction.rules.chinese.orgs import (
     build_table,
     scan_mentions,
 )
+from partnergraph.extraction.rules.chinese.aliases import norm
 from partnergraph.extraction.rules.chinese.party_names import discover_party_names
 from partnergraph.extraction.rules.chinese.people import PersonRec, find_people
 from partnergraph.extraction.rules.chinese.unwrap import unwrap
 from partnergraph.extraction.rules.chinese.view import ZhText, build
+from partnergraph.extraction.stages import Mention, MentionFinder, found_mentions
 from partnergraph.models import Document, Event, Organization, Person, Span
 
 __all__ = ["extract_items"]
@@ -43,15 +46,16 @@ MAX_ORG_SPANS = 6
 TOPIC_SENTENCES = 5
 
 
-def extract_items(document: Document) -> tuple[list[Organization], list[Person], list[Event]]:
+def extract_items(document: Document, finders: Sequence[MentionFinder] = ()
+                  ) -> tuple[list[Organization], list[Person], list[Event]]:
     wrapped = unwrap(document.text)
     if wrapped is None:
-        return _extract(document)
+        return _extract(document, finders)
     # a hard-wrapped article is read with its paragraphs joined; spans go back through the map
     joined, omap = wrapped
     published = document.published if document.published_span is None else None
     items = _extract(prepare(joined, id=document.id, url=document.url, source=document.source,
-                             published=published, lang="zh", title=document.title))
+                             published=published, lang="zh", title=document.title), finders)
     return tuple([_moved(r, omap) for r in recs] for recs in items)  # type: ignore[return-value]
 
 
@@ -61,11 +65,16 @@ def _moved(record, omap: list[int]):
     return record.model_copy(update={"evidence": spans})
 
 
-def _extract(document: Document) -> tuple[list[Organization], list[Person], list[Event]]:
+def _extract(document: Document, finders: Sequence[MentionFinder] = ()
+             ) -> tuple[list[Organization], list[Person], list[Event]]:
     zt = build(document)
     cands = find_candidates(zt)
     names, places, employers = discover_party_names(zt, cands)
-    table = build_table(zt, cands, names, find_candidates(zt, zt.furniture), employers)
+    found = _found(zt, cands, names, found_mentions(document, finders)) if finders else []
+    table = build_table(zt, cands, names + [(m.start, m.end) for m in found],
+                        find_candidates(zt, zt.furniture), employers)
+    if found:
+        _mark_found(zt, table, cands, names, found)
     mentions = scan_mentions(zt, table, cands, places)
     people = find_people(zt, table, mentions)
     people_orgs = {}
@@ -74,6 +83,29 @@ def _extract(document: Document) -> tuple[list[Organization], list[Person], list
             people_orgs.setdefault(p.name, p.org)
     events = EventFinder(zt, table, mentions, people_orgs).find()
     return _organizations(table), _people(zt, people), _events(zt, events)
+
+
+def _found(zt: ZhText, cands, names: list[tuple[int, int]], found: list[Mention]) -> list[Mention]:
+    """A finder's names the rules do not name already (a span they name stays theirs)."""
+    named = bytearray(len(zt.v) + 1)
+    for s, e in [(c.start, c.end) for c in cands] + names:
+        named[s:e] = b"\x01" * (e - s)
+    out = []
+    for m in found:
+        if not any(named[m.start:m.end]):
+            out.append(m)
+            named[m.start:m.end] = b"\x01" * (m.end - m.start)
+    return out
+
+
+def _mark_found(zt: ZhText, table: OrgTable, cands, names: list[tuple[int, int]], found: list[Mention]) -> None:
+    """An organization only a finder named records the finder in its `stage` (and its kind)."""
+    by_rules = {norm(c.key) for c in cands} | {norm(zt.v[s:e]) for s, e in names}
+    for m in found:
+        org = table.lookup(zt.v[m.start:m.end])
+        if org is not None and org.stage is None and not (set(org.forms()) & by_rules):
+            org.stage = m.stage
+            org.kind = m.kind or org.kind
 
 
 def _span(s: int, e: int, field: str) -> dict:
@@ -102,7 +134,7 @@ def _organizations(table: OrgTable) -> list[Organization]:
             evidence.append(_span(s, e, f))
         out.append(Organization(name=o.name, aliases=aliases, kind=o.kind,
                                 evidence=evidence,
-                                confidence=round(o.confidence, 2)))
+                                confidence=round(o.confidence, 2), stage=o.stage))
     return out
 
 

@@ -47,6 +47,7 @@ class Org:
     confidence: float = 0.8
     surfaces: set[str] = field(default_factory=set)  # forms as written (with 有限公司)
     employer_only: bool = False  # named only as where a post is held: no party
+    stage: str | None = None  # a mention finder that named it first (None: the rules)
 
     def forms(self) -> list[str]:
         return [self.key, *self.aliases]

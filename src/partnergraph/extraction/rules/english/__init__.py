@@ -12,11 +12,13 @@ organization's mention) and `posts` (the post record and name/title reader they 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from partnergraph.extraction.rules.english import aliases, names, orgtable, selfref, slots
 from partnergraph.extraction.rules.english.events import extract_events
 from partnergraph.extraction.rules.english.people import extract_people
 from partnergraph.extraction.rules.english.text import read
+from partnergraph.extraction.stages import Mention, MentionFinder, found_mentions
 from partnergraph.models import Document, Event, Organization, Person
 
 # Evidence kept per organization: enough to highlight every use in a news article.
@@ -24,12 +26,15 @@ _MAX_SPANS = 100
 _PAREN = re.compile(r"\(\s*\"?\s*([A-Za-z][A-Za-z&.\- ]{0,30}?)\s*\"?\s*\)")
 
 
-def extract_items(document: Document) -> tuple[list[Organization], list[Person], list[Event]]:
+def extract_items(document: Document, finders: Sequence[MentionFinder] = ()
+                  ) -> tuple[list[Organization], list[Person], list[Event]]:
     art = read(document)
     if not art.sentences:
         return [], [], []
     table = orgtable.OrgTable()
     names.head_mentions(art, table)
+    if finders:
+        _take_found(art, table, found_mentions(document, finders))
     aliases.merge_variants(table)
     not_org = _non_org_acronyms(art, table)
     aliases.acronym_aliases(art, table, not_org)
@@ -78,7 +83,7 @@ def extract_items(document: Document) -> tuple[list[Organization], list[Person],
         other_names = [" ".join(a.split()) for a in org.aliases if a != org.name]
         organizations.append(Organization(
             name=" ".join(org.name.split()), aliases=other_names, kind=org.kind, evidence=evidence,
-            confidence=0.9 if org.headed else 0.6,
+            confidence=0.9 if org.headed else 0.6, stage=org.stage,
         ))
     named = {table.orgs[i].name for i in table.live() if i in spans_of}
 
@@ -124,6 +129,24 @@ def extract_items(document: Document) -> tuple[list[Organization], list[Person],
             entity=entity, evidence=evidence, confidence=0.7,
         ))
     return organizations, people, events
+
+
+def _take_found(art, table: orgtable.OrgTable, found: list[Mention]) -> None:
+    """Names a mention finder proposes join the table before aliases, slots, people and events
+    read it, as names found without a head noun (a span the rules already name stays theirs);
+    an organization the table did not know records the finder in its `stage`."""
+    named = bytearray(len(art.text) + 1)
+    for org in table.orgs:
+        for s, e, _ in org.spans:
+            named[s:e] = b"\x01" * (e - s)
+    for m in found:
+        if any(named[m.start:m.end]):
+            continue
+        known = len(table.orgs)
+        idx = table.add(" ".join(art.text[m.start:m.end].split()), m.kind or "company", m.start, m.end, headed=False)
+        if idx >= known:
+            table.orgs[idx].stage = m.stage
+        named[m.start:m.end] = b"\x01" * (m.end - m.start)
 
 
 def _non_org_acronyms(art, table: orgtable.OrgTable) -> set[str]:

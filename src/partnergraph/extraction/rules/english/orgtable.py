@@ -85,6 +85,7 @@ class Org:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     first: int = 0
     headed: bool = True      # found by a head noun (not only by context)
+    stage: str | None = None  # a mention finder that named it first (None: the rules)
 
     @property
     def aliases(self) -> list[str]:
