@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import combinations
 
+from partnergraph.extraction.stages import mentions as org_mentions
 from partnergraph.learn.text import sentences, tokens
 from partnergraph.models import Document, Extraction, Organization, Span
 
@@ -55,12 +56,7 @@ class Context:
     def build(cls, doc: Document, rules: Extraction, orgs: list[Organization] | None = None,
               tagged: list[tuple[int, int, str]] | None = None) -> Context:
         orgs = list(rules.organizations) if orgs is None else orgs
-        mentions = sorted(
-            (s.start, s.end, i)
-            for i, o in enumerate(orgs)
-            for s in o.evidence
-            if s.field in ("name", "alias") and s.end > s.start
-        )
+        mentions = [m[:3] for m in org_mentions(orgs)]  # (start, end, organization index)
         sents = sentences(doc, [(s, e) for s, e, _ in mentions])
         ctx = cls(doc, rules, orgs, "zh" if doc.lang == "zh" else "en", mentions, sents, [],
                   tagged=sorted(tagged or []))

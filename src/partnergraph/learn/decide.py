@@ -19,6 +19,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from partnergraph.dates import find_dates
+from partnergraph.extraction.stages import name_spans
 from partnergraph.learn.bounds import refine
 from partnergraph.learn.candidates import (
     EVENT_TYPES,
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 
 def rule_name_spans(rules: Extraction) -> list[tuple[int, int]]:
     """Where the rules' organizations are named: the tagger's feature, in training and extraction."""
-    return [(s.start, s.end) for o in rules.organizations for s in o.evidence if s.field in ("name", "alias")]
+    return name_spans(rules.organizations)
 
 
 def tagged_spans(doc: Document, rules: Extraction, lm: LanguageModel) -> list[tuple[int, int, str]]:

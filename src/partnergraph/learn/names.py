@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 
+from partnergraph.extraction.stages import name_spans
 from partnergraph.learn.bounds import best_alias_owner
 from partnergraph.learn.linear import LinearModel
 from partnergraph.models import Document, Organization, Span
@@ -105,7 +106,7 @@ def join_tagged(doc: Document, orgs: list[Organization], spans: list[tuple[int, 
     """The rules' organizations plus the tagger's new ones (stage "tagger"); a Chinese name
     that the bounds model reads as a short form of a known one (澳大) is its alias."""
     text = doc.text
-    taken = Taken((s.start, s.end) for o in orgs for s in o.evidence if s.field in ("name", "alias"))
+    taken = Taken(name_spans(orgs))
     body = sorted((s.start, s.end) for s in doc.body) or [(0, len(text))]
     starts = [b0 for b0, _ in body]
     out = list(orgs)  # the tagger's new organizations are appended, so a later short form finds them too

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from partnergraph.errors import BackendUnavailable, ConfigError
 from partnergraph.extraction.rules import RuleBackend
+from partnergraph.extraction.stages import name_spans
 from partnergraph.learn.bounds import alias_features, alias_owners, trim_features, trim_proposals
 from partnergraph.learn.candidates import (
     EVENT_TYPES,
@@ -162,7 +163,7 @@ def bounds_examples(items: list[Item], spans_of: dict[int, list]) -> list[tuple[
             whole, rest = r.gold_index(orgs[i].name), r.gold_index(orgs[i].name[cut:])
             if isinstance(whole, int) or isinstance(rest, int):
                 rows.append((trim_features(ex, orgs, i, cut, j), int(isinstance(rest, int) and not isinstance(whole, int))))
-        named = [(s.start, s.end) for o in orgs for s in o.evidence if s.field in ("name", "alias")]
+        named = name_spans(orgs)
         seen: set[str] = set()
         for s, e, typ in spans:
             if typ != "ORG" or any(a < e and s < b for a, b in named):
