@@ -28,6 +28,8 @@ _PAREN = re.compile(r"\(\s*\"?\s*([A-Za-z][A-Za-z&.\- ]{0,30}?)\s*\"?\s*\)")
 
 def extract_items(document: Document, finders: Sequence[MentionFinder] = ()
                   ) -> tuple[list[Organization], list[Person], list[Event]]:
+    """One English document's organizations, people and events; the names `finders` propose
+    join the rules' own before aliases (see `extraction.stages`)."""
     art = read(document)
     if not art.sentences:
         return [], [], []
@@ -52,7 +54,15 @@ def extract_items(document: Document, finders: Sequence[MentionFinder] = ()
     subjects = sorted(mentions + [d for d in described if d not in owners])
     named_kinds = {idx: table.orgs[idx].kind for _, _, idx in mentions}
     posts = extract_people(art, sorted(mentions + described), {i: table.orgs[i].name for i in table.live()}, named_kinds)
-    # every later use of a person's name stands for the organization of the post
+    person_orgs = _person_orgs(art, posts)
+    evs = extract_events(art, table, subjects, sorted(person_orgs + owners))
+    organizations, spans_of = _organizations(art.text, table, mentions)
+    named = {table.orgs[i].name for i in table.live() if i in spans_of}
+    return organizations, _people(table, posts, named), _events(art.text, table, evs, named)
+
+
+def _person_orgs(art, posts) -> list[tuple[int, int, int]]:
+    """Every later use of a person's name stands for the organization of the post."""
     person_orgs = []
     seen_names: set[str] = set()
     for p in posts:
@@ -63,9 +73,13 @@ def extract_items(document: Document, finders: Sequence[MentionFinder] = ()
         while pos >= 0:
             person_orgs.append((pos, pos + len(p.name), p.org))
             pos = art.view.find(p.name, pos + len(p.name))
-    evs = extract_events(art, table, subjects, sorted(person_orgs + owners))
+    return person_orgs
 
-    text = art.text
+
+def _organizations(text: str, table: orgtable.OrgTable, mentions
+                   ) -> tuple[list[Organization], dict[int, list[tuple[int, int]]]]:
+    """The table's organizations the text names, each with its mentions as evidence (and the
+    mentions by organization, which decide what people and events may name)."""
     # the mentions of each organization, in order (one pass, not one scan per organization)
     spans_of: dict[int, list[tuple[int, int]]] = {}
     for s, e, i in mentions:
@@ -85,26 +99,34 @@ def extract_items(document: Document, finders: Sequence[MentionFinder] = ()
             name=" ".join(org.name.split()), aliases=other_names, kind=org.kind, evidence=evidence,
             confidence=0.9 if org.headed else 0.6, stage=org.stage,
         ))
-    named = {table.orgs[i].name for i in table.live() if i in spans_of}
+    return organizations, spans_of
 
-    def out_name(i: int) -> str:
-        return " ".join(table.orgs[i].name.split())
 
+def _out_name(table: orgtable.OrgTable, i: int) -> str:
+    return " ".join(table.orgs[i].name.split())
+
+
+def _people(table: orgtable.OrgTable, posts, named: set[str]) -> list[Person]:
+    """Each post as a person; an organization the text never names is left open."""
     people = []
     for p in posts:
         org_name = table.orgs[p.org].name if p.org is not None else None
         if org_name is not None and org_name not in named:
             org_name = None
-        org_name = out_name(p.org) if org_name is not None else None
+        org_name = _out_name(table, p.org) if org_name is not None else None
         people.append(Person(
             name=" ".join(p.name.split()), title=" ".join(p.title.split()) if p.title else None, org=org_name,
             evidence=[{"start": s, "end": e, "field": f} for s, e, f in p.spans],
             confidence=0.85 if p.explicit else 0.5,
         ))
+    return people
 
+
+def _events(text: str, table: orgtable.OrgTable, evs, named: set[str]) -> list[Event]:
+    """Each event with two or more named parties, its fields quoted from the text."""
     events = []
     for ev in evs:
-        parties = [out_name(i) for i in ev.parties if table.orgs[i].name in named]
+        parties = [_out_name(table, i) for i in ev.parties if table.orgs[i].name in named]
         if len(parties) < 2:
             continue
         evidence = [{"start": ev.trigger[0], "end": ev.trigger[1], "field": "trigger"}]
@@ -123,12 +145,12 @@ def extract_items(document: Document, finders: Sequence[MentionFinder] = ()
                 evidence.append({"start": s, "end": e, "field": "topic"})
         entity = None
         if ev.entity is not None and table.orgs[ev.entity].name:
-            entity = out_name(ev.entity)
+            entity = _out_name(table, ev.entity)
         events.append(Event(
             type=ev.type, date=ev.date, parties=parties, location=location, topics=topics,
             entity=entity, evidence=evidence, confidence=0.7,
         ))
-    return organizations, people, events
+    return events
 
 
 def _take_found(art, table: orgtable.OrgTable, found: list[Mention]) -> None:
