@@ -179,94 +179,22 @@ def _is_head(tok: Token) -> bool:
 
 
 def _head_names(piece: list[tuple[Token, str]]) -> list[tuple[int, int, int]]:
-    """(start index, end index, head index) of every organization name in one piece."""
+    """(start index, end index, head index) of every organization name in one piece: from each
+    head word, the words before it that belong to the name, then what extends it after."""
     lex = lexicon()
     n = len(piece)
     toks = [t for t, _ in piece]
     kinds = [k for _, k in piece]
     heads = [k == "w" and _HEAD_KIND[t.text.removesuffix("'s")] is not None for t, k in piece]
-    # suffix sums: is there a head word at or after j
-    later = [False] * (n + 1)
-    for j in range(n - 1, -1, -1):
-        later[j] = later[j + 1] or heads[j]
     out = []
     i = 0
     while i < n:
         h = next((j for j in range(i, n) if heads[j]), None)
         if h is None:
             break
-        s = h
-        while s - 1 >= i and h - s < _MAX_NAME_WORDS:
-            k, t = kinds[s - 1], toks[s - 1]
-            if k in ("w", "p") or t.lower in ("and", "&") and s - 2 >= i and kinds[s - 2] == "w" and not heads[s - 2] \
-                    and (toks[s].lower in _FIELD_WORDS and toks[s - 2].lower in _FIELD_WORDS
-                         or t.text == "&" and not _ACRONYM.match(toks[s - 2].text)):
-                s -= 1
-            else:
-                break
-        while s < h and (kinds[s] != "w" or toks[s].lower.endswith("-based")):
-            s += 1
-        e = h + 1
-        while e < n and (kinds[e] == "p" and toks[e].text in ".," or kinds[e] == "w" and toks[e].text in _LEGAL_CHAIN
-                         and (toks[e].text != "Group" or kinds[e - 1] == "p")):
-            e += 1
-        # "Norland Group (China) Co., Ltd.": a place in parentheses inside the legal name
-        if e + 3 < n and toks[e].text == "(" and toks[e + 2].text == ")" and toks[e + 3].text in _LEGAL_CHAIN \
-                and kinds[e + 1] == "w":
-            e += 4
-            while e < n and (kinds[e] == "p" and toks[e].text in ".," or kinds[e] == "w" and toks[e].text in _LEGAL_CHAIN):
-                e += 1
-        while e - 1 > h and toks[e - 1].text == ",":
-            e -= 1
-        # head-final names side by side are one name ("USTC-Daqo Group Dual-Carbon ... Laboratory")
-        while e < n and kinds[e] == "w" and not toks[e - 1].text.endswith("'s") and e - s < _MAX_NAME_WORDS:
-            j = e
-            while j < n and kinds[j] in ("w", "p") and not heads[j] and j - s < _MAX_NAME_WORDS:
-                j += 1
-            if j < n and heads[j] and (j > e or _base(toks[j]) not in _BODY_HEADS):
-                e = j + 1
-                h = j
-            else:
-                break
-        # "ESI Medical College and Hospital": two heads joined at the end of the run are one name
-        if e + 1 < n and e == h + 1 and toks[e].lower == "and" and heads[e + 1] and (
-                e + 2 == n or kinds[e + 2] != "c" or toks[e + 2].lower not in ("of", "for", "in")):
-            e += 2
-            h = e - 1
-        # "Military Hospital 175": a number after the head is part of the name (a year is not)
-        if e < n and e == h + 1 and toks[e].text.isdigit() and len(toks[e].text) <= 4 \
-                and not (len(toks[e].text) == 4 and toks[e].text[:2] in ("19", "20")):
-            e += 1
-        # "Technische Universität Darmstadt": a non-English head takes the place after it
-        if e == h + 1 and toks[h].text in _FOREIGN_HEADS and e < n and kinds[e] == "w":
-            e += 1
-            while e + 1 < n and toks[e].lower in ("de", "del", "di", "da", "des", "du") and kinds[e + 1] == "w":
-                e += 2
-        # of-tail: "University of Science and Technology of China"
-        if e + 1 < n and toks[e].lower in ("of", "for", "in") and not toks[e - 1].text.endswith("'s"):
-            j = e + 1
-            while j < n and toks[j].lower == "the":
-                j += 1
-            seg_end = next((k for k in range(j, min(n, j + 12)) if kinds[k] == "c" and toks[k].lower != "the"),
-                           min(n, j + 12))
-            if j < n and kinds[j] == "w" and not _ACRONYM.match(toks[j].text) and not any(heads[j:seg_end]):
-                end = e
-                j = e + 1
-                while j < n and j - e < 24:
-                    t = toks[j]
-                    if kinds[j] == "w":
-                        if _base(t) in lex.venues:
-                            break
-                        end = j + 1
-                        if t.text.endswith("'s"):
-                            break
-                    elif t.lower in ("of", "and", "&", "for", "in") and _segment_has_head(toks, kinds, heads, j + 1):
-                        break  # "... for Optoelectronics and the State Key Laboratory": a second name
-                    elif t.lower == "and" and j + 1 < n and toks[j + 1].lower not in lex.field_words \
-                            and toks[j + 1].lower != "the" and not (j + 2 == n and _plural_noun(toks[j + 1].text)):
-                        break  # "Communist Party of China and Xicheng District": two names
-                    j += 1
-                e = end
+        s = _name_start(toks, kinds, heads, i, h)
+        e, h = _name_end(toks, kinds, heads, s, h)
+        e = _of_tail(toks, kinds, heads, e)
         if _base(toks[h]) in lex.initial_only and e == h + 1:
             i = h + 1
             continue
@@ -276,6 +204,99 @@ def _head_names(piece: list[tuple[Token, str]]) -> list[tuple[int, int, int]]:
         out.append((s, e, h))
         i = e
     return out
+
+
+def _name_start(toks: list[Token], kinds: list[str], heads: list[bool], i: int, h: int) -> int:
+    """The first word of the name headed at `h` (not before `i`): words and marks back from the
+    head, "and"/"&" only between field words ("Science and Technology") or in a firm's name."""
+    s = h
+    while s - 1 >= i and h - s < _MAX_NAME_WORDS:
+        k, t = kinds[s - 1], toks[s - 1]
+        if k in ("w", "p") or t.lower in ("and", "&") and s - 2 >= i and kinds[s - 2] == "w" and not heads[s - 2] \
+                and (toks[s].lower in _FIELD_WORDS and toks[s - 2].lower in _FIELD_WORDS
+                     or t.text == "&" and not _ACRONYM.match(toks[s - 2].text)):
+            s -= 1
+        else:
+            break
+    while s < h and (kinds[s] != "w" or toks[s].lower.endswith("-based")):
+        s += 1
+    return s
+
+
+def _name_end(toks: list[Token], kinds: list[str], heads: list[bool], s: int, h: int) -> tuple[int, int]:
+    """The end (exclusive) of the name headed at `h`, and its last head: legal endings, a place
+    in parentheses, names side by side, "X and Y" heads, a number, a foreign head's place."""
+    n = len(toks)
+    e = h + 1
+    while e < n and (kinds[e] == "p" and toks[e].text in ".," or kinds[e] == "w" and toks[e].text in _LEGAL_CHAIN
+                     and (toks[e].text != "Group" or kinds[e - 1] == "p")):
+        e += 1
+    # "Norland Group (China) Co., Ltd.": a place in parentheses inside the legal name
+    if e + 3 < n and toks[e].text == "(" and toks[e + 2].text == ")" and toks[e + 3].text in _LEGAL_CHAIN \
+            and kinds[e + 1] == "w":
+        e += 4
+        while e < n and (kinds[e] == "p" and toks[e].text in ".," or kinds[e] == "w" and toks[e].text in _LEGAL_CHAIN):
+            e += 1
+    while e - 1 > h and toks[e - 1].text == ",":
+        e -= 1
+    # head-final names side by side are one name ("USTC-Daqo Group Dual-Carbon ... Laboratory")
+    while e < n and kinds[e] == "w" and not toks[e - 1].text.endswith("'s") and e - s < _MAX_NAME_WORDS:
+        j = e
+        while j < n and kinds[j] in ("w", "p") and not heads[j] and j - s < _MAX_NAME_WORDS:
+            j += 1
+        if j < n and heads[j] and (j > e or _base(toks[j]) not in _BODY_HEADS):
+            e = j + 1
+            h = j
+        else:
+            break
+    # "ESI Medical College and Hospital": two heads joined at the end of the run are one name
+    if e + 1 < n and e == h + 1 and toks[e].lower == "and" and heads[e + 1] and (
+            e + 2 == n or kinds[e + 2] != "c" or toks[e + 2].lower not in ("of", "for", "in")):
+        e += 2
+        h = e - 1
+    # "Military Hospital 175": a number after the head is part of the name (a year is not)
+    if e < n and e == h + 1 and toks[e].text.isdigit() and len(toks[e].text) <= 4 \
+            and not (len(toks[e].text) == 4 and toks[e].text[:2] in ("19", "20")):
+        e += 1
+    # "Technische Universität Darmstadt": a non-English head takes the place after it
+    if e == h + 1 and toks[h].text in _FOREIGN_HEADS and e < n and kinds[e] == "w":
+        e += 1
+        while e + 1 < n and toks[e].lower in ("de", "del", "di", "da", "des", "du") and kinds[e + 1] == "w":
+            e += 2
+    return e, h
+
+
+def _of_tail(toks: list[Token], kinds: list[str], heads: list[bool], e: int) -> int:
+    """The end of the name with its of-tail ("University of Science and Technology of China"),
+    up to a venue, a second name or two names joined by "and"."""
+    lex = lexicon()
+    n = len(toks)
+    if not (e + 1 < n and toks[e].lower in ("of", "for", "in") and not toks[e - 1].text.endswith("'s")):
+        return e
+    j = e + 1
+    while j < n and toks[j].lower == "the":
+        j += 1
+    seg_end = next((k for k in range(j, min(n, j + 12)) if kinds[k] == "c" and toks[k].lower != "the"),
+                   min(n, j + 12))
+    if not (j < n and kinds[j] == "w" and not _ACRONYM.match(toks[j].text) and not any(heads[j:seg_end])):
+        return e
+    end = e
+    j = e + 1
+    while j < n and j - e < 24:
+        t = toks[j]
+        if kinds[j] == "w":
+            if _base(t) in lex.venues:
+                break
+            end = j + 1
+            if t.text.endswith("'s"):
+                break
+        elif t.lower in ("of", "and", "&", "for", "in") and _segment_has_head(toks, kinds, heads, j + 1):
+            break  # "... for Optoelectronics and the State Key Laboratory": a second name
+        elif t.lower == "and" and j + 1 < n and toks[j + 1].lower not in lex.field_words \
+                and toks[j + 1].lower != "the" and not (j + 2 == n and _plural_noun(toks[j + 1].text)):
+            break  # "Communist Party of China and Xicheng District": two names
+        j += 1
+    return end
 
 
 def _plural_noun(word: str) -> bool:
