@@ -122,87 +122,111 @@ def _titles(zt: ZhText, rs: int, re_: int) -> list[tuple[int, int]]:
 
 
 def find_candidates(zt: ZhText, lines: list[tuple[int, int]] | None = None) -> list[Cand]:
-    """Organization names in the body lines (or in `lines`)."""
-    lex = lexicon()
+    """Organization names in the body lines (or in `lines`): in each run of name characters
+    with a head word, the head words that can end a name, chained into names."""
     v = zt.v
     out: list[Cand] = []
-    by_line = _han_only_suffixes(lex)
     titled = "》" in v  # one search of the text gates the per-line one
     for ls, le in zt.lines if lines is None else lines:
-        if by_line:
-            # head words are Chinese characters only, and runs are split by other characters,
-            # so one scan of the line finds in each run what a scan of the run would
-            line_found = list(lex.suffix_re.finditer(v, ls, le))
-            if not line_found:
-                continue
-            starts = [m.start() for m in line_found]
-            n, k = len(starts), 0
-        for run in NAME_RUN.finditer(v, ls, le):
-            rs, re_ = run.span()
-            if by_line:
-                while k < n and starts[k] < rs:
-                    k += 1
-                if k == n:
-                    break  # no head word in the rest of the line
-                if starts[k] >= re_ or re_ - rs < 2:
-                    continue
-                j = k + 1
-                while j < n and starts[j] < re_:
-                    j += 1
-                found = line_found[k:j]
-                k = j
-            elif re_ - rs < 2:
-                continue
-            else:
-                found = list(lex.suffix_re.finditer(v, rs, re_))
-            if not found:
-                continue  # most runs name nothing: skip the post scan
-            heads = []
+        for rs, re_, found in _runs_with_heads(zt, ls, le):
             titles = _titles(zt, rs, re_)
-            for m in found:
-                ss, se = m.span()
-                word = m.group()
-                if v.startswith(_NOT_AFTER.get(word, "\0"), se):
-                    continue  # 局面, 政府采购
-                if word in _PARTY_HEADS:
-                    if ss == rs or v[ss - 1] not in _PLACE_CHAR:
-                        continue
-                elif any(ts <= ss < te and te >= se for ts, te in titles):
-                    continue  # 局 of 局长, 厅 of 厅长
-                elif word == "司" and not (heads and v[heads[-1][1] - 1] in "部委"
-                                          and ss - heads[-1][1] <= MAX_GOV_CHAIN_GAP):
-                    continue  # a department of a ministry only (教育部国际合作与交流司)
-                heads.append((ss, se))
-            if not heads:
-                continue
-            cuts = _cuts(zt, rs, re_, heads)
-            # a post ends the phrase before it (董事长徐广福, 院长张力); so does the end of a
-            # post that a party head word started (党委书记 → nothing of it belongs to a name)
-            ends = sorted(cuts + [te for ts, te in titles])
-            cur: list[int] | None = None
-            for ss, se in heads:
-                i = bisect_right(ends, ss)
-                left = max(rs, ends[i - 1]) if i else rs
-                gap = MAX_GOV_CHAIN_GAP if cur is not None and v[cur[1] - 2:cur[1]] == "政府" \
-                    else MAX_SCHOOL_CHAIN_GAP if cur is not None and v[cur[1] - 2:cur[1]] in ("大学", "学院") \
-                    and v[ss:se].endswith(_SCHOOL_KINDS) else MAX_CHAIN_GAP
-                if cur is not None and left <= cur[1] and ss - cur[1] <= gap \
-                        and not (left == cur[1] and left in cuts) \
-                        and not _split_by_he(v, cur, ss, se) and not _unit_of(v, cur, ss, se):
-                    # a stop word ending with the head word (三甲医院青川市人民医院) chains nothing
-                    cur[1] = se
-                    continue
-                if cur is not None:
-                    out.append(Cand(cur[0], cur[1], v[cur[0]:cur[1]]))
-                    left = max(left, cur[1])
-                left = _split_conj(v, left, ss, se)
-                cur = [left, se]
-            if cur is not None:
-                out.append(Cand(cur[0], cur[1], v[cur[0]:cur[1]]))
+            heads = _heads(v, rs, found, titles)
+            if heads:
+                out += _chained(zt, rs, re_, heads, titles)
         if titled and v.find("》", ls, le) >= 0:
             # 《青川文学》杂志社: a journal's publisher, named by the journal's title
             out.extend(Cand(m.start(), m.end(), m.group()) for m in _TITLED_BODY.finditer(v, ls, le))
     return [c for c in (_trim(zt, c) for c in out) if c is not None]
+
+
+def _runs_with_heads(zt: ZhText, ls: int, le: int):
+    """(start, end, head-word matches) of each run of the line that has a head word."""
+    lex = lexicon()
+    v = zt.v
+    if not _han_only_suffixes(lex):
+        for run in NAME_RUN.finditer(v, ls, le):
+            rs, re_ = run.span()
+            if re_ - rs < 2:
+                continue
+            found = list(lex.suffix_re.finditer(v, rs, re_))
+            if found:  # most runs name nothing: skip the post scan
+                yield rs, re_, found
+        return
+    # head words are Chinese characters only, and runs are split by other characters,
+    # so one scan of the line finds in each run what a scan of the run would
+    line_found = list(lex.suffix_re.finditer(v, ls, le))
+    if not line_found:
+        return
+    starts = [m.start() for m in line_found]
+    n, k = len(starts), 0
+    for run in NAME_RUN.finditer(v, ls, le):
+        rs, re_ = run.span()
+        while k < n and starts[k] < rs:
+            k += 1
+        if k == n:
+            break  # no head word in the rest of the line
+        if starts[k] >= re_ or re_ - rs < 2:
+            continue
+        j = k + 1
+        while j < n and starts[j] < re_:
+            j += 1
+        found = line_found[k:j]
+        k = j
+        if found:
+            yield rs, re_, found
+
+
+def _heads(v: str, rs: int, found, titles: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The head words that can end a name (not 局 of 局长, not 局面, not a party head after no place)."""
+    heads: list[tuple[int, int]] = []
+    for m in found:
+        ss, se = m.span()
+        word = m.group()
+        if v.startswith(_NOT_AFTER.get(word, "\0"), se):
+            continue  # 局面, 政府采购
+        if word in _PARTY_HEADS:
+            if ss == rs or v[ss - 1] not in _PLACE_CHAR:
+                continue
+        elif any(ts <= ss < te and te >= se for ts, te in titles):
+            continue  # 局 of 局长, 厅 of 厅长
+        elif word == "司" and not (heads and v[heads[-1][1] - 1] in "部委"
+                                  and ss - heads[-1][1] <= MAX_GOV_CHAIN_GAP):
+            continue  # a department of a ministry only (教育部国际合作与交流司)
+        heads.append((ss, se))
+    return heads
+
+
+def _chained(zt: ZhText, rs: int, re_: int, heads: list[tuple[int, int]],
+             titles: list[tuple[int, int]]) -> list[Cand]:
+    """The run's names: each head's name reaches left to the last cut; a head close enough
+    after a name extends it (青川市人民政府办公室, 青川大学化学学院)."""
+    v = zt.v
+    out: list[Cand] = []
+    cuts = _cuts(zt, rs, re_, heads)
+    # a post ends the phrase before it (董事长徐广福, 院长张力); so does the end of a
+    # post that a party head word started (党委书记 → nothing of it belongs to a name)
+    ends = sorted(cuts + [te for ts, te in titles])
+    cur: list[int] | None = None
+    for ss, se in heads:
+        i = bisect_right(ends, ss)
+        left = max(rs, ends[i - 1]) if i else rs
+        gap = MAX_GOV_CHAIN_GAP if cur is not None and v[cur[1] - 2:cur[1]] == "政府" \
+            else MAX_SCHOOL_CHAIN_GAP if cur is not None and v[cur[1] - 2:cur[1]] in ("大学", "学院") \
+            and v[ss:se].endswith(_SCHOOL_KINDS) else MAX_CHAIN_GAP
+        if cur is not None and left <= cur[1] and ss - cur[1] <= gap \
+                and not (left == cur[1] and left in cuts) \
+                and not _split_by_he(v, cur, ss, se) and not _unit_of(v, cur, ss, se):
+            # a stop word ending with the head word (三甲医院青川市人民医院) chains nothing
+            cur[1] = se
+            continue
+        if cur is not None:
+            out.append(Cand(cur[0], cur[1], v[cur[0]:cur[1]]))
+            left = max(left, cur[1])
+        left = _split_conj(v, left, ss, se)
+        cur = [left, se]
+    if cur is not None:
+        out.append(Cand(cur[0], cur[1], v[cur[0]:cur[1]]))
+    return out
 
 
 _TITLED_BODY = re.compile(rf"《[{HAN}A-Za-z0-9]{{2,16}}》(?:杂志社|编辑部|出版社|报社)")
