@@ -69,81 +69,113 @@ def discover_party_names(zt: ZhText, cands: list[Cand]) -> tuple[
     bodies of a kind; places standing for their governments; and the bodies named only as
     where a post is held (employers: organizations, but no evidence of a party)."""
     v = zt.v
-    lex = lexicon()
     # a generic head word inside a brand (中铁 of 中铁五新) is no name that the brand overlaps
     known = SpanIndex((c.start, c.end) for c in cands if not c.generic)
     out: list[tuple[int, int]] = []
     places: list[tuple[int, int]] = []
     # a scanner with no look-around that finds nothing in the whole text finds nothing in
     # any sentence: one search each instead of one scan per sentence (~45 a doc)
-    listed, from_list, organized, visited = (
-        rx.search(v) is not None for rx in (_LISTED, _FROM_LIST, _ORGANIZED, _VISITED))
+    steps = [_signing_parties] + [step for rx, step in ((_LISTED, _listed_bodies), (_FROM_LIST, _from_list),
+                                                        (_ORGANIZED, _organizers), (_VISITED, _visited_hosts))
+                                  if rx.search(v) is not None]
     for s0, s1 in zt.sentences:
-        for t in _SIGNING.finditer(v, s0, s1):
-            cs = max(v.rfind(",", s0, t.start()), v.rfind(":", s0, t.start()))
-            cs = s0 if cs < 0 else cs + 1
-            end = t.start()
-            if ATTENDING.search(v, max(cs, end - 8), end):
-                continue
-            m = _SUBJECT_END.search(v, cs, end)
-            parts = _split(v, _CONJ, cs, m.start() if m else end)
-            if m and m.group() == "分别" and v[m.end():m.end() + 1] in ("与", "同", "和"):
-                # A分别与B、C签约: the bodies after 分别与 are parties as well
-                m2 = _SUBJECT_END.search(v, m.end() + 1, end)
-                parts += _split(v, _CONJ, m.end() + 1, m2.start() if m2 else end)
-            if len(parts) < 2 or not any(known.overlaps(a, b) for a, b in parts):
-                continue
-            for a, b in parts:
-                _keep(zt, known, out, places, a, b)
-        for t in _LISTED.finditer(v, s0, s1) if listed else ():
-            cs = max(v.rfind(",", s0, t.start()), v.rfind(":", s0, t.start()), t.start() - MAX_LIST)
-            cs = s0 if cs < s0 else cs + 1
-            parts = _split(v, _LIST_CONJ, cs, t.start())
-            if len(parts) < 2:
-                continue
-            # the first item carries the verb before the list (走访了华达): cut at a stop word
-            a, b = parts[0]
-            cuts = [m.end() for m in lexicon().stop_re.finditer(v, a, b)]
-            parts[0] = (max(cuts) if cuts else a, b)
+        for step in steps:
+            step(zt, known, out, places, s0, s1)
+    out.sort()
+    return out, places, _employers(zt, known, places)
+
+
+def _signing_parties(zt: ZhText, known: SpanIndex, out, places, s0: int, s1: int) -> None:
+    """A与B签署…: the names joined before a signing verb, when one of them is a known name."""
+    v = zt.v
+    for t in _SIGNING.finditer(v, s0, s1):
+        cs = max(v.rfind(",", s0, t.start()), v.rfind(":", s0, t.start()))
+        cs = s0 if cs < 0 else cs + 1
+        end = t.start()
+        if ATTENDING.search(v, max(cs, end - 8), end):
+            continue
+        m = _SUBJECT_END.search(v, cs, end)
+        parts = _split(v, _CONJ, cs, m.start() if m else end)
+        if m and m.group() == "分别" and v[m.end():m.end() + 1] in ("与", "同", "和"):
+            # A分别与B、C签约: the bodies after 分别与 are parties as well
+            m2 = _SUBJECT_END.search(v, m.end() + 1, end)
+            parts += _split(v, _CONJ, m.end() + 1, m2.start() if m2 else end)
+        if len(parts) < 2 or not any(known.overlaps(a, b) for a, b in parts):
+            continue
+        for a, b in parts:
+            _keep(zt, known, out, places, a, b)
+
+
+def _listed_bodies(zt: ZhText, known: SpanIndex, out, places, s0: int, s1: int) -> None:
+    """华达、海川等5家企业: a list closed by what its items are (each a body of that kind)."""
+    v = zt.v
+    for t in _LISTED.finditer(v, s0, s1):
+        cs = max(v.rfind(",", s0, t.start()), v.rfind(":", s0, t.start()), t.start() - MAX_LIST)
+        cs = s0 if cs < s0 else cs + 1
+        parts = _split(v, _LIST_CONJ, cs, t.start())
+        if len(parts) < 2:
+            continue
+        # the first item carries the verb before the list (走访了华达): cut at a stop word
+        a, b = parts[0]
+        cuts = [m.end() for m in lexicon().stop_re.finditer(v, a, b)]
+        parts[0] = (max(cuts) if cuts else a, b)
+        for a, b in parts:
+            _keep(zt, known, out, places, a, b, listed=True)
+
+
+def _from_list(zt: ZhText, known: SpanIndex, out, places, s0: int, s1: int) -> None:
+    """来自A、B和C的专家: the bodies the guests come from."""
+    v = zt.v
+    for t in _FROM_LIST.finditer(v, s0, s1):
+        parts = _split(v, _LIST_CONJ, t.start(1), t.end(1))
+        if len(parts) >= 2:
             for a, b in parts:
                 _keep(zt, known, out, places, a, b, listed=True)
-        for t in _FROM_LIST.finditer(v, s0, s1) if from_list else ():
-            parts = _split(v, _LIST_CONJ, t.start(1), t.end(1))
-            if len(parts) >= 2:
-                for a, b in parts:
-                    _keep(zt, known, out, places, a, b, listed=True)
-        for t in _ORGANIZED.finditer(v, s0, s1) if organized else ():
-            # 由海川科技主办、远景电气承办: the organizers of a meeting
-            a = max(s0, t.start() - MAX_LIST)
-            marks = [m.end() for m in _MARK.finditer(v, a, t.start())]
-            cs = marks[-1] if marks else a
-            k = v.rfind("由", cs, t.start())
-            parts = _split(v, _LIST_CONJ, k + 1 if k >= 0 else cs, t.start())
-            if len(parts) >= 2 or k >= 0:
-                for a, b in parts:
-                    _keep(zt, known, out, places, a, b)
-        for t in _VISITED.finditer(v, s0, s1) if visited else ():
-            # 走访了海川科技、远景电气和华达实业: hosts whose names end like a company's
-            end = _LIST_END.search(v, t.end(), min(s1, t.end() + MAX_LIST))
-            stop = end.start() if end else min(s1, t.end() + MAX_LIST)
-            parts = _split(v, _LIST_CONJ, t.end(), stop)
-            marked = any(v[a:b].endswith(lex.party_only) or known.overlaps(a, b) for a, b in parts)
+
+
+def _organizers(zt: ZhText, known: SpanIndex, out, places, s0: int, s1: int) -> None:
+    """由海川科技主办、远景电气承办: the organizers of a meeting."""
+    v = zt.v
+    for t in _ORGANIZED.finditer(v, s0, s1):
+        a = max(s0, t.start() - MAX_LIST)
+        marks = [m.end() for m in _MARK.finditer(v, a, t.start())]
+        cs = marks[-1] if marks else a
+        k = v.rfind("由", cs, t.start())
+        parts = _split(v, _LIST_CONJ, k + 1 if k >= 0 else cs, t.start())
+        if len(parts) >= 2 or k >= 0:
             for a, b in parts:
-                # a host ending like a company's; in a list with one, any name of 3 or more
-                # characters that is no place (走访了海川科技、比亚迪和宁德时代)
-                if v[a:b].endswith(lex.party_only) or (
-                        marked and len(parts) >= 2 and b - a >= 3 and v[a:b] not in lex.places
-                        and v[b - 1] not in _VENUE_END):
-                    _keep(zt, known, out, places, a, b, listed=True)
-    out.sort()
+                _keep(zt, known, out, places, a, b)
+
+
+def _visited_hosts(zt: ZhText, known: SpanIndex, out, places, s0: int, s1: int) -> None:
+    """走访了海川科技、远景电气和华达实业: hosts whose names end like a company's."""
+    v = zt.v
+    lex = lexicon()
+    for t in _VISITED.finditer(v, s0, s1):
+        end = _LIST_END.search(v, t.end(), min(s1, t.end() + MAX_LIST))
+        stop = end.start() if end else min(s1, t.end() + MAX_LIST)
+        parts = _split(v, _LIST_CONJ, t.end(), stop)
+        marked = any(v[a:b].endswith(lex.party_only) or known.overlaps(a, b) for a, b in parts)
+        for a, b in parts:
+            # a host ending like a company's; in a list with one, any name of 3 or more
+            # characters that is no place (走访了海川科技、比亚迪和宁德时代)
+            if v[a:b].endswith(lex.party_only) or (
+                    marked and len(parts) >= 2 and b - a >= 3 and v[a:b] not in lex.places
+                    and v[b - 1] not in _VENUE_END):
+                _keep(zt, known, out, places, a, b, listed=True)
+
+
+def _employers(zt: ZhText, known: SpanIndex, places) -> list[tuple[int, int]]:
+    """西部建设董事长王明, 民进中央主席李华: what names the body a post is held at."""
+    v = zt.v
+    lex = lexicon()
     employers: list[tuple[int, int]] = []
     for ls, le in zt.lines:
         for t in _BODY_POST.finditer(v, ls, le):
-            # 西部建设董事长王明, 民进中央主席李华: what names the body a post is held at
             nxt = v[t.end():t.end() + 1]
             if nxt in lex.surnames1 or nxt == "、":
                 _body_before_post(zt, known, employers, places, ls, t.start())
-    return out, places, employers
+    return employers
 
 
 def _body_before_post(zt: ZhText, known: SpanIndex, out: list[tuple[int, int]],
