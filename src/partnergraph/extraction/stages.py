@@ -125,6 +125,9 @@ def choose_parties(document: Document, extraction: Extraction, chooser: PartyCho
     orgs = extraction.organizations
     found = mentions(orgs)
     known = {o.name for o in orgs}
+    by_org: dict[int | None, list[Mention]] = {}
+    for m in found:
+        by_org.setdefault(m.org, []).append(m)
     events = []
     for ev in extraction.events:
         picked = list(dict.fromkeys(p for p in chooser.choose(document, PartyCandidates(ev, orgs, found))
@@ -132,19 +135,19 @@ def choose_parties(document: Document, extraction: Extraction, chooser: PartyCho
         if picked == ev.parties:
             events.append(ev)
         elif len(picked) >= 2:
-            events.append(_with_parties(ev, picked, orgs, found, chooser.name))
+            events.append(_with_parties(ev, picked, orgs, by_org, chooser.name))
     return extraction.model_copy(update={"events": events})
 
 
-def _with_parties(ev: Event, parties: list[str], orgs: list[Organization], found: list[Mention],
-                  stage: str) -> Event:
+def _with_parties(ev: Event, parties: list[str], orgs: list[Organization],
+                  by_org: dict[int | None, list[Mention]], stage: str) -> Event:
     """`ev` with other parties: its party evidence is each party's mention nearest the trigger."""
     trigger = next((s for s in ev.evidence if s.field == "trigger"), None)
     at = trigger.start if trigger is not None else 0
     index = {o.name: i for i, o in enumerate(orgs)}
     spans = []
     for name in parties:
-        own = [m for m in found if m.org == index[name]]
+        own = by_org.get(index[name], [])
         if own:
             m = min(own, key=lambda m: (abs(m.start - at), m.start))
             spans.append(Span(start=m.start, end=m.end, field="party"))
