@@ -50,6 +50,17 @@ _DELEGATION_WORDS = re.compile(r"一行|代表团|访问团|考察团|调研组|
 MAX_SCENE = 30
 
 
+def _arrival(before):
+    """李清代表西青区委、区政府对A的到来表示欢迎: A came; the host stands before 对."""
+    if not before:
+        return None
+    visitor = before[-1]
+    hosts = [m for m in before[:-1] if m.org is not visitor.org]
+    if not hosts:
+        return None
+    return visitor, hosts[-1:]
+
+
 class VisitRules:
     """The visit rules of `events.EventFinder`, which provides the article's context."""
 
@@ -76,73 +87,16 @@ class VisitRules:
         return []
 
     def _visit(self, s0, s1, ts, te):
+        """One visit event per host of the trigger's clause (a tour lists several)."""
         v = self.zt.v
         trig = v[ts:te]
         cs = clause_start(v, s0, ts)
         # the whole clause: a tour lists many hosts between the visitor and the verb
         before = distinct(orgs_in(self.mentions, max(cs, ts - MAX_TOUR), ts))
-        if trig == "的到来":
-            # 李清代表西青区委、区政府对A的到来表示欢迎: A came; the host stands before 对
-            if not before:
-                return []
-            visitor = before[-1]
-            hosts = [m for m in before[:-1] if m.org is not visitor.org]
-            if not hosts:
-                return []
-            hosts = hosts[-1:]
-        else:
-            after = self._host_list(te, s1)
-            scene = self.scene(s0)
-            if len(before) >= 2:
-                # A、B组织C师生参观了D: C went; the bodies organizing the trip are no party
-                sends = list(_SENDS.finditer(v, before[0].end, ts))
-                if sends:
-                    sent = sends[-1]
-                    sent_body = [m for m in before if 0 <= m.start - sent.end() <= 1]
-                    if sent_body:  # not 组织35家会员企业到B: a group with no name of its own
-                        before = [m for m in before if m.start >= sent_body[0].start]
-            if not before and (after or scene):
-                # 潘维大校长一行来到云南大学: the visitor named by a person of a known body
-                before = self._person_body(max(cs, ts - 30), ts)
-            if not before and after and _PARTY_WORD.search(v, cs, ts):
-                # 访问团一行先后走访了A、B: the delegation the article has already led out
-                before = self._delegation(s0)
-            if before and not after and scene is not None and len(before) == 1:
-                after = [scene]  # 在A公司,王刚一行参观了生产车间: the scene is the host
-            if before and not after:
-                to_us = _TO_US.search(v, before[-1].end, min(s1, te + 2))
-                home = self.table.resolve("我校") if to_us else None
-                if home is not None:  # 海川集团董事长赵强一行来校访问: the article's university
-                    after = [Mention(to_us.start(1), to_us.end(1), home, to_us.group(1))]
-            lead = v[max(cs, ts - 6):ts]
-            between = v[before[0].end:ts] if before else ""
-            went = _GOES_TO.search(between) if len(before) >= 2 else None
-            if after and before and after[0].org is not before[0].org:
-                visitor, hosts = before[0], after  # A一行走访了B、C和D: one visit per host
-            elif len(before) >= 2 and _RECEIVES.search(between):
-                hosts, visitor = before[:1], before[-1]  # A接待了B考察团
-            elif went is not None:
-                # A一行赴B调研, A代表团对B进行了访问, A一行先后到B、C调研
-                k = before[0].end + went.start()
-                visitor = before[0]
-                hosts = [m for m in before[1:] if m.start >= k] or before[-1:]
-            else:
-                return []
-            if trig == "迎来":
-                # A迎来B代表团: B came to A, as a delegation
-                if not (after and _DELEGATION.match(v, after[0].end)):
-                    return []
-                visitor, hosts = after[0], before[-1:]
-            elif trig.startswith(("会见", "接待")):
-                # A校长会见了B董事长李强一行: B's delegation came to A
-                end = v.find(",", te, s1)
-                if not (after and before and _PARTY_WORD.search(v, after[0].end,
-                                                                end if end >= 0 else s1)):
-                    return []
-                visitor, hosts = after[0], before[-1:]
-            elif not _DELEGATION_WORDS.search(v, cs, te) and not re.search(
-                    r"来到|到|赴|走进|莅临|前往|访问|来访|到访|拜访|拜会|造访|出访|抵达", trig + lead):
-                return []
+        got = _arrival(before) if trig == "的到来" else self._who_visited(s0, s1, ts, te, cs, before)
+        if got is None:
+            return []
+        visitor, hosts = got
         date = self._date(s0, s1, ts)
         hosts = [h for h in hosts if h.org is not visitor.org]
         if hosts:
@@ -154,6 +108,73 @@ class VisitRules:
         return [EventRec("visit", [visitor.org, h.org], date, (ts, te),
                          [(visitor.start, visitor.end), (h.start, h.end)])
                 for h in hosts if h.org is not visitor.org]
+
+    def _who_visited(self, s0, s1, ts, te, cs, before):
+        """(visitor, hosts) of a visit verb: the bodies before and after it, read by the
+        sentence's shape (A一行走访了B, A接待了B考察团, A一行赴B调研) and the verb's own
+        demands; None when the clause names no visit."""
+        v = self.zt.v
+        trig = v[ts:te]
+        before, after = self._sides(s0, s1, ts, te, cs, before)
+        lead = v[max(cs, ts - 6):ts]
+        between = v[before[0].end:ts] if before else ""
+        went = _GOES_TO.search(between) if len(before) >= 2 else None
+        if after and before and after[0].org is not before[0].org:
+            visitor, hosts = before[0], after  # A一行走访了B、C和D: one visit per host
+        elif len(before) >= 2 and _RECEIVES.search(between):
+            hosts, visitor = before[:1], before[-1]  # A接待了B考察团
+        elif went is not None:
+            # A一行赴B调研, A代表团对B进行了访问, A一行先后到B、C调研
+            k = before[0].end + went.start()
+            visitor = before[0]
+            hosts = [m for m in before[1:] if m.start >= k] or before[-1:]
+        else:
+            return None
+        if trig == "迎来":
+            # A迎来B代表团: B came to A, as a delegation
+            if not (after and _DELEGATION.match(v, after[0].end)):
+                return None
+            visitor, hosts = after[0], before[-1:]
+        elif trig.startswith(("会见", "接待")):
+            # A校长会见了B董事长李强一行: B's delegation came to A
+            end = v.find(",", te, s1)
+            if not (after and before and _PARTY_WORD.search(v, after[0].end,
+                                                            end if end >= 0 else s1)):
+                return None
+            visitor, hosts = after[0], before[-1:]
+        elif not _DELEGATION_WORDS.search(v, cs, te) and not re.search(
+                r"来到|到|赴|走进|莅临|前往|访问|来访|到访|拜访|拜会|造访|出访|抵达", trig + lead):
+            return None
+        return visitor, hosts
+
+    def _sides(self, s0, s1, ts, te, cs, before):
+        """The bodies before the verb (less those that only organized the trip, or else the
+        body of a person or delegation named) and after it (or the scene, or 我校)."""
+        v = self.zt.v
+        after = self._host_list(te, s1)
+        scene = self.scene(s0)
+        if len(before) >= 2:
+            # A、B组织C师生参观了D: C went; the bodies organizing the trip are no party
+            sends = list(_SENDS.finditer(v, before[0].end, ts))
+            if sends:
+                sent = sends[-1]
+                sent_body = [m for m in before if 0 <= m.start - sent.end() <= 1]
+                if sent_body:  # not 组织35家会员企业到B: a group with no name of its own
+                    before = [m for m in before if m.start >= sent_body[0].start]
+        if not before and (after or scene):
+            # 潘维大校长一行来到云南大学: the visitor named by a person of a known body
+            before = self._person_body(max(cs, ts - 30), ts)
+        if not before and after and _PARTY_WORD.search(v, cs, ts):
+            # 访问团一行先后走访了A、B: the delegation the article has already led out
+            before = self._delegation(s0)
+        if before and not after and scene is not None and len(before) == 1:
+            after = [scene]  # 在A公司,王刚一行参观了生产车间: the scene is the host
+        if before and not after:
+            to_us = _TO_US.search(v, before[-1].end, min(s1, te + 2))
+            home = self.table.resolve("我校") if to_us else None
+            if home is not None:  # 海川集团董事长赵强一行来校访问: the article's university
+                after = [Mention(to_us.start(1), to_us.end(1), home, to_us.group(1))]
+        return before, after
 
     def scene(self, s0: int) -> Mention | None:
         """The body a sentence opens with as its place (在A公司,…), where a tour stops."""
