@@ -83,6 +83,15 @@ def test_chinese_header_date():
     assert doc.published == "2020-09-24"
 
 
+def test_a_date_line_with_the_site_address_and_the_time():
+    text = "甲省政府与乙集团签订合作框架协议\nwww.jiaxinwen.com 2012-06-28 08:21 王明 李华 来源:甲日报\n27日,甲省政府与乙集团签署协议。"
+    assert prepare(text, id="u").published == "2012-06-28"
+    text = "Orion and Lakeside sign research pact\n\nJuly 8, 2018  Editor: Mara Quill\n\nOrion Chemicals and Lakeside University signed an agreement."
+    assert prepare(text, id="u2").published == "2018-07-08"
+    text = "甲市与乙市签署合作协议\n\n來源:甲日報 2020-11-28 02:23   https://www.jiaxinwen.net/\n\n11月27日,甲市与乙市签署协议。"
+    assert prepare(text, id="u3").published == "2020-11-28"
+
+
 def test_chinese_editor_lines_are_furniture():
     text = "正文第一段,双方签署协议。\n(编辑:李哲)\n(一审:陈芳 二审:伍国 三审:李宁)\n国际合作处 供稿\n扫一扫在手机打开当前页"
     assert body_text(prepare(text, id="e")) == ["正文第一段,双方签署协议。"]

@@ -266,6 +266,11 @@ def test_day_without_month_takes_the_dateline_month():
     assert [(e.type, e.date) for e in x.events] == [("agreement", "--05-05")]
 
 
+def test_a_newspaper_dateline_is_not_the_event_day():
+    x = zh("东江网-东江日报6月28日讯(记者 王明) 27日,甲省政府与乙集团在福州签署了深化战略合作框架协议。")
+    assert [(e.type, e.date) for e in x.events] == [("agreement", "--06-27")]
+
+
 def test_day_without_month_takes_the_published_month():
     x = zh("青山大学与远景集团5日签署合作协议。", published="2023-05-06")
     assert [e.date for e in x.events] == ["2023-05-05"]

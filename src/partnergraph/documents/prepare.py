@@ -30,8 +30,8 @@ HEADER_LINE_DATES = 4
 DATE_LINE_HAN = 12
 _LABEL_WORDS = re.compile(
     r"\b(?:release|released|time|date|source|author|auhtor|clicks?|views?|page|publisher|published|"
-    r"publish|posted|post|updated?|on|by|hits|resource|number|of|news|vom|am|pm|hrs)\b|\d+|"
-    r"来源|发布|时间|日期|作者|浏览|次数|点击",
+    r"publish|posted|post|updated?|on|by|hits|resource|number|of|news|vom|am|pm|hrs|editor|reporter)\b|\d+|"
+    r"来源|发布|时间|日期|作者|浏览|次数|点击|來源|發布|時間|瀏覽|點擊",
     re.IGNORECASE,
 )
 _LABELED_DATE = re.compile(
@@ -150,9 +150,18 @@ def _header_date(view: str, lines: list[tuple[int, int]]) -> DateMention | None:
     return None
 
 
+# What a date line prints besides labels: the site's address, an e-mail, the time of day
+# ("www.example.com 2012-06-28 08:21", "16/10/2024 03:02 PM", "2011年12月16日 11时07分").
+_FURNITURE = re.compile(
+    r"(?:https?://|www\.)[^\s]{1,200}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}"
+    r"|\b\d{1,2}[:：]\d\d(?:[:：]\d\d)?(?:\s?[ap]\.?m\b\.?)?|\d{1,2}[时時]\d{1,2}分",
+    re.IGNORECASE,
+)
+
+
 def _date_only(rest: str) -> bool:
     """True when what surrounds a date on its line is labels, numbers and little else."""
-    rest = _LABEL_WORDS.sub(" ", rest)
+    rest = _LABEL_WORDS.sub(" ", _FURNITURE.sub(" ", rest))
     words = re.findall(r"[A-Za-z\u00c0-\u024f]+", rest)
     han = re.findall(r"[\u3400-\u9fff]", rest)
     return len(words) <= DATE_LINE_WORDS and len(han) <= DATE_LINE_HAN

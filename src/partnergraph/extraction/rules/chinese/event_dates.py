@@ -30,7 +30,8 @@ MAX_LEAD_DATES = 20
 
 
 def _dateline(zt: ZhText, d: DateMention) -> bool:
-    return zt.v.startswith("电", d.end)
+    """中新网8月14日电, 东南网6月28日讯: the date a report was filed, not an event's."""
+    return zt.v.startswith(("电", "讯", "電", "訊"), d.end)
 
 
 def _line_of(zt: ZhText, pos: int) -> str:
