@@ -136,7 +136,7 @@ def phase(args) -> dict:
         out["added"] = report.added
         out["incremental"] = stats is not None
         if stats is not None:
-            out.update(names=stats.names, documents_read=stats.documents, rounds=stats.rounds,
+            out.update(names=stats.names, links_read=stats.links_read, rounds=stats.rounds,
                        entities_written=stats.entities_written,
                        events_written=stats.events_written, event_reports=stats.event_reports,
                        people_written=stats.people_written)

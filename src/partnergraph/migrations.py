@@ -328,7 +328,22 @@ CREATE TABLE IF NOT EXISTS input_files(
 CREATE INDEX IF NOT EXISTS input_files_hash ON input_files(sha256, settings);
 """
 
-MIGRATIONS: list[tuple[int, str]] = [(1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6), (7, V7), (8, V8)]
+# Incremental resolution reads the links documents give (`entities.document_links`) from
+# `doc_links`, one row per link and document, instead of the rows of every document where a
+# name is linked (`link_docs`): a name that many articles give with its acronym no longer
+# makes each addition read all those articles. The next resolution is a full one.
+V9 = """
+DROP TABLE IF EXISTS link_docs;
+CREATE TABLE IF NOT EXISTS doc_links(a TEXT NOT NULL, b TEXT NOT NULL, rule TEXT NOT NULL,
+    doc_key INTEGER NOT NULL, detail TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS doc_links_a ON doc_links(a);
+CREATE INDEX IF NOT EXISTS doc_links_doc ON doc_links(doc_key);
+INSERT OR REPLACE INTO meta VALUES ('incremental_ready', '0');
+UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation';
+"""
+
+MIGRATIONS: list[tuple[int, str]] = [(1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6), (7, V7),
+                                     (8, V8), (9, V9)]
 LATEST = MIGRATIONS[-1][0]
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from itertools import groupby
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -117,36 +118,24 @@ class KeyTotals(Protocol):
     def keys(self) -> Iterable[str]: ...
 
 
-def resolve(
-    org_names: Iterable[tuple[int, int, str, str, str, str]],
-    overrides: Iterable[tuple[int, str, str, str | None]] = (),
-    cross: Iterable[Link] = (),
-    cross_conflicts: Iterable[Link] = (),
-    totals: KeyTotals | None = None,
-) -> EntityResolution:
-    """Group organization names into entities.
-
-    `org_names`: (doc_key, mention idx, role "name"|"alias", surface name, key, kind), grouped
-    by document (as `Store.iter_org_names` yields them). `overrides`: (seq, action, key_a, key_b).
-    `cross`: links between a Chinese and an English name (`crosslang.cross_links`), joined after
-    the articles' own links, under the same guards and user splits; `cross_conflicts`: the
-    pairs it left apart, kept for `why`. `totals`: the spellings, kinds and documents of
-    the names it knows, counted over documents `org_names` may leave out.
-    """
-    uf = _UnionFind()
-    surfaces: dict[str, Counter] = defaultdict(Counter)
-    kinds: dict[str, Counter] = defaultdict(Counter)
-    docs: dict[str, set[int]] = defaultdict(set)
+def document_links(doc_key: int, rows: Iterable[tuple]) -> list[Link]:
+    """The links one document gives (its `iter_org_names` rows, in order): "alias" between
+    the names of one mention, "acronym" between a name and the one other name of the
+    document whose initials it spells."""
     links: list[Link] = []
-    mention_name: dict[tuple[int, int], tuple[str, str]] = {}
-    current_doc = None
+    mention_name: dict[int, tuple[str, str]] = {}
     doc_keys: dict[str, str] = {}
-
-    def close_doc(doc_key: int | None) -> None:
-        # acronyms used in the same article as the full name they abbreviate
-        shorts = [k for k in doc_keys if _LATIN_WORD.match(k) and len(k) >= 2]
-        if not shorts:
-            return
+    for _doc, idx, role, name, key, _kind in rows:
+        doc_keys.setdefault(key, name)
+        if role == "name":
+            mention_name[idx] = (key, name)
+        else:
+            head = mention_name.get(idx)
+            if head and head[0] != key:
+                links.append(Link(head[0], key, "alias", doc_key,
+                                  f"the article names '{head[1]}' also '{name}'"))
+    shorts = [k for k in doc_keys if _LATIN_WORD.match(k) and len(k) >= 2]
+    if shorts:
         by_initials = defaultdict(list)
         for k in doc_keys:
             ini = initials(k)
@@ -157,25 +146,48 @@ def resolve(
             if len(full) == 1:
                 links.append(Link(full[0], s, "acronym", doc_key,
                                   f"'{doc_keys[s]}' spells the initials of '{doc_keys[full[0]]}'"))
+    return links
 
-    for doc_key, idx, role, name, key, kind in org_names:
-        if doc_key != current_doc:
-            close_doc(current_doc)
-            current_doc, doc_keys, mention_name = doc_key, {}, {}
+
+def resolve(
+    org_names: Iterable[tuple[int, int, str, str, str, str]],
+    overrides: Iterable[tuple[int, str, str, str | None]] = (),
+    cross: Iterable[Link] = (),
+    cross_conflicts: Iterable[Link] = (),
+    totals: KeyTotals | None = None,
+    links: Iterable[Link] | None = None,
+) -> EntityResolution:
+    """Group organization names into entities.
+
+    `org_names`: (doc_key, mention idx, role "name"|"alias", surface name, key, kind), grouped
+    by document (as `Store.iter_org_names` yields them). `overrides`: (seq, action, key_a, key_b).
+    `cross`: links between a Chinese and an English name (`crosslang.cross_links`), joined after
+    the articles' own links, under the same guards and user splits; `cross_conflicts`: the
+    pairs it left apart, kept for `why`. `totals`: the spellings, kinds and documents of
+    the names, counted over documents `org_names` may leave out; `links`: the documents'
+    links (`document_links`) when the caller has them (then `org_names` gives none).
+    """
+    uf = _UnionFind()
+    surfaces: dict[str, Counter] = defaultdict(Counter)
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    docs: dict[str, set[int]] = defaultdict(set)
+    found: list[Link] = []
+    doc_rows: list[tuple] = []
+    for row in org_names:
+        doc_key, _idx, role, name, key, kind = row
+        if links is None and doc_rows and doc_key != doc_rows[0][0]:
+            found.extend(document_links(doc_rows[0][0], doc_rows))
+            doc_rows = []
+        doc_rows.append(row)
         uf.add(key)
         if doc_key not in docs[key]:
             docs[key].add(doc_key)
             surfaces[key][name] += 1
         kinds[key][kind] += role == "name"
-        doc_keys.setdefault(key, name)
-        if role == "name":
-            mention_name[(doc_key, idx)] = (key, name)
-        else:
-            head = mention_name.get((doc_key, idx))
-            if head and head[0] != key:
-                links.append(Link(head[0], key, "alias", doc_key,
-                                  f"the article names '{head[1]}' also '{name}'"))
-    close_doc(current_doc)
+    if links is None:
+        if doc_rows:
+            found.extend(document_links(doc_rows[0][0], doc_rows))
+        links = found
     if totals is not None:  # names that are used only where nothing links them come in here
         for key in totals.keys():
             uf.add(key)
@@ -189,17 +201,21 @@ def resolve(
         elif action == "merge" and key_b is not None:
             merges.append((key_a, key_b))
 
+    # every document repeating a link (the same two names, the same rule) meets the same
+    # decision as the first: each group is decided once
     conflicts: list[Link] = []
     used: list[Link] = []
     weak: list[Link] = []
-    for link in sorted(links, key=lambda k: (k.a, k.b, k.rule, k.doc_key or 0)):
-        if link.a in split or link.b in split:
-            conflicts.append(Link(link.a, link.b, "user-split", link.doc_key,
-                                  "a user split this name off (`partnergraph split`)"))
-        elif _short_side(link.a, link.b) is not None:
-            weak.append(link)
-        elif _try_union(uf, link, conflicts):
-            used.append(link)
+    ordered = sorted(links, key=lambda k: (k.a, k.b, k.rule, k.doc_key or 0))
+    for (a, b, _rule), group in groupby(ordered, key=lambda k: (k.a, k.b, k.rule)):
+        group = list(group)
+        if a in split or b in split:
+            conflicts.extend(Link(k.a, k.b, "user-split", k.doc_key,
+                                  "a user split this name off (`partnergraph split`)") for k in group)
+        elif _short_side(a, b) is not None:
+            weak.extend(group)
+        else:
+            _union_group(uf, group, used, conflicts)
 
     # a short form joins the one full-name entity articles attach it to, or none
     attach: dict[str, list[Link]] = defaultdict(list)
@@ -211,9 +227,9 @@ def resolve(
         roots = {uf.find(c.a) for c in cands if not is_short_form(c.a)} or {
             uf.find(c.a) for c in cands}
         if len(roots) == 1:
-            for c in cands:
-                if uf.find(c.a) in roots and _try_union(uf, c, conflicts):
-                    used.append(c)
+            for (a, _b, _rule), group in groupby(cands, key=lambda k: (k.a, k.b, k.rule)):
+                if uf.find(a) in roots:
+                    _union_group(uf, list(group), used, conflicts)
         else:
             names = sorted({_display(surfaces[c.a]) for c in cands})
             detail = f"'{short}' names different organizations in different articles: " + "; ".join(names)
@@ -275,19 +291,28 @@ def _short_side(a: str, b: str) -> str | None:
 
 def _try_union(uf: _UnionFind, link: Link, conflicts: list[Link]) -> bool:
     """Join the two sides unless the guard finds a different organization among them."""
-    uf.add(link.a)
-    uf.add(link.b)
-    ra, rb = uf.find(link.a), uf.find(link.b)
-    if ra == rb:
-        return True
-    for x in uf.members[ra]:
-        for y in uf.members[rb]:
-            why = unit_difference(x, y)
-            if why:
-                conflicts.append(Link(link.a, link.b, "different-unit", link.doc_key,
-                                      f"{why}; the article's link ({link.detail}) is not followed"))
-                return False
-    uf.union(link.a, link.b)
+    return _union_group(uf, [link], [], conflicts)
+
+
+def _union_group(uf: _UnionFind, group: list[Link], used: list[Link],
+                 conflicts: list[Link]) -> bool:
+    """Join the two names the links of `group` share (all used), unless the guard finds a
+    different organization among them (a conflict for each)."""
+    a, b = group[0].a, group[0].b
+    uf.add(a)
+    uf.add(b)
+    ra, rb = uf.find(a), uf.find(b)
+    if ra != rb:
+        for x in uf.members[ra]:
+            for y in uf.members[rb]:
+                why = unit_difference(x, y)
+                if why:
+                    conflicts.extend(Link(k.a, k.b, "different-unit", k.doc_key,
+                                          f"{why}; the article's link ({k.detail}) is not followed")
+                                     for k in group)
+                    return False
+        uf.union(a, b)
+    used.extend(group)
     return True
 
 

@@ -6,8 +6,12 @@ names that are connected by a *link candidate*: two names of one mention (alias)
 and an acronym of its initials in one document, a Chinese and an English name that share a
 blocking key and may align (`crosslang.may_align`), a Chinese name and its form without a
 left-out place, a user merge. The connected components of that graph resolve independently
-of one another, so re-running the pure rules on the components the change touches, fed all
-the rows of the documents that use their names, gives what a full run gives there. The one
+of one another, so re-running the pure rules on the components the change touches gives
+what a full run gives there. They are fed what the rules read, kept in the store at ingest:
+the links each document gives (`doc_links`, one row per link and document; a repeated link
+is decided once), each name's spellings, kinds and documents counted by SQL, the first
+document naming both names of a cross-language pair, and the same-day reports of its two
+names (`event_keys`); never the rows of every document a name appears in. The one
 rule that looks outside a component is the same-event evidence of cross-language links (the
 other party of two reports must be one provisional organization): each name's provisional
 group is stored (`name_index.prov`), and when a change moves a name to another group, the
@@ -25,12 +29,11 @@ built in different orders hold the same entities and events under different ids.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from partnergraph.resolution import crosslang
-from partnergraph.resolution.entities import initials
 from partnergraph.resolution.names import name_key
 
 if TYPE_CHECKING:
@@ -48,7 +51,7 @@ class Stats:
     dirty_docs: int = 0
     new_names: int = 0
     names: int = 0            # names re-resolved (the components' sizes, summed)
-    documents: int = 0        # documents whose organization rows were read
+    links_read: int = 0       # links between names (one per document giving it) re-decided
     rounds: int = 0           # re-resolutions (more than one when provisional groups moved)
     entities_written: int = 0
     events_written: int = 0
@@ -76,7 +79,7 @@ def update(store: Store) -> Stats:
                 break
             closure = _expand(store, closure | extra)
         old_entity = store.entities_of_keys(closure)
-        stats.names, stats.documents = len(closure), len(part.docs)
+        stats.names, stats.links_read = len(closure), part.links_read
         stats.touched = closure
         changed_old, renamed = _write_entities(store, closure, part, old_entity, stats)
         pairs = _write_events(store, dirty_docs, changed_old, stats)
@@ -124,24 +127,6 @@ def _edges_of(z: str, e: str, a: crosslang.Alignment) -> list[tuple[str, str]]:
     return out
 
 
-def _doc_links(rows: list[tuple]) -> set[tuple[str, str]]:
-    """Link candidates inside one document: the names of one mention, and a name with the
-    acronym of its initials (`entities.resolve` links them, or guards them)."""
-    by_idx: dict[int, list[str]] = defaultdict(list)
-    keys = set()
-    for _doc, idx, _role, _name, key, _kind in rows:
-        by_idx[idx].append(key)
-        keys.add(key)
-    out = set()
-    for names in by_idx.values():
-        out.update((names[0], k) for k in names[1:] if k != names[0])
-    for k in keys:
-        ini = initials(k)
-        if ini and ini in keys and ini != k:
-            out.add((k, ini))
-    return out
-
-
 def _event_keys(rows: list[tuple]) -> list[tuple]:
     """(name, type, day, other name, doc, idx) of two-party reports with a full date, both ways
     (what `crosslang._same_events` reads)."""
@@ -153,52 +138,37 @@ def _event_keys(rows: list[tuple]) -> list[tuple]:
     return out
 
 
-def _link_rows(rows: list[tuple], edges: set[tuple[str, str]]) -> tuple[set, set]:
-    """(link candidates, (name, doc) where a name is linked) of one document's rows: its own
-    links and the cross-language candidates it names together (same-article evidence)."""
-    doc = rows[0][0]
-    links = _doc_links(rows)
-    keys = {r[4] for r in rows}
-    links |= {(a, b) for a, b in edges if a in keys and b in keys}
-    return links, {(k, doc) for pair in links for k in pair}
+def _links_by_doc(rows: Iterable[tuple]) -> list:
+    """`entities.document_links` of each document of `iter_org_names`-ordered rows."""
+    from partnergraph.resolution.entities import document_links
+
+    out: list = []
+    doc_rows: list[tuple] = []
+    for row in rows:
+        if doc_rows and row[0] != doc_rows[0][0]:
+            out += document_links(doc_rows[0][0], doc_rows)
+            doc_rows = []
+        doc_rows.append(row)
+    if doc_rows:
+        out += document_links(doc_rows[0][0], doc_rows)
+    return out
 
 
 def _index_docs(store: Store, doc_keys: list[int]) -> None:
-    """Record the new documents' links and two-party reports."""
-    rows = store.org_rows(doc_keys)
-    by_doc: dict[int, list] = defaultdict(list)
-    for r in rows:
-        by_doc[r[0]].append(r)
-    edges = set(store.name_edges_of({r[4] for r in rows}))
-    links, where = set(), set()
-    for doc_rows in by_doc.values():
-        mine, places = _link_rows(doc_rows, edges)
-        links |= mine
-        where |= places
-    store.add_name_edges(sorted(links | {(b, a) for a, b in links}))
-    store.index_docs(sorted(where), _event_keys(store.event_rows_of_docs(doc_keys)), doc_keys)
+    """Record the new documents' links (as link candidates too) and two-party reports."""
+    links = _links_by_doc(store.org_rows(doc_keys))
+    store.add_name_edges(sorted({e for k in links for e in ((k.a, k.b), (k.b, k.a))}))
+    store.index_docs(links, _event_keys(store.event_rows_of_docs(doc_keys)), doc_keys)
 
 
 def full_index(store: Store, keys: list[str], found: list) -> tuple:
     """A full run's `write_name_index` arguments besides the provisional groups."""
     blocks = [(b, k) for k in keys for b in (crosslang.zh_blocks(k) or crosslang.en_blocks(k))]
-    cross = {edge for z, e, a in found for edge in _edges_of(z, e, a)}
-    links, where = set(), set()
-    doc_rows: list = []
-    for row in store.iter_org_names():
-        if doc_rows and row[0] != doc_rows[0][0]:
-            mine, places = _link_rows(doc_rows, cross)
-            links |= mine
-            where |= places
-            doc_rows = []
-        doc_rows.append(row)
-    if doc_rows:
-        mine, places = _link_rows(doc_rows, cross)
-        links |= mine
-        where |= places
-    edges = cross | links | {(b, a) for a, b in links}
+    links = _links_by_doc(store.iter_org_names())
+    edges = {edge for z, e, a in found for edge in _edges_of(z, e, a)}
+    edges |= {e for k in links for e in ((k.a, k.b), (k.b, k.a))}
     event_keys = _event_keys(list(store.iter_event_mentions()))
-    return keys, blocks, sorted(edges), sorted(where), event_keys
+    return keys, blocks, sorted(edges), links, event_keys
 
 
 def _expand(store: Store, seeds: set[str]) -> set[str]:
@@ -241,7 +211,7 @@ class _Totals:
 
 @dataclass
 class _Part:
-    docs: set[int]
+    links_read: int
     entities: list        # entities.Entity of the closure's names
     key_to_entity: dict[str, int]
     links: list
@@ -250,18 +220,15 @@ class _Part:
 
 
 def _resolve_part(store: Store, closure: set[str]) -> _Part:
-    """`resolve_store`'s rules on the closure's names: fed the documents where they are
-    linked, and their counts over every document that uses them."""
+    """`resolve_store`'s rules on the closure's names: fed the links documents give between
+    them, and their counts over every document that uses them."""
     from partnergraph.resolution import cross_language_links
     from partnergraph.resolution.entities import resolve
 
-    docs = store.link_docs_of(closure)
-    # a name linked to a closure name is in the closure, and so is every name whose initials
-    # an acronym of the closure spells: the other names of these documents change nothing
-    rows = [r for r in store.org_rows(docs) if r[4] in closure]
+    links = store.links_of(closure)
     totals = _Totals(store, closure)
     overrides = store.overrides_of(closure)
-    entities = resolve(rows, overrides, totals=totals)
+    entities = resolve((), overrides, totals=totals, links=links)
     present = set(totals.keys())  # a closure name may have no document left
     zh = sorted(k for k in present if crosslang._is_zh(k))
     en = sorted(k for k in present if crosslang._is_en(k))
@@ -277,12 +244,16 @@ def _resolve_part(store: Store, closure: set[str]) -> _Part:
         k2e = dict(pre)
         for k, prov in sorted(store.provs(outside).items()):
             k2e[k] = label_ids.setdefault(prov, -1 - len(label_ids))
+        # same-article evidence: the first document naming both, as `cross_links` reads it
+        rows = [(d, 0, "name", k, k, "other")
+                for (z, e), d in store.first_shared_docs((z, e) for z, e, _a in found).items()
+                for k in (z, e)]
         cross, apart = cross_language_links(rows, events, k2e, found)
         if cross or apart:
-            entities = resolve(rows, overrides, cross, apart, totals=totals)
+            entities = resolve((), overrides, cross, apart, totals=totals, links=links)
     ids = {entities.key_to_entity[k] for k in closure if k in entities.key_to_entity}
     return _Part(
-        docs=docs, entities=[e for e in entities.entities if e.id in ids],
+        links_read=len(links), entities=[e for e in entities.entities if e.id in ids],
         key_to_entity={k: v for k, v in entities.key_to_entity.items() if k in closure},
         links=[k for k in entities.links if k.a in closure],
         conflicts=[k for k in entities.conflicts if k.a in closure or k.b in closure],

@@ -109,6 +109,7 @@ def _fallback(s: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKC", s).casefold() if not ch.isspace())
 
 
+@lru_cache(maxsize=200_000)
 def is_short_form(name: str) -> bool:
     """Acronyms and one-word names ("HUST", "Huayou", "华科"): many organizations share them,
     so resolution attaches them to a full name only when the attachment is unambiguous."""
@@ -118,6 +119,7 @@ def is_short_form(name: str) -> bool:
     return " " not in key
 
 
+@lru_cache(maxsize=200_000)
 def is_part_of(short: str, long: str) -> bool:
     """`short` is a strictly shorter piece of `long` (whole words; any characters in Chinese)."""
     ks, kl = name_key(short), name_key(long)

@@ -169,7 +169,7 @@ class Store(Reads, ResolutionTables):
             (doc_key, row[0], row[1]),
         )
         for table in ("org_mentions", "org_names", "person_mentions", "event_mentions",
-                      "near_signatures", "near_bands", "link_docs", "event_keys"):
+                      "near_signatures", "near_bands", "doc_links", "event_keys"):
             self.conn.execute(f"DELETE FROM {table} WHERE doc_key=?", (doc_key,))
         self.conn.execute("DELETE FROM documents WHERE doc_key=?", (doc_key,))
 

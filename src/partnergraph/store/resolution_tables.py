@@ -121,23 +121,37 @@ class ResolutionTables:
         rows.sort(key=lambda r: (r[0], r[1], r[6]))
         return [r[:6] for r in rows]
 
-    def link_docs_of(self, keys: Iterable[str]) -> set[int]:
-        """Documents where one of `keys` is linked to another name."""
-        return {r[0] for r in self._in("SELECT doc_key FROM link_docs WHERE key IN ({marks})", keys)}
+    def links_of(self, keys: Iterable[str]) -> list:
+        """The documents' links (`entities.Link`) from one of `keys`."""
+        from partnergraph.resolution.entities import Link
 
-    def index_docs(self, link_docs: Iterable[tuple[str, int]],
-                   event_keys: Iterable[tuple[str, str, str, str, int, int]],
+        return [Link(a, b, rule, d, detail) for a, b, rule, d, detail in self._in(
+            "SELECT a, b, rule, doc_key, detail FROM doc_links WHERE a IN ({marks})", keys)]
+
+    def first_shared_docs(self, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        """The first document naming both names of each pair (pairs none names are left out)."""
+        out = {}
+        for a, b in pairs:
+            row = self.conn.execute(
+                "SELECT MIN(x.doc_key) FROM org_names x JOIN org_names y ON y.key=?"
+                " AND y.doc_key=x.doc_key WHERE x.key=?", (b, a)).fetchone()
+            if row[0] is not None:
+                out[(a, b)] = row[0]
+        return out
+
+    def index_docs(self, links: Iterable, event_keys: Iterable[tuple[str, str, str, str, int, int]],
                    doc_keys: Iterable[int] | None = None) -> None:
-        """Record where names are linked and the two-party dated reports, replacing what
-        `doc_keys` had (all documents when None)."""
+        """Record the documents' links and two-party dated reports, replacing what `doc_keys`
+        had (all documents when None)."""
         if doc_keys is None:
-            self.conn.execute("DELETE FROM link_docs")
+            self.conn.execute("DELETE FROM doc_links")
             self.conn.execute("DELETE FROM event_keys")
         else:
             doc_keys = list(doc_keys)
-            self._in("DELETE FROM link_docs WHERE doc_key IN ({marks})", doc_keys)
+            self._in("DELETE FROM doc_links WHERE doc_key IN ({marks})", doc_keys)
             self._in("DELETE FROM event_keys WHERE doc_key IN ({marks})", doc_keys)
-        self.conn.executemany("INSERT OR IGNORE INTO link_docs VALUES (?,?)", link_docs)
+        self.conn.executemany("INSERT INTO doc_links VALUES (?,?,?,?,?)",
+                              ((k.a, k.b, k.rule, k.doc_key, k.detail) for k in links))
         self.conn.executemany("INSERT INTO event_keys VALUES (?,?,?,?,?,?)", event_keys)
 
     def same_day_reports(self, pairs: Iterable[tuple[str, str]]) -> list[tuple]:
@@ -300,8 +314,8 @@ class ResolutionTables:
                               " WHERE entity_id IN ({marks})", ids):
             c.execute("INSERT OR IGNORE INTO touched_pairs VALUES (?,?)", other)
             c.execute("INSERT OR IGNORE INTO touched_pairs VALUES (?,?)", other[::-1])
-        for a, b in c.execute("SELECT a, b FROM touched_pairs").fetchall():
-            c.execute("DELETE FROM partner_pairs WHERE entity_id=? AND partner_id=?", (a, b))
+        c.execute("DELETE FROM partner_pairs WHERE (entity_id, partner_id) IN"
+                  " (SELECT a, b FROM touched_pairs)")
         c.execute(
             "INSERT INTO partner_pairs SELECT p1.entity_id, COUNT(*), en.name, p2.entity_id,"
             f" en.kind, MIN(e.sort_date), MAX(e.sort_date), RTRIM({_TYPES_SQL}, ',')"
@@ -368,16 +382,15 @@ class ResolutionTables:
     # -- a full run's index ---------------------------------------------------------------
     def write_name_index(self, provs: dict[str, str], keys: Iterable[str],
                          blocks: Iterable[tuple[str, str]], edges: Iterable[tuple[str, str]],
-                         link_docs: Iterable[tuple[str, int]], event_keys: Iterable[tuple]) -> None:
+                         links: Iterable, event_keys: Iterable[tuple]) -> None:
         """Replace the name index (inside a full run's transaction)."""
         c = self.conn
-        for table in ("name_index", "name_blocks", "name_edges", "dirty_docs", "dirty_keys",
-                      "link_docs", "event_keys"):
+        for table in ("name_index", "name_blocks", "name_edges", "dirty_docs", "dirty_keys"):
             c.execute(f"DELETE FROM {table}")
         c.executemany("INSERT INTO name_index VALUES (?,?)", ((k, provs.get(k)) for k in keys))
         c.executemany("INSERT OR IGNORE INTO name_blocks VALUES (?,?)", blocks)
         c.executemany("INSERT OR IGNORE INTO name_edges VALUES (?,?)", edges)
-        self.index_docs(link_docs, event_keys)
+        self.index_docs(links, event_keys)
         c.execute("INSERT OR REPLACE INTO meta VALUES ('incremental_ready', '1')")
 
 
