@@ -343,7 +343,9 @@ def export(
 @app.command()
 def resolve(
     db: Path | None = DbOption,
-    force: bool = typer.Option(False, "--force", help="Rebuild even when the store is up to date."),
+    force: bool = typer.Option(False, "--force", help="Rebuild everything from the stored "
+                               "articles, even when the store is up to date (otherwise only what "
+                               "changed since the last resolution is resolved again)."),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Bring organizations, people and events up to date with the stored articles.

@@ -265,10 +265,11 @@ def _moved_coparties(store: Store, closure: set[str], part: _Part) -> set[str]:
     their same-event evidence may have changed, so their components must be re-resolved."""
     old = store.provs(closure)
     moved = {k for k in closure if old.get(k) != part.provs.get(k)}
-    # only a name with a cross-language candidate has such evidence to gain or lose
-    return {a for a, b in store.name_edges_of(store.coparties(moved))
-            if (crosslang._is_zh(a) and crosslang._is_en(b))
-            or (crosslang._is_en(a) and crosslang._is_zh(b))}
+    # only a name with a cross-language candidate reported on the same day in an event of the
+    # same type has such evidence to gain or lose
+    return {me for me, x in store.coparties_with_same_day_candidate(moved)
+            if (crosslang._is_zh(me) and crosslang._is_en(x))
+            or (crosslang._is_en(me) and crosslang._is_zh(x))}
 
 
 # -- writing -----------------------------------------------------------------------------

@@ -166,9 +166,13 @@ class ResolutionTables:
                     " AND y.type=x.type AND y.date=x.date)", (me, other)))
         return [(d, i, t, day, [k, o], None, [], None, None) for d, i, t, day, k, o in sorted(out)]
 
-    def coparties(self, keys: Iterable[str]) -> set[str]:
-        """Names reported with one of `keys` in a two-party dated event."""
-        return {r[0] for r in self._in("SELECT other FROM event_keys WHERE key IN ({marks})", keys)}
+    def coparties_with_same_day_candidate(self, keys: Iterable[str]) -> set[tuple[str, str]]:
+        """(name, candidate) for each name reported with one of `keys` in a two-party dated
+        event, and each of its link candidates reported on the same day in the same type."""
+        return set(self._in(
+            "SELECT DISTINCT a.other, n.b FROM event_keys a JOIN name_edges n ON n.a=a.other"
+            " JOIN event_keys b ON b.key=n.b AND b.type=a.type AND b.date=a.date"
+            " WHERE a.key IN ({marks})", keys))
 
     def name_totals(self, keys: Iterable[str]) -> tuple[dict, dict]:
         """(key -> Counter of spellings, one per document: the first in it; key -> Counter of
