@@ -10,8 +10,9 @@ Idempotent and restartable by construction:
 - documents are written `batch_size` at a time, one transaction per batch, so a run killed
   at any moment (kill -9 included) leaves whole batches only, and running it again skips
   what was committed and completes the rest;
-- resolution runs once at the end over the whole store (it is a function of the mentions,
-  so a killed run's store is marked stale and resolved by the next ingest or query).
+- resolution runs once at the end, over what the run changed (`resolution.incremental`: the
+  documents written and deleted are recorded in the same transactions, so a killed run's
+  store is marked stale and the next ingest or `resolve` takes up its documents too).
 Memory stays flat: results stream from the runner and only one batch is held.
 
 Near-duplicates: `near` takes any object with ``find(text) -> doc id | None`` and
