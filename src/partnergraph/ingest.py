@@ -163,54 +163,8 @@ def ingest_extractions(
     report = IngestReport()
     store.claim_ingest()
     try:
-        for batch in _batches(items, batch_size):
-            with store.transaction():
-                changed = False
-                for item in batch:
-                    if isinstance(item, SourceFailure):
-                        report.failures.append(item)
-                        if files is not None:
-                            files.failed()
-                        continue
-                    if isinstance(item, FileStart):
-                        files.start(item.source)
-                        continue
-                    if isinstance(item, FileEnd | FileDone):
-                        changed |= files.finish(item.source)
-                        continue
-                    if isinstance(item, Unchanged):
-                        report.unchanged += item.documents
-                        continue
-                    if isinstance(item, KnownCopy):
-                        store.add_source(item.doc_id, item.doc_key, item.kind, url=item.url, source=item.source,
-                                         published=item.published, content_hash=item.content_hash)
-                        files.stored(item.doc_id, item.source)
-                        report.copies += 1
-                        changed = True
-                        continue
-                    replayed = isinstance(item, Replayed)
-                    if replayed:
-                        item = (item.extraction, item.source)
-                    ex, source, *signed = item if isinstance(item, tuple) else (item, None)
-                    if signed and signed[0] is not None and isinstance(near, StoreLSH):
-                        near.prime(ex.text, signed[0])
-                    try:
-                        with store.item():
-                            outcome, stored_as = _store(store, ex, source, near)
-                    except (sqlite3.Error, ValueError, UnicodeError, OverflowError) as err:
-                        # a document the database refuses is reported; its batch is kept
-                        reason = f"cannot store: {type(err).__name__}: {str(err)[:200]}"
-                        failure = SourceFailure(source=source or ex.id, reason=reason)
-                        report.failures.append(failure)
-                        if files is not None and not replayed:
-                            files.failed()
-                        continue
-                    if files is not None:
-                        files.stored(stored_as, source if replayed else None)
-                    setattr(report, outcome, getattr(report, outcome) + 1)
-                    changed |= outcome != "unchanged"
-                if changed:
-                    store.bump_generation()
+        with store.bulk_writes():
+            _write_batches(store, items, batch_size, near, files, report)
         if resolve:
             from partnergraph.resolution import ensure_resolved
 
@@ -220,6 +174,59 @@ def ingest_extractions(
     if files is not None:
         report.unread_files = files.unread
     return report
+
+
+def _write_batches(store: Store, items: Iterable, batch_size: int, near: NearDuplicates | None,
+                   files: FileLedger | None, report: IngestReport) -> None:
+    """The batches of `ingest_extractions`, one transaction each."""
+    for batch in _batches(items, batch_size):
+        with store.transaction():
+            changed = False
+            for item in batch:
+                if isinstance(item, SourceFailure):
+                    report.failures.append(item)
+                    if files is not None:
+                        files.failed()
+                    continue
+                if isinstance(item, FileStart):
+                    files.start(item.source)
+                    continue
+                if isinstance(item, FileEnd | FileDone):
+                    changed |= files.finish(item.source)
+                    continue
+                if isinstance(item, Unchanged):
+                    report.unchanged += item.documents
+                    continue
+                if isinstance(item, KnownCopy):
+                    store.add_source(item.doc_id, item.doc_key, item.kind, url=item.url, source=item.source,
+                                     published=item.published, content_hash=item.content_hash)
+                    files.stored(item.doc_id, item.source)
+                    report.copies += 1
+                    changed = True
+                    continue
+                replayed = isinstance(item, Replayed)
+                if replayed:
+                    item = (item.extraction, item.source)
+                ex, source, *signed = item if isinstance(item, tuple) else (item, None)
+                if signed and signed[0] is not None and isinstance(near, StoreLSH):
+                    near.prime(ex.text, signed[0])
+                try:
+                    with store.item():
+                        outcome, stored_as = _store(store, ex, source, near)
+                except (sqlite3.Error, ValueError, UnicodeError, OverflowError) as err:
+                    # a document the database refuses is reported; its batch is kept
+                    reason = f"cannot store: {type(err).__name__}: {str(err)[:200]}"
+                    failure = SourceFailure(source=source or ex.id, reason=reason)
+                    report.failures.append(failure)
+                    if files is not None and not replayed:
+                        files.failed()
+                    continue
+                if files is not None:
+                    files.stored(stored_as, source if replayed else None)
+                setattr(report, outcome, getattr(report, outcome) + 1)
+                changed |= outcome != "unchanged"
+            if changed:
+                store.bump_generation()
 
 
 def ingest(
