@@ -16,6 +16,7 @@ of them changes what a weight means: bump `FEATURES_VERSION`.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Container
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ from partnergraph.extraction.stages import mentions as org_mentions
 from partnergraph.learn.text import sentences, tokens
 from partnergraph.models import Document, Extraction, Organization, Span
 
-FEATURES_VERSION = 7
+FEATURES_VERSION = 8
 EVENT_TYPES = ("agreement", "visit", "meeting", "joint_entity")
 # pairs per sentence are all pairs of its organizations, up to this many organizations: a
 # member list of 30 is one alliance, not 435 decisions (the rules' event keeps its parties)
@@ -169,6 +170,54 @@ class Context:
         for t in sorted({ev.type for ev in self.rules.events}):
             f[f"doc_rule_type={t}"] = 1.0
         return f
+
+    @cached_property
+    def person_sentences(self) -> dict[int, set[int]]:
+        """The sentences naming a person the rules post at each organization."""
+        out: dict[int, set[int]] = {}
+        index = self.index
+        for p in self.rules.people:
+            i = index.get(p.org) if p.org else None
+            if i is None:
+                continue
+            for s in p.evidence:
+                if s.field == "name":
+                    out.setdefault(i, set()).add(self.sentence_at(s.start))
+        return out
+
+    @cached_property
+    def cues(self) -> dict[str, set[int]]:
+        """The sentences that hold a word of each event type, names masked ("Stennis Institute"
+        is no institute set up)."""
+        glue = "" if self.lang == "zh" else " "
+        masked = [glue.join(_masked_tokens(self, s0, s1)) for s0, s1 in self.sents]
+        return {t: {si for si, m in enumerate(masked) if cue.search(m)} for t, cue in _CUES.items()}
+
+    @cached_property
+    def cue_types(self) -> list[tuple[str, set[int]]]:
+        """The event types whose words some sentence holds, with those sentences."""
+        return [(t, hits) for t, hits in self.cues.items() if hits]
+
+    @cached_property
+    def sentences_with_people(self) -> dict[int, set[int]]:
+        """Each organization's sentences and those naming a person posted there."""
+        return {i: self.org_sentences.get(i, set()) | ps for i, ps in self.person_sentences.items()}
+
+    @cached_property
+    def lead_sentences(self) -> dict[int, set[int]]:
+        """Each organization's first few sentences, where its cues are looked for."""
+        return {i: set(sorted(ss)[:_MAX_CUE_SENTENCES]) for i, ss in self.org_sentences.items()}
+
+    @cached_property
+    def head_cues(self) -> set[str]:
+        """The event types whose words the title or the first sentence holds."""
+        out = {t for t, hits in self.cues.items() if 0 in hits}
+        t = self.doc.title_span
+        if t is not None:
+            glue = "" if self.lang == "zh" else " "
+            title = glue.join(_masked_tokens(self, t.start, t.end))
+            out |= {k for k, cue in _CUES.items() if cue.search(title)}
+        return out
 
     @cached_property
     def mention_counts(self) -> list[int]:
@@ -466,6 +515,50 @@ def _pair_document(ctx: Context, a: int, b: int) -> dict[str, float]:
     return ctx.document_pair_features
 
 
+# Words that tell each event type, a fact of the genre in both languages. A visit is often told
+# in one sentence (一行到…考察, "a delegation led by … visited") and its signing in the next, so
+# the pair's own sentences miss it: these cues are looked for in every sentence naming either
+# organization, and the model weighs them per type.
+_TYPE_CUES = {
+    "visit": r"来访|到访|考察|调研|一行|莅临|走访|拜访|访问|参观|造访|回访|\bvisit|\bdelegation|\btour(?:ed)?\b"
+             r"|\bcame to\b|\bhosted\b|\breceived\b|\bwelcomed\b",
+    "meeting": r"会议|座谈|会谈|会见|会晤|论坛|研讨|联席|年会|交流会|推进会|对接会|洽谈|\bmeeting|\btalks\b|\bforum"
+               r"|\bsymposium|\bseminar|\bconference|\bmet\b|\bsummit|\bdialogue",
+    "agreement": r"签署|签订|签约|簽署|簽訂|簽約|协议|協議|备忘录|備忘錄|合同|合約|\bsign|\bagreement|\bmou\b"
+                 r"|\bmemorandum|\bcontract|\bpact\b|\bdeal\b",
+    "joint_entity": r"揭牌|成立|共建|挂牌|授牌|掛牌|基地|实验室|實驗室|研究院|联盟|聯盟|合资|合資|\blaunch|\bestablish"
+                    r"|\bset up\b|\bunveil|\bjoint venture|\bcent(?:re|er)\b|\blab(?:oratory)?\b|\binstitute\b"
+                    r"|\balliance|\bconsortium",
+}
+_CUES = {t: re.compile(p, re.IGNORECASE) for t, p in _TYPE_CUES.items()}
+_MAX_CUE_SENTENCES = 6  # sentences of each organization looked at, the first ones
+
+
+def _pair_type_cues(ctx: Context, a: int, b: int) -> dict[str, float]:
+    """Which types' words are told in the pair's shared sentences, in a sentence that names one
+    of them and a person posted at the other ("会见了朱洪武一行", "a delegation led by Mayor Lin
+    visited Veltrix"), in a sentence of one of them, and in the title or the lead."""
+    f = {f"cue_{t}=head": 1.0 for t in ctx.head_cues}
+    cues = ctx.cue_types
+    if not cues:
+        return f
+    empty: set[int] = set()
+    sa, sb = ctx.org_sentences.get(a, empty), ctx.org_sentences.get(b, empty)
+    shared = sa & sb
+    with_people = ctx.sentences_with_people
+    via = (with_people.get(a, sa) & with_people.get(b, sb)) - shared
+    lead = ctx.lead_sentences
+    own = lead.get(a, empty) | lead.get(b, empty)
+    for t, hits in cues:
+        if not hits.isdisjoint(shared):
+            f[f"cue_{t}=both"] = 1.0
+        elif not hits.isdisjoint(via):
+            f[f"cue_{t}=via_person"] = 1.0
+        elif not hits.isdisjoint(own):
+            f[f"cue_{t}=one"] = 1.0
+    return f
+
+
 
 def pair_features(ctx: Context, a: int, b: int, only: Container[str] | None = None) -> dict[str, float]:
     """A pair's features; with `only` (the names the pairs model weighs, at extraction), the
@@ -475,6 +568,7 @@ def pair_features(ctx: Context, a: int, b: int, only: Container[str] | None = No
     f.update(_pair_orgs(ctx, a, b))
     f.update(_pair_sentences(ctx, a, b, only))
     f.update(_pair_document(ctx, a, b))
+    f.update(_pair_type_cues(ctx, a, b))
     return f
 
 

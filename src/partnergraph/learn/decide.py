@@ -1,11 +1,15 @@
 """Decisions: keep, drop and add items of the rule engine's extraction by the models' scores.
 
 - A rule event is kept, with the rules' parties, when the events model's score clears the
-  events threshold. A partner pair is kept for an event type when its score clears the pairs
-  threshold; kept pairs that no kept rule event holds become events of their type (a pair the
-  rules already report keeps the rules' reading, so one signing is not also a visit): three or more
-  organizations all kept pairwise are one event (a joint signing, an alliance), the rest one
-  event per pair, grounded in the sentence that names both.
+  events threshold; in a list of three or four, a party the pairs model finds no partner of the
+  event's type for (below the party threshold) leaves it: an attendee's organization, a quoted
+  firm (the events model alone decides a two-party event). A partner pair is kept for an event
+  type when its score clears the pairs threshold; kept pairs that no kept rule event holds
+  become events of their type (a pair the rules already report keeps the rules' reading, so one
+  signing is not also a visit, unless another type's score clears the higher extra threshold:
+  the visit during which it was signed): three or more organizations all kept pairwise are one
+  event (a joint signing, an alliance), the rest one event per pair, grounded in the sentence
+  that names both.
 - A person's post is held at the best-scored organization named near them when that score
   clears the people threshold, else the text leaves it open (`org` null).
 - An organization is kept when its score clears the orgs threshold or it is a party or entity
@@ -61,12 +65,14 @@ def context_for(doc: Document, rules: Extraction, lm: LanguageModel,
     return Context.build(doc, rules, orgs, spans)
 
 
+_MAX_PRUNED = 4  # rule events of three up to this many parties lose those with no partner
+
 Scores = tuple[list[float], dict[tuple[int, int, str], float], list[float], list[tuple[int, float] | None]]
 
 
 def score_candidates(ctx: Context, lm: LanguageModel) -> Scores:
     """P(keep) of every organization, P(partners in an event of type t) of every pair and type,
-    P(reported) of every rule event."""
+    P(reported) of every rule event, the best post of every person."""
     orgs = [lm.orgs.probability(org_features(ctx, i)) for i in range(len(ctx.orgs))]
     pairs = {}
     for a, b in ctx.pair_candidates():
@@ -96,18 +102,37 @@ def decide(
     kept = {(frozenset((a, b)), t): v for (a, b, t), v in pair_p.items() if v >= th["pairs"]}
 
     events: list[Event] = []
-    covered: set[frozenset] = set()  # pairs a kept rule event holds: the rules' reading of them stands
+    # pairs a kept rule event holds, with the types it gives them: the rules' reading of them stands
+    covered: dict[frozenset, set[str]] = {}
     for k, ev in enumerate(rules.events):
         if event_p[k] < th["events"]:
             continue
         # the events model decides whether the event was reported; the rules' reading of who took
-        # part stands (an alliance's eighteen members are one list, not 153 pair decisions)
+        # part stands (an alliance's eighteen members are one list, not 153 pair decisions), but for
+        # a party the pairs model finds no partner of this type among the others (an attendee's
+        # organization, a quoted analyst firm, a person taken for an organization) in a list of
+        # three or four; a longer one is a member list, whose members are named apart, and a
+        # two-party event is the events model's to decide (分别签订: pairs named far apart)
         ids = list(dict.fromkeys(ctx.index[p] for p in ev.parties if p in ctx.index))
+        if th["party"] > 0 and 2 < len(ids) <= _MAX_PRUNED:
+            ids = [i for i in ids if any(_pair_score(pair_p, i, j, ev.type) >= th["party"] for j in ids if j != i)]
+            if len(ids) < 2:
+                continue
+            if len(ids) < len(ev.parties):
+                names = {orgs[i].name for i in ids}
+                ev = ev.model_copy(update={"parties": [p for p in ev.parties if p in names]})
         events.append(ev.model_copy(update={"confidence": round(event_p[k], 3), "stage": f"rules+{stage}"}))
-        covered.update(frozenset(p) for p in combinations(ids, 2))
+        for p in combinations(ids, 2):
+            covered.setdefault(frozenset(p), set()).add(ev.type)
+
+    def wanted(pair: frozenset, t: str, p: float) -> bool:
+        # a pair the rules hold gets an event of another type only on a surer score (a visit
+        # during which the agreement was signed), so one signing does not also become a visit
+        held = covered.get(pair)
+        return held is None or (t not in held and p >= th["extra"])
 
     for t in EVENT_TYPES:
-        edges = sorted(tuple(sorted(p)) for (p, typ) in kept if typ == t and p not in covered)
+        edges = sorted(tuple(sorted(p)) for (p, typ), v in kept.items() if typ == t and wanted(p, t, v))
         if not edges:
             continue
         import networkx as nx  # only where the models add events (importing it costs 0.24 s)
@@ -140,6 +165,10 @@ def decide(
     events = [ev if ev.entity is None or ev.entity in names else ev.model_copy(update={"entity": None})
               for ev in events]
     return rules.model_copy(update={"organizations": kept_orgs, "people": people, "events": events})
+
+
+def _pair_score(pair_p: dict[tuple[int, int, str], float], a: int, b: int, t: str) -> float:
+    return pair_p.get((a, b, t) if a < b else (b, a, t), 0.0)
 
 
 def _group_event(ctx: Context, group: list[int], kind: str, p: float, stage: str) -> Event | None:

@@ -28,7 +28,10 @@ FORMAT = "partnergraph-model"
 FORMAT_VERSION = 1
 PARTS = ("orgs", "events", "pairs", "kinds", "people", "bounds")
 TAGGER_FILE = "names.crfsuite"
-DEFAULT_THRESHOLDS = {"orgs": 0.5, "events": 0.5, "pairs": 0.5, "people": 0.5}
+# "extra": a pair a kept rule event holds gets an event of another type only above it (off at
+# 1.01); "party": a rule event's party whose best pair score with the others is below it is
+# dropped (off at 0)
+DEFAULT_THRESHOLDS = {"orgs": 0.5, "events": 0.5, "pairs": 0.5, "people": 0.5, "extra": 1.01, "party": 0.0}
 _MAX_FILE = 64 * 1024 * 1024
 
 

@@ -187,7 +187,8 @@ def _tagger_items(items: list[Item]):
 
 def choose_thresholds(lm: LanguageModel, val: list[tuple[dict, Context]]) -> dict[str, float]:
     """The event threshold, then the pair threshold, with the best mean of pair and event F1 on
-    val; then the org threshold with the best org F1, and the people threshold with the best people F1."""
+    val; the rule events' party threshold and the other-type threshold on the same figure; then
+    the org threshold with the best org F1, and the people threshold with the best people F1."""
     scored = [(g, ctx, score_candidates(ctx, lm)) for g, ctx in val]
 
     def f1(th: dict[str, float], fields: tuple[str, ...]) -> float:
@@ -200,6 +201,9 @@ def choose_thresholds(lm: LanguageModel, val: list[tuple[dict, Context]]) -> dic
     headline = ("pairs", "events")  # both headline figures: pairs alone would buy recall with events
     best["events"] = max(grid, key=lambda t: (f1(dict(best, events=t), headline), -abs(t - 0.5)))
     best["pairs"] = max(grid, key=lambda t: (f1(dict(best, pairs=t), headline), -abs(t - 0.5)))
+    # each off (party 0, extra 1.01) unless it helps
+    best["party"] = max([0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3], key=lambda t: (f1(dict(best, party=t), headline), -t))
+    best["extra"] = max(grid + [1.01], key=lambda t: (f1(dict(best, extra=t), headline), t))
     best["orgs"] = max(grid, key=lambda t: (f1(dict(best, orgs=t), ("orgs",)), -abs(t - 0.5)))
     best["people"] = max(grid, key=lambda t: (f1(dict(best, people=t), ("people",)), -abs(t - 0.5)))
     return best

@@ -1,0 +1,73 @@
+"""The learned layer's event decisions on hand-made scores: another type for a pair the rules
+hold, a rule event's parties the pairs model finds no partner for, and the type cues a pair's
+features carry."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from partnergraph.extraction.rules import RuleBackend
+from partnergraph.learn.candidates import Context, pair_features
+from partnergraph.learn.decide import decide
+from partnergraph.learn.modelfile import DEFAULT_THRESHOLDS
+from partnergraph.documents.prepare import prepare
+
+
+def _context(text: str) -> Context:
+    doc = prepare(text, id="t")
+    return Context.build(doc, RuleBackend().extract(doc))
+
+
+def _scores(ctx: Context, pairs: dict[tuple[str, str, str], float]):
+    ix = ctx.index
+    pair_p = {}
+    for (a, b, t), v in pairs.items():
+        i, j = sorted((ix[a], ix[b]))
+        pair_p[(i, j, t)] = v
+    return [0.9] * len(ctx.orgs), pair_p, [0.9] * len(ctx.rules.events), [None] * len(ctx.rules.people)
+
+
+LM = SimpleNamespace(thresholds=dict(DEFAULT_THRESHOLDS, pairs=0.5, events=0.5))
+SIGNING = ("Harlow University and Stennis Institute of Technology signed a memorandum of understanding "
+           "on 3 May 2024 in Harlow.")
+
+
+def test_a_pair_the_rules_hold_gets_another_type_only_above_the_extra_threshold():
+    ctx = _context(SIGNING)
+    assert [e.type for e in ctx.rules.events] == ["agreement"]
+    scores = _scores(ctx, {("Harlow University", "Stennis Institute of Technology", "agreement"): 0.95,
+                           ("Harlow University", "Stennis Institute of Technology", "visit"): 0.8})
+    off = decide(ctx, LM, scores)
+    assert [e.type for e in off.events] == ["agreement"]  # the rules' reading stands (extra off)
+    on = decide(ctx, LM, scores, {"extra": 0.7})
+    assert sorted(e.type for e in on.events) == ["agreement", "visit"]
+    assert all(e.evidence for e in on.events)
+    high = decide(ctx, LM, scores, {"extra": 0.9})
+    assert [e.type for e in high.events] == ["agreement"]
+
+
+def test_a_party_with_no_partner_of_the_type_leaves_the_rule_event():
+    ctx = _context("Harlow University, Stennis Institute of Technology and Corvale Analytics signed a joint "
+                   "memorandum of understanding on 3 May 2024.")
+    [ev] = ctx.rules.events
+    assert len(ev.parties) == 3
+    names = sorted(ev.parties)
+    scores = _scores(ctx, {("Harlow University", "Stennis Institute of Technology", "agreement"): 0.9,
+                           ("Corvale Analytics", "Harlow University", "agreement"): 0.01,
+                           ("Corvale Analytics", "Stennis Institute of Technology", "agreement"): 0.02})
+    assert sorted(decide(ctx, LM, scores).events[0].parties) == names  # off: the rules' parties
+    [kept] = decide(ctx, LM, scores, {"party": 0.1}).events
+    assert sorted(kept.parties) == ["Harlow University", "Stennis Institute of Technology"]
+    # fewer than two parties left: the rule event goes (the pair's own score may still make one)
+    assert not [e for e in decide(ctx, LM, scores, {"party": 0.95}).events if e.stage.startswith("rules")]
+
+
+def test_a_visit_told_apart_from_the_signing_is_a_cue_of_the_pair():
+    ctx = _context("A delegation led by President Mara Quill of Harlow University visited Stennis Institute of "
+                   "Technology on 2 May 2024.\nThe next day Harlow University signed a memorandum on student "
+                   "exchange with its host.")
+    ix = ctx.index
+    f = pair_features(ctx, ix["Harlow University"], ix["Stennis Institute of Technology"])
+    assert f.get("cue_visit=both") == 1.0
+    assert f.get("cue_agreement=one") == 1.0
+    assert "cue_joint_entity=both" not in f and "cue_joint_entity=one" not in f
