@@ -90,3 +90,19 @@ def test_org_features_say_how_the_tagger_read_the_mentions():
     assert "tag_exact=all" in lum and "tag_cross" not in lum and "overlaps_org" not in lum
     assert "tag_person" in person
     assert "tag_exact=all" in variant and "overlaps_org" in variant
+
+
+def test_a_tagged_reading_that_opens_with_a_lower_case_word_is_not_a_name():
+    # the tagger read one word too early: "of Kestrel University" as another boundary, "and
+    # Lumio Labs" as a new name; neither becomes an organization
+    text = "The rector of Kestrel University met delegates and Lumio Labs staff."
+    doc, org = _doc_with_rule_org(text, "Kestrel University", 14)
+    tagged = [(11, 32, "ORG"), (47, 61, "ORG")]
+    assert [text[s:e] for s, e, _ in tagged] == ["of Kestrel University", "and Lumio Labs"]
+    assert [o.name for o in join_tagged(doc, [org], tagged, None, "en")] == ["Kestrel University"]
+
+
+def test_a_name_with_a_capital_inside_its_first_word_is_kept():
+    text = "Kestrel University signed with eLumio."
+    doc, org = _doc_with_rule_org(text, "Kestrel University", 0)
+    assert [o.name for o in join_tagged(doc, [org], [(31, 37, "ORG")], None, "en")] == ["Kestrel University", "eLumio"]

@@ -19,6 +19,9 @@ from partnergraph.learn.linear import LinearModel
 from partnergraph.models import Document, Organization, Span
 
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
+# an English name never opens with a lower-case word ("of Kestrel University", "and Lumio" are a
+# boundary read one word too early); "eBay", "iFlytek" open with a capital inside the word
+_LOWER_OPENING = re.compile(r"[a-z]+(?![\w'’-])")
 _MAX_SPANS = 100
 _MAX_NEW = 60  # new organizations per document: a tagger gone wild on a list page stops here
 _MAX_NAMES = 200  # distinct tagged names looked at per document (each costs a scan of the text)
@@ -124,7 +127,8 @@ def join_tagged(doc: Document, orgs: list[Organization], spans: list[tuple[int, 
                 continue
             variant = True
         name = clean_name(text, s, e)
-        if len(name) < 2 or (lang == "en" and not any(c.isupper() for c in name)) or name in seen:
+        if len(name) < 2 or name in seen or (lang == "en" and (
+                not any(c.isupper() for c in name) or _LOWER_OPENING.match(name))):
             continue
         if len(seen) >= _MAX_NAMES:
             break
