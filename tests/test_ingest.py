@@ -145,3 +145,22 @@ def test_each_partys_own_release_a_day_apart_is_one_event_with_two_sources(tmp_p
         assert event.date == "2024-03-14"
         assert [x.doc_id for x in event.sources] == ["uni", "co"]
         assert event.sources[0].rule == "first report" and "within 3 days" in event.sources[1].rule
+
+
+def test_a_batch_holds_batch_size_documents_and_its_last_files_end_mark():
+    # the stream carries file marks, failures and unchanged counts between the documents; they
+    # neither count as documents nor split a file's last document from its end mark
+    from partnergraph.ingest import _batches
+    from partnergraph.ingest_files import Unchanged
+    from partnergraph.models import SourceFailure
+    from partnergraph.sources import FileEnd, FileStart
+
+    stream = []
+    for k in range(5):
+        stream += [FileStart(f"f{k}"), ("doc", k), FileEnd(f"f{k}")]
+    stream[3:3] = [SourceFailure(source="bad", reason="unreadable"), Unchanged(3)]
+    batches = list(_batches(iter(stream), 2))
+    docs = [[x for x in b if isinstance(x, tuple)] for b in batches]
+    assert docs == [[("doc", 0), ("doc", 1)], [("doc", 2), ("doc", 3)], [("doc", 4)]]
+    assert all(isinstance(b[-1], FileEnd) for b in batches)
+    assert [x for b in batches for x in b] == stream  # nothing lost, nothing repeated

@@ -38,6 +38,9 @@ from partnergraph.sources import FileEnd, FileStart
 from partnergraph.sources.skips import SourceStats
 from partnergraph.store import Store
 
+# what travels with the documents in ingest's stream but is not one
+_NOT_DOCUMENTS = (SourceFailure, FileStart, FileEnd, FileDone, Unchanged)
+
 # 200 documents per transaction: measured with bench/bench_store.py, larger batches gain
 # under 5% throughput while a killed run loses more work to redo.
 BATCH_SIZE = 200
@@ -332,11 +335,17 @@ class StoreLSH:
 
 
 def _batches(items: Iterable, n: int) -> Iterator[list]:
+    """`n` documents a batch, as `batch_size` promises (a killed run leaves a multiple of it):
+    file marks, failures and unchanged counts ride along without counting, and the end mark of
+    a batch's last file stays in its batch, so the file is recorded with its last document."""
     batch: list = []
+    documents = 0
     for item in items:
-        batch.append(item)
-        if len(batch) >= n:
+        if documents >= n and not isinstance(item, FileEnd | FileDone):
             yield batch
-            batch = []
+            batch, documents = [], 0
+        batch.append(item)
+        if not isinstance(item, _NOT_DOCUMENTS):
+            documents += 1
     if batch:
         yield batch
