@@ -37,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_store import PROV, org_names, pick, write_articles  # noqa: E402
+from bench_store import PROV, org_names, pick_event, write_articles  # noqa: E402
 
 from partnergraph import query  # noqa: E402
 from partnergraph.ingest import StoreLSH, ingest, ingest_extractions  # noqa: E402
@@ -70,11 +70,7 @@ def synthetic(n_docs: int, orgs: list, seed: int = 1):
     vocab = vocabulary(4000, random.Random(7))
     weights = [1 / (i + 1) for i in range(len(vocab))]
     for i in range(n_docs):
-        (a, ka), (b, kb) = pick(orgs, rng), pick(orgs, rng)
-        if a == b:
-            b, kb = orgs[(orgs.index((b, kb)) + 1) % len(orgs)]
-        day = f"20{rng.randrange(15, 25)}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
-        typ = rng.choice(["agreement", "visit", "meeting", "joint_entity"])
+        (a, ka), (b, kb), day, typ = pick_event(orgs, rng)
         body = rng.choices(vocab, weights, k=180)
         for phrase, rate in PHRASES:
             if rng.random() < rate:

@@ -63,14 +63,19 @@ def pick(orgs: list, rng: random.Random):
     return orgs[int(len(orgs) * rng.random() ** 3)]
 
 
+def pick_event(orgs: list, rng: random.Random):
+    """Two distinct organizations (name, kind), a day and an event type for one document."""
+    (a, ka), (b, kb) = pick(orgs, rng), pick(orgs, rng)
+    if a == b:
+        b, kb = orgs[(orgs.index((b, kb)) + 1) % len(orgs)]
+    day = f"20{rng.randrange(15, 25)}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
+    return (a, ka), (b, kb), day, rng.choice(["agreement", "visit", "meeting", "joint_entity"])
+
+
 def extractions(n_docs: int, orgs: list, seed: int = 1):
     rng = random.Random(seed)
     for i in range(n_docs):
-        (a, ka), (b, kb) = pick(orgs, rng), pick(orgs, rng)
-        if a == b:
-            b, kb = orgs[(orgs.index((b, kb)) + 1) % len(orgs)]
-        day = f"20{rng.randrange(15, 25)}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
-        typ = rng.choice(["agreement", "visit", "meeting", "joint_entity"])
+        (a, ka), (b, kb), day, typ = pick_event(orgs, rng)
         filler = " ".join(rng.choice(WORDS) + str(rng.randrange(1000)) for _ in range(140))
         text = f"{a} and {b} {typ} on {day}. {filler}"
         yield Extraction(
