@@ -11,6 +11,7 @@ from partnergraph.learn.candidates import Context, pair_features
 from partnergraph.learn.decide import decide
 from partnergraph.learn.modelfile import DEFAULT_THRESHOLDS
 from partnergraph.documents.prepare import prepare
+from partnergraph.models import Organization, Span
 
 
 def _context(text: str) -> Context:
@@ -47,19 +48,43 @@ def test_a_pair_the_rules_hold_gets_another_type_only_above_the_extra_threshold(
 
 
 def test_a_party_with_no_partner_of_the_type_leaves_the_rule_event():
-    ctx = _context("Harlow University, Stennis Institute of Technology and Corvale Analytics signed a joint "
-                   "memorandum of understanding on 3 May 2024.")
+    ctx = _context("Harlow University, a member of Corvale University Alliance, signed a memorandum of "
+                   "understanding with Stennis Institute of Technology on 3 May 2024.")
     [ev] = ctx.rules.events
     assert len(ev.parties) == 3
     names = sorted(ev.parties)
     scores = _scores(ctx, {("Harlow University", "Stennis Institute of Technology", "agreement"): 0.9,
-                           ("Corvale Analytics", "Harlow University", "agreement"): 0.01,
-                           ("Corvale Analytics", "Stennis Institute of Technology", "agreement"): 0.02})
+                           ("Corvale University Alliance", "Harlow University", "agreement"): 0.01,
+                           ("Corvale University Alliance", "Stennis Institute of Technology", "agreement"): 0.02})
     assert sorted(decide(ctx, LM, scores).events[0].parties) == names  # off: the rules' parties
     [kept] = decide(ctx, LM, scores, {"party": 0.1}).events
     assert sorted(kept.parties) == ["Harlow University", "Stennis Institute of Technology"]
     # fewer than two parties left: the rule event goes (the pair's own score may still make one)
     assert not [e for e in decide(ctx, LM, scores, {"party": 0.95}).events if e.stage.startswith("rules")]
+
+
+def test_signatories_listed_together_before_the_trigger_all_stay():
+    ctx = _context("Harlow University, Stennis Institute of Technology and Corvale Analytics signed a joint "
+                   "memorandum of understanding on 3 May 2024.")
+    [ev] = ctx.rules.events
+    assert len(ev.parties) == 3
+    low = _scores(ctx, {("Harlow University", "Stennis Institute of Technology", "agreement"): 0.05,
+                        ("Corvale Analytics", "Harlow University", "agreement"): 0.01,
+                        ("Corvale Analytics", "Stennis Institute of Technology", "agreement"): 0.02})
+    [kept] = decide(ctx, LM, low, {"party": 0.3}).events
+    assert sorted(kept.parties) == sorted(ev.parties)
+
+
+def test_signatories_listed_after_the_trigger_or_with_an_acronym_all_stay():
+    for text in ("A memorandum of understanding was signed on 3 May 2024 by Harlow University, Stennis "
+                 "Institute of Technology and the Corvale Chamber of Commerce.",
+                 "Harlow University (HU), Stennis Institute of Technology and Corvale Analytics signed a "
+                 "memorandum on 3 May 2024."):
+        ctx = _context(text)
+        [ev] = ctx.rules.events
+        assert len(ev.parties) == 3, ev.parties
+        [kept] = decide(ctx, LM, _scores(ctx, {}), {"party": 0.3}).events
+        assert sorted(kept.parties) == sorted(ev.parties)
 
 
 def test_a_visit_told_apart_from_the_signing_is_a_cue_of_the_pair():
@@ -71,3 +96,34 @@ def test_a_visit_told_apart_from_the_signing_is_a_cue_of_the_pair():
     assert f.get("cue_visit=both") == 1.0
     assert f.get("cue_agreement=one") == 1.0
     assert "cue_joint_entity=both" not in f and "cue_joint_entity=one" not in f
+
+
+def _with_tagged_reading(text: str, name: str) -> Context:
+    """The rules' context plus the tagger's other reading `name` (stage "tagger") where it is written."""
+    doc = prepare(text, id="t")
+    rules = RuleBackend().extract(doc)
+    at = text.find(name)
+    other = Organization(name=name, kind="company", stage="tagger", confidence=0.5,
+                         evidence=[Span(start=at, end=at + len(name), field="name")])
+    return Context.build(doc, rules, list(rules.organizations) + [other])
+
+
+def test_the_taggers_longer_reading_of_a_rule_party_makes_no_second_event():
+    park = "Harlow Mining Group Quarry Park"
+    ctx = _with_tagged_reading("A delegation of Stennis Institute of Technology visited Harlow Mining Group on "
+                               "3 May 2024.\nThe delegation toured the Harlow Mining Group Quarry Park with its "
+                               "hosts.", park)
+    assert [e.parties for e in ctx.rules.events] == [["Stennis Institute of Technology", "Harlow Mining Group"]]
+    org_p, pair_p, event_p, posts = _scores(ctx, {
+        ("Stennis Institute of Technology", "Harlow Mining Group", "visit"): 0.9,
+        ("Stennis Institute of Technology", park, "visit"): 0.8,
+        ("Harlow Mining Group", park, "visit"): 0.7})  # a name and the longer name holding it
+    ix = ctx.index
+    org_p[ix[park]] = 0.6
+    events = decide(ctx, LM, (org_p, pair_p, event_p, posts)).events
+    assert [sorted(e.parties) for e in events] == [["Harlow Mining Group", "Stennis Institute of Technology"]]
+    # the organizations model prefers the tagger's reading: its pair is an event of its own
+    org_p[ix[park]] = 0.95
+    events = decide(ctx, LM, (org_p, pair_p, event_p, posts)).events
+    assert sorted(sorted(e.parties) for e in events) == [
+        ["Harlow Mining Group", "Stennis Institute of Technology"], [park, "Stennis Institute of Technology"]]

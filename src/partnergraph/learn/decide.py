@@ -3,13 +3,16 @@
 - A rule event is kept, with the rules' parties, when the events model's score clears the
   events threshold; in a list of three or four, a party the pairs model finds no partner of the
   event's type for (below the party threshold) leaves it: an attendee's organization, a quoted
-  firm (the events model alone decides a two-party event). A partner pair is kept for an event
+  firm (the events model alone decides a two-party event); English signatories listed together
+  next to the trigger ("Kestrel, Lumio and Veltrix signed") stay. A partner pair is kept for an event
   type when its score clears the pairs threshold; kept pairs that no kept rule event holds
   become events of their type (a pair the rules already report keeps the rules' reading, so one
   signing is not also a visit, unless another type's score clears the higher extra threshold:
   the visit during which it was signed): three or more organizations all kept pairwise are one
   event (a joint signing, an alliance), the rest one event per pair, grounded in the sentence
-  that names both.
+  that names both. A name and a longer name holding it are not partners, and the tagger's other
+  reading of a rule party's name does not repeat the rules' event unless the organizations
+  model scores it higher.
 - A person's post is held at the best-scored organization named near them when that score
   clears the people threshold, else the text leaves it open (`org` null).
 - An organization is kept when its score clears the orgs threshold or it is a party or entity
@@ -19,6 +22,7 @@ Every item records the stage that made or kept it in its `stage`.
 
 from __future__ import annotations
 
+import re
 from itertools import combinations
 from typing import TYPE_CHECKING
 
@@ -34,9 +38,9 @@ from partnergraph.learn.candidates import (
     person_candidates,
     person_features,
 )
-from partnergraph.learn.names import join_tagged
+from partnergraph.learn.names import is_part_of, join_tagged
 from partnergraph.learn.text import sentences
-from partnergraph.models import Document, Event, Extraction, Span
+from partnergraph.models import Document, Event, Extraction, Organization, Span
 
 if TYPE_CHECKING:
     from partnergraph.learn.modelfile import LanguageModel
@@ -115,7 +119,9 @@ def decide(
         # two-party event is the events model's to decide (分别签订: pairs named far apart)
         ids = list(dict.fromkeys(ctx.index[p] for p in ev.parties if p in ctx.index))
         if th["party"] > 0 and 2 < len(ids) <= _MAX_PRUNED:
-            ids = [i for i in ids if any(_pair_score(pair_p, i, j, ev.type) >= th["party"] for j in ids if j != i)]
+            listed = _listed_together(ctx, k, ids)
+            ids = [i for i in ids if i in listed
+                   or any(_pair_score(pair_p, i, j, ev.type) >= th["party"] for j in ids if j != i)]
             if len(ids) < 2:
                 continue
             if len(ids) < len(ev.parties):
@@ -125,11 +131,24 @@ def decide(
         for p in combinations(ids, 2):
             covered.setdefault(frozenset(p), set()).add(ev.type)
 
+    involved = sorted({i for pair in list(covered) + [p for p, _ in kept] for i in pair})
+    family = _name_families(orgs, involved)
+
     def wanted(pair: frozenset, t: str, p: float) -> bool:
+        # a name and a longer one holding it ("Kestrel" and "Kestrel Harbour Industrial Park":
+        # another reading of its boundary, its own unit or joint venture) are not partners, and a
+        # pair the rules hold with the tagger's other reading of a name is the rules' pair, unless
+        # the organizations model prefers the tagger's reading
+        a, b = sorted(pair)
+        if b in family.get(a, ()):
+            return False
+        held: set[str] = set()
+        for x in _readings(a, family, orgs, org_p):
+            for y in _readings(b, family, orgs, org_p):
+                held |= covered.get(frozenset((x, y)), set())
         # a pair the rules hold gets an event of another type only on a surer score (a visit
         # during which the agreement was signed), so one signing does not also become a visit
-        held = covered.get(pair)
-        return held is None or (t not in held and p >= th["extra"])
+        return not held or (t not in held and p >= th["extra"])
 
     for t in EVENT_TYPES:
         edges = sorted(tuple(sorted(p)) for (p, typ), v in kept.items() if typ == t and wanted(p, t, v))
@@ -165,6 +184,67 @@ def decide(
     events = [ev if ev.entity is None or ev.entity in names else ev.model_copy(update={"entity": None})
               for ev in events]
     return rules.model_copy(update={"organizations": kept_orgs, "people": people, "events": events})
+
+
+# what may stand between two names of one list: a comma or "and" or "&", an optional "the", and
+# an acronym in brackets after the first name ("Kestrel Group (KG), Lumio and the Veltrix Fund",
+# the acronym's bracket when the rules read the acronym as an alias); matched on gaps of at most
+# _MAX_LIST_GAP characters
+_LIST_GAP = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?(?:[,;]\s*(?:and\b|&)?|and\b|&)\s*(?:the\s+)?", re.IGNORECASE)
+_ALIAS_GAP = re.compile(r"\s?\(")
+_MAX_LIST_GAP = 40
+_MAX_TRIGGER_GAP = 30  # characters between a list and its trigger ("on Monday jointly")
+
+
+def _listed_together(ctx: Context, k: int, ids: list[int]) -> set[int]:
+    """The parties of rule event k named side by side in one list right before or after its
+    trigger ("Kestrel, Lumio and Veltrix signed", "signed by Kestrel, Lumio and Veltrix"): the
+    signatories, whom the pairs model does not get to drop one by one (an attendee, a parent
+    company or a host is named elsewhere in the sentence)."""
+    trig = next((s for s in ctx.rules.events[k].evidence if s.field == "trigger"), None)
+    if trig is None or ctx.lang != "en":  # Chinese: on zh val it lost pairs (cause not studied)
+        return set()
+    wanted = set(ids)
+    si = ctx.sentence_at(trig.start)
+    ms = [m for m in ctx.by_sentence.get(si, []) if m[2] in wanted]
+    text = ctx.doc.text
+    runs: list[list[tuple[int, int, int]]] = []
+    for m in ms:
+        last = runs[-1][-1] if runs else None
+        gap = text[last[1]:m[0]] if last is not None else ""
+        if last is not None and last[2] == m[2] and _ALIAS_GAP.fullmatch(gap):
+            runs[-1][-1] = (last[0], m[1], m[2])  # "Harlow University (HU": one name
+        elif last is not None and len(gap) <= _MAX_LIST_GAP and _LIST_GAP.fullmatch(gap):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    out: set[int] = set()
+    for run in runs:
+        before = 0 <= trig.start - run[-1][1] <= _MAX_TRIGGER_GAP
+        after = 0 <= run[0][0] - trig.end <= _MAX_TRIGGER_GAP
+        if len({m[2] for m in run}) >= 2 and (before or after):
+            out.update(m[2] for m in run)
+    return out
+
+
+def _name_families(orgs: list[Organization], ids: list[int]) -> dict[int, set[int]]:
+    """Each of `ids` with those of `ids` one of whose names (or aliases) is a whole-word part of
+    one of its names, or the other way round."""
+    forms = {i: [n for n in (orgs[i].name, *orgs[i].aliases) if len(n) >= 2] for i in ids}
+    out = {i: {i} for i in ids}
+    for a, b in combinations(ids, 2):
+        if any(is_part_of(x, y) or is_part_of(y, x) for x in forms[a] for y in forms[b]):
+            out[a].add(b)
+            out[b].add(a)
+    return out
+
+
+def _readings(i: int, family: dict[int, set[int]], orgs: list[Organization], org_p: list[float]) -> set[int]:
+    """Organization i and, when it is the tagger's reading of a name, the rules' readings of that
+    name the organizations model scores at least as high."""
+    if orgs[i].stage != "tagger":
+        return {i}
+    return {i} | {j for j in family.get(i, ()) if orgs[j].stage != "tagger" and org_p[j] >= org_p[i]}
 
 
 def _pair_score(pair_p: dict[tuple[int, int, str], float], a: int, b: int, t: str) -> float:
