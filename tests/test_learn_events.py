@@ -127,3 +127,27 @@ def test_the_taggers_longer_reading_of_a_rule_party_makes_no_second_event():
     events = decide(ctx, LM, (org_p, pair_p, event_p, posts)).events
     assert sorted(sorted(e.parties) for e in events) == [
         ["Harlow Mining Group", "Stennis Institute of Technology"], [park, "Stennis Institute of Technology"]]
+
+
+def test_a_meeting_the_pairs_model_finds_no_partners_in_keeps_the_rules_parties():
+    ctx = _context("Representatives of Harlow University attended the symposium of the Corvale Alliance "
+                   "organized by Stennis Institute of Technology on 3 May 2024.")
+    [ev] = ctx.rules.events
+    assert ev.type == "meeting" and len(ev.parties) == 3
+    [kept] = decide(ctx, LM, _scores(ctx, {}), {"party": 0.3}).events
+    assert sorted(kept.parties) == sorted(ev.parties)
+    # the odd one out still leaves when the others are partners
+    scores = _scores(ctx, {("Harlow University", "Stennis Institute of Technology", "meeting"): 0.8})
+    [kept] = decide(ctx, LM, scores, {"party": 0.3}).events
+    assert sorted(kept.parties) == ["Harlow University", "Stennis Institute of Technology"]
+
+
+def test_a_pair_told_only_as_a_plan_makes_no_event():
+    plan = _context("On 3 May 2024 Harlow Mining Group said it plans to sign a supply contract with Stennis "
+                    "Institute of Technology.")
+    done = _context("On 3 May 2024 Harlow Mining Group supplied ore to Stennis Institute of Technology for its "
+                    "laboratories.")
+    for ctx, made in ((plan, 0), (done, 1)):
+        assert not ctx.rules.events
+        scores = _scores(ctx, {("Harlow Mining Group", "Stennis Institute of Technology", "agreement"): 0.9})
+        assert len(decide(ctx, LM, scores).events) == made

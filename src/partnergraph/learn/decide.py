@@ -4,13 +4,15 @@
   events threshold; in a list of three or four, a party the pairs model finds no partner of the
   event's type for (below the party threshold) leaves it: an attendee's organization, a quoted
   firm (the events model alone decides a two-party event); English signatories listed together
-  next to the trigger ("Kestrel, Lumio and Veltrix signed") stay. A partner pair is kept for an event
+  next to the trigger ("Kestrel, Lumio and Veltrix signed") stay, and a meeting in which the pairs
+  model finds no partners at all keeps the rules' parties. A partner pair is kept for an event
   type when its score clears the pairs threshold; kept pairs that no kept rule event holds
   become events of their type (a pair the rules already report keeps the rules' reading, so one
   signing is not also a visit, unless another type's score clears the higher extra threshold:
   the visit during which it was signed): three or more organizations all kept pairwise are one
   event (a joint signing, an alliance), the rest one event per pair, grounded in the sentence
-  that names both. A name and a longer name holding it are not partners, and the tagger's other
+  that names both, unless every sentence naming the pair tells a plan ("plans to sign": English).
+  A name and a longer name holding it are not partners, and the tagger's other
   reading of a rule party's name does not repeat the rules' event unless the organizations
   model scores it higher.
 - A person's post is held at the best-scored organization named near them when that score
@@ -120,8 +122,13 @@ def decide(
         ids = list(dict.fromkeys(ctx.index[p] for p in ev.parties if p in ctx.index))
         if th["party"] > 0 and 2 < len(ids) <= _MAX_PRUNED:
             listed = _listed_together(ctx, k, ids)
-            ids = [i for i in ids if i in listed
-                   or any(_pair_score(pair_p, i, j, ev.type) >= th["party"] for j in ids if j != i)]
+            partnered = [i for i in ids if i in listed
+                         or any(_pair_score(pair_p, i, j, ev.type) >= th["party"] for j in ids if j != i)]
+            # a meeting's parties are those that hold and attend it: the pairs model may cut the
+            # odd one out, but a symposium it finds no partners in at all keeps the rules' parties
+            # (the events model decided it was held)
+            if len(partnered) >= 2 or ev.type != "meeting":
+                ids = partnered
             if len(ids) < 2:
                 continue
             if len(ids) < len(ev.parties):
@@ -251,14 +258,25 @@ def _pair_score(pair_p: dict[tuple[int, int, str], float], a: int, b: int, t: st
     return pair_p.get((a, b, t) if a < b else (b, a, t), 0.0)
 
 
+# a plan or an intention told as such, which the gold guidelines do not count as an event
+_PLANNED = re.compile(r"\b(?:plans?|planned|planning|intends?|intended|hopes?|hoped|expects?|expected|aims?|is set|are set)"
+                      r" to (?:\w+ )?(?:sign|establish|set up|launch|visit|hold|meet)\b"
+                      r"|\b(?:will|would|shall) (?:\w+ )?(?:sign|establish|set up|launch|visit|hold|meet)\b"
+                      r"|\bto be (?:signed|established|set up|launched|held)\b", re.IGNORECASE)
+
+
 def _group_event(ctx: Context, group: list[int], kind: str, p: float, stage: str) -> Event | None:
     """A new event for organizations kept pairwise, grounded in the first sentence that names
-    them all, or else in the sentences of the closest mentions of its first two."""
+    them all, or else in the sentences of the closest mentions of its first two; none when
+    every sentence naming the pair (English) tells a plan ("plans to sign", "will sign")."""
     a, b = group[0], group[1]
     sentences_of = ctx.org_sentences
     shared = sorted(set.intersection(*(sentences_of.get(i, set()) for i in group)))
     if not shared and len(group) > 2:
         shared = sorted(sentences_of.get(a, set()) & sentences_of.get(b, set()))
+    told = shared or [ctx.sentence_at(m[0]) for m in (ctx.nearest(a, b) or (0,))[1:]]
+    if ctx.lang == "en" and told and all(_PLANNED.search(ctx.doc.text, *ctx.sents[k]) for k in told):
+        return None  # only a plan ("plans to sign"): the guidelines count events that happened
     if shared:
         si = shared[0]
         party_spans = [(s, e) for s, e, i in ctx.by_sentence[si] if i in group]
