@@ -514,7 +514,9 @@ def test_a_subjectless_clause_keeps_the_future_of_the_clause_before():
     x = zh("5月18日上午,北岭大学与星河电子集团有限公司签署战略合作协议。根据协议,双方将在人才培养、"
            "科技研发等领域开展合作,共建智能传感联合实验室。")
     assert {t for t, _ in events(x)} == {"agreement"}
-    done = zh("5月18日上午,北岭大学与星河电子集团有限公司签署战略合作协议,共建智能传感联合实验室。")
+    # a set-up told done beside the signing (签署…协议,共建X alone is what was agreed:
+    # test_rules_zh_ceremonies)
+    done = zh("5月18日上午,北岭大学与星河电子集团有限公司签署战略合作协议,并为智能传感联合实验室揭牌。")
     assert ("joint_entity", frozenset({"北岭大学", "星河电子集团有限公司"})) in events(done)
 
 

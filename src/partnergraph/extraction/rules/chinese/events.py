@@ -56,6 +56,13 @@ _BOTH = re.compile(r"双方|两校|两省|两市|两院|两家|三方|各方|两
 # a set-up named as what an agreement is about (签署共建…研究院协议)
 _SIGNED_BEFORE = re.compile(r"(?:签署|签订|签约|续签|达成)[^,。;]{0,6}$")
 _AGREEMENT_AFTER = re.compile(r"[^,。;]{0,24}?(?:协议|合同|备忘录|意向书)")
+# 签约共建X, 签订协议,共建X, X落户: a set-up after a signing in its sentence is what was agreed
+# (GUIDELINES.md: a memorandum to set up an institute is an agreement), unless the sentence
+# tells it done (签约并揭牌, 签订协议,成立X)
+_TO_BUILD = re.compile(r"共建|设立|建立|落户|共同建设|合作建设")
+_SIGNING = re.compile(r"签约|签订|签署|簽約|簽訂|簽署|续签")
+_DONE = re.compile(r"揭牌|挂牌|掛牌|授牌|揭幕|成立|启用|啟用|落成|开园|投入使用|正式运行")
+MAX_DONE = 200  # how far on in its sentence a set-up may be told done (characters)
 # each of the bodies just listed, as a subject (各企业负责人…并与X签订)
 _EACH = re.compile(r"各(?:家|个)?(?:企业|单位|公司|医院|学校|高校|院校|机构|基地)")
 _RESPECTIVELY = re.compile(r"分别(?!代表|致辞|讲话|介绍|发言|表示)")
@@ -148,6 +155,10 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
                                       or v.find("达成", max(s0, ts - 8), ts) >= 0) \
                 and _SIGNED_BEFORE.search(v, max(s0, ts - 8), ts) and _AGREEMENT_AFTER.match(v, ts):
             return True  # 签署共建研究院协议: an agreement to set up, not a set-up
+        if typ == "joint_entity" and _TO_BUILD.match(v, ts) and _SIGNING.search(v, s0, ts):
+            s1 = v.find("。", ts, ts + MAX_DONE)
+            if not _DONE.search(v, ts, s1 if s1 >= 0 else ts + MAX_DONE):
+                return True  # 签约共建产业学院: the set-up the signing agrees on
         if typ == "joint_entity" and (_TOPIC_OF.search(v, max(s0, ts - 6), ts)
                                       or _PROJECT_LIST.match(v, ts)
                                       or (v[ts - 1:ts] == "在" and _FIELD_LIST.match(v, ts))):

@@ -3,7 +3,8 @@
 The parties are the bodies before the trigger (A与B召开推进会), every organizer however the
 sentence splits them (A联合B、C举办; 由A、B主办,C承办), the bodies whose people gathered
 (…齐聚C,共商…), or an alliance and the body that leads it (X学院产学研合作联盟第三次会议).
-An office of a party is no party of its own (中国铸造协会上海办事处).
+An office of a party is no party of its own (中国铸造协会上海办事处). Talks told after a visit's
+verb in their sentence are that visit.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ _ORGANIZE = re.compile(r"(?:联合|与|和|携手)[^,。;]{0,200}?(?:举办|主�
 _NAMED_MEETING = re.compile(r"齐聚|会议|总结会|工作会议|联席会议|研讨会|论坛|理事会|年会|推进会|对接会|峰会|大会")
 # what a body's office or branch is called (中国铸造协会上海办事处)
 _BRANCH = ("办事处", "代表处", "分公司", "分会", "分行", "分院", "办公室")
+# talks told after a visit's verb in their sentence are that visit (A一行参观考察了B,并进行了座谈)
+_VISITED_BEFORE = re.compile(r"参观|考察|调研|走访|来访|到访|拜访|莅临|访问")
 
 
 class MeetingRules:
@@ -84,7 +87,9 @@ class MeetingRules:
             return []
         v = self.zt.v
         named = bool(_NAMED_MEETING.match(v, ts))
-        e = EventRec("meeting", [p.org for p in parties], self._date(s0, s1, ts), (ts, te),
+        # 远景商会一行参观考察了A公司,并进行了座谈: the talks of a visit are the visit
+        typ = "visit" if not named and len(parties) == 2 and _VISITED_BEFORE.search(v, s0, ts) else "meeting"
+        e = EventRec(typ, [p.org for p in parties], self._date(s0, s1, ts), (ts, te),
                      [(p.start, p.end) for p in parties], confidence=0.6 if named else 0.4)
         e.named = named
         return [self._extras(e, s0, s1)]
