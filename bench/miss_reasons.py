@@ -14,6 +14,7 @@ Each missed gold pair and event gets the first reason that holds:
   scorers left it out;
 - for events only, `pairs_ok`: every pair of the event was found, but no single event of its
   type holds all its parties (wrong type, or split up).
+Also printed: the share of gold parties that are candidates at all (the ceiling of any scorer).
 Use it on train only: it prints article ids and names (`--examples`), i.e. errors to read.
 """
 from __future__ import annotations
@@ -99,6 +100,14 @@ def classify(gold: dict, ctx, pred: dict, pair_set: set) -> tuple[list, list]:
     return pair_out, event_out
 
 
+def party_candidates(gold: dict, ctx) -> Counter:
+    """How many of the article's gold parties there are, and how many are among the candidates."""
+    r = Resolver(gold, {"organizations": [o.model_dump(include={"name", "aliases"}) for o in ctx.orgs]})
+    parties = {r.gold_index(p) for e in gold.get("events") or [] for p in e.get("parties") or [] if p}
+    cands = {r.resolve(o.name) for o in ctx.orgs}
+    return Counter(gold=len(parties), candidate=len(parties & cands))
+
+
 def _pair_reason(a, b, party_state, cand_of, pair_set, typ):
     sa, sb = party_state(a), party_state(b)
     for state in ("never", "boundary"):
@@ -127,6 +136,7 @@ def main(argv):
     n_pairs = n_events = 0
     scored = []
     sources = Counter()  # (candidate's stage, is a gold organization, is a gold party)
+    party_recall = Counter()
     for fold in range(args.folds):
         rest = [it for k, it in enumerate(items) if k % args.folds != fold]
         held = [it for k, it in enumerate(items) if k % args.folds == fold]
@@ -143,6 +153,7 @@ def main(argv):
                 for o in ctx.orgs:
                     gi = r.gold_index(o.name)
                     sources[((o.stage or "rules").split("+")[0], isinstance(gi, int), gi in parties)] += 1
+                party_recall.update(party_candidates(g, ctx))
                 pair_set = set(ctx.pair_candidates())
                 p_out, e_out = classify(g, ctx, pred, pair_set)
                 gp = {frozenset(p) for e in g.get("events") or []
@@ -161,6 +172,8 @@ def main(argv):
     rep = evaluate(scored)[args.lang]
     print("out-of-fold F1: " + ", ".join(f"{f} {rep[f]['f1']:.3f} (P {rep[f]['p']:.3f} R {rep[f]['r']:.3f})"
                                          for f in ("orgs", "pairs", "events")))
+    print(f"gold parties that are candidates: {party_recall['candidate']} of {party_recall['gold']}"
+          f" ({party_recall['candidate'] / max(1, party_recall['gold']):.3f})")
     print("candidates by stage (gold organization, gold party): ")
     for stage in sorted({k[0] for k in sources}):
         n = sum(v for k, v in sources.items() if k[0] == stage)

@@ -59,3 +59,9 @@ def test_event_whose_pairs_were_all_found_elsewhere():
             "events": [{"type": "visit", "parties": ["Kestrel Labs", "Lumio Bank"]}]}
     gold = dict(_gold(), events=_gold()["events"][:1])
     assert miss_reasons.classify(gold, ctx, pred, {(0, 1)}) == ([], [("pairs_ok", "agreement", "")])
+
+
+def test_share_of_gold_parties_that_are_candidates():
+    cands = [_org("Kestrel Labs"), _org("Lumio"), _org("Veltrix University"), _org("Harlow Institute")]
+    ctx = SimpleNamespace(orgs=cands, mentions=[])
+    assert miss_reasons.party_candidates(_gold(), ctx) == {"gold": 6, "candidate": 3}
