@@ -142,7 +142,8 @@ def main(argv):
         held = [it for k, it in enumerate(items) if k % args.folds == fold]
         with tempfile.TemporaryDirectory() as tmp:
             (Path(tmp) / args.lang).mkdir()
-            lm, _ = fit_language(args.lang, rest, [], Path(tmp), True)
+            # the shipped way (--select val: default C, tagger folds by order); the shipped thresholds below
+            lm, _, _ = fit_language(args.lang, rest, [], Path(tmp), True, select="val")
             lm.thresholds = dict(thresholds)
             for g, doc, ex in held:
                 ctx = context_for(doc, ex, lm)

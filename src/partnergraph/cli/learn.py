@@ -16,20 +16,40 @@ def train(
     gold: list[Path] = typer.Argument(..., help="Gold JSON files or folders (the annotation guidelines' form)."),
     out: Path = typer.Option(..., "--out", "-o", help="The model folder to write."),
     val: Optional[list[Path]] = typer.Option(
-        None, "--val", help="Validation gold files or folders: thresholds are chosen on them (repeatable)."),
+        None, "--val", help="Validation gold files or folders (repeatable): scored and recorded in meta.json; "
+        "with --select val, the thresholds are chosen on them."),
+    select: str = typer.Option(
+        "cv", "--select", help="How the scorers' regularisation and the decision thresholds are chosen: cv = "
+        "cross-validation over the training articles grouped by site, each article weighing alike (needs "
+        "two sites or more, else as val); val = thresholds on --val (default regularisation)."),
     name: str = typer.Option("partnergraph", "--name", help="A name recorded in the model's meta.json."),
 ) -> None:
-    """Train the learned backend's models on annotated articles (needs the `train` extra)."""
+    """Train the learned backend's models on annotated articles (needs the `train` extra).
+
+    By default the choices a model depends on (each scorer's regularisation strength and article
+    weighting, the decision thresholds per language) are made by cross-validation over the
+    training articles, folds of whole sites (the host of each article's `url`), so they hold on
+    sites the model has not seen; meta.json records them, their out-of-fold figures and, with
+    --val, the val figures."""
     from partnergraph.learn.gold import read_gold
     from partnergraph.learn.train import train as fit
 
     golds, problems = read_gold(gold)
     for p in problems:
         typer.echo(f"Warning: {p}", err=True)
+    if select not in ("cv", "val"):
+        raise typer.BadParameter("use cv or val", param_hint="--select")
     val_golds = read_gold(val)[0] if val else None
-    meta = fit(golds, str(out), val=val_golds, name=name)
+    meta = fit(golds, str(out), val=val_golds, name=name, select=select)
     typer.echo(f"Trained on {sum(meta['articles'].values())} articles "
                f"({', '.join(f'{k} {v}' for k, v in meta['articles'].items())}); model written to {out}", err=True)
+    for lang, report in sorted(meta["selection"].items()):
+        for source in ("out_of_fold", "val"):
+            if source in report:
+                fig = report[source]
+                typer.echo(f"{lang} {source.replace('_', '-')} ({fig['articles']} articles): "
+                           + ", ".join(f"{f} {fig['micro'][f]:.3f} ({fig['per_article'][f]:.3f} per article)"
+                                       for f in ("orgs", "pairs", "events", "people")), err=True)
     typer.echo(f"Use it: partnergraph extract FILES --backend learned --model {out}", err=True)
 
 

@@ -5,20 +5,25 @@ name mentions; then, for every gold article, the rule engine and the tagger run 
 extraction time, and their organizations and partner pairs become candidates labelled by the
 gold (an organization is right when one of its names is a gold name or alias; a pair when both
 are gold parties of one gold event, the type being that event's). The tagger output used for
-these examples is out-of-fold (a tagger trained on the other folds), so the scorers learn how
-far to trust the tagger on articles it has not seen. Logistic regressions score the candidates;
-given validation articles, the thresholds are chosen there (`choose_thresholds`). Sorted inputs, fixed solvers and rounded weights: the same corpus, the same model.
+these examples is out-of-fold (a tagger trained on the other folds, folds of whole sites), so the
+scorers learn how far to trust the tagger on sites it has not seen. Logistic regressions score
+the candidates; their regularisation and article weighting, and the decision thresholds, are
+chosen by grouped cross-validation over the training articles (`cross_validate`, selection.py),
+or on validation articles if asked (`choose_thresholds`). Sorted inputs, fixed solvers and
+rounded weights: the same corpus, the same model.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from partnergraph.errors import BackendUnavailable, ConfigError
+from partnergraph.errors import ConfigError
 from partnergraph.extraction.rules import RuleBackend
 from partnergraph.extraction.stages import name_spans
 from partnergraph.learn.bounds import alias_features, alias_owners, trim_features, trim_proposals
@@ -32,15 +37,29 @@ from partnergraph.learn.candidates import (
     person_features,
     typed,
 )
-from partnergraph.learn.decide import context_for, decide, rule_name_spans, score_candidates, tagged_spans
+from partnergraph.learn.decide import Scores, context_for, decide, rule_name_spans, score_candidates, tagged_spans
+from partnergraph.learn.fitting import Design, fit_linear
 from partnergraph.learn.gold import document_of, mentions
 from partnergraph.learn.linear import LinearModel, TypedModel
 from partnergraph.learn.modelfile import DEFAULT_THRESHOLDS, TAGGER_FILE, LanguageModel, save_model
 from partnergraph.learn.names import is_part_of, clean_name, name_features
-from partnergraph.learn.scoring import Resolver, evaluate, norm_person
+from partnergraph.learn.scoring import Resolver, evaluate, norm_person, score_article
+from partnergraph.learn.selection import (
+    ScorerChoice,
+    article_weights,
+    fold_count,
+    grouped_folds,
+    select_scorer,
+    site_of,
+    smoothed_best,
+    weighted_f1,
+    weighted_report,
+)
 from partnergraph.learn.tagger import Tagger, train_tagger
 from partnergraph.learn.text import sentences
 from partnergraph.models import ORG_KINDS, Document, Extraction
+
+log = logging.getLogger(__name__)
 
 C_ORGS = 0.5
 C_PAIRS = 0.5
@@ -48,10 +67,12 @@ C_EVENTS = 0.5
 C_PEOPLE = 0.5
 C_KINDS = 1.0
 C_BOUNDS = 0.5
-FOLDS = 3  # out-of-fold tagger output for the scorers' training examples
-# weights below this are dropped from the shipped tables: on val the figures did not move, and the
-# Chinese pair table fell from 33k to 12k rows (start-up time is mostly reading these tables)
-_MIN_WEIGHT = 0.01
+# folds of whole sites: out-of-fold tagger output for the scorers' training examples, and the
+# cross-validation that chooses the scorers' C and the thresholds (selection.py)
+FOLDS = 4
+LEGACY_FOLDS = 3  # --select val: the tagger's folds as before cross-validation (k-th article in fold k % 3)
+SCORERS = ("orgs", "pairs", "events", "people")
+DEFAULT_C = {"orgs": C_ORGS, "pairs": C_PAIRS, "events": C_EVENTS, "people": C_PEOPLE}
 
 
 @dataclass
@@ -115,41 +136,6 @@ def examples(pairs: list[tuple[dict, Context]]) -> Examples:
     return ex
 
 
-def _fit(rows: list[tuple[dict, object]], c: float, labels: tuple[str, ...] | None = None) -> LinearModel:
-    try:
-        from sklearn.feature_extraction import DictVectorizer
-        from sklearn.linear_model import LogisticRegression
-    except ImportError as err:
-        raise BackendUnavailable(
-            "training needs scikit-learn, which is not installed",
-            hint="pip install 'partnergraph[train]' (make installs it)",
-        ) from err
-    y = [lab for _, lab in rows]
-    classes = sorted(set(y), key=str)
-    if labels is None and len(classes) < 2:  # one label only: a constant model
-        return LinearModel(("no", "yes"), (10.0 if classes and classes[0] == 1 else -10.0,), {})
-    if labels is not None and len(classes) < 2:
-        return LinearModel(tuple(labels), tuple(10.0 if classes and lab == classes[0] else -10.0 for lab in labels), {})
-    vec = DictVectorizer(sort=True)
-    x = vec.fit_transform([f for f, _ in rows])
-    names = vec.get_feature_names_out()
-    clf = LogisticRegression(C=c, solver="lbfgs", random_state=0, max_iter=3000)
-    clf.fit(x, y)
-    if labels is None:
-        w = {n: (float(v),) for n, v in zip(names, clf.coef_[0]) if abs(v) >= _MIN_WEIGHT}
-        return LinearModel(("no", "yes"), (float(clf.intercept_[0]),), w)
-    fitted = [str(k) for k in clf.classes_]
-    coef = clf.coef_ if len(fitted) > 2 else [-clf.coef_[0] / 2, clf.coef_[0] / 2]
-    icpt = clf.intercept_ if len(fitted) > 2 else [-clf.intercept_[0] / 2, clf.intercept_[0] / 2]
-    bias = tuple(float(icpt[fitted.index(lab)]) if lab in fitted else -10.0 for lab in labels)
-    w = {}
-    for j, n in enumerate(names):
-        row = tuple(float(coef[fitted.index(lab)][j]) if lab in fitted else 0.0 for lab in labels)
-        if any(abs(v) >= _MIN_WEIGHT for v in row):
-            w[n] = row
-    return LinearModel(tuple(labels), bias, w)
-
-
 def bounds_examples(items: list[Item], spans_of: dict[int, list]) -> list[tuple[dict, int]]:
     """Trim and short-form examples labelled by the gold: a glued prefix is to be cut when the
     rest is a gold name and the whole is not (kept when the whole is a gold name); a tagged name
@@ -185,28 +171,79 @@ def _tagger_items(items: list[Item]):
         yield doc.text, sentences(doc, []), rule_name_spans(ex), mentions(g)
 
 
-def choose_thresholds(lm: LanguageModel, val: list[tuple[dict, Context]]) -> dict[str, float]:
+Scored = list[tuple[dict, Context, Scores]]
+
+
+def choose_thresholds(lm: LanguageModel, scored: Scored, by_article: bool = True) -> dict[str, float]:
     """The event threshold, then the pair threshold, with the best mean of pair and event F1 on
-    val; the rule events' party threshold and the other-type threshold on the same figure; then
-    the org threshold with the best org F1, and the people threshold with the best people F1."""
-    scored = [(g, ctx, score_candidates(ctx, lm)) for g, ctx in val]
+    the scored articles; the rule events' party threshold and the other-type threshold on the same
+    figure; then the org threshold with the best org F1, and the people threshold with the best
+    people F1. With `by_article`, F1 weighs articles alike (`weighted_f1`) and each threshold sits
+    at the best point of the curve averaged with its neighbours (`smoothed_best`); without, micro
+    F1 and the best point itself (what `--select val` has always done)."""
 
     def f1(th: dict[str, float], fields: tuple[str, ...]) -> float:
         rows = [(g, decide(ctx, lm, s, th).model_dump()) for g, ctx, s in scored]
+        if by_article:
+            counts = [score_article(g, pred) for g, pred in rows]
+            return sum(weighted_f1(counts, f) for f in fields) / len(fields)
         report = evaluate(rows)["all"]
         return sum(report[f]["f1"] for f in fields) / len(fields)
+
+    def best_of(grid: list[float], objective, prefer) -> float:
+        if by_article:
+            return smoothed_best(grid, objective, prefer)
+        return max(grid, key=lambda t: (objective(t), prefer(t)))
 
     grid = [round(0.1 + 0.05 * k, 2) for k in range(15)]
     best = dict(lm.thresholds)
     headline = ("pairs", "events")  # both headline figures: pairs alone would buy recall with events
-    best["events"] = max(grid, key=lambda t: (f1(dict(best, events=t), headline), -abs(t - 0.5)))
-    best["pairs"] = max(grid, key=lambda t: (f1(dict(best, pairs=t), headline), -abs(t - 0.5)))
+    middle = lambda t: -abs(t - 0.5)  # noqa: E731  (ties: the threshold nearer the middle)
+    best["events"] = best_of(grid, lambda t: f1(dict(best, events=t), headline), middle)
+    best["pairs"] = best_of(grid, lambda t: f1(dict(best, pairs=t), headline), middle)
     # each off (party 0, extra 1.01) unless it helps
-    best["party"] = max([0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3], key=lambda t: (f1(dict(best, party=t), headline), -t))
-    best["extra"] = max(grid + [1.01], key=lambda t: (f1(dict(best, extra=t), headline), t))
-    best["orgs"] = max(grid, key=lambda t: (f1(dict(best, orgs=t), ("orgs",)), -abs(t - 0.5)))
-    best["people"] = max(grid, key=lambda t: (f1(dict(best, people=t), ("people",)), -abs(t - 0.5)))
+    best["party"] = best_of([0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3],
+                            lambda t: f1(dict(best, party=t), headline), lambda t: -t)
+    best["extra"] = best_of(grid + [1.01], lambda t: f1(dict(best, extra=t), headline), lambda t: t)
+    best["orgs"] = best_of(grid, lambda t: f1(dict(best, orgs=t), ("orgs",)), middle)
+    best["people"] = best_of(grid, lambda t: f1(dict(best, people=t), ("people",)), middle)
     return best
+
+
+def _scorers(lm: LanguageModel, models: dict[str, LinearModel]) -> LanguageModel:
+    """`lm` with the given scorers (its kinds, bounds and thresholds; no tagger: the contexts are built)."""
+    return LanguageModel(orgs=models["orgs"], events=models["events"],
+                         pairs=TypedModel.from_binary(models["pairs"], EVENT_TYPES), kinds=lm.kinds,
+                         people=models["people"], thresholds=dict(lm.thresholds), bounds=lm.bounds)
+
+
+@dataclass
+class Selection:
+    """What the cross-validation chose, and the out-of-fold scores it chose the thresholds on."""
+
+    choices: dict[str, ScorerChoice]
+    scored: Scored
+    folds: int
+    sites: int
+
+
+def cross_validate(ctxs: list[tuple[dict, Context]], per_article: list[Examples], folds: list[int], k: int,
+                   lm: LanguageModel) -> Selection:
+    """Each scorer's (C, weighting) by grouped cross-validation, then every article scored by the
+    fold models that never saw its site (`selection.py`)."""
+    choices, fold_models = {}, {}
+    for part in SCORERS:
+        t0 = time.process_time()
+        design = Design.of([getattr(ex, part) for ex in per_article])
+        choices[part], fold_models[part] = select_scorer(design, folds, k)
+        log.info("%s: %s chosen in %.1f CPU s", part, choices[part].to_json(), time.process_time() - t0)
+    scored: Scored = []
+    for f in range(k):
+        fold_lm = _scorers(lm, {part: fold_models[part][f] for part in SCORERS})
+        scored += [(g, ctx, score_candidates(ctx, fold_lm)) for a, (g, ctx) in enumerate(ctxs) if folds[a] == f]
+    order = {id(g): a for a, (g, _) in enumerate(ctxs)}
+    scored.sort(key=lambda row: order[id(row[0])])
+    return Selection(choices, scored, k, len(set(folds)))
 
 
 def corpus_hash(golds: list[dict]) -> str:
@@ -216,56 +253,102 @@ def corpus_hash(golds: list[dict]) -> str:
     return h.hexdigest()
 
 
-def fit_language(lang: str, items: list[Item], val: list[Item], root: Path, use_tagger: bool) -> tuple[LanguageModel, Examples]:
+def fit_language(lang: str, items: list[Item], val: list[Item], root: Path, use_tagger: bool,
+                 select: str = "cv") -> tuple[LanguageModel, Examples, dict]:
+    """The models of one language, and a report of how they were chosen (and their val figures)."""
     kinds_rows = [(name_features(o["name"], lang), o.get("kind") or "other")
                   for g, _, _ in items for o in g.get("organizations") or [] if o.get("name")]
-    kinds = _fit(kinds_rows, C_KINDS, labels=ORG_KINDS)
+    kinds = fit_linear(kinds_rows, C_KINDS, labels=ORG_KINDS)
     blank = LinearModel(("no", "yes"), (0.0,), {})
     lm = LanguageModel(orgs=blank, events=blank, pairs=TypedModel(EVENT_TYPES, (0.0,) * len(EVENT_TYPES), {}),
                        kinds=kinds, people=blank,
                        thresholds=dict(DEFAULT_THRESHOLDS))
+    sites = [site_of(g) for g, _, _ in items]
+    if select == "cv":
+        k = fold_count(sites, FOLDS)
+        folds = grouped_folds(sites, k)
+    else:  # as --select val has always trained: the tagger's folds by article order
+        k = LEGACY_FOLDS if len(items) >= LEGACY_FOLDS else 0
+        folds = [a % LEGACY_FOLDS for a in range(len(items))]
     oof: dict[int, list] = {}
     has_mentions = any(mentions(g) for g, _, _ in items)
-    if use_tagger and has_mentions and len(items) >= FOLDS:
+    if use_tagger and has_mentions:
         with tempfile.TemporaryDirectory() as tmp:
-            for fold in range(FOLDS):
-                rest = [it for k, it in enumerate(items) if k % FOLDS != fold]
+            for fold in range(k if k >= 2 else 0):
+                rest = [it for a, it in enumerate(items) if folds[a] != fold]
                 path = Path(tmp) / f"fold{fold}.crfsuite"
                 train_tagger(_tagger_items(rest), path, lang)
                 fold_lm = LanguageModel(lm.orgs, lm.events, lm.pairs, kinds, lm.people, tagger=Tagger(path, lang))
-                for k, (_, doc, ex) in enumerate(items):
-                    if k % FOLDS == fold:
-                        oof[k] = tagged_spans(doc, ex, fold_lm)
+                for a, (_, doc, ex) in enumerate(items):
+                    if folds[a] == fold:
+                        oof[a] = tagged_spans(doc, ex, fold_lm)
         final = root / lang / TAGGER_FILE
         train_tagger(_tagger_items(items), final, lang)
         lm.tagger = Tagger(final, lang)
     if lang == "zh":
-        lm.bounds = _fit(bounds_examples(items, oof), C_BOUNDS)
-    ctxs = [(g, context_for(doc, ex, lm, oof.get(k, []))) for k, (g, doc, ex) in enumerate(items)]
-    exs = examples(ctxs)
-    lm.orgs = _fit(exs.orgs, C_ORGS)
-    lm.pairs = TypedModel.from_binary(_fit(exs.pairs, C_PAIRS), EVENT_TYPES)
-    lm.events = _fit(exs.events, C_EVENTS)
-    lm.people = _fit(exs.people, C_PEOPLE)
+        lm.bounds = fit_linear(bounds_examples(items, oof), C_BOUNDS)
+    ctxs = [(g, context_for(doc, ex, lm, oof.get(a, []))) for a, (g, doc, ex) in enumerate(items)]
+    per_article = [examples([pair]) for pair in ctxs]
+    chosen = None
+    log.info("%s: %d articles from %d sites in %d folds; contexts built (%.1f CPU s so far)",
+             lang, len(items), len(set(sites)), k, time.process_time())
+    if select == "cv" and k >= 2:
+        chosen = cross_validate(ctxs, per_article, folds, k, lm)
+    for part in SCORERS:
+        rows = [getattr(ex, part) for ex in per_article]
+        choice = chosen.choices[part] if chosen else None
+        weights = None
+        if choice is not None and choice.weighting == "articles":
+            weights = [w for w, r in zip(article_weights([len(r) for r in rows]), rows) for _ in r]
+        model = fit_linear([row for r in rows for row in r], choice.c if choice else DEFAULT_C[part], weights=weights)
+        setattr(lm, part, TypedModel.from_binary(model, EVENT_TYPES) if part == "pairs" else model)
+    report: dict = {"thresholds_from": "cross-validation" if chosen else "val" if val else "defaults"}
+    if chosen:
+        lm.thresholds = choose_thresholds(lm, chosen.scored)
+        log.info("%s: thresholds %s (%.1f CPU s so far)", lang, lm.thresholds, time.process_time())
+        oof_rows = [(g, decide(ctx, lm, s).model_dump()) for g, ctx, s in chosen.scored]
+        report.update(folds=chosen.folds, sites=len(set(sites)),
+                      scorers={part: chosen.choices[part].to_json() for part in SCORERS},
+                      out_of_fold=_figures(oof_rows))
+    val_rows = [(g, context_for(doc, ex, lm)) for g, doc, ex in val]
+    if val and chosen is None:  # asked for, or too few sites to hold any out
+        lm.thresholds = choose_thresholds(lm, [(g, ctx, score_candidates(ctx, lm)) for g, ctx in val_rows],
+                                          by_article=select == "cv")
     if val:
-        lm.thresholds = choose_thresholds(lm, [(g, context_for(doc, ex, lm)) for g, doc, ex in val])
-    return lm, exs
+        report["val"] = _figures([(g, decide(ctx, lm).model_dump()) for g, ctx in val_rows])
+    return lm, Examples(*(sum((getattr(ex, part) for ex in per_article), []) for part in
+                          ("orgs", "pairs", "events", "people"))), report
+
+
+def _figures(rows: list[tuple[dict, dict]]) -> dict:
+    """F1 per headline field, over all rows (micro) and with articles weighing alike."""
+    fields = ("orgs", "people", "pairs", "events")
+    micro = evaluate(rows)["all"]
+    return {"articles": len(rows), "micro": {f: micro[f]["f1"] for f in fields},
+            "per_article": weighted_report(rows, fields)["all"]}
 
 
 def train(golds: list[dict], out: str, val: list[dict] | None = None, name: str = "partnergraph",
-          tagger: bool = True) -> dict:
-    """Fit a model folder at `out` from gold articles; returns its meta."""
+          tagger: bool = True, select: str = "cv") -> dict:
+    """Fit a model folder at `out` from gold articles; returns its meta.
+
+    `select="cv"`: each scorer's C and the thresholds chosen by grouped cross-validation over the
+    training articles (`selection.py`; needs articles from two sites or more, else as "val");
+    `select="val"`: defaults for C, thresholds chosen on `val` (defaults without it). Val figures,
+    when val is given, are recorded in the meta either way."""
+    if select not in ("cv", "val"):
+        raise ConfigError(f"unknown selection {select!r}", hint="use cv (cross-validation on train) or val")
     if not golds:
         raise ConfigError("no training articles", hint="give gold files with text and answers")
     golds = sorted(golds, key=lambda g: str(g["id"]))
     root = Path(out)
     items = run_rules(golds)
     val_items = run_rules(sorted(val, key=lambda g: str(g["id"]))) if val else []
-    languages, stats = {}, {}
+    languages, stats, selection = {}, {}, {}
     for lang in sorted({lang_of(g) for g in golds}):
         lang_items = [it for it in items if lang_of(it[0]) == lang]
         lang_val = [it for it in val_items if lang_of(it[0]) == lang]
-        languages[lang], exs = fit_language(lang, lang_items, lang_val, root, tagger)
+        languages[lang], exs, selection[lang] = fit_language(lang, lang_items, lang_val, root, tagger, select)
         stats[lang] = {"orgs": len(exs.orgs), "events": len(exs.events), "pairs": len(exs.pairs),
                        "people": len(exs.people)}
     meta = {
@@ -275,6 +358,7 @@ def train(golds: list[dict], out: str, val: list[dict] | None = None, name: str 
         "examples": stats,
         "val_articles": len(val or []),
         "val_sha1": corpus_hash(val) if val else None,
+        "selection": selection,
     }
     save_model(out, meta, languages)
     return meta

@@ -1,0 +1,194 @@
+"""Model selection by grouped cross-validation (learn/selection.py), on data the tests write."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+
+from learn_corpus import write_corpus
+from partnergraph.learn.fitting import Design
+from partnergraph.learn.gold import read_gold
+from partnergraph.learn.selection import (
+    SCORER_GRID,
+    article_weights,
+    capped_counts,
+    fold_count,
+    grouped_folds,
+    select_scorer,
+    site_of,
+    smoothed_best,
+    weighted_f1,
+)
+from partnergraph.learn.train import train
+
+pytest.importorskip("sklearn")
+
+
+@pytest.mark.parametrize("url, site", [
+    ("https://www.harlow-news.com/2024/05/story.html", "harlow-news.com"),
+    ("http://english.corvane.gov.cn/a?b=1", "corvane.gov.cn"),
+    ("https://big5.www.corvane.gov.cn/x", "corvane.gov.cn"),
+    ("https://news.stennis.ac.uk/", "stennis.ac.uk"),
+    ("https://marlow.de:8080/x", "marlow.de"),
+    ("http://192.0.2.7/page", "192.0.2.7"),
+    ("HTTPS://WWW.Lindell.EDU./news", "lindell.edu"),
+])
+def test_site_is_the_registrable_domain(url, site):
+    assert site_of({"id": "x", "url": url}) == site
+
+
+@pytest.mark.parametrize("url", [None, "", "not a url", "file:///tmp/a.txt"])
+def test_an_article_without_a_host_is_its_own_site(url):
+    assert site_of({"id": "en-7", "url": url}) == "article:en-7"
+    assert site_of({"id": "en-7", "url": url}) != site_of({"id": "en-8", "url": url})
+
+
+def test_folds_keep_each_site_whole_and_balance_articles():
+    sites = ["a"] * 5 + ["b"] * 3 + ["c"] * 3 + [f"s{i}" for i in range(9)]
+    folds = grouped_folds(sites, 4)
+    for s in set(sites):
+        assert len({f for f, t in zip(folds, sites) if t == s}) == 1
+    sizes = [folds.count(f) for f in range(4)]
+    assert sorted(sizes) == [5, 5, 5, 5]
+
+
+def test_folds_do_not_depend_on_the_articles_order():
+    sites = [f"site{i % 7}" for i in range(30)] + [f"lone{i}" for i in range(11)]
+    folds = dict(zip(sites, grouped_folds(sites, 5)))
+    shuffled = sites[:]
+    random.Random(3).shuffle(shuffled)
+    assert dict(zip(shuffled, grouped_folds(shuffled, 5))) == folds
+
+
+def test_fold_count_is_bounded_by_the_sites():
+    assert fold_count(["a", "a", "b"], 5) == 2
+    assert fold_count(["a", "a"], 5) == 1
+    assert fold_count([f"s{i}" for i in range(9)], 5) == 5
+
+
+def test_a_long_article_counts_like_a_capped_one():
+    # one article of 153 gold pairs, all found, and nine short ones each missed: the micro F1
+    # would call this split good; capped, the nine misses weigh almost as much as it
+    long = {"pairs": (153, 153, 153)}
+    short = [{"pairs": (0, 1, 1)}] * 9
+    micro = 2 * 153 / (162 + 153)
+    assert micro > 0.95
+    assert weighted_f1([long, *short], "pairs", cap=10) == pytest.approx(2 * 10 / (19 + 19))
+    # wrong items are capped too: an article's hundred false pairs count as ten
+    assert capped_counts(0, 100, 0, cap=10) == (0, 10, 0)
+    assert capped_counts(2, 3, 4, cap=10) == (2, 3, 4)
+
+
+def test_article_weights_cap_at_the_median():
+    assert article_weights([2, 4, 4, 40, 0]) == [1.0, 1.0, 1.0, 0.1, 1.0]
+
+
+def test_smoothed_best_prefers_a_plateau_to_a_spike():
+    grid = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7]
+    curve = {0.1: 0.1, 0.2: 0.9, 0.3: 0.1, 0.4: 0.6, 0.5: 0.7, 0.6: 0.6, 0.7: 0.2}
+    assert smoothed_best(grid, curve.__getitem__, lambda t: -abs(t - 0.5)) == 0.5
+    flat = smoothed_best(grid, lambda t: 0.5, lambda t: -abs(t - 0.5))
+    assert flat == 0.5
+
+
+def _design(n_articles: int, seed: int) -> Design:
+    """Rows whose label follows 'cue' with noise, plus one feature unique to each article."""
+    rng = random.Random(seed)
+    per_article = []
+    for a in range(n_articles):
+        rows = []
+        for _ in range(rng.randint(2, 9)):
+            cue = rng.random() < 0.5
+            label = int(cue if rng.random() < 0.85 else not cue)
+            rows.append(({"cue": float(cue), f"own={a}": 1.0, "noise": rng.random()}, label))
+        per_article.append(rows)
+    return Design.of(per_article)
+
+
+def test_scorer_selection_is_out_of_fold_and_deterministic():
+    design = _design(24, seed=5)
+    sites = [f"site{a // 2}" for a in range(24)]  # two articles per site
+    folds = grouped_folds(sites, 4)
+    choice, models = select_scorer(design, folds, 4)
+    assert (choice.c, choice.weighting) in SCORER_GRID
+    assert len(models) == 4
+    for f, model in enumerate(models):
+        assert model.weights["cue"][0] > 0  # the cue is learnt in every fold
+        # a fold's model has no weight for a feature only its held-out articles have
+        for a in range(24):
+            if folds[a] == f:
+                assert f"own={a}" not in model.weights
+    again, models_again = select_scorer(_design(24, seed=5), folds, 4)
+    assert again == choice and models_again == models
+
+
+def test_scorer_selection_prefers_weak_regularisation_when_the_data_is_clean():
+    rng = random.Random(1)
+    per_article = [[({"cue": float(c)}, int(c)) for c in (rng.random() < 0.5 for _ in range(6))]
+                   for _ in range(20)]
+    choice, _ = select_scorer(Design.of(per_article), grouped_folds([str(a) for a in range(20)], 4), 4)
+    assert choice.c == max(c for c, _ in SCORER_GRID)
+
+
+def _corpus_with_sites(tmp_path):
+    """The tiny invented corpus, its articles spread over a few invented sites."""
+    folder = tmp_path / "gold"
+    paths = write_corpus(folder)
+    for k, path in enumerate(sorted(paths)):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        gold["url"] = f"https://www.site{k % 3}-news.com/{gold['id']}.html"
+        path.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    return read_gold([folder])[0]
+
+
+def test_training_selects_by_cross_validation_and_records_it(tmp_path):
+    golds = _corpus_with_sites(tmp_path)
+    meta = train(golds, str(tmp_path / "m1"), val=golds, name="cv")
+    for lang in ("en", "zh"):
+        report = meta["selection"][lang]
+        assert report["thresholds_from"] == "cross-validation"
+        assert report["folds"] == 3 and report["sites"] == 3
+        assert set(report["scorers"]) == {"orgs", "pairs", "events", "people"}
+        for fig in (report["out_of_fold"], report["val"]):
+            assert set(fig["micro"]) == set(fig["per_article"]) == {"orgs", "people", "pairs", "events"}
+    # the same corpus, the same model, byte for byte
+    train(golds, str(tmp_path / "m2"), val=golds, name="cv")
+    for f in sorted((tmp_path / "m1").rglob("*.json")):
+        assert f.read_bytes() == (tmp_path / "m2" / f.relative_to(tmp_path / "m1")).read_bytes(), f
+    saved = json.loads((tmp_path / "m1" / "meta.json").read_text(encoding="utf-8"))
+    assert saved["selection"] == meta["selection"]
+
+
+def test_training_on_one_site_falls_back_to_val(tmp_path):
+    golds = [dict(g, url="https://one.example.org/x") for g in _corpus_with_sites(tmp_path)]
+    meta = train(golds, str(tmp_path / "m"), val=golds, name="one-site", tagger=False)
+    assert {r["thresholds_from"] for r in meta["selection"].values()} == {"val"}
+    meta = train(golds, str(tmp_path / "m"), name="one-site", tagger=False)
+    assert {r["thresholds_from"] for r in meta["selection"].values()} == {"defaults"}
+
+
+def test_selection_on_val_is_still_available(tmp_path):
+    golds = _corpus_with_sites(tmp_path)
+    meta = train(golds, str(tmp_path / "m"), val=golds, name="val", tagger=False, select="val")
+    assert {r["thresholds_from"] for r in meta["selection"].values()} == {"val"}
+
+
+def test_cli_train_selects_by_cross_validation_and_refuses_an_unknown_selection(tmp_path):
+    from typer.testing import CliRunner
+
+    from partnergraph.cli import app
+
+    _corpus_with_sites(tmp_path)
+    runner = CliRunner()
+    bad = runner.invoke(app, ["train", str(tmp_path / "gold"), "--out", str(tmp_path / "m"), "--select", "test"])
+    assert bad.exit_code != 0 and "--select" in bad.output and "Traceback" not in bad.output
+    assert not (tmp_path / "m").exists()
+    help_text = runner.invoke(app, ["train", "--help"]).output
+    assert "cross-validation" in help_text and "--select" in help_text
+    ok = runner.invoke(app, ["train", str(tmp_path / "gold"), "--out", str(tmp_path / "m")])
+    assert ok.exit_code == 0, ok.output
+    meta = json.loads((tmp_path / "m" / "meta.json").read_text(encoding="utf-8"))
+    assert {r["thresholds_from"] for r in meta["selection"].values()} == {"cross-validation"}
+    assert "out-of-fold" in ok.output
