@@ -130,16 +130,18 @@ def bench_store(db: str, n_docs: int) -> None:
 def bench_search(db: str, repeat: int = 20) -> None:
     with open_store(db, read_only=True) as store:
         n = store.stats()["documents"]
-        print(f"search over {n:,} documents, {repeat} runs each after a warm-up (ms):")
+        print(f"search over {n:,} documents, {repeat} runs each after a warm-up (ms; CPU: this"
+              f" process's CPU time, the figure to compare on a shared machine; load {os.getloadavg()[0]:.1f}):")
         for q in QUERIES:
             hits = query.search(store, q)
-            times = []
+            times, cpu = [], []
             for _ in range(repeat):
-                t = time.perf_counter()
+                t, c = time.perf_counter(), time.process_time()
                 query.search(store, q)
                 times.append((time.perf_counter() - t) * 1000)
+                cpu.append((time.process_time() - c) * 1000)
             print(f"  {q!r:36} {len(hits):>3} hits  median {statistics.median(times):7.2f}  "
-                  f"max {max(times):7.2f}")
+                  f"max {max(times):7.2f}  CPU median {statistics.median(cpu):7.2f}")
 
 
 def _children_cpu() -> float:
