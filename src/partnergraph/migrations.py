@@ -342,8 +342,38 @@ INSERT OR REPLACE INTO meta VALUES ('incremental_ready', '0');
 UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation';
 """
 
+# Near-duplicate LSH buckets as a log-structured merge (`Store.put_near_signature`): a band
+# hash is random, so each batch's 32 x 200 new rows landed on as many different pages of one
+# big index, and each commit wrote them all to the WAL again (bench/bench_ingest.py: 33 of the
+# 66 KB written per document at 11k documents, and growing with the store). New rows go to a
+# small level 0, merged in key order into the next level when it outgrows its size, so a row
+# is rewritten once per level. The last level (5) is unbounded and takes an older store's
+# rows. `near_doc_bands` keeps each document's band hashes, to delete its rows without an
+# index by document. Written to run again over its own result (the first statement gives a
+# rerun an empty `near_bands` to copy).
+V10 = """
+CREATE TABLE IF NOT EXISTS near_bands(band_hash INTEGER NOT NULL, doc_key INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS near_bands_0(band_hash INTEGER NOT NULL, doc_key INTEGER NOT NULL,
+    PRIMARY KEY (band_hash, doc_key)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS near_bands_1(band_hash INTEGER NOT NULL, doc_key INTEGER NOT NULL,
+    PRIMARY KEY (band_hash, doc_key)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS near_bands_2(band_hash INTEGER NOT NULL, doc_key INTEGER NOT NULL,
+    PRIMARY KEY (band_hash, doc_key)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS near_bands_3(band_hash INTEGER NOT NULL, doc_key INTEGER NOT NULL,
+    PRIMARY KEY (band_hash, doc_key)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS near_bands_4(band_hash INTEGER NOT NULL, doc_key INTEGER NOT NULL,
+    PRIMARY KEY (band_hash, doc_key)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS near_bands_5(band_hash INTEGER NOT NULL, doc_key INTEGER NOT NULL,
+    PRIMARY KEY (band_hash, doc_key)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS near_doc_bands(doc_key INTEGER PRIMARY KEY, bands TEXT NOT NULL);
+INSERT OR REPLACE INTO near_doc_bands SELECT doc_key, json_group_array(band_hash) FROM near_bands
+    GROUP BY doc_key;
+INSERT OR IGNORE INTO near_bands_5 SELECT band_hash, doc_key FROM near_bands ORDER BY band_hash, doc_key;
+DROP TABLE near_bands;
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [(1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6), (7, V7),
-                                     (8, V8), (9, V9)]
+                                     (8, V8), (9, V9), (10, V10)]
 LATEST = MIGRATIONS[-1][0]
 
 

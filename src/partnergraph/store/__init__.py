@@ -30,6 +30,13 @@ from partnergraph.store.resolution_tables import ResolutionTables, _insert_event
 DEFAULT_DB = "partnergraph.db"
 # WAL pages between checkpoints while ingesting (64 MB of 4 KB pages; SQLite's default is 1000)
 BULK_CHECKPOINT_PAGES = 16384
+# Levels of the near-duplicate band index (migrations.V10): level i holds up to
+# NEAR_LEVEL0_ROWS * NEAR_GROWTH**i rows before it is merged into level i + 1; the last level
+# has no bound. Level 0 is a batch's worth (200 documents x 32 bands), so a batch's commit
+# writes level 0's pages and, now and then, one merge in key order.
+NEAR_LEVELS = 6
+NEAR_LEVEL0_ROWS = 8192
+NEAR_GROWTH = 8
 
 
 def _now() -> str:
@@ -189,8 +196,9 @@ class Store(Reads, ResolutionTables):
             "INSERT INTO documents_words(documents_words, rowid, title, text) VALUES('delete',?,?,?)",
             (doc_key, row[0], row[1]),
         )
+        self._drop_near_bands(doc_key)
         for table in ("org_mentions", "org_names", "person_mentions", "event_mentions",
-                      "near_signatures", "near_bands", "doc_links", "event_keys"):
+                      "near_signatures", "near_doc_bands", "doc_links", "event_keys"):
             self.conn.execute(f"DELETE FROM {table} WHERE doc_key=?", (doc_key,))
         self.conn.execute("DELETE FROM documents WHERE doc_key=?", (doc_key,))
 
@@ -352,20 +360,46 @@ class Store(Reads, ResolutionTables):
     # -- near-duplicates (an LSH index on disk) -------------------------------------------
     def put_near_signature(self, doc_key: int, scheme: str, signature: bytes,
                            band_hashes: Iterable[int]) -> None:
+        bands = list(band_hashes)
+        self._drop_near_bands(doc_key)
         self.conn.execute("INSERT OR REPLACE INTO near_signatures VALUES (?,?,?)",
                           (doc_key, scheme, signature))
-        self.conn.execute("DELETE FROM near_bands WHERE doc_key=?", (doc_key,))
-        self.conn.executemany("INSERT INTO near_bands VALUES (?,?)",
-                              ((h, doc_key) for h in band_hashes))
+        self.conn.execute("INSERT OR REPLACE INTO near_doc_bands VALUES (?,?)", (doc_key, json.dumps(bands)))
+        self.conn.executemany("INSERT OR IGNORE INTO near_bands_0 VALUES (?,?)",
+                              ((h, doc_key) for h in bands))
+        self._merge_near_levels()
+
+    def _drop_near_bands(self, doc_key: int) -> None:
+        """Remove a document's band rows, from whichever level holds them."""
+        row = self.conn.execute("SELECT bands FROM near_doc_bands WHERE doc_key=?", (doc_key,)).fetchone()
+        bands = json.loads(row[0]) if row and row[0] else []
+        if not bands:
+            return
+        marks = ",".join("?" * len(bands))
+        for level in range(NEAR_LEVELS):
+            self.conn.execute(f"DELETE FROM near_bands_{level} WHERE doc_key=? AND band_hash IN ({marks})",
+                              (doc_key, *bands))
+
+    def _merge_near_levels(self) -> None:
+        """Merge each level that outgrew its size into the next (rows copied in key order, so
+        the next level's pages are each written once), from level 0 down while they overflow."""
+        for level in range(NEAR_LEVELS - 1):
+            rows = self.conn.execute(f"SELECT count(*) FROM near_bands_{level}").fetchone()[0]
+            if rows <= NEAR_LEVEL0_ROWS * NEAR_GROWTH ** level:
+                return
+            self.conn.execute(f"INSERT OR IGNORE INTO near_bands_{level + 1}"
+                              f" SELECT band_hash, doc_key FROM near_bands_{level}")
+            self.conn.execute(f"DELETE FROM near_bands_{level}")
 
     def near_candidates(self, scheme: str, band_hashes: list[int]) -> list[tuple[int, str, bytes]]:
         """(doc_key, doc id, signature) of stored documents sharing an LSH band."""
         marks = ",".join("?" * len(band_hashes))
+        levels = " UNION ALL ".join(f"SELECT doc_key FROM near_bands_{level} WHERE band_hash IN ({marks})"
+                                    for level in range(NEAR_LEVELS))
         return self.conn.execute(
             "SELECT s.doc_key, d.id, s.signature FROM near_signatures s"
             " JOIN documents d ON d.doc_key=s.doc_key WHERE s.scheme=? AND s.doc_key IN"
-            f" (SELECT doc_key FROM near_bands WHERE band_hash IN ({marks}))",
-            [scheme, *band_hashes]).fetchall()
+            f" ({levels})", [scheme, *band_hashes * NEAR_LEVELS]).fetchall()
 
     # -- resolution input -----------------------------------------------------------------
     def iter_org_names(self) -> Iterator[tuple[int, int, str, str, str, str]]:
