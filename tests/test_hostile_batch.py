@@ -15,7 +15,7 @@ import zlib
 import pytest
 
 import partnergraph
-from partnergraph.sources import iter_sources
+from partnergraph.pipeline import read_documents
 from partnergraph.sources.html import decode_html
 from partnergraph.sources.warc import read_warc_file
 
@@ -100,7 +100,7 @@ def test_an_unexpected_reader_error_fails_that_file_only(tmp_path, monkeypatch):
         yield  # a generator, as readers are
 
     monkeypatch.setitem(sources.READERS, "html", broken)
-    items = list(iter_sources([tmp_path], relevance=False))
+    items = list(read_documents([tmp_path], relevance=False))
     assert [getattr(i, "id", None) for i in items] == ["a", None, "c"]
     assert items[1].source.endswith("b.html") and "RecursionError" in items[1].reason
 
@@ -177,10 +177,11 @@ def test_a_page_of_too_many_elements_is_read_as_plain_text():
 
 
 def test_a_page_the_relevance_screen_chokes_on_fails_alone(monkeypatch):
-    """`fetch` and `feed` screen pages outside `iter_sources`: one page's error is that page's."""
+    """`fetch` and `feed` screen pages by their main text: one page's error is that page's."""
     from partnergraph.documents import relevance
     from partnergraph.models import RawDocument
-    from partnergraph.sources import SourceStats, apply_relevance
+    from partnergraph.pipeline import relevant_documents
+    from partnergraph.sources import SourceStats
 
     def screen(raw):
         if "bad" in raw.id:
@@ -190,6 +191,6 @@ def test_a_page_the_relevance_screen_chokes_on_fails_alone(monkeypatch):
     monkeypatch.setattr(relevance, "screen", screen)
     pages = [RawDocument(id=i, url=f"http://orvel.example/{i}", html="<p>cooperation agreement</p>")
              for i in ("one", "bad", "two")]
-    out = list(apply_relevance(pages, SourceStats(), True, main_text=True))
+    out = list(relevant_documents(pages, SourceStats(), True, main_text=True))
     assert [getattr(o, "id", None) for o in out] == ["one", None, "two"]
     assert "http://orvel.example/bad" in out[1].source and "RecursionError" in out[1].reason

@@ -10,6 +10,7 @@ import pytest
 from partnergraph.documents import prepare_raw
 from partnergraph.errors import SourceError
 from partnergraph.models import RawDocument, SourceFailure
+from partnergraph.pipeline import read_documents
 from partnergraph.sources import SUFFIX_FORMAT, SourceStats, iter_sources
 from partnergraph.sources.html import charset_from_header, decode_html
 
@@ -69,7 +70,7 @@ def test_folder_mixes_formats_and_the_relevance_filter_counts_skips(tmp_path):
     (tmp_path / "notes.txt").write_text("Shopping list: bread, milk.", encoding="utf-8")
     (tmp_path / "image.png").write_bytes(b"\x89PNG")  # unknown suffix: not an input
     stats = SourceStats()
-    items = list(iter_sources([tmp_path], stats=stats))
+    items = list(read_documents([tmp_path], stats=stats))
     assert not [i for i in items if isinstance(i, SourceFailure)]
     ids = [i.id for i in items]
     # the feed's "Library opening hours" item is skipped (web input); the .txt is kept (chosen file)
@@ -82,8 +83,11 @@ def test_folder_mixes_formats_and_the_relevance_filter_counts_skips(tmp_path):
 def test_relevance_can_be_forced_on_and_off(tmp_path):
     (tmp_path / "notes.txt").write_text("Shopping list: bread, milk.", encoding="utf-8")
     (tmp_path / "weather.html").write_text("<p>Rain expected this weekend in the north.</p>", encoding="utf-8")
-    assert [i.id for i in iter_sources([tmp_path], relevance=True)] == []
-    assert sorted(i.id for i in iter_sources([tmp_path], relevance=False)) == ["notes", "weather"]
+    assert [i.id for i in read_documents([tmp_path], relevance=True)] == []
+    assert sorted(i.id for i in read_documents([tmp_path], relevance=False)) == ["notes", "weather"]
+    assert [i.id for i in read_documents([tmp_path])] == ["notes"]  # default: web inputs only
+    # reading is one stage, the filter the next: the sources themselves keep everything
+    assert sorted(i.id for i in iter_sources([tmp_path])) == ["notes", "weather"]
 
 
 def test_input_format_overrides_the_suffix(tmp_path):
@@ -116,9 +120,9 @@ def test_main_text_judgement_drops_pages_whose_menu_alone_mentions_cooperation(t
         f"<html><body>{menu}<article><h1>Tianjin University visits Imperial College</h1><p>A delegation from "
         "Tianjin University visited Imperial College London on 2 May 2024.</p></article></body></html>",
         encoding="utf-8")
-    assert sorted(i.id for i in iter_sources([tmp_path])) == ["visit", "weather"]  # page words only
+    assert sorted(i.id for i in read_documents([tmp_path])) == ["visit", "weather"]  # page words only
     stats = SourceStats()
-    (kept,) = iter_sources([tmp_path], relevance_main_text=True, stats=stats)
+    (kept,) = read_documents([tmp_path], relevance_main_text=True, stats=stats)
     assert kept.id == "visit" and kept.text.startswith("Tianjin University visits Imperial College")
     assert stats.skipped == {"not about cooperation": 1}
 

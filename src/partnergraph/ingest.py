@@ -250,8 +250,8 @@ def ingest(
     Extraction runs in `workers` processes (default: one per CPU); the store is written
     by this process only, in input order, while the workers extract. Files stored whole
     before are recognised and not read again (`ingest_files.FileLedger`). `published` dates
-    documents that give no date. `relevance` and `stats` go to `iter_sources`
-    (None filters web inputs only; skipped pages are counted in `stats`).
+    documents that give no date. `relevance` and `stats` go to
+    `pipeline.read_documents` (None filters web inputs only; skipped pages are counted in `stats`).
     """
     from partnergraph.extraction.backend import load_backend
     from partnergraph.runner import run

@@ -17,8 +17,8 @@ from partnergraph.documents import prepare_raw
 from partnergraph.errors import PartnergraphError
 from partnergraph.extraction.backend import Backend
 from partnergraph.models import Extraction, RawDocument, SourceFailure
-from partnergraph.pipeline import process_document
-from partnergraph.sources import FileCheck, FileEnd, FileStart, SourceStats, iter_sources
+from partnergraph.pipeline import process_document, read_documents
+from partnergraph.sources import FileCheck, FileEnd, FileStart, SourceStats
 
 log = logging.getLogger(__name__)
 
@@ -64,14 +64,15 @@ def extract_all(
 ) -> Iterator[Result]:
     """Extract every document under `paths`, streaming results in input order.
 
-    `relevance` and `stats` go to `iter_sources`: None filters only web inputs (pages that
-    cannot report cooperation), True every input, False none; skips are counted in `stats`.
+    `relevance` and `stats` go to `pipeline.read_documents`: None filters only web inputs
+    (pages that cannot report cooperation), True every input, False none; skips are counted
+    in `stats`.
     `published` dates the documents that give no date of their own.
     """
     results = (
         Result(failure=item) if isinstance(item, SourceFailure) else
         Result(mark=item) if isinstance(item, FileStart | FileEnd) else process_raw(item, backend, published)
-        for item in iter_sources(paths, input_format, relevance=relevance, stats=stats,
+        for item in read_documents(paths, input_format, relevance=relevance, stats=stats,
                                  read_file=read_file, file_marks=file_marks)
     )
     if progress_min is None:
@@ -143,7 +144,7 @@ def run(
     once each (shared copy-on-write) while this process reads the sources and consumes the
     results. `signatures` adds each document's near-duplicate signature, computed by the
     worker so the consumer (the store writer) only writes. `read_file` and `file_marks` go to
-    `iter_sources` (ingest skips files it knows and records the ones it stored whole)."""
+    `pipeline.read_documents` (ingest skips files it knows and records the ones it stored whole)."""
     import multiprocessing
 
     from partnergraph.extraction.backend import load_backend
@@ -194,7 +195,7 @@ def _run_pool(paths, backend: str, options: dict | None, workers: int, input_for
         pending: deque = deque()  # (results passed through, or None and a chunk's async result)
         chunk: list[RawDocument] = []
         in_flight = 0
-        for item in iter_sources(paths, input_format, relevance=relevance, stats=stats,
+        for item in read_documents(paths, input_format, relevance=relevance, stats=stats,
                                  read_file=read_file, file_marks=file_marks):
             if isinstance(item, SourceFailure | FileStart | FileEnd):
                 # kept in place: yielded after the documents before it

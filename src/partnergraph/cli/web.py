@@ -1,7 +1,7 @@
 """`partnergraph fetch` and `partnergraph feed`: download politely, keep the pages, ingest them.
 
 Each command chains library calls: `sources.web.fetch_pages` / `fetch_feed` (robots.txt,
-pacing, caps) → `sources.apply_relevance` → `sources.jsonl.write_jsonl` (the pages are kept as
+pacing, caps) → `pipeline.relevant_documents` → `sources.jsonl.write_jsonl` (the pages are kept as
 JSON Lines, `--save`, so a crawl is never downloaded twice) → `ingest.ingest` on that file.
 """
 
@@ -55,8 +55,9 @@ def _run(documents, *, save: Optional[Path], ingest: bool, relevance: bool, db, 
     once (its URL, its reason), the summary once; a counter shows progress while fetching."""
     from partnergraph.cli.kb import _print_json
     from partnergraph.models import SourceFailure
+    from partnergraph.pipeline import relevant_documents
     from partnergraph.runner import with_progress
-    from partnergraph.sources import SourceStats, apply_relevance
+    from partnergraph.sources import SourceStats, tally
     from partnergraph.sources.jsonl import write_jsonl
 
     if not save and not ingest:
@@ -68,7 +69,7 @@ def _run(documents, *, save: Optional[Path], ingest: bool, relevance: bool, db, 
     with tempfile.TemporaryDirectory(prefix="partnergraph-fetch-") as tmp:
         target = save or Path(tmp) / "pages.jsonl"
         # downloads are paced by the network: judging the main text here costs nothing extra
-        pages = with_progress(apply_relevance(documents, stats, relevance, main_text=True), 0)
+        pages = with_progress(relevant_documents(tally(documents, stats), stats, relevance, main_text=True), 0)
         for item in write_jsonl(pages, target):
             if isinstance(item, SourceFailure):
                 failures += 1

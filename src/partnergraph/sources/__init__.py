@@ -2,8 +2,9 @@
 
 `iter_sources` walks files and folders and dispatches on the suffix (or `input_format`):
 text, HTML, WARC, JSON Lines and RSS/Atom feeds. One unreadable file is reported and the
-batch goes on. Records left out on purpose (a WARC's request records, pages that cannot
-report cooperation) are not failures: they are counted in an optional `SourceStats`.
+batch goes on. Records left out on purpose (a WARC's request records, a folder's images) are
+not failures: they are counted in an optional `SourceStats`. Which documents are worth
+extracting is the next stage's question (`pipeline.read_documents`), not this one's.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from partnergraph.sources.skips import Skipped, SourceStats
 from partnergraph.sources.text import read_text_bytes, read_text_file
 from partnergraph.sources.warc import WARC_SUFFIXES, read_warc_file, read_warc_stream
 
-__all__ = ["READERS", "SUFFIX_FORMAT", "WEB_FORMATS", "FileEnd", "FileStart", "SourceStats", "apply_relevance",
-           "expected_id", "format_of", "iter_sources", "read_bytes", "read_one"]
+__all__ = ["READERS", "SUFFIX_FORMAT", "WEB_FORMATS", "FileEnd", "FileStart", "SourceStats",
+           "expected_id", "format_of", "iter_sources", "read_bytes", "read_one", "tally"]
 
 log = logging.getLogger(__name__)
 
@@ -43,10 +44,10 @@ SUFFIX_FORMAT = {
     ".ndjson": "jsonl",
     **{s: "feed" for s in FEED_SUFFIXES},
 }
-# Formats the relevance filter applies to unless told otherwise: web inputs, where most
-# pages are about something else. Text files are articles someone chose, so they are kept.
+# Formats the relevance filter (`pipeline.relevant_documents`) applies to unless told
+# otherwise: web inputs, where most pages are about something else. Text files are articles
+# someone chose, so they are kept.
 WEB_FORMATS = frozenset({"html", "warc", "jsonl", "feed"})
-NOT_RELEVANT = "not about cooperation"
 
 
 def _expand(paths: Iterable[str | Path], input_format: str | None,
@@ -94,9 +95,11 @@ def expected_id(path: Path, root: Path | None, fmt: str) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class FileStart:
-    """Marks that what follows, up to its `FileEnd`, is read from one input file (`file_marks`)."""
+    """Marks that what follows, up to its `FileEnd`, is read from one input file (`file_marks`),
+    read as `format` (a key of `READERS`)."""
 
     source: str
+    format: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,43 +132,13 @@ def format_of(name: str) -> str | None:
     return None
 
 
-def apply_relevance(
-    items: Iterable[RawDocument | SourceFailure | Skipped],
-    stats: SourceStats,
-    relevant: bool = True,
-    *,
-    main_text: bool = False,
-) -> Iterator[RawDocument | SourceFailure]:
-    """Documents and failures passed on; skips counted in `stats` instead, and with
-    `relevant`, documents that cannot report cooperation too.
-
-    The filter's first look (`raw_is_relevant`, words of the page, ~10,000 pages/s) always
-    applies; `main_text` adds the second (`screen`: the article's own text, which costs the
-    HTML extraction, done once and kept in the document). `iter_sources` leaves the second
-    look to the processing stage, which runs in worker processes during `ingest`."""
-    from partnergraph.documents.relevance import raw_is_relevant, screen
-
+def tally(items: Iterable[RawDocument | SourceFailure | Skipped], stats: SourceStats
+          ) -> Iterator[RawDocument | SourceFailure]:
+    """Documents and failures passed on; what a reader skipped on purpose counted in `stats`."""
     for item in items:
         if isinstance(item, Skipped):
             stats.skip(item.reason)
             continue
-        if isinstance(item, RawDocument) and relevant:
-            try:
-                screened = screen(item) if main_text else (item if raw_is_relevant(item) else None)
-            except Exception as err:  # noqa: BLE001 - one page's surprise fails that page only
-                where = item.source or item.id
-                if item.url and item.url not in where:
-                    where = f"{where}:{item.url}"  # one record of a WARC or JSONL file
-                reason = err.message if isinstance(err, SourceError) else (
-                    f"cannot read the page: {type(err).__name__}: {str(err)[:200]}")
-                yield SourceFailure(source=where, reason=reason)
-                continue
-            if screened is None:
-                stats.skip(NOT_RELEVANT)
-                continue
-            item = screened
-        if isinstance(item, RawDocument):
-            stats.documents += 1
         yield item
 
 
@@ -173,21 +146,17 @@ def iter_sources(
     paths: Iterable[str | Path],
     input_format: str | None = None,
     *,
-    relevance: bool | None = None,
-    relevance_main_text: bool = False,
     stats: SourceStats | None = None,
     read_file: FileCheck | None = None,
     file_marks: bool = False,
 ) -> Iterator[RawDocument | SourceFailure | FileStart | FileEnd]:
     """Every document in `paths` (files or folders, read recursively), in a stable order.
 
-    `relevance`: True filters every input by its words (`documents.relevance.raw_is_relevant`),
-    False none, None (default) only web formats (`WEB_FORMATS`); `relevance_main_text` also
-    judges HTML by its article text (`screen`; costs the HTML extraction in this process).
-    `stats`, when given, counts documents and what was skipped, by reason; a summary is also
-    logged (WARNING) when anything was skipped. `read_file`, when given, is asked before each
-    file is read (ingest leaves files it knows unchanged); `file_marks` puts what each file
-    yields between a `FileStart` and a `FileEnd`.
+    `stats`, when given, counts what was skipped, by reason; a summary is also logged
+    (WARNING) when anything was skipped and no `stats` was given. `read_file`, when given, is
+    asked before each file is read (ingest leaves files it knows unchanged); `file_marks` puts
+    what each file yields between a `FileStart` (naming the file's format) and a `FileEnd`.
+    The relevance filter is the next stage: `pipeline.read_documents`.
     """
     if input_format is not None and input_format not in READERS:
         raise SourceError(
@@ -204,12 +173,11 @@ def iter_sources(
         fmt = input_format or _format_of(item) or "text"
         if read_file is not None and not read_file(item, root, fmt):
             continue
-        relevant = relevance if relevance is not None else fmt in WEB_FORMATS
         docs = _named_from(READERS[fmt](item), file_id(item, root)) if (
             root is not None and fmt in ONE_DOCUMENT_FORMATS) else READERS[fmt](item)
         if file_marks:
-            yield FileStart(str(item))
-        yield from read_one(str(item), docs, stats, relevant, main_text=relevance_main_text)
+            yield FileStart(str(item), fmt)
+        yield from read_one(str(item), docs, stats)
         if file_marks:
             yield FileEnd(str(item))
     if stats.skipped and not caller_counts:
@@ -218,13 +186,13 @@ def iter_sources(
         log.warning("sources: %s", stats.summary())
 
 
-def read_one(source: str, docs: Iterable[RawDocument | SourceFailure | Skipped], stats: SourceStats,
-             relevant: bool, *, main_text: bool = False) -> Iterator[RawDocument | SourceFailure]:
-    """One input's documents through the relevance filter, any error of its reader ending
-    that input with one failure naming it: the guard every input passes, a file
-    (`iter_sources`) or bytes a Spark executor holds (`read_bytes`)."""
+def read_one(source: str, docs: Iterable[RawDocument | SourceFailure | Skipped], stats: SourceStats
+             ) -> Iterator[RawDocument | SourceFailure]:
+    """One input's documents, its skips counted, any error of its reader ending that input
+    with one failure naming it: the guard every input passes, a file (`iter_sources`) or
+    bytes a Spark executor holds (`read_bytes`)."""
     try:
-        yield from apply_relevance(docs, stats, relevant, main_text=main_text)
+        yield from tally(docs, stats)
     except SourceError as err:
         # readers name the file in their message (it also reaches callers that never
         # see a SourceFailure); the failure names it once, in `source`

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from partnergraph.models import SourceFailure
+from partnergraph.pipeline import relevant_documents
 from partnergraph.sources import ONE_DOCUMENT_FORMATS, WEB_FORMATS, SourceStats, file_id, format_of, read_bytes, read_one
 from partnergraph.spark.rows import extraction_rows, failure_row
 
@@ -75,8 +76,8 @@ def extract_files(files: Iterable[tuple[str, bytes]], roots: list[Root], setting
         fmt = settings.input_format or format_of(source) or "text"
         relevant = settings.relevance if settings.relevance is not None else fmt in WEB_FORMATS
         one = fmt in ONE_DOCUMENT_FORMATS
-        for position, item in enumerate(read_one(source, read_bytes(bytes(content), source, fmt, doc_id if one else None),
-                             stats, relevant)):
+        records = read_one(source, read_bytes(bytes(content), source, fmt, doc_id if one else None), stats)
+        for position, item in enumerate(relevant_documents(records, stats, relevant)):
             if isinstance(item, SourceFailure):
                 yield "failures", failure_row(item)
                 continue
