@@ -9,12 +9,13 @@
   type when its score clears the pairs threshold; kept pairs that no kept rule event holds
   become events of their type (a pair the rules already report keeps the rules' reading, so one
   signing is not also a visit, unless another type's score clears the higher extra threshold:
-  the visit during which it was signed): three or more organizations all kept pairwise are one
-  event (a joint signing, an alliance), the rest one event per pair, grounded in the sentence
-  that names both, unless every sentence naming the pair tells a plan ("plans to sign": English).
-  A name and a longer name holding it are not partners, and the tagger's other
-  reading of a rule party's name does not repeat the rules' event unless the organizations
-  model scores it higher.
+  the visit during which it was signed; nor does a pair the rules split one trigger's events
+  into, as in "A, B and C signed agreements with D": D with each, never A with B): three or
+  more organizations all kept pairwise are one event (a joint signing, an alliance), the rest
+  one event per pair, grounded in the sentence that names both, unless every sentence naming
+  the pair tells a plan ("plans to sign": English). A name and a longer name holding it are
+  not partners, and the tagger's other reading of a rule party's name does not repeat the
+  rules' event unless the organizations model scores it higher.
 - A person's post is held at the best-scored organization named near them when that score
   clears the people threshold, else the text leaves it open (`org` null).
 - An organization is kept when its score clears the orgs threshold or it is a party or entity
@@ -110,6 +111,8 @@ def decide(
     events: list[Event] = []
     # pairs a kept rule event holds, with the types it gives them: the rules' reading of them stands
     covered: dict[frozenset, set[str]] = {}
+    # the party lists of the kept rule events of one type told at one trigger
+    split: dict[tuple[str, tuple[int, int]], list[list[int]]] = {}
     for k, ev in enumerate(rules.events):
         if event_p[k] < th["events"]:
             continue
@@ -126,7 +129,10 @@ def decide(
                          or any(_pair_score(pair_p, i, j, ev.type) >= th["party"] for j in ids if j != i)]
             # a meeting's parties are those that hold and attend it: the pairs model may cut the
             # odd one out, but a symposium it finds no partners in at all keeps the rules' parties
-            # (the events model decided it was held)
+            # (the events model decided it was held); a visit of listed visitors keeps its host
+            # ("A, B and C visited D": the list is one side, never the whole visit)
+            if ev.type == "visit" and listed and set(partnered) <= listed:
+                partnered = ids
             if len(partnered) >= 2 or ev.type != "meeting":
                 ids = partnered
             if len(ids) < 2:
@@ -137,6 +143,10 @@ def decide(
         events.append(ev.model_copy(update={"confidence": round(event_p[k], 3), "stage": f"rules+{stage}"}))
         for p in combinations(ids, 2):
             covered.setdefault(frozenset(p), set()).add(ev.type)
+        at = next(((s.start, s.end) for s in ev.evidence if s.field == "trigger"), None)
+        if at is not None:
+            split.setdefault((ev.type, at), []).append(ids)
+    apart = _kept_apart(split, covered)
 
     involved = sorted({i for pair in list(covered) + [p for p, _ in kept] for i in pair})
     family = _name_families(orgs, involved)
@@ -154,7 +164,10 @@ def decide(
             for y in _readings(b, family, orgs, org_p):
                 held |= covered.get(frozenset((x, y)), set())
         # a pair the rules hold gets an event of another type only on a surer score (a visit
-        # during which the agreement was signed), so one signing does not also become a visit
+        # during which the agreement was signed), so one signing does not also become a visit;
+        # nor does a pair the rules split one signing into make a signing of its own
+        if t in apart.get(pair, ()):
+            return p >= th["extra"]
         return not held or (t not in held and p >= th["extra"])
 
     for t in EVENT_TYPES:
@@ -252,6 +265,22 @@ def _readings(i: int, family: dict[int, set[int]], orgs: list[Organization], org
     if orgs[i].stage != "tagger":
         return {i}
     return {i} | {j for j in family.get(i, ()) if orgs[j].stage != "tagger" and org_p[j] >= org_p[i]}
+
+
+def _kept_apart(split: dict[tuple[str, tuple[int, int]], list[list[int]]],
+                covered: dict[frozenset, set[str]]) -> dict[frozenset, set[str]]:
+    """Pairs the rules keep apart, by type: bodies of one trigger's events of a type that no one
+    of them joins (A、B和C一行来到D…并与学校签订: D with each, never A with B)."""
+    apart: dict[frozenset, set[str]] = {}
+    for (t, _), lists in split.items():
+        if len(lists) < 2:
+            continue
+        bodies = sorted({i for ids in lists for i in ids})
+        for p in combinations(bodies, 2):
+            pair = frozenset(p)
+            if t not in covered.get(pair, ()):
+                apart.setdefault(pair, set()).add(t)
+    return apart
 
 
 def _pair_score(pair_p: dict[tuple[int, int, str], float], a: int, b: int, t: str) -> float:

@@ -65,6 +65,9 @@ _DONE = re.compile(r"揭牌|挂牌|掛牌|授牌|揭幕|成立|启用|啟用|落
 MAX_DONE = 200  # how far on in its sentence a set-up may be told done (characters)
 # each of the bodies just listed, as a subject (各企业负责人…并与X签订)
 _EACH = re.compile(r"各(?:家|个)?(?:企业|单位|公司|医院|学校|高校|院校|机构|基地)")
+# the bodies of a tour told before, as a group (两家企业, 三所高校, 各企业, 这些单位)
+_GROUP = re.compile(r"(?:[两二三四五六七八九十几多]|[0-9]{1,2})(?:家|所|个)(?:企业|单位|公司|医院|高校|院校|学校|机构)"
+                    r"|(?:各|这些|上述)(?:家|个)?(?:企业|单位|公司|医院|高校|院校|学校|机构)")
 _RESPECTIVELY = re.compile(r"分别(?!代表|致辞|讲话|介绍|发言|表示)")
 # a clause whose trigger stands this close to its start has no subject of its own (共建, 并共建)
 SUBJECTLESS = 2
@@ -86,11 +89,12 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
         self._founders_seen: dict[tuple[int, int], list[Mention]] = {}
         self.lead_date = lead_date(zt)
         self._article_founders: list[Mention] | None = None
-        # sentence start → the visitor and hosts of a tour it reports
-        self._tours: dict[int, tuple[Mention, list[Mention]]] = {}
+        # sentence start → the visitors and hosts of a tour it reports
+        self._tours: dict[int, tuple[list[Mention], list[Mention]]] = {}
         self.visitor: Mention | None = None
-        self.last_tour: tuple[Mention, list[Mention]] | None = None
+        self.last_tour: tuple[list[Mention], list[Mention]] | None = None
         self._hits: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+        self.own_school()
         self.lead_pair = self._lead_pair()
 
     def _triggers(self, s0: int, s1: int) -> list[tuple[int, int, str]]:
@@ -257,10 +261,10 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
         many = _WITH_MANY.search(v, cs, ts)
         if many is not None and self.last_tour is not None and not orgs_in(self.mentions, s0, s1):
             # 此次活动,学院共与5家企业签订了协议: the tour's visitor with each of its hosts
-            visitor, hosts = self.last_tour
-            return [self._extras(EventRec("agreement", [visitor.org, h.org], date, (ts, te),
-                                          [(visitor.start, visitor.end), (h.start, h.end)],
-                                          pairwise=True), s0, s1) for h in hosts]
+            visitors, hosts = self.last_tour
+            return [self._extras(EventRec("agreement", [g.org, h.org], date, (ts, te),
+                                          [(g.start, g.end), (h.start, h.end)],
+                                          pairwise=True), s0, s1) for g in visitors for h in hosts]
         if many is not None and not orgs_in(self.mentions, cs, ts):
             # 先后走访了A、B、C,并(分别)与三家企业签订了协议: the subject with each of them
             listed = self._eligible(distinct(orgs_in(self.mentions, s0, cs)))
@@ -295,19 +299,34 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
 
     def _with_each_host(self, typ: str, parties: list[Mention], date, s0: int, s1: int,
                         ts: int, te: int, entity: tuple[int, int] | None = None) -> list[EventRec]:
-        """带队赴A、B、C走访调研,并签订校企合作协议 (or 各企业…并与X签订…,挂牌…基地): the
-        sentence's tour, whose visitor signed with (or set up with) each host."""
+        """带队赴A、B、C走访调研,并签订校企合作协议 (or 各企业…并与X签订…,挂牌…基地; A、B一行
+        来到C参观,并与学校签订…): the sentence's tour, whose visitors signed with (or set up
+        with) each host, one event per visitor and host."""
+        v = self.zt.v
         tour = self._tours.get(s0)
         if tour is None:
+            # 考察结束后,两家企业与学校签订了协议: the last tour's bodies, referred to as a group
+            tour = self.last_tour
+            if tour is None or not _GROUP.search(v, clause_start(v, s0, ts), ts):
+                return []
+            bodies = {id(m.org) for m in (*tour[0], *tour[1])}
+            if not all(id(m.org) in bodies for m in orgs_in(self.mentions, s0, s1)):
+                return []
+            parties = []
+        visitors, hosts = tour
+        guests = {id(g.org) for g in visitors}
+        named = max(m.end for m in (*visitors, *hosts))
+        each = _EACH.search(v, named, ts) if named < ts else None
+        if each is None:  # 并与学校签订协议,双方为…基地揭牌: each visitor and the host
+            each = _BOTH.search(v, max(named, clause_start(v, s0, ts)), ts)
+        if parties and each is None and (
+                not (len(parties) >= 3 or all(id(p.org) not in guests for p in parties))
+                or not {id(p.org) for p in parties} <= guests | {id(m.org) for m in hosts}):
             return []
-        visitor, hosts = tour
-        each = _EACH.search(self.zt.v, hosts[-1].end, ts)
-        if each is None and (not (len(parties) >= 3 or all(p.org is not visitor.org for p in parties))
-                             or not {id(p.org) for p in parties} <= {id(m.org) for m in [visitor, *hosts]}):
-            return []
-        return [self._extras(EventRec(typ, [visitor.org, h.org], date, (ts, te),
-                                      [(visitor.start, visitor.end), (h.start, h.end)],
-                                      entity=entity, pairwise=True), s0, s1) for h in hosts]
+        return [self._extras(EventRec(typ, [g.org, h.org], date, (ts, te),
+                                      [(g.start, g.end), (h.start, h.end)],
+                                      entity=entity, pairwise=True), s0, s1)
+                for g in visitors for h in hosts]
 
     # merging ----------------------------------------------------------------------------
     def _merge(self, found: list[EventRec]) -> list[EventRec]:

@@ -330,10 +330,12 @@ def scan_mentions(zt: ZhText, table: OrgTable, cands: list[Cand],
                 if m.org is not None and not in_title:  # 《东昌府区•聊城大学…协议》 names a text
                     table.not_home.add(id(m.org))
                 i += 1
-    for ls, le in zt.lines if home else ():
-        for m in _HOME.finditer(zt.v, ls, le):
-            if not taken.overlaps(m.start(), m.end()):
-                found.append(Mention(m.start(), m.end(), table.resolve(m.group()), m.group()))
+    generic = {m.start for m in found if m.org is None or m.key in _SCHOOL_WORDS}
+    for ls, le in zt.lines if _SCHOOL_REF.search(zt.v) else ():
+        for m in _SCHOOL_REF.finditer(zt.v, ls, le):
+            if taken.overlaps(m.start(), m.end()) or m.start() in generic:
+                continue
+            found.append(Mention(m.start(), m.end(), table.resolve(m.group()), m.group()))
     found.sort(key=lambda m: m.start)
     return found
 
@@ -346,3 +348,8 @@ _PLACE_AFTER_VERB = re.compile(
 # "our university", "our college": the article's home body, named only when the article
 # names one body of the kind
 _HOME = re.compile(r"我校|本校|我院|本院")
+# a body referred to without its name: 我校 and 我院 are the article's own; 学校 and 校方 are
+# resolved as event parties only (visits.py: a school just visited, else the article's own
+# when it says 我校), so a post at 学校 stays as the text gives it
+_SCHOOL_REF = re.compile(r"我校|本校|我院|本院|学校|校方")
+_SCHOOL_WORDS = ("我校", "本校", "我院", "本院", "学校", "校方")

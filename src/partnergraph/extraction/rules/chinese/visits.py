@@ -5,14 +5,17 @@ A走访了B、C和D: one visit per host), or the host receives (A接待了B考�
 or the visitor goes to the host before a verb of inspecting (A一行赴B调研, A带队到B、C考察).
 A visitor named only by its leader is that person's body (潘维大校长一行来到云南大学); a
 delegation that signs also visited (A与B代表团签署); a body that sends a group is none
-(A组织B师生参观了C: B visited C); 来校 is the article's university. A tour's hosts are
-kept, so that a signing in the same sentence is one agreement with each of them (also when
-each host is the subject: 各企业…并与B签订).
+(A组织B师生参观了C: B visited C); 来校 is the article's university. Several bodies listed as
+one delegation (A、B和C负责人一行来到D) are each a visitor: one visit per visitor and host.
+A tour's visitors and hosts are kept, so that a signing in the same sentence is one agreement
+of each visitor with each host (also when each host is the subject: 各企业…并与B签订), and
+学校, 该校 or 校方 after a visit to a school is that school (并与学校签订).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from partnergraph.extraction.rules.chinese.orgs import Mention, Org, OrgTable
 from partnergraph.extraction.rules.chinese.parties import (
@@ -48,6 +51,14 @@ _SENDS = re.compile(r"组织|选派|安排|带领|率领")
 _DELEGATION_WORDS = re.compile(r"一行|代表团|访问团|考察团|调研组|带队|带领|率|师生|学生|组织")
 # the longest name a sentence opens with as its scene (在A公司,…)
 MAX_SCENE = 30
+# a school referred to without its name; 我校 and 本校 are the article's own
+_SCHOOL_WORDS = ("学校", "该校", "校方", "我校", "本校")
+_OUR_SCHOOL = ("我校", "本校")
+
+
+def is_school(org: Org) -> bool:
+    """A university, college or school, which 学校 may refer to."""
+    return org.kind == "university" or org.key.endswith(("大学", "学院", "学校", "中学", "小学"))
 
 
 def _arrival(before):
@@ -58,7 +69,7 @@ def _arrival(before):
     hosts = [m for m in before[:-1] if m.org is not visitor.org]
     if not hosts:
         return None
-    return visitor, hosts[-1:]
+    return [visitor], hosts[-1:]
 
 
 class VisitRules:
@@ -69,9 +80,9 @@ class VisitRules:
     table: OrgTable
     mentions: list[Mention]
     people_orgs: dict[str, Org]
-    _tours: dict[int, tuple[Mention, list[Mention]]]
-    visitor: Mention | None  # the visitor of the last visit, whose tour goes on
-    last_tour: tuple[Mention, list[Mention]] | None  # the article's last tour of several hosts
+    _tours: dict[int, tuple[list[Mention], list[Mention]]]
+    visitor: Mention | None  # the (first) visitor of the last visit, whose tour goes on
+    last_tour: tuple[list[Mention], list[Mention]] | None  # the last tour of several bodies
 
     def _delegation_visit(self, parties: list[Mention], date, ts: int, te: int) -> list[EventRec]:
         """A与B代表团签署: the delegation came to sign, so it also visited (GUIDELINES.md)."""
@@ -96,21 +107,53 @@ class VisitRules:
         got = _arrival(before) if trig == "的到来" else self._who_visited(s0, s1, ts, te, cs, before)
         if got is None:
             return []
-        visitor, hosts = got
+        visitors, hosts = got
         date = self._date(s0, s1, ts)
-        hosts = [h for h in hosts if h.org is not visitor.org]
+        guests = {id(m.org) for m in visitors}
+        hosts = [h for h in hosts if id(h.org) not in guests]
         if hosts:
-            self.visitor = visitor
-        if len(hosts) >= 2:
-            self.last_tour = (visitor, hosts)
-        if len(hosts) >= 2:
-            self._tours[s0] = (visitor, hosts)
-        return [EventRec("visit", [visitor.org, h.org], date, (ts, te),
-                         [(visitor.start, visitor.end), (h.start, h.end)])
-                for h in hosts if h.org is not visitor.org]
+            self.visitor = visitors[0]
+            self._school_host(hosts, te)
+        if len(visitors) * len(hosts) >= 2:
+            self.last_tour = self._tours[s0] = (visitors, hosts)
+        return [EventRec("visit", [g.org, h.org], date, (ts, te),
+                         [(g.start, g.end), (h.start, h.end)])
+                for g in visitors for h in hosts]
+
+    def own_school(self) -> None:
+        """学校 and 校方 of an article that says 我校 are its own university, as event parties
+        (a post at 学校 keeps the text's reading: people are found before events)."""
+        v = self.zt.v
+        if not any(w in v for w in _OUR_SCHOOL):
+            return
+        own = self.table.resolve("我校")
+        if own is None:
+            return
+        for i, m in enumerate(self.mentions):
+            if m.org is None and m.key in ("学校", "校方"):
+                self.mentions[i] = Mention(m.start, m.end, own, m.key)
+
+    def _school_host(self, hosts: list[Mention], te: int) -> None:
+        """学校, 该校 or 校方 after a visit to one school, up to the end of the paragraph or
+        the next school named, is that school (A一行来到B大学参观,并与学校签订协议); 我校 is
+        the article's own university, unless the article names none."""
+        if len({id(h.org) for h in hosts}) != 1 or not is_school(hosts[0].org):
+            return
+        host, v, ms = hosts[0], self.zt.v, self.mentions
+        end = v.find("\n", te)
+        end = len(v) if end < 0 else end
+        i = bisect_left(ms, te, key=lambda m: m.start)
+        while i < len(ms) and ms[i].start < end:
+            m = ms[i]
+            if m.org is not None and m.org is not host.org and is_school(m.org) \
+                    and m.key not in _SCHOOL_WORDS:
+                break  # another school is named: 学校 may be that one
+            if m.key in _SCHOOL_WORDS and (m.org is None or m.key not in _OUR_SCHOOL):
+                ms[i] = Mention(m.start, m.end, host.org, m.key)
+            i += 1
 
     def _who_visited(self, s0, s1, ts, te, cs, before):
-        """(visitor, hosts) of a visit verb: the bodies before and after it, read by the
+        """(visitors, hosts) of a visit verb: the bodies before and after it, read by the
         sentence's shape (A一行走访了B, A接待了B考察团, A一行赴B调研) and the verb's own
         demands; None when the clause names no visit."""
         v = self.zt.v
@@ -120,32 +163,54 @@ class VisitRules:
         between = v[before[0].end:ts] if before else ""
         went = _GOES_TO.search(between) if len(before) >= 2 else None
         if after and before and after[0].org is not before[0].org:
-            visitor, hosts = before[0], after  # A一行走访了B、C和D: one visit per host
+            # A一行走访了B、C和D: one visit per host; A、B和C负责人一行来到D: per visitor
+            visitors, hosts = self._listed(before, ts), after
         elif len(before) >= 2 and _RECEIVES.search(between):
-            hosts, visitor = before[:1], before[-1]  # A接待了B考察团
+            # A接待了B考察团, A接待了B、C代表团
+            hosts, visitors = before[:1], self._listed_back(before[1:])
         elif went is not None:
-            # A一行赴B调研, A代表团对B进行了访问, A一行先后到B、C调研
+            # A一行赴B调研, A代表团对B进行了访问, A一行先后到B、C调研, A、B一行赴C调研
             k = before[0].end + went.start()
-            visitor = before[0]
+            visitors = self._listed(before, k)
             hosts = [m for m in before[1:] if m.start >= k] or before[-1:]
+            visitors = [m for m in visitors if m not in hosts] or visitors[:1]
         else:
             return None
         if trig == "迎来":
             # A迎来B代表团: B came to A, as a delegation
             if not (after and _DELEGATION.match(v, after[0].end)):
                 return None
-            visitor, hosts = after[0], before[-1:]
+            visitors, hosts = after, before[-1:]
         elif trig.startswith(("会见", "接待")):
             # A校长会见了B董事长李强一行: B's delegation came to A
             end = v.find(",", te, s1)
             if not (after and before and _PARTY_WORD.search(v, after[0].end,
                                                             end if end >= 0 else s1)):
                 return None
-            visitor, hosts = after[0], before[-1:]
+            visitors, hosts = after, before[-1:]  # 会见了B、C代表团: both came
         elif not _DELEGATION_WORDS.search(v, cs, te) and not re.search(
                 r"来到|到|赴|走进|莅临|前往|访问|来访|到访|拜访|拜会|造访|出访|抵达", trig + lead):
             return None
-        return visitor, hosts
+        return visitors, hosts
+
+    def _listed(self, before: list[Mention], end: int) -> list[Mention]:
+        """The bodies listed from the first one before a visit's verb (A、B和C负责人一行),
+        up to `end`: the visitors of one delegation."""
+        out = before[:1]
+        for m in before[1:]:
+            if m.start >= end or not _LIST_GAP.fullmatch(self.zt.v, out[-1].end, m.start):
+                break
+            out.append(m)
+        return out
+
+    def _listed_back(self, ms: list[Mention]) -> list[Mention]:
+        """The bodies listed up to the last of `ms` (A接待了B、C代表团: B and C)."""
+        out = ms[-1:]
+        for m in reversed(ms[:-1]):
+            if not _LIST_GAP.fullmatch(self.zt.v, m.end, out[0].start):
+                break
+            out.insert(0, m)
+        return out
 
     def _sides(self, s0, s1, ts, te, cs, before):
         """The bodies before the verb (less those that only organized the trip, or else the

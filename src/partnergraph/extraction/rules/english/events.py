@@ -36,6 +36,12 @@ _JOINT_WORD = re.compile(r"\b(?:joint(?:ly)?|co-\w+|together|between|partnership
                          r"alliance)\b", re.IGNORECASE)
 # "signed agreements with A, B and C": one signing per partner, like "respectively".
 _PLURAL_DOCS = re.compile(r"\b(?:agreements|memoranda|mous|contracts|deals|mocs)\s+with\b", re.IGNORECASE)
+# "with the university": the one party of that kind
+_THE_KIND = re.compile(r"\s+(?:the|our|this)\s+(university|school|college|institute|company|firm|group|hospital)\b",
+                       re.IGNORECASE)
+_KIND_WORDS = {"university": ("university",), "school": ("university",), "college": ("university",),
+               "institute": ("research", "university"), "company": ("company",), "firm": ("company",),
+               "group": ("company",), "hospital": ("other", "company")}
 _VISIT_OBJECT = re.compile(r"\s+(?:of|by|to)\b")
 _JOINT_BY = re.compile(r"\b(?:jointly|together|by|between|partnership|cooperation)\b")
 
@@ -284,10 +290,12 @@ def _parties(ctx: _Context, sent: Sentence, kind: str, t0: int, t1: int,
     ids = _unique(keep)
     spans = [(s, e) for s, e, _ in keep]
     if sum(1 for i in ids if i in ctx.main) >= 2:
-        # a research body listed with the main parties of a set-up is a founder ("A, B, VTT and C")
-        listed = _listed_with(view, keep, ctx.main) if kind == "joint_entity" else set()
-        ids = [i for i in ids if i in ctx.main or i in listed or not (
-            ctx.is_unit(i) or ctx.table.orgs[i].kind in ("research",))]
+        # a research body listed with the main parties is one of them: a founder of a set-up ("A, B,
+        # VTT and C"), a signer or visitor ("executives of A, B Labs and C visited D"); a unit so
+        # listed is a party of a set-up only ("the Center of A and Faculty of B concluded ...")
+        listed = _listed_with(view, keep, ctx.main)
+        ids = [i for i in ids if i in ctx.main or not (ctx.is_unit(i) or ctx.table.orgs[i].kind in ("research",))
+               or i in listed and (kind == "joint_entity" or not ctx.is_unit(i))]
     if kind == "visit" and keep and all(s >= t1 for s, _, _ in keep) and not (
             len(_unique(keep)) >= 2 and _HIS_VISIT.search(view, max(s0, t0 - 30), t1)) and not re.search(
             r"\bdelegation\b|\bvisit(?:ed|s)? by\b|\b(?:his|her|their) (?:party|team|entourage)\b", view[s0:s1],
@@ -591,10 +599,13 @@ class _EventReader:
 
     def _pairs(self, sent, seg: str, kind: str, parties: list[int], t0: int, t1: int) -> list[list[int]]:
         """One event with all parties, or one per pair: "signed MOUs with B and C respectively",
+        "A, B and C visited D and signed agreements with the university" (D with each of them),
         "X's delegation visited A, B and C" (the visitor and each host)."""
-        if len(parties) >= 3 and (_RESPECTIVELY.search(seg) or kind == "agreement" and _PLURAL_DOCS.search(seg)):
-            first = parties[0]
-            return [[first, p] for p in parties[1:]]
+        plural = _PLURAL_DOCS.search(seg) if kind == "agreement" else None
+        if len(parties) >= 3 and (_RESPECTIVELY.search(seg) or plural):
+            hub = self._counterpart(sent, parties, sent.start + plural.end()) if plural else None
+            first = parties[0] if hub is None else hub
+            return [[first, p] for p in parties if p != first]
         if kind == "visit" and len(parties) >= 3:
             pos = _first_positions(self.ctx, sent, parties)
             visitors = [p for p in parties if pos.get(p, t0) < t0]
@@ -602,6 +613,22 @@ class _EventReader:
             if len(visitors) == 1 and len(hosts) >= 2 and len(visitors) + len(hosts) == len(parties):
                 return [[visitors[0], h] for h in hosts]
         return [parties]
+
+    def _counterpart(self, sent, parties: list[int], after_with: int) -> int | None:
+        """The one party that signs with each of the others: the only one named after "agreements
+        with" when several stand before it, or the one party of the kind "with the university"
+        (the company, the institute) refers to; None when the text does not single one out."""
+        ctx, view = self.ctx, self.view
+        pos = _first_positions(ctx, sent, parties)
+        named = [p for p in parties if pos.get(p, -1) >= after_with]
+        if len(named) == 1 and len(parties) - len(named) >= 2:
+            return named[0]
+        ref = _THE_KIND.match(view, after_with, sent.end)
+        if named or ref is None:
+            return None
+        kinds = _KIND_WORDS[ref.group(1).lower().rstrip("s")]
+        hubs = [p for p in parties if ctx.table.orgs[p].kind in kinds]
+        return hubs[0] if len(hubs) == 1 else None
 
     def _joined(self, n: int, sent, seg: str) -> None:
         """"... later joined the agreement": the organizations named before "joined" become
