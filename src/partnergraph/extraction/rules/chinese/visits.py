@@ -54,6 +54,9 @@ MAX_SCENE = 30
 # a school referred to without its name; 我校 and 本校 are the article's own
 _SCHOOL_WORDS = ("学校", "该校", "校方", "我校", "本校")
 _OUR_SCHOOL = ("我校", "本校")
+# how far after a visit 学校 may refer to its host (characters): a few sentences, and a bound
+# on the scan a paragraph of hostile length would make quadratic
+MAX_SCHOOL_REACH = 600
 
 
 def is_school(org: Org) -> bool:
@@ -134,14 +137,14 @@ class VisitRules:
                 self.mentions[i] = Mention(m.start, m.end, own, m.key)
 
     def _school_host(self, hosts: list[Mention], te: int) -> None:
-        """学校, 该校 or 校方 after a visit to one school, up to the end of the paragraph or
-        the next school named, is that school (A一行来到B大学参观,并与学校签订协议); 我校 is
+        """学校, 该校 or 校方 after a visit to one school, up to the end of the paragraph (at
+        most MAX_SCHOOL_REACH characters) or the next school named, is that school (A一行来到B大学参观,并与学校签订协议); 我校 is
         the article's own university, unless the article names none."""
         if len({id(h.org) for h in hosts}) != 1 or not is_school(hosts[0].org):
             return
         host, v, ms = hosts[0], self.zt.v, self.mentions
-        end = v.find("\n", te)
-        end = len(v) if end < 0 else end
+        end = v.find("\n", te, te + MAX_SCHOOL_REACH)
+        end = min(len(v), te + MAX_SCHOOL_REACH) if end < 0 else end
         i = bisect_left(ms, te, key=lambda m: m.start)
         while i < len(ms) and ms[i].start < end:
             m = ms[i]
