@@ -113,8 +113,16 @@ def decide(
     covered: dict[frozenset, set[str]] = {}
     # the party lists of the kept rule events of one type told at one trigger
     split: dict[tuple[str, tuple[int, int]], list[list[int]]] = {}
+    # one event the rules split into pairs at one trigger (A、B和C一行来到D: a visit of each) is
+    # reported or not as a whole: its pairs take the best score among them
+    best: dict[tuple[str, tuple[int, int]], float] = {}
     for k, ev in enumerate(rules.events):
-        if event_p[k] < th["events"]:
+        at = _trigger(ev)
+        if at is not None:
+            best[(ev.type, at)] = max(best.get((ev.type, at), 0.0), event_p[k])
+    for k, ev in enumerate(rules.events):
+        at = _trigger(ev)
+        if (event_p[k] if at is None else best[(ev.type, at)]) < th["events"]:
             continue
         # the events model decides whether the event was reported; the rules' reading of who took
         # part stands (an alliance's eighteen members are one list, not 153 pair decisions), but for
@@ -143,7 +151,6 @@ def decide(
         events.append(ev.model_copy(update={"confidence": round(event_p[k], 3), "stage": f"rules+{stage}"}))
         for p in combinations(ids, 2):
             covered.setdefault(frozenset(p), set()).add(ev.type)
-        at = next(((s.start, s.end) for s in ev.evidence if s.field == "trigger"), None)
         if at is not None:
             split.setdefault((ev.type, at), []).append(ids)
     apart = _kept_apart(split, covered)
@@ -265,6 +272,10 @@ def _readings(i: int, family: dict[int, set[int]], orgs: list[Organization], org
     if orgs[i].stage != "tagger":
         return {i}
     return {i} | {j for j in family.get(i, ()) if orgs[j].stage != "tagger" and org_p[j] >= org_p[i]}
+
+
+def _trigger(ev: Event) -> tuple[int, int] | None:
+    return next(((s.start, s.end) for s in ev.evidence if s.field == "trigger"), None)
 
 
 def _kept_apart(split: dict[tuple[str, tuple[int, int]], list[list[int]]],
