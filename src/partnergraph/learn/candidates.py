@@ -16,7 +16,6 @@ of them changes what a weight means: bump `FEATURES_VERSION`.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Container
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from functools import cached_property
 from itertools import combinations
 
 from partnergraph.extraction.stages import mentions as org_mentions
+from partnergraph.learn.cues import CUES, has_cue, sentences_with_cues
 from partnergraph.learn.text import sentences, tokens
 from partnergraph.models import Document, Extraction, Organization, Span
 
@@ -190,8 +190,7 @@ class Context:
         """The sentences that hold a word of each event type, names masked ("Stennis Institute"
         is no institute set up)."""
         glue = "" if self.lang == "zh" else " "
-        masked = [glue.join(_masked_tokens(self, s0, s1)) for s0, s1 in self.sents]
-        return {t: {si for si, m in enumerate(masked) if cue.search(m)} for t, cue in _CUES.items()}
+        return sentences_with_cues([glue.join(_masked_tokens(self, s0, s1)) for s0, s1 in self.sents])
 
     @cached_property
     def cue_types(self) -> list[tuple[str, set[int]]]:
@@ -216,7 +215,7 @@ class Context:
         if t is not None:
             glue = "" if self.lang == "zh" else " "
             title = glue.join(_masked_tokens(self, t.start, t.end))
-            out |= {k for k, cue in _CUES.items() if cue.search(title)}
+            out |= {k for k in CUES if has_cue(k, title)}
         return out
 
     @cached_property
@@ -515,22 +514,9 @@ def _pair_document(ctx: Context, a: int, b: int) -> dict[str, float]:
     return ctx.document_pair_features
 
 
-# Words that tell each event type, a fact of the genre in both languages. A visit is often told
-# in one sentence (一行到…考察, "a delegation led by … visited") and its signing in the next, so
-# the pair's own sentences miss it: these cues are looked for in every sentence naming either
-# organization, and the model weighs them per type.
-_TYPE_CUES = {
-    "visit": r"来访|到访|考察|调研|一行|莅临|走访|拜访|访问|参观|造访|回访|\bvisit|\bdelegation|\btour(?:ed)?\b"
-             r"|\bcame to\b|\bhosted\b|\breceived\b|\bwelcomed\b",
-    "meeting": r"会议|座谈|会谈|会见|会晤|论坛|研讨|联席|年会|交流会|推进会|对接会|洽谈|\bmeeting|\btalks\b|\bforum"
-               r"|\bsymposium|\bseminar|\bconference|\bmet\b|\bsummit|\bdialogue",
-    "agreement": r"签署|签订|签约|簽署|簽訂|簽約|协议|協議|备忘录|備忘錄|合同|合約|\bsign|\bagreement|\bmou\b"
-                 r"|\bmemorandum|\bcontract|\bpact\b|\bdeal\b",
-    "joint_entity": r"揭牌|成立|共建|挂牌|授牌|掛牌|基地|实验室|實驗室|研究院|联盟|聯盟|合资|合資|\blaunch|\bestablish"
-                    r"|\bset up\b|\bunveil|\bjoint venture|\bcent(?:re|er)\b|\blab(?:oratory)?\b|\binstitute\b"
-                    r"|\balliance|\bconsortium",
-}
-_CUES = {t: re.compile(p, re.IGNORECASE) for t, p in _TYPE_CUES.items()}
+# A visit is often told in one sentence (一行到…考察, "a delegation led by … visited") and its
+# signing in the next, so the pair's own sentences miss it: the type cues (`cues`) are looked for in
+# every sentence naming either organization, and the model weighs them per type.
 _MAX_CUE_SENTENCES = 6  # sentences of each organization looked at, the first ones
 
 
