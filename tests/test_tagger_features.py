@@ -1,4 +1,5 @@
-"""The tagger's feature strings, made with per-word tables, equal the plain definition.
+"""The tagger's feature strings, made with per-word tables, equal the plain definition (and the
+names read from its labels, and the Chinese tokens, equal theirs).
 
 The CRF's weights are keyed by these strings, so the fast builder must give the same strings in
 the same order for every token, in both languages, whatever the text and the rule mentions.
@@ -9,6 +10,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from partnergraph.learn.text import tokens
 from partnergraph.learn.tagger import (
     FeatureStrings,
     NameLexicon,
@@ -18,6 +20,7 @@ from partnergraph.learn.tagger import (
     _shape,
     lower_words,
     sequences,
+    spans_of,
 )
 
 
@@ -99,3 +102,35 @@ def test_feature_strings_equal_the_plain_definition(case):
         for toks in sequences(text, [(0, len(text))], lang):
             got = [[x.decode() for x in f] for f in maker(text, toks, spans, None, lower)]
             assert got == plain_features(text, toks, lang, spans, lex, lower)
+
+
+def plain_spans(toks, labels):
+    """The BIO reading token by token: B- opens, I- of the same type goes on, anything else closes."""
+    out, cur = [], None
+    for (s, e), lab in zip(toks, labels):
+        if lab.startswith("B-") or (lab.startswith("I-") and (cur is None or cur[2] != lab[2:])):
+            if cur:
+                out.append(cur)
+            cur = (s, e, lab[2:])
+        elif lab.startswith("I-") and cur is not None:
+            cur = (cur[0], e, cur[2])
+        else:
+            if cur:
+                out.append(cur)
+            cur = None
+    if cur:
+        out.append(cur)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["O", "O", "O", "B-ORG", "I-ORG", "B-PER", "I-PER", "X"]), max_size=30))
+def test_spans_read_from_the_labelled_tokens_alone_equal_a_full_scan(labels):
+    toks = [(2 * i, 2 * i + 1) for i in range(len(labels))]
+    assert spans_of(toks, labels) == plain_spans(toks, labels)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("大学Ab İ\u3000\u00a0\u2028\t\n\x1c\x85")), max_size=40))
+def test_chinese_tokens_are_the_non_space_characters_lower_cased(text):
+    assert tokens(text, "zh") == [c for c in text.lower() if not c.isspace()]

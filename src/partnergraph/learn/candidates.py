@@ -124,11 +124,15 @@ class Context:
         """The sentence's words (or characters and bigrams), names masked; made once per sentence."""
         cache = self._grams_of_sentence
         if si not in cache:
-            s0, s1 = self.sents[si]
             # whole sentences in Chinese are long: their bigrams alone (characters add little and
             # doubled the pair scoring time, 18 -> 9 ms a 2,000-character article)
-            cache[si] = list(dict.fromkeys(_grams(_masked_tokens(self, s0, s1), self.lang, chars=False)))
+            cache[si] = list(dict.fromkeys(_grams(self.masked_sentences[si], self.lang, chars=False)))
         return cache[si]
+
+    @cached_property
+    def masked_sentences(self) -> list[list[str]]:
+        """Each sentence's tokens with its names masked (the cues read them all)."""
+        return [_masked_tokens(self, s0, s1) for s0, s1 in self.sents]
 
     @cached_property
     def _keyed_grams(self) -> dict[tuple[str, int, bool], dict[str, float]]:
@@ -190,7 +194,7 @@ class Context:
         """The sentences that hold a word of each event type, names masked ("Stennis Institute"
         is no institute set up)."""
         glue = "" if self.lang == "zh" else " "
-        return sentences_with_cues([glue.join(_masked_tokens(self, s0, s1)) for s0, s1 in self.sents])
+        return sentences_with_cues([glue.join(m) for m in self.masked_sentences])
 
     @cached_property
     def cue_types(self) -> list[tuple[str, set[int]]]:

@@ -279,9 +279,17 @@ def bio_labels(toks: list[tuple[int, int]], mentions: list[tuple[int, int, str]]
 
 
 def spans_of(toks: list[tuple[int, int]], labels: list[str]) -> list[tuple[int, int, str]]:
+    """The (start, end, type) names a BIO labelling reads: B- opens a name, I- of the same type
+    goes on with it, anything else closes it. Only the labelled tokens are visited (most are O)."""
     out = []
     cur = None
-    for (s, e), lab in zip(toks, labels):
+    last = -2
+    for i, lab in [(i, lab) for i, lab in enumerate(labels[:len(toks)]) if lab != "O"]:
+        if i != last + 1 and cur is not None:  # an O between them closed the name
+            out.append(cur)
+            cur = None
+        last = i
+        s, e = toks[i]
         if lab.startswith("B-") or (lab.startswith("I-") and (cur is None or cur[2] != lab[2:])):
             if cur:
                 out.append(cur)

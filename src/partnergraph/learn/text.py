@@ -52,6 +52,6 @@ def _abbrev_before(text: str, dot: int) -> bool:
 
 def tokens(text: str, lang: str) -> list[str]:
     """Lower-cased word tokens (English) or non-space characters (Chinese)."""
-    if lang == "zh":
-        return [c for c in text.lower() if not c.isspace()]
+    if lang == "zh":  # str.split() drops exactly the characters isspace() names
+        return list("".join(text.lower().split()))
     return [t.lower() for t in _WORD.findall(text)]
