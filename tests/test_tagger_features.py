@@ -21,6 +21,8 @@ from partnergraph.learn.tagger import (
     lower_words,
     sequences,
     spans_of,
+    token_spans,
+    _ZH_TOKEN,
 )
 
 
@@ -134,3 +136,10 @@ def test_spans_read_from_the_labelled_tokens_alone_equal_a_full_scan(labels):
 @given(st.text(alphabet=st.sampled_from(list("大学Ab İ\u3000\u00a0\u2028\t\n\x1c\x85")), max_size=40))
 def test_chinese_tokens_are_the_non_space_characters_lower_cased(text):
     assert tokens(text, "zh") == [c for c in text.lower() if not c.isspace()]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("大学，。Ab9_é İ\u3000\u00a0\t\n\x85-")), max_size=40),
+       st.integers(-3, 45), st.integers(-3, 45))
+def test_chinese_token_spans_are_the_pattern_matches(text, start, end):
+    assert token_spans(text, start, end, "zh") == [m.span() for m in _ZH_TOKEN.finditer(text, start, end)]

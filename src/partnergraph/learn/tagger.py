@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import add
 from pathlib import Path
 
 from partnergraph.errors import ModelError
@@ -47,12 +48,27 @@ def _char_type(c: str) -> str:
 
 
 _ZH_TOKEN = re.compile(r"[A-Za-z0-9]+|\S")
+# what is not one character a token in Chinese: Latin runs (one token) and spaces (none)
+_ZH_NOT_SINGLE = re.compile(r"[A-Za-z0-9]+|\s+")
 
 
 def token_spans(text: str, start: int, end: int, lang: str) -> list[tuple[int, int]]:
-    """Words (English) or non-space characters (Chinese; Latin runs stay words) in text[start:end]."""
-    pattern = _ZH_TOKEN if lang == "zh" else _TOKEN
-    return [m.span() for m in pattern.finditer(text, start, end)]
+    """Words (English) or non-space characters (Chinese; Latin runs stay words) in text[start:end]:
+    the matches of `_TOKEN` or `_ZH_TOKEN`. In Chinese the few Latin runs and spaces are found by
+    pattern and the characters between them are spans of one (a C-level pass, not a match each)."""
+    if lang != "zh":
+        return [m.span() for m in _TOKEN.finditer(text, start, end)]
+    start, end = max(0, start), min(end, len(text))
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in _ZH_NOT_SINGLE.finditer(text, start, end):
+        a, b = m.span()
+        out += zip(range(pos, a), range(pos + 1, a + 1))
+        if not text[a].isspace():
+            out.append((a, b))
+        pos = b
+    out += zip(range(pos, end), range(pos + 1, end + 1))
+    return out
 
 
 def _rule_tags(toks: list[tuple[int, int]], rule_spans: list[tuple[int, int]], longest: int | None = None) -> list[str]:
@@ -180,12 +196,14 @@ class FeatureStrings:
         words = [text[s:e] for s, e in toks]
         rt = _rule_tags(toks, rule_spans, longest)
         make = self._zh_char if self.lang == "zh" else self._en_word
-        entries = []
-        for w in words:
-            e = cache.get(w)
-            if e is None:
-                e = cache[w] = make(w)
-            entries.append(e)
+        entries = list(map(cache.get, words))  # a C-level pass; the words not made yet are made below
+        if None in entries:
+            for i, w in enumerate(words):
+                if entries[i] is None:
+                    e = cache.get(w)
+                    if e is None:
+                        e = cache[w] = make(w)
+                    entries[i] = e
         n = len(words)
         out = []
         if self.lang == "zh":
@@ -195,12 +213,16 @@ class FeatureStrings:
             table = self._bigrams
             if len(table) > _MAX_CACHED:
                 table.clear()
-            bigrams = []  # each character with the next, as (b-1=, b+1=) strings
-            for pair in [a + b for a, b in zip(w, w[1:])]:
-                got = table.get(pair)
-                if got is None:
-                    got = table[pair] = (("b-1=" + pair).encode(), ("b+1=" + pair).encode())
-                bigrams.append(got)
+            # each character with the next, as (b-1=, b+1=) strings
+            pairs = list(map(add, w, w[1:]))
+            bigrams = list(map(table.get, pairs))
+            if None in bigrams:
+                for i, pair in enumerate(pairs):
+                    if bigrams[i] is None:
+                        got = table.get(pair)
+                        if got is None:
+                            got = table[pair] = (("b-1=" + pair).encode(), ("b+1=" + pair).encode())
+                        bigrams[i] = got
             r = ["#", *rt, "#"]
             for tag, e, e2b, e1b, e1a, e2a, bb, ba, rb, ra in zip(
                     rt, entries, ent, ent[1:], ent[3:], ent[4:], bigrams, bigrams[1:], r, r[2:]):
