@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from partnergraph.extraction.rules import RuleBackend
 from partnergraph.learn.candidates import Context, pair_features
-from partnergraph.learn.decide import decide
+from partnergraph.learn.decide import decide, maximal_cliques
 from partnergraph.learn.modelfile import DEFAULT_THRESHOLDS
 from partnergraph.documents.prepare import prepare
 from partnergraph.models import Organization, Span
@@ -151,3 +154,16 @@ def test_a_pair_told_only_as_a_plan_makes_no_event():
         assert not ctx.rules.events
         scores = _scores(ctx, {("Harlow Mining Group", "Stennis Institute of Technology", "agreement"): 0.9})
         assert len(decide(ctx, LM, scores).events) == made
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9)).filter(lambda e: e[0] != e[1])
+                .map(lambda e: tuple(sorted(e))), max_size=30))
+def test_maximal_cliques_are_those_networkx_finds(edges):
+    # the groups of organizations kept pairwise are the graph's maximal cliques, as networkx's
+    # find_cliques (which decide used before) gives them
+    import networkx as nx
+
+    expected = {frozenset(c) for c in nx.find_cliques(nx.Graph(edges))}
+    got = maximal_cliques(edges)
+    assert len(got) == len(expected) and {frozenset(c) for c in got} == expected
