@@ -336,16 +336,16 @@ def _group_event(ctx: Context, group: list[int], kind: str, p: float, stage: str
     shared = sorted(set.intersection(*(sentences_of.get(i, set()) for i in group)))
     if not shared and len(group) > 2:
         shared = sorted(sentences_of.get(a, set()) & sentences_of.get(b, set()))
-    told = shared or [ctx.sentence_at(m[0]) for m in (ctx.nearest(a, b) or (0,))[1:]]
-    if ctx.lang == "en" and told and all(_PLANNED.search(ctx.doc.text, *ctx.sents[k]) for k in told):
+    near = None if shared else ctx.nearest(a, b)
+    if not shared and near is None:
+        return None
+    told = shared or [ctx.sentence_at(m[0]) for m in near[1:]]
+    if ctx.lang == "en" and all(_PLANNED.search(ctx.doc.text, *ctx.sents[k]) for k in told):
         return None  # only a plan ("plans to sign"): the guidelines count events that happened
     if shared:
         si = shared[0]
         party_spans = [(s, e) for s, e, i in ctx.by_sentence[si] if i in group]
     else:
-        near = ctx.nearest(a, b)
-        if near is None:
-            return None
         later = max(near[1:], key=lambda m: m[0])  # the event is told where the second party comes in
         si = ctx.sentence_at(later[0])
         party_spans = sorted((m[0], m[1]) for m in near[1:])

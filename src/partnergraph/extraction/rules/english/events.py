@@ -626,7 +626,7 @@ class _EventReader:
         ref = _THE_KIND.match(view, after_with, sent.end)
         if named or ref is None:
             return None
-        kinds = _KIND_WORDS[ref.group(1).lower().rstrip("s")]
+        kinds = _KIND_WORDS[ref.group(1).lower()]
         hubs = [p for p in parties if ctx.table.orgs[p].kind in kinds]
         return hubs[0] if len(hubs) == 1 else None
 
