@@ -524,3 +524,43 @@ def test_a_tour_over_a_date_range_dates_only_its_first_host():
         ("visit", ["Kaifeng University", "Stroudsburg University"], None),
         ("visit", ["Kaifeng University", "Windsor Institute of Technology"], None),
     ], key=str)
+
+
+def test_a_delegation_led_to_visit_several_hosts_is_a_visit_of_each():
+    text = ("On May 4, Tomas Lind, President of Orvelle University, led a delegation to visit Dunmore "
+            "University, Kessling Institute of Technology and Pellham Polytechnic.")
+    found, _ = events(text, published="2024-05-10")
+    assert sorted(f[:2] for f in found) == [
+        ("visit", ["Dunmore University", "Orvelle University"]),
+        ("visit", ["Kessling Institute of Technology", "Orvelle University"]),
+        ("visit", ["Orvelle University", "Pellham Polytechnic"]),
+    ]
+
+
+def test_an_invitation_to_visit_is_no_visit():
+    found, _ = events("Orvelle University and Dunmore University signed an agreement on May 4. The president "
+                      "invited the Dunmore team to visit Orvelle University next year.")
+    assert [f[0] for f in found] == ["agreement"]
+
+
+def test_a_delegation_led_to_a_host_for_a_visit_is_a_visit():
+    text = ("On May 4, Tomas Lind, President of Orvelle University, led a delegation to Dunmore University "
+            "for a visit.")
+    found, _ = events(text, published="2024-05-10")
+    assert found == [("visit", ["Dunmore University", "Orvelle University"], "2024-05-04")]
+
+
+def test_the_annual_meeting_of_a_joint_institute_is_a_meeting_of_its_parents():
+    text = ("On May 4, the annual meeting of the Orvelle-Dunmore Joint Institute was held at Orvelle "
+            "University. The institute was set up by Orvelle University and Dunmore Labs in 2019.")
+    found, _ = events(text, published="2024-05-10")
+    assert ("meeting", ["Dunmore Labs", "Orvelle University"], "2024-05-04") in found
+
+
+def test_an_alliance_launched_takes_its_founding_members_from_the_next_sentence():
+    text = ("On May 4, the Northern Cell Alliance was launched in Tromso. Its founding members are "
+            "Orvelle University, Dunmore Labs, Kessling Institute of Technology and Pellham Polytechnic.")
+    found, result = events(text, published="2024-05-10")
+    assert found == [("joint_entity", ["Dunmore Labs", "Kessling Institute of Technology", "Orvelle University",
+                                       "Pellham Polytechnic"], "2024-05-04")]
+    assert result.events[0].entity == "Northern Cell Alliance"

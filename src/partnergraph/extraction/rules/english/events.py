@@ -43,7 +43,10 @@ _KIND_WORDS = {"university": ("university",), "school": ("university",), "colleg
                "institute": ("research", "university"), "company": ("company",), "firm": ("company",),
                "group": ("company",), "hospital": ("other", "company")}
 _VISIT_OBJECT = re.compile(r"\s+(?:of|by|to)\b")
-_JOINT_BY = re.compile(r"\b(?:jointly|together|by|between|partnership|cooperation)\b")
+# who set a body up, told in the next sentences: "It was jointly built by A and B", "Its founding
+# members are A, B and C" (an alliance's members are its founders' list: GUIDELINES, several partners)
+_JOINT_BY = re.compile(r"\b(?:jointly|together|by|between|partnership|cooperation|members?|consists of|comprises|"
+                       r"founders)\b")
 
 _WITNESS = re.compile(
     r"\b(?:presence of|witness(?:ed)?(?: of| by)?|attended by|accompanied by|hosted by|presided over by|"
@@ -515,16 +518,9 @@ class _EventReader:
                 continue  # "During the visit, ...": told before (the first telling of a visit is the visit)
             if kind == "joint_entity" and _NAMES_A_DOCUMENT.match(view, t1, sent.end):
                 continue  # "the Joint Institute Agreement": a document's name, no entity set up
+            if kind == "visit" and not _told_visit(view, sent, seg, t0, t1):
+                continue  # a later word may tell it ("led a delegation to X for a visit")
             found[kind] = (t0, t1)
-        if "visit" in found:
-            t0, t1 = found["visit"]
-            word = view[t0:t1].lower()
-            if word == "visit" and not _VISIT_OBJECT.match(view[t1:sent.end]) or word == "delegation" and not re.search(
-                    r"\b(?:visit|came to|arriv|tour|met|hosted|received|welcomed|meet)|\bdelegation\s+to\s", seg,
-                    re.IGNORECASE):
-                del found["visit"]
-            elif word.startswith(("headed", "travel", "flew")) and not _NAME_NEXT.match(view, t1, sent.end):
-                del found["visit"]  # "is headed for a merger": a trip only to a named place or body
         if "meeting" in found:
             named = _NAMED_MEETING.search(seg)
             during = _DURING_VISIT.search(seg)
@@ -649,6 +645,29 @@ class _EventReader:
 _MAX_EVENTS = 200
 
 
+# "led a delegation to visit Veltrix University": the verb's infinitive after a delegation (not
+# "invited them to visit", a plan), with its named host
+_TO_VISIT = re.compile(r"\bdelegation\b[^.;]{0,50}?\bto\s+$", re.IGNORECASE)
+_DELEGATION_TRIP = re.compile(r"\b(?:visit|came to|arriv|tour|met|hosted|received|welcomed|meet)|\bdelegation\s+to\s",
+                              re.IGNORECASE)
+
+
+def _told_visit(view: str, sent: Sentence, seg: str, t0: int, t1: int) -> bool:
+    """A visit trigger that tells a trip: "visit" as a noun of or to someone ("the visit of A",
+    "a visit to B") or as the verb of a delegation with its named host ("led a delegation to visit
+    Veltrix University");
+    "delegation" in a sentence telling the trip; "headed", "travelled", "flew" to a named place."""
+    word = view[t0:t1].lower()
+    if word == "visit":
+        return bool(_VISIT_OBJECT.match(view[t1:sent.end])) or bool(
+            _TO_VISIT.search(view, max(sent.start, t0 - 70), t0) and _NAME_NEXT.match(view, t1, sent.end))
+    if word == "delegation":
+        return bool(_DELEGATION_TRIP.search(seg))
+    if word.startswith(("headed", "travel", "flew")):
+        return bool(_NAME_NEXT.match(view, t1, sent.end))  # "is headed for a merger": no trip
+    return True
+
+
 def _first_positions(ctx: _Context, sent: Sentence, parties: list[int]) -> dict[int, int]:
     out: dict[int, int] = {}
     for s, _, idx in sorted(ctx.orgs_in(sent.start, sent.end) + ctx.people_orgs_in(sent.start, sent.end)):
@@ -681,7 +700,8 @@ def _setup_year(art: Article, sent: Sentence) -> tuple[str, tuple[int, int]] | N
 
 
 def _parties_ahead(ctx: _Context, art: Article, sent: Sentence, entity: int, parties: list[int]) -> list[int]:
-    """"The X Joint Lab was unveiled. It was jointly built by A and B.": parties told next."""
+    """"The X Joint Lab was unveiled. It was jointly built by A and B." or "Its members are A, B
+    and C.": parties told next."""
     i = art.sentences.index(sent)
     for nxt in art.sentences[i + 1:i + 3]:
         if not _JOINT_BY.search(art.view[nxt.start:nxt.end]):
