@@ -5,8 +5,9 @@ The rule engine proposes; this module turns its proposals into decisions to make
 - a post candidate per person the rules found and organization named near them (is the
   person's title held at this organization);
 - an event candidate per event the rules found (was it reported as having happened);
-- a partner-pair candidate per two organizations that the rules put in one event or that are
-  named near each other, asked once per event type (are they partners in a reported event of
+- a partner-pair candidate per two organizations that the rules put in one event, that are
+  named near each other, or that a sentence tells as a visitor and its host (`roles`), asked
+  once per event type (are they partners in a reported event of
   this type): every pair feature also counts joined with the type, so "signed" can speak for
   an agreement and against a visit.
 Features are small named functions of a candidate, listed once in `ORG_FEATURES`,
@@ -24,10 +25,11 @@ from itertools import combinations
 
 from partnergraph.extraction.stages import mentions as org_mentions
 from partnergraph.learn.cues import CUES, has_cue, sentences_with_cues
+from partnergraph.learn.roles import mention_roles
 from partnergraph.learn.text import sentences, tokens
 from partnergraph.models import Document, Extraction, Organization, Span
 
-FEATURES_VERSION = 8
+FEATURES_VERSION = 9
 EVENT_TYPES = ("agreement", "visit", "meeting", "joint_entity")
 # pairs per sentence are all pairs of its organizations, up to this many organizations: a
 # member list of 30 is one alliance, not 435 decisions (the rules' event keeps its parties)
@@ -190,6 +192,45 @@ class Context:
         return out
 
     @cached_property
+    def roles(self) -> dict[tuple[int, int], set[str]]:
+        """(organization, sentence) -> the parts it plays there (`roles`: visitor, host, bystander;
+        maybe none), through its own names and the names of people posted there (English only)."""
+        if self.lang != "en":
+            return {}
+        by: dict[int, list[tuple[int, int, int]]] = {si: list(ms) for si, ms in self.by_sentence.items()}
+        index, text = self.index, self.doc.text
+        for p in self.rules.people:
+            i = index.get(p.org) if p.org else None
+            if i is None or len(p.name) < 3:
+                continue
+            at = text.find(p.name)  # the rules quote a person's first name only: "led by Ilse Moran" comes later
+            for _ in range(_MAX_MENTIONS):
+                if at < 0:
+                    break
+                by.setdefault(self.sentence_at(at), []).append((at, at + len(p.name), i))
+                at = text.find(p.name, at + len(p.name))
+        out: dict[tuple[int, int], set[str]] = {}
+        for si, ms in by.items():
+            ms = sorted(set(ms))
+            s0, s1 = self.sents[si]
+            for (_, _, i), rs in zip(ms, mention_roles(self.doc.text, [(s, e) for s, e, _ in ms], s0, s1)):
+                out.setdefault((i, si), set()).update(rs)
+        return out
+
+    @cached_property
+    def hosted_sentences(self) -> set[int]:
+        """The sentences that name a host (`roles`)."""
+        return {si for (_, si), rs in self.roles.items() if "host" in rs}
+
+    @cached_property
+    def role_sentences(self) -> dict[int, set[int]]:
+        """The sentences naming each organization or a person posted there (all their mentions)."""
+        out: dict[int, set[int]] = {}
+        for i, si in self.roles:
+            out.setdefault(i, set()).add(si)
+        return out
+
+    @cached_property
     def cues(self) -> dict[str, set[int]]:
         """The sentences that hold a word of each event type, names masked ("Stennis Institute"
         is no institute set up)."""
@@ -260,7 +301,21 @@ class Context:
                 pairs.update(tuple(sorted((a, b))) for a in orgs for b in nxt if a != b)
         if self.main is not None and len(self.orgs) <= _MAX_MAIN_PAIRS:
             pairs.update(tuple(sorted((self.main, i))) for i in self.first_sentence if i != self.main)
+        pairs.update(self.visitor_host_pairs)
         return sorted(pairs)
+
+    @cached_property
+    def visitor_host_pairs(self) -> set[tuple[int, int]]:
+        """A visitor and a host of one sentence, the visitor maybe named only through the person
+        leading its delegation ("a delegation led by Ilse Moran visited Tennford University")."""
+        by: dict[int, tuple[set[int], set[int]]] = {}
+        for (i, si), rs in self.roles.items():
+            visitors, hosts = by.setdefault(si, (set(), set()))
+            if "visitor" in rs:
+                visitors.add(i)
+            if "host" in rs:
+                hosts.add(i)
+        return {tuple(sorted((v, h))) for visitors, hosts in by.values() for v in visitors for h in hosts if v != h}
 
     @cached_property
     def main(self) -> int | None:
@@ -550,6 +605,39 @@ def _pair_type_cues(ctx: Context, a: int, b: int) -> dict[str, float]:
 
 
 
+def _pair_roles(ctx: Context, a: int, b: int) -> dict[str, float]:
+    """The parts the two play in the sentences that name both (or a person posted at one of
+    them): a visitor and its host, two visitors of one delegation, a bystander (`roles`)."""
+    roles = ctx.roles
+    if not roles:
+        return {}
+    empty: set[int] = set()
+    sents = ctx.role_sentences
+    shared = sents.get(a, empty) & sents.get(b, empty)
+    f: dict[str, float] = {}
+    none: set[str] = set()
+    for si in sorted(shared)[:_MAX_ROLE_SENTENCES]:
+        ra, rb = roles.get((a, si), none), roles.get((b, si), none)
+        if "visitor" in ra and "host" in rb or "host" in ra and "visitor" in rb:
+            f["roles=visitor_host"] = 1.0
+        elif "visitor" in ra and "visitor" in rb:
+            f["roles=visitors"] = 1.0
+        elif "host" in ra and "host" in rb:
+            f["roles=hosts"] = 1.0
+        for r in (ra - rb) | (rb - ra):
+            f["role_one=" + r] = 1.0
+    # a delegation whose host the sentence leaves unnamed ("welcomed the delegation from X"): the
+    # article's own organization, most often
+    for x, y in ((a, b), (b, a)):
+        if y == ctx.main and any("visitor" in roles[(x, si)] and si not in ctx.hosted_sentences
+                                 for si in sorted(sents.get(x, empty))[:_MAX_ROLE_SENTENCES]):
+            f["roles=visitor_main"] = 1.0
+    return f
+
+
+_MAX_ROLE_SENTENCES = 3
+
+
 def pair_features(ctx: Context, a: int, b: int, only: Container[str] | None = None) -> dict[str, float]:
     """A pair's features; with `only` (the names the pairs model weighs, at extraction), the
     sentences' words it has no weight for are left out, which changes no score."""
@@ -559,6 +647,7 @@ def pair_features(ctx: Context, a: int, b: int, only: Container[str] | None = No
     f.update(_pair_sentences(ctx, a, b, only))
     f.update(_pair_document(ctx, a, b))
     f.update(_pair_type_cues(ctx, a, b))
+    f.update(_pair_roles(ctx, a, b))
     return f
 
 

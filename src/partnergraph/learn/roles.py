@@ -1,0 +1,72 @@
+"""The part an English organization plays in a sentence: a visitor, a host, or a bystander.
+
+A pair feature of the learned layer. The pairs model read a visit's sentence as a bag of
+words, which every pair of the sentence shares: "a delegation led by President Lin of Kestrel
+University visited Veltrix University" gave the visitor and host pair no more of "visit" than
+the attendee named after them, and English visitor-host pairs scored .13-.23 out of fold. Here
+each mention of an organization (or of a person posted there, the visitor reached through its
+leader) gets the slot the words right around it give it:
+- `visitor`: "a delegation of/from/led by X", "X's delegation", "X visited", "President Lin of
+  X, led a delegation to";
+- `host`: "visited X", "a visit to X", "came to X", "X received/welcomed/hosted", "X, Title,
+  met with the delegation", and the next names of a list after a host ("visited A, B and C");
+- `bystander`: "in the presence of X", "attended by X", "with the support of X", "X said",
+  "according to X": not a principal of the event told (an attendee's organization, a sponsor,
+  a quoted firm).
+Every pattern is anchored to a window of at most `_WINDOW` characters beside the mention, so a
+sentence costs linear time whatever its words.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WINDOW = 60
+
+_VISITOR_BEFORE = re.compile(
+    r"\bdelegations?\s+(?:\w+\s+){0,2}?(?:of|from|led by|headed by)\s+(?:the\s+)?(?:[\w.\-]+\s+){0,4}$"
+    r"|\b(?:led|headed)\s+by\s+(?:the\s+)?(?:[\w.\-]+\s+){0,4}$", re.IGNORECASE)
+_VISITOR_AFTER = re.compile(
+    r"^(?:'s|’s)\s+(?:[\w\-]+\s+){0,2}?(?:delegation|team)\b|^\s+(?:[\w\-]+\s+)?delegation\b"
+    r"|^[^,;]{0,15}?(?:,[^,;]{1,40})?,?\s+(?:also\s+|recently\s+|has\s+|have\s+|had\s+)?(?:visited|toured|came to|arrived (?:at|in)|"
+    r"paid (?:a|an) (?:\w+ )?visit|(?:led|headed) (?:a|an|the) (?:[\w\-]+ ){0,3}?delegation)\b", re.IGNORECASE)
+_HOST_BEFORE = re.compile(
+    r"\b(?:visited|visiting|toured|visits? to|visit|trip to|tour of|came to|arrived (?:at|in)|delegation to)\s+"
+    r"(?:the\s+)?$", re.IGNORECASE)
+_HOST_AFTER = re.compile(
+    r"^(?:,[^,;]{1,40})?,?\s+(?:also\s+|warmly\s+|has\s+|had\s+)?(?:received|welcomed|hosted|receives|welcomes|hosts|"
+    r"met with (?:a|an|the) (?:[\w\-]+ ){0,2}?delegation)\b", re.IGNORECASE)
+_BYSTANDER_BEFORE = re.compile(
+    r"\b(?:presence of|witnessed by|attended by|accompanied by|support of|supported by|sponsored by|funded by|"
+    r"according to|analysts? (?:at|with|from)|officials? (?:at|of|from)|representatives? (?:of|from))\s+"
+    r"(?:the\s+)?(?:[\w.\-]+\s+){0,3}$", re.IGNORECASE)
+_BYSTANDER_AFTER = re.compile(r"^(?:[^.;]{0,30}?)\s(?:said|says|told|noted|added)\b|^\s+(?:also\s+)?attended\b",
+                              re.IGNORECASE)
+# what stands between two names of one list ("visited A, B and the C", "A Hannover, B in Germany
+# and C": a word or two of a name the mention left out, or of its place)
+_LIST_GAP = re.compile(r"[^,;.()]{0,25}?\)?\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?:and\b|&)?|and\b|&)\s*(?:the\s+)?",
+                       re.IGNORECASE)
+_MAX_LIST_GAP = 40
+
+
+def mention_roles(text: str, spans: list[tuple[int, int]], start: int, end: int) -> list[set[str]]:
+    """The roles of the mentions `spans` (sorted, inside text[start:end], one sentence): each
+    from the words beside it; a name listed right after a host is a host too."""
+    out: list[set[str]] = []
+    prev: tuple[int, int] | None = None
+    for s, e in spans:
+        before = text[max(start, s - _WINDOW):s]
+        after = text[e:min(end, e + _WINDOW)]
+        roles: set[str] = set()
+        if _VISITOR_BEFORE.search(before) or _VISITOR_AFTER.match(after):
+            roles.add("visitor")
+        if _HOST_BEFORE.search(before) or _HOST_AFTER.match(after):
+            roles.add("host")
+        elif prev is not None and "host" in out[-1] and s - prev[1] <= _MAX_LIST_GAP and _LIST_GAP.fullmatch(
+                text, prev[1], s):
+            roles.add("host")
+        if _BYSTANDER_BEFORE.search(before) or _BYSTANDER_AFTER.match(after):
+            roles.add("bystander")
+        out.append(roles)
+        prev = (s, e)
+    return out

@@ -1,0 +1,77 @@
+"""The parts English organizations play in a sentence (learn/roles.py) and the pair features
+made of them: a visitor and its host, through a person who leads the delegation too."""
+
+from __future__ import annotations
+
+import time
+
+from partnergraph.documents.prepare import prepare
+from partnergraph.extraction.rules import RuleBackend
+from partnergraph.learn.candidates import Context, pair_features
+from partnergraph.learn.roles import mention_roles
+
+
+def _roles(text: str, names: list[str]) -> dict[str, set[str]]:
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    return dict(zip(names, mention_roles(text, spans, 0, len(text))))
+
+
+def test_a_delegation_and_the_hosts_it_visited():
+    text = ("A delegation led by President Ilse Moran of Carrow University visited Tennford University, "
+            "Belmar Institute and the Quinton Polytechnic on 2 May.")
+    got = _roles(text, ["Carrow University", "Tennford University", "Belmar Institute", "Quinton Polytechnic"])
+    assert got == {"Carrow University": {"visitor"}, "Tennford University": {"host"},
+                   "Belmar Institute": {"host"}, "Quinton Polytechnic": {"host"}}
+
+
+def test_a_host_receiving_a_delegation_and_a_bystander():
+    text = ("Tennford University warmly received a delegation from Carrow Group, in the presence of "
+            "officials from Belmar Capital.")
+    got = _roles(text, ["Tennford University", "Carrow Group", "Belmar Capital"])
+    assert got == {"Tennford University": {"host"}, "Carrow Group": {"visitor"}, "Belmar Capital": {"bystander"}}
+
+
+def test_a_quoted_firm_is_a_bystander():
+    text = "Carrow Group signed with Tennford Labs on Monday, Belmar Capital said in a note."
+    assert _roles(text, ["Belmar Capital"]) == {"Belmar Capital": {"bystander"}}
+
+
+def test_the_visitor_reached_through_its_leader_pairs_with_the_host():
+    doc = prepare("Ilse Moran, President of Carrow University, opened a library on 1 May.\nOn 2 May, a delegation led by Ilse Moran "
+                  "visited Tennford University and met its rector.", id="t")
+    ctx = Context.build(doc, RuleBackend().extract(doc))
+    assert [(p.name, p.org) for p in ctx.rules.people] == [("Ilse Moran", "Carrow University")]
+    ix = ctx.index
+    f = pair_features(ctx, ix["Carrow University"], ix["Tennford University"])
+    assert f.get("roles=visitor_host") == 1.0
+
+
+def test_the_roles_take_linear_time_on_repeated_words():
+    def seconds(n: int) -> float:
+        text = "delegation of the " * n + "Carrow" + " visited" * n
+        spans = [(18 * n, 18 * n + 6)] * 50
+        t0 = time.process_time()
+        mention_roles(text, spans, 0, len(text))
+        return time.process_time() - t0
+    assert seconds(40_000) < 8 * max(seconds(10_000), 0.002)
+
+
+def test_a_visitor_named_through_its_leader_is_paired_with_the_host_far_from_its_name():
+    doc = prepare("Ilse Moran, President of Carrow University, opened a library on 1 May.\nThe library holds "
+                  "a million books.\nIt cost a fortune.\nOn 2 May, a delegation led by Ilse Moran visited Tennford "
+                  "University.", id="t")
+    ctx = Context.build(doc, RuleBackend().extract(doc))
+    ix = ctx.index
+    pair = tuple(sorted((ix["Carrow University"], ix["Tennford University"])))
+    assert pair in ctx.visitor_host_pairs
+    assert pair in ctx.pair_candidates()
+
+
+def test_a_delegation_with_no_host_named_is_the_main_organizations_visitor():
+    doc = prepare("Tennford University signed a memorandum with Carrow University on 2 May.\nThe rector "
+                  "welcomed the delegation from Carrow University.\nTennford University has 9,000 students.", id="t")
+    ctx = Context.build(doc, RuleBackend().extract(doc))
+    ix = ctx.index
+    assert ctx.main == ix["Tennford University"]
+    f = pair_features(ctx, ix["Carrow University"], ix["Tennford University"])
+    assert f.get("roles=visitor_main") == 1.0
