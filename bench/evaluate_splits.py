@@ -7,8 +7,9 @@
 only to report: nothing may be tuned on what it shows. `--curve` also trains models on 25%, 50%
 and 100% of train (articles in a fixed order) and scores each on the other splits, to show whether
 more annotation would still help. Every figure is given twice: micro F1 over all items (the
-usual view) and article-weighted F1 (`selection.weighted_report`: each article counts at most
-10 gold and 10 wrong items per field, so one long article does not decide a split's figure).
+usual view) and article-weighted F1 (`scoring.evaluate(..., per_article=True)`, as `partnergraph
+evaluate` prints it: each article counts at most 10 gold and 10 wrong items per field, so one
+long article does not decide a split's figure).
 Figures go to stdout as tables and, with --json-out, a file.
 """
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pathlib import Path
 from partnergraph.extraction.backend import load_backend
 from partnergraph.learn.gold import document_of, read_gold
 from partnergraph.learn.scoring import evaluate
-from partnergraph.learn.selection import ARTICLE_CAP, weighted_report
+from partnergraph.learn.selection import ARTICLE_CAP
 from partnergraph.pipeline import process_document
 
 FIELDS = ("orgs", "people", "pairs", "events")
@@ -30,7 +31,8 @@ FIELDS = ("orgs", "people", "pairs", "events")
 
 def score(backend, golds):
     rows = [(g, process_document(document_of(g), backend).model_dump()) for g in golds]
-    return evaluate(rows), weighted_report(rows, FIELDS)
+    report = evaluate(rows, per_article=True)
+    return report, {g: r.pop("per_article") for g, r in report.items()}
 
 
 def weighted_row(weighted, group):

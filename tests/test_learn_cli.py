@@ -72,6 +72,54 @@ def test_evaluate_prints_the_expected_figures(tmp_path):
     assert "pairs" in table.stdout and "1.000" in table.stdout
 
 
+def test_per_article_figures_weigh_a_long_article_like_a_short_one():
+    # an alliance of twelve, every pair found (66 pairs), and three short articles whose one pair
+    # is missed: micro F1 calls this good, per article the three misses weigh 3 of 13 gold pairs
+    members = [f"Member {chr(65 + k)} Foundation" for k in range(12)]
+    long_gold = dict(_gold([{"name": m} for m in members], [{"type": "alliance", "parties": members}]), id="long")
+    rows = [(long_gold, long_gold)]
+    for k in range(3):
+        short = dict(_gold([{"name": "Harlow University"}, {"name": f"Osgood Bank {k}"}],
+                           [{"type": "agreement", "parties": ["Harlow University", f"Osgood Bank {k}"]}]),
+                     id=f"short{k}", lang="zh")
+        rows.append((short, _gold([], [], lang="zh")))
+    plain = evaluate(rows)
+    assert "per_article" not in plain["all"]
+    report = evaluate(rows, per_article=True)
+    assert report["all"]["pairs"]["f1"] == pytest.approx(2 * 66 / (66 + 69), abs=1e-3)
+    # the long article counts 10 of its 66 gold pairs (all found): tp 10, predicted 10, gold 13
+    assert report["all"]["per_article"]["pairs"] == pytest.approx(2 * 10 / (10 + 13), abs=1e-3)
+    assert report["en"]["per_article"]["pairs"] == 1.0
+    assert report["zh"]["per_article"] == {"orgs": 0.0, "people": 1.0, "pairs": 0.0, "events": 0.0}
+
+
+def test_evaluate_prints_per_article_figures(tmp_path):
+    found = {"id": "en-1", "lang": "en",
+             "text": "Harlow University and Stennis Institute of Technology signed a memorandum of "
+                     "understanding on 3 May 2024.",
+             "organizations": [{"name": "Harlow University", "aliases": [], "kind": "university"},
+                               {"name": "Stennis Institute of Technology", "aliases": [], "kind": "university"}],
+             "people": [],
+             "events": [{"type": "agreement", "date": "2024-05-03",
+                         "parties": ["Harlow University", "Stennis Institute of Technology"]}]}
+    missed = {"id": "en-2", "lang": "en", "text": "Lindell College opened a library. Osgood Bank was there.",
+              "organizations": [{"name": "Lindell College", "aliases": [], "kind": "university"},
+                                {"name": "Osgood Bank", "aliases": [], "kind": "company"}],
+              "people": [],
+              "events": [{"type": "agreement", "date": None, "parties": ["Lindell College", "Osgood Bank"]}]}
+    for g in (found, missed):
+        (tmp_path / f"{g['id']}.json").write_text(json.dumps(g))
+    result = runner.invoke(app, ["evaluate", str(tmp_path), "--backend", "rules", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["en"]["per_article"]["pairs"] == pytest.approx(2 / 3, abs=1e-3)
+    assert report["en"]["per_article"]["pairs"] == report["en"]["pairs"]["f1"]
+    assert set(report["all"]["per_article"]) == {"orgs", "people", "pairs", "events"}
+    table = runner.invoke(app, ["evaluate", str(tmp_path), "--backend", "rules"])
+    assert "pairs, per article" in table.stdout and "0.667" in table.stdout
+    assert "at most 10 gold" in table.stdout
+
+
 def test_evaluate_without_gold_is_a_clean_error(tmp_path):
     (tmp_path / "x.json").write_text("[1, 2]")
     result = runner.invoke(app, ["evaluate", str(tmp_path)])

@@ -78,6 +78,10 @@ def evaluation_table(report: dict[str, dict], title: str, file: IO[str] | None =
             v = report[g].get(field) or {}
             row.append(f"{v.get('f1', 0):.3f} ({v.get('p', 0):.2f}/{v.get('r', 0):.2f})")
         table.add_row(*row)
+    per_article = bool(groups) and all("per_article" in report[g] for g in groups)
+    if per_article:
+        for field in ("orgs", "people", "pairs", "events"):
+            table.add_row(f"{field}, per article", *(f"{report[g]['per_article'][field]:.3f}" for g in groups))
     for field, key in (("dates", "accuracy"), ("published", "accuracy"), ("false alarms", "rate")):
         row = [field]
         for g in groups:
@@ -87,3 +91,8 @@ def evaluation_table(report: dict[str, dict], title: str, file: IO[str] | None =
     console.print(table)
     console.print("F1 (precision/recall); dates: accuracy on matched events; false alarms: share of "
                   "articles without gold events that got one")
+    if per_article:
+        from partnergraph.learn.selection import ARTICLE_CAP
+
+        console.print(f"per article: F1 with each article counting at most {ARTICLE_CAP} gold and "
+                      f"{ARTICLE_CAP} wrong items of a field, so that one long article does not decide it")

@@ -159,11 +159,19 @@ class Tally:
         return out
 
 
-def evaluate(pairs: list[tuple[dict, dict | None]]) -> dict[str, dict]:
-    """Scores per language and over all: {"all": {...}, "en": {...}, "zh": {...}}."""
+def evaluate(pairs: list[tuple[dict, dict | None]], per_article: bool = False) -> dict[str, dict]:
+    """Scores per language and over all: {"all": {...}, "en": {...}, "zh": {...}}. With
+    `per_article`, each group also holds {"per_article": {field: F1}}, the F1 with articles
+    weighing alike (`selection.weighted_report`), so that one long article does not decide it."""
     tallies: dict[str, Tally] = {}
     for gold, pred in pairs:
         c = score_article(gold, pred)
         for group in ("all", gold.get("lang") or "?"):
             tallies.setdefault(group, Tally()).add(c)
-    return {g: t.report() for g, t in sorted(tallies.items(), key=lambda kv: (kv[0] != "all", kv[0]))}
+    report = {g: t.report() for g, t in sorted(tallies.items(), key=lambda kv: (kv[0] != "all", kv[0]))}
+    if per_article:
+        from partnergraph.learn.selection import weighted_report
+
+        for g, figures in weighted_report(pairs, FIELDS).items():
+            report[g]["per_article"] = figures
+    return report
