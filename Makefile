@@ -50,7 +50,7 @@ eval: $(STAMP)
 # The corpus annotations (corpus/annotations) joined with their texts in $(SHARED)/corpus into
 # gold files per split; the shipped model is trained on train, its thresholds chosen on val
 # (--select val; `partnergraph train` itself selects by cross-validation over train's sites,
-# which on val scores lower than val's own choice: see docs/selection.md).
+# which scores lower both out of fold on train and on val: see docs/selection.md).
 GOLD := build/gold
 gold: $(STAMP)
 	@test -d $(SHARED)/corpus || { echo "make gold/train/evaluate need the shared corpus at $(SHARED)/corpus (set SHARED=PATH)"; exit 2; }

@@ -8,17 +8,23 @@ import random
 import pytest
 
 from learn_corpus import write_corpus
+from partnergraph.learn.decide import decide
 from partnergraph.learn.fitting import Design
 from partnergraph.learn.gold import read_gold
+from partnergraph.learn.linear import LinearModel
+from partnergraph.learn.scoring import score_article
 from partnergraph.learn.selection import (
     SCORER_GRID,
     article_weights,
     capped_counts,
+    false_alarm_rate,
     fold_count,
     grouped_folds,
+    headline_objective,
     select_scorer,
     site_of,
     smoothed_best,
+    smoothed_best_grid,
     weighted_f1,
 )
 from partnergraph.learn.train import train
@@ -192,3 +198,95 @@ def test_cli_train_selects_by_cross_validation_and_refuses_an_unknown_selection(
     meta = json.loads((tmp_path / "m" / "meta.json").read_text(encoding="utf-8"))
     assert {r["thresholds_from"] for r in meta["selection"].values()} == {"cross-validation"}
     assert "out-of-fold" in ok.output
+
+
+def test_headline_objective_counts_a_false_alarm_as_a_whole_article():
+    found = {"pairs": (1, 1, 1), "events": (1, 1, 1), "false_alarm": (0, 0, 0)}
+    missed = {"pairs": (0, 0, 1), "events": (0, 0, 1), "false_alarm": (0, 0, 0)}
+    silent = {"pairs": (0, 0, 0), "events": (0, 0, 0), "false_alarm": (0, 1, 1)}
+    alarm = {"pairs": (0, 1, 0), "events": (0, 1, 0), "false_alarm": (1, 1, 1)}
+    assert headline_objective([found, found, silent, silent]) == 1.0
+    # one alarm on a negative article costs as much as missing one positive article outright
+    with_alarm = headline_objective([found, found, silent, alarm])
+    assert with_alarm == pytest.approx(0.75)
+    assert headline_objective([found, missed, silent, silent]) == pytest.approx(0.5 * 2 / 3 + 0.5)
+    assert false_alarm_rate([found, silent, alarm]) == 0.5
+    assert false_alarm_rate([found]) == 0.0
+
+
+def test_smoothed_best_grid_chooses_a_plateau_in_two_dimensions():
+    axis = [0.1, 0.2, 0.3, 0.4, 0.5]
+    spike, plateau = (0.1, 0.5), {(0.3, 0.3), (0.3, 0.4), (0.4, 0.3), (0.4, 0.4), (0.3, 0.2), (0.2, 0.3)}
+
+    def objective(t):
+        return 1.0 if t == spike else 0.8 if t in plateau else 0.1
+
+    assert smoothed_best_grid([axis, axis], objective, lambda t: 0) in {(0.3, 0.3)}
+
+
+_SIGNED = "{a} and {b} signed a cooperation agreement on 3 May 2024."
+
+
+def _scored_articles():
+    """Invented articles with rule events scored by hand: on each of four positive articles one
+    sure event (.6) and one doubtful but true (.2); on each of four negative articles one doubtful
+    and false (.2). Taking the doubtful ones gains pair and event F1 and fires on every negative."""
+    from partnergraph.extraction.rules import RuleBackend
+    from partnergraph.learn.candidates import Context
+    from partnergraph.learn.gold import document_of
+
+    rules, out = RuleBackend(), []
+    for k in range(8):
+        names = [f"Harlow{k} University", f"Osgood{k} Bank", f"Lindell{k} College", f"Peyton{k} Group"]
+        positive = k < 4
+        text = _SIGNED.format(a=names[0], b=names[1])
+        if positive:
+            text += " " + _SIGNED.format(a=names[2], b=names[3])
+        gold = {"id": f"en-{k}", "lang": "en", "text": text, "published": None,
+                "organizations": [{"name": n, "aliases": [], "kind": "other"} for n in names],
+                "people": [],
+                "events": [{"type": "agreement", "date": "2024-05-03", "parties": names[2 * i: 2 * i + 2]}
+                           for i in range(2 if positive else 0)]}
+        ex = rules.extract(document_of(gold))
+        assert len(ex.events) == (2 if positive else 1)
+        ctx = Context.build(document_of(gold), ex)
+        events = [0.6 if positive and names[0] in ev.parties else 0.2 for ev in ex.events]
+        out.append((gold, ctx, ([0.9] * len(ctx.orgs), {}, events, [None] * len(ex.people))))
+    return out
+
+
+def test_thresholds_weigh_false_alarms_on_negative_articles():
+    from partnergraph.learn.modelfile import DEFAULT_THRESHOLDS, LanguageModel
+    from partnergraph.learn.train import choose_thresholds
+
+    blank = LinearModel(("no", "yes"), (0.0,), {})
+    lm = LanguageModel(orgs=blank, events=blank, pairs=blank, kinds=blank, people=blank,
+                       thresholds=dict(DEFAULT_THRESHOLDS))
+    scored = _scored_articles()
+    chosen = choose_thresholds(lm, scored)
+    # F1 alone (capped or micro) takes the doubtful events: .8 against .67
+    assert weighted_f1([score_article(g, decide(c, lm, s, dict(chosen, events=0.2)).model_dump())
+                        for g, c, s in scored], "events") == pytest.approx(0.8)
+    assert 0.2 < chosen["events"] <= 0.6
+    counts = [score_article(g, decide(c, lm, s, chosen).model_dump()) for g, c, s in scored]
+    assert false_alarm_rate(counts) == 0.0 and weighted_f1(counts, "events") == pytest.approx(2 / 3)
+
+
+def test_article_outcomes_equal_a_fresh_decision_under_any_thresholds():
+    from partnergraph.learn.candidates import EVENT_TYPES
+    from partnergraph.learn.modelfile import DEFAULT_THRESHOLDS, LanguageModel
+    from partnergraph.learn.train import EXTRA_GRID, HEADLINE_GRID, PARTY_GRID, ArticleOutcomes
+
+    blank = LinearModel(("no", "yes"), (0.0,), {})
+    lm = LanguageModel(orgs=blank, events=blank, pairs=blank, kinds=blank, people=blank,
+                       thresholds=dict(DEFAULT_THRESHOLDS))
+    rng = random.Random(7)
+    for gold, ctx, (orgs, _, events, posts) in _scored_articles():
+        pairs = {(a, b, t): round(rng.random(), 2) for a, b in ctx.pair_candidates() for t in EVENT_TYPES}
+        scores = ([round(rng.random(), 2) for _ in orgs], pairs, [round(rng.random(), 2) for _ in events], posts)
+        outcomes = ArticleOutcomes(gold, ctx, scores)
+        for _ in range(40):
+            th = {"events": rng.choice(HEADLINE_GRID), "pairs": rng.choice(HEADLINE_GRID),
+                  "party": rng.choice(PARTY_GRID), "extra": rng.choice(EXTRA_GRID),
+                  "orgs": rng.choice(HEADLINE_GRID), "people": 0.5}
+            assert outcomes.counts(lm, th) == score_article(gold, decide(ctx, lm, scores, th).model_dump())

@@ -8,8 +8,9 @@ are gold parties of one gold event, the type being that event's). The tagger out
 these examples is out-of-fold (a tagger trained on the other folds, folds of whole sites), so the
 scorers learn how far to trust the tagger on sites it has not seen. Logistic regressions score
 the candidates; their regularisation and article weighting, and the decision thresholds, are
-chosen by grouped cross-validation over the training articles (`cross_validate`, selection.py),
-or on validation articles if asked (`choose_thresholds`). Sorted inputs, fixed solvers and
+chosen by grouped cross-validation over the training articles (`cross_validate`, selection.py;
+thresholds by `choose_thresholds`, false alarms on articles without cooperation counted), or on
+validation articles if asked (`thresholds_on_val`). Sorted inputs, fixed solvers and
 rounded weights: the same corpus, the same model.
 """
 
@@ -20,6 +21,7 @@ import json
 import logging
 import tempfile
 import time
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,9 +51,11 @@ from partnergraph.learn.selection import (
     article_weights,
     fold_count,
     grouped_folds,
+    headline_objective,
     select_scorer,
     site_of,
     smoothed_best,
+    smoothed_best_grid,
     weighted_f1,
     weighted_report,
 )
@@ -174,37 +178,94 @@ def _tagger_items(items: list[Item]):
 Scored = list[tuple[dict, Context, Scores]]
 
 
+class ArticleOutcomes:
+    """One scored article's counts (`score_article`) under any thresholds, `decide` run once per
+    distinct outcome: every decision compares a score with a threshold, so thresholds that fall
+    between the same two of the article's scores decide alike."""
+
+    def __init__(self, gold: dict, ctx: Context, scores: Scores) -> None:
+        org_p, pair_p, event_p, post_p = scores
+        self.gold, self.ctx, self.scores = gold, ctx, scores
+        self.events, self.pairs, self.orgs = sorted(event_p), sorted(pair_p.values()), sorted(org_p)
+        self.people = sorted(p for _, p in filter(None, post_p))
+        self.memo: dict[tuple, dict] = {}
+
+    def counts(self, lm: LanguageModel, th: dict[str, float]) -> dict[str, tuple[int, int, int]]:
+        key = (bisect_left(self.events, th["events"]), bisect_left(self.pairs, th["pairs"]),
+               th["party"] > 0, bisect_left(self.pairs, th["party"]), bisect_left(self.pairs, th["extra"]),
+               bisect_left(self.orgs, th["orgs"]), bisect_left(self.people, th["people"]))
+        if key not in self.memo:
+            self.memo[key] = score_article(self.gold, decide(self.ctx, lm, self.scores, th).model_dump())
+        return self.memo[key]
+
+
+THRESHOLD_GRID = [round(0.1 + 0.05 * k, 2) for k in range(15)]
+HEADLINE_GRID = [round(0.1 + 0.05 * k, 2) for k in range(17)]  # events and pairs: .1 to .9
+PARTY_GRID = [0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3]
+EXTRA_GRID = THRESHOLD_GRID + [1.01]
+HEADLINE_ROUNDS = 3  # passes over (events, pairs), party, extra until none moves
+
+
 def choose_thresholds(lm: LanguageModel, scored: Scored, by_article: bool = True) -> dict[str, float]:
-    """The event threshold, then the pair threshold, with the best mean of pair and event F1 on
-    the scored articles; the rule events' party threshold and the other-type threshold on the same
-    figure; then the org threshold with the best org F1, and the people threshold with the best
-    people F1. With `by_article`, F1 weighs articles alike (`weighted_f1`) and each threshold sits
-    at the best point of the curve averaged with its neighbours (`smoothed_best`); without, micro
-    F1 and the best point itself (what `--select val` has always done)."""
+    """The decision thresholds on the scored articles.
+
+    With `by_article` (cross-validation): the thresholds that decide what is reported (events,
+    pairs, party, extra) maximise `headline_objective` (capped pair and event F1 of the articles
+    with gold events, and silence on those without: false alarms count), the events and pairs
+    thresholds chosen together on a grid, then party, then extra, repeated until none moves; each
+    choice is the best point of the objective averaged over its neighbours (`smoothed_best_grid`).
+    Then the org and people thresholds by their own capped F1. Without (`--select val`, as it has
+    always chosen): micro F1 on the articles, one threshold after the other (`thresholds_on_val`)."""
+    if not by_article:
+        return thresholds_on_val(lm, scored)
+    articles = [ArticleOutcomes(g, ctx, s) for g, ctx, s in scored]
+
+    def counts(th: dict[str, float]) -> list[dict]:
+        return [a.counts(lm, th) for a in articles]
+
+    def headline(**moved: float) -> float:
+        return headline_objective(counts(dict(best, **moved)))
+
+    best = dict(lm.thresholds)
+    for _ in range(HEADLINE_ROUNDS):
+        before = dict(best)
+        best["events"], best["pairs"] = smoothed_best_grid(
+            [HEADLINE_GRID, HEADLINE_GRID], lambda t: headline(events=t[0], pairs=t[1]),
+            lambda t: -abs(t[0] - 0.5) - abs(t[1] - 0.5))
+        # each off (party 0, extra 1.01) unless it helps
+        best["party"] = smoothed_best(PARTY_GRID, lambda t: headline(party=t), lambda t: -t)
+        best["extra"] = smoothed_best(EXTRA_GRID, lambda t: headline(extra=t), lambda t: t)
+        if best == before:
+            break
+    middle = lambda t: -abs(t - 0.5)  # noqa: E731  (ties: the threshold nearer the middle)
+    for part in ("orgs", "people"):  # neither changes the events, pairs or false alarms
+        best[part] = smoothed_best(THRESHOLD_GRID, lambda t, part=part: weighted_f1(counts(dict(best, **{part: t})), part),
+                                   middle)
+    return best
+
+
+def thresholds_on_val(lm: LanguageModel, scored: Scored) -> dict[str, float]:
+    """`--select val`'s thresholds: the event threshold, then the pair threshold, with the best
+    mean of pair and event micro F1 on the scored articles; the rule events' party threshold and
+    the other-type threshold on the same figure; then the org threshold with the best org F1,
+    and the people threshold with the best people F1."""
 
     def f1(th: dict[str, float], fields: tuple[str, ...]) -> float:
-        rows = [(g, decide(ctx, lm, s, th).model_dump()) for g, ctx, s in scored]
-        if by_article:
-            counts = [score_article(g, pred) for g, pred in rows]
-            return sum(weighted_f1(counts, f) for f in fields) / len(fields)
-        report = evaluate(rows)["all"]
+        report = evaluate([(g, decide(ctx, lm, s, th).model_dump()) for g, ctx, s in scored])["all"]
         return sum(report[f]["f1"] for f in fields) / len(fields)
 
     def best_of(grid: list[float], objective, prefer) -> float:
-        if by_article:
-            return smoothed_best(grid, objective, prefer)
         return max(grid, key=lambda t: (objective(t), prefer(t)))
 
-    grid = [round(0.1 + 0.05 * k, 2) for k in range(15)]
+    grid = THRESHOLD_GRID
     best = dict(lm.thresholds)
     headline = ("pairs", "events")  # both headline figures: pairs alone would buy recall with events
     middle = lambda t: -abs(t - 0.5)  # noqa: E731  (ties: the threshold nearer the middle)
     best["events"] = best_of(grid, lambda t: f1(dict(best, events=t), headline), middle)
     best["pairs"] = best_of(grid, lambda t: f1(dict(best, pairs=t), headline), middle)
     # each off (party 0, extra 1.01) unless it helps
-    best["party"] = best_of([0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3],
-                            lambda t: f1(dict(best, party=t), headline), lambda t: -t)
-    best["extra"] = best_of(grid + [1.01], lambda t: f1(dict(best, extra=t), headline), lambda t: t)
+    best["party"] = best_of(PARTY_GRID, lambda t: f1(dict(best, party=t), headline), lambda t: -t)
+    best["extra"] = best_of(EXTRA_GRID, lambda t: f1(dict(best, extra=t), headline), lambda t: t)
     best["orgs"] = best_of(grid, lambda t: f1(dict(best, orgs=t), ("orgs",)), middle)
     best["people"] = best_of(grid, lambda t: f1(dict(best, people=t), ("people",)), middle)
     return best
