@@ -45,5 +45,13 @@ def test_four_times_the_text_takes_under_eight_times_as_long(name, rule_backend)
     # a quadratic regression already shows here (the dates took 14 s at 40 KB): fail now
     # rather than spend minutes on the larger size
     assert small < 5, f"{name}: {small:.1f} s of CPU for {SMALL:,} characters"
-    large = _seconds(kind, unit, 4 * SMALL, rule_backend)
-    assert large / small < 8, f"{name}: {small:.3f} s -> {large:.3f} s"
+    # on a crowded machine one measurement can be off by 2x (the caches are shared), so a
+    # shape fails only when three measurements in a row all grow 8x; a quadratic one grows 16x
+    ratios = []
+    for _ in range(3):
+        large = _seconds(kind, unit, 4 * SMALL, rule_backend)
+        ratios.append(f"{small:.3f} s -> {large:.3f} s")
+        if large / small < 8:
+            return
+        small = _seconds(kind, unit, SMALL, rule_backend)
+    pytest.fail(f"{name}: 4x the text took 8x as long three times: {'; '.join(ratios)}")
