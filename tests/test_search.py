@@ -127,13 +127,13 @@ def test_search_ranks_and_limits_inside_the_fts5_subquery(statement, match):
 def test_equal_scores_keep_the_order_documents_were_stored_in_across_pages():
     # ties on the score are broken by the store's order, so pages never overlap or skip
     words = "alder aspen birch cedar hazel beech maple rowan holly olive".split()  # equal lengths
-    docs = [Extraction(id=f"t{i}", text=f"Kestrel Port and Lumio Labs opened a joint lab at {words[i]}.",
+    docs = [Extraction(id=f"t{i}", text=f"Kestrel Port and Lumio Labs opened a joint lab at {words[i]} (联合实验室).",
                        provenance=PROV) for i in (5, 3, 9, 1, 7, 0, 8, 2, 6, 4)]
     s = open_store(":memory:")
     ingest_extractions(s, docs, resolve=False)
     pages = [h.doc_id for off in range(0, 10, 3) for h in search(s, "joint lab", limit=3, offset=off)]
     whole = [h.doc_id for h in search(s, "joint lab", limit=10)]
-    trigram = [row[0] for row in s.search_substring("Lumio Labs", 10)]  # Chinese queries' index
+    trigram = [row[0] for row in s.search_substring("联合实验室", 10)]  # Chinese queries' index
     s.close()
     assert pages == whole == trigram == [d.id for d in docs]
 

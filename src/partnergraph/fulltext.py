@@ -18,6 +18,12 @@ from dataclasses import dataclass
 from partnergraph.evidence import sentence_bounds
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]")
+
+
+def has_cjk(*fields: str | None) -> bool:
+    """True when a field holds a character that sends a query to the trigram index: only such
+    documents are in it, since a query holding one can match no other document."""
+    return any(f and _CJK.search(f) for f in fields)
 _TOKEN = re.compile(r"\w+\*?", re.UNICODE)
 # the snippet shown: a sentence, cut to this many characters around its first match
 SNIPPET = 240

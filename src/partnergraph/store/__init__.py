@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Self
 
 from partnergraph.errors import StoreError
+from partnergraph.fulltext import has_cjk
 from partnergraph.migrations import migrate
 from partnergraph.models import Extraction
 from partnergraph.resolution.names import name_key
@@ -55,6 +56,9 @@ class Store(Reads, ResolutionTables):
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
         self.conn = conn
         self.path = path
+        # full-text index changes of the open transaction, applied in order before it commits
+        # (`_fulltext`); None outside a transaction (applied at once)
+        self._fulltext_queue: list[tuple[str, int, str | None, str]] | None = None
 
     # -- lifecycle ------------------------------------------------------------------------
     def close(self) -> None:
@@ -70,9 +74,14 @@ class Store(Reads, ResolutionTables):
     def transaction(self) -> Iterator[None]:
         """One atomic unit: committed whole or not at all (also when the process dies)."""
         self.conn.execute("BEGIN IMMEDIATE")
+        self._fulltext_queue = []
         try:
             yield
+            queued, self._fulltext_queue = self._fulltext_queue, None
+            for change in queued:
+                self._apply_fulltext(*change)
         except BaseException:
+            self._fulltext_queue = None
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
@@ -81,12 +90,15 @@ class Store(Reads, ResolutionTables):
     def item(self) -> Iterator[None]:
         """One document inside a batch's transaction: on an error only its writes are undone,
         so one document the database refuses does not lose its batch."""
+        queued = len(self._fulltext_queue) if self._fulltext_queue is not None else 0
         self.conn.execute("SAVEPOINT item")
         try:
             yield
         except BaseException:
             self.conn.execute("ROLLBACK TO item")
             self.conn.execute("RELEASE item")
+            if self._fulltext_queue is not None:
+                del self._fulltext_queue[queued:]
             raise
         self.conn.execute("RELEASE item")
 
@@ -188,19 +200,38 @@ class Store(Reads, ResolutionTables):
         self.mark_dirty_keys(k for (k,) in self.conn.execute(
             "SELECT key FROM org_names WHERE doc_key=?", (doc_key,)))
         self.mark_dirty_doc(doc_key)
-        self.conn.execute(
-            "INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES('delete',?,?,?)",
-            (doc_key, row[0], row[1]),
-        )
-        self.conn.execute(
-            "INSERT INTO documents_words(documents_words, rowid, title, text) VALUES('delete',?,?,?)",
-            (doc_key, row[0], row[1]),
-        )
+        self._fulltext("delete", doc_key, row[0], row[1])
         self._drop_near_bands(doc_key)
         for table in ("org_mentions", "org_names", "person_mentions", "event_mentions",
                       "near_signatures", "near_doc_bands", "doc_links", "event_keys"):
             self.conn.execute(f"DELETE FROM {table} WHERE doc_key=?", (doc_key,))
         self.conn.execute("DELETE FROM documents WHERE doc_key=?", (doc_key,))
+
+    def _fulltext(self, change: str, doc_key: int, title: str | None, text: str) -> None:
+        """Index ("insert") or unindex ("delete") a document's title and text for search.
+
+        Inside a transaction the change waits, in order, for its commit: FTS5 writes the terms
+        it holds in memory to a new segment at every savepoint, so applying it inside a
+        document's savepoint (`item`) made one segment per document (issue 13: that flush was
+        a quarter of ingest's writing CPU, 0.58 ms a document). A document rolled back at its
+        savepoint drops its queued changes with it."""
+        if self._fulltext_queue is not None:
+            self._fulltext_queue.append((change, doc_key, title, text))
+        else:
+            self._apply_fulltext(change, doc_key, title, text)
+
+    def _apply_fulltext(self, change: str, doc_key: int, title: str | None, text: str) -> None:
+        """The word index takes every document; the trigram index only those with a CJK
+        character (`fulltext.has_cjk`): only queries holding one use it, so the others were
+        half the bytes ingest wrote, for nothing (bench/bench_ingest.py store at 10k)."""
+        tables = ("documents_words", "documents_fts") if has_cjk(title, text) else ("documents_words",)
+        for table in tables:
+            if change == "insert":
+                self.conn.execute(f"INSERT INTO {table}(rowid, title, text) VALUES (?,?,?)",
+                                  (doc_key, title, text))
+            else:
+                self.conn.execute(f"INSERT INTO {table}({table}, rowid, title, text) VALUES('delete',?,?,?)",
+                                  (doc_key, title, text))
 
     def put_extraction(self, ex: Extraction, *, source: str | None = None,
                        doc_key: int | None = None) -> int:
@@ -216,12 +247,7 @@ class Store(Reads, ResolutionTables):
         )
         key = cur.lastrowid if doc_key is None else doc_key
         self.mark_dirty_doc(key)
-        self.conn.execute(
-            "INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)", (key, ex.title, ex.text)
-        )
-        self.conn.execute(
-            "INSERT INTO documents_words(rowid, title, text) VALUES (?,?,?)", (key, ex.title, ex.text)
-        )
+        self._fulltext("insert", key, ex.title, ex.text)
         self.add_source(ex.id, key, "self", url=ex.url, source=source, published=ex.published,
                         content_hash=content_hash)
         orgs, names = [], []
