@@ -37,6 +37,7 @@ from partnergraph.models import Extraction, SourceFailure
 from partnergraph.sources import FileEnd, FileStart
 from partnergraph.sources.skips import SourceStats
 from partnergraph.store import Store
+from partnergraph.store.rows import DocumentRows, document_rows
 
 # what travels with the documents in ingest's stream but is not one
 _NOT_DOCUMENTS = (SourceFailure, FileStart, FileEnd, FileDone, Unchanged)
@@ -66,70 +67,64 @@ class IngestReport:
         return self.added + self.replaced + self.unchanged + self.copies + len(self.failures)
 
 
-def _hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def store_extraction(store: Store, ex: Extraction, *, source: str | None = None,
+def store_extraction(store: Store, ex: Extraction | DocumentRows, *, source: str | None = None,
                      near: NearDuplicates | None = None) -> str:
     """Write one extraction inside the caller's transaction; return what happened to it:
     "added", "replaced", "unchanged" or "copies" (the `IngestReport` field it counts in)."""
     return _store(store, ex, source, near)[0]
 
 
-def _store(store: Store, ex: Extraction, source: str | None, near: NearDuplicates | None) -> tuple[str, str]:
+def _store(store: Store, ex: Extraction | DocumentRows, source: str | None,
+           near: NearDuplicates | None) -> tuple[str, str]:
     """`store_extraction`, and the id the document was stored under (qualified when another
     file gave the same id)."""
-    h = _hash(ex.text)
-    seen = store.lookup_source(ex.id)
-    if (seen is not None and _named_after_file(ex.id, source) and _named_after_file(ex.id, seen[3])
+    doc = ex if isinstance(ex, DocumentRows) else document_rows(ex)
+    h = doc.content_hash
+    seen = store.lookup_source(doc.id)
+    if (seen is not None and _named_after_file(doc.id, source) and _named_after_file(doc.id, seen[3])
             and not _same_source(seen[3], source)):
         # two files give the same id (en/001.txt and zh/001.txt): a different document, not
         # a new version; it is stored under the id qualified by a digest of its path. Ids
         # that name a page (URL) or a record (JSON Lines) keep their meaning: a new version.
         digest = hashlib.sha1(source.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-        ex = ex.model_copy(update={"id": f"{ex.id}~{digest}"})
-        seen = store.lookup_source(ex.id)
+        doc = doc._replace(id=f"{doc.id}~{digest}")
+        seen = store.lookup_source(doc.id)
     replace_key = None
     if seen is not None:
         doc_key, old_hash, kind, _source, made_by = seen
-        if old_hash == h and (kind != "self" or made_by == _made_by(ex)):
-            return "unchanged", ex.id
+        if old_hash == h and (kind != "self" or made_by == doc.made_by):
+            return "unchanged", doc.id
         if kind == "self":
             replace_key = doc_key
         else:
-            store.remove_source(ex.id)
-    elif ex.url:
-        same_url = store.doc_key_by_url(ex.url)
+            store.remove_source(doc.id)
+    elif doc.url:
+        same_url = store.doc_key_by_url(doc.url)
         if same_url is not None and store.document(same_url[0])["content_hash"] != h:
             replace_key = same_url[0]
             store.remove_source(same_url[1])
     if replace_key is not None:
         store.delete_document(replace_key)
-        store.put_extraction(ex, source=source, doc_key=replace_key)
+        store.put_extraction(doc, source=source, doc_key=replace_key)
         if near is not None:
-            near.add(ex.id, ex.text)
-        return "replaced", ex.id
+            near.add(doc.id, doc.text)
+        return "replaced", doc.id
     copy_of = store.doc_key_by_hash(h)
     kind = "exact"
     if copy_of is None and near is not None:
-        match = near.find(ex.text)
+        match = near.find(doc.text)
         if match is not None:
             found = store.lookup_source(match)
             copy_of = found[0] if found else None
             kind = "near"
     if copy_of is not None:
-        store.add_source(ex.id, copy_of, kind, url=ex.url, source=source,
-                         published=ex.published, content_hash=h)
-        return "copies", ex.id
-    store.put_extraction(ex, source=source)
+        store.add_source(doc.id, copy_of, kind, url=doc.url, source=source,
+                         published=doc.published, content_hash=h)
+        return "copies", doc.id
+    store.put_extraction(doc, source=source)
     if near is not None:
-        near.add(ex.id, ex.text)
-    return "added", ex.id
-
-
-def _made_by(ex: Extraction) -> str:
-    return f"{ex.provenance.backend} {ex.provenance.version}"
+        near.add(doc.id, doc.text)
+    return "added", doc.id
 
 
 def _named_after_file(doc_id: str, source: str | None) -> bool:
@@ -212,7 +207,7 @@ def _write_batches(store: Store, items: Iterable, batch_size: int, near: NearDup
                     item = (item.extraction, item.source)
                 ex, source, *signed = item if isinstance(item, tuple) else (item, None)
                 if signed and signed[0] is not None and isinstance(near, StoreLSH):
-                    near.prime(ex.text, signed[0])
+                    near.prime(ex.text, *signed)
                 try:
                     with store.item():
                         outcome, stored_as = _store(store, ex, source, near)
@@ -261,13 +256,13 @@ def ingest(
                        published=published)
     results = run(paths, backend, jobs=workers or os.cpu_count() or 1, input_format=input_format,
                   relevance=relevance, stats=stats, published=published, progress_min=progress_min,
-                  signatures=True, read_file=files.read_file, file_marks=True)
+                  signatures=True, store_rows=True, read_file=files.read_file, file_marks=True)
 
     def items():
         for r in results:
             while files.pending:
                 yield from files.pending.popleft()
-            yield r.failure or r.mark or (r.extraction, r.source, r.signature)
+            yield r.failure or r.mark or (r.rows or r.extraction, r.source, r.signature, r.bands)
         while files.pending:
             yield from files.pending.popleft()
 
@@ -293,27 +288,21 @@ class StoreLSH:
 
         self._nd = neardup
         self._store = store
-        self._bands, self._rows = neardup.LSH_BANDS, neardup.LSH_ROWS
         self._last: tuple[str, bytes | None, list[int]] | None = None
 
-    def prime(self, text: str, sig: bytes | None) -> None:
-        """Use a signature computed elsewhere (an extraction worker) for `text`."""
-        self._last = (text, sig, self._band_hashes(sig) if sig is not None else [])
+    def prime(self, text: str, sig: bytes | None, bands: list[int] | None = None) -> None:
+        """Use a signature (and its band hashes) computed elsewhere (an extraction worker) for
+        `text`."""
+        if bands is None:
+            bands = self._nd.band_hashes(sig) if sig is not None else []
+        self._last = (text, sig, bands)
 
     def _signature(self, text: str) -> tuple[bytes | None, list[int]]:
         """Signature and band hashes of `text`, computed once for `find` then `add`."""
         if self._last is None or self._last[0] is not text:
             sig = self._nd.signature(text)
-            self._last = (text, sig, self._band_hashes(sig) if sig is not None else [])
+            self._last = (text, sig, self._nd.band_hashes(sig) if sig is not None else [])
         return self._last[1], self._last[2]
-
-    def _band_hashes(self, sig: bytes) -> list[int]:
-        r, out = self._rows * 4, []
-        for band in range(self._bands):
-            digest = hashlib.blake2b(sig[band * r:(band + 1) * r], digest_size=8,
-                                     person=band.to_bytes(2, "little")).digest()
-            out.append(int.from_bytes(digest, "little", signed=True))
-        return out
 
     def find(self, text: str) -> str | None:
         sig, bands = self._signature(text)

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from partnergraph.documents import prepare_raw
 from partnergraph.errors import PartnergraphError
@@ -19,6 +20,9 @@ from partnergraph.extraction.backend import Backend
 from partnergraph.models import Extraction, RawDocument, SourceFailure
 from partnergraph.pipeline import process_document, read_documents
 from partnergraph.sources import FileCheck, FileEnd, FileStart, SourceStats
+
+if TYPE_CHECKING:
+    from partnergraph.store.rows import DocumentRows
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +35,8 @@ class Result:
     source: str | None = None  # the file (or feed) the document was read from
     signature: bytes | None = None  # near-duplicate MinHash signature, when asked for
     mark: FileStart | FileEnd | None = None  # where an input file's results begin or end (`file_marks`)
+    rows: DocumentRows | None = None  # the extraction as the store writes it, made by a worker (`store_rows`)
+    bands: list[int] | None = None  # the signature's LSH band hashes, with `rows`
 
 
 def process_raw(raw: RawDocument, backend: Backend, published: str | None = None) -> Result:
@@ -135,6 +141,7 @@ def run(
     published: str | None = None,
     progress_min: int | None = None,
     signatures: bool = False,
+    store_rows: bool = False,
     read_file: FileCheck | None = None,
     file_marks: bool = False,
 ) -> Iterator[Result]:
@@ -143,7 +150,9 @@ def run(
     jobs=1 (or no fork, e.g. Windows) runs here; more forks workers that load the backend
     once each (shared copy-on-write) while this process reads the sources and consumes the
     results. `signatures` adds each document's near-duplicate signature, computed by the
-    worker so the consumer (the store writer) only writes. `read_file` and `file_marks` go to
+    worker so the consumer (the store writer) only writes; `store_rows` has a worker send each
+    extraction as its store rows with the signature's band hashes (`Result.rows`, `bands`) in
+    place of the extraction. `read_file` and `file_marks` go to
     `pipeline.read_documents` (ingest skips files it knows and records the ones it stored whole)."""
     import multiprocessing
 
@@ -151,7 +160,7 @@ def run(
 
     if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
         results = _run_pool(paths, backend, backend_options, jobs, input_format, relevance, stats, published,
-                            signatures, read_file, file_marks)
+                            signatures, read_file, file_marks, store_rows)
     else:
         engine = load_backend(backend, backend_options)
         results = extract_all(paths, engine, input_format=input_format, relevance=relevance, stats=stats,
@@ -182,7 +191,7 @@ CHUNK = 4
 
 def _run_pool(paths, backend: str, options: dict | None, workers: int, input_format: str | None,
               relevance: bool | None, stats: SourceStats | None, published: str | None, signatures: bool,
-              read_file: FileCheck | None = None, file_marks: bool = False):
+              read_file: FileCheck | None = None, file_marks: bool = False, store_rows: bool = False):
     """Results stream in input order as soon as the oldest chunk is done, while the workers go
     on with the chunks queued behind it: the consumer (ingest's store writer) works at the same
     time as the extraction, instead of waiting for a whole window (issue 13: 2 workers gave
@@ -191,7 +200,8 @@ def _run_pool(paths, backend: str, options: dict | None, workers: int, input_for
     from collections import deque
 
     ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(workers, initializer=_worker_init, initargs=(backend, options, published, signatures)) as pool:
+    with ctx.Pool(workers, initializer=_worker_init,
+                  initargs=(backend, options, published, signatures, store_rows)) as pool:
         pending: deque = deque()  # (results passed through, or None and a chunk's async result)
         chunk: list[RawDocument] = []
         in_flight = 0
@@ -233,13 +243,15 @@ def _drain_one(pending) -> Iterator[Result]:
 _worker: dict = {}
 
 
-def _worker_init(backend: str, options: dict | None, published: str | None, signatures: bool) -> None:
+def _worker_init(backend: str, options: dict | None, published: str | None, signatures: bool,
+                 store_rows: bool = False) -> None:
     import os
     import threading
 
     from partnergraph.extraction.backend import load_backend
 
-    _worker.update(backend=load_backend(backend, options), published=published, signatures=signatures)
+    _worker.update(backend=load_backend(backend, options), published=published, signatures=signatures,
+                   store_rows=store_rows)
     # a worker blocks on the task pipe, which it holds open itself: when the parent is
     # killed (kill -9), nothing would ever wake it, so it watches for its parent instead
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
@@ -263,5 +275,21 @@ def _worker_extract(raw: RawDocument) -> Result:
     result = process_raw(raw, _worker["backend"], _worker["published"])
     if _worker["signatures"]:
         result = _signed(result)
+    if _worker["store_rows"] and result.extraction is not None:
+        return _as_rows(result)
     return Result(extraction=result.extraction, failure=result.failure, source=result.source,
                   signature=result.signature)
+
+
+def _as_rows(result: Result) -> Result:
+    """A worker's result as the store's rows, with the band hashes of its signature; an
+    extraction they cannot be made of goes as it is (the writer reports it)."""
+    from partnergraph.documents.neardup import band_hashes
+    from partnergraph.store.rows import document_rows
+
+    try:
+        rows = document_rows(result.extraction)
+    except Exception:  # noqa: BLE001 - the writer makes them again inside its guard, and says why
+        return Result(extraction=result.extraction, source=result.source, signature=result.signature)
+    bands = band_hashes(result.signature) if result.signature is not None else None
+    return Result(rows=rows, source=result.source, signature=result.signature, bands=bands)

@@ -14,6 +14,7 @@ for batches that have no store (and `insert()` rebuilds it from persisted signat
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -65,6 +66,17 @@ def shingles(text: str) -> set[bytes]:
     if len(tokens) <= SHINGLE:
         return {" ".join(tokens).encode("utf-8")} if tokens else set()
     return {" ".join(tokens[i:i + SHINGLE]).encode("utf-8") for i in range(len(tokens) - SHINGLE + 1)}
+
+
+def band_hashes(sig: bytes) -> list[int]:
+    """The LSH keys of a signature: each band of LSH_ROWS values hashed to a signed 64-bit
+    integer (blake2b personalised by the band's number), as the store's index keeps them."""
+    width, out = LSH_ROWS * 4, []
+    for band in range(LSH_BANDS):
+        digest = hashlib.blake2b(sig[band * width:(band + 1) * width], digest_size=8,
+                                 person=band.to_bytes(2, "little")).digest()
+        out.append(int.from_bytes(digest, "little", signed=True))
+    return out
 
 
 def signature(text: str) -> bytes | None:

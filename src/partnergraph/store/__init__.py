@@ -10,7 +10,6 @@ user's overrides. Reads for `query.py` and `export.py` live in `store/reads.py`.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -26,6 +25,7 @@ from partnergraph.migrations import migrate
 from partnergraph.models import Extraction
 from partnergraph.resolution.names import name_key
 from partnergraph.store.reads import _TYPES_SQL, Reads
+from partnergraph.store.rows import DocumentRows, document_rows
 from partnergraph.store.resolution_tables import ResolutionTables, _insert_events, _insert_people
 
 DEFAULT_DB = "partnergraph.db"
@@ -42,10 +42,6 @@ NEAR_GROWTH = 8
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _spans(items) -> str:
-    return json.dumps([[s.start, s.end, s.field] for s in items], ensure_ascii=False)
 
 
 class Store(Reads, ResolutionTables):
@@ -233,56 +229,30 @@ class Store(Reads, ResolutionTables):
                 self.conn.execute(f"INSERT INTO {table}({table}, rowid, title, text) VALUES('delete',?,?,?)",
                                   (doc_key, title, text))
 
-    def put_extraction(self, ex: Extraction, *, source: str | None = None,
+    def put_extraction(self, ex: Extraction | DocumentRows, *, source: str | None = None,
                        doc_key: int | None = None) -> int:
-        """Store one document and its mentions (under `doc_key` when replacing one)."""
-        content_hash = _hash(ex.text)
+        """Store one document and its mentions (under `doc_key` when replacing one); `ex` may
+        come as its rows already (`store.rows.document_rows`, made where it was extracted)."""
+        doc = ex if isinstance(ex, DocumentRows) else document_rows(ex)
         cur = self.conn.execute(
             "INSERT INTO documents(doc_key, id, url, source, title, published, lang, text,"
             " content_hash, backend, backend_version, warnings, ingested_at)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (doc_key, ex.id, ex.url, source, ex.title, ex.published, ex.lang, ex.text,
-             content_hash, ex.provenance.backend, ex.provenance.version,
-             json.dumps(ex.warnings, ensure_ascii=False), _now()),
+            (doc_key, doc.id, doc.url, source, doc.title, doc.published, doc.lang, doc.text,
+             doc.content_hash, doc.backend, doc.backend_version, doc.warnings, _now()),
         )
         key = cur.lastrowid if doc_key is None else doc_key
         self.mark_dirty_doc(key)
-        self._fulltext("insert", key, ex.title, ex.text)
-        self.add_source(ex.id, key, "self", url=ex.url, source=source, published=ex.published,
-                        content_hash=content_hash)
-        orgs, names = [], []
-        known = set()
-        for i, o in enumerate(ex.organizations):
-            orgs.append((key, i, o.name, o.kind, json.dumps(o.aliases, ensure_ascii=False),
-                         _spans(o.evidence), o.confidence, 0))
-            for role, n in [("name", o.name)] + [("alias", a) for a in o.aliases]:
-                k = name_key(n)
-                known.add(k)
-                names.append((key, i, role, n, k))
-        # a party or an employer the backend did not list among organizations is still a
-        # name in this document: store it as an implicit mention so resolution can place it
-        implicit = [p for e in ex.events for p in e.parties] + [p.org for p in ex.people if p.org]
-        for n in implicit:
-            k = name_key(n)
-            if k in known:
-                continue
-            known.add(k)
-            i = len(orgs)
-            orgs.append((key, i, n, "other", "[]", "[]", 1.0, 1))
-            names.append((key, i, "name", n, k))
-        self.conn.executemany("INSERT INTO org_mentions VALUES (?,?,?,?,?,?,?,?)", orgs)
-        self.conn.executemany("INSERT INTO org_names VALUES (?,?,?,?,?)", names)
-        self.conn.executemany(
-            "INSERT INTO person_mentions VALUES (?,?,?,?,?,?,?)",
-            [(key, i, p.name, p.title, p.org, _spans(p.evidence), p.confidence)
-             for i, p in enumerate(ex.people)],
-        )
-        self.conn.executemany(
-            "INSERT INTO event_mentions VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [(key, i, e.type, e.date, json.dumps(e.parties, ensure_ascii=False), e.location,
-              json.dumps(e.topics, ensure_ascii=False), e.entity, _spans(e.evidence), e.confidence)
-             for i, e in enumerate(ex.events)],
-        )
+        self._fulltext("insert", key, doc.title, doc.text)
+        self.add_source(doc.id, key, "self", url=doc.url, source=source, published=doc.published,
+                        content_hash=doc.content_hash)
+        self.conn.executemany("INSERT INTO org_mentions VALUES (?,?,?,?,?,?,?,?)",
+                              [(key, *row) for row in doc.organizations])
+        self.conn.executemany("INSERT INTO org_names VALUES (?,?,?,?,?)", [(key, *row) for row in doc.names])
+        self.conn.executemany("INSERT INTO person_mentions VALUES (?,?,?,?,?,?,?)",
+                              [(key, *row) for row in doc.people])
+        self.conn.executemany("INSERT INTO event_mentions VALUES (?,?,?,?,?,?,?,?,?,?)",
+                              [(key, *row) for row in doc.events])
         return key
 
     def extraction(self, doc_id: str) -> Extraction | None:
@@ -528,10 +498,6 @@ class Store(Reads, ResolutionTables):
             if index is not None:
                 self.write_name_index(*index)
             c.execute("UPDATE meta SET value=? WHERE key='resolved_generation'", (str(gen),))
-
-
-def _hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _set_wal(conn: sqlite3.Connection, tries: int = 100) -> None:
