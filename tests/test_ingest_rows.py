@@ -79,3 +79,35 @@ def test_rows_hold_what_the_extraction_stores_back():
     with open_store(":memory:") as s:
         ingest_extractions(s, [(rows, None, signature(ex.text))], resolve=False)
         assert s.extraction("r1") == ex
+
+
+@fork
+def test_a_worker_that_dies_fails_the_run_instead_of_hanging_it(tmp_path, monkeypatch):
+    import os
+    import threading
+
+    from partnergraph import runner
+
+    articles(tmp_path / "in", 12)
+    extract = runner.process_raw
+
+    def dying(raw, backend, published=None):
+        if raw.id == "a005":
+            os._exit(3)  # a backend crashing its process (a C extension's fault)
+        return extract(raw, backend, published)
+
+    monkeypatch.setattr(runner, "process_raw", dying)
+    outcome: list = []
+
+    def ingesting():
+        with open_store(tmp_path / "kb.db") as s:
+            try:
+                ingest([tmp_path / "in"], s, workers=2, backend="rules", batch_size=4)
+            except Exception as err:  # noqa: BLE001 - the test looks at what it was
+                outcome.append(err)
+
+    thread = threading.Thread(target=ingesting, daemon=True)
+    thread.start()
+    thread.join(timeout=120)
+    assert not thread.is_alive(), "ingest waits forever for a dead worker's documents"
+    assert outcome and "terminated abruptly" in str(outcome[0])
