@@ -51,3 +51,21 @@ def test_unknown_backend_lists_choices():
     with pytest.raises(BackendUnavailable) as err:
         load_backend("no-such-backend")
     assert "rules" in err.value.hint
+
+
+def test_a_backend_once_built_is_frozen_out_of_the_cyclic_collector(monkeypatch):
+    """What lives as long as the process (modules, lexicons, the model) is no longer walked by
+    every full collection: loading a backend freezes the objects alive then."""
+    import gc
+
+    from partnergraph.extraction import backend as registry
+
+    monkeypatch.setattr(registry, "_loaded", {})
+    gc.unfreeze()
+    try:
+        assert gc.get_freeze_count() == 0
+        built = load_backend("rules")
+        assert gc.get_freeze_count() > 0
+        assert load_backend("rules") is built  # built once per process and settings
+    finally:
+        gc.freeze()  # as the other tests' backends left it

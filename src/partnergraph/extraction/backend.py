@@ -8,6 +8,7 @@ by construction: any span outside the text is dropped with a logged reason.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 from importlib.metadata import entry_points
@@ -59,7 +60,10 @@ def load_backend(name: str = DEFAULT_BACKEND, settings: dict | None = None) -> B
     """The backend registered under `name`, built once per process and settings.
 
     `settings` go to the backend's constructor (for the learned backend, ``{"model": DIR}``);
-    a backend that takes none is built without them.
+    a backend that takes none is built without them. The objects alive once it is built (the
+    modules, the lexicons loaded so far, the model) are frozen out of the cyclic collector
+    (`gc.freeze`): they live as long as the process, and every full collection walked them all
+    again (3-4% of an extraction's time; cyclic garbage alive at that moment stays uncollected).
     """
     key = (name, tuple(sorted((settings or {}).items())))
     if key in _loaded:
@@ -80,6 +84,7 @@ def load_backend(name: str = DEFAULT_BACKEND, settings: dict | None = None) -> B
         ) from err
     backend = factory(settings) if settings else factory()
     _loaded[key] = backend
+    gc.freeze()
     return backend
 
 
