@@ -32,7 +32,7 @@ from partnergraph.extraction.rules.chinese.orgs import (
 )
 from partnergraph.extraction.rules.chinese.aliases import norm
 from partnergraph.extraction.rules.chinese.party_names import discover_party_names
-from partnergraph.extraction.rules.chinese.people import PersonRec, find_people
+from partnergraph.extraction.rules.chinese.people import PersonRec, find_people, holds_post
 from partnergraph.extraction.rules.chinese.unwrap import unwrap
 from partnergraph.extraction.rules.chinese.view import ZhText, build
 from partnergraph.extraction.stages import Mention, MentionFinder, found_mentions
@@ -141,6 +141,8 @@ def _organizations(table: OrgTable) -> list[Organization]:
 def _people(zt: ZhText, people: list[PersonRec]) -> list[Person]:
     out = []
     for p in people:
+        if not holds_post(zt, p):
+            continue
         out.append(Person(name=zt.text[p.spans[0][0]:p.spans[0][1]], title=p.title or None,
                           org=p.org.name if p.org else None,
                           evidence=[_span(s, e, f) for s, e, f in p.spans],
