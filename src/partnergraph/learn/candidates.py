@@ -2,8 +2,8 @@
 
 The rule engine proposes; this module turns its proposals into decisions to make:
 - an organization candidate per organization the rules found (keep it or drop it);
-- a post candidate per person the rules found and organization named near them (is the
-  person's title held at this organization);
+- a post candidate per person the rules found (or a name only the tagger found, learn/people.py)
+  and organization named near them (is the person's title held at this organization);
 - an event candidate per event the rules found (was it reported as having happened);
 - a partner-pair candidate per two organizations that the rules put in one event, that are
   named near each other, or that a sentence tells as a visitor and its host (`roles`), asked
@@ -25,11 +25,12 @@ from itertools import combinations
 
 from partnergraph.extraction.stages import mentions as org_mentions
 from partnergraph.learn.cues import CUES, has_cue, sentences_with_cues
+from partnergraph.learn.people import TAGGED_STAGE, name_features, tagged_people
 from partnergraph.learn.roles import mention_roles
 from partnergraph.learn.text import sentences, tokens
-from partnergraph.models import Document, Extraction, Organization, Span
+from partnergraph.models import Document, Extraction, Organization, Person, Span
 
-FEATURES_VERSION = 9
+FEATURES_VERSION = 10
 EVENT_TYPES = ("agreement", "visit", "meeting", "joint_entity")
 # pairs per sentence are all pairs of its organizations, up to this many organizations: a
 # member list of 30 is one alliance, not 435 decisions (the rules' event keeps its parties)
@@ -54,6 +55,7 @@ class Context:
     rule_pairs: dict[frozenset, list[int]] = field(default_factory=dict)  # pair -> rule event indices
     event_sent: list[int | None] = field(default_factory=list)  # sentence of each rule event's trigger
     tagged: list[tuple[int, int, str]] = field(default_factory=list)  # the tagger's names, sorted
+    people: list[Person] = field(default_factory=list)  # the rules' people, then the tagger's new ones
 
     @classmethod
     def build(cls, doc: Document, rules: Extraction, orgs: list[Organization] | None = None,
@@ -64,6 +66,8 @@ class Context:
         ctx = cls(doc, rules, orgs, "zh" if doc.lang == "zh" else "en", mentions, sents, [],
                   tagged=sorted(tagged or []))
         ctx.mention_sent = [ctx.sentence_at(s) for s, _, _ in mentions]
+        ctx.people = list(rules.people) + tagged_people(doc.text, rules.people, ctx.tagged,
+                                                        [(s, e) for s, e, _ in mentions], ctx.lang)
         index = ctx.index
         for k, ev in enumerate(rules.events):
             ids = sorted({index[p] for p in ev.parties if p in index})
@@ -115,6 +119,12 @@ class Context:
         return {o.name: i for i, o in enumerate(self.orgs)}
 
     @cached_property
+    def rule_parties(self) -> set[int]:
+        """The organizations the rules make a party of some event."""
+        index = self.index
+        return {index[p] for ev in self.rules.events for p in ev.parties if p in index}
+
+    @cached_property
     def org_sentences(self) -> dict[int, set[int]]:
         return {i: {si for _, si in ms} for i, ms in self.mentions_of.items()}
 
@@ -163,7 +173,7 @@ class Context:
         once per person, not once per organization their post may be held at."""
         got = self._person_facts.get(k)
         if got is None:
-            p = self.rules.people[k]
+            p = self.people[k]
             title = (p.title or "").lower()
             grams = tokens(title, self.lang) if self.lang != "zh" else [title[j:j + 2] for j in range(max(1, len(title) - 1))]
             name = next((s for s in p.evidence if s.field == "name"), None)
@@ -717,7 +727,7 @@ _MAX_POST_CANDIDATES = 8
 def person_candidates(ctx: Context, k: int) -> list[int]:
     """Organizations a person's post may be held at: named in the person's sentence or the one
     before, the one the rules chose, and the article's main organization."""
-    p = ctx.rules.people[k]
+    p = ctx.people[k]
     name = next((s for s in p.evidence if s.field == "name"), None)
     out: list[int] = []
     if p.org is not None and p.org in ctx.index:
@@ -733,7 +743,7 @@ def person_candidates(ctx: Context, k: int) -> list[int]:
 
 
 def person_features(ctx: Context, k: int, i: int, rank: int) -> dict[str, float]:
-    p = ctx.rules.people[k]
+    p = ctx.people[k]
     o = ctx.orgs[i]
     f = {"bias_" + ctx.lang: 1.0, f"kind={o.kind}": 1.0, f"rank={_bucket(rank, (0, 1, 2, 4))}": 1.0}
     if p.org is None:
@@ -742,6 +752,8 @@ def person_features(ctx: Context, k: int, i: int, rank: int) -> dict[str, float]
         f["rule_org"] = 1.0
     if i == ctx.main:
         f["main"] = 1.0
+    f.update(_person_self(ctx, k))
+    f.update(_post_org(ctx, k, i))
     grams, name, si = ctx.person_facts(k)
     for w in grams:
         f["title=" + w] = 1.0
@@ -766,4 +778,55 @@ def person_features(ctx: Context, k: int, i: int, rank: int) -> dict[str, float]
         f["btw_seq=" + " ".join(between[:3])] = 1.0
     if between.count("ORG"):
         f["org_between"] = 1.0
+    f.update(_title_to_org(ctx, k, ms))
     return f
+
+
+def _person_self(ctx: Context, k: int) -> dict[str, float]:
+    """Where the person comes from: a name only the tagger found, with or without a title beside it."""
+    p = ctx.people[k]
+    f = {}
+    if p.title is None:
+        f["no_title"] = 1.0
+    if p.stage == TAGGED_STAGE:
+        f["tagged"] = 1.0
+        f["tagged|title=" + ("no" if p.title is None else "yes")] = 1.0
+        words = len(p.name.split()) if ctx.lang != "zh" else len(p.name)
+        f[f"tagged|name_len={_bucket(words, (1, 2, 3))}"] = 1.0
+        f.update(name_features(ctx.doc.text, p, ctx.lang))
+    return f
+
+
+def _post_org(ctx: Context, k: int, i: int) -> dict[str, float]:
+    """The organization as the article names it: inside the title ("Minister of Education": an
+    organization cut from the title is not its holder's), named by the title, mentioned how
+    often, a party of a rule event, found by the tagger alone."""
+    p, o = ctx.people[k], ctx.orgs[i]
+    f = {f"org_mentions={_bucket(len(ctx.mentions_of.get(i, [])), (1, 2, 4, 8))}": 1.0}
+    if o.stage == "tagger":
+        f["org_tagged"] = 1.0
+    if i in ctx.rule_parties:
+        f["org_party"] = 1.0
+    title = next((s for s in p.evidence if s.field == "title"), None)
+    if title is not None and any(s < title.end and title.start < e for s, e, _ in
+                                 (m for m, _ in ctx.mentions_of.get(i, [])[:_MAX_MENTIONS])):
+        f["org_in_title"] = 1.0
+    if p.title and any(n and n in p.title for n in (o.name, *o.aliases)):
+        f["org_named_in_title"] = 1.0
+    return f
+
+
+def _title_to_org(ctx: Context, k: int, ms: list[tuple[int, int, int]]) -> dict[str, float]:
+    """The words between the title and the organization's nearest mention, when few: "X's
+    Title", "Title of X", "X Title", "X的Title", "Title, X"."""
+    title = next((s for s in ctx.people[k].evidence if s.field == "title"), None)
+    if title is None:
+        return {}
+    m = min(ms, key=lambda m: min(abs(m[1] - title.start), abs(title.end - m[0])))
+    if m[0] < title.end and title.start < m[1]:
+        return {}
+    lo, hi, side = (m[1], title.start, "org_title") if m[1] <= title.start else (title.end, m[0], "title_org")
+    between = _masked_tokens(ctx, lo, hi)
+    if len(between) > 3:
+        return {f"{side}=far": 1.0}
+    return {f"{side}=" + " ".join(between): 1.0}

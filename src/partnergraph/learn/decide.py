@@ -17,7 +17,8 @@
   not partners, and the tagger's other reading of a rule party's name does not repeat the
   rules' event unless the organizations model scores it higher.
 - A person's post is held at the best-scored organization named near them when that score
-  clears the people threshold, else the text leaves it open (`org` null).
+  clears the people threshold, else the text leaves it open (`org` null). A person only the
+  tagger named (learn/people.py) is kept only with a post scored above the tagged threshold.
 - An organization is kept when its score clears the orgs threshold or it is a party or entity
   of a kept event or holds a kept post.
 Every item records the stage that made or kept it in its `stage`.
@@ -42,6 +43,7 @@ from partnergraph.learn.candidates import (
     person_features,
 )
 from partnergraph.learn.names import is_part_of, join_tagged
+from partnergraph.learn.people import TAGGED_STAGE
 from partnergraph.learn.text import sentences
 from partnergraph.models import Document, Event, Extraction, Organization, Span
 
@@ -87,7 +89,7 @@ def score_candidates(ctx: Context, lm: LanguageModel) -> Scores:
             pairs[(a, b, t)] = p
     events = [lm.events.probability(event_features(ctx, k)) for k in range(len(ctx.rules.events))]
     posts: list[tuple[int, float] | None] = []
-    for k in range(len(ctx.rules.people)):
+    for k in range(len(ctx.people)):
         cands = person_candidates(ctx, k)
         scored = [(lm.people.probability(person_features(ctx, k, i, r)), -r, i) for r, i in enumerate(cands)]
         best = max(scored, default=None)
@@ -191,9 +193,14 @@ def decide(
                 events.append(ev)
 
     people = []
-    for k, person in enumerate(rules.people):
+    for k, person in enumerate(ctx.people):
         best = post_p[k]
         org = orgs[best[0]].name if best is not None and best[1] >= th["people"] else None
+        if person.stage == TAGGED_STAGE:
+            if org is not None and best[1] >= th["tagged"]:  # a name only the tagger found: kept with a sure post
+                people.append(person.model_copy(update={
+                    "org": org, "confidence": round(best[1], 3), "stage": f"{TAGGED_STAGE}+{stage}"}))
+            continue
         people.append(person if org == person.org else person.model_copy(update={"org": org, "stage": stage}))
 
     needed = {p for ev in events for p in ev.parties} | {ev.entity for ev in events if ev.entity}

@@ -31,7 +31,9 @@ TAGGER_FILE = "names.crfsuite"
 # "extra": a pair a kept rule event holds gets an event of another type only above it (off at
 # 1.01); "party": a rule event's party whose best pair score with the others is below it is
 # dropped (off at 0)
-DEFAULT_THRESHOLDS = {"orgs": 0.5, "events": 0.5, "pairs": 0.5, "people": 0.5, "extra": 1.01, "party": 0.0}
+# "tagged": the post score a person only the tagger named needs to be kept at all (learn/people.py)
+DEFAULT_THRESHOLDS = {"orgs": 0.5, "events": 0.5, "pairs": 0.5, "people": 0.5, "tagged": 0.5, "extra": 1.01,
+                      "party": 0.0}
 _MAX_FILE = 64 * 1024 * 1024
 
 

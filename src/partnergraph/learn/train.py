@@ -45,6 +45,7 @@ from partnergraph.learn.gold import document_of, mentions
 from partnergraph.learn.linear import LinearModel, TypedModel
 from partnergraph.learn.modelfile import DEFAULT_THRESHOLDS, TAGGER_FILE, LanguageModel, save_model
 from partnergraph.learn.names import is_part_of, clean_name, name_features
+from partnergraph.learn.people import TAGGED_STAGE
 from partnergraph.learn.scoring import Resolver, evaluate, norm_person, score_article
 from partnergraph.learn.selection import (
     ScorerChoice,
@@ -119,10 +120,12 @@ def examples(pairs: list[tuple[dict, Context]]) -> Examples:
         for p in gold.get("people") or []:
             gold_posts.setdefault(norm_person(p.get("name")), set()).add(
                 r.gold_index(p["org"]) if p.get("org") else None)
-        for k, person in enumerate(ctx.rules.people):
+        for k, person in enumerate(ctx.people):
             posts = gold_posts.get(norm_person(person.name))
-            if posts is None:
-                continue  # not a person of the gold: nothing to learn about their post
+            if posts is None and person.stage != TAGGED_STAGE:
+                continue  # a rules person not in the gold: nothing to learn about their post
+            # a tagged name that is no gold person holds no post anywhere
+            posts = posts or set()
             for rank, i in enumerate(person_candidates(ctx, k)):
                 ex.people.append((person_features(ctx, k, i, rank), int(gold_ids[i] in posts)))
         gold_events = [(e.get("type"), {r.gold_index(p) for p in e.get("parties") or []})
@@ -193,7 +196,8 @@ class ArticleOutcomes:
     def counts(self, lm: LanguageModel, th: dict[str, float]) -> dict[str, tuple[int, int, int]]:
         key = (bisect_left(self.events, th["events"]), bisect_left(self.pairs, th["pairs"]),
                th["party"] > 0, bisect_left(self.pairs, th["party"]), bisect_left(self.pairs, th["extra"]),
-               bisect_left(self.orgs, th["orgs"]), bisect_left(self.people, th["people"]))
+               bisect_left(self.orgs, th["orgs"]), bisect_left(self.people, th["people"]),
+               bisect_left(self.people, th["tagged"]))
         if key not in self.memo:
             self.memo[key] = score_article(self.gold, decide(self.ctx, lm, self.scores, th).model_dump())
         return self.memo[key]
@@ -214,8 +218,8 @@ def choose_thresholds(lm: LanguageModel, scored: Scored, by_article: bool = True
     with gold events, and silence on those without: false alarms count), the events and pairs
     thresholds chosen together on a grid, then party, then extra, repeated until none moves; each
     choice is the best point of the objective averaged over its neighbours (`smoothed_best_grid`).
-    Then the org and people thresholds by their own capped F1. Without (`--select val`, as it has
-    always chosen): micro F1 on the articles, one threshold after the other (`thresholds_on_val`)."""
+    Then the org, people and tagged-people thresholds by their own capped F1. Without
+    (`--select val`, as it has always chosen): micro F1 on the articles, one threshold after the other (`thresholds_on_val`)."""
     if not by_article:
         return thresholds_on_val(lm, scored)
     articles = [ArticleOutcomes(g, ctx, s) for g, ctx, s in scored]
@@ -241,6 +245,8 @@ def choose_thresholds(lm: LanguageModel, scored: Scored, by_article: bool = True
     for part in ("orgs", "people"):  # neither changes the events, pairs or false alarms
         best[part] = smoothed_best(THRESHOLD_GRID, lambda t, part=part: weighted_f1(counts(dict(best, **{part: t})), part),
                                    middle)
+    best["tagged"] = smoothed_best(THRESHOLD_GRID + [1.01],
+                                   lambda t: weighted_f1(counts(dict(best, tagged=t)), "people"), middle)
     return best
 
 
@@ -248,7 +254,7 @@ def thresholds_on_val(lm: LanguageModel, scored: Scored) -> dict[str, float]:
     """`--select val`'s thresholds: the event threshold, then the pair threshold, with the best
     mean of pair and event micro F1 on the scored articles; the rule events' party threshold and
     the other-type threshold on the same figure; then the org threshold with the best org F1,
-    and the people threshold with the best people F1."""
+    and the people and tagged-people thresholds with the best people F1."""
 
     def f1(th: dict[str, float], fields: tuple[str, ...]) -> float:
         report = evaluate([(g, decide(ctx, lm, s, th).model_dump()) for g, ctx, s in scored])["all"]
@@ -268,6 +274,7 @@ def thresholds_on_val(lm: LanguageModel, scored: Scored) -> dict[str, float]:
     best["extra"] = best_of(EXTRA_GRID, lambda t: f1(dict(best, extra=t), headline), lambda t: t)
     best["orgs"] = best_of(grid, lambda t: f1(dict(best, orgs=t), ("orgs",)), middle)
     best["people"] = best_of(grid, lambda t: f1(dict(best, people=t), ("people",)), middle)
+    best["tagged"] = best_of(grid + [1.01], lambda t: f1(dict(best, tagged=t), ("people",)), middle)
     return best
 
 
