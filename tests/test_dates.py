@@ -62,3 +62,15 @@ def test_month_names_with_letters_the_pattern_folds_are_no_crash():
     assert [(d.month, d.day) for d in find_dates("on \u017fept 5, 2024")] == [(9, 5)]
     assert [(d.month, d.day) for d in find_dates("5 apr\u0131l 2024")] == [(4, 5)]
     assert [d.month for d in find_dates("\u0130n JUNE 2020")] == [6]
+
+
+def test_a_range_takes_the_year_written_at_its_end():
+    assert resolved("From November 24 to December 1, 2024, a delegation") == ["2024-11-24", "2024-12-01"]
+    assert resolved("From July 23rd to 26th, 2024, the dialogue") == ["2024-07-23"]
+    assert resolved("June 16-17, 2024") == ["2024-06-16"]
+    assert resolved("From May 3 to 9, the tour") == ["--05-03"]  # no year written
+
+
+def test_a_month_glued_to_its_day():
+    assert resolved("On June16 - 17, the president visited") == ["--06-16"]
+    assert resolved("Mar2020 sales") == []

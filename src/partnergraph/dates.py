@@ -38,8 +38,8 @@ _SHAPES = [
     rf"(?<!\d)(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\.{_YEAR.format(g='y2')}(?!\d)",
     # 2023年6月16日, 2023年6月, 6月16日 (optionally 号)
     r"(?:(?P<y3>(?:19|20)\d\d)\s*年\s*)?(?P<m3>[01]?\d)\s*月(?:\s*(?P<d3>[0-3]?\d)\s*[日号])?",
-    # Dec 16, 2020 / December 10th / August 23rd, 2023
-    rf"\b{_MONTH.format(g='mn4')}\s+{_DAY.format(g='d4')}\b(?:,?\s*{_YEAR.format(g='y4')})?",
+    # Dec 16, 2020 / December 10th / August 23rd, 2023 / June16 (a pasted page's lost space)
+    rf"\b{_MONTH.format(g='mn4')}\s*{_DAY.format(g='d4')}\b(?:,?\s*{_YEAR.format(g='y4')})?",
     # 16 December 2020 / 7th August, 2025 / 5th of May
     rf"\b{_DAY.format(g='d5')}\s+(?:of\s+)?{_MONTH.format(g='mn5')}\b(?:,?\s*{_YEAR.format(g='y5')})?",
     # November 2023 / in July, 2018
@@ -47,6 +47,13 @@ _SHAPES = [
     # 2023年 alone is too vague to date an event; a bare year is left to callers.
 ]
 DATE_RE = re.compile("|".join(f"(?:{s})" for s in _SHAPES), re.IGNORECASE)
+# The end of a range whose year is written once, at its end: "November 24 to December 1, 2024",
+# "July 23rd to 26th, 2024", "June 16-17, 2024" (GUIDELINES: a range is its first day, in the
+# year the text gives it). Tried only right after a date with no year; every part bounded.
+_RANGE_YEAR = re.compile(
+    r"\s{0,3}(?:-|–|—|to|until|till|through)\s{0,3}"
+    rf"(?:{_MONTH.format(g='mn')}\s{{0,3}})?[0-3]?\d(?:st|nd|rd|th)?,?\s{{0,3}}{_YEAR.format(g='y')}\b",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +99,8 @@ def _valid(month: int | None, day: int | None) -> bool:
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Every date expression in ``text[start:end]``, in order, with absolute offsets."""
     out: list[DateMention] = []
-    for m in _matches(text, start, len(text) if end is None else end):
+    stop = len(text) if end is None else end
+    for m in _matches(text, start, stop):
         g = m.groupdict()
         if g["y1"]:
             y, mo, d = int(g["y1"]), int(g["m1"]), int(g["d1"])
@@ -113,6 +121,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
             mo, d = _month(g["mn5"]), int(g["d5"])
         else:
             y, mo, d = int(g["y6"]), _month(g["mn6"]), None
+        if y is None and d is not None:
+            r = _RANGE_YEAR.match(text, m.end(), min(stop, m.end() + 40))
+            y = int(r.group("y")) if r else None
         if _valid(mo, d):
             out.append(DateMention(m.start(), m.end(), y, mo, d))
     return out

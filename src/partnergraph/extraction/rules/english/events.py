@@ -7,9 +7,10 @@ or as the employer of a person named there) minus those only attending or witnes
 told in the last sentences; the article's two main parties when the sentence says "the two
 sides" with nothing nearer, or names only one party of a signing or visit. "The delegation" of
 a later sentence is the visitor already told. A date
-is the sentence's own, else the last one of its paragraph, else the article's lead date when
-the event has the lead parties or is told in reference to the lead event ("Before the signing
-ceremony, ..."); a day without a year takes the published year. Plans and hopes ("will sign",
+is the sentence's own, else the last one of its paragraph, else the article's lead date (the
+first date or weekday of its first sentences) unless the sentence tells a background event
+("has already signed") or the lead date opens a tour of days; a day without a year takes the
+published year. Plans and hopes ("will sign",
 "plans to") are not events, and one event told twice (headline and body) is kept once.
 """
 
@@ -23,7 +24,7 @@ from partnergraph.extraction.rules.english.orgtable import OrgTable
 from partnergraph.extraction.rules.english.details import location, topics
 from partnergraph.extraction.rules.english.text import Article, Sentence, may_match
 from partnergraph.extraction.rules.english.triggers import INTENT, intended, reference, sentence_triggers
-from partnergraph.extraction.rules.english.when import date_for, sentence_dates
+from partnergraph.extraction.rules.english.when import RANGE_AFTER, date_for, lead_date, sentence_dates, takes_lead
 
 # Small patterns used inside loops, compiled once.
 _BETWEEN_STOP = re.compile(r"[.;:]|\s(?:was|were|is|are|has|have|held|signed|in the|on|to|for|at)\s")
@@ -55,7 +56,6 @@ _WITNESS = re.compile(
 )
 _WITNESS_WORDS = ("presen", "witness", "attend", "accompanied", "hosted", "presided", "chaired")  # one in every match
 _LIST_GAP = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
-_RANGE_AFTER = re.compile(r"(?:st|nd|rd|th)?\s*(?:to|through|until|till|-|–|—)\s*(?:the\s+)?(?:\d|[A-Z][a-z]+\.?\s+\d)")
 _NAME_NEXT = re.compile(r"\s+(?:the\s+)?[A-Z]")
 # "During his visit to A, X of B met ...": the visitor is told after the host.
 _HIS_VISIT = re.compile(r"\b(?:his|her|their)\s+(?:\w+\s+)?visit$", re.IGNORECASE)
@@ -176,16 +176,7 @@ class _Context:
         ranked = [i for i, _ in sorted(counts.items(), key=lambda kv: (-kv[1], table.orgs[kv[0]].first))]
         solid = [i for i in ranked if table.orgs[i].kind not in ("research", "alliance")]
         self.main = (solid if len(solid) >= 2 else ranked)[:2]
-        self.lead_date = None
-        for sent in art.sentences:
-            if sent.title:
-                continue
-            for d in sentence_dates(art, sent):
-                if d.month is not None:
-                    self.lead_date = (d.resolve(art.published), (d.start, d.end))
-                    break
-            if self.lead_date:
-                break
+        self.lead_date = lead_date(art)
 
     def is_unit(self, idx: int) -> bool:
         got = self._units.get(idx)
@@ -548,8 +539,11 @@ class _EventReader:
         if len(parties) < 2:
             return date, dspan
         if date is None and ctx.lead_date and not sent.title and (
-                len(ctx.main) == 2 and set(ctx.main) <= set(parties) or _RE_LEAD.search(seg)):
-            # the lead event's day: "Before the signing ceremony, Wu visited ..." or the same parties
+                len(ctx.main) == 2 and set(ctx.main) <= set(parties) or _RE_LEAD.search(seg)
+                or takes_lead(art, sent, ctx.lead_date)):
+            # the lead event's day: "Before the signing ceremony, Wu visited ...", the same parties,
+            # "Similarly, C also signed with D"; not a background event ("has already signed
+            # similar agreements") nor one on a tour of several days (train dates .769 -> .808)
             date, dspan = ctx.lead_date
         noun = None
         nm = _DOC_NOUN.search(seg)
@@ -563,7 +557,7 @@ class _EventReader:
         ctx.recent, self.recent_at = parties, n
         # "From October 12 to 18, ... visited A, B and C": the tour starts at A; the text leaves
         # the days of the later hosts open
-        later = (None, None) if kind == "visit" and dspan and _RANGE_AFTER.match(view, dspan[1]) \
+        later = (None, None) if kind == "visit" and dspan and RANGE_AFTER.match(view, dspan[1]) \
             else (date, dspan)
         for ps in pairs[1:]:
             self.events.append(Ev(kind, ps, later[0], later[1], (t0, t1), (sent.start, sent.end), noun=noun,

@@ -1,0 +1,53 @@
+"""English event dates from the article's lead: a weekday counted back from the published day
+in a later sentence of the lead, an undated event of the same occasion, not a statement's day
+("said on Monday"), not a date far down the article nor the page's "Published" line."""
+
+from __future__ import annotations
+
+import partnergraph
+
+
+def dates(text: str, published: str | None = None) -> list[tuple[str, list[str], str | None]]:
+    x = partnergraph.extract(text, lang="en", published=published)
+    return sorted((e.type, sorted(e.parties), e.date) for e in x.events)
+
+
+# 2025-03-04 is a Tuesday
+def test_a_weekday_in_the_lead_dates_the_signing_told_before_it():
+    text = ("Harlow University has entered into an agreement with Stennis Polymer Industries for a joint "
+            "laboratory. The signing ceremony took place at the vice chancellor's office here on Monday.")
+    assert dates(text, "2025-03-04") == [
+        ("agreement", ["Harlow University", "Stennis Polymer Industries"], "2025-03-03")]
+
+
+def test_a_statement_day_is_not_the_lead_date():
+    text = ("Harlow University has entered into an agreement with Stennis Polymer Industries for a joint "
+            "laboratory. The ministry said on Monday that the laboratory would open next year.")
+    assert dates(text, "2025-03-04") == [
+        ("agreement", ["Harlow University", "Stennis Polymer Industries"], None)]
+
+
+def test_an_undated_signing_of_the_same_occasion_takes_the_lead_date():
+    text = ("On October 14, Harlow University signed a memorandum of understanding with Stennis Polymer "
+            "Industries at the business forum.\n\n"
+            "Similarly, the Orvik Chamber of Commerce also signed a memorandum with Tessaly Export Agency.")
+    assert dates(text, "2019-10-15") == [
+        ("agreement", ["Harlow University", "Stennis Polymer Industries"], "2019-10-14"),
+        ("agreement", ["Orvik Chamber of Commerce", "Tessaly Export Agency"], "2019-10-14")]
+
+
+def test_a_date_far_down_the_article_is_no_lead_date():
+    text = ("Harlow University signed a memorandum of understanding with Stennis Polymer Industries. "
+            "The agreement covers coatings. Students will take part. Staff will be exchanged. "
+            "Harlow University won an award on March 2.")
+    assert dates(text, "2025-03-04") == [
+        ("agreement", ["Harlow University", "Stennis Polymer Industries"], None)]
+
+
+def test_the_published_line_of_the_page_is_no_event_day():
+    text = ("Agreement signed to promote education\n\n"
+            "Bureau Report Published September 21, 2025 Updated September 21, 2025\n\n"
+            "PESHAWAR: Harlow University and Stennis Polymer Industries signed an agreement. The ceremony "
+            "was held at the assembly hall on Saturday.")
+    assert dates(text, "2025-09-21") == [
+        ("agreement", ["Harlow University", "Stennis Polymer Industries"], "2025-09-20")]
