@@ -9,6 +9,7 @@ neither the page's date line nor a news agency's dateline (中新网8月14日电
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date, timedelta
 
 from partnergraph.dates import DateMention
@@ -23,10 +24,26 @@ _BARE_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年(?![0-9度初底末中
 _DAY_RANGE = re.compile(r"(?:((?:19|20)[0-9]{2})年)?([0-9]{1,2})月([0-9]{1,2})日?(?:-|~|至|到)"
                         r"(?:[0-9]{1,2}月)?[0-9]{1,2}日")
 # a day named relative to the publication date, before the trigger in its clause
-_RELATIVE_DAY = re.compile(r"昨天|昨日|今天|今日(?!头条)")
+# (台南应大…今(26)日签署: today, its day in brackets)
+# (台南应大…今(26)日签署: today, its day in brackets); not a paper's name (《今日桐乡》) nor the
+# day a statement was made (工研院今天宣布,与…签署: the signing's day is left open)
+_RELATIVE_DAY = re.compile(r"(?<!《)(?:昨天|昨日|今天|今日(?!头条)|今\s?[(（][0-3]?[0-9][)）]\s?日)"
+                           r"(?!\s?(?:上午|下午)?\s?(?:表示|宣布|发布|指出|透露|称))")
 MAX_RELATIVE = 40
+# a month of the year before or of this one (去年11月签订): the year counted from the anchor's
+_RELATIVE_MONTH = re.compile(r"(去年|今年|前年)([01]?[0-9])月(?:([0-3]?[0-9])[日号])?")
+_YEARS_BACK = {"今年": 0, "去年": 1, "前年": 2}
+# "recently" before the trigger: the text does not fix the day, so the lead date is not the event's
+_RECENTLY = re.compile(r"日前|近日|近期|前不久|此前")
+# a day whose 月 a pasted page lost (519日 under a page dated 2025-05-20): digits that are no
+# day, opening with the anchor's month
+_GLUED_DAY = re.compile(r"(?<![0-9])([0-9]{2,4})日")
 # dates looked at for the lead date: the dev and unlabeled leads sit among the first five
 MAX_LEAD_DATES = 20
+# lines read for a lead day told as 今日/昨天 when no date is written
+LEAD_LINES = 3
+# shorter lines are a headline's column name, a date line or a byline (【科技农业】)
+MIN_LEAD_LINE = 20
 
 
 def _dateline(zt: ZhText, d: DateMention) -> bool:
@@ -43,7 +60,21 @@ def _line_of(zt: ZhText, pos: int) -> str:
 
 
 def lead_date(zt: ZhText) -> DateMention | None:
-    """The article's first event date: its lead's "6月16日," in the usual release."""
+    """The article's first event date: its lead's "6月16日," in the usual release, else a day
+    its first lines tell relative to the publication date (李家超今日（13日）会见…)."""
+    return _explicit_lead(zt) or _relative_day(zt, *_lead_lines(zt))
+
+
+def _lead_lines(zt: ZhText) -> tuple[int, int]:
+    """The text of the article's first lines of text (below its date line), where a release
+    tells its news event."""
+    after = zt.published_span[1] if zt.published_span else 0
+    lines = [(a, b) for a, b in zt.lines if a >= after and b - a >= MIN_LEAD_LINE
+             and not _HEADER_LINE.search(zt.v, a, b)][:LEAD_LINES]
+    return (lines[0][0], lines[-1][1]) if lines else (0, 0)
+
+
+def _explicit_lead(zt: ZhText) -> DateMention | None:
     pub = zt.published_span
     for d in zt.dates[:MAX_LEAD_DATES]:
         if pub and d.start == pub[0]:
@@ -61,8 +92,10 @@ def lead_date(zt: ZhText) -> DateMention | None:
 def event_date(zt: ZhText, s0: int, s1: int, ts: int, lead: DateMention | None) -> DateMention | None:
     """The date of an event whose trigger starts at `ts` in the sentence [s0, s1)."""
     v = zt.v
+    pub = zt.published_span
     inside = [d for d in dates_between(zt, s0, s1)
-              if (d.day is not None or d.year is not None) and not _dateline(zt, d)]
+              if (d.day is not None or d.year is not None) and not _dateline(zt, d)
+              and not (pub and d.start == pub[0])]  # " date 2026-02-03 A与B昨日签署": the page's date
     before = [d for d in inside if d.start < ts]
     span = _DAY_RANGE.search(v, s0, ts) if v.find("月", s0, ts) >= 0 else None
     if span is not None and not any(d.day is not None and d.start >= span.end() for d in before):
@@ -73,6 +106,9 @@ def event_date(zt: ZhText, s0: int, s1: int, ts: int, lead: DateMention | None) 
         return before[-1]
     if inside:
         return inside[0]
+    month = _relative_month(zt, s0, ts)
+    if month is not None:
+        return month
     year = None
     for m in _BARE_YEAR.finditer(v, s0, ts):
         year = m
@@ -83,12 +119,66 @@ def event_date(zt: ZhText, s0: int, s1: int, ts: int, lead: DateMention | None) 
         day = m
     if day is not None:
         return _day_only(zt, day, lead) or lead
-    rel = _RELATIVE_DAY.search(v, max(s0, ts - MAX_RELATIVE), ts)
-    if rel is not None and zt.published and re.fullmatch(r"\d{4}-\d{2}-\d{2}", zt.published):
-        # 昨天/今天…签署: a day counted from the publication date
-        d = date.fromisoformat(zt.published) - timedelta(days=0 if rel.group().startswith("今") else 1)
-        return DateMention(rel.start(), rel.end(), d.year, d.month, d.day)
+    told = _glued_day(zt, s0, ts) or _relative_day(zt, max(s0, ts - MAX_RELATIVE), ts)
+    if told is not None or _RECENTLY.search(v, s0, ts):
+        return told
     return lead
+
+
+def _anchor(zt: ZhText) -> tuple[int | None, int, int] | None:
+    """(year, month, day) that relative days count from: the full publication date, else the
+    first news agency's dateline (齐鲁网9月26日讯 今天上午…), whose year may be unknown."""
+    pub = zt.published
+    if pub and re.fullmatch(r"\d{4}-\d{2}-\d{2}", pub):
+        return int(pub[:4]), int(pub[5:7]), int(pub[8:10])
+    line = next((x for x in zt.dates[:8] if _dateline(zt, x) and x.day is not None), None)
+    return (line.year, line.month, line.day) if line is not None and line.month is not None else None
+
+
+def _relative_day(zt: ZhText, a: int, b: int) -> DateMention | None:
+    """昨天/今天…签署: a day counted back from the anchor."""
+    rel = _RELATIVE_DAY.search(zt.v, a, b)
+    anchor = _anchor(zt) if rel is not None else None
+    if anchor is None:
+        return None
+    year, month, day = anchor
+    d = date(year or 2000, month, day) - timedelta(days=0 if rel.group().startswith("今") else 1)
+    return DateMention(rel.start(), rel.end(), d.year if year else None, d.month, d.day)
+
+
+def _relative_month(zt: ZhText, a: int, b: int) -> DateMention | None:
+    """去年11月签订: the month in the year counted back from the anchor's (none without a year)."""
+    m = _RELATIVE_MONTH.search(zt.v, a, b) if "年" in zt.v[a:b] else None
+    anchor = _anchor(zt) if m is not None else None
+    if anchor is None or anchor[0] is None:
+        return None
+    month, day = int(m.group(2)), int(m.group(3)) if m.group(3) else None
+    if not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
+        return None
+    return DateMention(m.start(), m.end(), anchor[0] - _YEARS_BACK[m.group(1)], month, day)
+
+
+def _glued_day(zt: ZhText, a: int, b: int) -> DateMention | None:
+    """519日下午 under a page of 2025-05-20: the 19th of the anchor's month."""
+    anchor = _anchor(zt)
+    if anchor is None:
+        return None
+    head = str(anchor[1])
+    for m in _GLUED_DAY.finditer(zt.v, a, b):
+        digits = m.group(1)
+        if int(digits) > 31 and digits.startswith(head) and digits[len(head)] != "0" \
+                and 1 <= int(digits[len(head):]) <= anchor[2]:
+            return DateMention(m.start(), m.end(), anchor[0], anchor[1], int(digits[len(head):]))
+    return None
+
+
+def date_at(zt: ZhText, start: int, end: int, lead: DateMention | None) -> DateMention | None:
+    """The date of an event told in the text [start, end), found by another stage than the
+    rules (the learned layer): read as the rules read an event told in the sentence where it
+    starts, with the sentence's end for its trigger; `lead` is `lead_date(zt)`."""
+    i = bisect_right(zt.sentences, (start, len(zt.v))) - 1
+    s0, s1 = zt.sentences[i] if i >= 0 and zt.sentences[i][1] > start else (start, end)
+    return event_date(zt, s0, s1, s1, lead)
 
 
 def _day_only(zt: ZhText, m: re.Match[str], lead: DateMention | None) -> DateMention | None:

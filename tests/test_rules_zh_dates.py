@@ -1,0 +1,63 @@
+"""Chinese event dates told against the publication date or a dateline: 昨日/今天/今(26)日,
+去年11月, a day whose 月 a pasted page lost, "recently" (日前) that fixes no day, and the lead
+day of an article told as 今日."""
+
+from __future__ import annotations
+
+from partnergraph.documents.prepare import prepare
+from partnergraph.extraction.rules.chinese.event_dates import lead_date
+from partnergraph.extraction.rules.chinese.view import build
+from zh_helpers import zh
+
+
+def dates(x) -> list[tuple[str, str | None]]:
+    return [(e.type, e.date) for e in x.events]
+
+
+def test_the_page_date_on_the_first_line_is_not_the_event_day():
+    x = zh(" date 2024-03-05 青山大学与远景集团昨日签署合作备忘录,双方将开展人才培养合作。")
+    assert x.published == "2024-03-05"
+    assert dates(x) == [("agreement", "2024-03-04")]
+
+
+def test_today_counts_from_a_dateline_without_published_date():
+    x = zh("东江网9月26日讯 今天上午,甲省人民政府与远景集团有限公司在福州签署战略合作协议。")
+    assert dates(x) == [("agreement", "--09-26")]
+
+
+def test_today_with_its_day_in_brackets():
+    x = zh("青山大学与远景集团今(26)日签署产学合作备忘录。", published="2022-12-26")
+    assert dates(x) == [("agreement", "2022-12-26")]
+
+
+def test_a_month_of_last_year():
+    x = zh("青山大学与远景集团自去年11月签订合作协议以来,双方合作不断深化。", published="2024-09-26")
+    assert dates(x) == [("agreement", "2023-11")]
+
+
+def test_a_day_whose_month_sign_was_lost_takes_the_published_month():
+    x = zh("519日下午,青山大学与远景集团签署战略合作协议。", published="2025-05-20")
+    assert dates(x) == [("agreement", "2025-05-19")]
+    # digits that are a day, or that do not open with the month, are no such day
+    assert dates(zh("青山大学与远景集团签署战略合作协议,合作期限为365日。", published="2025-05-20")) \
+        == [("agreement", None)]
+
+
+def test_recently_fixes_no_day_so_the_lead_date_is_not_taken():
+    text = ("日前,青山大学与远景集团签署战略合作协议。\n"
+            "据了解,2月10日,远景集团发布了年度报告。")
+    assert dates(zh(text, published="2015-03-11")) == [("agreement", None)]
+
+
+def test_the_day_a_statement_was_made_is_not_the_signing_day():
+    x = zh("青山研究院今天宣布,与远景集团签署产业合作协定。", published="2017-04-17")
+    assert dates(x) == [("agreement", None)]
+    x = zh("《今日青山》记者报道,青山大学与远景集团签署合作协议。", published="2017-04-17")
+    assert dates(x) == [("agreement", None)]
+
+
+def test_a_lead_told_as_today_dates_the_article():
+    doc = prepare("2026-01-13\n青山市市长今日(13日)在市政府会见远景集团董事长一行,双方就深化合作交换意见。\n"
+                  "双方签署的合作协议将推动产业发展。", id="t", lang="zh")
+    d = lead_date(build(doc))
+    assert d is not None and d.resolve(doc.published) == "2026-01-13"
