@@ -17,8 +17,8 @@ from partnergraph.documents.prepare import prepare
 from partnergraph.models import Organization, Span
 
 
-def _context(text: str) -> Context:
-    doc = prepare(text, id="t")
+def _context(text: str, published: str | None = None) -> Context:
+    doc = prepare(text, id="t", published=published)
     return Context.build(doc, RuleBackend().extract(doc))
 
 
@@ -167,3 +167,14 @@ def test_maximal_cliques_are_those_networkx_finds(edges):
     expected = {frozenset(c) for c in nx.find_cliques(nx.Graph(edges))}
     got = maximal_cliques(edges)
     assert len(got) == len(expected) and {frozenset(c) for c in got} == expected
+
+
+def test_a_new_event_in_an_undated_sentence_takes_the_articles_lead_date():
+    # 2024-05-09 is a Thursday: the lead's "on Wednesday" is the day before
+    ctx = _context("Harlow University and Stennis Institute of Technology signed a memorandum on Wednesday.\n\n"
+                   "Harlow Mining Group supplied ore to Stennis Institute of Technology for its laboratories.",
+                   published="2024-05-09")
+    scores = _scores(ctx, {("Harlow Mining Group", "Stennis Institute of Technology", "agreement"): 0.9})
+    made = [e for e in decide(ctx, LM, scores).events if "Harlow Mining Group" in e.parties]
+    assert [(e.date, ctx.doc.text[s.start:s.end]) for e in made for s in e.evidence if s.field == "date"] \
+        == [("2024-05-08", "Wednesday")]

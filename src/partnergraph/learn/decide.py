@@ -30,7 +30,7 @@ import re
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from partnergraph.dates import find_dates
+from partnergraph.extraction.rules.dating import EventDater
 from partnergraph.extraction.stages import name_spans
 from partnergraph.learn.bounds import refine
 from partnergraph.learn.candidates import (
@@ -179,6 +179,7 @@ def decide(
             return p >= th["extra"]
         return not held or (t not in held and p >= th["extra"])
 
+    dater = EventDater(ctx.doc)
     for t in EVENT_TYPES:
         edges = sorted(tuple(sorted(p)) for (p, typ), v in kept.items() if typ == t and wanted(p, t, v))
         if not edges:
@@ -188,7 +189,7 @@ def decide(
         groups += [sorted(e) for e in dict.fromkeys(edges) if frozenset(e) not in in_group]
         for group in sorted(groups):
             conf = max(kept.get((frozenset(p), t), 0.0) for p in combinations(group, 2))
-            ev = _group_event(ctx, group, t, conf, stage)
+            ev = _group_event(ctx, group, t, conf, stage, dater)
             if ev is not None:
                 events.append(ev)
 
@@ -334,10 +335,13 @@ _PLANNED = re.compile(r"\b(?:plans?|planned|planning|intends?|intended|hopes?|ho
                       r"|\bto be (?:signed|established|set up|launched|held)\b", re.IGNORECASE)
 
 
-def _group_event(ctx: Context, group: list[int], kind: str, p: float, stage: str) -> Event | None:
+def _group_event(ctx: Context, group: list[int], kind: str, p: float, stage: str,
+                 dater: EventDater) -> Event | None:
     """A new event for organizations kept pairwise, grounded in the first sentence that names
     them all, or else in the sentences of the closest mentions of its first two; none when
-    every sentence naming the pair (English) tells a plan ("plans to sign", "will sign")."""
+    every sentence naming the pair (English) tells a plan ("plans to sign", "will sign").
+    Dated as a rule event told in that sentence, else as the rules date an event told there
+    (the sentence's date, else the article's lead date)."""
     a, b = group[0], group[1]
     sentences_of = ctx.org_sentences
     shared = sorted(set.intersection(*(sentences_of.get(i, set()) for i in group)))
@@ -366,10 +370,9 @@ def _group_event(ctx: Context, group: list[int], kind: str, p: float, stage: str
             date = ev.date
             break
     if date is None:
-        found = find_dates(ctx.doc.text, s0, s1)
-        if found:
-            date = found[0].resolve(ctx.doc.published)
-            evidence.append(Span(start=found[0].start, end=found[0].end, field="date"))
+        date, span = dater.date_at(s0, s1)
+        if span is not None:
+            evidence.append(Span(start=span[0], end=span[1], field="date"))
     orgs = ctx.orgs
     return Event(type=kind, date=date, parties=[orgs[i].name for i in group], evidence=evidence,
                  confidence=round(p, 3), stage=stage)
