@@ -22,6 +22,8 @@ SHAPES = {
     "one_line_article": ("text", "On March 3, 2024, Orvel University and Brantic Group signed a strategic "
                                  "cooperation agreement. President Mira Tolland of Orvel University attended. "),
     "html_paragraphs": ("html", "<p>Orvel signed.</p>"),
+    # one run of posts, persons and conjunctions before a department (副总经理李玲与青川县委)
+    "zh_posts_and_conjunctions": ("text", "副总经理李玲与青川县委和文化局"),
 }
 SMALL = 24_000  # characters; 4x this is where the quadratic shapes took tens of seconds
 

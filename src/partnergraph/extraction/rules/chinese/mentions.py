@@ -187,13 +187,21 @@ def _heads(v: str, rs: int, found, titles: list[tuple[int, int]]) -> list[tuple[
         if word in _PARTY_HEADS:
             if ss == rs or v[ss - 1] not in _PLACE_CHAR:
                 continue
-        elif any(ts <= ss < te and te >= se for ts, te in titles):
+        elif _in_title(titles, ss, se):
             continue  # 局 of 局长, 厅 of 厅长
         elif word == "司" and not (heads and v[heads[-1][1] - 1] in "部委"
                                   and ss - heads[-1][1] <= MAX_GOV_CHAIN_GAP):
             continue  # a department of a ministry only (教育部国际合作与交流司)
         heads.append((ss, se))
     return heads
+
+
+def _in_title(titles: list[tuple[int, int]], ss: int, se: int) -> bool:
+    """True when a post holds the head word at [ss, se). The posts are a pattern's matches, in
+    order and never overlapping, so only the last one opening at or before `ss` can: found by
+    bisection (a scan of them all for every head word was quadratic in a run of posts)."""
+    k = bisect_right(titles, (ss, float("inf"))) - 1
+    return k >= 0 and ss < titles[k][1] and titles[k][1] >= se
 
 
 def _chained(zt: ZhText, rs: int, re_: int, heads: list[tuple[int, int]],
