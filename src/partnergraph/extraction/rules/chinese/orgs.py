@@ -22,7 +22,7 @@ from partnergraph.extraction.rules.chinese.aliases import (
     short_of,
 )
 from partnergraph.extraction.rules.chinese.lexicon import HAN, kind_of
-from partnergraph.extraction.rules.chinese.mentions import Cand, is_generic
+from partnergraph.extraction.rules.chinese.mentions import Cand, is_generic, unnamed_department
 from partnergraph.extraction.rules.chinese.view import SpanIndex, ZhText
 
 _ALIAS_EXPLICIT = re.compile(
@@ -181,11 +181,24 @@ class OrgTable:
             ends = ("大学" + key[1:], "学院" + key[1:])
         elif key in ("我校", "本校", "该校", "我院", "本院"):
             return self._home(key)
+        elif (dept := unnamed_department(key)) is not None:
+            return self._department(key, dept)
 
         if not ends:
             return None
         hits = [o for o in self.orgs if o.key.endswith(ends) and o.key not in ends]
         return hits[0] if len(hits) == 1 else None
+
+    def _department(self, key: str, dept: str) -> Org | None:
+        """The one named body of the article that a department named by its level or field alone
+        is: the one ending with it (省科技厅 → 江苏省科技厅, 特区政府 → 香港特区政府), else the one
+        ending with its words, else the one it contracts (医衞局 → 香港特区政府医务衞生局)."""
+        govs = [o for o in self.orgs if o.kind == "government" and o.key != key]
+        for hits in ([o for o in govs if o.key.endswith(key)], [o for o in govs if o.key.endswith(dept)],
+                     [o for o in govs if key == dept and short_of(key, o.key)]):
+            if hits:
+                return hits[0] if len(hits) == 1 else None
+        return None
 
     def employer(self, key: str) -> Org | None:
         """The body a post after `key` is held at, where `key` may also be the article's one
