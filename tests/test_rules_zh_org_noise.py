@@ -1,4 +1,5 @@
-"""Chinese organization names without noise: unnamed departments. Texts written for these tests."""
+"""Chinese organization names without noise: unnamed departments, verbs glued before a name,
+and head words that open a longer word (大学生, 大学城). Texts written for these tests."""
 
 from __future__ import annotations
 
@@ -55,3 +56,46 @@ def test_a_post_at_the_short_form_of_a_named_department_is_held_there(text, pers
 
 def test_a_four_character_field_may_be_a_proper_name():
     assert unnamed_department("医务卫生局") is None
+
+
+# verbs glued before a name ---------------------------------------------------------------------------
+@pytest.mark.parametrize("text, name", [
+    ("学院将借助青川大学的学科优势开展研究。", "青川大学"),
+    ("活动首日,按照临江市卫生局的安排,专家开展义诊。", "临江市卫生局"),
+    ("近年来,该县引进远景集团的项目。", "远景集团"),
+    ("很多学生报考青川大学。", "青川大学"),
+    ("王明同志任远景集团董事长。", "远景集团"),
+    ("本报讯(记者李雷)远景集团今天发布了新产品。", "远景集团"),
+    ("会上,周正率远景集团代表团发言。", "远景集团"),
+])
+def test_a_verb_before_a_name_is_no_part_of_it(text, name):
+    assert name in names(text)
+
+
+# a head word that opens a longer word ------------------------------------------------------------
+def test_daxue_opening_a_longer_word_ends_no_name():
+    assert names("临江大学城二期项目开工,青川大学与远景集团签约。") == {"青川大学", "远景集团"}
+    assert names("青川大学在光电领域具有强大学术优势。") == {"青川大学"}
+    assert "大学" not in "".join(names("远景集团为大学生提供实习岗位。"))
+
+
+def test_a_school_of_a_university_whose_field_opens_with_sheng_stays():
+    assert "临江大学生物医学工程学院" in names("临江大学生物医学工程学院与远景集团签约。")
+
+
+# a person and a body in one name -----------------------------------------------------------------
+@pytest.mark.parametrize("text, name, glued", [
+    ("集团副总经理李玲与青川县委副书记王刚座谈。", "青川县委", "李玲与青川县委"),
+    ("市政府副秘书长杨旭及市教体局局长出席。", None, "杨旭及市教体局"),
+    ("副省长张志南和航运局集团总裁李建出席签约。", "航运局集团", "张志南和航运局集团"),
+    ("大会表彰了陈明、赵亮等远景集团领导班子成员。", "远景集团", "赵亮等远景集团"),
+])
+def test_a_person_before_a_conjunction_is_no_part_of_the_name(text, name, glued):
+    found = names(text)
+    assert glued not in found
+    assert name is None or name in found
+
+
+def test_a_department_keeps_its_inner_conjunction_after_a_post():
+    assert "青川市人力资源和社会保障局" in names("青川市人力资源和社会保障局局长王刚出席。")
+    assert "临江大学物理与电子科学学院" in names("临江大学物理与电子科学学院院长李明致辞。")

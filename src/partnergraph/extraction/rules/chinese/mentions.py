@@ -52,6 +52,9 @@ MAX_INNER_LEFT_HE = 10
 # what may not follow a head word for it to end a name (局面, 局势; 政府奖学金, 政府采购)
 _NOT_AFTER = {"司": ("机", "法", "令", "仪", "马", "空"), "局": ("面", "势"), "政府": ("奖学金", "采购", "补贴", "债"), "中心": ("城区",),
               "厂": ("房", "区", "长", "家", "商"), "股份": ("制", "合作", "比例")}
+# the same, as a pattern where a list will not do: 大学 is a word's start in 大学生 (not 大学生物
+# …学院, a school's field), 大学城 (a place), 学术 (具有强大学术优势)
+_NOT_AFTER_RE = {"大学": re.compile(r"城|术|生(?![物命态化源殖产])")}
 
 
 @dataclass(frozen=True)
@@ -214,8 +217,9 @@ def _heads(v: str, rs: int, found, titles: list[tuple[int, int]]) -> list[tuple[
     for m in found:
         ss, se = m.span()
         word = m.group()
-        if v.startswith(_NOT_AFTER.get(word, "\0"), se):
-            continue  # 局面, 政府采购
+        if v.startswith(_NOT_AFTER.get(word, "\0"), se) or (
+                word in _NOT_AFTER_RE and _NOT_AFTER_RE[word].match(v, se)):
+            continue  # 局面, 政府采购, 大学生
         if word in _PARTY_HEADS:
             if ss == rs or v[ss - 1] not in _PLACE_CHAR:
                 continue
@@ -291,6 +295,8 @@ def _inner(v: str, rs: int, cs: int, ce: int, heads: list[tuple[int, int]], cuts
     if nxt is None or nxt[0] - ce > 10 or nxt[0] == ce or not v[nxt[0]:nxt[1]].endswith(_DEPT_KINDS):
         return False
     left = max(rs, cuts[-1]) if cuts and cuts[-1] <= cs else rs
+    if _person_before(v, left, cs):
+        return False  # 副总经理李玲与定边县委: a person and a body, no department's two fields
     k = v.rfind("和", left, cs)
     if k >= 0 and _he(v, k):
         left = k + 1  # 李毅中和国家创新与发展战略研究会: the name opens after 和
@@ -353,12 +359,34 @@ def _split_by_he(v: str, cur: list[int], ss: int, se: int) -> bool:
     return i >= 0 and _he(v, i)  # the part before 和 is a name already
 
 
+# a person's name between a post and a conjunction: at most this many characters (欧阳志远: 4)
+MAX_PERSON_NAME = 4
+# how far before the name a post is looked for: its longest form (党委常务副书记: 7) and more
+MAX_POST_BEFORE = 12
+
+
+def _person_before(v: str, left: int, cs: int) -> bool:
+    """True when what stands before the conjunction at `cs` is a person named after a post
+    (副总经理李玲, 副省长张志南): a post ends 2 to 4 Han characters before it. The post is
+    looked for in a window of bounded width before `cs`, so a long run costs no more."""
+    lo = max(0, left - MAX_POST_BEFORE, cs - MAX_PERSON_NAME - MAX_POST_BEFORE)
+    for m in lexicon().title_re.finditer(v, lo, cs):
+        if 2 <= cs - m.end() <= MAX_PERSON_NAME and _HAN_NAME.fullmatch(v, m.end(), cs):
+            return True
+    return False
+
+
+_HAN_NAME = re.compile(rf"[{HAN}]{{2,{MAX_PERSON_NAME}}}")
+
+
 def _split_conj(v: str, left: int, ss: int, se: int) -> int:
     """Move `left` past a 和 that joins names (湖南大学和中南大学) rather than a department's
     two fields (文化和旅游厅)."""
     i = v.rfind("和", left, ss)
     if i < 0 or not _he(v, i):
         return left
+    if _person_before(v, left, i):
+        return i + 1  # 副省长张志南和招商局集团: a person, then the body
     if i == left or i + 1 == ss:
         return i + 1  # 远景集团和宏达研究院: the name before 和 is already closed; 工作组和联盟
     if v[ss:se].endswith(_DEPT_KINDS) and ss - i <= 10 and i - left <= MAX_INNER_LEFT_HE and \
