@@ -99,3 +99,16 @@ def test_a_person_before_a_conjunction_is_no_part_of_the_name(text, name, glued)
 def test_a_department_keeps_its_inner_conjunction_after_a_post():
     assert "青川市人力资源和社会保障局" in names("青川市人力资源和社会保障局局长王刚出席。")
     assert "临江大学物理与电子科学学院" in names("临江大学物理与电子科学学院院长李明致辞。")
+
+
+def test_a_kind_of_body_named_by_its_kind_alone_is_no_name():
+    found = names("青川大学是全国重点大学,下设十个二级学院和三所附属医院。青川大学与远景集团签约。")
+    assert found == {"青川大学", "远景集团"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("学院坚持立足青川大学的优势。", "青川大学"),
+    ("各部门要积极配合临江市人民政府的工作。", "临江市人民政府"),
+])
+def test_more_verbs_before_a_name_are_no_part_of_it(text, name):
+    assert name in names(text)
