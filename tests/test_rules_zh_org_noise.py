@@ -49,6 +49,7 @@ def test_the_short_form_of_a_named_department_is_that_department():
     ("青川市财政局与临江银行签署合作协议。市财政局局长王强出席仪式。", "王强", "青川市财政局"),
     ("香港特区政府与青川大学签署合作协议。特区政府副秘书长李明出席仪式。", "李明", "香港特区政府"),
     ("医务卫生局与青川大学签署合作协议。医卫局局长李明出席仪式。", "李明", "医务卫生局"),
+    ("临江特区政府医务卫生局与青川大学签署合作协议。医卫局局长李明出席仪式。", "李明", "临江特区政府医务卫生局"),
 ])
 def test_a_post_at_the_short_form_of_a_named_department_is_held_there(text, person, org):
     assert (person, org) in {(p.name, p.org) for p in rules(text).people}

@@ -22,7 +22,7 @@ from partnergraph.extraction.rules.chinese.aliases import (
     short_of,
 )
 from partnergraph.extraction.rules.chinese.lexicon import HAN, kind_of
-from partnergraph.extraction.rules.chinese.mentions import Cand, is_generic, unnamed_department
+from partnergraph.extraction.rules.chinese.mentions import MAX_NAME, Cand, is_generic, unnamed_department
 from partnergraph.extraction.rules.chinese.view import SpanIndex, ZhText
 
 _ALIAS_EXPLICIT = re.compile(
@@ -192,10 +192,11 @@ class OrgTable:
     def _department(self, key: str, dept: str) -> Org | None:
         """The one named body of the article that a department named by its level or field alone
         is: the one ending with it (省科技厅 → 江苏省科技厅, 特区政府 → 香港特区政府), else the one
-        ending with its words, else the one it contracts (医衞局 → 香港特区政府医务衞生局)."""
+        ending with its words, else the one whose name ends with what it contracts (医卫局 →
+        香港特区政府医务卫生局: 医务卫生局)."""
         govs = [o for o in self.orgs if o.kind == "government" and o.key != key]
         for hits in ([o for o in govs if o.key.endswith(key)], [o for o in govs if o.key.endswith(dept)],
-                     [o for o in govs if key == dept and short_of(key, o.key)]):
+                     [o for o in govs if key == dept and _ends_contracted(key, o.key)]):
             if hits:
                 return hits[0] if len(hits) == 1 else None
         return None
@@ -285,6 +286,11 @@ def build_table(zt: ZhText, cands: list[Cand], extra: list[tuple[int, int]],
     table.explicit_aliases()
     table.link_aliases()
     return table
+
+
+def _ends_contracted(short: str, name: str) -> bool:
+    """True when `short` contracts an ending of `name` (医卫局 of …政府医务卫生局)."""
+    return any(short_of(short, name[i:]) for i in range(max(0, len(name) - MAX_NAME), len(name) - len(short)))
 
 
 # a body's website named as the page's source
