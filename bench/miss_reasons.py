@@ -22,17 +22,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
-from partnergraph.learn.decide import context_for, decide, score_candidates
 from partnergraph.learn.gold import name_spans, read_gold
 from partnergraph.learn.backend import shipped_model_path
 from partnergraph.learn.modelfile import load_model
 from partnergraph.learn.scoring import Resolver, evaluate, norm_org
-from partnergraph.learn.train import fit_language, run_rules
+from partnergraph.learn.train import run_rules
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from out_of_fold import out_of_fold  # noqa: E402
 
 
 def classify(gold: dict, ctx, pred: dict, pair_set: set) -> tuple[list, list]:
@@ -137,36 +138,25 @@ def main(argv):
     scored = []
     sources = Counter()  # (candidate's stage, is a gold organization, is a gold party)
     party_recall = Counter()
-    for fold in range(args.folds):
-        rest = [it for k, it in enumerate(items) if k % args.folds != fold]
-        held = [it for k, it in enumerate(items) if k % args.folds == fold]
-        with tempfile.TemporaryDirectory() as tmp:
-            (Path(tmp) / args.lang).mkdir()
-            # the shipped way (--select val: default C, tagger folds by order); the shipped thresholds below
-            lm, _, _ = fit_language(args.lang, rest, [], Path(tmp), True, select="val")
-            lm.thresholds = dict(thresholds)
-            for g, doc, ex in held:
-                ctx = context_for(doc, ex, lm)
-                pred = decide(ctx, lm, score_candidates(ctx, lm)).model_dump()
-                scored.append((g, pred))
-                r = Resolver(g, None)
-                parties = {r.gold_index(p) for e in g.get("events") or [] for p in e.get("parties") or []}
-                for o in ctx.orgs:
-                    gi = r.gold_index(o.name)
-                    sources[((o.stage or "rules").split("+")[0], isinstance(gi, int), gi in parties)] += 1
-                party_recall.update(party_candidates(g, ctx))
-                pair_set = set(ctx.pair_candidates())
-                p_out, e_out = classify(g, ctx, pred, pair_set)
-                gp = {frozenset(p) for e in g.get("events") or []
-                      for p in combinations(sorted({norm_org(x) for x in e.get("parties") or []}), 2)}
-                n_pairs += len(gp)
-                n_events += len(g.get("events") or [])
-                pairs_c.update(reason for reason, _, _ in p_out)
-                for reason, typ, detail in e_out:
-                    events_c[reason] += 1
-                    if detail:
-                        details.append((reason, g["id"], typ, detail))
-        print(f"fold {fold + 1}/{args.folds} done", file=sys.stderr)
+    for g, ctx, pred in out_of_fold(items, args.lang, args.folds, thresholds):
+        scored.append((g, pred))
+        r = Resolver(g, None)
+        parties = {r.gold_index(p) for e in g.get("events") or [] for p in e.get("parties") or []}
+        for o in ctx.orgs:
+            gi = r.gold_index(o.name)
+            sources[((o.stage or "rules").split("+")[0], isinstance(gi, int), gi in parties)] += 1
+        party_recall.update(party_candidates(g, ctx))
+        pair_set = set(ctx.pair_candidates())
+        p_out, e_out = classify(g, ctx, pred, pair_set)
+        gp = {frozenset(p) for e in g.get("events") or []
+              for p in combinations(sorted({norm_org(x) for x in e.get("parties") or []}), 2)}
+        n_pairs += len(gp)
+        n_events += len(g.get("events") or [])
+        pairs_c.update(reason for reason, _, _ in p_out)
+        for reason, typ, detail in e_out:
+            events_c[reason] += 1
+            if detail:
+                details.append((reason, g["id"], typ, detail))
     print(f"{args.lang} train out-of-fold, {len(golds)} articles; gold pairs {n_pairs}, gold events {n_events}")
     print(f"missed pairs  {sum(pairs_c.values()):4d}: " + ", ".join(f"{k} {v}" for k, v in pairs_c.most_common()))
     print(f"missed events {sum(events_c.values()):4d}: " + ", ".join(f"{k} {v}" for k, v in events_c.most_common()))

@@ -21,16 +21,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 
 from partnergraph.learn.backend import shipped_model_path
-from partnergraph.learn.decide import context_for, decide, score_candidates
 from partnergraph.learn.gold import read_gold
 from partnergraph.learn.modelfile import load_model
 from partnergraph.learn.scoring import forms, norm_org, norm_person
-from partnergraph.learn.train import fit_language, run_rules
+from partnergraph.learn.train import run_rules
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from out_of_fold import out_of_fold  # noqa: E402
 
 _PLACE_END = tuple("省市区县州国镇乡村")
 
@@ -118,20 +119,7 @@ def predictions(golds, lang, backend, folds):
     if backend == "rules":
         return [(g, ex.model_dump(), [o.name for o in ex.organizations]) for g, _, ex in items]
     thresholds = load_model(shipped_model_path()).languages[lang].thresholds
-    out = []
-    for fold in range(folds):
-        rest = [it for k, it in enumerate(items) if k % folds != fold]
-        held = [it for k, it in enumerate(items) if k % folds == fold]
-        with tempfile.TemporaryDirectory() as tmp:
-            (Path(tmp) / lang).mkdir()
-            lm, _, _ = fit_language(lang, rest, [], Path(tmp), True, select="val")
-            lm.thresholds = dict(thresholds)
-            for g, doc, ex in held:
-                ctx = context_for(doc, ex, lm)
-                pred = decide(ctx, lm, score_candidates(ctx, lm)).model_dump()
-                out.append((g, pred, [o.name for o in ctx.orgs]))
-        print(f"fold {fold + 1}/{folds} done", file=sys.stderr)
-    return out
+    return [(g, pred, [o.name for o in ctx.orgs]) for g, ctx, pred in out_of_fold(items, lang, folds, thresholds)]
 
 
 def main(argv):

@@ -25,15 +25,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 
 from partnergraph.learn.backend import shipped_model_path
-from partnergraph.learn.decide import context_for, decide, score_candidates
 from partnergraph.learn.gold import read_gold
 from partnergraph.learn.scoring import Resolver, norm_org, norm_person
-from partnergraph.learn.train import fit_language, run_rules
+from partnergraph.learn.train import run_rules
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from out_of_fold import out_of_fold  # noqa: E402
 
 
 def _overlaps(a: str, b: str) -> bool:
@@ -99,19 +100,7 @@ def predictions(golds: list[dict], backend: str, lang: str, folds: int, model: P
     # the shipped thresholds, read as written (the shipped weights may be of older features)
     meta = json.loads((model / "meta.json").read_text(encoding="utf-8"))
     thresholds = meta["thresholds"][lang]
-    rows = []
-    for fold in range(folds):
-        rest = [it for k, it in enumerate(items) if k % folds != fold]
-        held = [it for k, it in enumerate(items) if k % folds == fold]
-        with tempfile.TemporaryDirectory() as tmp:
-            (Path(tmp) / lang).mkdir()
-            lm, _, _ = fit_language(lang, rest, [], Path(tmp), True, select="val")
-            lm.thresholds = dict(thresholds)
-            for g, doc, ex in held:
-                ctx = context_for(doc, ex, lm)
-                rows.append((g, decide(ctx, lm, score_candidates(ctx, lm)).model_dump()))
-        print(f"fold {fold + 1}/{folds} done", file=sys.stderr)
-    return rows
+    return [(g, pred) for g, _, pred in out_of_fold(items, lang, folds, thresholds)]
 
 
 def main(argv):
