@@ -202,7 +202,7 @@ def test_pair_scores_are_the_same_with_the_sentence_words_the_model_weighs_alone
         lm = model.languages[doc.lang]
         ctx = context_for(doc, backend.extract(doc), lm)
         full = {(a, b): lm.pairs.probabilities(pair_features(ctx, a, b)) for a, b in ctx.pair_candidates()}
-        _, pairs, _, _ = score_candidates(ctx, lm)
+        _, pairs, _, _, _ = score_candidates(ctx, lm)
         for (a, b), scores in full.items():
             for t, p in scores.items():
                 assert pairs[(a, b, t)] == p

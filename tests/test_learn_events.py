@@ -22,13 +22,13 @@ def _context(text: str, published: str | None = None) -> Context:
     return Context.build(doc, RuleBackend().extract(doc))
 
 
-def _scores(ctx: Context, pairs: dict[tuple[str, str, str], float]):
+def _scores(ctx: Context, pairs: dict[tuple[str, str, str], float], document: float = 0.9):
     ix = ctx.index
     pair_p = {}
     for (a, b, t), v in pairs.items():
         i, j = sorted((ix[a], ix[b]))
         pair_p[(i, j, t)] = v
-    return [0.9] * len(ctx.orgs), pair_p, [0.9] * len(ctx.rules.events), [None] * len(ctx.rules.people)
+    return [0.9] * len(ctx.orgs), pair_p, [0.9] * len(ctx.rules.events), [None] * len(ctx.rules.people), document
 
 
 LM = SimpleNamespace(thresholds=dict(DEFAULT_THRESHOLDS, pairs=0.5, events=0.5))
@@ -117,17 +117,17 @@ def test_the_taggers_longer_reading_of_a_rule_party_makes_no_second_event():
                                "3 May 2024.\nThe delegation toured the Harlow Mining Group Quarry Park with its "
                                "hosts.", park)
     assert [e.parties for e in ctx.rules.events] == [["Stennis Institute of Technology", "Harlow Mining Group"]]
-    org_p, pair_p, event_p, posts = _scores(ctx, {
+    org_p, pair_p, event_p, posts, doc_p = _scores(ctx, {
         ("Stennis Institute of Technology", "Harlow Mining Group", "visit"): 0.9,
         ("Stennis Institute of Technology", park, "visit"): 0.8,
         ("Harlow Mining Group", park, "visit"): 0.7})  # a name and the longer name holding it
     ix = ctx.index
     org_p[ix[park]] = 0.6
-    events = decide(ctx, LM, (org_p, pair_p, event_p, posts)).events
+    events = decide(ctx, LM, (org_p, pair_p, event_p, posts, doc_p)).events
     assert [sorted(e.parties) for e in events] == [["Harlow Mining Group", "Stennis Institute of Technology"]]
     # the organizations model prefers the tagger's reading: its pair is an event of its own
     org_p[ix[park]] = 0.95
-    events = decide(ctx, LM, (org_p, pair_p, event_p, posts)).events
+    events = decide(ctx, LM, (org_p, pair_p, event_p, posts, doc_p)).events
     assert sorted(sorted(e.parties) for e in events) == [
         ["Harlow Mining Group", "Stennis Institute of Technology"], [park, "Stennis Institute of Technology"]]
 
@@ -178,3 +178,17 @@ def test_a_new_event_in_an_undated_sentence_takes_the_articles_lead_date():
     made = [e for e in decide(ctx, LM, scores).events if "Harlow Mining Group" in e.parties]
     assert [(e.date, ctx.doc.text[s.start:s.end]) for e in made for s in e.evidence if s.field == "date"] \
         == [("2024-05-08", "Wednesday")]
+
+
+def test_an_article_the_documents_model_finds_no_cooperation_story_in_reports_no_event():
+    ctx = _context(SIGNING + "\nHarlow Mining Group supplied ore to Stennis Institute of Technology.")
+    assert ctx.rules.events
+    pairs = {("Harlow Mining Group", "Stennis Institute of Technology", "agreement"): 0.9}
+    told = decide(ctx, LM, _scores(ctx, pairs, document=0.35), {"document": 0.3})
+    assert len(told.events) == 2
+    # below the gate: neither the rules' signing nor the pair's new event, and the parties are
+    # kept as organizations only by their own scores
+    quiet = decide(ctx, LM, _scores(ctx, pairs, document=0.25), {"document": 0.3})
+    assert quiet.events == [] and {o.name for o in quiet.organizations} == {o.name for o in told.organizations}
+    # the gate is off by default
+    assert len(decide(ctx, LM, _scores(ctx, pairs, document=0.0)).events) == 2

@@ -120,7 +120,7 @@ def test_a_tagged_person_is_kept_only_with_a_sure_post():
     assert [p.name for p in ctx.people] == ["Odile Varga", "Lin Brand"]
     assert person_candidates(ctx, 0) == [0]
     lm = SimpleNamespace(thresholds=dict(DEFAULT_THRESHOLDS, people=0.5))
-    scores = ([0.9], {}, [], [(0, 0.3), (0, 0.8)])
+    scores = ([0.9], {}, [], [(0, 0.3), (0, 0.8)], 1.0)
     out = decide(ctx, lm, scores)
     assert [(p.name, p.org) for p in out.people] == [("Lin Brand", "Harlow University")]
     assert out.people[0].stage.startswith(TAGGED_STAGE + "+")
@@ -130,8 +130,8 @@ def test_the_tagged_threshold_holds_back_a_tagged_person_the_people_threshold_wo
     text = "Prof. Lin Brand of Harlow University spoke."
     ctx = _context(text, [_org("Harlow University", text)], [], [_span(text, "Lin Brand")])
     lm = SimpleNamespace(thresholds=dict(DEFAULT_THRESHOLDS, people=0.5, tagged=0.9))
-    assert decide(ctx, lm, ([0.9], {}, [], [(0, 0.8)])).people == []
-    assert [p.name for p in decide(ctx, lm, ([0.9], {}, [], [(0, 0.95)])).people] == ["Lin Brand"]
+    assert decide(ctx, lm, ([0.9], {}, [], [(0, 0.8)], 1.0)).people == []
+    assert [p.name for p in decide(ctx, lm, ([0.9], {}, [], [(0, 0.95)], 1.0)).people] == ["Lin Brand"]
 
 
 def test_what_a_tagged_name_looks_like():

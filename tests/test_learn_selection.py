@@ -156,7 +156,7 @@ def test_training_selects_by_cross_validation_and_records_it(tmp_path):
         report = meta["selection"][lang]
         assert report["thresholds_from"] == "cross-validation"
         assert report["folds"] == 3 and report["sites"] == 3
-        assert set(report["scorers"]) == {"orgs", "pairs", "events", "people"}
+        assert set(report["scorers"]) == {"orgs", "pairs", "events", "people", "documents"}
         for fig in (report["out_of_fold"], report["val"]):
             assert set(fig["micro"]) == set(fig["per_article"]) == {"orgs", "people", "pairs", "events"}
     # the same corpus, the same model, byte for byte
@@ -251,7 +251,7 @@ def _scored_articles():
         assert len(ex.events) == (2 if positive else 1)
         ctx = Context.build(document_of(gold), ex)
         events = [0.6 if positive and names[0] in ev.parties else 0.2 for ev in ex.events]
-        out.append((gold, ctx, ([0.9] * len(ctx.orgs), {}, events, [None] * len(ex.people))))
+        out.append((gold, ctx, ([0.9] * len(ctx.orgs), {}, events, [None] * len(ex.people), 1.0)))
     return out
 
 
@@ -275,18 +275,20 @@ def test_thresholds_weigh_false_alarms_on_negative_articles():
 def test_article_outcomes_equal_a_fresh_decision_under_any_thresholds():
     from partnergraph.learn.candidates import EVENT_TYPES
     from partnergraph.learn.modelfile import DEFAULT_THRESHOLDS, LanguageModel
-    from partnergraph.learn.train import EXTRA_GRID, HEADLINE_GRID, PARTY_GRID, ArticleOutcomes
+    from partnergraph.learn.train import DOCUMENT_GRID, EXTRA_GRID, HEADLINE_GRID, PARTY_GRID, ArticleOutcomes
 
     blank = LinearModel(("no", "yes"), (0.0,), {})
     lm = LanguageModel(orgs=blank, events=blank, pairs=blank, kinds=blank, people=blank,
                        thresholds=dict(DEFAULT_THRESHOLDS))
     rng = random.Random(7)
-    for gold, ctx, (orgs, _, events, posts) in _scored_articles():
+    for gold, ctx, (orgs, _, events, posts, _) in _scored_articles():
         pairs = {(a, b, t): round(rng.random(), 2) for a, b in ctx.pair_candidates() for t in EVENT_TYPES}
-        scores = ([round(rng.random(), 2) for _ in orgs], pairs, [round(rng.random(), 2) for _ in events], posts)
+        scores = ([round(rng.random(), 2) for _ in orgs], pairs, [round(rng.random(), 2) for _ in events], posts,
+                  round(rng.random(), 2))
         outcomes = ArticleOutcomes(gold, ctx, scores)
         for _ in range(40):
             th = {"events": rng.choice(HEADLINE_GRID), "pairs": rng.choice(HEADLINE_GRID),
                   "party": rng.choice(PARTY_GRID), "extra": rng.choice(EXTRA_GRID),
-                  "orgs": rng.choice(HEADLINE_GRID), "people": 0.5, "tagged": rng.choice(EXTRA_GRID)}
+                  "orgs": rng.choice(HEADLINE_GRID), "people": 0.5, "tagged": rng.choice(EXTRA_GRID),
+                  "document": rng.choice(DOCUMENT_GRID)}
             assert outcomes.counts(lm, th) == score_article(gold, decide(ctx, lm, scores, th).model_dump())

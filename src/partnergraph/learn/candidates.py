@@ -5,13 +5,15 @@ The rule engine proposes; this module turns its proposals into decisions to make
 - a post candidate per person the rules found (or a name only the tagger found, learn/people.py)
   and organization named near them (is the person's title held at this organization);
 - an event candidate per event the rules found (was it reported as having happened);
+- a document candidate per article (does it report any cooperation at all: a quarterly result,
+  a ranking or an appointment names organizations, and the rules may find a trigger in it);
 - a partner-pair candidate per two organizations that the rules put in one event, that are
   named near each other, or that a sentence tells as a visitor and its host (`roles`), asked
   once per event type (are they partners in a reported event of
   this type): every pair feature also counts joined with the type, so "signed" can speak for
   an agreement and against a visit.
 Features are small named functions of a candidate, listed once in `ORG_FEATURES`,
-`pair_features` and `EVENT_FEATURES` and shared by training and inference so the two cannot drift. Changing any
+`pair_features`, `EVENT_FEATURES` and `DOCUMENT_FEATURES` and shared by training and inference so the two cannot drift. Changing any
 of them changes what a weight means: bump `FEATURES_VERSION`.
 """
 
@@ -30,7 +32,7 @@ from partnergraph.learn.roles import mention_roles
 from partnergraph.learn.text import sentences, tokens
 from partnergraph.models import Document, Extraction, Organization, Person, Span
 
-FEATURES_VERSION = 10
+FEATURES_VERSION = 11
 EVENT_TYPES = ("agreement", "visit", "meeting", "joint_entity")
 # pairs per sentence are all pairs of its organizations, up to this many organizations: a
 # member list of 30 is one alliance, not 435 decisions (the rules' event keeps its parties)
@@ -716,6 +718,50 @@ def event_features(ctx: Context, k: int) -> dict[str, float]:
     f = {"bias_" + ctx.lang: 1.0}
     for fn in EVENT_FEATURES:
         f.update(fn(ctx, k))
+    return f
+
+
+# ---- the document ---------------------------------------------------------------------------
+
+def _document_rules(ctx: Context) -> dict[str, float]:
+    """What the rules made of the article: how many events, of which types."""
+    f = {f"rule_events={_bucket(len(ctx.rules.events), (0, 1, 2, 4))}": 1.0}
+    for t in sorted({ev.type for ev in ctx.rules.events}):
+        f["rule_type=" + t] = 1.0
+    f[f"orgs={_bucket(len(ctx.orgs), (0, 1, 2, 4, 8))}"] = 1.0
+    return f
+
+
+def _document_cues(ctx: Context) -> dict[str, float]:
+    """How many sentences hold each type's words, how many of them name two organizations or
+    more (a signing between two named bodies, not "the company signed a lease"), and whether
+    the title or the first sentence holds them."""
+    f = {f"head_{t}": 1.0 for t in ctx.head_cues}
+    for t, hits in ctx.cues.items():
+        two = sum(1 for si in hits if len(ctx.orgs_in_sentence.get(si, ())) >= 2)
+        f[f"cue_{t}={_bucket(len(hits), (0, 1, 2, 4))}"] = 1.0
+        f[f"cue_two_{t}={_bucket(two, (0, 1, 2))}"] = 1.0
+    return f
+
+
+def _document_words(ctx: Context) -> dict[str, float]:
+    """The article's words (Chinese: bigrams), names masked, each once: the genre of a quarterly
+    result, a ranking, an appointment or a discovery, which tells no cooperation."""
+    f: dict[str, float] = {}
+    for si in range(len(ctx.sents)):
+        for g in ctx.sentence_grams(si):
+            f["w=" + g] = 1.0
+    return f
+
+
+DOCUMENT_FEATURES = (_document_rules, _document_cues, _document_words)
+
+
+def document_features(ctx: Context) -> dict[str, float]:
+    """The features of the question whether the article reports any cooperation event at all."""
+    f = {"bias_" + ctx.lang: 1.0}
+    for fn in DOCUMENT_FEATURES:
+        f.update(fn(ctx))
     return f
 
 

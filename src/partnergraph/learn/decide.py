@@ -21,6 +21,9 @@
   tagger named (learn/people.py) is kept only with a post scored above the tagged threshold.
 - An organization is kept when its score clears the orgs threshold or it is a party or entity
   of a kept event or holds a kept post.
+- An article the documents model finds no cooperation story in (its score below the document
+  threshold: a quarterly result, a ranking, an appointment) reports no event at all, whatever
+  triggers the rules found in it.
 Every item records the stage that made or kept it in its `stage`.
 """
 
@@ -36,6 +39,7 @@ from partnergraph.learn.bounds import refine
 from partnergraph.learn.candidates import (
     EVENT_TYPES,
     Context,
+    document_features,
     event_features,
     org_features,
     pair_features,
@@ -76,12 +80,13 @@ def context_for(doc: Document, rules: Extraction, lm: LanguageModel,
 
 _MAX_PRUNED = 4  # rule events of three up to this many parties lose those with no partner
 
-Scores = tuple[list[float], dict[tuple[int, int, str], float], list[float], list[tuple[int, float] | None]]
+Scores = tuple[list[float], dict[tuple[int, int, str], float], list[float], list[tuple[int, float] | None], float]
 
 
 def score_candidates(ctx: Context, lm: LanguageModel) -> Scores:
     """P(keep) of every organization, P(partners in an event of type t) of every pair and type,
-    P(reported) of every rule event, the best post of every person."""
+    P(reported) of every rule event, the best post of every person, P(the article reports any
+    cooperation)."""
     orgs = [lm.orgs.probability(org_features(ctx, i)) for i in range(len(ctx.orgs))]
     pairs = {}
     for a, b in ctx.pair_candidates():
@@ -94,7 +99,8 @@ def score_candidates(ctx: Context, lm: LanguageModel) -> Scores:
         scored = [(lm.people.probability(person_features(ctx, k, i, r)), -r, i) for r, i in enumerate(cands)]
         best = max(scored, default=None)
         posts.append(None if best is None else (best[2], best[0]))
-    return orgs, pairs, events, posts
+    document = 1.0 if lm.documents is None else lm.documents.probability(document_features(ctx))
+    return orgs, pairs, events, posts, document
 
 
 def decide(
@@ -105,10 +111,11 @@ def decide(
     stage: str = "learned",
 ) -> Extraction:
     th = dict(lm.thresholds, **(thresholds or {}))
-    org_p, pair_p, event_p, post_p = scores if scores is not None else score_candidates(ctx, lm)
+    org_p, pair_p, event_p, post_p, doc_p = scores if scores is not None else score_candidates(ctx, lm)
     rules = ctx.rules
     orgs = ctx.orgs
-    kept = {(frozenset((a, b)), t): v for (a, b, t), v in pair_p.items() if v >= th["pairs"]}
+    told = doc_p >= th.get("document", 0.0)  # else no cooperation story: no event at all
+    kept = {(frozenset((a, b)), t): v for (a, b, t), v in pair_p.items() if v >= th["pairs"] and told}
 
     events: list[Event] = []
     # pairs a kept rule event holds, with the types it gives them: the rules' reading of them stands
@@ -124,7 +131,7 @@ def decide(
             best[(ev.type, at)] = max(best.get((ev.type, at), 0.0), event_p[k])
     for k, ev in enumerate(rules.events):
         at = _trigger(ev)
-        if (event_p[k] if at is None else best[(ev.type, at)]) < th["events"]:
+        if not told or (event_p[k] if at is None else best[(ev.type, at)]) < th["events"]:
             continue
         # the events model decides whether the event was reported; the rules' reading of who took
         # part stands (an alliance's eighteen members are one list, not 153 pair decisions), but for

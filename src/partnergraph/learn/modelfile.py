@@ -5,6 +5,7 @@
     MODEL_DIR/<lang>/events.json  an event the rules found was reported as having happened
     MODEL_DIR/<lang>/pairs.json  two organizations are partners in a reported event of a type
     MODEL_DIR/<lang>/people.json  a person's post is held at this organization
+    MODEL_DIR/<lang>/documents.json  the article reports any cooperation event at all
     MODEL_DIR/<lang>/kinds.json  the kind of an organization the tagger found
     MODEL_DIR/<lang>/bounds.json  cut a glued prefix off a name; a tagged name is a known one's short form
     MODEL_DIR/<lang>/names.crfsuite  the sequence tagger for names (a CRFsuite model)
@@ -26,14 +27,15 @@ from partnergraph.learn.tagger import Tagger
 
 FORMAT = "partnergraph-model"
 FORMAT_VERSION = 1
-PARTS = ("orgs", "events", "pairs", "kinds", "people", "bounds")
+PARTS = ("orgs", "events", "pairs", "kinds", "people", "bounds", "documents")
 TAGGER_FILE = "names.crfsuite"
 # "extra": a pair a kept rule event holds gets an event of another type only above it (off at
 # 1.01); "party": a rule event's party whose best pair score with the others is below it is
 # dropped (off at 0)
 # "tagged": the post score a person only the tagger named needs to be kept at all (learn/people.py)
+# "document": an article whose documents score is below it reports no event (off at 0)
 DEFAULT_THRESHOLDS = {"orgs": 0.5, "events": 0.5, "pairs": 0.5, "people": 0.5, "tagged": 0.5, "extra": 1.01,
-                      "party": 0.0}
+                      "party": 0.0, "document": 0.0}
 _MAX_FILE = 64 * 1024 * 1024
 
 
@@ -47,6 +49,7 @@ class LanguageModel:
     tagger: Tagger | None = None
     thresholds: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_THRESHOLDS))
     bounds: LinearModel | None = None
+    documents: LinearModel | None = None  # None: every article may report events
 
 
 @dataclass
@@ -123,8 +126,8 @@ def save_model(path: str | Path, meta: dict, languages: dict[str, LanguageModel]
         (root / lang).mkdir(exist_ok=True)
         for part in PARTS:
             model = getattr(lm, part)
-            if model is None:  # a language model built without bounds: they never fire
-                model = LinearModel(("no", "yes"), (-10.0,), {})
+            if model is None:  # built without bounds: they never fire; without a documents model: never a gate
+                model = LinearModel(("no", "yes"), (10.0 if part == "documents" else -10.0,), {})
             data = model.to_json()
             (root / lang / f"{part}.json").write_text(json.dumps(data, sort_keys=True) + "\n", encoding="utf-8")
     (root / "meta.json").write_text(json.dumps(meta, sort_keys=True, indent=1, ensure_ascii=False) + "\n",

@@ -6,8 +6,11 @@ extraction time, and their organizations and partner pairs become candidates lab
 gold (an organization is right when one of its names is a gold name or alias; a pair when both
 are gold parties of one gold event, the type being that event's). The tagger output used for
 these examples is out-of-fold (a tagger trained on the other folds, folds of whole sites), so the
-scorers learn how far to trust the tagger on sites it has not seen. Logistic regressions score
-the candidates; their regularisation and article weighting, and the decision thresholds, are
+scorers learn how far to trust the tagger on sites it has not seen. Every article is also one
+documents example, labelled by whether its gold has any event: articles without cooperation
+(results, rankings, appointments) teach the gate that silences them, which the rule events'
+and pairs' examples cannot (the rules, written on these articles, rarely fire on them).
+Logistic regressions score the candidates; their regularisation and article weighting, and the decision thresholds, are
 chosen by grouped cross-validation over the training articles (`cross_validate`, selection.py;
 thresholds by `choose_thresholds`, false alarms on articles without cooperation counted), or on
 validation articles if asked (`thresholds_on_val`). Sorted inputs, fixed solvers and
@@ -32,6 +35,7 @@ from partnergraph.learn.bounds import alias_features, alias_owners, trim_feature
 from partnergraph.learn.candidates import (
     EVENT_TYPES,
     Context,
+    document_features,
     event_features,
     org_features,
     pair_features,
@@ -72,12 +76,13 @@ C_EVENTS = 0.5
 C_PEOPLE = 0.5
 C_KINDS = 1.0
 C_BOUNDS = 0.5
+C_DOCUMENTS = 0.3  # one row per article, the article's words among its features: fewer rows, a firmer prior
 # folds of whole sites: out-of-fold tagger output for the scorers' training examples, and the
 # cross-validation that chooses the scorers' C and the thresholds (selection.py)
 FOLDS = 4
 LEGACY_FOLDS = 3  # --select val: the tagger's folds as before cross-validation (k-th article in fold k % 3)
-SCORERS = ("orgs", "pairs", "events", "people")
-DEFAULT_C = {"orgs": C_ORGS, "pairs": C_PAIRS, "events": C_EVENTS, "people": C_PEOPLE}
+SCORERS = ("orgs", "pairs", "events", "people", "documents")
+DEFAULT_C = {"orgs": C_ORGS, "pairs": C_PAIRS, "events": C_EVENTS, "people": C_PEOPLE, "documents": C_DOCUMENTS}
 
 
 @dataclass
@@ -86,6 +91,7 @@ class Examples:
     pairs: list[tuple[dict, int]] = field(default_factory=list)
     events: list[tuple[dict, int]] = field(default_factory=list)
     people: list[tuple[dict, int]] = field(default_factory=list)
+    documents: list[tuple[dict, int]] = field(default_factory=list)
 
 
 def lang_of(gold: dict) -> str:
@@ -110,6 +116,7 @@ def examples(pairs: list[tuple[dict, Context]]) -> Examples:
         pred = {"organizations": [o.model_dump(include={"name", "aliases"}) for o in ctx.orgs]}
         r = Resolver(gold, pred)
         gold_ids = [r.resolve(o.name) for o in ctx.orgs]
+        ex.documents.append((document_features(ctx), int(bool(gold.get("events")))))
         for i in range(len(ctx.orgs)):
             ex.orgs.append((org_features(ctx, i), int(isinstance(gold_ids[i], int))))
         gold_types: set[tuple[frozenset, str]] = set()
@@ -187,7 +194,7 @@ class ArticleOutcomes:
     between the same two of the article's scores decide alike."""
 
     def __init__(self, gold: dict, ctx: Context, scores: Scores) -> None:
-        org_p, pair_p, event_p, post_p = scores
+        org_p, pair_p, event_p, post_p, self.document = scores
         self.gold, self.ctx, self.scores = gold, ctx, scores
         self.events, self.pairs, self.orgs = sorted(event_p), sorted(pair_p.values()), sorted(org_p)
         self.people = sorted(p for _, p in filter(None, post_p))
@@ -197,7 +204,7 @@ class ArticleOutcomes:
         key = (bisect_left(self.events, th["events"]), bisect_left(self.pairs, th["pairs"]),
                th["party"] > 0, bisect_left(self.pairs, th["party"]), bisect_left(self.pairs, th["extra"]),
                bisect_left(self.orgs, th["orgs"]), bisect_left(self.people, th["people"]),
-               bisect_left(self.people, th["tagged"]))
+               bisect_left(self.people, th["tagged"]), self.document >= th.get("document", 0.0))
         if key not in self.memo:
             self.memo[key] = score_article(self.gold, decide(self.ctx, lm, self.scores, th).model_dump())
         return self.memo[key]
@@ -207,6 +214,7 @@ THRESHOLD_GRID = [round(0.1 + 0.05 * k, 2) for k in range(15)]
 HEADLINE_GRID = [round(0.1 + 0.05 * k, 2) for k in range(17)]  # events and pairs: .1 to .9
 PARTY_GRID = [0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3]
 EXTRA_GRID = THRESHOLD_GRID + [1.01]
+DOCUMENT_GRID = [0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5]
 HEADLINE_ROUNDS = 3  # passes over (events, pairs), party, extra until none moves
 
 
@@ -236,9 +244,10 @@ def choose_thresholds(lm: LanguageModel, scored: Scored, by_article: bool = True
         best["events"], best["pairs"] = smoothed_best_grid(
             [HEADLINE_GRID, HEADLINE_GRID], lambda t: headline(events=t[0], pairs=t[1]),
             lambda t: -abs(t[0] - 0.5) - abs(t[1] - 0.5))
-        # each off (party 0, extra 1.01) unless it helps
+        # each off (party 0, extra 1.01, document 0) unless it helps
         best["party"] = smoothed_best(PARTY_GRID, lambda t: headline(party=t), lambda t: -t)
         best["extra"] = smoothed_best(EXTRA_GRID, lambda t: headline(extra=t), lambda t: t)
+        best["document"] = smoothed_best(DOCUMENT_GRID, lambda t: headline(document=t), lambda t: -t)
         if best == before:
             break
     middle = lambda t: -abs(t - 0.5)  # noqa: E731  (ties: the threshold nearer the middle)
@@ -252,9 +261,9 @@ def choose_thresholds(lm: LanguageModel, scored: Scored, by_article: bool = True
 
 def thresholds_on_val(lm: LanguageModel, scored: Scored) -> dict[str, float]:
     """`--select val`'s thresholds: the event threshold, then the pair threshold, with the best
-    mean of pair and event micro F1 on the scored articles; the rule events' party threshold and
-    the other-type threshold on the same figure; then the org threshold with the best org F1,
-    and the people and tagged-people thresholds with the best people F1."""
+    mean of pair and event micro F1 on the scored articles; the rule events' party threshold, the
+    other-type threshold and the document gate on the same figure; then the org threshold with
+    the best org F1, and the people and tagged-people thresholds with the best people F1."""
 
     def f1(th: dict[str, float], fields: tuple[str, ...]) -> float:
         report = evaluate([(g, decide(ctx, lm, s, th).model_dump()) for g, ctx, s in scored])["all"]
@@ -269,9 +278,10 @@ def thresholds_on_val(lm: LanguageModel, scored: Scored) -> dict[str, float]:
     middle = lambda t: -abs(t - 0.5)  # noqa: E731  (ties: the threshold nearer the middle)
     best["events"] = best_of(grid, lambda t: f1(dict(best, events=t), headline), middle)
     best["pairs"] = best_of(grid, lambda t: f1(dict(best, pairs=t), headline), middle)
-    # each off (party 0, extra 1.01) unless it helps
+    # each off (party 0, extra 1.01, document 0) unless it helps
     best["party"] = best_of(PARTY_GRID, lambda t: f1(dict(best, party=t), headline), lambda t: -t)
     best["extra"] = best_of(EXTRA_GRID, lambda t: f1(dict(best, extra=t), headline), lambda t: t)
+    best["document"] = best_of(DOCUMENT_GRID, lambda t: f1(dict(best, document=t), headline), lambda t: -t)
     best["orgs"] = best_of(grid, lambda t: f1(dict(best, orgs=t), ("orgs",)), middle)
     best["people"] = best_of(grid, lambda t: f1(dict(best, people=t), ("people",)), middle)
     best["tagged"] = best_of(grid + [1.01], lambda t: f1(dict(best, tagged=t), ("people",)), middle)
@@ -282,7 +292,8 @@ def _scorers(lm: LanguageModel, models: dict[str, LinearModel]) -> LanguageModel
     """`lm` with the given scorers (its kinds, bounds and thresholds; no tagger: the contexts are built)."""
     return LanguageModel(orgs=models["orgs"], events=models["events"],
                          pairs=TypedModel.from_binary(models["pairs"], EVENT_TYPES), kinds=lm.kinds,
-                         people=models["people"], thresholds=dict(lm.thresholds), bounds=lm.bounds)
+                         people=models["people"], thresholds=dict(lm.thresholds), bounds=lm.bounds,
+                         documents=models["documents"])
 
 
 @dataclass
@@ -385,7 +396,7 @@ def fit_language(lang: str, items: list[Item], val: list[Item], root: Path, use_
     if val:
         report["val"] = _figures([(g, decide(ctx, lm).model_dump()) for g, ctx in val_rows])
     return lm, Examples(*(sum((getattr(ex, part) for ex in per_article), []) for part in
-                          ("orgs", "pairs", "events", "people"))), report
+                          ("orgs", "pairs", "events", "people", "documents"))), report
 
 
 def _figures(rows: list[tuple[dict, dict]]) -> dict:
@@ -418,7 +429,7 @@ def train(golds: list[dict], out: str, val: list[dict] | None = None, name: str 
         lang_val = [it for it in val_items if lang_of(it[0]) == lang]
         languages[lang], exs, selection[lang] = fit_language(lang, lang_items, lang_val, root, tagger, select)
         stats[lang] = {"orgs": len(exs.orgs), "events": len(exs.events), "pairs": len(exs.pairs),
-                       "people": len(exs.people)}
+                       "people": len(exs.people), "documents": len(exs.documents)}
     meta = {
         "name": name,
         "corpus_sha1": corpus_hash(golds),
