@@ -36,7 +36,8 @@ from partnergraph.extraction.rules.chinese.view import ZhText
 from partnergraph.extraction.rules.chinese.visits import VisitRules
 
 # a plan, a hope or a negation just before the trigger: no event
-_NOT_YET = re.compile(r"(?:将|拟|计划|准备|预计|有望|希望|即将|尚未|未|没有|争取|力争|筹建|打算|期待|愿)"
+_NOT_YET = re.compile(r"(?:将|拟|计划|准备|预计|有望|希望|即将|尚未|未|没有|争取|力争|筹建|打算|期待|愿"
+                      r"|(?:明日|明天|后天|下周|下月)会?)"
                       r"[^,。;]{0,6}$")
 # what is set up as the topic of talks (双方就共建联合实验室进行了交流) is not set up yet
 _TOPIC_OF = re.compile(r"(?:就(?!业)|围绕|关于|商讨|探讨|洽谈|商谈)[^,。]{0,4}$")

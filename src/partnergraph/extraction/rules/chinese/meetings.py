@@ -25,7 +25,7 @@ from partnergraph.extraction.rules.chinese.view import ZhText
 
 _ORGANIZE = re.compile(r"(?:联合|与|和|携手)[^,。;]{0,200}?(?:举办|主办|召开|承办)")
 # talks are named meetings in their own right; bare 座谈/会谈 only when nothing else happened
-_NAMED_MEETING = re.compile(r"齐聚|会议|总结会|工作会议|联席会议|研讨会|论坛|理事会|年会|推进会|对接会|峰会|大会")
+_NAMED_MEETING = re.compile(r"齐聚|会议|总结会|工作会议|联席会议|研讨会|论坛|理事会|年会|推进会|对接会|推介会|峰会|大会")
 # what a body's office or branch is called (中国铸造协会上海办事处)
 _BRANCH = ("办事处", "代表处", "分公司", "分会", "分行", "分院", "办公室")
 # talks told after a visit's verb in their sentence are that visit (A一行参观考察了B,并进行了座谈)

@@ -3,7 +3,9 @@
 The visitor stands before the verb and the host after it (A一行来到B, A代表团访问了B,
 A走访了B、C和D: one visit per host), or the host receives (A接待了B考察团, A迎来B代表团),
 or the visitor goes to the host before a verb of inspecting (A一行赴B调研, A带队到B、C考察).
-A visitor named only by its leader is that person's body (潘维大校长一行来到云南大学); a
+A visitor named only by its leader is that person's body (潘维大校长一行来到云南大学), and so
+are host and guests a host's person receives (王明会见了李强一行); a clause with no subject
+goes on with the delegation its sentence led out (A局长率领代表团展开访问,拜访B、C); a
 delegation that signs also visited (A与B代表团签署); a body that sends a group is none
 (A组织B师生参观了C: B visited C); 来校 is the article's university. Several bodies listed as
 one delegation (A、B和C负责人一行来到D) are each a visitor: one visit per visitor and host.
@@ -43,6 +45,12 @@ MAX_TOUR = 240
 _PARTY_WORD = re.compile(r"一行|访问团|代表团|考察团|调研组")
 # a delegation led out: 带队赴, 率团访问, 一行来到
 _LEADS = re.compile(r"带队|率队|率团|一行")
+# a delegation led out in a clause, whose next clause may go on without a subject
+_LED_OUT = re.compile(r"带队|率队|率团|一行|率领[^,。]{0,12}?(?:代表团|访问团|考察团|调研组)")
+# touring a site: what a delegation tours after it came (参观了A实验室) is the host's, no host
+_TOURS = re.compile(r"参观|考察|调研")
+# a clause this close to its trigger has no subject of its own (,拜访A)
+SUBJECTLESS = 2
 # a visitor coming to the article's own university, named as 校 (来校访问, 到校调研)
 _TO_US = re.compile(r"(?:来|到|莅临|走进|访问)(校)(?![长友园区内外庆史训歌徽])")
 # a body sending its people (A组织B师生参观…): the visitor is the body sent
@@ -191,7 +199,7 @@ class VisitRules:
                                                             end if end >= 0 else s1)):
                 return None
             visitors, hosts = after, before[-1:]  # 会见了B、C代表团: both came
-        elif not _DELEGATION_WORDS.search(v, cs, te) and not re.search(
+        elif not _DELEGATION_WORDS.search(v, min(cs, visitors[0].start), te) and not re.search(
                 r"来到|到|赴|走进|莅临|前往|访问|来访|到访|拜访|拜会|造访|出访|抵达", trig + lead):
             return None
         return visitors, hosts
@@ -229,12 +237,18 @@ class VisitRules:
                 sent_body = [m for m in before if 0 <= m.start - sent.end() <= 1]
                 if sent_body:  # not 组织35家会员企业到B: a group with no name of its own
                     before = [m for m in before if m.start >= sent_body[0].start]
+        if not after and _RECEIVES.match(v, ts):
+            # 王明会见了李强一行: the guests named by their leaders
+            after = self._guests_by_person(te, s1)
         if not before and (after or scene):
             # 潘维大校长一行来到云南大学: the visitor named by a person of a known body
             before = self._person_body(max(cs, ts - 30), ts)
         if not before and after and _PARTY_WORD.search(v, cs, ts):
             # 访问团一行先后走访了A、B: the delegation the article has already led out
             before = self._delegation(s0)
+        if not before and after and cs > s0 and ts - cs <= SUBJECTLESS and not _TOURS.match(v, ts):
+            # A局长甲率领代表团在北京展开访问,拜访B、C: the clause goes on with the delegation
+            before = self._led_out(s0, cs)
         if before and not after and scene is not None and len(before) == 1:
             after = [scene]  # 在A公司,王刚一行参观了生产车间: the scene is the host
         if before and not after:
@@ -253,6 +267,14 @@ class VisitRules:
         if ms and ms[0].start == s0 + 1 and v[ms[0].end:ms[0].end + 1] == ",":
             return ms[0]
         return None
+
+    def _led_out(self, s0: int, cs: int) -> list[Mention]:
+        """The body whose delegation the sentence led out before `cs` (A局长甲率领代表团…)."""
+        m = _LED_OUT.search(self.zt.v, s0, cs)
+        if m is None:
+            return []
+        ms = distinct(orgs_in(self.mentions, s0, m.start()))
+        return ms[:1] or self._person_body(s0, m.start())
 
     def _delegation(self, before: int) -> list[Mention]:
         """The body of the article's first delegation (A带队赴…, A一行…) before `before`."""
@@ -297,6 +319,16 @@ class VisitRules:
             if k >= 0:
                 found.append(Mention(k, k + len(name), org, name))
         return distinct(sorted(found, key=lambda m: m.start))
+
+    def _guests_by_person(self, te: int, s1: int) -> list[Mention]:
+        """The bodies of the people a host received as a delegation (会见了李强、赵刚一行):
+        the people named after the verb, up to the delegation's word in the clause."""
+        comma = self.zt.v.find(",", te, s1)
+        end = comma if comma >= 0 else s1
+        word = _PARTY_WORD.search(self.zt.v, te, end)
+        if word is None:
+            return []
+        return self._people_bodies(te, word.start())
 
     def _person_body(self, start: int, end: int) -> list[Mention]:
         """The body of the last person with one named in [start, end), as a mention."""

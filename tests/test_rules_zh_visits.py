@@ -1,0 +1,60 @@
+"""Chinese visits whose visitor or host the text names through a person or a place, on short
+texts written for these tests (invented bodies, people and places)."""
+
+from __future__ import annotations
+
+from zh_helpers import event_pairs as events
+from zh_helpers import org_names, zh
+
+ROSTER = "北岭大学校长王明、青川集团董事长李强出席活动。"
+
+
+def _visit(a: str, b: str) -> tuple[str, frozenset[str]]:
+    return ("visit", frozenset({a, b}))
+
+
+# visitor and host through their people -------------------------------------------------------
+def test_a_host_meets_a_delegation_both_named_by_their_leaders():
+    x = zh(ROSTER + "6月1日,王明会见了李强一行。")
+    assert events(x) == {_visit("北岭大学", "青川集团")}
+
+
+def test_a_host_receives_a_delegation_named_by_its_leader():
+    assert events(zh(ROSTER + "6月1日,王明热情接待了李强一行。")) == {_visit("北岭大学", "青川集团")}
+    assert events(zh(ROSTER + "6月1日,北岭大学热情接待了李强一行。")) == {_visit("北岭大学", "青川集团")}
+
+
+def test_several_leaders_of_one_delegation_are_each_a_visitor():
+    x = zh("北岭大学校长王明、青川集团董事长李强、东湖科技有限公司总经理赵刚出席活动。"
+           "6月1日,王明会见了李强、赵刚一行。")
+    assert events(x) == {_visit("北岭大学", "青川集团"), _visit("北岭大学", "东湖科技有限公司")}
+
+
+def test_meeting_a_person_with_no_delegation_is_no_visit():
+    assert zh(ROSTER + "6月1日,王明会见了李强。").events == []
+    # the delegation's word in the next clause is another group's
+    assert zh(ROSTER + "6月1日,王明会见了李强,随后与学生一行合影。").events == []
+
+
+def test_a_clause_with_no_subject_goes_on_with_the_delegation_led_out():
+    x = zh("青川集团董事长李强今天率领代表团在临江展开访问行程,拜访北岭大学、南山研究院和东湖科技有限公司。")
+    assert events(x) == {_visit("青川集团", h) for h in ("北岭大学", "南山研究院", "东湖科技有限公司")}
+    # no delegation led out before the clause: nobody visited
+    x = zh("青川集团董事长李强今天在临江出席论坛,拜访北岭大学、南山研究院和东湖科技有限公司。")
+    assert x.events == []
+
+
+def test_a_visit_told_for_tomorrow_has_not_happened():
+    x = zh("青川集团代表团今天访问了北岭大学。代表团明日会拜访南山研究院。")
+    assert events(x) == {_visit("青川集团", "北岭大学")}
+
+
+def test_an_office_of_an_unnamed_school_is_no_visitor():
+    x = zh("5月3日,校纪委书记王明一行赴临江县,与临江县签订校地合作协议。")
+    assert "校纪委" not in org_names(x)
+    assert x.events == []
+
+
+def test_bodies_presenting_together_meet():
+    x = zh("5月3日,青川港口集团与临江港口集团物流服务联合推介会在临江举行。")
+    assert events(x) == {("meeting", frozenset({"青川港口集团", "临江港口集团"}))}
