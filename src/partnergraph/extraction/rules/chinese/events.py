@@ -14,7 +14,7 @@ and party set; one to many (A与B、C分别签约, 走访了A、B并与企业签
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from partnergraph.dates import DateMention
 from partnergraph.extraction.rules.chinese.arguments import location_span
@@ -69,6 +69,8 @@ _EACH = re.compile(r"各(?:家|个)?(?:企业|单位|公司|医院|学校|高校
 # the bodies of a tour told before, as a group (两家企业, 三所高校, 各企业, 这些单位)
 _GROUP = re.compile(r"(?:[两二三四五六七八九十几多]|[0-9]{1,2})(?:家|所|个)(?:企业|单位|公司|医院|高校|院校|学校|机构)"
                     r"|(?:各|这些|上述)(?:家|个)?(?:企业|单位|公司|医院|高校|院校|学校|机构)")
+# people signing for both sides (甲与乙代表双方签订): their bodies are the parties
+_FOR_BOTH = re.compile(r"(?:分别)?代表(?:双方|两校|两家|各自单位)")
 _RESPECTIVELY = re.compile(r"分别(?!代表|致辞|讲话|介绍|发言|表示)")
 # a clause whose trigger stands this close to its start has no subject of its own (共建, 并共建)
 SUBJECTLESS = 2
@@ -76,6 +78,8 @@ SUBJECTLESS = 2
 MAX_MERGE_SCAN = 64
 # the longest agreement title read for its parties (characters)
 MAX_TITLE = 60
+# the most titles of one signing read for their parties
+MAX_TITLES = 12
 # people looked up to name a visitor (an article lists a few dozen at most)
 MAX_PEOPLE = 40
 
@@ -184,6 +188,10 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
                 before = signing
         if len(before) >= 2 and not both:
             return before
+        if len(before) < 2:
+            signers = self._signers_bodies(cs, ts)
+            if signers:
+                return signers
         scene = self.scene(s0)
         if scene is not None and self.visitor is not None and len(before) < 2 \
                 and scene.org is not self.visitor.org and _BOTH.search(v, s0, te):
@@ -209,6 +217,21 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
             return before
         return list(self.lead_pair)
 
+    def _signers_bodies(self, cs: int, ts: int) -> list[Mention]:
+        """A院长甲与B馆长乙代表双方签订: the two bodies of the people who signed for both sides,
+        also when each is named only as where a post is held."""
+        m = _FOR_BOTH.search(self.zt.v, cs, ts)
+        if m is None:
+            return []
+        i = bisect_left(self.mentions, cs, key=lambda x: x.start)
+        named = []
+        while i < len(self.mentions) and self.mentions[i].end <= m.start():
+            if self.mentions[i].org is not None:
+                named.append(self.mentions[i])
+            i += 1
+        named = self._eligible(distinct(named))
+        return named if len(named) == 2 else []
+
     def _represented(self, cs: int, ts: int, before: list[Mention]) -> list[Mention]:
         """张力代表A与B签署: the bodies after 代表 are the parties, also when one was named
         before it as well (A公司B部负责人代表A公司与C签约)."""
@@ -233,6 +256,29 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
             pos = end + 1
         return out
 
+    def _titled_pairs(self, s0: int, s1: int, ts: int, te: int) -> list[tuple[Mention, Mention]]:
+        """The two bodies each agreement's title names, for the titles a signing lists after its
+        verb (签署了《A与B…协议》《C与D…备忘录》) or before 的 and its verb (见证《A与B…协议》和
+        《C与D…协议》的签署); a title naming one body or three names no pair."""
+        v = self.zt.v
+        if v.startswith("的", ts - 1):
+            k = v.rfind(",", s0, ts) + 1 or s0  # titles of the clause before 的签署
+            end = ts
+        else:
+            k = v.find("《", te, min(s1, te + 4))
+            end = s1
+        out = []
+        for _ in range(MAX_TITLES):
+            k = v.find("《", k, end) if k >= 0 else -1
+            close = v.find("》", k, min(end, k + MAX_TITLE)) if k >= 0 else -1
+            if close < 0:
+                break
+            ms = self._eligible(distinct(orgs_in(self.mentions, k, close)))
+            if len(ms) == 2 and v.find("与", ms[0].end, ms[1].start) >= 0:
+                out.append((ms[0], ms[1]))
+            k = close
+        return out
+
     def _titled(self, te: int, s1: int) -> list[Mention]:
         """The bodies an agreement's title names when the title follows its verb."""
         v = self.zt.v
@@ -252,10 +298,23 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
     def _agreement(self, s0, s1, ts, te):
         v = self.zt.v
         parties = self._parties(s0, s1, ts, te, "agreement")
-        if len(parties) < 2:
+        titled = self._titled_pairs(s0, s1, ts, te)
+        if len(parties) < 2 and not titled:
             return []
         date = self._date(s0, s1, ts)
         cs = clause_start(v, s0, ts)
+        # 签署了《A与B…协议》《C与D…备忘录》: one agreement per title that names its two bodies
+        # (a ceremony of all of them is dropped in `_merge`: the bodies signed one to one)
+        by_title = [self._extras(EventRec("agreement", [a.org, b.org], date, (ts, te),
+                                          [(a.start, a.end), (b.start, b.end)], pairwise=True), s0, s1)
+                    for a, b in titled]
+        if len(parties) < 2:
+            return by_title
+        return by_title + self._agreement_of(parties, date, s0, s1, ts, te, cs)
+
+    def _agreement_of(self, parties: list[Mention], date, s0: int, s1: int, ts: int, te: int,
+                      cs: int) -> list[EventRec]:
+        v = self.zt.v
         paired = self._with_each_host("agreement", parties, date, s0, s1, ts, te)
         if paired:
             return paired
@@ -273,12 +332,12 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
                 return [self._extras(EventRec("agreement", [listed[0].org, r.org], date, (ts, te),
                                               [(listed[0].start, listed[0].end), (r.start, r.end)],
                                               pairwise=True), s0, s1) for r in listed[1:]]
+        pairs = self._pairs_listed(cs, ts) if "与" in v[cs:ts] else []
+        if len(pairs) >= 2:  # A与B、C与D(分别)签订: one agreement per pair as listed
+            return [self._extras(EventRec("agreement", [a.org, b.org], date, (ts, te),
+                                          [(a.start, a.end), (b.start, b.end)],
+                                          pairwise=True), s0, s1) for a, b in pairs]
         if _RESPECTIVELY.search(v, cs, ts) and "与" in v[cs:ts]:
-            pairs = self._pairs_listed(cs, ts)
-            if len(pairs) >= 2:  # A与B、C与D分别签订: one agreement per pair as listed
-                return [self._extras(EventRec("agreement", [a.org, b.org], date, (ts, te),
-                                              [(a.start, a.end), (b.start, b.end)],
-                                              pairwise=True), s0, s1) for a, b in pairs]
             k = v.index("与", cs, ts)
             left = [p for p in parties if p.end <= k]
             right = [p for p in parties if p.start > k]

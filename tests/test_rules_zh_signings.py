@@ -1,0 +1,50 @@
+"""Chinese signings whose pairs the text names in agreements' titles, in a list of 与-pairs or
+through the people who signed, on short texts written for these tests (invented bodies and people)."""
+
+from __future__ import annotations
+
+from zh_helpers import event_pairs as events
+from zh_helpers import zh
+
+
+def _agreement(a: str, b: str) -> tuple[str, frozenset[str]]:
+    return ("agreement", frozenset({a, b}))
+
+
+# titles ----------------------------------------------------------------------------------------
+def test_each_title_after_the_verb_naming_two_bodies_is_their_agreement():
+    x = zh("5日,甲省人民政府与乙市人民政府在长沙举行合作签约仪式。"
+           "双方签署了《北岭大学与南山研究院学术合作协议》《青川集团与东湖银行战略合作协议》。")
+    assert events(x) == {_agreement("甲省人民政府", "乙市人民政府"),
+                         _agreement("北岭大学", "南山研究院"), _agreement("青川集团", "东湖银行")}
+
+
+def test_titles_before_their_signing_are_one_agreement_each():
+    x = zh("省长见证了《北岭大学与南山研究院学术合作协议》和《青川集团与东湖银行战略合作协议》的签署。")
+    assert events(x) == {_agreement("北岭大学", "南山研究院"), _agreement("青川集团", "东湖银行")}
+
+
+def test_the_signatories_of_titled_agreements_are_not_one_ceremony_of_all():
+    x = zh("在省长见证下,双方代表签署了《北岭大学与南山研究院学术合作协议》《青川集团与东湖银行战略合作协议》。")
+    assert events(x) == {_agreement("北岭大学", "南山研究院"), _agreement("青川集团", "东湖银行")}
+
+
+def test_a_title_naming_one_body_names_no_pair():
+    x = zh("5日,北岭大学与南山研究院签署了《北岭大学人才培养合作协议》。")
+    assert events(x) == {_agreement("北岭大学", "南山研究院")}
+
+
+# a list of pairs -------------------------------------------------------------------------------
+def test_a_list_of_pairs_signing_is_one_agreement_per_pair():
+    x = zh("会上,北岭大学与青川钢铁公司、南山研究院与东湖化工公司签署合作协议。")
+    assert events(x) == {_agreement("北岭大学", "青川钢铁公司"), _agreement("南山研究院", "东湖化工公司")}
+
+
+# the people who signed -------------------------------------------------------------------------
+def test_people_signing_for_both_sides_stand_for_their_bodies():
+    x = zh("3日,北岭博物院院长王明与南山博物馆馆长李强代表双方在临江签订战略合作协议。")
+    assert events(x) == {_agreement("北岭博物院", "南山博物馆")}
+
+
+def test_people_signing_without_standing_for_both_sides_name_no_parties():
+    assert zh("3日,北岭博物院院长王明与南山博物馆馆长李强在临江签订战略合作协议。").events == []
