@@ -58,3 +58,18 @@ def test_an_office_of_an_unnamed_school_is_no_visitor():
 def test_bodies_presenting_together_meet():
     x = zh("5月3日,青川港口集团与临江港口集团物流服务联合推介会在临江举行。")
     assert events(x) == {("meeting", frozenset({"青川港口集团", "临江港口集团"}))}
+
+
+# a host welcoming a delegation -----------------------------------------------------------------
+def test_a_host_welcoming_a_delegation_named_by_its_leader_received_a_visit():
+    assert events(zh(ROSTER + "王明对李强一行的到来表示热烈欢迎。")) == {_visit("北岭大学", "青川集团")}
+    assert events(zh(ROSTER + "王明对李强一行表示衷心欢迎。")) == {_visit("北岭大学", "青川集团")}
+
+
+def test_a_host_welcoming_a_delegation_named_by_its_body_received_a_visit():
+    assert events(zh("王明代表北岭大学对青川集团一行表示热烈欢迎。")) == {_visit("北岭大学", "青川集团")}
+
+
+def test_a_welcome_with_no_delegation_or_no_named_guests_is_no_visit():
+    assert zh(ROSTER + "王明对李强表示欢迎。").events == []
+    assert zh("会上,北岭大学校长王明对考察团一行表示热烈欢迎。").events == []

@@ -4,7 +4,8 @@ The visitor stands before the verb and the host after it (A一行来到B, A代�
 A走访了B、C和D: one visit per host), or the host receives (A接待了B考察团, A迎来B代表团),
 or the visitor goes to the host before a verb of inspecting (A一行赴B调研, A带队到B、C考察).
 A visitor named only by its leader is that person's body (潘维大校长一行来到云南大学), and so
-are host and guests a host's person receives (王明会见了李强一行); a clause with no subject
+are host and guests a host's person receives or welcomes (王明会见了李强一行, 王明对李强一行
+表示热烈欢迎); a clause with no subject
 goes on with the delegation its sentence led out (A局长率领代表团展开访问,拜访B、C); a
 delegation that signs also visited (A与B代表团签署); a body that sends a group is none
 (A组织B师生参观了C: B visited C); 来校 is the article's university. Several bodies listed as
@@ -115,7 +116,12 @@ class VisitRules:
         cs = clause_start(v, s0, ts)
         # the whole clause: a tour lists many hosts between the visitor and the verb
         before = distinct(orgs_in(self.mentions, max(cs, ts - MAX_TOUR), ts))
-        got = _arrival(before) if trig == "的到来" else self._who_visited(s0, s1, ts, te, cs, before)
+        if trig == "的到来":
+            got = _arrival(before) or self._welcomed(cs, ts)
+        elif trig.endswith("欢迎"):
+            got = self._welcomed(cs, ts)
+        else:
+            got = self._who_visited(s0, s1, ts, te, cs, before)
         if got is None:
             return []
         visitors, hosts = got
@@ -319,6 +325,20 @@ class VisitRules:
             if k >= 0:
                 found.append(Mention(k, k + len(name), org, name))
         return distinct(sorted(found, key=lambda m: m.start))
+
+    def _welcomed(self, cs: int, ts: int) -> tuple[list[Mention], list[Mention]] | None:
+        """甲对乙一行表示热烈欢迎, 甲代表A对B一行的到来表示欢迎: the delegation after 对 (a body,
+        or the bodies of the people leading it) visited the body before it (named, or the
+        welcoming person's)."""
+        v = self.zt.v
+        k = v.rfind("对", cs, ts)
+        if k < 0:
+            return None
+        guests = distinct(orgs_in(self.mentions, k, ts)) or self._people_bodies(k, ts)
+        hosts = distinct(orgs_in(self.mentions, cs, k))[-1:] or self._person_body(cs, k)
+        if not guests or not hosts or any(g.org is hosts[0].org for g in guests):
+            return None
+        return guests, hosts
 
     def _guests_by_person(self, te: int, s1: int) -> list[Mention]:
         """The bodies of the people a host received as a delegation (会见了李强、赵刚一行):
