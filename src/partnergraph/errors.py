@@ -17,6 +17,18 @@ class ConfigError(PartnergraphError):
     """A setting or option has a value the library cannot use."""
 
 
+class MovedId(PartnergraphError):
+    """An entity or event id that resolution retired (two organizations merged, an event's
+    reports regrouped) and the id that took its place (`Store.moved_id`)."""
+
+    def __init__(self, kind: str, old: int, new: int) -> None:
+        what = "organization" if kind == "entity" else "event"
+        super().__init__(f"{what} {old} is now {what} {new}",
+                         hint=f"ids follow what an {what} holds: a later article joined it to "
+                              "another or regrouped its reports")
+        self.old, self.new = old, new
+
+
 class SourceError(PartnergraphError):
     """An input could not be read or decoded into a document."""
 

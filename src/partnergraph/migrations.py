@@ -385,8 +385,21 @@ INSERT INTO documents_fts(rowid, title, text) SELECT doc_key, title, text FROM d
     WHERE has_cjk(title, text);
 """
 
+# Stable ids (resolution/ids.py): entities, events and people are numbered from what they are,
+# not from the order resolution met them, so a store grown in batches and one rebuilt from
+# scratch give the same ids. `id_redirects` keeps each retired entity or event id with the id
+# that took its place (two entities merged by a new document), so an old /org/ID link still
+# leads somewhere. The next resolution is a full one: it renumbers the store and records
+# where each id of the old numbering went.
+V12 = """
+CREATE TABLE IF NOT EXISTS id_redirects(kind TEXT NOT NULL, old_id INTEGER NOT NULL,
+    new_id INTEGER NOT NULL, PRIMARY KEY (kind, old_id)) WITHOUT ROWID;
+INSERT OR REPLACE INTO meta VALUES ('incremental_ready', '0');
+UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation';
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [(1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6), (7, V7),
-                                     (8, V8), (9, V9), (10, V10), (11, V11)]
+                                     (8, V8), (9, V9), (10, V10), (11, V11), (12, V12)]
 LATEST = MIGRATIONS[-1][0]
 
 

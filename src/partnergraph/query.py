@@ -14,7 +14,7 @@ import json
 import re
 from dataclasses import asdict, dataclass, field
 
-from partnergraph.errors import ConfigError, PartnergraphError
+from partnergraph.errors import ConfigError, MovedId, PartnergraphError
 from partnergraph.evidence import Mark, Piece, pieces, quote
 from partnergraph.models import EVENT_TYPES, ORG_KINDS
 from partnergraph.resolution.names import name_key
@@ -166,9 +166,11 @@ def find_org(store: Store, name: str | int) -> OrgRef:
     error naming the closest known ones."""
     if isinstance(name, int):
         row = store.entity(name)
+        if row is None and (moved := store.moved_id("entity", name)) is not None:
+            raise MovedId("entity", name, moved)
         if row is None:
             raise PartnergraphError(f"no organization with id {name} in {store.path}",
-                                    hint="ids change when the store is resolved again; search by name")
+                                    hint="search by name (`partnergraph orgs`, `partnergraph search TEXT`)")
         return OrgRef(name, row[2], row[3])
     entity_id = store.entity_id_by_key(name_key(name))
     if entity_id is None:
@@ -307,6 +309,8 @@ def event(store: Store, event_id: int) -> EventDetail:
     """One event with the full text of every article that reports it, marked at the event's
     evidence (trigger, parties, date, place, topics) and at the people the article names."""
     row = store.event_row(event_id)
+    if row is None and (moved := store.moved_id("event", event_id)) is not None:
+        raise MovedId("event", event_id, moved)
     if row is None:
         raise PartnergraphError(f"no event {event_id} in {store.path}",
                                 hint="event ids are listed by `partnergraph events --json`")

@@ -36,7 +36,7 @@ def resolve_store(store: Store, *, full: bool = False):
 def full_resolution(store: Store) -> None:
     """Rebuild entities, people and events from every stored mention and override, and the
     name index incremental runs work from."""
-    from partnergraph.resolution import crosslang, incremental
+    from partnergraph.resolution import crosslang, ids, incremental
     from partnergraph.resolution.entities import resolve, resolve_people
     from partnergraph.resolution.events import dedup_events
 
@@ -45,24 +45,59 @@ def full_resolution(store: Store) -> None:
     found = crosslang.candidates([k for k in keys if crosslang._is_zh(k)],
                                  [k for k in keys if crosslang._is_en(k)])
     provs = crosslang.provisional_labels(found, entities.key_to_entity, keys)
+    doc_order = store.doc_ids()
     cross, apart = cross_language_links(store.iter_org_names(), store.iter_event_mentions(),
-                                        entities.key_to_entity, found)
+                                        entities.key_to_entity, found, doc_order)
     if cross or apart:
         entities = resolve(store.iter_org_names(), store.overrides(), cross, apart)
+    org_canon = _number_entities(entities)
     people = resolve_people(store.iter_person_mentions(), entities.key_to_entity)
-    events = dedup_events(store.iter_event_mentions(), entities.key_to_entity)
+    events = dedup_events(store.iter_event_mentions(), entities.key_to_entity,
+                          doc_order=doc_order)
+    docs = store.doc_identities()
+    _number(people, ids.person_canons(people, docs, org_canon))
+    _number(events, ids.event_canons(events, docs))
+    redirects = {
+        "entity": ids.successors(store.entity_members(), entities.key_to_entity,
+                                 {e.id for e in entities.entities}),
+        "event": ids.successors(store.event_reports_by_event(),
+                                {(d, i): e.id for e in events for d, i, _r in e.sources},
+                                {e.id for e in events})}
     store.write_resolution(entities, people, events,
-                           index=(provs, *incremental.full_index(store, keys, found)))
+                           index=(provs, *incremental.full_index(store, keys, found)),
+                           redirects=redirects)
+
+
+def _number(records: list, canons: dict) -> None:
+    """Give events or people (`records`, numbered by position) their ids (`resolution.ids`)."""
+    from partnergraph.resolution import ids
+
+    for n, i in ids.number(canons).items():
+        records[n].id = i
+
+
+def _number_entities(entities) -> dict[int, str]:
+    """Give an `EntityResolution`'s entities their ids (`resolution.ids`), in place; returns
+    each one's canonical key by id."""
+    from partnergraph.resolution import ids
+
+    canons = ids.entity_canons(entities.key_to_entity)
+    new = ids.number(canons)
+    for e in entities.entities:
+        e.id = new[e.id]
+    entities.key_to_entity = {k: new[v] for k, v in entities.key_to_entity.items()}
+    return {new[i]: c[0] for i, c in canons.items()}
 
 
 def cross_language_links(org_names, events, key_to_entity: dict[str, int],
-                         found: list | None = None) -> tuple[list, list]:
+                         found: list | None = None,
+                         doc_order: dict[int, str] | None = None) -> tuple[list, list]:
     """Links (and pairs left apart) between Chinese and English names, as `entities.Link`s
     with rule "cross-language" (see `resolution.crosslang`)."""
     from partnergraph.resolution.crosslang import cross_links
     from partnergraph.resolution.entities import Link
 
-    links, apart = cross_links(org_names, events, key_to_entity, found)
+    links, apart = cross_links(org_names, events, key_to_entity, found, doc_order)
     return ([Link(c.zh, c.en, "cross-language", c.doc_key, c.detail) for c in links],
             [Link(c.zh, c.en, "cross-language", c.doc_key, c.detail) for c in apart])
 

@@ -32,6 +32,8 @@ from functools import lru_cache
 from importlib import resources
 from itertools import product
 
+from partnergraph.resolution.events import doc_rank
+
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[a-z]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
@@ -363,12 +365,14 @@ def cross_links(
     events: Iterable[tuple],
     key_to_entity: dict[str, int],
     found: list[tuple[str, str, Alignment]] | None = None,
+    doc_order: dict[int, str] | None = None,
 ) -> tuple[list[CrossLink], list[CrossLink]]:
     """(links, conflicts) between Chinese and English names.
 
     `org_names` as `Store.iter_org_names` yields them, `events` as `Store.iter_event_mentions`,
     `key_to_entity` the resolution without cross-language links; `found`: the `candidates`
-    of these names when the caller has them already.
+    of these names when the caller has them already; `doc_order`: each document's id, which
+    picks the document a link cites among several (`events.doc_rank`).
     """
     docs_of: dict[str, set[int]] = defaultdict(set)
     for doc_key, _idx, _role, _name, key, _kind in org_names:
@@ -380,7 +384,8 @@ def cross_links(
     if not found:
         return [], []
     find = _provisional(found, key_to_entity)
-    support = _same_events(events, key_to_entity, find)
+    rank = doc_rank(doc_order)
+    support = _same_events(events, key_to_entity, find, rank)
 
     scored: list[tuple[str, str, float, int | None, str]] = []
     # the Chinese name an alignment stands for once a left-out place is taken off: 上海复旦大学
@@ -389,7 +394,7 @@ def cross_links(
     for z, e, a in found:
         proper_zh[z] = z[len(left_out_place(a)):]
         score, notes, doc = a.score, [a.explain()], None
-        shared = sorted(docs_of[z] & docs_of[e])
+        shared = sorted(docs_of[z] & docs_of[e], key=rank)
         if shared:
             score += SAME_ARTICLE
             doc = shared[0]
@@ -467,7 +472,7 @@ def left_out_place(a: Alignment) -> str:
     return a.parts[0].split(" -> ")[0] if a.parts[0].endswith(LEFT_OUT_PLACE) else ""
 
 
-def _same_events(events: Iterable[tuple], key_to_entity: dict[str, int], find,
+def _same_events(events: Iterable[tuple], key_to_entity: dict[str, int], find, rank,
                  ) -> dict[tuple[str, str], tuple[str, str, list[int]]]:
     """(zh key, en key) -> (type, day, documents) for two-party events on one day, one told
     in Chinese and one in English, whose other party is one organization."""
@@ -490,8 +495,8 @@ def _same_events(events: Iterable[tuple], key_to_entity: dict[str, int], find,
     for (kind, date, _other), side in sides.items():
         for (z, dz), (e, de) in product(side["zh"], side["en"]):
             # the earliest such event, whatever order the reports came in
-            found = (kind, date, sorted({dz, de}))
-            if (z, e) not in out or (date, kind, found[2]) < (out[(z, e)][1], out[(z, e)][0],
-                                                                out[(z, e)][2]):
+            found = (kind, date, sorted({dz, de}, key=rank))
+            if (z, e) not in out or (date, kind, [rank(d) for d in found[2]]) < (
+                    out[(z, e)][1], out[(z, e)][0], [rank(d) for d in out[(z, e)][2]]):
                 out[(z, e)] = found
     return out

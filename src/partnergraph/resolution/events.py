@@ -40,6 +40,13 @@ class EventRecord:
     sources: list[tuple[int, int, str]] = field(default_factory=list)  # (doc_key, idx, rule)
 
 
+def doc_rank(doc_order: dict[int, str] | None):
+    """A sort key for documents by `doc_order` (their ids), by row number without it."""
+    if doc_order is None:
+        return lambda doc_key: ("", doc_key)
+    return lambda doc_key: (doc_order.get(doc_key, ""), doc_key)
+
+
 def date_range(value: str | None) -> tuple[int, int] | None:
     """An ISO date, month or year → its first and last day as ordinals; else None."""
     if not value:
@@ -73,13 +80,17 @@ def dedup_events(
     rows: Iterable[tuple],
     key_to_entity: dict[str, int],
     window_days: int = WINDOW_DAYS,
+    doc_order: dict[int, str] | None = None,
 ) -> list[EventRecord]:
     """Cluster event reports into events.
 
     `rows`: (doc_key, idx, type, date, parties, location, topics, entity, published) as
     `Store.iter_event_mentions` yields them; parties are names, resolved through
-    `key_to_entity` (a name resolution never saw becomes no party).
+    `key_to_entity` (a name resolution never saw becomes no party). `doc_order`: each
+    document's id, which orders reports of one day (their row numbers follow the order the
+    documents were ingested in, so a store built in another order would cluster otherwise).
     """
+    rank = doc_rank(doc_order)
     groups: dict[tuple, list] = defaultdict(list)
     for doc_key, idx, type_, date_, parties, location, topics, entity, published in rows:
         ids = sorted({key_to_entity[k] for k in map(name_key, parties) if k in key_to_entity})
@@ -90,7 +101,7 @@ def dedup_events(
     out: list[EventRecord] = []
     for (type_, parties), reports in sorted(groups.items()):
         # dated reports by date, then undated ones, each alone
-        reports.sort(key=lambda r: (r[0] is None, r[0] or (0, 0), r[1], r[2]))
+        reports.sort(key=lambda r: (r[0] is None, r[0] or (0, 0), rank(r[1]), r[2]))
         clusters: list[list] = []
         for r in reports:
             placed = False

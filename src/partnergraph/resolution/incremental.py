@@ -19,10 +19,13 @@ components of the names reported with it in an event are re-resolved as well.
 
 Events are grouped by (type, resolved parties) before clustering, so only the groups whose
 parties changed or that gained or lost a report are re-clustered; people likewise by (name,
-resolved organization). An entity whose names are exactly those it had keeps its id (a
-bookmarked organization survives ingests); changed entities, events and people get new ids.
-A full run (`resolve --force`, or a first ingest) numbers everything afresh, so two stores
-built in different orders hold the same entities and events under different ids.
+resolved organization). Entities, events and people take the ids a full run gives them
+(`resolution.ids`: from their canonical keys, not from the order they were met), so a store
+grown batch by batch and one built from scratch hold the same ids. An entity keeps its id while
+it keeps its smallest name; a retired id (two entities merged, an event's reports regrouped) is
+recorded with its successor (`id_redirects`), which the web app redirects to. Where documents
+tie (the first report of a day, the article a link cites), they are ordered by id, not by the
+row number ingest gave them.
 
 `Stats` counts what one run re-resolved, so tests can hold the work to what changed.
 """
@@ -33,7 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from partnergraph.resolution import crosslang
+from partnergraph.resolution import crosslang, ids
 from partnergraph.resolution.names import name_key
 
 if TYPE_CHECKING:
@@ -74,7 +77,8 @@ def update(store: Store) -> Stats:
         while True:
             stats.rounds += 1
             part = _resolve_part(store, closure)
-            extra = _moved_coparties(store, closure, part) - closure
+            extra = (_moved_coparties(store, closure, part)
+                     | _displaced_entities(store, closure, part)) - closure
             if not extra:
                 break
             closure = _expand(store, closure | extra)
@@ -248,12 +252,13 @@ def _resolve_part(store: Store, closure: set[str]) -> _Part:
         rows = [(d, 0, "name", k, k, "other")
                 for (z, e), d in store.first_shared_docs((z, e) for z, e, _a in found).items()
                 for k in (z, e)]
-        cross, apart = cross_language_links(rows, events, k2e, found)
+        doc_order = store.doc_ids({r[0] for r in rows} | {r[0] for r in events})
+        cross, apart = cross_language_links(rows, events, k2e, found, doc_order)
         if cross or apart:
             entities = resolve((), overrides, cross, apart, totals=totals, links=links)
-    ids = {entities.key_to_entity[k] for k in closure if k in entities.key_to_entity}
+    mine = {entities.key_to_entity[k] for k in closure if k in entities.key_to_entity}
     return _Part(
-        links_read=len(links), entities=[e for e in entities.entities if e.id in ids],
+        links_read=len(links), entities=[e for e in entities.entities if e.id in mine],
         key_to_entity={k: v for k, v in entities.key_to_entity.items() if k in closure},
         links=[k for k in entities.links if k.a in closure],
         conflicts=[k for k in entities.conflicts if k.a in closure or k.b in closure],
@@ -273,32 +278,52 @@ def _moved_coparties(store: Store, closure: set[str], part: _Part) -> set[str]:
 
 
 # -- writing -----------------------------------------------------------------------------
+def _entity_ids(store: Store, closure: set[str], part: _Part) -> tuple[dict[int, int], dict]:
+    """(the closure's entities' ids by local id, the entities outside the closure that share
+    an id bucket with one of them: id -> the id they would take now)."""
+    canons = ids.entity_canons(part.key_to_entity)
+    old_ids = set(store.entities_of_keys(closure).values())
+    outside = store.ids_in_buckets("entities", ids.buckets(canons.values())) - old_ids
+    numbered = ids.number({("new", i): c for i, c in canons.items()}
+                          | {("old", i): c for i, c in store.entity_canons(outside).items()})
+    return ({i: numbered[("new", i)] for i in canons},
+            {i: numbered[("old", i)] for i in outside})
+
+
+def _displaced_entities(store: Store, closure: set[str], part: _Part) -> set[str]:
+    """The names of entities outside the closure whose id a new entity moves (a key sorting
+    before theirs in their id bucket): they must be written again under their new id."""
+    _new, outside = _entity_ids(store, closure, part)
+    moved = [i for i, now in outside.items() if now != i]
+    return {k for ks in store.members_of(moved).values() for k in ks}
+
+
 def _write_entities(store: Store, closure: set[str], part: _Part, old_entity: dict[str, int],
                     stats: Stats) -> tuple[set[int], set[int]]:
-    """Replace the closure's entities; an entity with exactly its old names keeps its id.
-    Returns (old ids that are gone, ids whose name or kind another table copies changed)."""
+    """Replace the closure's entities under their ids (`resolution.ids`): an entity with its old
+    id and exactly its old names is unchanged. Retired ids redirect to the entity holding
+    their first name. Returns (old ids no longer standing for the same names, ids whose name
+    or kind another table copies changed)."""
     old_ids = set(old_entity.values())
     old_members = store.members_of(old_ids)
-    by_members = {frozenset(ms): i for i, ms in old_members.items()}
     old_rows = {i: (name, kind) for i, name, kind in store.entity_names_kinds(old_ids)}
-    next_id = store.max_entity_id() + 1
-    local_to_global: dict[int, int] = {}
+    local_to_global, _outside = _entity_ids(store, closure, part)
+    key_to_entity = {k: local_to_global[v] for k, v in part.key_to_entity.items()}
+    members: dict[int, set[str]] = {}
+    for k, i in key_to_entity.items():
+        members.setdefault(i, set()).add(k)
     kept: set[int] = set()
     renamed: set[int] = set()
     for e in part.entities:
-        members = frozenset(k for k, v in part.key_to_entity.items() if v == e.id)
-        if members in by_members:
-            i = by_members[members]
+        i = local_to_global[e.id]
+        if old_members.get(i) == members[i]:
             kept.add(i)
             if old_rows.get(i) != (e.name, e.kind):
                 renamed.add(i)
-        else:
-            i = next_id
-            next_id += 1
-        local_to_global[e.id] = i
-    store.replace_entities(old_ids, closure, part.entities, local_to_global,
-                           {k: local_to_global[v] for k, v in part.key_to_entity.items()},
+    store.replace_entities(old_ids, closure, part.entities, local_to_global, key_to_entity,
                            part.links, part.conflicts)
+    written = set(local_to_global.values())
+    store.add_redirects("entity", ids.successors(old_members, key_to_entity, written), written)
     stats.entities_written = len(part.entities)
     return old_ids - kept, renamed | (old_ids - kept)
 
@@ -325,8 +350,15 @@ def _write_events(store: Store, dirty_docs: list[int], changed_old: set[int],
         extra = store.reports_of_events(more)
         k2e.update(store.entities_of_keys({name_key(p) for r in extra for p in r[4]} - set(k2e)))
         rows = list({(r[0], r[1]): r for r in rows + extra}.values())
-    events = dedup_events(rows, k2e)
-    pairs = store.replace_events(old_events, events)
+    events = dedup_events(rows, k2e, doc_order=store.doc_ids({r[0] for r in rows}))
+    old_reports = store.event_reports_by_event(old_events)
+    moved = _number(store, "events", events, old_events,
+                    ids.event_canons(events, store.doc_identities({r[0] for r in rows})),
+                    store.event_canons)
+    pairs = store.replace_events(old_events, events, moved)
+    written = {e.id for e in events}
+    store.add_redirects("event", moved | ids.successors(
+        old_reports, {(d, i): e.id for e in events for d, i, _r in e.sources}, written), written)
     stats.events_written = len(events)
     stats.event_reports = len(rows)
     return pairs
@@ -357,5 +389,23 @@ def _write_people(store: Store, dirty_docs: list[int], changed_old: set[int],
     rows = {(r[0], r[1]): r for r in old_rows + new_rows + more}
     mine = sorted(r for r in rows.values() if pkey(r) in wanted)
     people = resolve_people(mine, k2e)
-    store.replace_people(old_people, people)
+    org_canon = {i: c[0] for i, c in store.entity_canons(
+        {p.entity_id for p in people if p.entity_id is not None}).items()}
+    docs = store.doc_identities({p.titles[0][1] for p in people if p.entity_id is None})
+    moved = _number(store, "people", people, old_people,
+                    ids.person_canons(people, docs, org_canon), store.person_canons)
+    store.replace_people(old_people, people, moved)
     stats.people_written = len(people)
+
+
+def _number(store: Store, table: str, records: list, replaced: set[int], canons: dict,
+            canons_of) -> dict[int, int]:
+    """Give the new events or people (`records`) their ids (`resolution.ids`), ranked with the
+    others of their id buckets (`canons_of`: the stored ones' canonical keys, by id); returns
+    the stored ones a new key moves in its bucket, old id -> new id."""
+    outside = store.ids_in_buckets(table, ids.buckets(canons.values())) - replaced
+    numbered = ids.number({("new", n): c for n, c in canons.items()}
+                          | {("old", i): c for i, c in canons_of(outside).items()})
+    for n in canons:
+        records[n].id = numbered[("new", n)]
+    return {i: numbered[("old", i)] for i in outside if numbered[("old", i)] != i}

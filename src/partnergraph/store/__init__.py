@@ -296,14 +296,6 @@ class Store(Reads, ResolutionTables):
         row = cur.fetchone()
         return dict(zip([c[0] for c in cur.description], row)) if row else None
 
-    def doc_ids(self, doc_keys: Iterable[int]) -> dict[int, str]:
-        keys = list(doc_keys)
-        if not keys:
-            return {}
-        marks = ",".join("?" * len(keys))
-        return dict(self.conn.execute(
-            f"SELECT doc_key, id FROM documents WHERE doc_key IN ({marks})", keys))
-
     def forget_source(self, doc_id: str) -> None:
         """`doc_id` is no longer in its input (a record removed from a JSON Lines file): drop
         its source, and its document when no other source reports it; when copies do, the
@@ -461,12 +453,13 @@ class Store(Reads, ResolutionTables):
             self.bump_generation()
 
     # -- resolution output ----------------------------------------------------------------
-    def write_resolution(self, entities, people, events, index=None) -> None:
+    def write_resolution(self, entities, people, events, index=None, redirects=None) -> None:
         """Replace every derived table in one transaction and mark the store resolved.
 
         `entities`, `people`, `events` are the results of `resolution.entities.resolve`,
         `resolution.entities.resolve_people` and `resolution.events.dedup_events`; `index`
-        the arguments of `write_name_index` (incremental resolution's name index).
+        the arguments of `write_name_index` (incremental resolution's name index);
+        `redirects`: kind ("entity", "event") -> {retired id: the id that took its place}.
         """
         c = self.conn
         with self.transaction():
@@ -497,6 +490,8 @@ class Store(Reads, ResolutionTables):
                 " GROUP BY p1.entity_id, p2.entity_id")
             if index is not None:
                 self.write_name_index(*index)
+            for kind, moved in (redirects or {}).items():
+                self.add_redirects(kind, moved)
             c.execute("UPDATE meta SET value=? WHERE key='resolved_generation'", (str(gen),))
 
 

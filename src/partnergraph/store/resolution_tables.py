@@ -129,15 +129,25 @@ class ResolutionTables:
             "SELECT a, b, rule, doc_key, detail FROM doc_links WHERE a IN ({marks})", keys)]
 
     def first_shared_docs(self, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
-        """The first document naming both names of each pair (pairs none names are left out)."""
+        """The first document (by id, `events.doc_rank`) naming both names of each pair
+        (pairs none names are left out)."""
         out = {}
         for a, b in pairs:
             row = self.conn.execute(
-                "SELECT MIN(x.doc_key) FROM org_names x JOIN org_names y ON y.key=?"
-                " AND y.doc_key=x.doc_key WHERE x.key=?", (b, a)).fetchone()
-            if row[0] is not None:
+                "SELECT d.doc_key FROM org_names x JOIN org_names y ON y.key=?"
+                " AND y.doc_key=x.doc_key JOIN documents d ON d.doc_key=x.doc_key WHERE x.key=?"
+                " ORDER BY d.id, d.doc_key LIMIT 1", (b, a)).fetchone()
+            if row is not None:
                 out[(a, b)] = row[0]
         return out
+
+    def doc_ids(self, doc_keys: Iterable[int] | None = None) -> dict[int, str]:
+        """doc_key -> document id, of these documents (all of them when None): the order
+        resolution breaks ties between documents in, the same whatever order they came in."""
+        if doc_keys is None:
+            return dict(self.conn.execute("SELECT doc_key, id FROM documents"))
+        return dict(self._in("SELECT doc_key, id FROM documents WHERE doc_key IN ({marks})",
+                             sorted(set(doc_keys))))
 
     def index_docs(self, links: Iterable, event_keys: Iterable[tuple[str, str, str, str, int, int]],
                    doc_keys: Iterable[int] | None = None) -> None:
@@ -223,11 +233,123 @@ class ResolutionTables:
             out[i].add(key)
         return out
 
+    def entity_members(self) -> dict[int, list[str]]:
+        """Every entity's names."""
+        out: dict[int, list[str]] = defaultdict(list)
+        for key, i in self.conn.execute("SELECT key, entity_id FROM entity_names"):
+            out[i].append(key)
+        return out
+
+    def event_reports_by_event(self, ids: Iterable[int] | None = None) -> dict[int, list]:
+        """Event id -> its reports, (doc_key, idx), of these events (all when None)."""
+        sql = "SELECT event_id, doc_key, idx FROM event_sources"
+        rows = (self.conn.execute(sql) if ids is None
+                else self._in(sql + " WHERE event_id IN ({marks})", sorted(set(ids))))
+        out: dict[int, list] = defaultdict(list)
+        for ev, d, i in rows:
+            out[ev].append((d, i))
+        return out
+
     def entity_names_kinds(self, ids: Iterable[int]) -> list[tuple[int, str, str]]:
         return self._in("SELECT id, name, kind FROM entities WHERE id IN ({marks})", ids)
 
-    def max_entity_id(self) -> int:
-        return self.conn.execute("SELECT COALESCE(MAX(id), 0) FROM entities").fetchone()[0]
+    # -- stable ids (resolution/ids.py) --------------------------------------------------
+    def doc_identities(self, doc_keys: Iterable[int] | None = None) -> dict[int, tuple]:
+        """doc_key -> (id, published, content_hash): what names a document in canonical keys."""
+        sql = "SELECT doc_key, id, published, content_hash FROM documents"
+        rows = (self.conn.execute(sql) if doc_keys is None
+                else self._in(sql + " WHERE doc_key IN ({marks})", sorted(set(doc_keys))))
+        return {r[0]: r[1:] for r in rows}
+
+    def ids_in_buckets(self, table: str, buckets: Iterable[int]) -> set[int]:
+        """The ids of `table` (entities, events, people) in these id buckets."""
+        from partnergraph.resolution.ids import bucket_bounds
+
+        out: set[int] = set()
+        for b in sorted(buckets):
+            out.update(r[0] for r in self.conn.execute(
+                f"SELECT id FROM {table} WHERE id BETWEEN ? AND ?", bucket_bounds(b)))
+        return out
+
+    def entity_canons(self, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+        return {i: (k, "") for i, k in self._in(
+            "SELECT entity_id, MIN(key) FROM entity_names WHERE entity_id IN ({marks})"
+            " GROUP BY entity_id", ids)}
+
+    def event_canons(self, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+        from partnergraph.resolution.ids import event_canon, report_key
+
+        reports: dict[int, list] = defaultdict(list)
+        types: dict[int, str] = {}
+        for ev, type_, published, content_hash, idx, doc_id in self._in(
+                "SELECT s.event_id, e.type, d.published, d.content_hash, s.idx, d.id"
+                " FROM event_sources s JOIN events e ON e.id=s.event_id JOIN documents d"
+                " ON d.doc_key=s.doc_key WHERE s.event_id IN ({marks})", ids):
+            reports[ev].append((report_key(published, content_hash, idx), doc_id))
+            types[ev] = type_
+        return {ev: event_canon(types[ev], rs) for ev, rs in reports.items()}
+
+    def person_canons(self, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+        from partnergraph.resolution.ids import person_canon, report_key
+
+        ids = sorted(set(ids))
+        rows = self._in("SELECT person_id, key, entity_id FROM person_keys"
+                        " WHERE person_id IN ({marks})", ids)
+        orgs = self.entity_canons({e for _p, _k, e in rows if e is not None})
+        alone = dict(self._in("SELECT person_id, MIN(doc_key) FROM person_titles"
+                              " WHERE person_id IN ({marks}) GROUP BY person_id",
+                              [p for p, _k, e in rows if e is None]))
+        docs = self.doc_identities(alone.values())
+        out = {}
+        for p, key, e in rows:
+            if e is not None:
+                out[p] = person_canon(key, orgs[e][0], None)
+            else:
+                doc_id, published, content_hash = docs[alone[p]]
+                out[p] = person_canon(key, None, (report_key(published, content_hash, -1), doc_id))
+        return out
+
+    _RENUMBERED = {"events": (("events", "id"), ("event_parties", "event_id"),
+                              ("event_sources", "event_id"), ("event_groups", "event_id")),
+                   "people": (("people", "id"), ("person_keys", "person_id"),
+                              ("person_titles", "person_id"))}
+
+    def renumber(self, table: str, mapping: dict[int, int]) -> None:
+        """Give events or people new ids (old -> new), in two steps so two may swap."""
+        if not mapping:
+            return
+        for t, col in self._RENUMBERED[table]:
+            self.conn.executemany(f"UPDATE {t} SET {col}=? WHERE {col}=?",
+                                  ((-new, old) for old, new in mapping.items()))
+            self.conn.executemany(f"UPDATE {t} SET {col}=? WHERE {col}=?",
+                                  ((new, -new) for new in mapping.values()))
+
+    def add_redirects(self, kind: str, moved: dict[int, int],
+                      written: Iterable[int] | None = None) -> None:
+        """Record that ids `moved` (old -> new) of `kind` ("entity", "event") now live under
+        another id: what pointed at an old id points at its new one, and an id in use again
+        (among `written`, the ids just written; all when None) is no redirect."""
+        c = self.conn
+        c.executemany("UPDATE id_redirects SET new_id=? WHERE kind=? AND new_id=?",
+                      ((new, kind, old) for old, new in moved.items()))
+        c.executemany("INSERT OR REPLACE INTO id_redirects VALUES (?,?,?)",
+                      ((kind, old, new) for old, new in moved.items() if old != new))
+        if written is None:
+            table = "entities" if kind == "entity" else "events"
+            c.execute(f"DELETE FROM id_redirects WHERE kind=? AND old_id IN (SELECT id FROM {table})",
+                      (kind,))
+        else:
+            self._in("DELETE FROM id_redirects WHERE kind=? AND old_id IN ({marks})",
+                     set(written) | set(moved.values()), kind)
+
+    def moved_id(self, kind: str, old_id: int) -> int | None:
+        """The id an entity or event retired as `old_id` lives under now, else None."""
+        table = "entities" if kind == "entity" else "events"
+        if self.conn.execute(f"SELECT 1 FROM {table} WHERE id=?", (old_id,)).fetchone():
+            return None
+        row = self.conn.execute("SELECT new_id FROM id_redirects WHERE kind=? AND old_id=?",
+                                (kind, old_id)).fetchone()
+        return row[0] if row else None
 
     def replace_entities(self, old_ids: set[int], keys: set[str], entities, local_to_global,
                          key_to_entity: dict[str, int], links, conflicts) -> None:
@@ -285,8 +407,9 @@ class ResolutionTables:
                 "SELECT event_id FROM event_groups WHERE type=? AND parties=?", (type_, parties)))
         return out
 
-    def replace_events(self, old: set[int], events) -> set[tuple[int, int]]:
-        """Remove events `old`, write `events` under new ids; the party pairs of both."""
+    def replace_events(self, old: set[int], events, moved: dict[int, int]) -> set[tuple[int, int]]:
+        """Remove events `old`, renumber events `moved` (old -> new id), write `events`
+        (numbered already); the party pairs of the removed and written ones."""
         c = self.conn
         by_event: dict[int, list[int]] = defaultdict(list)
         for ev, entity in self._in(
@@ -296,9 +419,8 @@ class ResolutionTables:
         for table, col in (("events", "id"), ("event_parties", "event_id"),
                            ("event_sources", "event_id"), ("event_groups", "event_id")):
             self._in(f"DELETE FROM {table} WHERE {col} IN ({{marks}})", old)
-        start = c.execute("SELECT COALESCE(MAX(id), 0) FROM events").fetchone()[0]
-        for n, e in enumerate(events, start=start + 1):
-            e.id = n
+        self.renumber("events", moved)
+        for e in events:
             pairs.update((a, b) for a in e.parties for b in e.parties if a != b)
         _insert_events(c, events)
         return pairs
@@ -373,14 +495,13 @@ class ResolutionTables:
             "SELECT doc_key FROM person_titles WHERE person_id IN ({marks})", ids)}
         return self._person_rows(docs)
 
-    def replace_people(self, old: set[int], people) -> None:
+    def replace_people(self, old: set[int], people, moved: dict[int, int]) -> None:
+        """Remove people `old`, renumber people `moved` (old -> new id), write `people`."""
         c = self.conn
         self._in("DELETE FROM people WHERE id IN ({marks})", old)
         self._in("DELETE FROM person_keys WHERE person_id IN ({marks})", old)
         self._in("DELETE FROM person_titles WHERE person_id IN ({marks})", old)
-        start = c.execute("SELECT COALESCE(MAX(id), 0) FROM people").fetchone()[0]
-        for n, p in enumerate(people, start=start + 1):
-            p.id = n
+        self.renumber("people", moved)
         _insert_people(c, people)
 
     # -- a full run's index ---------------------------------------------------------------

@@ -7,13 +7,14 @@ import secrets
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from partnergraph.errors import ConfigError, PartnergraphError, StoreError
+from partnergraph.errors import ConfigError, MovedId, PartnergraphError, StoreError
 from partnergraph.store import Store, open_store
 from partnergraph.web.assets import vendor_file
 from partnergraph.web.cache import AnswerCache
@@ -50,6 +51,23 @@ def _stale(store: Store) -> str | None:
 
 
 ReadStore = Depends(read_store)
+
+
+# where a URL carries an organization or event id: the path segment after one of these, and
+# these query parameters (/org/ID/explain, /api/events/ID, /graph?focus=ID, /api/events?org=ID)
+_ID_SEGMENT_AFTER = frozenset({"org", "orgs", "event", "events"})
+_ID_PARAMS = frozenset({"focus", "org", "with"})
+
+
+def moved_url(request: Request, old: int, new: int) -> str:
+    """The request's URL with the retired id `old` put as `new` where it names one."""
+    parts = request.url.path.split("/")
+    for n in range(1, len(parts)):
+        if parts[n - 1] in _ID_SEGMENT_AFTER and parts[n] == str(old):
+            parts[n] = str(new)
+    query = [(k, str(new) if k in _ID_PARAMS and v == str(old) else v)
+             for k, v in request.query_params.multi_items()]
+    return "/".join(parts) + (f"?{urlencode(query)}" if query else "")
 
 
 def create_app(db: str, *, allow_edits: bool = False) -> FastAPI:
@@ -95,6 +113,8 @@ def create_app(db: str, *, allow_edits: bool = False) -> FastAPI:
 
     @app.exception_handler(PartnergraphError)
     async def library_error(request: Request, err: PartnergraphError) -> Response:
+        if isinstance(err, MovedId):
+            return RedirectResponse(moved_url(request, err.old, err.new), status_code=307)
         status = 400 if isinstance(err, ConfigError) else 404
         if isinstance(err, StoreError):
             status = 503
