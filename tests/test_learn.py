@@ -209,3 +209,65 @@ def test_pair_scores_are_the_same_with_the_sentence_words_the_model_weighs_alone
                 compared += 1
             dropped += len(pair_features(ctx, a, b)) - len(pair_features(ctx, a, b, lm.pairs.weights))
     assert compared and dropped  # some names had no weight and were left out
+
+
+def test_event_scores_are_the_same_with_the_sentence_words_the_model_weighs_alone(model_dir):
+    """At extraction a rule event's sentence words hold only the names the events model has a
+    weight for; the scores must equal those of every name (what training sees), to the last bit."""
+    from partnergraph.learn.candidates import event_features
+    from partnergraph.learn.decide import context_for, score_candidates
+    from partnergraph.learn.gold import document_of
+
+    model = load_model(model_dir)
+    golds, _ = read_gold([model_dir.parent / "gold"])
+    backend = load_backend("rules")
+    compared = dropped = 0
+    for doc in [document_of(g) for g in golds]:
+        lm = model.languages[doc.lang]
+        ctx = context_for(doc, backend.extract(doc), lm)
+        events = score_candidates(ctx, lm)[2]
+        for k, p in enumerate(events):
+            assert lm.events.probability(event_features(ctx, k)) == p
+            compared += 1
+            dropped += len(event_features(ctx, k)) - len(event_features(ctx, k, lm.events.weights))
+    assert compared and dropped  # some names had no weight and were left out
+
+
+def test_the_tagger_hands_crfsuite_only_the_strings_its_model_holds(model_dir, tmp_path):
+    """The Chinese tagger leaves out the character bigrams the model file does not hold (read
+    from the file: the same set CRFsuite's own dump lists): CRFsuite sees the same strings it
+    holds, in the same order, and gives the same labels."""
+    import pycrfsuite
+
+    from partnergraph.learn.crf_file import model_attributes
+    from partnergraph.learn.gold import document_of
+    from partnergraph.learn.tagger import FeatureStrings, sequences
+    from partnergraph.learn.text import sentences
+
+    model = load_model(model_dir)
+    golds, _ = read_gold([model_dir.parent / "gold"])
+    compared = 0
+    dropped = dict.fromkeys(model.languages, 0)
+    for lang, lm in model.languages.items():
+        path = model_dir / lang / "names.crfsuite"
+        crf = pycrfsuite.Tagger()
+        crf.open(str(path))
+        known = model_attributes(path)
+        assert known == {a.encode() for a in crf.info().attributes}
+        every = FeatureStrings(lang, lm.tagger.lex)
+        held = FeatureStrings(lang, lm.tagger.lex, known)
+        for g in golds:
+            if g["lang"] != lang:
+                continue
+            doc = document_of(g)
+            for toks in sequences(doc.text, sentences(doc, []), lang):
+                full, some = every(doc.text, toks, []), held(doc.text, toks, [])
+                assert [[x for x in f if x in known] for f in some] == [[x for x in f if x in known] for f in full]
+                assert crf.tag(some) == crf.tag(full)
+                compared += 1
+                dropped[lang] += sum(map(len, full)) - sum(map(len, some))
+    assert compared and dropped["zh"]
+    bad = tmp_path / "names.crfsuite"
+    for damaged in (b"", b"lCRF" + b"\0" * 10, path.read_bytes()[:200]):
+        bad.write_bytes(damaged)
+        assert model_attributes(bad) is None  # then every string goes to CRFsuite, as before

@@ -13,7 +13,7 @@ The rule engine proposes; this module turns its proposals into decisions to make
   this type): every pair feature also counts joined with the type, so "signed" can speak for
   an agreement and against a visit.
 Features are small named functions of a candidate, listed once in `ORG_FEATURES`,
-`pair_features`, `EVENT_FEATURES` and `DOCUMENT_FEATURES` and shared by training and inference so the two cannot drift. Changing any
+`pair_features`, `event_features` and `DOCUMENT_FEATURES` and shared by training and inference so the two cannot drift. Changing any
 of them changes what a weight means: bump `FEATURES_VERSION`.
 """
 
@@ -691,16 +691,20 @@ def _event_shape(ctx: Context, k: int) -> dict[str, float]:
     return f
 
 
-def _event_words(ctx: Context, k: int) -> dict[str, float]:
+def _event_words(ctx: Context, k: int, only: Container[str] | None = None) -> dict[str, float]:
     ev = ctx.rules.events[k]
     f: dict[str, float] = {}
     si = ctx.event_sent[k] if k < len(ctx.event_sent) else None
     if si is None:
         return {"no_trigger_sentence": 1.0}
     f[f"sent={_bucket(si, (0, 1, 2, 4, 8))}"] = 1.0
+    typed_prefix = ev.type + "|w="
     for g in ctx.sentence_grams(si):
-        f["w=" + g] = 1.0
-        f[f"{ev.type}|w={g}"] = 1.0
+        word, typed_word = "w=" + g, typed_prefix + g
+        if only is None or word in only:
+            f[word] = 1.0
+        if only is None or typed_word in only:
+            f[typed_word] = 1.0
     return f
 
 
@@ -711,13 +715,14 @@ def _event_document(ctx: Context, k: int) -> dict[str, float]:
     return f
 
 
-EVENT_FEATURES = (_event_shape, _event_words, _event_document)
-
-
-def event_features(ctx: Context, k: int) -> dict[str, float]:
+def event_features(ctx: Context, k: int, only: Container[str] | None = None) -> dict[str, float]:
+    """A rule event's features; with `only` (the names the events model weighs, at extraction),
+    the sentence's words it has no weight for are left out (half of a Chinese event's
+    features), which changes no score."""
     f = {"bias_" + ctx.lang: 1.0}
-    for fn in EVENT_FEATURES:
-        f.update(fn(ctx, k))
+    f.update(_event_shape(ctx, k))
+    f.update(_event_words(ctx, k, only))
+    f.update(_event_document(ctx, k))
     return f
 
 

@@ -92,7 +92,7 @@ def score_candidates(ctx: Context, lm: LanguageModel) -> Scores:
     for a, b in ctx.pair_candidates():
         for t, p in lm.pairs.probabilities(pair_features(ctx, a, b, lm.pairs.weights)).items():
             pairs[(a, b, t)] = p
-    events = [lm.events.probability(event_features(ctx, k)) for k in range(len(ctx.rules.events))]
+    events = [lm.events.probability(event_features(ctx, k, lm.events.weights)) for k in range(len(ctx.rules.events))]
     posts: list[tuple[int, float] | None] = []
     for k in range(len(ctx.people)):
         cands = person_candidates(ctx, k)

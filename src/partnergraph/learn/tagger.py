@@ -17,6 +17,7 @@ from operator import add
 from pathlib import Path
 
 from partnergraph.errors import ModelError
+from partnergraph.learn.crf_file import model_attributes
 
 # a word is a run of letters and digits; every punctuation mark is its own token, so a name
 # ends where the annotation ends: "Samsung" in "Samsung's", "China" in "Australia-China",
@@ -160,13 +161,17 @@ class FeatureStrings:
 
     The strings and their order are exactly those of the feature definition (training and
     tagging share this class); only the work of making them is remembered. They are given as
-    UTF-8 bytes, the form CRFsuite keeps them in (a str would be encoded on every call).
+    UTF-8 bytes, the form CRFsuite keeps them in (a str would be encoded on every call). With
+    `known` (the strings a trained model holds, `crf_file.model_attributes`) the Chinese
+    character bigrams it lacks, seven in ten, are left out: CRFsuite would skip them, so the
+    labels are the same.
     """
 
-    def __init__(self, lang: str, lex: NameLexicon) -> None:
+    def __init__(self, lang: str, lex: NameLexicon, known: frozenset[bytes] | None = None) -> None:
         self.lang, self.lex, self.heads = lang, lex, lex.heads
+        self.known = known
         self._words: dict[str, tuple] = {}
-        self._bigrams: dict[str, tuple[bytes, bytes]] = {}
+        self._bigrams: dict[str, tuple[bytes | None, bytes | None]] = {}
 
     def _en_word(self, word: str) -> tuple:
         lw = word.lower()
@@ -183,6 +188,12 @@ class FeatureStrings:
         return ([x.encode() for x in own], *(x.encode() for x in (
             "w-2=" + lw, "w-1=" + lw, "shape-1=" + sh, "w1=" + lw, "shape1=" + sh, "w2=" + lw)),
             tuple(_KINDS[k][1] for k in kinds), tuple(_KINDS[k][2] for k in kinds))
+
+    def _bigram(self, pair: str) -> tuple[bytes | None, bytes | None]:
+        """A character pair's (b-1=, b+1=) strings; None for one the model (`known`) does not hold."""
+        known = self.known
+        return tuple(x if known is None or x in known else None
+                     for x in (("b-1=" + pair).encode(), ("b+1=" + pair).encode()))
 
     def _zh_char(self, c: str) -> tuple:
         return (*(x.encode() for x in ("c=" + c, "t=" + _char_type(c[0]), "c-2=" + c, "c-1=" + c, "c1=" + c,
@@ -221,13 +232,26 @@ class FeatureStrings:
                     if bigrams[i] is None:
                         got = table.get(pair)
                         if got is None:
-                            got = table[pair] = (("b-1=" + pair).encode(), ("b+1=" + pair).encode())
+                            got = table[pair] = self._bigram(pair)
                         bigrams[i] = got
             r = ["#", *rt, "#"]
             for tag, e, e2b, e1b, e1a, e2a, bb, ba, rb, ra in zip(
                     rt, entries, ent, ent[1:], ent[3:], ent[4:], bigrams, bigrams[1:], r, r[2:]):
-                f = [_RULE[tag], e[0], e[1], e2b[2], e1b[3], e1a[4], e2a[5], bb[0], ba[1],
-                     _ZH_RULE_BEFORE[rb], _ZH_RULE_AFTER[ra]]
+                # most bigrams are no string of the model (None): left out, in the same order
+                before, after = bb[0], ba[1]
+                if before is None:
+                    if after is None:
+                        f = [_RULE[tag], e[0], e[1], e2b[2], e1b[3], e1a[4], e2a[5],
+                             _ZH_RULE_BEFORE[rb], _ZH_RULE_AFTER[ra]]
+                    else:
+                        f = [_RULE[tag], e[0], e[1], e2b[2], e1b[3], e1a[4], e2a[5], after,
+                             _ZH_RULE_BEFORE[rb], _ZH_RULE_AFTER[ra]]
+                elif after is None:
+                    f = [_RULE[tag], e[0], e[1], e2b[2], e1b[3], e1a[4], e2a[5], before,
+                         _ZH_RULE_BEFORE[rb], _ZH_RULE_AFTER[ra]]
+                else:
+                    f = [_RULE[tag], e[0], e[1], e2b[2], e1b[3], e1a[4], e2a[5], before, after,
+                         _ZH_RULE_BEFORE[rb], _ZH_RULE_AFTER[ra]]
                 if e[6]:
                     f.append(_HEAD_CHAR)
                 out.append(f)
@@ -374,9 +398,9 @@ class Tagger:
         import pycrfsuite
 
         self.lang, self.lex = lang, name_lexicon(lang)
-        self._features = FeatureStrings(lang, self.lex)
         if not path.is_file():
             raise ModelError(f"model file {path} is missing", hint="retrain the model with `partnergraph train`")
+        self._features = FeatureStrings(lang, self.lex, model_attributes(path))
         self._tagger = pycrfsuite.Tagger()
         try:
             self._tagger.open(str(path))
