@@ -84,6 +84,8 @@ def test_parquet_equals_single_process_extract_record_for_record(spark, corpus, 
     assert skipped == {r: n for r, n in stats.skipped.items() if not r.startswith("not an article file")}
     assert skipped["not about cooperation"] == 1
     assert report.counts["documents"] == len(expected) and report.counts["failures"] == len(expected_failures)
+    # local[2]: at most two Python workers, each built the backend once (not once per task)
+    assert 1 <= len(report.backend_loads) <= 2 and set(report.backend_loads.values()) == {1}
 
 
 def test_ingest_from_parquet_gives_the_store_a_single_machine_ingest_gives(spark, corpus, tmp_path):

@@ -35,3 +35,29 @@ def test_module_entry_for_spark_submit_is_the_spark_command():
     out = subprocess.run([sys.executable, "-m", "partnergraph.spark", "--help"], capture_output=True, text=True,
                          timeout=120)
     assert out.returncode == 0 and "Usage: partnergraph spark [OPTIONS]" in " ".join(out.stdout.split())
+
+
+def test_executor_finds_the_model_where_it_runs_not_where_the_driver_did(monkeypatch, tmp_path):
+    """Executors run in working directories of their own: a relative --model is looked for
+    there (where --archives unpacks it), then at the driver's absolute path."""
+    import pytest
+
+    from partnergraph.errors import ConfigError
+    from partnergraph.spark.partition import Settings, model_folder, with_model_on_driver
+
+    driver, executor = tmp_path / "driver", tmp_path / "executor"
+    (driver / "model").mkdir(parents=True)
+    executor.mkdir()
+    monkeypatch.chdir(driver)
+    settings = with_model_on_driver(Settings(backend="learned", model="model"))
+    assert settings.model_on_driver == str(driver / "model")
+    monkeypatch.chdir(executor)
+    assert model_folder(settings) == str(driver / "model")  # a shared filesystem: the driver's path
+    (executor / "model").mkdir()
+    assert model_folder(settings) == "model"  # shipped beside the executor: its own copy
+    (executor / "model").rmdir()
+    (driver / "model").rmdir()
+    with pytest.raises(ConfigError, match="not on this executor"):
+        model_folder(settings)
+    assert model_folder(Settings(backend="learned")) is None  # the shipped model, inside the package
+    assert with_model_on_driver(Settings(backend="rules")).model_on_driver is None

@@ -21,7 +21,8 @@ def spark(
         None, "--input-format", help="Read every input as this format instead of guessing by suffix."),
     backend: str = typer.Option(DEFAULT_BACKEND, "--backend", help="Extraction backend."),
     model: Optional[str] = typer.Option(
-        None, "--model", help="A model folder written by `partnergraph train`, present on every executor."),
+        None, "--model", help="A model folder written by `partnergraph train`, on every executor: relative "
+                     "to its working directory (--archives) or at the driver's absolute path."),
     relevance: Optional[bool] = typer.Option(
         None, "--relevance/--no-relevance", help="Skip pages that cannot report cooperation (default: web inputs)."),
     published: Optional[str] = typer.Option(None, "--published", help="Date (YYYY-MM-DD) for articles without one."),
@@ -60,10 +61,13 @@ def spark(
                      relevance=relevance, published=published, partitions=partitions,
                      mode="overwrite" if overwrite else "errorifexists")
     if as_json:
-        typer.echo(json.dumps({"counts": report.counts, "skipped": report.skipped, "output": output}))
+        typer.echo(json.dumps({"counts": report.counts, "skipped": report.skipped, "output": output,
+                               "backend_loads": report.backend_loads}))
     else:
         parts = ", ".join(f"{n} {t}" for t, n in report.counts.items())
         typer.echo(f"Wrote {output}: {parts}")
+        typer.echo(f"Backend built {sum(report.backend_loads.values())} time(s) in "
+                   f"{len(report.backend_loads)} executor Python worker(s)", err=True)
         if report.skipped:
             typer.echo("Skipped: " + ", ".join(f"{r}: {n}" for r, n in sorted(report.skipped.items())), err=True)
     if report.counts.get("failures"):

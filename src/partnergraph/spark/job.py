@@ -5,6 +5,8 @@ S3 through the user's Spark configuration; folders recursively), each partition 
 `partition.extract_files` on its executor, and the rows become Parquet tables partitioned by
 publication month (`month=2023-03`, `month=undated`), plus `failures` (source, reason) and
 `skipped` (reason, count). Raw HTML never leaves the executors: rows carry cleaned text.
+The report says which Python worker processes ran the extraction and how many backends each
+built (an accumulator): one per process when the cache works.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from partnergraph.errors import ConfigError
-from partnergraph.spark.partition import Root, Settings, extract_files
+from partnergraph.spark import partition
+from partnergraph.spark.partition import Root, Settings, extract_files, with_model_on_driver
 from partnergraph.spark.rows import TABLES
 
 # Column types per table (Spark DDL); the order is the Parquet column order.
@@ -47,6 +50,35 @@ class JobReport:
     counts: dict[str, int] = field(default_factory=dict)
     skipped: dict[str, int] = field(default_factory=dict)
     output: str = ""
+    # "host:pid" of each Python worker that extracted documents → backends it built
+    backend_loads: dict[str, int] = field(default_factory=dict)
+
+
+def _loads_accumulator(sc):
+    """An accumulator of {"host:pid": backends built}: each process reports its running total
+    after a partition, so the largest value per process is its count."""
+    from pyspark.accumulators import AccumulatorParam
+
+    class Loads(AccumulatorParam):
+        def zero(self, value):
+            return {}
+
+        def addInPlace(self, a, b):
+            for worker, n in b.items():
+                a[worker] = max(a.get(worker, 0), n)
+            return a
+
+    return sc.accumulator({}, Loads())
+
+
+def _extract_counting(files, roots, settings, loads):
+    """`extract_files` over one partition, then this process's backend loads into `loads`."""
+    import os
+    import socket
+
+    yield from extract_files(files, roots, settings)
+    if partition.backend_loads:
+        loads.add({f"{socket.gethostname()}:{os.getpid()}": partition.backend_loads})
 
 
 def require_pyspark() -> None:
@@ -126,9 +158,10 @@ def run_job(spark, inputs: list[str], output: str, *, backend: str, model: str |
     if mode == "errorifexists" and _exists(spark, output):  # before the work, not after it
         raise ConfigError(f"{output} already holds tables", hint="give another --output, or --overwrite")
     roots, missing = resolve_roots(spark, inputs)
-    settings = Settings(backend=backend, model=model, input_format=input_format, relevance=relevance,
-                        published=published)
+    settings = with_model_on_driver(Settings(backend=backend, model=model, input_format=input_format,
+                                             relevance=relevance, published=published))
     sc = spark.sparkContext
+    loads = _loads_accumulator(sc)
     missing_rows = sc.parallelize([("failures", {"source": m, "reason": "no such file or folder"})
                                    for m in missing], 1)
     if roots:
@@ -138,11 +171,12 @@ def run_job(spark, inputs: list[str], output: str, *, backend: str, model: str |
         files = reader.load([r.qualified for r in roots]).select("path", "content").rdd
         if partitions:
             files = files.repartition(partitions)
-        rows = files.mapPartitions(lambda part: extract_files(((r[0], r[1]) for r in part), roots, settings))
+        rows = files.mapPartitions(
+            lambda part: _extract_counting(((r[0], r[1]) for r in part), roots, settings, loads))
         empty = [p for p in _empty_files(spark, roots) if input_format is not None or format_of(p)]
         if empty:  # Spark's file sources leave out empty files; `extract` reports them
             rows = rows.union(sc.parallelize(empty, 1).mapPartitions(
-                lambda part: extract_files(((p, b"") for p in part), roots, settings)))
+                lambda part: _extract_counting(((p, b"") for p in part), roots, settings, loads)))
         rows = rows.union(missing_rows)
     else:
         rows = missing_rows
@@ -168,6 +202,7 @@ def run_job(spark, inputs: list[str], output: str, *, backend: str, model: str |
         report.skipped = {r: int(c) for r, c in rows.filter(lambda kv: kv[0] == "skipped")
                           .map(lambda kv: (kv[1]["reason"], kv[1]["count"])).reduceByKey(lambda a, b: a + b)
                           .collect()}
+        report.backend_loads = dict(sorted(loads.value.items()))
     finally:
         rows.unpersist()
     return report

@@ -1,8 +1,13 @@
 """What each Spark task runs: input files as bytes → the same stages as `extract` → table rows.
 
 Plain Python (no pyspark here), so it is tested on its own and the job stays a thin shell.
-The backend is loaded once per executor process (a module-level cache: Python workers are
-reused across tasks), and near-duplicate signatures are computed here, on the executors.
+The backend is loaded once per executor Python worker (a module-level cache: Spark reuses
+its Python workers across tasks, one per executor core; `backend_loads` counts the loads so
+the job can report them), and near-duplicate signatures are computed here, on the executors.
+Executors do not share the driver's working directory (a standalone worker runs them in
+`work/app-ID/N`, YARN in a container folder), so nothing here resolves a relative path
+against it: a model folder is looked for as given (where `--archives` unpacks) and at the
+absolute path the driver resolved.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from partnergraph.sources import ONE_DOCUMENT_FORMATS, WEB_FORMATS, SourceStats,
 from partnergraph.spark.rows import extraction_rows, failure_row
 
 _backends: dict[tuple, object] = {}
+backend_loads = 0  # backends this process built (the job reports them per worker process)
 
 
 @dataclass(frozen=True)
@@ -32,18 +38,50 @@ class Root:
 @dataclass(frozen=True)
 class Settings:
     backend: str
-    model: str | None = None
+    model: str | None = None  # the --model folder as the user gave it
+    model_on_driver: str | None = None  # ... and as an absolute path on the driver
     input_format: str | None = None
     relevance: bool | None = None
     published: str | None = None
 
 
+def with_model_on_driver(settings: Settings) -> Settings:
+    """`settings` with the driver's absolute path of its model folder, when the driver has it."""
+    import dataclasses
+    from pathlib import Path
+
+    if settings.model is None or not Path(settings.model).is_dir():
+        return settings
+    return dataclasses.replace(settings, model_on_driver=str(Path(settings.model).resolve()))
+
+
+def model_folder(settings: Settings) -> str | None:
+    """The model folder on this executor: as given, relative to the executor's working
+    directory (where `--archives model.zip#model` unpacks it), else where the driver had it
+    (a shared filesystem, or the same image on every node)."""
+    from pathlib import Path
+
+    if settings.model is None:
+        return None
+    for candidate in (settings.model, settings.model_on_driver):
+        if candidate and Path(candidate).is_dir():
+            return candidate
+    from partnergraph.errors import ConfigError
+
+    raise ConfigError(f"model folder {settings.model} is not on this executor (working directory {Path.cwd()})",
+                      hint="put it at the same absolute path on every node, or ship it: "
+                           "spark-submit --archives model.zip#model ... --model model")
+
+
 def backend_for(settings: Settings):
+    global backend_loads
     key = (settings.backend, settings.model)
     if key not in _backends:
         from partnergraph.extraction.backend import load_backend
 
-        _backends[key] = load_backend(settings.backend, {"model": settings.model} if settings.model else None)
+        model = model_folder(settings)
+        _backends[key] = load_backend(settings.backend, {"model": model} if model else None)
+        backend_loads += 1
     return _backends[key]
 
 
