@@ -1,5 +1,6 @@
-"""`spark-submit -m partnergraph.spark INPUT... --output DIR` (or `python -m partnergraph.spark`):
-the `partnergraph spark` command, for clusters where the job is started by spark-submit."""
+"""The `partnergraph spark` command as a file spark-submit runs (it takes a file, not `-m`):
+`spark-submit .../partnergraph/spark/__main__.py INPUT... --output DIR`; also
+`python -m partnergraph.spark INPUT... --output DIR`."""
 
 from partnergraph.cli import main
 
