@@ -151,3 +151,97 @@ def test_a_chinese_tagged_name_with_a_surname():
     p = tagged_people(text, [], [_span(text, "周明远")], [], "zh")[0]
     assert "tagged|surname=yes" in name_features(text, p, "zh")
 
+
+
+def test_an_honorific_of_the_lexicon_before_a_tagged_name():
+    from partnergraph.learn.people import name_features
+
+    # "Engr" and "Academician" are honorifics of the lexicon the old hand-written list lacked
+    text = "Engr. Tamsin Orrell and Academician Lin Brand met Odile Varga."
+    ctx = _context(text, [], [], [_span(text, "Tamsin Orrell"), _span(text, "Lin Brand"), _span(text, "Odile Varga")])
+    orrell, brand, varga = (name_features(text, p, "en") for p in ctx.people)
+    assert "tagged|honorific_before" in orrell and "tagged|honorific_before" in brand
+    assert "tagged|honorific_before" not in varga
+
+
+def test_a_post_word_joined_with_the_organizations_head():
+    from partnergraph.learn.posts import org_head, post_features, title_heads
+
+    assert title_heads("Foreign Minister of Veltria", "en") == ["minister"]
+    assert title_heads("Head of the LINC project team", "en") == ["head"]
+    assert title_heads("党委常委、副县长", "zh") == ["常委", "县长"]
+    assert org_head("University of Harlow", "en") == "university"
+    assert org_head("Kestrel Labs", "en") == "labs"
+    assert org_head("India", "en") == "place"
+    assert org_head("Lumio", "en") == "name"
+    assert org_head("屏南县委", "zh") == "委" and org_head("屏南县人民政府", "zh") == "政府"
+    county, committee = post_features("副县长", "屏南县", "zh"), post_features("副县长", "屏南县委", "zh")
+    assert "post=县长|org_head=县" in county and "post=县长|org_head=委" in committee
+
+
+def test_which_organization_stands_nearest_the_title():
+    text = "Stennis College welcomed Harlow University's Rector, Odile Varga."
+    stennis, harlow = _org("Stennis College", text), _org("Harlow University", text)
+    varga = _person("Odile Varga", "Rector", text)
+    ctx = _context(text, [stennis, harlow], [varga], [])
+    assert ctx.title_ranks(0) == {1: 0, 0: 1}
+    assert "title_rank=<=0" in person_features(ctx, 0, 1, 0)
+    assert "title_rank=<=1" in person_features(ctx, 0, 0, 1)
+
+
+def test_a_tagged_name_holding_a_title_word_or_a_word_the_document_writes_in_lower_case():
+    from partnergraph.learn.people import name_features
+    from partnergraph.learn.tagger import lower_words
+
+    text = "Interim Vice-Chancellor spoke on Digital Sovereignty, as digital rules change. Odile Varga agreed."
+    ctx = _context(text, [], [], [_span(text, "Interim Vice-Chancellor"), _span(text, "Digital Sovereignty"),
+                                  _span(text, "Odile Varga")])
+    vc, digital, varga = (name_features(text, p, "en", lower_words(text)) for p in ctx.people)
+    assert "tagged|title_word" in vc and "tagged|title_word" not in digital
+    assert "tagged|lower_in_doc" in digital and "tagged|lower_in_doc" not in varga
+    assert "tagged|title_word" not in varga
+
+
+def test_what_the_tagger_glues_to_a_name_is_cut_off():
+    from partnergraph.learn.people import trimmed
+
+    text = "The university's Registrar Tamsin Orrell-Ng spoke; a new policy on innovation."
+    s = text.index("Registrar")
+    e = s + len("Registrar Tamsin Orrell-Ng")
+    assert text[slice(*trimmed(text, s, e, "en"))] == "Tamsin Orrell-Ng"
+    text = "Innovation Odile Varga spoke on innovation."
+    assert text[slice(*trimmed(text, 0, len("Innovation Odile Varga"), "en", frozenset({"innovation"})))] == "Odile Varga"
+    # two words are left alone: "Grace Lee" may be a name whatever the document writes
+    text = "Grace Lee said grace."
+    assert trimmed(text, 0, 9, "en", frozenset({"grace"})) == (0, 9)
+    for text, name in (("海川集团董事长孙明率团来访。", "孙明率"), ("林晓峰及周明远出席。", "及周明远"),
+                       ("王巍副院长致辞。", "王巍副")):
+        s = text.index(name)
+        got = text[slice(*trimmed(text, s, s + len(name), "zh"))]
+        assert got == name.strip("及率副")
+
+
+def test_a_tagged_name_is_trimmed_before_it_becomes_a_person():
+    text = "江岭大学校长林晓峰及周明远出席。"
+    got = tagged_people(text, [], [_span(text, "及周明远")], [(0, 4)], "zh")
+    assert [p.name for p in got] == ["周明远"]
+
+
+
+def test_an_english_tagged_name_loses_a_leading_word_the_document_writes_in_lower_case():
+    from partnergraph.learn.tagger import lower_words
+
+    text = "Talks on innovation went on. Innovation Odile Varga of Harlow University spoke."
+    got = tagged_people(text, [], [_span(text, "Innovation Odile Varga")], [], "en", lower_words(text))
+    assert [p.name for p in got] == ["Odile Varga"]
+
+
+def test_trimming_a_long_run_of_title_words_takes_linear_time():
+    import time
+
+    from partnergraph.learn.people import trimmed
+
+    text = "Director " * 20000 + "Odile Varga"
+    t0 = time.process_time()
+    assert text[slice(*trimmed(text, 0, len(text), "en"))] == "Odile Varga"
+    assert time.process_time() - t0 < 2.0

@@ -28,11 +28,13 @@ from itertools import combinations
 from partnergraph.extraction.stages import mentions as org_mentions
 from partnergraph.learn.cues import CUES, has_cue, sentences_with_cues
 from partnergraph.learn.people import TAGGED_STAGE, name_features, tagged_people
+from partnergraph.learn.posts import post_features
 from partnergraph.learn.roles import mention_roles
+from partnergraph.learn.tagger import lower_words
 from partnergraph.learn.text import sentences, tokens
 from partnergraph.models import Document, Extraction, Organization, Person, Span
 
-FEATURES_VERSION = 11
+FEATURES_VERSION = 12
 EVENT_TYPES = ("agreement", "visit", "meeting", "joint_entity")
 # pairs per sentence are all pairs of its organizations, up to this many organizations: a
 # member list of 30 is one alliance, not 435 decisions (the rules' event keeps its parties)
@@ -69,7 +71,8 @@ class Context:
                   tagged=sorted(tagged or []))
         ctx.mention_sent = [ctx.sentence_at(s) for s, _, _ in mentions]
         ctx.people = list(rules.people) + tagged_people(doc.text, rules.people, ctx.tagged,
-                                                        [(s, e) for s, e, _ in mentions], ctx.lang)
+                                                        [(s, e) for s, e, _ in mentions], ctx.lang,
+                                                        ctx.lower_words)
         index = ctx.index
         for k, ev in enumerate(rules.events):
             ids = sorted({index[p] for p in ev.parties if p in index})
@@ -180,6 +183,33 @@ class Context:
             grams = tokens(title, self.lang) if self.lang != "zh" else [title[j:j + 2] for j in range(max(1, len(title) - 1))]
             name = next((s for s in p.evidence if s.field == "name"), None)
             got = self._person_facts[k] = (grams, name, -1 if name is None else self.sentence_at(name.start))
+        return got
+
+    @cached_property
+    def lower_words(self) -> frozenset[str]:
+        """The words the document writes in lower case (English; empty for Chinese)."""
+        return lower_words(self.doc.text) if self.lang != "zh" else frozenset()
+
+    @cached_property
+    def _title_ranks(self) -> dict[int, dict[int, int]]:
+        return {}
+
+    def title_ranks(self, k: int) -> dict[int, int]:
+        """Each organization of person k's sentence ranked by how near its nearest mention is to
+        the title (to the name when there is none): 0 for the nearest. The scorer weighs one
+        candidate at a time; this says whether another stands nearer."""
+        got = self._title_ranks.get(k)
+        if got is None:
+            p = self.people[k]
+            anchor = next((s for s in p.evidence if s.field == "title"), None)
+            anchor = anchor or next((s for s in p.evidence if s.field == "name"), None)
+            dist: dict[int, int] = {}
+            if anchor is not None:
+                for s, e, i in self.by_sentence.get(self.sentence_at(anchor.start), []):
+                    d = max(0, anchor.start - e, s - anchor.end)
+                    dist[i] = min(d, dist.get(i, d))
+            order = sorted(dist, key=lambda i: (dist[i], i))
+            got = self._title_ranks[k] = {i: r for r, i in enumerate(order)}
         return got
 
     @cached_property
@@ -805,6 +835,7 @@ def person_features(ctx: Context, k: int, i: int, rank: int) -> dict[str, float]
         f["main"] = 1.0
     f.update(_person_self(ctx, k))
     f.update(_post_org(ctx, k, i))
+    f.update(post_features(p.title, o.name, ctx.lang))
     grams, name, si = ctx.person_facts(k)
     for w in grams:
         f["title=" + w] = 1.0
@@ -816,7 +847,10 @@ def person_features(ctx: Context, k: int, i: int, rank: int) -> dict[str, float]
         if any(m[2] == i for m in ctx.by_sentence.get(si - 1, [])):
             f["sentence_before"] = 1.0
         f["not_near"] = 1.0
+        if i == ctx.main:
+            f["main|not_near"] = 1.0
         return f
+    f[f"title_rank={_bucket(ctx.title_ranks(k).get(i, 9), (0, 1))}"] = 1.0
     m = min(ms, key=lambda m: abs(m[0] - name.start))
     before = m[1] <= name.start
     f["org_before" if before else "org_after"] = 1.0
@@ -844,7 +878,7 @@ def _person_self(ctx: Context, k: int) -> dict[str, float]:
         f["tagged|title=" + ("no" if p.title is None else "yes")] = 1.0
         words = len(p.name.split()) if ctx.lang != "zh" else len(p.name)
         f[f"tagged|name_len={_bucket(words, (1, 2, 3))}"] = 1.0
-        f.update(name_features(ctx.doc.text, p, ctx.lang))
+        f.update(name_features(ctx.doc.text, p, ctx.lang, ctx.lower_words))
     return f
 
 

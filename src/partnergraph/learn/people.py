@@ -4,9 +4,10 @@ The rules find a person only where a listed title stands next to a name their pa
 the tagger, trained on the gold people's names, also finds the other shapes ("Saudi Crown Prince
 Mohammed bin Salman", "Minister Nishimura", 雷军董事长). On train, out-of-fold, the tagger named
 59 of the 108 English and 49 of the 117 Chinese gold people the rules missed (with 40 and 27
-names that are no gold person). Each such name becomes a person with the title written right
-beside it, if any; the people scorer (`candidates.person_features`) then says where its post is
-held, and `decide` keeps a tagged person only with a post it is sure of.
+names that are no gold person). Each such name, without what the tagger glued to it (`trimmed`:
+"Affairs Nam Ho-su", 孙波率), becomes a person with the title written right beside it, if any;
+the people scorer (`candidates.person_features`) then says where its post is held, and `decide`
+keeps a tagged person only with a post it is sure of.
 """
 
 from __future__ import annotations
@@ -67,13 +68,17 @@ def title_near(text: str, start: int, end: int, lang: str) -> tuple[int, int] | 
     return None
 
 
-_HONORIFIC_BEFORE = re.compile(r"(?:^|\s)(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Madam|Dame|H\.?E)\.?\s+$")
+# the word right before a name, read in a bounded window ("Prof. Amy Hart", "H.E Amy Hart")
+_WORD_BEFORE = re.compile(r"(?:^|\s)(\S{1,12})\s+$")
 
 
-def name_features(text: str, p: Person, lang: str) -> dict[str, float]:
+def name_features(text: str, p: Person, lang: str, lower: frozenset[str] = frozenset()) -> dict[str, float]:
     """What a tagged name looks like: an organization's head word or a place in it ("Kars
-    Railway", "NS India": the tagger's slips), capitals only, an honorific before it, a surname."""
-    from partnergraph.learn.tagger import name_lexicon
+    Railway", "NS India": the tagger's slips), a word of a title in it ("Interim Vice-Chancellor",
+    "Affairs Nam Ho-su"), a word the document also writes in lower case (`lower`: "Digital
+    Sovereignty", "Mechanical Automation" are common words capitalised), capitals only, an
+    honorific before it, a surname."""
+    from partnergraph.learn.tagger import name_lexicon, word_tokens
 
     name = next((s for s in p.evidence if s.field == "name"), None)
     f: dict[str, float] = {}
@@ -91,9 +96,14 @@ def name_features(text: str, p: Person, lang: str) -> dict[str, float]:
         f["tagged|head_word"] = 1.0
     if any(w in lex.place_firsts for w in words):
         f["tagged|place_word"] = 1.0
+    if any(w.lower() in lex.title_words for w in word_tokens(p.name) if len(w) > 2):
+        f["tagged|title_word"] = 1.0
+    if any(w.lower() in lower for w in words):
+        f["tagged|lower_in_doc"] = 1.0
     if p.name.isupper():
         f["tagged|caps"] = 1.0
-    if name is not None and _HONORIFIC_BEFORE.search(text, max(0, name.start - 12), name.start):
+    before = _WORD_BEFORE.search(text, max(0, name.start - 16), name.start) if name is not None else None
+    if before is not None and before.group(1).rstrip(".").lower() in lex.honorifics:
         f["tagged|honorific_before"] = 1.0
     return f
 
@@ -104,10 +114,46 @@ def _plausible(name: str, lang: str) -> bool:
     return _EN_LETTER.search(name) is not None and name[:1].isupper() and len(name) >= 3
 
 
+_EN_LEADING_WORD = re.compile(r"(\S{1,40})\s+")
+# characters the tagger glues to a Chinese name: a conjunction before it (及田弘茂), a verb or the
+# first character of a title after it (孙波率, 張榮稱, 王巍副院长); 为 and the like end real names
+_ZH_GLUED_BEFORE = frozenset("及与與和同")
+_ZH_GLUED_AFTER = frozenset("副率称稱等说說")
+
+
+def trimmed(text: str, start: int, end: int, lang: str, lower: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """A tagged name's span without what the tagger glued to it: leading title words, honorifics
+    and words the document writes in lower case while two words are left ("Affairs Nam Ho-su",
+    "Innovation Kongratbay Sharipov"); in Chinese a conjunction before a surname and a verb or a
+    title's first character after the name."""
+    if lang == "zh":
+        from partnergraph.extraction.rules.chinese.lexicon import lexicon
+
+        lex = lexicon()
+        if end - start >= 3 and text[start] in _ZH_GLUED_BEFORE and (
+                text[start + 1] in lex.surnames1 or text[start + 1:start + 3] in lex.surnames2):
+            start += 1
+        if end - start >= 3 and text[end - 1] in _ZH_GLUED_AFTER:
+            end -= 1
+        return start, end
+    from partnergraph.learn.tagger import name_lexicon
+
+    lex = name_lexicon("en")
+    left = len(text[start:end].split())
+    while left > 2:
+        m = _EN_LEADING_WORD.match(text, start, end)
+        word = m.group(1).rstrip(".").lower() if m else ""
+        if not m or not (word in lex.title_words or word in lex.honorifics or word in lower):
+            break
+        start, left = m.end(), left - 1
+    return start, end
+
+
 def tagged_people(text: str, people: list[Person], tagged: list[tuple[int, int, str]],
-                  org_spans: list[tuple[int, int]], lang: str) -> list[Person]:
+                  org_spans: list[tuple[int, int]], lang: str, lower: frozenset[str] = frozenset()) -> list[Person]:
     """A person for the first mention of each name the tagger labels PER that the rules have not
-    (nor a longer or shorter form of it) and that is no organization's mention."""
+    (nor a longer or shorter form of it) and that is no organization's mention. `lower`: the
+    words the document writes in lower case (`tagger.lower_words`), cut from a name's start."""
     known = [norm_person(p.name) for p in people]
     known = [k for k in known if k]
     seen: set[str] = set()
@@ -115,6 +161,7 @@ def tagged_people(text: str, people: list[Person], tagged: list[tuple[int, int, 
     for s, e, label in tagged:
         if label != "PER":
             continue
+        s, e = trimmed(text, s, e, lang, lower)
         name = text[s:e].strip()
         key = norm_person(name)
         if not key or key in seen or not _plausible(name, lang):

@@ -374,6 +374,11 @@ def heads(lang: str) -> frozenset[str]:
     return frozenset(w[-1] for w in words if w) if lang == "zh" else frozenset(w.lower() for w in words)
 
 
+def word_tokens(text: str) -> list[str]:
+    """An English text's words and signs, as the place list is keyed ("Hong Kong" -> Hong, Kong)."""
+    return _TOKEN.findall(text)
+
+
 @lru_cache(maxsize=2)
 def name_lexicon(lang: str) -> NameLexicon:
     """The tagger's word lists for a language, read once from the package's lexicons."""
@@ -381,7 +386,7 @@ def name_lexicon(lang: str) -> NameLexicon:
         return NameLexicon(heads=heads(lang))
     places = [*_data_lines("en_places.txt"), *_data_lines("en_nationalities.txt")]
     titles = _data_lines("en_titles.txt")
-    place_names = frozenset(tuple(_TOKEN.findall(p)) for p in places if p)
+    place_names = frozenset(tuple(word_tokens(p)) for p in places if p)
     return NameLexicon(
         heads=heads(lang),
         places=place_names,
