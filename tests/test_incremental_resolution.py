@@ -156,14 +156,19 @@ def test_corrections_on_top_of_incremental_resolution(always_incremental):
             lambda r: r.add_override("merge", "Beiling University School of Medicine", "Beiling University")])
 
 
-def test_a_replaced_document_is_resolved_again(always_incremental):
-    docs = generated(20, 7)
-    changed = docs[5].model_copy(update={
-        "text": "invented article 5, corrected",
+def corrected(doc: Extraction, n: int) -> Extraction:
+    """A new version of generated article n: other parties and one agreement between them."""
+    return doc.model_copy(update={
+        "text": f"invented article {n}, corrected",
         "organizations": [Organization(name="Haichuan Group", aliases=["海川集团"]),
                           Organization(name="Beiling University")],
         "events": [Event(type="agreement", date="2024-03-05",
                          parties=["Haichuan Group", "Beiling University"])]})
+
+
+def test_a_replaced_document_is_resolved_again(always_incremental):
+    docs = generated(20, 7)
+    changed = corrected(docs[5], 5)
     with open_store(":memory:") as s:
         ingest_extractions(s, docs)
         report = ingest_extractions(s, [changed])

@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from test_incremental_resolution import generated
+from test_incremental_resolution import corrected, generated
 
 from partnergraph.ingest import ingest_extractions
 from partnergraph.models import Event, Extraction, Organization, Person, Provenance
@@ -95,12 +95,7 @@ def test_ids_do_not_depend_on_ingest_order(always_incremental, seed):
 
 def test_a_replaced_document_gives_the_ids_of_a_store_that_had_the_new_version(always_incremental):
     docs = generated(30, 11)
-    changed = docs[4].model_copy(update={
-        "text": "invented article 4, corrected",
-        "organizations": [Organization(name="Haichuan Group", aliases=["海川集团"]),
-                          Organization(name="Beiling University")],
-        "events": [Event(type="agreement", date="2024-03-05",
-                         parties=["Haichuan Group", "Beiling University"])]})
+    changed = corrected(docs[4], 4)
     with open_store(":memory:") as s:
         ingest_extractions(s, docs[:10])
         ingest_extractions(s, docs[10:])
