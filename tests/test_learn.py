@@ -271,3 +271,31 @@ def test_the_tagger_hands_crfsuite_only_the_strings_its_model_holds(model_dir, t
     for damaged in (b"", b"lCRF" + b"\0" * 10, path.read_bytes()[:200]):
         bad.write_bytes(damaged)
         assert model_attributes(bad) is None  # then every string goes to CRFsuite, as before
+
+
+def test_the_document_scorer_runs_only_when_its_gate_is_on(model_dir, monkeypatch):
+    """With the document threshold at 0 (the gate off) decide() must not spend the documents
+    model's features on the article, and must decide as it does with the score computed."""
+    from partnergraph.learn import decide as decide_module
+    from partnergraph.learn.decide import context_for, decide, score_candidates
+    from partnergraph.learn.gold import document_of
+
+    model = load_model(model_dir)
+    golds, _ = read_gold([model_dir.parent / "gold"])
+    backend = load_backend("rules")
+    calls = []
+    features = decide_module.document_features
+    monkeypatch.setattr(decide_module, "document_features", lambda ctx: calls.append(1) or features(ctx))
+    for doc in [document_of(g) for g in golds]:
+        lm = model.languages[doc.lang]
+        if lm.documents is None:
+            continue
+        ctx = context_for(doc, backend.extract(doc), lm)
+        before = len(calls)
+        off = decide(ctx, lm, thresholds={"document": 0.0})
+        assert len(calls) == before
+        assert off == decide(ctx, lm, score_candidates(ctx, lm), thresholds={"document": 0.0})
+        assert len(calls) == before + 1
+        decide(ctx, lm, thresholds={"document": 0.5})
+        assert len(calls) == before + 2
+    assert calls

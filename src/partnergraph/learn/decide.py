@@ -83,10 +83,10 @@ _MAX_PRUNED = 4  # rule events of three up to this many parties lose those with 
 Scores = tuple[list[float], dict[tuple[int, int, str], float], list[float], list[tuple[int, float] | None], float]
 
 
-def score_candidates(ctx: Context, lm: LanguageModel) -> Scores:
+def score_candidates(ctx: Context, lm: LanguageModel, document: bool = True) -> Scores:
     """P(keep) of every organization, P(partners in an event of type t) of every pair and type,
     P(reported) of every rule event, the best post of every person, P(the article reports any
-    cooperation)."""
+    cooperation): 1.0 without `document`, when no threshold asks for it (the gate is off)."""
     orgs = [lm.orgs.probability(org_features(ctx, i)) for i in range(len(ctx.orgs))]
     pairs = {}
     for a, b in ctx.pair_candidates():
@@ -99,7 +99,7 @@ def score_candidates(ctx: Context, lm: LanguageModel) -> Scores:
         scored = [(lm.people.probability(person_features(ctx, k, i, r)), -r, i) for r, i in enumerate(cands)]
         best = max(scored, default=None)
         posts.append(None if best is None else (best[2], best[0]))
-    document = 1.0 if lm.documents is None else lm.documents.probability(document_features(ctx))
+    document = 1.0 if lm.documents is None or not document else lm.documents.probability(document_features(ctx))
     return orgs, pairs, events, posts, document
 
 
@@ -111,7 +111,8 @@ def decide(
     stage: str = "learned",
 ) -> Extraction:
     th = dict(lm.thresholds, **(thresholds or {}))
-    org_p, pair_p, event_p, post_p, doc_p = scores if scores is not None else score_candidates(ctx, lm)
+    gate = th.get("document", 0.0) > 0
+    org_p, pair_p, event_p, post_p, doc_p = scores if scores is not None else score_candidates(ctx, lm, gate)
     rules = ctx.rules
     orgs = ctx.orgs
     told = doc_p >= th.get("document", 0.0)  # else no cooperation story: no event at all
