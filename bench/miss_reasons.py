@@ -26,14 +26,14 @@ from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
-from partnergraph.learn.gold import name_spans, read_gold
+from partnergraph.learn.gold import name_spans
 from partnergraph.learn.backend import shipped_model_path
 from partnergraph.learn.modelfile import load_model
 from partnergraph.learn.scoring import Resolver, evaluate, norm_org
 from partnergraph.learn.train import run_rules
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from out_of_fold import out_of_fold  # noqa: E402
+from out_of_fold import golds_of, out_of_fold  # noqa: E402
 
 
 def classify(gold: dict, ctx, pred: dict, pair_set: set) -> tuple[list, list]:
@@ -128,8 +128,7 @@ def main(argv):
     ap.add_argument("--examples", type=int, default=0, help="print this many 'never'/'boundary' parties")
     ap.add_argument("--json-out", type=Path)
     args = ap.parse_args(argv)
-    golds = sorted((g for g in read_gold([args.gold])[0] if (g.get("lang") or "en") == args.lang),
-                   key=lambda g: str(g["id"]))
+    golds = golds_of(args.gold, args.lang)
     items = run_rules(golds)
     thresholds = load_model(shipped_model_path()).languages[args.lang].thresholds
     pairs_c, events_c = Counter(), Counter()

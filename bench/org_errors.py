@@ -25,13 +25,12 @@ from collections import Counter
 from pathlib import Path
 
 from partnergraph.learn.backend import shipped_model_path
-from partnergraph.learn.gold import read_gold
 from partnergraph.learn.modelfile import load_model
 from partnergraph.learn.scoring import forms, norm_org, norm_person
 from partnergraph.learn.train import run_rules
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from out_of_fold import out_of_fold  # noqa: E402
+from out_of_fold import golds_of, out_of_fold  # noqa: E402
 
 _PLACE_END = tuple("省市区县州国镇乡村")
 
@@ -131,8 +130,7 @@ def main(argv):
     ap.add_argument("--examples", type=int, default=0, help="examples printed per cause")
     ap.add_argument("--json-out", type=Path)
     args = ap.parse_args(argv)
-    golds = sorted((g for g in read_gold([args.gold])[0] if (g.get("lang") or "en") == args.lang),
-                   key=lambda g: str(g["id"]))
+    golds = golds_of(args.gold, args.lang)
     rows = predictions(golds, args.lang, args.backend, args.folds)
     fp_c, miss_c = Counter(), Counter()
     fp_ex: dict[str, list] = {}

@@ -11,7 +11,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from partnergraph.learn.decide import context_for, decide, score_candidates
+from partnergraph.learn.gold import read_gold
 from partnergraph.learn.train import fit_language
+
+
+def golds_of(path: Path, lang: str) -> list[dict]:
+    """The gold articles of one language under `path`, in id order (the folds follow it)."""
+    return sorted((g for g in read_gold([path])[0] if (g.get("lang") or "en") == lang), key=lambda g: str(g["id"]))
 
 
 def out_of_fold(items: list, lang: str, folds: int, thresholds: dict) -> Iterator[tuple[dict, object, dict]]:

@@ -29,12 +29,11 @@ from collections import Counter
 from pathlib import Path
 
 from partnergraph.learn.backend import shipped_model_path
-from partnergraph.learn.gold import read_gold
 from partnergraph.learn.scoring import Resolver, norm_org, norm_person
 from partnergraph.learn.train import run_rules
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from out_of_fold import out_of_fold  # noqa: E402
+from out_of_fold import golds_of, out_of_fold  # noqa: E402
 
 
 def _overlaps(a: str, b: str) -> bool:
@@ -113,8 +112,7 @@ def main(argv):
     ap.add_argument("--examples", type=int, default=0, help="print this many of each cause")
     ap.add_argument("--only", nargs="*", help="print examples of these causes only")
     args = ap.parse_args(argv)
-    golds = sorted((g for g in read_gold([args.gold])[0] if (g.get("lang") or "en") == args.lang),
-                   key=lambda g: str(g["id"]))
+    golds = golds_of(args.gold, args.lang)
     causes, extra, titles = Counter(), Counter(), Counter()
     shown: dict[str, list[str]] = {}
     for g, pred in predictions(golds, args.backend, args.lang, args.folds, args.model):
