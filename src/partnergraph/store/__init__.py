@@ -24,6 +24,7 @@ from partnergraph.fulltext import has_cjk
 from partnergraph.migrations import migrate
 from partnergraph.models import Extraction
 from partnergraph.resolution.names import name_key
+from partnergraph.store import levels
 from partnergraph.store.reads import _TYPES_SQL, Reads
 from partnergraph.store.rows import DocumentRows, document_rows
 from partnergraph.store.resolution_tables import ResolutionTables, _insert_events, _insert_people
@@ -38,6 +39,20 @@ BULK_CHECKPOINT_PAGES = 16384
 NEAR_LEVELS = 6
 NEAR_LEVEL0_ROWS = 8192
 NEAR_GROWTH = 8
+# Levels of the organization name index (`org_keys_*`: name key -> documents) and the content
+# hash index (`doc_hashes_*`: the first 16 hex digits of a text's hash -> documents), both
+# merged when a batch commits (migrations.V13, store/levels.py). A batch of 200 documents adds
+# about 400 name rows and 200 hash rows, so level 0 holds a few batches in a few dozen pages.
+INDEX_LEVELS = 6
+INDEX_LEVEL0_ROWS = 2048
+INDEX_GROWTH = 8
+ORG_KEYS = ("key", "doc_key")
+DOC_HASHES = ("hash", "doc_key")
+
+
+def hash_prefix(content_hash: str) -> str:
+    """What `doc_hashes_*` keys a document by (a lookup checks the whole hash)."""
+    return content_hash[:16]
 
 
 def _now() -> str:
@@ -76,6 +91,7 @@ class Store(Reads, ResolutionTables):
             queued, self._fulltext_queue = self._fulltext_queue, None
             for change in queued:
                 self._apply_fulltext(*change)
+            self._merge_index_levels()
         except BaseException:
             self._fulltext_queue = None
             self.conn.execute("ROLLBACK")
@@ -163,10 +179,11 @@ class Store(Reads, ResolutionTables):
             " ON d.doc_key=s.doc_key WHERE s.doc_id=?", (doc_id,)).fetchone()
 
     def doc_key_by_hash(self, content_hash: str) -> int | None:
-        row = self.conn.execute(
-            "SELECT doc_key FROM documents WHERE content_hash=? LIMIT 1", (content_hash,)
-        ).fetchone()
-        return row[0] if row else None
+        """The first stored document (by doc_key) with this content hash, else None."""
+        hits = levels.union("doc_hashes", INDEX_LEVELS, "doc_key", "hash=?1")
+        return self.conn.execute(
+            f"SELECT MIN(d.doc_key) FROM ({hits}) h JOIN documents d ON d.doc_key=h.doc_key"
+            " WHERE d.content_hash=?2", (hash_prefix(content_hash), content_hash)).fetchone()[0]
 
     def doc_key_by_url(self, url: str) -> tuple[int, str] | None:
         """(doc_key, id) of the stored document at `url` (a changed page keeps its url)."""
@@ -188,16 +205,20 @@ class Store(Reads, ResolutionTables):
     def delete_document(self, doc_key: int) -> None:
         """Remove a stored document, its mentions and its full-text entry (not its copies)."""
         row = self.conn.execute(
-            "SELECT title, text FROM documents WHERE doc_key=?", (doc_key,)
+            "SELECT title, text, content_hash FROM documents WHERE doc_key=?", (doc_key,)
         ).fetchone()
         if row is None:
             return
+        keys = sorted({k for (k,) in self.conn.execute(
+            "SELECT key FROM org_names WHERE doc_key=?", (doc_key,))})
         # resolution must revisit the names this document gave (`resolution.incremental`)
-        self.mark_dirty_keys(k for (k,) in self.conn.execute(
-            "SELECT key FROM org_names WHERE doc_key=?", (doc_key,)))
+        self.mark_dirty_keys(keys)
         self.mark_dirty_doc(doc_key)
         self._fulltext("delete", doc_key, row[0], row[1])
         self._drop_near_bands(doc_key)
+        levels.remove(self.conn, "org_keys", INDEX_LEVELS, ORG_KEYS, ((k, doc_key) for k in keys))
+        levels.remove(self.conn, "doc_hashes", INDEX_LEVELS, DOC_HASHES,
+                      [(hash_prefix(row[2]), doc_key)])
         for table in ("org_mentions", "org_names", "person_mentions", "event_mentions",
                       "near_signatures", "near_doc_bands", "doc_links", "event_keys"):
             self.conn.execute(f"DELETE FROM {table} WHERE doc_key=?", (doc_key,))
@@ -249,6 +270,10 @@ class Store(Reads, ResolutionTables):
         self.conn.executemany("INSERT INTO org_mentions VALUES (?,?,?,?,?,?,?,?)",
                               [(key, *row) for row in doc.organizations])
         self.conn.executemany("INSERT INTO org_names VALUES (?,?,?,?,?)", [(key, *row) for row in doc.names])
+        self.conn.executemany("INSERT OR IGNORE INTO org_keys_0 VALUES (?,?)",
+                              sorted({(row[3], key) for row in doc.names}))
+        self.conn.execute("INSERT OR IGNORE INTO doc_hashes_0 VALUES (?,?)",
+                          (hash_prefix(doc.content_hash), key))
         self.conn.executemany("INSERT INTO person_mentions VALUES (?,?,?,?,?,?,?)",
                               [(key, *row) for row in doc.people])
         self.conn.executemany("INSERT INTO event_mentions VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -369,15 +394,13 @@ class Store(Reads, ResolutionTables):
                               (doc_key, *bands))
 
     def _merge_near_levels(self) -> None:
-        """Merge each level that outgrew its size into the next (rows copied in key order, so
-        the next level's pages are each written once), from level 0 down while they overflow."""
-        for level in range(NEAR_LEVELS - 1):
-            rows = self.conn.execute(f"SELECT count(*) FROM near_bands_{level}").fetchone()[0]
-            if rows <= NEAR_LEVEL0_ROWS * NEAR_GROWTH ** level:
-                return
-            self.conn.execute(f"INSERT OR IGNORE INTO near_bands_{level + 1}"
-                              f" SELECT band_hash, doc_key FROM near_bands_{level}")
-            self.conn.execute(f"DELETE FROM near_bands_{level}")
+        levels.merge(self.conn, "near_bands", NEAR_LEVELS, ("band_hash", "doc_key"),
+                     NEAR_LEVEL0_ROWS, NEAR_GROWTH)
+
+    def _merge_index_levels(self) -> None:
+        """Merge the name and hash index levels that outgrew their sizes (`store/levels.py`)."""
+        for name, columns in (("org_keys", ORG_KEYS), ("doc_hashes", DOC_HASHES)):
+            levels.merge(self.conn, name, INDEX_LEVELS, columns, INDEX_LEVEL0_ROWS, INDEX_GROWTH)
 
     def near_candidates(self, scheme: str, band_hashes: list[int]) -> list[tuple[int, str, bytes]]:
         """(doc_key, doc id, signature) of stored documents sharing an LSH band."""

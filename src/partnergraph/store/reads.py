@@ -56,10 +56,13 @@ class Reads:
 
     def docs_for_key(self, key: str, limit: int = 20) -> list[str]:
         """Ids of the (first stored) documents that name an organization by this key."""
+        from partnergraph.store import INDEX_LEVELS
+        from partnergraph.store.levels import union
+
+        docs = union("org_keys", INDEX_LEVELS, "doc_key", "key=?1")
         return [r[0] for r in self.conn.execute(
-            "SELECT d.id FROM (SELECT DISTINCT doc_key FROM org_names WHERE key=?"
-            " ORDER BY doc_key LIMIT ?) n JOIN documents d ON d.doc_key=n.doc_key",
-            (key, limit))]
+            f"SELECT d.id FROM (SELECT DISTINCT doc_key FROM ({docs}) ORDER BY doc_key LIMIT ?2) n"
+            " JOIN documents d ON d.doc_key=n.doc_key ORDER BY n.doc_key", (key, limit))]
 
     def links(self, entity_id: int) -> list[tuple[str, str, str, int | None, str]]:
         """(key_a, key_b, rule, doc_key, detail) of the joins inside an entity."""

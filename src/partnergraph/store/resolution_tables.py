@@ -22,6 +22,26 @@ def _chunks(items: Iterable, n: int = _CHUNK) -> Iterator[list]:
 class ResolutionTables:
     """Incremental resolution's side of `Store` (expects `self.conn` and `self._meta`)."""
 
+    def _keyed(self, columns: str, where: str) -> str:
+        """SELECT `columns` (of key, doc_key) over every level of the organization name
+        index (`store/levels.py`) with `where` (numbered parameters)."""
+        from partnergraph.store import INDEX_LEVELS
+        from partnergraph.store.levels import union
+
+        return union("org_keys", INDEX_LEVELS, columns, where)
+
+    def _in_keys(self, sql: str, keys: Iterable[str]) -> list[tuple]:
+        """Run `sql`, whose `{docs}` is replaced by the doc_keys of the documents naming one
+        of `keys` (over every level of the name index) and `{marks}` by the keys, in chunks."""
+        from partnergraph.store.levels import numbered
+
+        out: list[tuple] = []
+        for chunk in _chunks(keys):
+            marks = numbered(len(chunk))
+            docs = self._keyed("doc_key", f"key IN ({marks})")
+            out.extend(self.conn.execute(sql.format(docs=docs, marks=marks), chunk))
+        return out
+
     def _in(self, sql: str, items: Iterable, *args) -> list[tuple]:
         """Run `sql` (with one `{marks}` placeholder) over `items` in chunks."""
         out: list[tuple] = []
@@ -62,7 +82,10 @@ class ResolutionTables:
 
     # -- names ----------------------------------------------------------------------------
     def all_name_keys(self) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT DISTINCT key FROM org_names ORDER BY 1")]
+        from partnergraph.store import INDEX_LEVELS
+
+        keys = " UNION ".join(f"SELECT key FROM org_keys_{level}" for level in range(INDEX_LEVELS))
+        return [r[0] for r in self.conn.execute(f"{keys} ORDER BY 1")]
 
     def keys_of_docs(self, doc_keys: Iterable[int]) -> set[str]:
         return {r[0] for r in self._in(
@@ -110,7 +133,7 @@ class ResolutionTables:
             " WHERE n.key IN ({marks})", keys)}
 
     def docs_with_keys(self, keys: Iterable[str]) -> set[int]:
-        return {r[0] for r in self._in("SELECT doc_key FROM org_names WHERE key IN ({marks})", keys)}
+        return {r[0] for r in self._in_keys("{docs}", keys)}
 
     def org_rows(self, doc_keys: Iterable[int]) -> list[tuple[int, int, str, str, str, str]]:
         """`iter_org_names` rows of these documents, in its order."""
@@ -132,11 +155,13 @@ class ResolutionTables:
         """The first document (by id, `events.doc_rank`) naming both names of each pair
         (pairs none names are left out)."""
         out = {}
+        # compound SELECTs chain left to right: each side of the INTERSECT is a subquery
+        both = (f"SELECT doc_key FROM ({self._keyed('doc_key', 'key=?1')}) INTERSECT"
+                f" SELECT doc_key FROM ({self._keyed('doc_key', 'key=?2')})")
         for a, b in pairs:
             row = self.conn.execute(
-                "SELECT d.doc_key FROM org_names x JOIN org_names y ON y.key=?"
-                " AND y.doc_key=x.doc_key JOIN documents d ON d.doc_key=x.doc_key WHERE x.key=?"
-                " ORDER BY d.id, d.doc_key LIMIT 1", (b, a)).fetchone()
+                f"SELECT d.doc_key FROM ({both}) x JOIN documents d ON d.doc_key=x.doc_key"
+                " ORDER BY d.id, d.doc_key LIMIT 1", (a, b)).fetchone()
             if row is not None:
                 out[(a, b)] = row[0]
         return out
@@ -192,22 +217,24 @@ class ResolutionTables:
         keys = sorted(set(keys))
         surfaces: dict[str, Counter] = defaultdict(Counter)
         kinds: dict[str, Counter] = defaultdict(Counter)
-        for key, name, n in self._in(
+        # the documents come from the name index (`_in_keys`), their rows from org_names by doc
+        for key, name, n in self._in_keys(
                 "SELECT key, name, COUNT(*) FROM (SELECT key, name, MIN(idx * 4294967296 + rowid)"
-                " FROM org_names WHERE key IN ({marks}) GROUP BY key, doc_key) GROUP BY key, name",
-                keys):
+                " FROM org_names WHERE doc_key IN ({docs}) AND key IN ({marks})"
+                " GROUP BY key, doc_key) GROUP BY key, name", keys):
             surfaces[key][name] = n
-        for key, kind, n in self._in(
+        for key, kind, n in self._in_keys(
                 "SELECT n.key, m.kind, SUM(n.role='name') FROM org_names n JOIN org_mentions m"
-                " ON m.doc_key=n.doc_key AND m.idx=n.idx WHERE n.key IN ({marks})"
-                " GROUP BY n.key, m.kind", keys):
+                " ON m.doc_key=n.doc_key AND m.idx=n.idx WHERE n.doc_key IN ({docs})"
+                " AND n.key IN ({marks}) GROUP BY n.key, m.kind", keys):
             kinds[key][kind] = n
         return surfaces, kinds
 
     def n_docs_of(self, keys: list[str]) -> int:
-        marks = ",".join("?" * len(keys))
-        return self.conn.execute(
-            f"SELECT COUNT(DISTINCT doc_key) FROM org_names WHERE key IN ({marks})", keys).fetchone()[0]
+        from partnergraph.store.levels import numbered
+
+        docs = self._keyed("doc_key", f"key IN ({numbered(len(keys))})")
+        return self.conn.execute(f"SELECT COUNT(DISTINCT doc_key) FROM ({docs})", keys).fetchone()[0]
 
     def provs(self, keys: Iterable[str]) -> dict[str, str]:
         return dict(self._in("SELECT key, prov FROM name_index WHERE key IN ({marks})"
