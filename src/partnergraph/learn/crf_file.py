@@ -27,12 +27,12 @@ def model_attributes(path: Path) -> frozenset[bytes] | None:
             _HEADER.unpack_from(buf, 0)
         if magic != b"lCRF" or kind != b"FOMC":
             return None
-        return _strings(buf, at_attrs, count)
+        return frozenset(_ordered(buf, at_attrs, count))
     except (OSError, struct.error, ValueError):
         return None
 
 
-def _strings(buf: bytes, base: int, count: int) -> frozenset[bytes]:
+def _ordered(buf: bytes, base: int, count: int) -> list[bytes]:
     """The `count` strings of the CQDB table at `base` (each record: id, size with its NUL, bytes)."""
     chunk, _size, _flag, _order, stored, offset = _CQDB.unpack_from(buf, base)
     if chunk != b"CQDB" or stored != count:
@@ -44,4 +44,54 @@ def _strings(buf: bytes, base: int, count: int) -> frozenset[bytes]:
             raise ValueError("a damaged attribute")
         start = base + at + _RECORD.size
         out.append(buf[start:start + size - 1])
-    return frozenset(out)
+    return out
+
+
+_FEATURE_CHUNK = struct.Struct("<4s2I")
+_FEATURE = [("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")]  # 20 bytes, packed
+
+
+class CrfWeights:
+    """A CRFsuite model's weights read from its file, for tagging without CRFsuite.
+
+    `labels` in the file's order; `attribute_ids` each attribute string's id; `state` one row
+    per attribute id and one last row of zeros (`missing`, the id of a string the model does
+    not hold) with a weight per label; `transitions[i, j]` from label i to label j. The state
+    features (type 0: attribute -> label) and transitions (type 1: label -> label) are the
+    file's FEAT chunk of 20-byte records (crf1d_model.c), the weights the doubles CRFsuite adds.
+    """
+
+    def __init__(self, labels: list[str], attribute_ids: dict[bytes, int], state, transitions) -> None:
+        self.labels, self.attribute_ids = labels, attribute_ids
+        self.state, self.transitions = state, transitions
+        self.missing = len(attribute_ids)
+
+
+def model_weights(path: Path) -> CrfWeights | None:
+    """The weights of the CRFsuite model at `path`, or None if it cannot be read so."""
+    import numpy as np
+
+    try:
+        buf = path.read_bytes()
+        magic, _size, kind, _version, _features, n_labels, n_attrs, at_features, at_labels, at_attrs, _, _ = \
+            _HEADER.unpack_from(buf, 0)
+        if magic != b"lCRF" or kind != b"FOMC":
+            return None
+        chunk, _chunk_size, count = _FEATURE_CHUNK.unpack_from(buf, at_features)
+        if chunk != b"FEAT":  # (the header's feature count is left 0 by CRFsuite; the chunk's is right)
+            raise ValueError("no feature table")
+        start = at_features + _FEATURE_CHUNK.size
+        recs = np.frombuffer(buf, dtype=np.dtype(_FEATURE), count=count, offset=start)
+        attrs = _ordered(buf, at_attrs, n_attrs)
+        labels = [s.decode("utf-8") for s in _ordered(buf, at_labels, n_labels)]
+    except (OSError, struct.error, ValueError, UnicodeDecodeError):
+        return None
+    kinds, src, dst, weight = recs["type"], recs["src"].astype(np.intp), recs["dst"].astype(np.intp), recs["weight"]
+    st, tr = kinds == 0, kinds == 1
+    if not (st | tr).all() or (dst >= n_labels).any() or (src[st] >= n_attrs).any() or (src[tr] >= n_labels).any():
+        return None
+    state = np.zeros((n_attrs + 1, n_labels))
+    state[src[st], dst[st]] = weight[st]
+    transitions = np.zeros((n_labels, n_labels))
+    transitions[src[tr], dst[tr]] = weight[tr]
+    return CrfWeights(labels, {a: i for i, a in enumerate(attrs)}, state, transitions)

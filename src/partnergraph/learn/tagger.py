@@ -13,11 +13,12 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from operator import add
 from pathlib import Path
 
 from partnergraph.errors import ModelError
-from partnergraph.learn.crf_file import model_attributes
+from partnergraph.learn.crf_file import CrfWeights, model_attributes, model_weights
 
 # a word is a run of letters and digits; every punctuation mark is its own token, so a name
 # ends where the annotation ends: "Samsung" in "Samsung's", "China" in "Australia-China",
@@ -397,7 +398,15 @@ def name_lexicon(lang: str) -> NameLexicon:
 
 
 class Tagger:
-    """A trained CRF read from its file."""
+    """A trained CRF read from its file.
+
+    Chinese sequences are labelled here, all of a document's in one batch: the model's weights
+    are read from the file (`crf_file.model_weights`), each character's scores per label added
+    from them as CRFsuite adds its strings' weights (`ZhStates`) and the best labels found as
+    CRFsuite's Viterbi finds them (`viterbi`): the same double operations in the same order, so
+    the same labels, without converting and looking up 18,000 strings an article. English
+    sequences (and a file not laid out as read there) are tagged by CRFsuite itself.
+    """
 
     def __init__(self, path: Path, lang: str) -> None:
         import pycrfsuite
@@ -411,18 +420,281 @@ class Tagger:
             self._tagger.open(str(path))
         except (OSError, ValueError) as err:
             raise ModelError(f"model file {path} is not a CRF model ({err})", hint="retrain it") from None
+        weights = model_weights(path)
+        self._states = None if weights is None else (
+            ZhStates(weights, self.lex.heads) if lang == "zh" else EnStates(weights, self.lex))
 
     def tag(self, text: str, sents: list[tuple[int, int]], rule_spans: list[tuple[int, int]]):
         """(start, end, ORG|PER) names found in the sentences."""
         out = []
         rule_spans = sorted(rule_spans)
         longest = max((e - s for s, e in rule_spans), default=0)
+        seqs = sequences(text, sents, self.lang)
         lower = lower_words(text) if self.lang != "zh" else frozenset()
-        for toks in sequences(text, sents, self.lang):
+        states = self._states
+        if states is not None:
+            state = states(text, seqs, rule_spans, longest) if self.lang == "zh" else \
+                states(text, seqs, rule_spans, longest, lower)
+            for toks, labels in zip(seqs, viterbi(states.weights, state, [len(t) for t in seqs])):
+                if labels is not None:
+                    out += spans_of(toks, labels)
+            return out
+        for toks in seqs:
             labels = self._tagger.tag(self._features(text, toks, rule_spans, longest, lower))
             if labels.count("O") < len(labels):
                 out += spans_of(toks, labels)
         return out
+
+
+class ZhStates:
+    """Chinese tokens' scores per label: the weights of the strings `FeatureStrings` makes for
+    Chinese, added in its order (rule tag, character, type, the characters two before to two
+    after, the bigrams with the neighbours, the neighbours' rule tags, head character), read
+    from tables made once from the model's attributes: a row per character (or Latin run) the
+    model names, with its own, type, c-2..c2 and head weights (a character it does not name
+    shares the row of its type), a row per bigram it names (row 0, zeros, for the others), a
+    row per rule tag."""
+
+    _PAD = "#"
+    _CODES = {"B": 0, "I": 1, "O": 2, "#": 3}
+
+    def __init__(self, weights: CrfWeights, heads: frozenset[str]) -> None:
+        import numpy as np
+
+        self.weights, self.heads = weights, heads
+        ids, z, state = weights.attribute_ids, weights.missing, weights.state
+        known: set[str] = set()
+        pairs: set[str] = set()
+        for a in ids:
+            prefix, _, rest = a.partition(b"=")
+            if prefix in (b"c", b"c-2", b"c-1", b"c1", b"c2"):
+                known.add(rest.decode("utf-8"))
+            elif prefix in (b"b-1", b"b+1"):
+                pairs.add(rest.decode("utf-8"))
+        known.add(self._PAD)
+        types = ("han", "digit", "upper", "latin", "punct", "space")
+        # rows 0..11: a character the model does not name, by type and head; then one per named
+        tokens = sorted(known)
+        self._unnamed = {(t, h): 2 * k + h for k, t in enumerate(types) for h in (0, 1)}
+        rows = [(z, ids.get(("t=" + t).encode(), z), z, z, z, z, ids.get(_HEAD_CHAR, z) if h else z)
+                for t in types for h in (0, 1)]
+        rows += [self._ids(c) for c in tokens]
+        self._named = {c: len(types) * 2 + k for k, c in enumerate(tokens)}
+        self._chars = dict(self._named)
+        self._char_w = state[np.array(rows, dtype=np.intp)]  # [row, column, label]
+        pair_list = sorted(pairs)
+        self._pairs = {p: k + 1 for k, p in enumerate(pair_list)}
+        self._pair_w = state[np.array([(z, z)] + [(ids.get(("b-1=" + p).encode(), z), ids.get(("b+1=" + p).encode(), z))
+                                                  for p in pair_list], dtype=np.intp)]
+        self._rule_w = state[np.array([(ids.get(b"rule=" + t, z), ids.get(b"rule-1=" + t, z),
+                                        ids.get(b"rule+1=" + t, z)) for t in (b"B", b"I", b"O", b"#")], dtype=np.intp)]
+
+    def _ids(self, c: str) -> tuple[int, ...]:
+        ids, z = self.weights.attribute_ids, self.weights.missing
+        return (*(ids.get(x.encode(), z) for x in ("c=" + c, "t=" + _char_type(c[0]), "c-2=" + c, "c-1=" + c,
+                                                   "c1=" + c, "c2=" + c)),
+                ids.get(_HEAD_CHAR, z) if c in self.heads else z)
+
+    def __call__(self, text: str, seqs: list[list[tuple[int, int]]], rule_spans: list[tuple[int, int]],
+                 longest: int | None = None):
+        import numpy as np
+
+        chars = self._chars
+        if len(chars) > _MAX_CACHED:
+            chars.clear()
+            chars.update(self._named)
+        # every sequence with two pads ("#") on each side, one after another
+        pad = self._PAD
+        words: list[str] = []
+        tags: list[str] = []
+        at: list[int] = []
+        for toks in seqs:
+            at += range(len(words), len(words) + len(toks))
+            words += (pad, pad, *[text[a:b] for a, b in toks], pad, pad)
+            tags += ("#", "#", *_rule_tags(toks, rule_spans, longest), "#", "#")
+        rows = list(map(chars.get, words))
+        if None in rows:
+            for i, w in enumerate(rows):
+                if w is None:
+                    c = words[i]
+                    rows[i] = chars[c] = self._unnamed[(_char_type(c[0]), c in self.heads)]
+        n = len(words)
+        cw = self._char_w[np.array(rows, dtype=np.intp)]
+        bw = self._pair_w[np.fromiter(map(self._pairs.get, map(add, words, words[1:]), repeat(0)),
+                                      dtype=np.intp, count=n - 1)]
+        rw = self._rule_w[np.fromiter(map(self._CODES.__getitem__, tags), dtype=np.intp, count=n)]
+        # at padded position p (2 <= p < n - 2): its own weights, then p-2, p-1, p+1, p+2's
+        own, mid = slice(2, n - 2), slice(1, n - 3)
+        out = rw[own, 0] + cw[own, 0]
+        for x in (cw[own, 1], cw[:n - 4, 2], cw[mid, 3], cw[3:n - 1, 4], cw[4:, 5], bw[mid, 0], bw[own, 1],
+                  rw[mid, 1], rw[3:n - 1, 2], cw[own, 6]):
+            out += x
+        return out[np.array(at, dtype=np.intp)]
+
+
+class EnStates:
+    """English words' scores per label: the weights of the strings `FeatureStrings` makes for
+    English, added in its order (rule tag; the word, shape, suffix, prefix, title case, head,
+    title word, honorific; part of a place name, written in lower case elsewhere in the document;
+    the word two before; the word before, its shape, rule tag, word lists and document kinds;
+    the same of the word after; the word two after), read as attribute ids kept per distinct
+    word (a table of ids, one row a word, grown as words come) and per document kind."""
+
+    # a word's row: its own strings, as the word two before, one before, one after, two after
+    _OWN, _BEFORE2, _BEFORE, _AFTER, _AFTER2 = range(0, 8), 8, range(9, 14), range(14, 19), 19
+    _WIDTH = 20
+    _CODES = {"B": 0, "I": 1, "O": 2, "#": 3}
+
+    def __init__(self, weights: CrfWeights, lex: NameLexicon) -> None:
+        import numpy as np
+
+        self.weights, self.lex = weights, lex
+        ids, z, state = weights.attribute_ids, weights.missing, weights.state
+        pad = [z] * self._WIDTH  # a sequence's edge: "w-2=#" ... "w2=#" alone
+        pad[8], pad[9], pad[14], pad[19] = (ids.get(x, z) for x in _EN_EDGES)
+        self._pad_row = pad
+        self._table = np.empty((1024, self._WIDTH), dtype=np.intp)
+        self._reset()
+
+        def rows(prefixes, values):
+            return state[np.array([[ids.get(p + v, z) if v else z for p in prefixes] for v in values], dtype=np.intp)]
+
+        self._rule_w = rows((b"rule=", b"rule-1=", b"rule1="), (b"B", b"I", b"O", b""))
+        place = [(k.encode(), (k + "-1").encode(), (k + "1").encode()) for k in ("placeB", "placeI")]
+        self._place_w = state[np.array([[z] * 3] + [[ids.get(x, z) for x in p] for p in place], dtype=np.intp)]
+        self._lower_w = state[np.array([[z] * 3, [ids.get(x, z) for x in _KINDS["lowerdoc"]]], dtype=np.intp)]
+
+    def _reset(self) -> None:
+        self._rows: dict[str, int] = {}
+        self._table[0] = self._pad_row
+        self._n = 1
+
+    def _ids(self, word: str) -> list[int]:
+        ids, z = self.weights.attribute_ids, self.weights.missing
+        lex = self.lex
+        lw = word.lower()
+        sh = _shape(word)
+        row = [ids.get(x.encode(), z) for x in ("w=" + lw, "shape=" + sh, "suf3=" + lw[-3:], "pre3=" + lw[:3])]
+        row.append(ids.get(b"title", z) if word[:1].isupper() else z)
+        kinds = [(k, lw in words) for k, words in (("head", lex.heads), ("titlew", lex.title_words),
+                                                   ("honor", lex.honorifics))]
+        row += [ids.get(_KINDS[k][0], z) if hit else z for k, hit in kinds]
+        row.append(ids.get(("w-2=" + lw).encode(), z))
+        row += [ids.get(("w-1=" + lw).encode(), z), ids.get(("shape-1=" + sh).encode(), z)]
+        row += [ids.get(_KINDS[k][1], z) if hit else z for k, hit in kinds]
+        row += [ids.get(("w1=" + lw).encode(), z), ids.get(("shape1=" + sh).encode(), z)]
+        row += [ids.get(_KINDS[k][2], z) if hit else z for k, hit in kinds]
+        row.append(ids.get(("w2=" + lw).encode(), z))
+        return row
+
+    def _row(self, word: str) -> int:
+        import numpy as np
+
+        if self._n == len(self._table):
+            self._table = np.concatenate([self._table, np.empty_like(self._table)])
+        k = self._n
+        self._table[k] = self._ids(word)
+        self._n += 1
+        self._rows[word] = k
+        return k
+
+    def __call__(self, text: str, seqs: list[list[tuple[int, int]]], rule_spans: list[tuple[int, int]],
+                 longest: int | None = None, lower: frozenset[str] = frozenset()):
+        import numpy as np
+
+        if len(self._rows) > _MAX_CACHED:
+            self._reset()
+        known = self._rows
+        # every sequence with two pads on each side, one after another (pad: row 0, no tag, no kind)
+        words: list[str | None] = []
+        tags: list[str] = []
+        place: list[str] = []
+        at: list[int] = []
+        for toks in seqs:
+            ws = [text[a:b] for a, b in toks]
+            at += range(len(words), len(words) + len(toks))
+            words += (None, None, *ws, None, None)
+            tags += ("#", "#", *_rule_tags(toks, rule_spans, longest), "#", "#")
+            place += ("O", "O", *_gazetteer_tags(ws, self.lex.places, self.lex.place_firsts), "O", "O")
+        rows = list(map(known.get, words, repeat(0)))
+        for i, w in enumerate(words):
+            if not rows[i] and w is not None:
+                rows[i] = known.get(w) or self._row(w)
+        n = len(words)
+        ww = self.weights.state[self._table[np.array(rows, dtype=np.intp)]]  # [position, column, label]
+        rw = self._rule_w[np.fromiter(map(self._CODES.__getitem__, tags), dtype=np.intp, count=n)]
+        pw = self._place_w[np.fromiter(map("OBI".index, place), dtype=np.intp, count=n)]
+        lw = self._lower_w[np.array([w is not None and w[:1].isupper() and w.lower() in lower for w in words],
+                                    dtype=np.intp)]
+        own, before, after = slice(2, n - 2), slice(1, n - 3), slice(3, n - 1)
+        parts = [rw[own, 0], *(ww[own, k] for k in self._OWN), pw[own, 0], lw[own, 0], ww[:n - 4, self._BEFORE2]]
+        b = self._BEFORE
+        parts += [ww[before, b[0]], ww[before, b[1]], rw[before, 1], *(ww[before, k] for k in b[2:]),
+                  pw[before, 1], lw[before, 1]]
+        a = self._AFTER
+        parts += [ww[after, a[0]], ww[after, a[1]], rw[after, 2], *(ww[after, k] for k in a[2:]),
+                  pw[after, 2], lw[after, 2], ww[4:, self._AFTER2]]
+        out = parts[0] + parts[1]
+        for x in parts[2:]:
+            out += x
+        return out[np.array(at, dtype=np.intp)]
+
+
+def viterbi(weights: CrfWeights, state, lengths: list[int]) -> list[list[str] | None]:
+    """The best labels of each sequence (`lengths` of them, their tokens' scores per label
+    `state` one after another); None for a sequence whose best path is O throughout.
+
+    What CRFsuite's tagger computes (crf1d_context.c), batched over the sequences: token by
+    token, the best previous label i of label j maximises prev[i] + trans[i, j] (the first such i
+    on a tie), and score[j] = that + state[j]; the last token takes the first best label. The
+    same double operations in the same order: the same labels."""
+    import numpy as np
+
+    out: list[list[str] | None] = [None] * len(lengths)
+    n = len(state)
+    if not n:
+        return out
+    lens = np.array(lengths, dtype=np.intp)
+    m, longest, n_labels = len(lengths), int(lens.max()), weights.transitions.shape[0]
+    seq = np.repeat(np.arange(m), lens)
+    pos = np.arange(n) - np.repeat(np.cumsum(lens) - lens, lens)
+    padded = np.zeros((longest, m, n_labels))
+    padded[pos, seq] = state
+    score = np.empty((longest, m, n_labels))
+    back = np.zeros((longest, m, n_labels), dtype=np.intp)
+    score[0] = padded[0]
+    into = np.ascontiguousarray(weights.transitions.T)  # [label j, previous label i]
+    cand = np.empty((m, n_labels, n_labels))  # [sequence, label j, previous label i]
+    flat = cand.reshape(-1)
+    rows = np.arange(m * n_labels) * n_labels
+    at = np.empty(m * n_labels, dtype=np.intp)
+    for t in range(1, longest):
+        np.add(score[t - 1, :, None, :], into, out=cand)
+        cand.argmax(axis=2, out=back[t])
+        # the best previous score of each label: the candidate argmax points at (a reduction
+        # with max() would cost more than the look-up, for the same double)
+        np.add(rows, back[t].reshape(-1), out=at)
+        np.take(flat, at, out=score[t].reshape(-1))
+        score[t] += padded[t]
+    every = np.arange(m)
+    last = score[lens - 1, every].argmax(axis=1)
+    names = weights.labels
+    if "O" in names:  # a sequence whose best path is O throughout needs no walk back
+        o = names.index("O")
+        stays = (back[:, :, o] == o) | (np.arange(longest)[:, None] >= lens)
+        stays[0] = True
+        walk = np.flatnonzero((last != o) | ~stays.all(axis=0))
+    else:
+        walk = every
+    for k in walk.tolist():
+        n_k = lengths[k]
+        steps = back[1:n_k, k].tolist()
+        label = int(last[k])
+        labels = [label] * n_k
+        for t in range(n_k - 2, -1, -1):
+            label = labels[t] = steps[t][label]
+        out[k] = [names[x] for x in labels]
+    return out
 
 
 def train_tagger(items, path: Path, lang: str, c2: float = 0.1, iterations: int = 100) -> None:
