@@ -172,7 +172,8 @@ def test_every_tokens_scores_are_crfsuites(lang, texts):
     from partnergraph.learn.tagger import lower_words, sequences
 
     tagger = _tagger(lang)
-    states, crf, labels = tagger._states, tagger._tagger, tagger._states.weights.labels
+    states, labels = tagger._states, tagger._states.weights.labels
+    crf, features = tagger._crfsuite()
     compared = 0
     for text in texts:
         sents = _sents(text)
@@ -186,7 +187,7 @@ def test_every_tokens_scores_are_crfsuites(lang, texts):
             for toks in seqs:
                 mine = _marginals(np, got[k:k + len(toks)], states.weights.transitions)
                 k += len(toks)
-                crf.set(tagger._features(text, toks, rule_spans, longest, lower))
+                crf.set(features(text, toks, rule_spans, longest, lower))
                 theirs = np.array([[crf.marginal(y, t) for y in labels] for t in range(len(toks))])
                 assert np.allclose(mine, theirs, rtol=0, atol=1e-9)
                 compared += len(toks)

@@ -409,20 +409,28 @@ class Tagger:
     """
 
     def __init__(self, path: Path, lang: str) -> None:
-        import pycrfsuite
-
-        self.lang, self.lex = lang, name_lexicon(lang)
+        self.lang, self.lex, self.path = lang, name_lexicon(lang), path
         if not path.is_file():
             raise ModelError(f"model file {path} is missing", hint="retrain the model with `partnergraph train`")
-        self._features = FeatureStrings(lang, self.lex, model_attributes(path))
-        self._tagger = pycrfsuite.Tagger()
-        try:
-            self._tagger.open(str(path))
-        except (OSError, ValueError) as err:
-            raise ModelError(f"model file {path} is not a CRF model ({err})", hint="retrain it") from None
         weights = model_weights(path)
         self._states = None if weights is None else (
             ZhStates(weights, self.lex.heads) if lang == "zh" else EnStates(weights, self.lex))
+        self._crf = None
+        if weights is None:
+            self._crfsuite()  # a file CRFsuite cannot read either fails here, not at the first article
+
+    def _crfsuite(self):
+        """CRFsuite with the model file and the feature strings it is given (opened when first asked)."""
+        if self._crf is None:
+            import pycrfsuite
+
+            crf = pycrfsuite.Tagger()
+            try:
+                crf.open(str(self.path))
+            except (OSError, ValueError) as err:
+                raise ModelError(f"model file {self.path} is not a CRF model ({err})", hint="retrain it") from None
+            self._crf = crf, FeatureStrings(self.lang, self.lex, model_attributes(self.path))
+        return self._crf
 
     def tag(self, text: str, sents: list[tuple[int, int]], rule_spans: list[tuple[int, int]]):
         """(start, end, ORG|PER) names found in the sentences."""
@@ -439,8 +447,9 @@ class Tagger:
                 if labels is not None:
                     out += spans_of(toks, labels)
             return out
+        crf, features = self._crfsuite()
         for toks in seqs:
-            labels = self._tagger.tag(self._features(text, toks, rule_spans, longest, lower))
+            labels = crf.tag(features(text, toks, rule_spans, longest, lower))
             if labels.count("O") < len(labels):
                 out += spans_of(toks, labels)
         return out
@@ -463,37 +472,40 @@ class ZhStates:
 
         self.weights, self.heads = weights, heads
         ids, z, state = weights.attribute_ids, weights.missing, weights.state
-        known: set[str] = set()
-        pairs: set[str] = set()
-        for a in ids:
-            prefix, _, rest = a.partition(b"=")
-            if prefix in (b"c", b"c-2", b"c-1", b"c1", b"c2"):
-                known.add(rest.decode("utf-8"))
-            elif prefix in (b"b-1", b"b+1"):
-                pairs.add(rest.decode("utf-8"))
-        known.add(self._PAD)
         types = ("han", "digit", "upper", "latin", "punct", "space")
+        head = ids.get(_HEAD_CHAR, z)
         # rows 0..11: a character the model does not name, by type and head; then one per named
-        tokens = sorted(known)
         self._unnamed = {(t, h): 2 * k + h for k, t in enumerate(types) for h in (0, 1)}
-        rows = [(z, ids.get(("t=" + t).encode(), z), z, z, z, z, ids.get(_HEAD_CHAR, z) if h else z)
-                for t in types for h in (0, 1)]
-        rows += [self._ids(c) for c in tokens]
+        rows = [[z, ids.get(("t=" + t).encode(), z), z, z, z, z, head if h else z] for t in types for h in (0, 1)]
+        named: dict[str, list[int]] = {}
+        pairs: dict[str, list[int]] = {}
+        columns = {b"c": 0, b"c-2": 2, b"c-1": 3, b"c1": 4, b"c2": 5}
+        sides = {b"b-1": 0, b"b+1": 1}
+        for a, k in ids.items():
+            prefix, _, rest = a.partition(b"=")
+            col = columns.get(prefix)
+            if col is not None:
+                c = rest.decode("utf-8")
+                row = named.get(c)
+                if row is None:
+                    row = named[c] = [z, ids.get(("t=" + _char_type(c[0])).encode(), z), z, z, z, z,
+                                      head if c in heads else z]
+                row[col] = k
+            elif prefix in sides:
+                pairs.setdefault(rest.decode("utf-8"), [z, z])[sides[prefix]] = k
+        if self._PAD not in named:
+            named[self._PAD] = [z, ids.get(("t=" + _char_type(self._PAD)).encode(), z), z, z, z, z,
+                                head if self._PAD in heads else z]
+        tokens = sorted(named)
+        rows += [named[c] for c in tokens]
         self._named = {c: len(types) * 2 + k for k, c in enumerate(tokens)}
         self._chars = dict(self._named)
         self._char_w = state[np.array(rows, dtype=np.intp)]  # [row, column, label]
         pair_list = sorted(pairs)
         self._pairs = {p: k + 1 for k, p in enumerate(pair_list)}
-        self._pair_w = state[np.array([(z, z)] + [(ids.get(("b-1=" + p).encode(), z), ids.get(("b+1=" + p).encode(), z))
-                                                  for p in pair_list], dtype=np.intp)]
+        self._pair_w = state[np.array([(z, z)] + [pairs[p] for p in pair_list], dtype=np.intp)]
         self._rule_w = state[np.array([(ids.get(b"rule=" + t, z), ids.get(b"rule-1=" + t, z),
                                         ids.get(b"rule+1=" + t, z)) for t in (b"B", b"I", b"O", b"#")], dtype=np.intp)]
-
-    def _ids(self, c: str) -> tuple[int, ...]:
-        ids, z = self.weights.attribute_ids, self.weights.missing
-        return (*(ids.get(x.encode(), z) for x in ("c=" + c, "t=" + _char_type(c[0]), "c-2=" + c, "c-1=" + c,
-                                                   "c1=" + c, "c2=" + c)),
-                ids.get(_HEAD_CHAR, z) if c in self.heads else z)
 
     def __call__(self, text: str, seqs: list[list[tuple[int, int]]], rule_spans: list[tuple[int, int]],
                  longest: int | None = None):
