@@ -237,3 +237,78 @@ def test_adding_a_document_re_resolves_only_the_names_it_touches(always_incremen
         # the two people at Orvanta Lab 17, whose names changed (Dana Reyes 17 and 317)
         assert stats.people_written == 2
         assert snapshot(s) == from_scratch(docs + [new])
+
+
+def _hub_store(n: int):
+    """A store of `n` documents each naming Varnell Institute of Optics by its full name and
+    its acronym (a link every document gives again), and one of 50 other organizations."""
+    return [Extraction(id=f"h{i}", text=f"hub article {i}", provenance=PROV,
+                       organizations=[Organization(name="Varnell Institute of Optics",
+                                                   aliases=["VIO"]),
+                                      Organization(name=f"Tarsk Works {i % 50}")])
+            for i in range(n)]
+
+
+def test_a_link_many_documents_give_is_read_once_whatever_the_store_holds(always_incremental):
+    """Adding a document naming a hub re-decides the hub's link once, not once per document
+    giving it: the links held in memory do not grow with the store (issue 13), while every
+    document giving it is still written as the link's evidence."""
+    new = Extraction(id="new", text="a new article", provenance=PROV,
+                     organizations=[Organization(name="Varnell Institute of Optics",
+                                                 aliases=["VIO"]),
+                                    Organization(name="Tarsk Works 7")])
+    read = {}
+    for n in (40, 160):
+        docs = _hub_store(n)
+        with open_store(":memory:") as s:
+            ingest_extractions(s, docs)
+            with s.transaction():
+                s.put_extraction(new)
+                s.bump_generation()
+            stats = resolve_store(s)
+            read[n] = stats.links_read
+            assert snapshot(s) == from_scratch(docs + [new])
+            # the alias and the acronym link, for each document
+            assert s.conn.execute("SELECT COUNT(*) FROM entity_links").fetchone()[0] == 2 * (n + 1)
+    assert read[40] == read[160] == 2
+
+
+def test_a_link_kept_apart_in_many_documents_is_explained_in_each(always_incremental):
+    """A link the unit guard refuses ("… of Technology" adds a unit), given by several
+    documents, is recorded as a conflict for each with that document's own detail, as a full
+    run records it."""
+    docs = [Extraction(id=f"w{i}", text=f"article {i}", provenance=PROV,
+                       organizations=[Organization(name="Morwen University",
+                                                   aliases=["Morwen University of Technology"])])
+            for i in range(3)] + [
+        Extraction(id="t", text="another article", provenance=PROV,
+                   organizations=[Organization(name="Morwen University of Technology")])]
+    with open_store(":memory:") as s:
+        ingest_extractions(s, docs[:2])
+        ingest_extractions(s, docs[2:])
+        assert snapshot(s) == from_scratch(docs)
+        details = s.conn.execute("SELECT detail FROM entity_conflicts"
+                                 " WHERE rule='different-unit'").fetchall()
+        assert len(details) == 3
+        assert all(d.endswith("is not followed") and "also 'Morwen University of Technology'"
+                   in d for d, in details)
+
+
+def test_an_incremental_run_holds_sqlite_page_cache_small(always_incremental, monkeypatch):
+    """The pages an incremental run reads once each (the documents of a name named in
+    thousands) do not fill the store's 64 MB page cache: it is held small while the run
+    reads, and restored after."""
+    seen = []
+    real = incremental._resolve_part
+
+    def spy(store, closure):
+        seen.append(store.conn.execute("PRAGMA cache_size").fetchone()[0])
+        return real(store, closure)
+
+    monkeypatch.setattr(incremental, "_resolve_part", spy)
+    with open_store(":memory:") as s:
+        ingest_extractions(s, _hub_store(20))
+        before = s.conn.execute("PRAGMA cache_size").fetchone()[0]
+        ingest_extractions(s, _hub_store(21)[20:])
+        assert seen and all(-4096 <= c < 0 for c in seen)
+        assert s.conn.execute("PRAGMA cache_size").fetchone()[0] == before

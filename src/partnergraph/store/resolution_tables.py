@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 # SQLite's bound-parameter limit is far above this; small chunks keep statements cheap to plan
 _CHUNK = 500
@@ -49,6 +50,16 @@ class ResolutionTables:
             marks = ",".join("?" * len(chunk))
             out.extend(self.conn.execute(sql.format(marks=marks), [*args, *chunk]))
         return out
+
+    @contextmanager
+    def small_cache(self, kib: int) -> Iterator[None]:
+        """SQLite's page cache held to `kib` KiB (what it was restored after)."""
+        was = self.conn.execute("PRAGMA cache_size").fetchone()[0]
+        self.conn.execute(f"PRAGMA cache_size={-int(kib)}")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA cache_size={int(was)}")
 
     # -- what changed ---------------------------------------------------------------------
     def incremental_ready(self) -> bool:
@@ -144,12 +155,11 @@ class ResolutionTables:
         rows.sort(key=lambda r: (r[0], r[1], r[6]))
         return [r[:6] for r in rows]
 
-    def links_of(self, keys: Iterable[str]) -> list:
-        """The documents' links (`entities.Link`) from one of `keys`."""
-        from partnergraph.resolution.entities import Link
-
-        return [Link(a, b, rule, d, detail) for a, b, rule, d, detail in self._in(
-            "SELECT a, b, rule, doc_key, detail FROM doc_links WHERE a IN ({marks})", keys)]
+    def link_groups(self, keys: Iterable[str]) -> list[tuple[str, str, str]]:
+        """The (a, b, rule) of the documents' links from one of `keys`, each once however
+        many documents give it (a hub's acronym is given by thousands), sorted."""
+        return sorted(set(self._in(
+            "SELECT DISTINCT a, b, rule FROM doc_links WHERE a IN ({marks})", keys)))
 
     def first_shared_docs(self, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
         """The first document (by id, `events.doc_rank`) naming both names of each pair
@@ -379,7 +389,8 @@ class ResolutionTables:
         return row[0] if row else None
 
     def replace_entities(self, old_ids: set[int], keys: set[str], entities, local_to_global,
-                         key_to_entity: dict[str, int], links, conflicts) -> None:
+                         key_to_entity: dict[str, int], links, conflicts,
+                         groups: list[tuple[str, str, str]] = ()) -> None:
         c = self.conn
         for table, col in (("entities", "id"), ("entity_aliases", "entity_id"),
                            ("entity_links", "entity_id"), ("entity_names", "entity_id")):
@@ -392,10 +403,46 @@ class ResolutionTables:
         c.executemany("INSERT INTO entity_names VALUES (?,?)", sorted(key_to_entity.items()))
         c.executemany("INSERT INTO entity_aliases VALUES (?,?,?,?)",
                       ((local_to_global[e.id], a, k, n) for e in entities for a, k, n in e.aliases))
-        c.executemany("INSERT INTO entity_links VALUES (?,?,?,?,?,?)",
-                      ((key_to_entity[k.a], k.a, k.b, k.rule, k.doc_key, k.detail) for k in links))
-        c.executemany("INSERT INTO entity_conflicts VALUES (?,?,?,?,?)",
-                      ((k.a, k.b, k.rule, k.doc_key, k.detail) for k in conflicts))
+        self._insert_expanded(links, groups, "entity_links", key_to_entity)
+        self._insert_expanded(conflicts, groups, "entity_conflicts")
+
+    def _insert_expanded(self, links, groups: list[tuple[str, str, str]], table: str,
+                         key_to_entity: dict[str, int] | None = None) -> None:
+        """Write `links` (`entities.Link`) to `table`; one that stands for a group of documents'
+        links (`incremental.group_links`: doc_key -1 - the group's place in `groups`) becomes
+        one row per document giving them, read from `doc_links` here rather than held in
+        memory, its detail with that document's own in place of `GROUP_DETAIL`."""
+        from partnergraph.resolution.incremental import GROUP_DETAIL
+
+        c = self.conn
+        head = "?," if key_to_entity is not None else ""
+        c.executemany(f"INSERT INTO {table} VALUES ({head}?,?,?,?,?)", (
+            ((key_to_entity[k.a],) if key_to_entity is not None else ())
+            + (k.a, k.b, k.rule, k.doc_key, k.detail)
+            for k in links if k.doc_key is None or k.doc_key >= 0))
+        c.execute("CREATE TEMP TABLE IF NOT EXISTS expanded_links(entity_id INTEGER, a TEXT,"
+                  " b TEXT, rule TEXT, ga TEXT, gb TEXT, grule TEXT, prefix TEXT, suffix TEXT,"
+                  " fixed TEXT)")
+        c.execute("DELETE FROM expanded_links")
+        rows = []
+        for k in links:
+            if k.doc_key is None or k.doc_key >= 0:
+                continue
+            ga, gb, grule = groups[-1 - k.doc_key]
+            prefix, found, suffix = k.detail.partition(GROUP_DETAIL)
+            rows.append((key_to_entity[k.a] if key_to_entity is not None else None, k.a, k.b,
+                         k.rule, ga, gb, grule, prefix, suffix, None if found else k.detail))
+        if not rows:
+            return
+        c.executemany("INSERT INTO expanded_links VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+        # CROSS JOIN: the few groups drive, each read through doc_links' index on a
+        cols = "t.entity_id, " if key_to_entity is not None else ""
+        c.execute(
+            f"INSERT INTO {table} SELECT {cols}t.a, t.b, t.rule, d.doc_key,"
+            " COALESCE(t.fixed, t.prefix || d.detail || t.suffix)"
+            " FROM expanded_links t CROSS JOIN doc_links d"
+            " ON d.a=t.ga AND d.b=t.gb AND d.rule=t.grule")
+        c.execute("DELETE FROM expanded_links")
 
     # -- events ---------------------------------------------------------------------------
     def _event_rows(self, rows: list[tuple]) -> list[tuple]:
