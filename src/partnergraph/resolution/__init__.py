@@ -40,7 +40,9 @@ def full_resolution(store: Store) -> None:
     from partnergraph.resolution.entities import resolve, resolve_people
     from partnergraph.resolution.events import dedup_events
 
-    entities = resolve(store.iter_org_names(), store.overrides())
+    # the documents' links, made once for both passes and the name index
+    links = incremental._links_by_doc(store.iter_org_names())
+    entities = resolve(store.iter_org_names(), store.overrides(), links=links)
     keys = store.all_name_keys()
     found = crosslang.candidates([k for k in keys if crosslang._is_zh(k)],
                                  [k for k in keys if crosslang._is_en(k)])
@@ -49,7 +51,7 @@ def full_resolution(store: Store) -> None:
     cross, apart = cross_language_links(store.iter_org_names(), store.iter_event_mentions(),
                                         entities.key_to_entity, found, doc_order)
     if cross or apart:
-        entities = resolve(store.iter_org_names(), store.overrides(), cross, apart)
+        entities = resolve(store.iter_org_names(), store.overrides(), cross, apart, links=links)
     org_canon = _number_entities(entities)
     people = resolve_people(store.iter_person_mentions(), entities.key_to_entity)
     events = dedup_events(store.iter_event_mentions(), entities.key_to_entity,
@@ -64,7 +66,7 @@ def full_resolution(store: Store) -> None:
                                 {(d, i): e.id for e in events for d, i, _r in e.sources},
                                 {e.id for e in events})}
     store.write_resolution(entities, people, events,
-                           index=(provs, *incremental.full_index(store, keys, found)),
+                           index=(provs, *incremental.full_index(store, keys, found, links)),
                            redirects=redirects)
 
 

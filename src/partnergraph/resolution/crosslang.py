@@ -158,13 +158,18 @@ def _syllables(ch: str) -> tuple[str, ...]:
     return tuple(sorted(o for o in out if o.isalpha()))
 
 
+@lru_cache(maxsize=1 << 16)
 def _spells(chars: str, s: str) -> bool:
     """`s` is the pinyin of `chars`, one reading per character, written together."""
-    @lru_cache(maxsize=None)
+    memo: dict[tuple[int, int], bool] = {}
+
     def go(i: int, pos: int) -> bool:
         if i == len(chars):
             return pos == len(s)
-        return any(s.startswith(syl, pos) and go(i + 1, pos + len(syl)) for syl in _syllables(chars[i]))
+        if (i, pos) not in memo:
+            memo[(i, pos)] = any(s.startswith(syl, pos) and go(i + 1, pos + len(syl))
+                                 for syl in _syllables(chars[i]))
+        return memo[(i, pos)]
     return go(0, 0)
 
 

@@ -174,10 +174,12 @@ def _index_docs(store: Store, doc_keys: list[int]) -> None:
     store.index_docs(links, _event_keys(store.event_rows_of_docs(doc_keys)), doc_keys)
 
 
-def full_index(store: Store, keys: list[str], found: list) -> tuple:
-    """A full run's `write_name_index` arguments besides the provisional groups."""
+def full_index(store: Store, keys: list[str], found: list, links: list | None = None) -> tuple:
+    """A full run's `write_name_index` arguments besides the provisional groups (`links`: the
+    documents' links, `_links_by_doc` of every stored name, when the caller has them)."""
     blocks = [(b, k) for k in keys for b in (crosslang.zh_blocks(k) or crosslang.en_blocks(k))]
-    links = _links_by_doc(store.iter_org_names())
+    if links is None:
+        links = _links_by_doc(store.iter_org_names())
     edges = {edge for z, e, a in found for edge in _edges_of(z, e, a)}
     edges |= {e for k in links for e in ((k.a, k.b), (k.b, k.a))}
     event_keys = _event_keys(list(store.iter_event_mentions()))

@@ -59,15 +59,31 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+class _Blanks(dict):
+    """`str.translate` table: punctuation, symbols, separators and controls (Unicode
+    categories P, S, Z, C) to a space, other characters to themselves; filled as characters
+    are met (a table of every code point would be built for nothing), up to `LIMIT`."""
+
+    LIMIT = 1 << 16
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        out = " " if unicodedata.category(ch)[0] in "PSZC" else ch
+        if len(self) < self.LIMIT:
+            self[code] = out
+        return out
+
+
+_BLANKS = _Blanks()
+
+
 def _clean(text: str) -> str:
     """One round: fold width, script and case; drop punctuation; strip article and legal form."""
     s = unicodedata.normalize("NFKC", text)
     if _CJK.search(s):
         s = _t2s().convert(s)
     s = s.casefold().replace("&", " and ")
-    s = "".join(
-        " " if unicodedata.category(ch)[0] in "PSZC" else ch for ch in s
-    )
+    s = s.translate(_BLANKS)
     s = _SPACES.sub(" ", s).strip()
     if s.startswith("the ") and len(s) > 4:
         s = s[4:]

@@ -44,6 +44,9 @@ SUFFIX_FORMAT = {
     ".ndjson": "jsonl",
     **{s: "feed" for s in FEED_SUFFIXES},
 }
+# longest first, so the first that a name ends with is the one that counts (".warc.gz", not
+# ".gz"); sorted once: `format_of` and `file_id` run for every file ingest meets
+_SUFFIXES = tuple(sorted(SUFFIX_FORMAT, key=len, reverse=True))
 # Formats the relevance filter (`pipeline.relevant_documents`) applies to unless told
 # otherwise: web inputs, where most pages are about something else. Text files are articles
 # someone chose, so they are kept.
@@ -77,12 +80,16 @@ ONE_DOCUMENT_FORMATS = frozenset({"text", "html"})
 def file_id(path: Path, root: Path) -> str:
     """"en/001" for ROOT/en/001.txt: the path under the folder given, without the suffix."""
     rel = path.relative_to(root)
-    return (rel.parent / rel.name[: len(rel.name) - len(_suffix_of(rel.name))]).as_posix()
+    stem = rel.name[: len(rel.name) - len(_suffix_of(rel.name))]
+    if not stem:
+        return rel.parent.as_posix()
+    posix = rel.as_posix()
+    return posix[: len(posix) - len(rel.name) + len(stem)]
 
 
 def _suffix_of(name: str) -> str:
     lower = name.lower()
-    return max((s for s in SUFFIX_FORMAT if lower.endswith(s)), key=len, default=Path(name).suffix)
+    return next((s for s in _SUFFIXES if lower.endswith(s)), None) or Path(name).suffix
 
 
 def expected_id(path: Path, root: Path | None, fmt: str) -> str | None:
@@ -126,10 +133,7 @@ def _format_of(path: Path) -> str | None:
 def format_of(name: str) -> str | None:
     """The input format a file name's suffix says ("a/b.warc.gz" → "warc"), or None."""
     name = name.rsplit("/", 1)[-1].lower()
-    for suffix, fmt in sorted(SUFFIX_FORMAT.items(), key=lambda kv: -len(kv[0])):
-        if name.endswith(suffix):
-            return fmt
-    return None
+    return next((SUFFIX_FORMAT[s] for s in _SUFFIXES if name.endswith(s)), None)
 
 
 def tally(items: Iterable[RawDocument | SourceFailure | Skipped], stats: SourceStats
