@@ -29,6 +29,9 @@ from partnergraph.learn.gold import document_of, read_gold
 from partnergraph.learn.scoring import Resolver
 from partnergraph.pipeline import process_document
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from out_of_fold import train_only  # noqa: E402
+
 CONTEXT = 90
 
 
@@ -100,7 +103,7 @@ def main(argv):
     ap.add_argument("--limit", type=int, default=10**6, help="print at most this many misses")
     ap.add_argument("--quiet", action="store_true", help="the summary only")
     args = ap.parse_args(argv)
-    golds = read_gold([args.gold])[0]
+    golds = train_only(read_gold([args.gold])[0])
     if args.backend == "learned":
         backends = fold_backends(golds, args.folds, args.cache)
     else:

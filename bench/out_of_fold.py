@@ -15,9 +15,35 @@ from partnergraph.learn.gold import read_gold
 from partnergraph.learn.train import fit_language
 
 
+SPLITS = Path(__file__).resolve().parents[1] / "corpus" / "splits.tsv"
+
+
+def corpus_splits(splits: Path | None = None) -> dict[str, str]:
+    """Corpus article id (`en-0001`, as in the gold files) -> its split, from corpus/splits.tsv."""
+    out = {}
+    for line in (splits or SPLITS).read_text(encoding="utf-8").splitlines()[1:]:
+        file, _lang, _domain, split = line.split("\t")
+        out[file.removesuffix(".txt").replace("/", "-")] = split
+    return out
+
+
+def train_only(golds: list[dict], splits: Path | None = None) -> list[dict]:
+    """`golds`, refused when a corpus article of val or test is among them: error analysis reads
+    train only (a --gold folder is read recursively, so build/gold would bring in every split).
+    Articles that are not the corpus's (a user's own gold) pass."""
+    split_of = corpus_splits(splits)
+    held = sorted({split_of[str(g["id"])] for g in golds if split_of.get(str(g["id"]), "train") != "train"})
+    if held:
+        n = sum(split_of.get(str(g["id"]), "train") != "train" for g in golds)
+        raise SystemExit(f"error analysis reads train only: {n} of these gold articles are in "
+                         f"{' and '.join(held)} (corpus/splits.tsv); give --gold build/gold/train")
+    return golds
+
+
 def golds_of(path: Path, lang: str) -> list[dict]:
-    """The gold articles of one language under `path`, in id order (the folds follow it)."""
-    return sorted((g for g in read_gold([path])[0] if (g.get("lang") or "en") == lang), key=lambda g: str(g["id"]))
+    """The training gold articles of one language under `path`, in id order (the folds follow it)."""
+    golds = train_only(read_gold([path])[0])
+    return sorted((g for g in golds if (g.get("lang") or "en") == lang), key=lambda g: str(g["id"]))
 
 
 def out_of_fold(items: list, lang: str, folds: int, thresholds: dict) -> Iterator[tuple[dict, object, dict]]:
