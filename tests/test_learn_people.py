@@ -245,3 +245,45 @@ def test_trimming_a_long_run_of_title_words_takes_linear_time():
     t0 = time.process_time()
     assert text[slice(*trimmed(text, 0, len(text), "en"))] == "Odile Varga"
     assert time.process_time() - t0 < 2.0
+
+
+def test_an_organization_tied_to_the_title_less_closely_than_another():
+    text = "Stennis College welcomed Harlow University's Rector, Odile Varga, on Monday."
+    stennis, harlow = _org("Stennis College", text), _org("Harlow University", text)
+    varga = _person("Odile Varga", "Rector", text)
+    ctx = _context(text, [stennis, harlow], [varga], [])
+    assert ctx.title_links(0) == {1: 2}  # "'", "s"; Stennis College is more than three words off
+    assert "link=best" in person_features(ctx, 0, 1, 0)
+    far = person_features(ctx, 0, 0, 1)
+    assert "link=other" in far and "link=other|gap=2" in far and "link=best" not in far
+
+
+def test_an_organization_beyond_another_is_not_tied_to_the_title():
+    text = "Marta Oduya, Rector of Harlow University and Stennis College, spoke."
+    stennis, harlow = _org("Stennis College", text), _org("Harlow University", text)
+    oduya = _person("Marta Oduya", "Rector", text)
+    ctx = _context(text, [stennis, harlow], [oduya], [])
+    assert ctx.title_links(0) == {1: 1}  # Harlow University stands between the title and Stennis
+    assert "link=best" in person_features(ctx, 0, 1, 0)
+    text = "Harlow University Rector Marta Oduya and Stennis College Rector Ivo Lind spoke."
+    stennis, harlow = _org("Stennis College", text), _org("Harlow University", text)
+    oduya = Person(name="Marta Oduya", title="Rector", evidence=[Span(start=18, end=24, field="title"),
+                                                                Span(start=25, end=36, field="name")])
+    ctx = _context(text, [stennis, harlow], [oduya], [])
+    assert ctx.title_links(0) == {1: 0, 0: 3}  # "Marta Oduya and" then Stennis College
+    assert "link=best" in person_features(ctx, 0, 1, 0)
+    assert "link=other|gap=0" in person_features(ctx, 0, 0, 1)
+
+
+def test_a_country_named_alone_beside_an_organization_with_a_head_word():
+    text = "In Kenya, Amos Mwangi, CEO of Harlow Motors, signed the deal."
+    kenya = Organization(name="Kenya", kind="government", evidence=[Span(start=3, end=8, field="name")])
+    motors = _org("Harlow Motors", text, kind="company")
+    mwangi = _person("Amos Mwangi", "CEO", text)
+    ctx = _context(text, [kenya, motors], [mwangi], [])
+    country = person_features(ctx, 0, 0, 1)
+    assert "place|rival_head" in country and "post=ceo|place|rival_head" in country
+    assert "place|rival_head" not in person_features(ctx, 0, 1, 0)
+    alone = _context("In Kenya, Amos Mwangi, CEO, signed the deal.", [kenya],
+                     [_person("Amos Mwangi", "CEO", "In Kenya, Amos Mwangi, CEO, signed the deal.")], [])
+    assert "place|rival_head" not in person_features(alone, 0, 0, 0)

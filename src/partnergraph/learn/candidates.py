@@ -28,7 +28,7 @@ from itertools import combinations
 from partnergraph.extraction.stages import mentions as org_mentions
 from partnergraph.learn.cues import CUES, has_cue, sentences_with_cues
 from partnergraph.learn.people import TAGGED_STAGE, name_features, tagged_people
-from partnergraph.learn.posts import post_features
+from partnergraph.learn.posts import org_head, post_features, title_heads
 from partnergraph.learn.roles import mention_roles
 from partnergraph.learn.tagger import lower_words
 from partnergraph.learn.text import sentences, tokens
@@ -40,6 +40,7 @@ EVENT_TYPES = ("agreement", "visit", "meeting", "joint_entity")
 # member list of 30 is one alliance, not 435 decisions (the rules' event keeps its parties)
 _MAX_ORGS_PER_SENTENCE = 12
 _MAX_BETWEEN = 12
+_MAX_LINK = 3  # words between a title and an organization still read as one phrase (title_links)
 _MAX_MAIN_PAIRS = 40  # the main organization is paired with every other up to this many organizations
 _MAX_SENTENCES = 2  # the sentences whose words describe a pair: its first two shared ones
 _MAX_MENTIONS = 12  # mentions of one organization compared when looking for the closest two
@@ -210,6 +211,45 @@ class Context:
                     dist[i] = min(d, dist.get(i, d))
             order = sorted(dist, key=lambda i: (dist[i], i))
             got = self._title_ranks[k] = {i: r for r, i in enumerate(order)}
+        return got
+
+    @cached_property
+    def _title_links(self) -> dict[int, dict[int, int]]:
+        return {}
+
+    def title_links(self, k: int) -> dict[int, int]:
+        """Each organization of the sentence of person k's title with the fewest words standing
+        between the title and one of its mentions, on either side, no other organization between
+        ("Harlow University's Rector": 1, "Rector of Harlow University": 1, "清华大学校长": 0).
+        One number per candidate says how closely it is tied to the title; comparing them tells
+        the scorer that another organization is tied more closely than the one it weighs."""
+        got = self._title_links.get(k)
+        if got is None:
+            title = next((s for s in self.people[k].evidence if s.field == "title"), None)
+            got = {}
+            if title is not None:
+                for s, e, i in self.by_sentence.get(self.sentence_at(title.start), []):
+                    if s < title.end and title.start < e:
+                        continue  # cut from the title itself ("Minister of Education")
+                    lo, hi = (e, title.start) if e <= title.start else (title.end, s)
+                    between = _masked_tokens(self, lo, hi)
+                    if "ORG" in between or len(between) > _MAX_LINK:
+                        continue
+                    got[i] = min(len(between), got.get(i, _MAX_LINK))
+            self._title_links[k] = got
+        return got
+
+    @cached_property
+    def _sentence_heads(self) -> dict[int, set[str]]:
+        return {}
+
+    def sentence_heads(self, k: int) -> set[str]:
+        """The head words (posts.org_head) of the organizations of person k's sentence."""
+        got = self._sentence_heads.get(k)
+        if got is None:
+            _, name, si = self.person_facts(k)
+            ids = {m[2] for m in self.by_sentence.get(si, [])} if name is not None else set()
+            got = self._sentence_heads[k] = {org_head(self.orgs[i].name, self.lang) for i in ids}
         return got
 
     @cached_property
@@ -836,6 +876,7 @@ def person_features(ctx: Context, k: int, i: int, rank: int) -> dict[str, float]
     f.update(_person_self(ctx, k))
     f.update(_post_org(ctx, k, i))
     f.update(post_features(p.title, o.name, ctx.lang))
+    f.update(_post_rivals(ctx, k, i))
     grams, name, si = ctx.person_facts(k)
     for w in grams:
         f["title=" + w] = 1.0
@@ -879,6 +920,31 @@ def _person_self(ctx: Context, k: int) -> dict[str, float]:
         words = len(p.name.split()) if ctx.lang != "zh" else len(p.name)
         f[f"tagged|name_len={_bucket(words, (1, 2, 3))}"] = 1.0
         f.update(name_features(ctx.doc.text, p, ctx.lang, ctx.lower_words))
+    return f
+
+
+def _post_rivals(ctx: Context, k: int, i: int) -> dict[str, float]:
+    """The candidate against the other organizations of the sentence: tied to the title more
+    closely than any other (`link=best`), less closely than another (`link=other`: "Stennis
+    College welcomed Harlow University's Rector" for Stennis College), or with a rival when it is
+    a country or city named alone and the sentence also names an organization with a head word
+    ("Kenya's Minister of Health" holds at Kenya; "Kenya ... Mwangi, CEO of Harlow Motors" the
+    CEO is Harlow Motors')."""
+    f: dict[str, float] = {}
+    links = ctx.title_links(k)
+    if links:
+        best, mine = min(links.values()), links.get(i)
+        if mine is not None and mine == best:
+            f["link=best" if sum(v == best for v in links.values()) == 1 else "link=tie"] = 1.0
+        else:
+            f["link=other"] = 1.0
+            f[f"link=other|gap={best}"] = 1.0
+    if ctx.lang != "zh" and org_head(ctx.orgs[i].name, ctx.lang) == "place":
+        heads = ctx.sentence_heads(k) - {"place"}
+        if heads:
+            f["place|rival_head"] = 1.0
+            for t in title_heads(ctx.people[k].title, ctx.lang):
+                f[f"post={t}|place|rival_head"] = 1.0
     return f
 
 
