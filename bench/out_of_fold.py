@@ -1,7 +1,7 @@
 """Gold articles read out-of-fold by the learned layer, for the error-analysis scripts
-(miss_reasons, org_errors, people_misses): the articles are split into folds and each fold is
-read by a model trained on the others, with the thresholds given, so no article is read by a
-model that saw it."""
+(miss_reasons, event_losses, org_errors, people_misses): the articles are split into folds and
+each fold is read by a model trained on the others, with the thresholds given, so no article is
+read by a model that saw it."""
 
 from __future__ import annotations
 
@@ -49,6 +49,14 @@ def golds_of(path: Path, lang: str) -> list[dict]:
 def out_of_fold(items: list, lang: str, folds: int, thresholds: dict) -> Iterator[tuple[dict, object, dict]]:
     """(gold, decision context, prediction) for each (gold, document, rules extraction) of
     `train.run_rules`, fold by fold."""
+    for gold, ctx, _, pred in scored_out_of_fold(items, lang, folds, thresholds):
+        yield gold, ctx, pred
+
+
+def scored_out_of_fold(items: list, lang: str, folds: int,
+                       thresholds: dict) -> Iterator[tuple[dict, object, tuple, dict]]:
+    """As `out_of_fold`, with the fold model's scores (`decide.score_candidates`) before the
+    prediction: (gold, context, scores, prediction)."""
     for fold in range(folds):
         rest = [it for k, it in enumerate(items) if k % folds != fold]
         held = [it for k, it in enumerate(items) if k % folds == fold]
@@ -59,5 +67,6 @@ def out_of_fold(items: list, lang: str, folds: int, thresholds: dict) -> Iterato
             lm.thresholds = dict(thresholds)
             for gold, doc, ex in held:
                 ctx = context_for(doc, ex, lm)
-                yield gold, ctx, decide(ctx, lm, score_candidates(ctx, lm)).model_dump()
+                scores = score_candidates(ctx, lm)
+                yield gold, ctx, scores, decide(ctx, lm, scores).model_dump()
         print(f"fold {fold + 1}/{folds} done", file=sys.stderr)
