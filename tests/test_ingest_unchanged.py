@@ -208,3 +208,69 @@ def test_ingest_with_workers_recognises_files_too(folder, tmp_path):
         before = snapshot(s)
         again = ingest([folder], s, workers=2, backend="rules")
         assert (again.unchanged, again.unread_files) == (6, 4) and snapshot(s) == before
+
+
+def _documents(items):
+    return [(d.id, d.source, d.text, d.html, d.warnings) if hasattr(d, "html") else d for d in items]
+
+
+def test_the_ledger_hands_the_hashed_bytes_to_the_reader(folder, tmp_path, monkeypatch):
+    """A text file is opened once: the bytes hashed are the bytes read (not a second open),
+    and they make the same documents as reading the path, bad input included."""
+    from pathlib import Path
+
+    from partnergraph.ingest_files import FileLedger
+    from partnergraph.sources import iter_sources
+
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 50)
+    (folder / "gb.txt").write_bytes("北岭大学与海川集团签署战略合作协议。".encode("gb18030"))
+    (folder / "page.html").write_text("<html><body><p>Lumora University and Norwick Labs signed an "
+                                      "agreement.</p></body></html>", encoding="utf-8")
+    from_paths = _documents(iter_sources([folder]))
+    with open_store(tmp_path / "kb.db") as store:
+        ledger = FileLedger(store, made_by="rules test", relevance=False, published=None)
+        answers = {}
+
+        def check(path, root, fmt):
+            answers[path.name] = ledger.read_file(path, root, fmt)
+            return answers[path.name]
+
+        opened = []
+        real_open = Path.open
+        monkeypatch.setattr(Path, "open", lambda self, *a, **k: opened.append(self.name) or real_open(self, *a, **k))
+        from_bytes = _documents(iter_sources([folder], read_file=check))
+    assert from_bytes == from_paths
+    assert answers["a1.txt"] == ARTICLES["en/a1.txt"].encode() and answers["empty.txt"] == b""
+    assert answers["feed.jsonl"] is True  # a container is read by its reader, in records
+    assert opened.count("a1.txt") == 1 and opened.count("feed.jsonl") == 2
+
+
+def test_a_file_changed_between_stat_and_read_gives_the_hashed_content(folder, tmp_path, monkeypatch):
+    """The documents are made of the bytes whose hash is recorded (before, the reader opened
+    the file again and could read a third version); the size and time recorded are the stat's,
+    so the next run hashes the file again."""
+    import hashlib
+
+    from partnergraph import ingest_files
+
+    target = folder / "en" / "a1.txt"
+    new_text = ARTICLES["en/a2.txt"].replace("Delmora", "Quillon")
+    real_hash = ingest_files._file_hash
+
+    def changed_then_hashed(path, *rest):
+        if path == target:
+            target.write_text(new_text, encoding="utf-8")
+            out = real_hash(path, *rest)
+            target.write_text("Third version, never hashed: Ostrel College.\n", encoding="utf-8")
+            return out
+        return real_hash(path, *rest)
+
+    monkeypatch.setattr(ingest_files, "_file_hash", changed_then_hashed)
+    with open_store(tmp_path / "kb.db") as store:
+        run(store, folder)
+        (text,) = store.conn.execute("SELECT d.text FROM documents d JOIN document_sources s "
+                                     "ON s.doc_key = d.doc_key WHERE s.doc_id = 'en/a1'").fetchone()
+        row = store.input_file(os.path.abspath(target))
+    assert "Quillon" in text and "Ostrel" not in text
+    assert row[3] == hashlib.sha256(new_text.encode()).hexdigest() and row[1] == len(ARTICLES["en/a1.txt"].encode())

@@ -29,12 +29,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from partnergraph.sources import WEB_FORMATS, expected_id
+from partnergraph.sources import ONE_DOCUMENT_FORMATS, WEB_FORMATS, expected_id
 from partnergraph.store import Store
 
 # A file modified this close to when it was recorded may have changed again within the same
 # clock tick without its size or time moving: such a record is checked by hash next time.
 RACY_NS = 2_000_000_000
+# A text or HTML file up to this size is hashed from one read whose bytes go to the reader
+# (read once, not twice); a larger one is hashed in blocks and read again by its reader.
+KEEP_BYTES = 8 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +111,10 @@ class FileLedger:
         return f"{self.made_by}|{fmt}|relevance={relevant}|published={self.published}"
 
     # -- before reading ---------------------------------------------------------------------
-    def read_file(self, path: Path, root: Path | None, fmt: str) -> bool:
-        """False when the file is known (its documents are in `pending`); True to read it."""
+    def read_file(self, path: Path, root: Path | None, fmt: str) -> bool | bytes:
+        """False when the file is known (its documents are in `pending`); True to read it, or
+        the bytes it was hashed from (a text or HTML file up to `KEEP_BYTES`): read once, and
+        the documents are made of the very bytes recorded by hash."""
         try:
             st = path.stat()
             abspath = os.path.abspath(path)
@@ -124,18 +129,19 @@ class FileLedger:
             self.pending.append(iter([Unchanged(len(json.loads(row[5])))]))
             return False
         try:
-            sha = _file_hash(path)
+            sha, data = _file_hash(path, KEEP_BYTES if fmt in ONE_DOCUMENT_FORMATS else 0, st.st_size)
         except OSError:
             return True
         known = row if row is not None and (row[3], row[4]) == (sha, settings) else \
             self.store.input_file_by_hash(sha, settings)
         old_ids = json.loads(row[5]) if row is not None else []
         self._open[str(path)] = _Open(abspath, st.st_size, st.st_mtime_ns, sha, settings, old_ids)
+        read = True if data is None else data
         if known is None:
-            return True
+            return read
         replay = self._replay(json.loads(known[5]), str(path), expect)
         if replay is None:
-            return True
+            return read
         self.unread += 1
         self.pending.append(replay)
         return False
@@ -203,9 +209,18 @@ def _same_ids(ids: list[str], expect: str | None) -> bool:
     return len(ids) == 1 and (ids[0] == expect or ids[0].startswith(expect + "~"))
 
 
-def _file_hash(path: Path) -> str:
+def _file_hash(path: Path, keep: int = 0, size: int = 0) -> tuple[str, bytes | None]:
+    """The file's SHA-256, and its bytes when there are at most `keep` of them (else None);
+    `size`: the size it was seen with, read at once (the file may have changed since)."""
     digest = hashlib.sha256()
+    kept: list[bytes] | None = [] if keep else None
+    total = 0
     with path.open("rb") as f:
-        while block := f.read(1 << 20):
+        block = f.read(size + 1 if 0 < size <= keep else 1 << 20)
+        while block:
             digest.update(block)
-    return digest.hexdigest()
+            total += len(block)
+            if kept is not None:
+                kept = kept + [block] if total <= keep else None
+            block = f.read(1 << 20)
+    return digest.hexdigest(), (b"".join(kept) if kept is not None else None)

@@ -117,8 +117,9 @@ class FileEnd:
 
 
 # Called for each file before it is read: (path, the folder it was found under or None, its
-# format) -> False to leave it unread (the caller accounts for it, e.g. as unchanged).
-FileCheck = Callable[[Path, "Path | None", str], bool]
+# format) -> False to leave it unread (the caller accounts for it, e.g. as unchanged), True to
+# read it, or its bytes when the caller read them already (a text or HTML file, not a container).
+FileCheck = Callable[[Path, "Path | None", str], "bool | bytes"]
 
 
 def _named_from(docs: Iterable, doc_id: str) -> Iterator:
@@ -158,7 +159,8 @@ def iter_sources(
 
     `stats`, when given, counts what was skipped, by reason; a summary is also logged
     (WARNING) when anything was skipped and no `stats` was given. `read_file`, when given, is
-    asked before each file is read (ingest leaves files it knows unchanged); `file_marks` puts
+    asked before each file is read (ingest leaves files it knows unchanged; it may answer with
+    the file's bytes, read already, for a one-document format); `file_marks` puts
     what each file yields between a `FileStart` (naming the file's format) and a `FileEnd`.
     The relevance filter is the next stage: `pipeline.read_documents`.
     """
@@ -175,10 +177,13 @@ def iter_sources(
             continue
         item, root = found
         fmt = input_format or _format_of(item) or "text"
-        if read_file is not None and not read_file(item, root, fmt):
+        check = read_file(item, root, fmt) if read_file is not None else True
+        if check is False:
             continue
-        docs = _named_from(READERS[fmt](item), file_id(item, root)) if (
-            root is not None and fmt in ONE_DOCUMENT_FORMATS) else READERS[fmt](item)
+        # bytes: the file read already (ingest hashed them), read the same way as from the path
+        docs = read_bytes(check, str(item), fmt, item.stem) if isinstance(check, bytes) else READERS[fmt](item)
+        if root is not None and fmt in ONE_DOCUMENT_FORMATS:
+            docs = _named_from(docs, file_id(item, root))
         if file_marks:
             yield FileStart(str(item), fmt)
         yield from read_one(str(item), docs, stats)
