@@ -128,3 +128,38 @@ def test_alignment_work_is_bounded(monkeypatch):
     assert _align("青川科技大学", "Qingchuan University of Science and Technology") is not None
     monkeypatch.setattr(crosslang, "MAX_STEPS", 3)
     assert _align("青川科技大学", "Qingchuan University of Science and Technology") is None
+
+
+def _pypinyin_syllables(ch: str) -> tuple[str, ...]:
+    """What `_syllables` answered through pypinyin's API."""
+    from pypinyin import Style, pinyin
+
+    readings = pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")
+    out = set()
+    for r in readings[0] if readings else ():
+        r = r.replace("ü", "u")
+        out.add(r)
+        out.add(r.replace("u:", "v"))
+    return tuple(sorted(o for o in out if o.isalpha()))
+
+
+def test_readings_from_pypinyins_file_equal_its_api_on_every_character():
+    from partnergraph.resolution import crosslang
+
+    table = crosslang._readings()
+    assert table is not None and len(table) > 20_000
+    chars = [chr(int(k)) for k in table] + ["a", "1", "，", "\U00020000", "ǖ"]
+    assert [crosslang._syllables.__wrapped__(c) for c in chars] == [_pypinyin_syllables(c) for c in chars]
+    assert crosslang._syllables.__wrapped__("绿") == ("lu", "lv")  # ü kept as both spellings
+
+
+def test_pinyin_of_a_character_does_not_import_pypinyins_phrases():
+    """pypinyin's phrase dictionary and segmenter (~0.2 s) stay out of resolution."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from partnergraph.resolution.crosslang import _syllables; "
+            "assert _syllables('华') == ('hua',), _syllables('华'); print(sorted(m for m in sys.modules "
+            "if m.startswith('pypinyin')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

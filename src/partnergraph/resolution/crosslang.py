@@ -147,15 +147,50 @@ def _table_words() -> frozenset[str]:
 @lru_cache(maxsize=20_000)
 def _syllables(ch: str) -> tuple[str, ...]:
     """Every pinyin reading of one character, without tones (ü as u and v)."""
-    from pypinyin import Style, pinyin
+    table = _readings()
+    if table is not None:
+        raw = table.get(str(ord(ch)))
+        readings = [[_toneless(r) for r in raw.split(",")]] if raw else []
+    else:
+        from pypinyin import Style, pinyin
 
-    readings = pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")
+        readings = pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")
     out = set()
     for r in readings[0] if readings else ():
         r = r.replace("ü", "u")
         out.add(r)
         out.add(r.replace("u:", "v"))
     return tuple(sorted(o for o in out if o.isalpha()))
+
+
+_TONE_MARKS = frozenset("\u0300\u0301\u0304\u030c")
+
+
+def _toneless(reading: str) -> str:
+    """A reading of pypinyin's dictionary ("lǘ") as its Style.NORMAL gives it ("lv")."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", reading) if c not in _TONE_MARKS)
+    return unicodedata.normalize("NFC", bare).replace("ü", "v")
+
+
+@lru_cache(maxsize=1)
+def _readings() -> dict[str, str] | None:
+    """pypinyin's one-character dictionary (code point -> "huá,huà,huā"), read from the JSON
+    file it ships: what `pinyin(ch, heteronym=True)` answers for one character (equal on every
+    character it holds, tests), without importing pypinyin (its phrase dictionary and
+    segmenter took ~0.2 CPU s, on the serial end of an ingest). None when the file is not
+    where it is looked for (`_syllables` then asks pypinyin)."""
+    import importlib.util
+    import json
+    import os
+
+    try:
+        spec = importlib.util.find_spec("pypinyin")
+        folder = next(iter(spec.submodule_search_locations or ()))
+        with open(os.path.join(folder, "pinyin_dict.json"), encoding="utf-8") as f:
+            table = json.load(f)
+    except (ImportError, AttributeError, StopIteration, OSError, ValueError):
+        return None
+    return table if isinstance(table, dict) else None
 
 
 @lru_cache(maxsize=1 << 16)
