@@ -13,21 +13,36 @@ from __future__ import annotations
 
 import struct
 from pathlib import Path
+from typing import NamedTuple
 
 _HEADER = struct.Struct("<4sI4s9I")
 _CQDB = struct.Struct("<4s5I")
 _RECORD = struct.Struct("<2I")
 
 
+class _Header(NamedTuple):
+    labels: int
+    attrs: int
+    at_features: int
+    at_labels: int
+    at_attrs: int
+
+
+def _header(buf: bytes) -> _Header | None:
+    """The counts and offsets in a CRFsuite 0.12 model's header, or None for another kind of file."""
+    magic, _size, kind, _version, _features, labels, attrs, at_features, at_labels, at_attrs, _, _ = \
+        _HEADER.unpack_from(buf, 0)
+    if magic != b"lCRF" or kind != b"FOMC":
+        return None
+    return _Header(labels, attrs, at_features, at_labels, at_attrs)
+
+
 def model_attributes(path: Path) -> frozenset[bytes] | None:
     """The attribute strings of the CRFsuite model at `path`, or None if it cannot be read so."""
     try:
         buf = path.read_bytes()
-        magic, _size, kind, _version, _features, _labels, count, _at_features, _at_labels, at_attrs, _, _ = \
-            _HEADER.unpack_from(buf, 0)
-        if magic != b"lCRF" or kind != b"FOMC":
-            return None
-        return frozenset(_ordered(buf, at_attrs, count))
+        head = _header(buf)
+        return None if head is None else frozenset(_ordered(buf, head.at_attrs, head.attrs))
     except (OSError, struct.error, ValueError):
         return None
 
@@ -73,10 +88,10 @@ def model_weights(path: Path) -> CrfWeights | None:
 
     try:
         buf = path.read_bytes()
-        magic, _size, kind, _version, _features, n_labels, n_attrs, at_features, at_labels, at_attrs, _, _ = \
-            _HEADER.unpack_from(buf, 0)
-        if magic != b"lCRF" or kind != b"FOMC":
+        head = _header(buf)
+        if head is None:
             return None
+        n_labels, n_attrs, at_features, at_labels, at_attrs = head
         chunk, _chunk_size, count = _FEATURE_CHUNK.unpack_from(buf, at_features)
         if chunk != b"FEAT":  # (the header's feature count is left 0 by CRFsuite; the chunk's is right)
             raise ValueError("no feature table")
