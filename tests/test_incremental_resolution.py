@@ -203,6 +203,15 @@ def test_the_same_event_in_both_languages_links_a_pair_added_later(always_increm
         assert len(set(ocean.values())) == 1
 
 
+def _stored_then_added(s, docs, new):
+    """`docs` ingested into `s`, then `new` stored and resolved on its own: the run's stats."""
+    ingest_extractions(s, docs)
+    with s.transaction():
+        s.put_extraction(new)
+        s.bump_generation()
+    return resolve_store(s)
+
+
 def test_adding_a_document_re_resolves_only_the_names_it_touches(always_incremental):
     """The work is bounded by what the document reaches, not by the store: on a store of
     600 documents about 300 unrelated organizations, one document naming two of them (one
@@ -223,11 +232,7 @@ def test_adding_a_document_re_resolves_only_the_names_it_touches(always_incremen
                                    parties=["Orvanta Lab 17", "Keswick Foundry 3"])],
                      people=[Person(name="Dana Reyes 17", org="Orvanta")])
     with open_store(":memory:") as s:
-        ingest_extractions(s, docs)
-        with s.transaction():
-            s.put_extraction(new)
-            s.bump_generation()
-        stats = resolve_store(s)
+        stats = _stored_then_added(s, docs, new)
         assert stats is not None
         assert stats.touched == {"orvanta lab 17", "orvanta", "keswick foundry 3"}
         assert stats.links_read == 1  # the new document's alias; counts come from SQL
@@ -261,12 +266,7 @@ def test_a_link_many_documents_give_is_read_once_whatever_the_store_holds(always
     for n in (40, 160):
         docs = _hub_store(n)
         with open_store(":memory:") as s:
-            ingest_extractions(s, docs)
-            with s.transaction():
-                s.put_extraction(new)
-                s.bump_generation()
-            stats = resolve_store(s)
-            read[n] = stats.links_read
+            read[n] = _stored_then_added(s, docs, new).links_read
             assert snapshot(s) == from_scratch(docs + [new])
             # the alias and the acronym link, for each document
             assert s.conn.execute("SELECT COUNT(*) FROM entity_links").fetchone()[0] == 2 * (n + 1)
