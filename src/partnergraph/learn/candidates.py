@@ -135,6 +135,10 @@ class Context:
         return {i: {si for _, si in ms} for i, ms in self.mentions_of.items()}
 
     @cached_property
+    def _masked_spans(self) -> dict[tuple[int, int], list[str]]:
+        return {}
+
+    @cached_property
     def _grams_of_sentence(self) -> dict[int, list[str]]:
         return {}
 
@@ -346,6 +350,21 @@ class Context:
         return out
 
     @cached_property
+    def head_cue_keys(self) -> tuple[str, ...]:
+        """`head_cues` as the pair features naming them, in the set's order (made once, not per pair)."""
+        return tuple(f"cue_{t}=head" for t in self.head_cues)
+
+    @cached_property
+    def cue_keys(self) -> list[tuple[set[int], str, str, str]]:
+        """`cue_types`' sentences with the pair features naming the type: told in a shared
+        sentence, via a person, in one organization's sentence (made once, not per pair)."""
+        return [(hits, f"cue_{t}=both", f"cue_{t}=via_person", f"cue_{t}=one") for t, hits in self.cue_types]
+
+    @cached_property
+    def n_orgs_key(self) -> str:
+        return f"n_orgs={_bucket(len(self.orgs), (2, 3, 5, 8, 12))}"
+
+    @cached_property
     def mention_counts(self) -> list[int]:
         counts = [0] * len(self.orgs)
         for _, _, i in self.mentions:
@@ -427,7 +446,17 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
 
 
 def _masked_tokens(ctx: Context, start: int, end: int) -> list[str]:
-    """Tokens of text[start:end] with every organization mention replaced by ORG."""
+    """Tokens of text[start:end] with every organization mention replaced by ORG: made once per
+    span and document (the pairs of one organization ask for the words before its mention, a
+    person's features and title links for the same gaps); the list is shared, callers only read it."""
+    cache = ctx._masked_spans
+    got = cache.get((start, end))
+    if got is None:
+        got = cache[(start, end)] = _mask_tokens(ctx, start, end)
+    return got
+
+
+def _mask_tokens(ctx: Context, start: int, end: int) -> list[str]:
     out: list[str] = []
     pos = start
     k = max(0, bisect_left(ctx.mention_starts, start) - 1)
@@ -590,7 +619,7 @@ def _pair_orgs(ctx: Context, a: int, b: int) -> dict[str, float]:
         f"srcs={srcs}": 1.0,
         f"min_mentions={_bucket(counts[0], (1, 2, 4))}": 1.0,
         f"max_mentions={_bucket(counts[1], (1, 2, 4, 8))}": 1.0,
-        f"n_orgs={_bucket(len(ctx.orgs), (2, 3, 5, 8, 12))}": 1.0,
+        ctx.n_orgs_key: 1.0,
     }
     if ctx.top2 == {a, b}:
         f["top2"] = 1.0
@@ -665,8 +694,8 @@ def _pair_type_cues(ctx: Context, a: int, b: int) -> dict[str, float]:
     """Which types' words are told in the pair's shared sentences, in a sentence that names one
     of them and a person posted at the other ("会见了朱洪武一行", "a delegation led by Mayor Lin
     visited Veltrix"), in a sentence of one of them, and in the title or the lead."""
-    f = {f"cue_{t}=head": 1.0 for t in ctx.head_cues}
-    cues = ctx.cue_types
+    f = dict.fromkeys(ctx.head_cue_keys, 1.0)
+    cues = ctx.cue_keys
     if not cues:
         return f
     empty: set[int] = set()
@@ -676,13 +705,13 @@ def _pair_type_cues(ctx: Context, a: int, b: int) -> dict[str, float]:
     via = (with_people.get(a, sa) & with_people.get(b, sb)) - shared
     lead = ctx.lead_sentences
     own = lead.get(a, empty) | lead.get(b, empty)
-    for t, hits in cues:
+    for hits, both, via_person, one in cues:
         if not hits.isdisjoint(shared):
-            f[f"cue_{t}=both"] = 1.0
+            f[both] = 1.0
         elif not hits.isdisjoint(via):
-            f[f"cue_{t}=via_person"] = 1.0
+            f[via_person] = 1.0
         elif not hits.isdisjoint(own):
-            f[f"cue_{t}=one"] = 1.0
+            f[one] = 1.0
     return f
 
 

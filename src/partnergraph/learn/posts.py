@@ -36,6 +36,7 @@ def title_heads(title: str | None, lang: str) -> list[str]:
     return list(dict.fromkeys(heads))[:_MAX_HEADS]
 
 
+@lru_cache(maxsize=8192)
 def org_head(name: str, lang: str) -> str:
     """An organization's head: its last character in Chinese (学, 院, 委, 县, 局; 政府 as one),
     its head noun in English ('university' of "University of X", 'ministry', 'school'), 'place'
@@ -70,8 +71,11 @@ def _is_place(name: str) -> bool:
     return tuple(word_tokens(name)) in name_lexicon("en").places
 
 
+@lru_cache(maxsize=8192)
 def post_features(title: str | None, org_name: str, lang: str) -> dict[str, float]:
-    """The organization's head alone and joined with each post's head word."""
+    """The organization's head alone and joined with each post's head word. Made once per
+    title and name (a person is weighed against each organization, and the same posts and
+    organizations recur): the dict is shared, its callers only read it."""
     head = org_head(org_name, lang)
     f = {"org_head=" + head: 1.0}
     for t in title_heads(title, lang):

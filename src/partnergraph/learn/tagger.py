@@ -76,7 +76,18 @@ def token_spans(text: str, start: int, end: int, lang: str) -> list[tuple[int, i
 def _rule_tags(toks: list[tuple[int, int]], rule_spans: list[tuple[int, int]], longest: int | None = None) -> list[str]:
     """B/I/O of each token by the rule mentions (`rule_spans` sorted; `longest` their greatest
     length), found by bisection so a sentence costs its own tokens, not every mention of the article."""
-    tags = ["O"] * len(toks)
+    return [_TAG_NAMES[c] for c in _rule_codes(toks, rule_spans, longest)]
+
+
+# the rule tags' codes: their rows in the states' tables (`ZhStates._rule_w`, `EnStates._rule_w`)
+_B, _I, _O, _PAD_CODE = 0, 1, 2, 3
+_TAG_NAMES = "BIO#"
+
+
+def _rule_codes(toks: list[tuple[int, int]], rule_spans: list[tuple[int, int]], longest: int | None = None) -> list[int]:
+    """`_rule_tags` as the codes 0 (B), 1 (I), 2 (O): the row of the tag in the states' tables,
+    made directly rather than as strings looked up one by one."""
+    tags = [_O] * len(toks)
     if not toks or not rule_spans:
         return tags
     if longest is None:
@@ -89,7 +100,7 @@ def _rule_tags(toks: list[tuple[int, int]], rule_spans: list[tuple[int, int]], l
         while k < n and rule_spans[k][1] <= s:
             k += 1
         if k < n and rule_spans[k][0] <= s < rule_spans[k][1]:
-            tags[i] = "B" if rule_spans[k][0] == s or (i and tags[i - 1] == "O") else "I"
+            tags[i] = _B if rule_spans[k][0] == s or (i and tags[i - 1] == _O) else _I
     return tags
 
 
@@ -465,7 +476,6 @@ class ZhStates:
     row per rule tag."""
 
     _PAD = "#"
-    _CODES = {"B": 0, "I": 1, "O": 2, "#": 3}
 
     def __init__(self, weights: CrfWeights, heads: frozenset[str]) -> None:
         import numpy as np
@@ -518,12 +528,12 @@ class ZhStates:
         # every sequence with two pads ("#") on each side, one after another
         pad = self._PAD
         words: list[str] = []
-        tags: list[str] = []
+        tags: list[int] = []  # rule tag codes (`_rule_codes`, 3 a pad)
         at: list[int] = []
         for toks in seqs:
             at += range(len(words), len(words) + len(toks))
             words += (pad, pad, *[text[a:b] for a, b in toks], pad, pad)
-            tags += ("#", "#", *_rule_tags(toks, rule_spans, longest), "#", "#")
+            tags += (_PAD_CODE, _PAD_CODE, *_rule_codes(toks, rule_spans, longest), _PAD_CODE, _PAD_CODE)
         rows = list(map(chars.get, words))
         if None in rows:
             for i, w in enumerate(rows):
@@ -534,7 +544,7 @@ class ZhStates:
         cw = self._char_w[np.array(rows, dtype=np.intp)]
         bw = self._pair_w[np.fromiter(map(self._pairs.get, map(add, words, words[1:]), repeat(0)),
                                       dtype=np.intp, count=n - 1)]
-        rw = self._rule_w[np.fromiter(map(self._CODES.__getitem__, tags), dtype=np.intp, count=n)]
+        rw = self._rule_w[np.array(tags, dtype=np.intp)]
         # at padded position p (2 <= p < n - 2): its own weights, then p-2, p-1, p+1, p+2's
         own, mid = slice(2, n - 2), slice(1, n - 3)
         out = rw[own, 0] + cw[own, 0]
@@ -555,7 +565,6 @@ class EnStates:
     # a word's row: its own strings, as the word two before, one before, one after, two after
     _OWN, _BEFORE2, _BEFORE, _AFTER, _AFTER2 = range(0, 8), 8, range(9, 14), range(14, 19), 19
     _WIDTH = 20
-    _CODES = {"B": 0, "I": 1, "O": 2, "#": 3}
 
     def __init__(self, weights: CrfWeights, lex: NameLexicon) -> None:
         import numpy as np
@@ -619,14 +628,14 @@ class EnStates:
         known = self._rows
         # every sequence with two pads on each side, one after another (pad: row 0, no tag, no kind)
         words: list[str | None] = []
-        tags: list[str] = []
+        tags: list[int] = []  # rule tag codes (`_rule_codes`, 3 a pad)
         place: list[str] = []
         at: list[int] = []
         for toks in seqs:
             ws = [text[a:b] for a, b in toks]
             at += range(len(words), len(words) + len(toks))
             words += (None, None, *ws, None, None)
-            tags += ("#", "#", *_rule_tags(toks, rule_spans, longest), "#", "#")
+            tags += (_PAD_CODE, _PAD_CODE, *_rule_codes(toks, rule_spans, longest), _PAD_CODE, _PAD_CODE)
             place += ("O", "O", *_gazetteer_tags(ws, self.lex.places, self.lex.place_firsts), "O", "O")
         rows = list(map(known.get, words, repeat(0)))
         for i, w in enumerate(words):
@@ -634,7 +643,7 @@ class EnStates:
                 rows[i] = known.get(w) or self._row(w)
         n = len(words)
         ww = self.weights.state[self._table[np.array(rows, dtype=np.intp)]]  # [position, column, label]
-        rw = self._rule_w[np.fromiter(map(self._CODES.__getitem__, tags), dtype=np.intp, count=n)]
+        rw = self._rule_w[np.array(tags, dtype=np.intp)]
         pw = self._place_w[np.fromiter(map("OBI".index, place), dtype=np.intp, count=n)]
         lw = self._lower_w[np.array([w is not None and w[:1].isupper() and w.lower() in lower for w in words],
                                     dtype=np.intp)]
