@@ -220,7 +220,9 @@ def _file_hash(path: Path, keep: int = 0, size: int = 0) -> tuple[str, bytes | N
         while block:
             digest.update(block)
             total += len(block)
-            if kept is not None:
-                kept = kept + [block] if total <= keep else None
+            if kept is not None and total <= keep:
+                kept.append(block)
+            else:
+                kept = None
             block = f.read(1 << 20)
     return digest.hexdigest(), (b"".join(kept) if kept is not None else None)

@@ -411,12 +411,12 @@ def name_lexicon(lang: str) -> NameLexicon:
 class Tagger:
     """A trained CRF read from its file.
 
-    Chinese sequences are labelled here, all of a document's in one batch: the model's weights
-    are read from the file (`crf_file.model_weights`), each character's scores per label added
-    from them as CRFsuite adds its strings' weights (`ZhStates`) and the best labels found as
-    CRFsuite's Viterbi finds them (`viterbi`): the same double operations in the same order, so
-    the same labels, without converting and looking up 18,000 strings an article. English
-    sequences (and a file not laid out as read there) are tagged by CRFsuite itself.
+    A document's sequences are labelled here in one batch: the model's weights are read from
+    the file (`crf_file.model_weights`), each token's scores per label added from them as
+    CRFsuite adds its strings' weights (`ZhStates` per character, `EnStates` per word) and the
+    best labels found as CRFsuite's Viterbi finds them (`viterbi`): the same double operations
+    in the same order, so the same labels, without converting and looking up 18,000 strings an
+    article. A file not laid out as read there is tagged by CRFsuite itself.
     """
 
     def __init__(self, path: Path, lang: str) -> None:

@@ -80,11 +80,7 @@ ONE_DOCUMENT_FORMATS = frozenset({"text", "html"})
 def file_id(path: Path, root: Path) -> str:
     """"en/001" for ROOT/en/001.txt: the path under the folder given, without the suffix."""
     rel = path.relative_to(root)
-    stem = rel.name[: len(rel.name) - len(_suffix_of(rel.name))]
-    if not stem:
-        return rel.parent.as_posix()
-    posix = rel.as_posix()
-    return posix[: len(posix) - len(rel.name) + len(stem)]
+    return (rel.parent / rel.name[: len(rel.name) - len(_suffix_of(rel.name))]).as_posix()
 
 
 def _suffix_of(name: str) -> str:

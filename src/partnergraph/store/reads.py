@@ -54,12 +54,17 @@ class Reads:
             "SELECT alias, key, n_docs FROM entity_aliases WHERE entity_id=?"
             " ORDER BY n_docs DESC, alias", (entity_id,)).fetchall()
 
-    def docs_for_key(self, key: str, limit: int = 20) -> list[str]:
-        """Ids of the (first stored) documents that name an organization by this key."""
+    def _keyed(self, columns: str, where: str) -> str:
+        """SELECT `columns` (of key, doc_key) over every level of the organization name
+        index (`store/levels.py`) with `where` (numbered parameters)."""
         from partnergraph.store import INDEX_LEVELS
         from partnergraph.store.levels import union
 
-        docs = union("org_keys", INDEX_LEVELS, "doc_key", "key=?1")
+        return union("org_keys", INDEX_LEVELS, columns, where)
+
+    def docs_for_key(self, key: str, limit: int = 20) -> list[str]:
+        """Ids of the (first stored) documents that name an organization by this key."""
+        docs = self._keyed("doc_key", "key=?1")
         return [r[0] for r in self.conn.execute(
             f"SELECT d.id FROM (SELECT DISTINCT doc_key FROM ({docs}) ORDER BY doc_key LIMIT ?2) n"
             " JOIN documents d ON d.doc_key=n.doc_key ORDER BY n.doc_key", (key, limit))]

@@ -21,15 +21,7 @@ def _chunks(items: Iterable, n: int = _CHUNK) -> Iterator[list]:
 
 
 class ResolutionTables:
-    """Incremental resolution's side of `Store` (expects `self.conn` and `self._meta`)."""
-
-    def _keyed(self, columns: str, where: str) -> str:
-        """SELECT `columns` (of key, doc_key) over every level of the organization name
-        index (`store/levels.py`) with `where` (numbered parameters)."""
-        from partnergraph.store import INDEX_LEVELS
-        from partnergraph.store.levels import union
-
-        return union("org_keys", INDEX_LEVELS, columns, where)
+    """Incremental resolution's side of `Store` (expects `self.conn`, `self._meta` and `Reads._keyed`)."""
 
     def _in_keys(self, sql: str, keys: Iterable[str]) -> list[tuple]:
         """Run `sql`, whose `{docs}` is replaced by the doc_keys of the documents naming one
@@ -93,10 +85,7 @@ class ResolutionTables:
 
     # -- names ----------------------------------------------------------------------------
     def all_name_keys(self) -> list[str]:
-        from partnergraph.store import INDEX_LEVELS
-
-        keys = " UNION ".join(f"SELECT key FROM org_keys_{level}" for level in range(INDEX_LEVELS))
-        return [r[0] for r in self.conn.execute(f"{keys} ORDER BY 1")]
+        return [r[0] for r in self.conn.execute(f"SELECT DISTINCT key FROM ({self._keyed('key', '1')}) ORDER BY 1")]
 
     def keys_of_docs(self, doc_keys: Iterable[int]) -> set[str]:
         return {r[0] for r in self._in(
