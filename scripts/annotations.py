@@ -13,7 +13,8 @@ taggers can learn from them.
     annotations.py gold OUT_DIR [--split S] [--lang L]   gold-form files (with text) for score.py / train
     annotations.py score DIR --gold GOLD_DIR [--texts]   score a folder of annotations against gold
 
-Texts are found by id: `en-0001` is `corpus/en/0001.txt` under --shared; with `--texts DIR`,
+Texts are found by id: `en-0001` is `corpus/en/0001.txt` under --shared, `en-u007`
+`eval/unlabeled/en/007.txt` (the unlabeled articles, annotated to join train); with `--texts DIR`,
 `DIR/<id>.txt` (the dev texts written by `score.py --write-texts`).
 """
 from __future__ import annotations
@@ -39,11 +40,24 @@ def flat(t: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", t or "")).casefold()
 
 
+def text_file(ident: str) -> str:
+    """The article's text file under the shared folder: `en-0001` -> corpus/en/0001.txt, an
+    unlabeled article's `en-u007` -> eval/unlabeled/en/007.txt."""
+    lang, num = ident.split("-", 1)
+    if num.startswith("u"):
+        return f"eval/unlabeled/{lang}/{num[1:]}.txt"
+    return f"corpus/{lang}/{num}.txt"
+
+
+def _corpus_relative(path: str) -> str:
+    """An annotation's `file`, relative to the shared corpus folder as the corpus's own are."""
+    return path.removeprefix("corpus/") if path.startswith("corpus/") else "../" + path
+
+
 def text_for(ident: str, shared: Path, texts: Path | None) -> str:
     if texts is not None:
         return (texts / f"{ident}.txt").read_text(encoding="utf-8")
-    lang, num = ident.split("-", 1)
-    return (shared / "corpus" / lang / f"{num}.txt").read_text(encoding="utf-8")
+    return (shared / text_file(ident)).read_text(encoding="utf-8")
 
 
 def _score_module(shared: Path):
@@ -134,6 +148,12 @@ def _index(shared: Path) -> dict[str, dict[str, str]]:
         with open(shared / "corpus" / lang / "index.tsv", encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f, delimiter="\t"):
                 out[f"{lang}-{row['file'][:-4]}"] = row
+    unlabeled = shared / "eval" / "unlabeled" / "index.tsv"
+    if unlabeled.is_file():  # file en/007.txt -> id en-u007
+        with open(unlabeled, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f, delimiter="\t"):
+                lang, num = row["file"][:-4].split("/")
+                out[f"{lang}-u{num}"] = row
     return out
 
 
@@ -152,7 +172,7 @@ def cmd_finish(args) -> int:
             continue
         row = index[ident]
         out = {
-            "id": ident, "file": f"{lang}/{num}.txt", "lang": lang, "url": row["url"],
+            "id": ident, "file": _corpus_relative(text_file(ident)), "lang": lang, "url": row["url"],
             "text_sha1": hashlib.sha1(text.encode("utf-8")).hexdigest(),
             "published": ann.get("published"),
             "organizations": ann["organizations"], "people": ann["people"], "events": ann["events"],

@@ -7,6 +7,11 @@ stable hash (sha1, not Python's `hash()`), and filled into test, val and train i
 each split holds its share of the language's articles (20/20/60). Deterministic: the same index
 files always give the same split. Writes `corpus/splits.tsv` (file, lang, domain, split).
 
+The 80 articles of `eval/unlabeled` follow as `en/uNNN.txt` / `zh/uNNN.txt` (standing for
+`eval/unlabeled/{lang}/NNN.txt`, ids `en-uNNN`): train, since the rule engine was written
+reading them, unless their site is a corpus site, whose split they take (a site on one side).
+The corpus articles' split does not depend on them.
+
     python scripts/split_corpus.py [--shared ../shared] [--out corpus/splits.tsv]
 """
 from __future__ import annotations
@@ -17,6 +22,7 @@ import hashlib
 import re
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 SHARES = (("test", 0.20), ("val", 0.20), ("train", 0.60))
 _SAME = re.compile(r"same story as ((?:\d{4}(?:\s*(?:,|and)\s*)?)+)")
@@ -76,6 +82,24 @@ def split_language(rows: list[dict[str, str]]) -> dict[str, str]:
     return assigned
 
 
+def site_of(url: str) -> str:
+    """The unlabeled index has no `domain` column: the url's host, without a leading www."""
+    host = (urlsplit(url).hostname or "").lower()
+    return host.removeprefix("www.")
+
+
+def unlabeled_lines(folder: Path, corpus_split: dict[str, str]) -> list[str]:
+    """splits.tsv lines of the unlabeled articles: a corpus site's split, else train."""
+    if not (folder / "index.tsv").is_file():
+        return []
+    out = []
+    for r in sorted(read_index(folder), key=lambda r: r["file"]):
+        lang, num = r["file"].removesuffix(".txt").split("/")
+        site = site_of(r["url"])
+        out.append(f"{lang}/u{num}.txt\t{lang}\t{site}\t{corpus_split.get(site, 'train')}")
+    return out
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default="../shared", type=Path)
@@ -86,13 +110,16 @@ def main(argv: list[str]) -> int:
         print(f"Error: no corpus at {corpus}; pass --shared PATH to the shared folder", file=sys.stderr)
         return 2
     lines = ["file\tlang\tdomain\tsplit"]
+    site_split: dict[str, str] = {}
     for lang in ("en", "zh"):
         rows = read_index(corpus / lang)
         assigned = split_language(rows)
         for r in sorted(rows, key=lambda r: r["file"]):
             lines.append(f"{lang}/{r['file']}\t{lang}\t{r['domain']}\t{assigned[r['file']]}")
+            site_split[r["domain"]] = assigned[r["file"]]
         counts = {s: sum(1 for v in assigned.values() if v == s) for s, _ in SHARES}
         print(f"{lang}: " + ", ".join(f"{s} {n}" for s, n in counts.items()), file=sys.stderr)
+    lines += unlabeled_lines(args.shared / "eval" / "unlabeled", site_split)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return 0
