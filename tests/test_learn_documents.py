@@ -24,3 +24,31 @@ def test_a_signing_between_two_named_bodies_and_a_quarterly_result():
     assert result["cue_two_agreement=<=0"] == 1.0 and result["rule_events=<=0"] == 1.0
     # the genre's words, the names masked
     assert {"w=quarterly", "w=profit", "w=shares"} <= set(result) and "w=harlow" not in result
+
+
+_HEAD_CUES = '''
+import json
+from partnergraph.documents.prepare import prepare
+from partnergraph.extraction.rules import RuleBackend
+from partnergraph.learn.candidates import Context, document_features
+doc = prepare("Harlow University delegation visits Stennis Institute, signs agreement, unveils joint laboratory\\n"
+              "Harlow University and Stennis Institute of Technology held talks on 3 May 2024.", id="t")
+ctx = Context.build(doc, RuleBackend().extract(doc))
+print(json.dumps([list(ctx.head_cue_keys), list(document_features(ctx))]))
+'''
+
+
+def test_the_head_cue_features_come_in_one_order_whatever_the_hash_seed():
+    # a set's order follows PYTHONHASHSEED; the features' order is the order their weights add in
+    import json
+    import os
+    import subprocess
+    import sys
+
+    outs = set()
+    for seed in ("0", "1", "2", "3", "4", "5"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        run = subprocess.run([sys.executable, "-c", _HEAD_CUES], env=env, capture_output=True, text=True, check=True)
+        outs.add(run.stdout)
+    assert len(outs) == 1
+    assert len(json.loads(outs.pop())[0]) >= 3  # the title holds a visit's, a signing's and a lab's words

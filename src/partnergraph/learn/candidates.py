@@ -351,8 +351,9 @@ class Context:
 
     @cached_property
     def head_cue_keys(self) -> tuple[str, ...]:
-        """`head_cues` as the pair features naming them, in the set's order (made once, not per pair)."""
-        return tuple(f"cue_{t}=head" for t in self.head_cues)
+        """`head_cues` as the pair features naming them, sorted (a set's order follows the hash
+        seed, and the weights' sum its order), made once, not per pair."""
+        return tuple(f"cue_{t}=head" for t in sorted(self.head_cues))
 
     @cached_property
     def cue_keys(self) -> list[tuple[set[int], str, str, str]]:
@@ -840,7 +841,7 @@ def _document_cues(ctx: Context) -> dict[str, float]:
     """How many sentences hold each type's words, how many of them name two organizations or
     more (a signing between two named bodies, not "the company signed a lease"), and whether
     the title or the first sentence holds them."""
-    f = {f"head_{t}": 1.0 for t in ctx.head_cues}
+    f = {f"head_{t}": 1.0 for t in sorted(ctx.head_cues)}
     for t, hits in ctx.cues.items():
         two = sum(1 for si in hits if len(ctx.orgs_in_sentence.get(si, ())) >= 2)
         f[f"cue_{t}={_bucket(len(hits), (0, 1, 2, 4))}"] = 1.0
