@@ -74,3 +74,32 @@ def test_a_range_takes_the_year_written_at_its_end():
 def test_a_month_glued_to_its_day():
     assert resolved("On June16 - 17, the president visited") == ["--06-16"]
     assert resolved("Mar2020 sales") == []
+
+
+def test_roc_years_are_converted():
+    # CONVENTIONS 8: 民国 years (Taiwan) + 1911
+    assert resolved("发稿日期:104年7月27日联络人") == ["2015-07-27"]
+    assert resolved("建档日期:113-03-15 更新") == ["2024-03-15"]
+    assert resolved("电话 0113-03-15") == []  # digits glued before: no date
+
+
+def test_a_range_of_days_is_its_first_day():
+    assert resolved("2023年8月25-26日,对接会在青山宾馆举行") == ["2023-08-25"]
+    assert resolved("6月1至3日,论坛") == ["--06-01"]
+
+
+def test_a_numeric_day_month_year_only_when_it_can_be_told_apart():
+    assert resolved("16/10/2024 03:02 PM") == ["2024-10-16"]
+    assert resolved("posted 10/16/2024") == ["2024-10-16"]
+    assert resolved("05/06/2024") == []  # day-first or month-first: the text does not say
+
+
+def test_a_clock_time_after_a_date_marks_a_page_stamp():
+    from partnergraph.dates import stamped
+
+    for text in ("GMT+8, 2019-7-14 04:07 , Processed", "Thu 10th October 2019 | 05:09 PM",
+                 "网站 2012年08月23日 13时15分 来源"):
+        d = find_dates(text)[0]
+        assert stamped(text, d.end), text
+    text = "signed on March 3, 2024 in Oslo"
+    assert not stamped(text, find_dates(text)[0].end)

@@ -140,3 +140,21 @@ def test_boilerplate_filters_give_the_plain_search_answer():
     for line in lines:
         expected = any(p.search(line) for p in patterns)
         assert is_boilerplate(line, "zh") == expected, line
+
+
+def test_a_date_with_its_clock_time_in_the_header_is_the_published_date():
+    text = ("Kestrel signs MOU with Lumio. October. 23, 2023 08:13. by Ann Lee Park al@example.com.\n\n"
+            "Kestrel Group and Lumio signed a memorandum of understanding on Monday.")
+    assert prepare(text, id="s1").published == "2023-10-23"
+    # a stamp in the footer, after the article's text, is not the published date
+    text = ("Kestrel Group and Lumio signed a memorandum of understanding in Oslo to build a plant together. "
+            "The plant will open next year and employ two hundred people in the region.\n"
+            "GMT+8, 2019-7-14 04:07 , Processed in 0.05 second(s), 11 queries.")
+    assert prepare(text, id="s2").published is None
+
+
+def test_a_chinese_label_glued_to_a_word_and_a_dated_wire_line():
+    text = "青山医院新闻稿发稿单位:青山医院发稿日期:104年7月27日联 络 人:企划中心\n青山医院与远景学院今(27)日签署合作契约。"
+    assert prepare(text, id="roc", lang="zh").published == "2015-07-27"
+    text = "青山要闻\n【远景时报2017年09月06日讯】青山大学访问团成果丰硕,与远景集团签署备忘录。"
+    assert prepare(text, id="wire", lang="zh").published == "2017-09-06"

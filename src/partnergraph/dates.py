@@ -36,8 +36,18 @@ _SHAPES = [
     rf"(?<!\d){_YEAR.format(g='y1')}[-/.](?P<m1>[01]?\d)[-/.](?P<d1>[0-3]?\d)(?!\d)",
     # 30.11.2023 (European day-first with dots)
     rf"(?<!\d)(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\.{_YEAR.format(g='y2')}(?!\d)",
-    # 2023年6月16日, 2023年6月, 6月16日 (optionally 号)
-    r"(?:(?P<y3>(?:19|20)\d\d)\s*年\s*)?(?P<m3>[01]?\d)\s*月(?:\s*(?P<d3>[0-3]?\d)\s*[日号])?",
+    # ROC years (Taiwan's calendar, CONVENTIONS 8): 104年7月27日, 113年3月 (year + 1911); before
+    # the shape below, which would read the month and day alone
+    r"(?<![0-9])(?P<y7>1[0-2]\d)\s*年\s*(?P<m7>[01]?\d)\s*月(?:\s*(?P<d7>[0-3]?\d)\s*[日号])?",
+    # 113-03-15 (a ROC date line, 建檔日期:113-03-15): two-digit month and day, nothing glued on
+    r"(?<![\d-])(?P<y8>1[01]\d)-(?P<m8>[01]\d)-(?P<d8>[0-3]\d)(?![\d-])",
+    # 2023年6月16日, 2023年6月, 6月16日 (optionally 号); a range of days is its first
+    # (2023年8月25-26日, 6月1至3日)
+    r"(?:(?P<y3>(?:19|20)\d\d)\s*年\s*)?(?P<m3>[01]?\d)\s*月"
+    r"(?:\s*(?P<d3>[0-3]?\d)(?:\s?[-~–—至到]\s?[0-3]?\d)?\s*[日号])?",
+    # 16/10/2024 when it can be told apart: the part over 12 is the day (10/16/2024 too); an
+    # ambiguous 05/06/2024 is left undated
+    r"(?<![\d/])(?P<a9>[0-3]?\d)/(?P<b9>[0-3]?\d)/(?P<y9>(?:19|20)\d\d)(?![\d/])",
     # Dec 16, 2020 / December 10th / August 23rd, 2023 / June16 (a pasted page's lost space)
     rf"\b{_MONTH.format(g='mn4')}\s*{_DAY.format(g='d4')}\b(?:,?\s*{_YEAR.format(g='y4')})?",
     # 16 December 2020 / 7th August, 2025 / 5th of May
@@ -111,6 +121,15 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
             mo, d = int(g["m3"]), int(g["d3"]) if g["d3"] else None
             if y is None and d is None:
                 continue  # "6月" alone is a month name in running text, too vague
+        elif g["y7"] or g["y8"]:
+            y, mo = int(g["y7"] or g["y8"]) + 1911, int(g["m7"] or g["m8"])
+            day = g["d7"] or g["d8"]
+            d = int(day) if day else None
+        elif g["y9"]:
+            a, b = int(g["a9"]), int(g["b9"])
+            if (a > 12) == (b > 12):
+                continue  # 05/06/2024: day-first or month-first, the text does not say
+            y, mo, d = int(g["y9"]), min(a, b), max(a, b)
         elif g["mn4"]:
             y = int(g["y4"]) if g["y4"] else None
             mo, d = _month(g["mn4"]), int(g["d4"])
@@ -161,6 +180,17 @@ def _may_is_month(text: str, pos: int) -> bool:
         return False
     before = text[max(0, pos - 6):pos].lower()
     return bool(re.search(r"(?:on|in|since|from|of|by|until|before|after)\s+$", before))
+
+
+# a clock time right after a date: "2019-7-14 04:07", "10th October 2019 | 05:09 PM",
+# "2012年08月23日 13時15分" (the Simplified view: 时)
+_CLOCK_AFTER = re.compile(r"[ \t]{0,3}(?:[|,][ \t]{0,3})?(?:\d{1,2}[:：]\d\d|\d{1,2}\s?[时時]\s?\d{1,2}\s?分)")
+
+
+def stamped(text: str, end: int) -> bool:
+    """True when the date ending at `end` is followed by a clock time: a page's time stamp (when
+    it was posted or updated), not the day of an event the text tells."""
+    return _CLOCK_AFTER.match(text, end) is not None
 
 
 _ISO_PREFIX = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$|[T ]\d)")

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from partnergraph.dates import DateMention, find_dates, normalize_published
+from partnergraph.dates import DateMention, find_dates, normalize_published, stamped
 from partnergraph.documents.language import detect_language
 from partnergraph.documents.normalize import match_view
 from partnergraph.models import Document, Span
@@ -36,7 +36,7 @@ _LABEL_WORDS = re.compile(
 )
 _LABELED_DATE = re.compile(
     r"(?:release|publish(?:ed)?|post(?:ed)?|update[ds]?|issue)\s*(?:time|date|on)?\s*[:：]\s*$"
-    r"|\b(?:date|time|news vom|发布时间|发布日期|日期|时间)\s*[:：]?\s*$",
+    r"|\b(?:date|time|news vom)\s*[:：]?\s*$|(?:日期|时间|時間)\s*[:：]?\s*$",  # 发稿日期: (no \b between Han)
     re.IGNORECASE,
 )
 # A weekday right before a full date that ends its line (but for a time) is a dateline ("Our
@@ -131,8 +131,9 @@ def is_boilerplate(line: str, lang: str) -> bool:
     return lang == "en" and bool(_CJK_ONLY.match(line)) and bool(re.search(r"[\u3400-\u9fff]", line))
 
 
-def _header_date(view: str, lines: list[tuple[int, int]]) -> DateMention | None:
+def _header_date(view: str, lines: list[tuple[int, int]], lang: str = "en") -> DateMention | None:
     """The publication date printed in the article's header, if any."""
+    text_seen = False  # a paragraph of text read: what follows is body or footer, not header
     for start, end in lines[:HEADER_LINES]:
         tried = 0
         for d in find_dates(view, start, end):
@@ -145,8 +146,15 @@ def _header_date(view: str, lines: list[tuple[int, int]]) -> DateMention | None:
             after = view[d.end:end]
             dateline = _WEEKDAY_BEFORE.search(before) and _date_only(after)
             appended = not after.strip() and _NUMERIC_DATE.fullmatch(view[d.start:d.end])
-            if _LABELED_DATE.search(before) or dateline or appended or _date_only(view[start:d.start] + " " + after):
+            # a full date with its clock time is the page's stamp, whatever else the line prints
+            # ("October. 23, 2023 08:13. by A. Writer", "网站 2012年08月23日 13时15分 来源:…")
+            stamp = d.day is not None and not text_seen and stamped(view, d.end)
+            # 【大纪元2017年09月06日讯】: a news agency's dateline with its year
+            wire = d.day is not None and view.startswith(("电", "讯", "電", "訊"), d.end)
+            if _LABELED_DATE.search(before) or dateline or appended or stamp or wire \
+                    or _date_only(view[start:d.start] + " " + after):
                 return d
+        text_seen = text_seen or _is_paragraph(view[start:end], lang)
     return None
 
 
@@ -222,7 +230,7 @@ def prepare(
 
     published_span = None
     if published is None:
-        d = _header_date(view, lines)
+        d = _header_date(view, lines, lang)
         if d is not None:
             published = d.resolve()
             published_span = Span(start=d.start, end=d.end, field="published")
