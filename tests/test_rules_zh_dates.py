@@ -61,3 +61,48 @@ def test_a_lead_told_as_today_dates_the_article():
                   "双方签署的合作协议将推动产业发展。", id="t", lang="zh")
     d = lead_date(build(doc))
     assert d is not None and d.resolve(doc.published) == "2026-01-13"
+
+
+def test_a_lead_day_without_its_month_takes_the_dateline_month():
+    # 19日 after the dateline: the month of the dateline (no year: the page prints none)
+    doc = prepare("远景新闻网青山11月19日电 (记者 王明)19日,在青山举行的友好城市大会上,甲省与乙州等地方政府共签署8份协议书。\n"
+                  "大会上,青山市与远景市签署建立友好城市关系协议书。", id="d", lang="zh")
+    d = lead_date(build(doc))
+    assert d is not None and d.resolve(doc.published) == "--11-19"
+
+
+def test_a_lead_day_in_the_line_of_the_page_date_under_a_photo_credit():
+    # the page's date opens the first line; a photo's credit (图片来源) is no header line
+    doc = prepare(" date 2025-08-08 甲乙两地代表签署多份合作协议。(图片来源:远景网) 青山社北京8月8日电/"
+                  "据远景网报道,青山特区行政长官王明7日在政府总部欢迎乙市市长率领的代表团一行到访。\n"
+                  "王明指出,近年两地合作与交流更趋紧密,领域不断扩展,合作水平及成效逐步提升。", id="p", lang="zh")
+    d = lead_date(build(doc))
+    assert d is not None and d.resolve(doc.published) == "2025-08-07"
+
+
+def test_a_lead_day_whose_month_sign_was_lost():
+    doc = prepare("青山大学新闻\n2021-07-07 来源:资产处\n\n77日上午,青山大学与远景集团有限公司校企战略合作签约暨授牌仪式在"
+                  "远景集团总部会议室举行。", id="g", lang="zh")
+    d = lead_date(build(doc))
+    assert d is not None and d.resolve(doc.published) == "2021-07-07"
+
+
+def test_a_page_stamp_with_its_time_is_no_lead_date():
+    doc = prepare("本报讯 日前,青山大学与远景集团签订合作协议,共同成立青山产学研中心,为地方经济发展提供智力支撑和人才保障。\n"
+                  "小黑屋|手机版\nGMT+8, 2019-7-14 04:07 , Processed in 0.05 second(s).", id="f", lang="zh")
+    assert lead_date(build(doc)) is None
+
+
+def test_a_background_told_over_years_does_not_take_the_lead_date():
+    # as another stage (the learned layer) asks for an event told in those sentences
+    from partnergraph.extraction.rules.dating import EventDater
+
+    text = ("3月5日,青山大学与远景集团签署战略合作协议。\n"
+            "2008年以来,青山大学已先后与甲市、乙市等地合作,建立产学研中心工作站。\n"
+            "近年来,青山大学与丙市共建了理论热点示范点。\n"
+            "青山大学与丁市签署了合作协议。")
+    dater = EventDater(prepare(text, id="b", lang="zh", published="2015-03-11"))
+    for sentence in text.split("\n"):
+        start = text.index(sentence)
+        date, _ = dater.date_at(start, start + len(sentence))
+        assert date == (None if "以来" in sentence or "近年" in sentence else "2015-03-05"), sentence

@@ -12,12 +12,13 @@ import re
 from bisect import bisect_right
 from datetime import date, timedelta
 
-from partnergraph.dates import DateMention
+from partnergraph.dates import DateMention, stamped
 from partnergraph.extraction.rules.chinese.view import ZhText, dates_between
 
 # a day without its month (中新社北京5月6日电 …5日在香港签署)
 _DAY_ONLY = re.compile(r"(?<![0-9月年])([0-3]?[0-9])日(?![0-9])")
-_HEADER_LINE = re.compile(r"来源|发布|作者|编辑|浏览|点击|阅读|时间[:：]")
+# (a photo's credit, 图片来源:, is no page header)
+_HEADER_LINE = re.compile(r"(?<!图片)来源|发布|作者|编辑|浏览|点击|阅读|时间[:：]")
 # a year standing alone before the trigger; not a period (2020年至2022年) or a fiscal year
 _BARE_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年(?![0-9度初底末中至到起以\-])")
 # days in a range, the first one dated: [year年]month月day(-|~|至|到)[month月]day日
@@ -33,8 +34,9 @@ MAX_RELATIVE = 40
 # a month of the year before or of this one (去年11月签订): the year counted from the anchor's
 _RELATIVE_MONTH = re.compile(r"(去年|今年|前年)([01]?[0-9])月(?:([0-3]?[0-9])[日号])?")
 _YEARS_BACK = {"今年": 0, "去年": 1, "前年": 2}
-# "recently" before the trigger: the text does not fix the day, so the lead date is not the event's
-_RECENTLY = re.compile(r"日前|近日|近期|前不久|此前")
+# "recently" before the trigger: the text does not fix the day, so the lead date is not the event's;
+# nor is it for a background event told over years (近年来, 2008年以来, 多年来 A与B共建了…)
+_RECENTLY = re.compile(r"日前|近日|近期|前不久|此前|近年|多年来|以来")
 # a day whose 月 a pasted page lost (519日 under a page dated 2025-05-20): digits that are no
 # day, opening with the anchor's month
 _GLUED_DAY = re.compile(r"(?<![0-9])([0-9]{2,4})日")
@@ -61,16 +63,27 @@ def _line_of(zt: ZhText, pos: int) -> str:
 
 def lead_date(zt: ZhText) -> DateMention | None:
     """The article's first event date: its lead's "6月16日," in the usual release, else a day
-    its first lines tell relative to the publication date (李家超今日（13日）会见…)."""
-    return _explicit_lead(zt) or _relative_day(zt, *_lead_lines(zt))
+    its first lines tell relative to the publication date (李家超今日（13日）会见…), or
+    without its month (李家超7日会见…, 中新社香港5月8日电…8日, the month of the publication date
+    or the dateline), or with its month lost in a pasted page (519日 under 2025-05-20)."""
+    explicit = _explicit_lead(zt)
+    if explicit is not None:
+        return explicit
+    a, b = _lead_lines(zt)
+    told = _relative_day(zt, a, b)
+    if told is None:
+        day = _DAY_ONLY.search(zt.v, a, b)
+        told = _day_only(zt, day, None) if day is not None else None
+    return told or _glued_day(zt, a, b)
 
 
 def _lead_lines(zt: ZhText) -> tuple[int, int]:
     """The text of the article's first lines of text (below its date line), where a release
     tells its news event."""
     after = zt.published_span[1] if zt.published_span else 0
-    lines = [(a, b) for a, b in zt.lines if a >= after and b - a >= MIN_LEAD_LINE
-             and not _HEADER_LINE.search(zt.v, a, b)][:LEAD_LINES]
+    # the line of the date line counts from the date's end (" date 2025-08-08 李家超7日会见…")
+    lines = [(a, b) for a, b in ((max(a, after), b) for a, b in zt.lines if b > after)
+             if b - a >= MIN_LEAD_LINE and not _HEADER_LINE.search(zt.v, a, b)][:LEAD_LINES]
     return (lines[0][0], lines[-1][1]) if lines else (0, 0)
 
 
@@ -83,6 +96,8 @@ def _explicit_lead(zt: ZhText) -> DateMention | None:
             continue
         if _dateline(zt, d):
             continue  # 中新网8月14日电: the dateline of the report, not the event
+        if stamped(zt.v, d.end):
+            continue  # GMT+8, 2019-7-14 04:07: when a page was posted, not the event
         if _HEADER_LINE.search(_line_of(zt, d.start)):
             continue  # 2023年11月28日 来源:连云港日报: the page's date, not the event's
         return d
