@@ -51,3 +51,20 @@ def test_the_published_line_of_the_page_is_no_event_day():
             "was held at the assembly hall on Saturday.")
     assert dates(text, "2025-09-21") == [
         ("agreement", ["Harlow University", "Stennis Polymer Industries"], "2025-09-20")]
+
+
+def test_a_date_cut_by_a_month_abbreviation_dates_the_lead():
+    # the sentence splitter ends a sentence at "Nov."; its day opens the next
+    text = ("Kestrel, Lumio sign MOUs on batteries\n"
+            "SEOUL, Nov. 14 (Yonhap) -- Kestrel Group signed a memorandum of understanding with Lumio Energy "
+            "on batteries, the ministry said.")
+    assert dates(text) == [("agreement", ["Kestrel Group", "Lumio Energy"], "--11-14")]
+
+
+def test_an_event_told_as_years_ago_does_not_take_the_lead_date():
+    text = ("On September 9, Harlow University signed a memorandum of understanding with Stennis Polymer "
+            "Industries.\n\nThe joint venture between Orvik Steel and Tessaly Metals was established over a year "
+            "ago and is expanding now.")
+    got = dates(text, "2025-09-10")
+    assert ("agreement", ["Harlow University", "Stennis Polymer Industries"], "2025-09-09") in got
+    assert all(d is None for t, p, d in got if "Orvik Steel" in p), got

@@ -167,8 +167,8 @@ def test_a_tour_of_several_hosts_is_one_visit_per_host():
     found, _ = events(text, published="2019-10-25")
     assert sorted(found) == [
         ("visit", ["Akron Polytechnic University", "Kaifeng University"], "2019-10-12"),
-        ("visit", ["Kaifeng University", "Stroudsburg University"], None),  # the day at later hosts is open
-        ("visit", ["Kaifeng University", "Windsor Institute of Technology"], None),
+        ("visit", ["Kaifeng University", "Stroudsburg University"], "2019-10-12"),
+        ("visit", ["Kaifeng University", "Windsor Institute of Technology"], "2019-10-12"),
     ]
 
 
@@ -515,14 +515,15 @@ def test_a_listed_research_body_is_a_founder_and_the_named_center_the_entity():
          "Joint Center for Future Fuels")]
 
 
-def test_a_tour_over_a_date_range_dates_only_its_first_host():
+def test_a_tour_over_a_date_range_dates_every_host_by_its_first_day():
+    # CONVENTIONS 8: a range is its first day, for every host the sentence names
     text = ("From May 3 to 9, a delegation of Kaifeng University paid a working visit to Akron Polytechnic "
             "University, Stroudsburg University and Windsor Institute of Technology.")
     found, _ = events(text, published="2019-05-25")
     assert sorted(found, key=str) == sorted([
         ("visit", ["Akron Polytechnic University", "Kaifeng University"], "2019-05-03"),
-        ("visit", ["Kaifeng University", "Stroudsburg University"], None),
-        ("visit", ["Kaifeng University", "Windsor Institute of Technology"], None),
+        ("visit", ["Kaifeng University", "Stroudsburg University"], "2019-05-03"),
+        ("visit", ["Kaifeng University", "Windsor Institute of Technology"], "2019-05-03"),
     ], key=str)
 
 

@@ -24,7 +24,7 @@ from partnergraph.extraction.rules.english.orgtable import OrgTable
 from partnergraph.extraction.rules.english.details import location, topics
 from partnergraph.extraction.rules.english.text import Article, Sentence, may_match
 from partnergraph.extraction.rules.english.triggers import INTENT, intended, reference, sentence_triggers
-from partnergraph.extraction.rules.english.when import RANGE_AFTER, date_for, lead_date, sentence_dates, takes_lead
+from partnergraph.extraction.rules.english.when import date_for, lead_date, sentence_dates, takes_lead
 
 # Small patterns used inside loops, compiled once.
 _BETWEEN_STOP = re.compile(r"[.;:]|\s(?:was|were|is|are|has|have|held|signed|in the|on|to|for|at)\s")
@@ -555,12 +555,10 @@ class _EventReader:
             visitor = pairs[0][0] if len(pairs) > 1 else _visitor(ctx, sent, parties, t0, t1)
             ctx.visitor = ctx.visitor if visitor is None else visitor
         ctx.recent, self.recent_at = parties, n
-        # "From October 12 to 18, ... visited A, B and C": the tour starts at A; the text leaves
-        # the days of the later hosts open
-        later = (None, None) if kind == "visit" and dspan and RANGE_AFTER.match(view, dspan[1]) \
-            else (date, dspan)
+        # "From October 12 to 18, ... visited A, B and C": each host's visit is the tour's, dated
+        # by the range's first day (CONVENTIONS 8; the corpus's train gold dates every host so)
         for ps in pairs[1:]:
-            self.events.append(Ev(kind, ps, later[0], later[1], (t0, t1), (sent.start, sent.end), noun=noun,
+            self.events.append(Ev(kind, ps, date, dspan, (t0, t1), (sent.start, sent.end), noun=noun,
                                   party_spans=pspans))
         ev = Ev(kind, pairs[0], date, dspan, (t0, t1), (sent.start, sent.end), noun=noun, entity=entity,
                 party_spans=pspans, named=kind != "meeting" or _named_meeting(art, n))

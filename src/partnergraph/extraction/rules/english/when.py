@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from bisect import bisect_right
 
-from partnergraph.dates import MONTHS, DateMention, find_dates
+from partnergraph.dates import MONTHS, DateMention, find_dates, stamped
 from partnergraph.extraction.rules.english.text import Article, Sentence
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -21,6 +21,7 @@ _WEEKDAY = re.compile(r"(?<!next )(?<!coming )\b(" + "|".join(_WEEKDAYS) + r")\b
 # "the ministry said on Monday": the day a statement was made, not the event's
 _SAID = re.compile(r"\bsaid\s+(?:on\s+)?$")
 _FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+_MONTH_DOT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s{0,3}$")
 _BARE_YEAR = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Ff]rom)\s+((?:19|20)\d\d)\b")
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\d{4}")
@@ -56,14 +57,18 @@ def sentence_dates(art: Article, sent: Sentence) -> list[DateMention]:
     if got is None:
         view, pub = art.view, art.published_span
         has_digit = _DIGIT.search(view, sent.start, sent.end) is not None
-        got = find_dates(view, sent.start, sent.end) if has_digit else []
+        # "SEOUL, Nov. 14 (Yonhap) --": a month's abbreviation ends the sentence before, its day
+        # opens this one; the date is this sentence's
+        cut = _MONTH_DOT.search(view, max(0, sent.start - 8), sent.start) if has_digit else None
+        got = find_dates(view, cut.start() if cut else sent.start, sent.end) if has_digit else []
         if got and pub is not None:
             got = [d for d in got if d.end <= pub[0] or d.start >= pub[1]]  # "date 2024-05-30 A MoU ..."
         if got:
             by = _BYLINE.search(view, sent.start, sent.end)
             if by:
                 got = [d for d in got if d.end <= by.start()]
-            got = [d for d in got if not _NOT_EVENT_DATE.search(view, max(sent.start, d.start - 24), d.start)]
+            got = [d for d in got if not _NOT_EVENT_DATE.search(view, max(sent.start, d.start - 24), d.start)
+                   and not stamped(view, d.end)]  # "Thu 10th October 2019 | 05:09 PM": the page's
         art.dates[key] = got
     return got
 
@@ -114,7 +119,7 @@ def date_for(art: Article, sent: Sentence, para_dates: list[tuple[str, tuple[int
 RANGE_AFTER = re.compile(r"(?:st|nd|rd|th)?\s*(?:to|through|until|till|-|–|—)\s*(?:the\s+)?(?:\d|[A-Z][a-z]+\.?\s+\d)")
 # an event told as background to the news ("has already signed similar agreements") does not
 # take the lead event's day
-_BACKGROUND = re.compile(r"\b(?:already|previously|earlier|in the past|so far|similar|since|ha(?:s|ve|d) long)\b",
+_BACKGROUND = re.compile(r"\b(?:already|previously|earlier|in the past|so far|similar|since|ha(?:s|ve|d) long|ago)\b",
                          re.IGNORECASE)
 # The sentences a lead date is read from: the news event is told first; a date further down
 # dates a background event ("the tag it acquired in July 2018", a file photo's caption). 3
