@@ -68,3 +68,19 @@ def test_an_event_told_as_years_ago_does_not_take_the_lead_date():
     got = dates(text, "2025-09-10")
     assert ("agreement", ["Harlow University", "Stennis Polymer Industries"], "2025-09-09") in got
     assert all(d is None for t, p, d in got if "Orvik Steel" in p), got
+
+
+def test_a_day_without_a_year_takes_the_year_of_the_occasion_its_sentence_names():
+    from partnergraph.documents import prepare
+    from partnergraph.extraction.rules.dating import EventDater
+
+    text = ("The two-day Harlow-Stennis Symposium 2013, the first meeting of its scale between Harlow "
+            "University and Stennis Polytechnic, was held at Harlow on December 19.\n"
+            "Since June 2011, Harlow University and Orvik College have met on May 5 each year.")
+    dater = EventDater(prepare(text, id="y", lang="en"))
+    first = text.index("\n")
+    assert dater.date_at(0, first)[0] == "2013-12-19"
+    # a month's year ("June 2011") is no occasion's; a page with a published year keeps its own
+    assert dater.date_at(first + 1, len(text))[0] == "--05-05"
+    assert EventDater(prepare(text, id="p", lang="en", published="2014-01-02")).date_at(0, first)[0] \
+        == "2014-12-19"

@@ -106,3 +106,14 @@ def test_a_background_told_over_years_does_not_take_the_lead_date():
         start = text.index(sentence)
         date, _ = dater.date_at(start, start + len(sentence))
         assert date == (None if "以来" in sentence or "近年" in sentence else "2015-03-05"), sentence
+
+
+def test_a_day_without_a_year_takes_the_year_of_the_occasion_its_sentence_names():
+    from partnergraph.extraction.rules.dating import EventDater
+
+    text = ("远景新闻网青山11月19日电 19日,在青山举行的2024友好城市大会上,甲省与乙州签署建立友好城市关系协议书。\n"
+            "大会上,青山市与远景市签署合作协议。")
+    dater = EventDater(prepare(text, id="n", lang="zh"))
+    assert dater.date_at(text.index("大会上"), len(text))[0] == "2024-11-19"
+    text = "3月5日,青山大学与远景集团签署合作协议,2019年以来双方合作不断深化。"
+    assert EventDater(prepare(text, id="m", lang="zh")).date_at(0, len(text))[0] == "--03-05"

@@ -104,8 +104,30 @@ def _explicit_lead(zt: ZhText) -> DateMention | None:
     return None
 
 
+# a year glued to the name of the occasion (2024中国国际友好城市大会, 「2017大陆台商座谈联谊活动」)
+_NAMED_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=[\u4e00-\u9fff])(?!年)")
+_YEAR_OF = re.compile(r"[0-9]{4}")
+
+
 def event_date(zt: ZhText, s0: int, s1: int, ts: int, lead: DateMention | None) -> DateMention | None:
     """The date of an event whose trigger starts at `ts` in the sentence [s0, s1)."""
+    return named_year(zt, _event_date(zt, s0, s1, ts, lead))
+
+
+def named_year(zt: ZhText, d: DateMention | None) -> DateMention | None:
+    """A day the page gives no year for (no published year) takes the year of the occasion its
+    sentence names (19日,在青山举行的2024友好城市大会上…), when the sentence names one year so."""
+    if d is None or d.year is not None or d.month is None or zt.published and _YEAR_OF.match(zt.published):
+        return d
+    i = bisect_right(zt.sentences, (d.start, len(zt.v))) - 1
+    if i < 0 or zt.sentences[i][1] <= d.start:
+        return d
+    s0, s1 = zt.sentences[i]
+    years = {m.group(1) for m in _NAMED_YEAR.finditer(zt.v, s0, s1)}
+    return DateMention(d.start, d.end, int(years.pop()), d.month, d.day) if len(years) == 1 else d
+
+
+def _event_date(zt: ZhText, s0: int, s1: int, ts: int, lead: DateMention | None) -> DateMention | None:
     v = zt.v
     pub = zt.published_span
     inside = [d for d in dates_between(zt, s0, s1)

@@ -73,6 +73,23 @@ def sentence_dates(art: Article, sent: Sentence) -> list[DateMention]:
     return got
 
 
+# a year in the name of the occasion ("the Kestrel Forum 2013", "Lumio Summit 2024"): a capitalised
+# word before it that is no month ("in June 2013" dates something else)
+_NAMED_YEAR = re.compile(r"\b([A-Z][A-Za-z]{2,20})\s((?:19|20)\d\d)\b(?![-/.]\d)")
+
+
+def resolve_in(art: Article, sent: Sentence, d: DateMention) -> str | None:
+    """`d` resolved against the published date; a day the page gives no year for (no published
+    year) takes the year of the occasion its sentence names ("The Kestrel-Lumio Symposium 2013
+    ... was held on December 19"), when the sentence names one year so."""
+    if d.year is None and d.month is not None and not (art.published and _YEAR.match(art.published)):
+        years = {m.group(2) for m in _NAMED_YEAR.finditer(art.view, sent.start, sent.end)
+                 if m.group(1).lower() not in MONTHS}
+        if len(years) == 1:
+            return DateMention(d.start, d.end, int(years.pop()), d.month, d.day).resolve(None)
+    return d.resolve(art.published)
+
+
 def date_for(art: Article, sent: Sentence, para_dates: list[tuple[str, tuple[int, int]]]):
     """The event date of a sentence: its own date, a weekday before the published day, a bare
     year, else the last date of its paragraph."""
@@ -90,7 +107,7 @@ def date_for(art: Article, sent: Sentence, para_dates: list[tuple[str, tuple[int
         # "X, founded on May 1, 1950, signed ... on March 5": a date of something else gives way
         dated = [d for d in dated if not _OTHER_DATE.search(view, max(sent.start, d.start - 24), d.start)] or dated
     for d in dated:
-        return d.resolve(art.published), (d.start, d.end)
+        return resolve_in(art, sent, d), (d.start, d.end)
     wd = _weekday(art, sent)
     if wd is not None:
         return wd
@@ -145,7 +162,7 @@ def lead_date(art: Article) -> tuple[str | None, tuple[int, int]] | None:
     for sent in body[:LEAD_SENTENCES]:
         for d in sentence_dates(art, sent):
             if d.month is not None:
-                return d.resolve(art.published), (d.start, d.end)
+                return resolve_in(art, sent, d), (d.start, d.end)
         wd = _weekday(art, sent)
         if wd is not None and not _SAID.search(art.low, max(sent.start, wd[1][0] - 9), wd[1][0]):
             return wd
@@ -178,7 +195,7 @@ class EventDates:
             self.paragraph_last.append(last)
             for d in sentence_dates(art, sent):
                 if d.month is not None:
-                    last = (d.resolve(art.published), (d.start, d.end))
+                    last = (resolve_in(art, sent, d), (d.start, d.end))
 
     def date_at(self, start: int, end: int) -> tuple[str | None, tuple[int, int] | None]:
         """The date of an event told in the text [start, end)."""
