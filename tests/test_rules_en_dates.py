@@ -84,3 +84,15 @@ def test_a_day_without_a_year_takes_the_year_of_the_occasion_its_sentence_names(
     assert dater.date_at(first + 1, len(text))[0] == "--05-05"
     assert EventDater(prepare(text, id="p", lang="en", published="2014-01-02")).date_at(0, first)[0] \
         == "2014-12-19"
+
+
+def test_a_photo_caption_gives_no_lead_date():
+    from partnergraph.documents import prepare
+    from partnergraph.extraction.rules.dating import EventDater
+
+    text = ("Kestrel trumpets US$5 billion contract with Lumio\n"
+            "FILE PHOTO: A Lumio sign is pictured at a plant in Orvik, October 12, 2019. REUTERS/Ann Lee/File Photo\n\n"
+            "Published June 25, 2023\nUpdated June 25, 2023\n"
+            "SEOUL : The government said Kestrel Group has signed a contract worth US$5 billion with Lumio Energy.")
+    start = text.index("SEOUL")
+    assert EventDater(prepare(text, id="c", lang="en")).date_at(start, len(text)) == (None, None)

@@ -117,3 +117,20 @@ def test_a_day_without_a_year_takes_the_year_of_the_occasion_its_sentence_names(
     assert dater.date_at(text.index("大会上"), len(text))[0] == "2024-11-19"
     text = "3月5日,青山大学与远景集团签署合作协议,2019年以来双方合作不断深化。"
     assert EventDater(prepare(text, id="m", lang="zh")).date_at(0, len(text))[0] == "--03-05"
+
+
+def test_this_year_and_last_year_count_from_the_published_year_or_the_lead_year():
+    from partnergraph.extraction.rules.dating import EventDater
+
+    text = "今年初,远景集团与青山汽车公司共同组建的合资公司正式成立。"
+    assert EventDater(prepare(text, id="y1", lang="zh", published="2020-06-18")).date_at(0, len(text))[0] == "2020"
+    text = "去年,青山大学与远景集团签署了战略合作协议。"
+    assert EventDater(prepare(text, id="y2", lang="zh", published="2020-06-18")).date_at(0, len(text))[0] == "2019"
+    # a period since then, or "this year is …", is no year of an event
+    text = "今年以来,青山大学与远景集团签署了多项合作协议。"
+    assert EventDater(prepare(text, id="y3", lang="zh", published="2020-06-18")).date_at(0, len(text))[0] is None
+    # no published date: the year of the lead's date (2023年8月25日)
+    text = ("2023年8月25日,青山市政校企合作对接会在远景宾馆举行,多所高校与企业参加。\n"
+            "会上,校长表示,去年10月,学校与青山市政府签署科技战略合作协议。")
+    start = text.index("会上")
+    assert EventDater(prepare(text, id="y4", lang="zh")).date_at(start, len(text))[0] == "2022-10"

@@ -143,7 +143,7 @@ def _event_date(zt: ZhText, s0: int, s1: int, ts: int, lead: DateMention | None)
         return before[-1]
     if inside:
         return inside[0]
-    month = _relative_month(zt, s0, ts)
+    month = _relative_month(zt, s0, ts, lead)
     if month is not None:
         return month
     year = None
@@ -151,6 +151,9 @@ def _event_date(zt: ZhText, s0: int, s1: int, ts: int, lead: DateMention | None)
         year = m
     if year is not None:
         return DateMention(year.start(), year.end() - 1, int(year.group(1)), None, None)
+    told_year = _relative_year(zt, s0, ts, lead)
+    if told_year is not None:
+        return told_year
     day = None
     for m in _DAY_ONLY.finditer(v, s0, ts):
         day = m
@@ -183,16 +186,43 @@ def _relative_day(zt: ZhText, a: int, b: int) -> DateMention | None:
     return DateMention(rel.start(), rel.end(), d.year if year else None, d.month, d.day)
 
 
-def _relative_month(zt: ZhText, a: int, b: int) -> DateMention | None:
+def _anchor_year(zt: ZhText, lead: DateMention | None) -> int | None:
+    """The year 今年/去年 count from: the published year, else the dateline's, else the lead date's
+    (2023年8月25日,…对接会举行 … 去年10月,学校与市政府签署…)."""
+    pub = zt.published
+    if pub and _YEAR_OF.match(pub):
+        return int(pub[:4])
+    anchor = _anchor(zt)
+    if anchor is not None and anchor[0] is not None:
+        return anchor[0]
+    return lead.year if lead is not None else None
+
+
+def _relative_month(zt: ZhText, a: int, b: int, lead: DateMention | None = None) -> DateMention | None:
     """去年11月签订: the month in the year counted back from the anchor's (none without a year)."""
     m = _RELATIVE_MONTH.search(zt.v, a, b) if "年" in zt.v[a:b] else None
-    anchor = _anchor(zt) if m is not None else None
-    if anchor is None or anchor[0] is None:
+    year = _anchor_year(zt, lead) if m is not None else None
+    if year is None:
         return None
     month, day = int(m.group(2)), int(m.group(3)) if m.group(3) else None
     if not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
         return None
-    return DateMention(m.start(), m.end(), anchor[0] - _YEARS_BACK[m.group(1)], month, day)
+    return DateMention(m.start(), m.end(), year - _YEARS_BACK[m.group(1)], month, day)
+
+
+# 今年初,A与B共同组建的…成立 / 去年,A与B签署…: the year counted back from the anchor's; not a
+# month of it (去年11月, above), a period since then (今年以来) nor "this year is …" (今年是…周年)
+_RELATIVE_YEAR = re.compile(r"(今年|去年|前年)(?![0-9]|以来|是)")
+
+
+def _relative_year(zt: ZhText, a: int, b: int, lead: DateMention | None) -> DateMention | None:
+    m = None
+    for m in _RELATIVE_YEAR.finditer(zt.v, a, b) if "年" in zt.v[a:b] else ():
+        pass
+    year = _anchor_year(zt, lead) if m is not None else None
+    if year is None:
+        return None
+    return DateMention(m.start(), m.end(), year - _YEARS_BACK[m.group(1)], None, None)
 
 
 def _glued_day(zt: ZhText, a: int, b: int) -> DateMention | None:

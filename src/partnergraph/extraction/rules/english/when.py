@@ -154,12 +154,18 @@ def _weekday(art: Article, sent: Sentence) -> tuple[str, tuple[int, int]] | None
     return day.isoformat(), (wd.start(1), wd.end(1))
 
 
+# a photo's caption or credit: the day it shows is no news event's
+_CAPTION = re.compile(r"\bfile photo\b|\bphoto(?:graph)?\s?(?::|by\b|credit)|\breuters/|\bis pictured\b", re.IGNORECASE)
+
+
 def lead_date(art: Article) -> tuple[str | None, tuple[int, int]] | None:
     """The article's first event date: the first date with a month, or weekday before the
     published day ("signed ... here on Monday"), in a sentence below the headline (the date
     line's own left out)."""
     body = [sent for sent in art.sentences if not sent.title]
     for sent in body[:LEAD_SENTENCES]:
+        if _CAPTION.search(art.view, sent.start, sent.end):
+            continue  # "FILE PHOTO: ... pictured in Abqaiq, October 12, 2019. REUTERS/A. Name": a photo's day
         for d in sentence_dates(art, sent):
             if d.month is not None:
                 return resolve_in(art, sent, d), (d.start, d.end)
