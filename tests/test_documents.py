@@ -158,3 +158,13 @@ def test_a_chinese_label_glued_to_a_word_and_a_dated_wire_line():
     assert prepare(text, id="roc", lang="zh").published == "2015-07-27"
     text = "青山要闻\n【远景时报2017年09月06日讯】青山大学访问团成果丰硕,与远景集团签署备忘录。"
     assert prepare(text, id="wire", lang="zh").published == "2017-09-06"
+
+
+def test_a_short_dotted_date_in_a_wire_dateline_and_a_papers_date_in_brackets():
+    text = ("Kestrel-Lumio agreements\n\nOrvik / 31.10.17 / Tessa News: Kestrel Group and Lumio Energy signed "
+            "three agreements today, the ministry said.")
+    assert prepare(text, id="d1").published == "2017-10-31"
+    assert prepare("Version 3.10.12 of the Kestrel toolkit is out today and brings many fixes.",
+                   id="d2").published is None
+    text = "青山周刊(2017年6月30日 远景青山)昨日上午,远景新能源汽车合资项目在青山举行开工仪式,标志着项目成功落地。"
+    assert prepare(text, id="d3", lang="zh").published == "2017-06-30"

@@ -149,13 +149,30 @@ def _header_date(view: str, lines: list[tuple[int, int]], lang: str = "en") -> D
             # a full date with its clock time is the page's stamp, whatever else the line prints
             # ("October. 23, 2023 08:13. by A. Writer", "网站 2012年08月23日 13时15分 来源:…")
             stamp = d.day is not None and not text_seen and stamped(view, d.end)
-            # 【大纪元2017年09月06日讯】: a news agency's dateline with its year
-            wire = d.day is not None and view.startswith(("电", "讯", "電", "訊"), d.end)
+            # 【大纪元2017年09月06日讯】: a news agency's dateline with its year; 周刊(2017年6月30日 安徽合肥):
+            # a paper's date and place in brackets
+            wire = d.day is not None and (view.startswith(("电", "讯", "電", "訊"), d.end)
+                                          or _PAPER_DATELINE.match(view, d.end) is not None
+                                          and view[d.start - 1:d.start] in ("(", "（"))
             if _LABELED_DATE.search(before) or dateline or appended or stamp or wire \
                     or _date_only(view[start:d.start] + " " + after):
                 return d
+        if not tried and not text_seen:
+            short = _SHORT_DOTTED.search(view, start, end) if "." in view[start:end] else None
+            # on a line of its own, or as a wire's dateline at its head ("Baku / 31.10.17 / Turan: ...")
+            if short is not None and _date_only(view[start:short.start()]) and (
+                    _date_only(view[short.end():end]) or view.startswith(" /", short.end())):
+                day, month, year = (int(g) for g in short.groups())
+                if 1 <= day <= 31 and 1 <= month <= 12:
+                    return DateMention(short.start(), short.end(), 2000 + year, month, day)
         text_seen = text_seen or _is_paragraph(view[start:end], lang)
     return None
+
+
+# "Baku / 31.10.17 / Turan:": a date line's day, month and two-digit year, standing alone
+_SHORT_DOTTED = re.compile(r"(?<![\w.])([0-3]?\d)\.([01]?\d)\.(\d\d)(?![\w.])")
+# the place after a paper's date in brackets, and the bracket's end: (2017年6月30日 安徽合肥)
+_PAPER_DATELINE = re.compile(r"\s{0,2}[\u4e00-\u9fff]{2,8}\s{0,2}[)）]")
 
 
 # What a date line prints besides labels: the site's address, an e-mail, the time of day
