@@ -192,3 +192,22 @@ def test_an_article_the_documents_model_finds_no_cooperation_story_in_reports_no
     assert quiet.events == [] and {o.name for o in quiet.organizations} == {o.name for o in told.organizations}
     # the gate is off by default
     assert len(decide(ctx, LM, _scores(ctx, pairs, document=0.0)).events) == 2
+
+
+def test_a_rule_event_the_events_model_doubts_stands_when_the_pairs_model_backs_it():
+    ctx = _context("6月3日,青川市人民政府市长李强一行到北岭电子科技有限公司参观考察,详细了解了公司的研发情况。")
+    [ev] = ctx.rules.events
+    assert ev.type == "visit" and len(ev.parties) == 2
+    org_p, pair_p, _, post_p, doc_p = _scores(
+        ctx, {("青川市人民政府", "北岭电子科技有限公司", "visit"): 0.4,
+              ("青川市人民政府", "北岭电子科技有限公司", "agreement"): 0.9})
+    scores = (org_p, pair_p, [0.3], post_p, doc_p)  # the events model doubts it (below .5)
+    th = {"extra": 1.01}  # the agreement pair makes no event beside the rules' visit
+    assert not [e for e in decide(ctx, LM, scores, th).events if e.type == "visit"]  # off by default
+    [kept] = [e for e in decide(ctx, LM, scores, dict(th, backed=0.35)).events if e.type == "visit"]
+    assert kept.stage == "rules+learned" and sorted(kept.parties) == sorted(ev.parties)
+    assert kept.confidence == 0.3  # the events model's score, as for any kept rule event
+    # below the backed threshold, or backed only as partners of another type: dropped
+    assert not [e for e in decide(ctx, LM, scores, dict(th, backed=0.45)).events if e.type == "visit"]
+    other = (org_p, {k: v for k, v in pair_p.items() if k[2] != "visit"}, [0.3], post_p, doc_p)
+    assert not [e for e in decide(ctx, LM, other, dict(th, backed=0.35)).events if e.type == "visit"]

@@ -290,5 +290,5 @@ def test_article_outcomes_equal_a_fresh_decision_under_any_thresholds():
             th = {"events": rng.choice(HEADLINE_GRID), "pairs": rng.choice(HEADLINE_GRID),
                   "party": rng.choice(PARTY_GRID), "extra": rng.choice(EXTRA_GRID),
                   "orgs": rng.choice(HEADLINE_GRID), "people": 0.5, "tagged": rng.choice(EXTRA_GRID),
-                  "document": rng.choice(DOCUMENT_GRID)}
+                  "document": rng.choice(DOCUMENT_GRID), "backed": rng.choice(EXTRA_GRID)}
             assert outcomes.counts(lm, th) == score_article(gold, decide(ctx, lm, scores, th).model_dump())

@@ -1,8 +1,9 @@
 """Decisions: keep, drop and add items of the rule engine's extraction by the models' scores.
 
 - A rule event is kept, with the rules' parties, when the events model's score clears the
-  events threshold; in a list of three or four, a party the pairs model finds no partner of the
-  event's type for (below the party threshold) leaves it: an attendee's organization, a quoted
+  events threshold, or when the pairs model scores two of its parties partners of its type
+  above the backed threshold (off unless chosen); in a list of three or four, a party the pairs
+  model finds no partner of the event's type for (below the party threshold) leaves it: an attendee's organization, a quoted
   firm (the events model alone decides a two-party event); English signatories listed together
   next to the trigger ("Kestrel, Lumio and Veltrix signed") stay, and a meeting in which the pairs
   model finds no partners at all keeps the rules' parties. A partner pair is kept for an event
@@ -130,9 +131,12 @@ def decide(
         at = _trigger(ev)
         if at is not None:
             best[(ev.type, at)] = max(best.get((ev.type, at), 0.0), event_p[k])
+    backed = th.get("backed", 1.01)
     for k, ev in enumerate(rules.events):
         at = _trigger(ev)
-        if not told or (event_p[k] if at is None else best[(ev.type, at)]) < th["events"]:
+        if not told:
+            continue
+        if (event_p[k] if at is None else best[(ev.type, at)]) < th["events"] and not _backed(ctx, pair_p, ev, backed):
             continue
         # the events model decides whether the event was reported; the rules' reading of who took
         # part stands (an alliance's eighteen members are one list, not 153 pair decisions), but for
@@ -334,6 +338,16 @@ def maximal_cliques(edges: list[tuple[int, int]]) -> list[set[int]]:
 
 def _pair_score(pair_p: dict[tuple[int, int, str], float], a: int, b: int, t: str) -> float:
     return pair_p.get((a, b, t) if a < b else (b, a, t), 0.0)
+
+
+def _backed(ctx: Context, pair_p: dict[tuple[int, int, str], float], ev: Event, threshold: float) -> bool:
+    """Whether the pairs model scores two of the rule event's parties partners of its type at
+    least `threshold` high: the rules' event stands though the events model doubts it (a
+    delegation's visit to a company whose sentence the events model reads as a tour)."""
+    if threshold > 1:
+        return False
+    ids = sorted({ctx.index[p] for p in ev.parties if p in ctx.index})
+    return any(_pair_score(pair_p, a, b, ev.type) >= threshold for a, b in combinations(ids, 2))
 
 
 # a plan or an intention told as such, which the gold guidelines do not count as an event

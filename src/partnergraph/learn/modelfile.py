@@ -34,8 +34,10 @@ TAGGER_FILE = "names.crfsuite"
 # dropped (off at 0)
 # "tagged": the post score a person only the tagger named needs to be kept at all (learn/people.py)
 # "document": an article whose documents score is below it reports no event (off at 0)
+# "backed": a rule event the events model scores below "events" is kept all the same when the
+# pairs model scores two of its parties partners of its type at least this high (off at 1.01)
 DEFAULT_THRESHOLDS = {"orgs": 0.5, "events": 0.5, "pairs": 0.5, "people": 0.5, "tagged": 0.5, "extra": 1.01,
-                      "party": 0.0, "document": 0.0}
+                      "party": 0.0, "document": 0.0, "backed": 1.01}
 _MAX_FILE = 64 * 1024 * 1024
 
 

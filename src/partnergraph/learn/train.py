@@ -204,7 +204,8 @@ class ArticleOutcomes:
         key = (bisect_left(self.events, th["events"]), bisect_left(self.pairs, th["pairs"]),
                th["party"] > 0, bisect_left(self.pairs, th["party"]), bisect_left(self.pairs, th["extra"]),
                bisect_left(self.orgs, th["orgs"]), bisect_left(self.people, th["people"]),
-               bisect_left(self.people, th["tagged"]), self.document >= th.get("document", 0.0))
+               bisect_left(self.people, th["tagged"]), self.document >= th.get("document", 0.0),
+               bisect_left(self.pairs, th.get("backed", 1.01)))
         if key not in self.memo:
             self.memo[key] = score_article(self.gold, decide(self.ctx, lm, self.scores, th).model_dump())
         return self.memo[key]
@@ -227,7 +228,9 @@ def choose_thresholds(lm: LanguageModel, scored: Scored, by_article: bool = True
     thresholds chosen together on a grid, then party, then extra, repeated until none moves; each
     choice is the best point of the objective averaged over its neighbours (`smoothed_best_grid`).
     Then the org, people and tagged-people thresholds by their own capped F1. Without
-    (`--select val`, as it has always chosen): micro F1 on the articles, one threshold after the other (`thresholds_on_val`)."""
+    (`--select val`, as it has always chosen): micro F1 on the articles, one threshold after the other (`thresholds_on_val`).
+    "backed" (a rule event kept below the events threshold when the pairs model backs it) is
+    chosen with the thresholds that decide what is reported, off (1.01) unless it helps."""
     if not by_article:
         return thresholds_on_val(lm, scored)
     articles = [ArticleOutcomes(g, ctx, s) for g, ctx, s in scored]
@@ -248,6 +251,7 @@ def choose_thresholds(lm: LanguageModel, scored: Scored, by_article: bool = True
         best["party"] = smoothed_best(PARTY_GRID, lambda t: headline(party=t), lambda t: -t)
         best["extra"] = smoothed_best(EXTRA_GRID, lambda t: headline(extra=t), lambda t: t)
         best["document"] = smoothed_best(DOCUMENT_GRID, lambda t: headline(document=t), lambda t: -t)
+        best["backed"] = smoothed_best(EXTRA_GRID, lambda t: headline(backed=t), lambda t: t)
         if best == before:
             break
     middle = lambda t: -abs(t - 0.5)  # noqa: E731  (ties: the threshold nearer the middle)
@@ -262,8 +266,9 @@ def choose_thresholds(lm: LanguageModel, scored: Scored, by_article: bool = True
 def thresholds_on_val(lm: LanguageModel, scored: Scored) -> dict[str, float]:
     """`--select val`'s thresholds: the event threshold, then the pair threshold, with the best
     mean of pair and event micro F1 on the scored articles; the rule events' party threshold, the
-    other-type threshold and the document gate on the same figure; then the org threshold with
-    the best org F1, and the people and tagged-people thresholds with the best people F1."""
+    other-type threshold, the document gate and the backed threshold on the same figure; then the
+    org threshold with the best org F1, and the people and tagged-people thresholds with the best
+    people F1."""
 
     def f1(th: dict[str, float], fields: tuple[str, ...]) -> float:
         report = evaluate([(g, decide(ctx, lm, s, th).model_dump()) for g, ctx, s in scored])["all"]
@@ -282,6 +287,7 @@ def thresholds_on_val(lm: LanguageModel, scored: Scored) -> dict[str, float]:
     best["party"] = best_of(PARTY_GRID, lambda t: f1(dict(best, party=t), headline), lambda t: -t)
     best["extra"] = best_of(EXTRA_GRID, lambda t: f1(dict(best, extra=t), headline), lambda t: t)
     best["document"] = best_of(DOCUMENT_GRID, lambda t: f1(dict(best, document=t), headline), lambda t: -t)
+    best["backed"] = best_of(EXTRA_GRID, lambda t: f1(dict(best, backed=t), headline), lambda t: t)
     best["orgs"] = best_of(grid, lambda t: f1(dict(best, orgs=t), ("orgs",)), middle)
     best["people"] = best_of(grid, lambda t: f1(dict(best, people=t), ("people",)), middle)
     best["tagged"] = best_of(grid + [1.01], lambda t: f1(dict(best, tagged=t), ("people",)), middle)
