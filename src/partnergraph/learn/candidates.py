@@ -23,7 +23,8 @@ from bisect import bisect_left
 from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import combinations
+from itertools import combinations, islice
+from operator import add
 
 from partnergraph.extraction.stages import mentions as org_mentions
 from partnergraph.learn.cues import CUES, has_cue, sentences_with_cues
@@ -168,9 +169,9 @@ class Context:
         key = (prefix, si, only is not None)
         got = cache.get(key)
         if got is None:
-            names = [prefix + g for g in self.sentence_grams(si)]
+            names = map(prefix.__add__, self.sentence_grams(si))
             if only is not None:
-                names = [x for x in names if x in only]
+                names = filter(only.__contains__, names)
             got = cache[key] = dict.fromkeys(names, 1.0)
         return got
 
@@ -188,6 +189,34 @@ class Context:
             grams = tokens(title, self.lang) if self.lang != "zh" else [title[j:j + 2] for j in range(max(1, len(title) - 1))]
             name = next((s for s in p.evidence if s.field == "name"), None)
             got = self._person_facts[k] = (grams, name, -1 if name is None else self.sentence_at(name.start))
+        return got
+
+    @cached_property
+    def _person_selves(self) -> dict[int, dict[str, float]]:
+        return {}
+
+    def person_self(self, k: int) -> dict[str, float]:
+        """`_person_self` of person k, made once (every organization their post may be held at
+        asks for it); the dict is shared, callers only read it."""
+        got = self._person_selves.get(k)
+        if got is None:
+            got = self._person_selves[k] = _person_self(self, k)
+        return got
+
+    @cached_property
+    def _title_gram_keys(self) -> dict[tuple[int, str], dict[str, float]]:
+        return {}
+
+    def title_grams(self, k: int, kind: str) -> dict[str, float]:
+        """The words of person k's title as post features, alone and with an organization kind,
+        in their order: made once per person and kind; the dict is shared, callers only read it."""
+        got = self._title_gram_keys.get((k, kind))
+        if got is None:
+            got = {}
+            for w in self.person_facts(k)[0]:
+                got["title=" + w] = 1.0
+                got[f"title={w}|kind={kind}"] = 1.0
+            self._title_gram_keys[(k, kind)] = got
         return got
 
     @cached_property
@@ -440,10 +469,22 @@ class Context:
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    got = _BUCKETS.get((n, edges))
+    if got is None:
+        got = _bucket_of(n, edges)
+        if len(_BUCKETS) < 4096:
+            _BUCKETS[(n, edges)] = got
+    return got
+
+
+def _bucket_of(n: int, edges: tuple[int, ...]) -> str:
     for e in edges:
         if n <= e:
             return f"<={e}"
     return f">{edges[-1]}"
+
+
+_BUCKETS: dict[tuple[int, tuple[int, ...]], str] = {}  # (count, edges) -> label: the same label, found once
 
 
 def _masked_tokens(ctx: Context, start: int, end: int) -> list[str]:
@@ -461,7 +502,7 @@ def _mask_tokens(ctx: Context, start: int, end: int) -> list[str]:
     out: list[str] = []
     pos = start
     k = max(0, bisect_left(ctx.mention_starts, start) - 1)
-    for s, e, _ in ctx.mentions[k:]:
+    for s, e, _ in islice(ctx.mentions, k, None):
         if s >= end:
             break
         if e <= start:
@@ -477,8 +518,27 @@ def _grams(toks: list[str], lang: str, chars: bool = True) -> list[str]:
     """Words (English), or character bigrams and, with `chars`, characters (Chinese)."""
     if lang != "zh":
         return toks
-    bigrams = [a + b for a, b in zip(toks, toks[1:]) if a != "ORG" and b != "ORG"]
-    return toks + bigrams if chars else [t for t in toks if t == "ORG"] + bigrams
+    # Chinese tokens are single characters and the ORG marks: the bigrams of each run of
+    # characters between marks, in order (made from the run's string at C level)
+    if "ORG" not in toks:
+        run = "".join(toks)
+        bigrams = list(map(add, run, run[1:]))
+        return toks + bigrams if chars else bigrams
+    bigrams = []
+    marks = []
+    k = 0
+    while True:
+        try:
+            j = toks.index("ORG", k)
+        except ValueError:
+            j = len(toks)
+        run = "".join(toks[k:j])
+        bigrams += map(add, run, run[1:])
+        if j == len(toks):
+            break
+        marks.append("ORG")
+        k = j + 1
+    return toks + bigrams if chars else marks + bigrams
 
 
 # ---- organization candidates ---------------------------------------------------------------
@@ -903,14 +963,12 @@ def person_features(ctx: Context, k: int, i: int, rank: int) -> dict[str, float]
         f["rule_org"] = 1.0
     if i == ctx.main:
         f["main"] = 1.0
-    f.update(_person_self(ctx, k))
+    f.update(ctx.person_self(k))
     f.update(_post_org(ctx, k, i))
     f.update(post_features(p.title, o.name, ctx.lang))
     f.update(_post_rivals(ctx, k, i))
-    grams, name, si = ctx.person_facts(k)
-    for w in grams:
-        f["title=" + w] = 1.0
-        f[f"title={w}|kind={o.kind}"] = 1.0
+    f.update(ctx.title_grams(k, o.kind))
+    _, name, si = ctx.person_facts(k)
     if name is None:
         return f
     ms = [m for m in ctx.by_sentence.get(si, []) if m[2] == i]

@@ -53,12 +53,15 @@ _OTHER_NEEDLES = {t: tuple(dict.fromkeys(_needle(a) for a in alts if not _plain(
 # (KELVIN SIGN for k, dotted and dotless I for i, LONG S for s); test_cues checks the list
 # against every code point
 _ODD_FOLDS = str.maketrans({"\u212a": "k", "\u0130": "i", "\u0131": "i", "\u017f": "s"})
+_ODD = "\u212a\u0130\u0131\u017f"
 
 
 def fold(text: str) -> str:
     """The text as the needles are looked for in it: any character the case-insensitive
     patterns take for a needle's character becomes that character."""
-    return text.translate(_ODD_FOLDS).lower()
+    if any(c in text for c in _ODD):  # rare: most texts hold none of them, and skip the translation
+        text = text.translate(_ODD_FOLDS)
+    return text.lower()
 
 
 def has_cue(kind: str, text: str, folded: str | None = None) -> bool:

@@ -367,9 +367,12 @@ def sequences(text: str, sents: list[tuple[int, int]], lang: str) -> list[list[t
     out = []
     for s0, s1 in sents:
         toks = token_spans(text, s0, s1, lang)
+        if len(toks) <= _MAX_SEQ:  # most sentences: one sequence, the list as made
+            if toks:
+                out.append(toks)
+            continue
         for k in range(0, len(toks), _MAX_SEQ):
-            if toks[k:k + _MAX_SEQ]:
-                out.append(toks[k:k + _MAX_SEQ])
+            out.append(toks[k:k + _MAX_SEQ])
     return out
 
 
@@ -514,6 +517,15 @@ class ZhStates:
         pair_list = sorted(pairs)
         self._pairs = {p: k + 1 for k, p in enumerate(pair_list)}
         self._pair_w = state[np.array([(z, z)] + [pairs[p] for p in pair_list], dtype=np.intp)]
+        # the pairs of two characters found by number rather than by string: each character of
+        # such a pair has a code (1..), a pair of codes a key a * base + b, the keys sorted with
+        # their rows (a token of more than one character, a Latin run, is looked up by string)
+        two = [p for p in pair_list if len(p) == 2]
+        self._codes = {c: k + 1 for k, c in enumerate(sorted({c for p in two for c in p}))}
+        self._base = len(self._codes) + 1
+        keyed = sorted((self._codes[p[0]] * self._base + self._codes[p[1]], self._pairs[p]) for p in two)
+        self._pair_keys = np.array([k for k, _ in keyed] + [-1], dtype=np.int64)  # -1: no key is found past the end
+        self._pair_rows = np.array([r for _, r in keyed] + [0], dtype=np.intp)
         self._rule_w = state[np.array([(ids.get(b"rule=" + t, z), ids.get(b"rule-1=" + t, z),
                                         ids.get(b"rule+1=" + t, z)) for t in (b"B", b"I", b"O", b"#")], dtype=np.intp)]
 
@@ -530,9 +542,18 @@ class ZhStates:
         words: list[str] = []
         tags: list[int] = []  # rule tag codes (`_rule_codes`, 3 a pad)
         at: list[int] = []
+        runs: list[int] = []  # positions of tokens of more than one character (Latin runs)
         for toks in seqs:
             at += range(len(words), len(words) + len(toks))
-            words += (pad, pad, *[text[a:b] for a, b in toks], pad, pad)
+            a, b = toks[0][0], toks[-1][1]
+            if b - a == len(toks):
+                # a sequence of single characters with nothing between them (most are): its
+                # characters are its tokens, split at C level rather than sliced one by one
+                words += (pad, pad, *text[a:b], pad, pad)
+            else:
+                ws = [text[a:b] for a, b in toks]
+                runs += [len(words) + 2 + k for k, w in enumerate(ws) if len(w) > 1]
+                words += (pad, pad, *ws, pad, pad)
             tags += (_PAD_CODE, _PAD_CODE, *_rule_codes(toks, rule_spans, longest), _PAD_CODE, _PAD_CODE)
         rows = list(map(chars.get, words))
         if None in rows:
@@ -542,8 +563,7 @@ class ZhStates:
                     rows[i] = chars[c] = self._unnamed[(_char_type(c[0]), c in self.heads)]
         n = len(words)
         cw = self._char_w[np.array(rows, dtype=np.intp)]
-        bw = self._pair_w[np.fromiter(map(self._pairs.get, map(add, words, words[1:]), repeat(0)),
-                                      dtype=np.intp, count=n - 1)]
+        bw = self._pair_w[self._pair_ids(words, runs)]
         rw = self._rule_w[np.array(tags, dtype=np.intp)]
         # at padded position p (2 <= p < n - 2): its own weights, then p-2, p-1, p+1, p+2's
         own, mid = slice(2, n - 2), slice(1, n - 3)
@@ -552,6 +572,23 @@ class ZhStates:
                   rw[mid, 1], rw[3:n - 1, 2], cw[own, 6]):
             out += x
         return out[np.array(at, dtype=np.intp)]
+
+    def _pair_ids(self, words: list[str], runs: list[int]):
+        """The row of each token with the next (`_pair_w`), as `_pairs.get(words[p] + words[p + 1], 0)`:
+        single characters by their codes' key (a pair the model does not hold has none, or a
+        key not among the sorted ones), tokens of more than one character (`runs`) by string."""
+        import numpy as np
+
+        codes = np.fromiter(map(self._codes.get, words, repeat(0)), dtype=np.int64, count=len(words))
+        keys = codes[:-1] * self._base + codes[1:]
+        at = np.searchsorted(self._pair_keys[:-1], keys)
+        ids = np.where((codes[:-1] > 0) & (codes[1:] > 0) & (self._pair_keys[at] == keys), self._pair_rows[at], 0)
+        pairs = self._pairs
+        for p in runs:
+            for q in (p - 1, p):
+                if 0 <= q < len(ids):
+                    ids[q] = pairs.get(words[q] + words[q + 1], 0)
+        return ids
 
 
 class EnStates:
