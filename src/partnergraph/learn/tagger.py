@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import repeat, starmap
 from operator import add
 from pathlib import Path
 
@@ -551,7 +551,7 @@ class ZhStates:
                 # characters are its tokens, split at C level rather than sliced one by one
                 words += (pad, pad, *text[a:b], pad, pad)
             else:
-                ws = [text[a:b] for a, b in toks]
+                ws = list(map(text.__getitem__, starmap(slice, toks)))
                 runs += [len(words) + 2 + k for k, w in enumerate(ws) if len(w) > 1]
                 words += (pad, pad, *ws, pad, pad)
             tags += (_PAD_CODE, _PAD_CODE, *_rule_codes(toks, rule_spans, longest), _PAD_CODE, _PAD_CODE)
