@@ -292,3 +292,57 @@ def test_article_outcomes_equal_a_fresh_decision_under_any_thresholds():
                   "orgs": rng.choice(HEADLINE_GRID), "people": 0.5, "tagged": rng.choice(EXTRA_GRID),
                   "document": rng.choice(DOCUMENT_GRID), "backed": rng.choice(EXTRA_GRID)}
             assert outcomes.counts(lm, th) == score_article(gold, decide(ctx, lm, scores, th).model_dump())
+
+
+def test_pooled_selection_is_not_decided_by_a_small_val_split():
+    """`--select val+oof`: the thresholds are chosen on val pooled with train scored out of fold.
+    Here val (one article) rewards a doubtful event score (.2, true there), while on the training
+    articles, negative ones, that score only ever fires falsely: the pool keeps them out."""
+    from partnergraph.learn.modelfile import DEFAULT_THRESHOLDS, LanguageModel
+    from partnergraph.learn.train import thresholds_on_pool, thresholds_on_val
+
+    blank = LinearModel(("no", "yes"), (0.0,), {})
+    lm = LanguageModel(orgs=blank, events=blank, pairs=blank, kinds=blank, people=blank,
+                       thresholds=dict(DEFAULT_THRESHOLDS))
+    scored = _scored_articles()
+    val, oof = scored[:1], scored[4:]
+    assert thresholds_on_val(lm, val)["events"] <= 0.2
+    pooled = thresholds_on_pool(lm, val, oof)
+    assert 0.2 < pooled["events"] <= 0.6
+    counts = [score_article(g, decide(c, lm, s, pooled).model_dump()) for g, c, s in val + oof]
+    assert false_alarm_rate(counts) == 0.0
+
+
+def test_training_with_val_pooled_with_out_of_fold_train(tmp_path):
+    golds = _corpus_with_sites(tmp_path)
+    val = golds[::2]
+    meta = train(golds, str(tmp_path / "m1"), val=val, name="pool", tagger=False, select="val+oof")
+    for lang in ("en", "zh"):
+        report = meta["selection"][lang]
+        n_train = sum(1 for g in golds if g["lang"] == lang)
+        n_val = sum(1 for g in val if g["lang"] == lang)
+        assert report["thresholds_from"] == "val+out-of-fold" and report["folds"] == 3
+        assert report["pooled_articles"] == n_train + n_val
+        assert report["out_of_fold"]["articles"] == n_train and report["val"]["articles"] == n_val
+    # deterministic: the same corpus, the same model, byte for byte
+    train(golds, str(tmp_path / "m2"), val=val, name="pool", tagger=False, select="val+oof")
+    for f in sorted((tmp_path / "m1").rglob("*.json")):
+        assert f.read_bytes() == (tmp_path / "m2" / f.relative_to(tmp_path / "m1")).read_bytes(), f
+    # without val: the training articles out of fold alone
+    meta = train(golds, str(tmp_path / "m3"), name="pool", tagger=False, select="val+oof")
+    assert {r["thresholds_from"] for r in meta["selection"].values()} == {"out-of-fold"}
+
+
+def test_cli_train_accepts_the_pooled_selection(tmp_path):
+    from typer.testing import CliRunner
+
+    from partnergraph.cli import app
+
+    _corpus_with_sites(tmp_path)
+    runner = CliRunner()
+    assert "val+oof" in runner.invoke(app, ["train", "--help"]).output
+    ok = runner.invoke(app, ["train", str(tmp_path / "gold"), "--out", str(tmp_path / "m"), "--val",
+                             str(tmp_path / "gold"), "--select", "val+oof"])
+    assert ok.exit_code == 0, ok.output
+    meta = json.loads((tmp_path / "m" / "meta.json").read_text(encoding="utf-8"))
+    assert {r["thresholds_from"] for r in meta["selection"].values()} == {"val+out-of-fold"}

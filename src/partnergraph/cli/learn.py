@@ -17,11 +17,14 @@ def train(
     out: Path = typer.Option(..., "--out", "-o", help="The model folder to write."),
     val: Optional[list[Path]] = typer.Option(
         None, "--val", help="Validation gold files or folders (repeatable): scored and recorded in meta.json; "
-        "with --select val, the thresholds are chosen on them."),
+        "with --select val, the thresholds are chosen on them (with val+oof, on them and the training "
+        "articles scored out of fold)."),
     select: str = typer.Option(
         "cv", "--select", help="How the scorers' regularisation and the decision thresholds are chosen: cv = "
         "cross-validation over the training articles grouped by site, each article weighing alike (needs "
-        "two sites or more, else as val); val = thresholds on --val (default regularisation)."),
+        "two sites or more, else as val); val = thresholds on --val (default regularisation); val+oof = "
+        "thresholds on --val pooled with every training article scored by models fitted on the other folds "
+        "(default regularisation)."),
     name: str = typer.Option("partnergraph", "--name", help="A name recorded in the model's meta.json."),
 ) -> None:
     """Train the learned backend's models on annotated articles (needs the `train` extra).
@@ -37,8 +40,8 @@ def train(
     golds, problems = read_gold(gold)
     for p in problems:
         typer.echo(f"Warning: {p}", err=True)
-    if select not in ("cv", "val"):
-        raise typer.BadParameter("use cv or val", param_hint="--select")
+    if select not in ("cv", "val", "val+oof"):
+        raise typer.BadParameter("use cv, val or val+oof", param_hint="--select")
     val_golds = read_gold(val)[0] if val else None
     meta = fit(golds, str(out), val=val_golds, name=name, select=select)
     typer.echo(f"Trained on {sum(meta['articles'].values())} articles "

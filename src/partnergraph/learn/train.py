@@ -50,7 +50,7 @@ from partnergraph.learn.linear import LinearModel, TypedModel
 from partnergraph.learn.modelfile import DEFAULT_THRESHOLDS, TAGGER_FILE, LanguageModel, save_model
 from partnergraph.learn.names import is_part_of, clean_name, name_features
 from partnergraph.learn.people import TAGGED_STAGE
-from partnergraph.learn.scoring import Resolver, evaluate, norm_person, score_article
+from partnergraph.learn.scoring import Resolver, Tally, evaluate, norm_person, score_article
 from partnergraph.learn.selection import (
     ScorerChoice,
     article_weights,
@@ -81,6 +81,7 @@ C_DOCUMENTS = 0.3  # one row per article, the article's words among its features
 # cross-validation that chooses the scorers' C and the thresholds (selection.py)
 FOLDS = 4
 LEGACY_FOLDS = 3  # --select val: the tagger's folds as before cross-validation (k-th article in fold k % 3)
+SELECTIONS = ("cv", "val", "val+oof")
 SCORERS = ("orgs", "pairs", "events", "people", "documents")
 DEFAULT_C = {"orgs": C_ORGS, "pairs": C_PAIRS, "events": C_EVENTS, "people": C_PEOPLE, "documents": C_DOCUMENTS}
 
@@ -217,6 +218,7 @@ PARTY_GRID = [0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3]
 EXTRA_GRID = THRESHOLD_GRID + [1.01]
 DOCUMENT_GRID = [0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5]
 HEADLINE_ROUNDS = 3  # passes over (events, pairs), party, extra until none moves
+POOL_SMOOTH = False  # --select val+oof: each threshold at its best point (see docs/selection.md)
 
 
 def choose_thresholds(lm: LanguageModel, scored: Scored, by_article: bool = True) -> dict[str, float]:
@@ -263,18 +265,26 @@ def choose_thresholds(lm: LanguageModel, scored: Scored, by_article: bool = True
     return best
 
 
-def thresholds_on_val(lm: LanguageModel, scored: Scored) -> dict[str, float]:
+def thresholds_on_val(lm: LanguageModel, scored: Scored, smooth: bool = False) -> dict[str, float]:
     """`--select val`'s thresholds: the event threshold, then the pair threshold, with the best
     mean of pair and event micro F1 on the scored articles; the rule events' party threshold, the
     other-type threshold, the document gate and the backed threshold on the same figure; then the
     org threshold with the best org F1, and the people and tagged-people thresholds with the best
-    people F1."""
+    people F1. With `smooth`, each value's figure is averaged with its grid neighbours'
+    (`smoothed_best`). Each article is decided once per distinct outcome (`ArticleOutcomes`); the
+    figures are `evaluate`'s, rounded alike."""
+    articles = [ArticleOutcomes(g, ctx, s) for g, ctx, s in scored]
 
     def f1(th: dict[str, float], fields: tuple[str, ...]) -> float:
-        report = evaluate([(g, decide(ctx, lm, s, th).model_dump()) for g, ctx, s in scored])["all"]
-        return sum(report[f]["f1"] for f in fields) / len(fields)
+        tally = Tally()
+        for a in articles:
+            tally.add(a.counts(lm, th))
+        report = tally.report()
+        return sum(report[f]["f1"] if f in report else 1.0 for f in fields) / len(fields)
 
     def best_of(grid: list[float], objective, prefer) -> float:
+        if smooth:
+            return smoothed_best(grid, objective, prefer)
         return max(grid, key=lambda t: (objective(t), prefer(t)))
 
     grid = THRESHOLD_GRID
@@ -292,6 +302,14 @@ def thresholds_on_val(lm: LanguageModel, scored: Scored) -> dict[str, float]:
     best["people"] = best_of(grid, lambda t: f1(dict(best, people=t), ("people",)), middle)
     best["tagged"] = best_of(grid + [1.01], lambda t: f1(dict(best, tagged=t), ("people",)), middle)
     return best
+
+
+def thresholds_on_pool(lm: LanguageModel, val: Scored, oof: Scored, smooth: bool = POOL_SMOOTH) -> dict[str, float]:
+    """`--select val+oof`'s thresholds: `thresholds_on_val`'s choices on the val articles (scored
+    by the final models) pooled with every training article scored out of fold (by scorers fitted
+    on the other folds): about four times as many articles as val alone, so one event no longer
+    moves the best point."""
+    return thresholds_on_val(lm, list(val) + list(oof), smooth=smooth)
 
 
 def _scorers(lm: LanguageModel, models: dict[str, LinearModel]) -> LanguageModel:
@@ -312,20 +330,49 @@ class Selection:
     sites: int
 
 
+def _fit_kinds(items: list[Item], lang: str) -> LinearModel:
+    rows = [(name_features(o["name"], lang), o.get("kind") or "other")
+            for g, _, _ in items for o in g.get("organizations") or [] if o.get("name")]
+    return fit_linear(rows, C_KINDS, labels=ORG_KINDS)
+
+
+def held_out_contexts(lang: str, items: list[Item], folds: list[int], k: int, lm: LanguageModel,
+                      spans: dict[int, list]) -> list[tuple[dict, Context]]:
+    """Every article's context as a model that never saw its fold builds it: the kinds model (and
+    for Chinese the bounds model) fitted on the other folds' gold, the tagger's out-of-fold spans.
+    (The kinds model learns the gold organizations' names: fitted on all of train, it would know
+    the held-out article's names.)"""
+    out: list = [None] * len(items)
+    for f in range(k):
+        rest = [a for a in range(len(items)) if folds[a] != f]
+        fold_lm = LanguageModel(lm.orgs, lm.events, lm.pairs, _fit_kinds([items[a] for a in rest], lang), lm.people,
+                                thresholds=dict(lm.thresholds))
+        if lang == "zh":
+            fold_lm.bounds = fit_linear(bounds_examples([items[a] for a in rest],
+                                                        {j: spans.get(a, []) for j, a in enumerate(rest)}), C_BOUNDS)
+        for a, (g, doc, ex) in enumerate(items):
+            if folds[a] == f:
+                out[a] = (g, context_for(doc, ex, fold_lm, spans.get(a, [])))
+    return out
+
+
 def cross_validate(ctxs: list[tuple[dict, Context]], per_article: list[Examples], folds: list[int], k: int,
-                   lm: LanguageModel) -> Selection:
+                   lm: LanguageModel, grids: dict[str, tuple] | None = None,
+                   held: list[tuple[dict, Context]] | None = None) -> Selection:
     """Each scorer's (C, weighting) by grouped cross-validation, then every article scored by the
-    fold models that never saw its site (`selection.py`)."""
+    fold models that never saw its fold (`selection.py`). `grids`: each scorer's (C, weighting)
+    candidates (`SCORER_GRID` when not given); `held`: the contexts the held-out articles are
+    scored in (`ctxs` when not given)."""
     choices, fold_models = {}, {}
     for part in SCORERS:
         t0 = time.process_time()
         design = Design.of([getattr(ex, part) for ex in per_article])
-        choices[part], fold_models[part] = select_scorer(design, folds, k)
+        choices[part], fold_models[part] = select_scorer(design, folds, k, *([grids[part]] if grids else []))
         log.info("%s: %s chosen in %.1f CPU s", part, choices[part].to_json(), time.process_time() - t0)
     scored: Scored = []
     for f in range(k):
         fold_lm = _scorers(lm, {part: fold_models[part][f] for part in SCORERS})
-        scored += [(g, ctx, score_candidates(ctx, fold_lm)) for a, (g, ctx) in enumerate(ctxs) if folds[a] == f]
+        scored += [(g, ctx, score_candidates(ctx, fold_lm)) for a, (g, ctx) in enumerate(held or ctxs) if folds[a] == f]
     order = {id(g): a for a, (g, _) in enumerate(ctxs)}
     scored.sort(key=lambda row: order[id(row[0])])
     return Selection(choices, scored, k, len(set(folds)))
@@ -341,9 +388,7 @@ def corpus_hash(golds: list[dict]) -> str:
 def fit_language(lang: str, items: list[Item], val: list[Item], root: Path, use_tagger: bool,
                  select: str = "cv") -> tuple[LanguageModel, Examples, dict]:
     """The models of one language, and a report of how they were chosen (and their val figures)."""
-    kinds_rows = [(name_features(o["name"], lang), o.get("kind") or "other")
-                  for g, _, _ in items for o in g.get("organizations") or [] if o.get("name")]
-    kinds = fit_linear(kinds_rows, C_KINDS, labels=ORG_KINDS)
+    kinds = _fit_kinds(items, lang)
     blank = LinearModel(("no", "yes"), (0.0,), {})
     lm = LanguageModel(orgs=blank, events=blank, pairs=TypedModel(EVENT_TYPES, (0.0,) * len(EVENT_TYPES), {}),
                        kinds=kinds, people=blank,
@@ -377,8 +422,13 @@ def fit_language(lang: str, items: list[Item], val: list[Item], root: Path, use_
     chosen = None
     log.info("%s: %d articles from %d sites in %d folds; contexts built (%.1f CPU s so far)",
              lang, len(items), len(set(sites)), k, time.process_time())
+    pool = None
     if select == "cv" and k >= 2:
         chosen = cross_validate(ctxs, per_article, folds, k, lm)
+    elif select == "val+oof" and k >= 2:  # the scorers at their default C, fitted on the other folds
+        pool = cross_validate(ctxs, per_article, folds, k, lm,
+                              grids={part: ((DEFAULT_C[part], "none"),) for part in SCORERS},
+                              held=held_out_contexts(lang, items, folds, k, lm, oof)).scored
     for part in SCORERS:
         rows = [getattr(ex, part) for ex in per_article]
         choice = chosen.choices[part] if chosen else None
@@ -396,7 +446,14 @@ def fit_language(lang: str, items: list[Item], val: list[Item], root: Path, use_
                       scorers={part: chosen.choices[part].to_json() for part in SCORERS},
                       out_of_fold=_figures(oof_rows))
     val_rows = [(g, context_for(doc, ex, lm)) for g, doc, ex in val]
-    if val and chosen is None:  # asked for, or too few sites to hold any out
+    if pool is not None:
+        lm.thresholds = thresholds_on_pool(lm, [(g, ctx, score_candidates(ctx, lm)) for g, ctx in val_rows], pool)
+        log.info("%s: thresholds %s (%.1f CPU s so far)", lang, lm.thresholds, time.process_time())
+        report.update(thresholds_from="val+out-of-fold" if val else "out-of-fold", folds=k,
+                      pooled_articles=len(val_rows) + len(pool),
+                      # the pooled thresholds saw these articles: not a held-out figure
+                      out_of_fold=_figures([(g, decide(ctx, lm, s).model_dump()) for g, ctx, s in pool]))
+    elif val and chosen is None:  # asked for, or too few sites to hold any out
         lm.thresholds = choose_thresholds(lm, [(g, ctx, score_candidates(ctx, lm)) for g, ctx in val_rows],
                                           by_article=select == "cv")
     if val:
@@ -419,10 +476,13 @@ def train(golds: list[dict], out: str, val: list[dict] | None = None, name: str 
 
     `select="cv"`: each scorer's C and the thresholds chosen by grouped cross-validation over the
     training articles (`selection.py`; needs articles from two sites or more, else as "val");
-    `select="val"`: defaults for C, thresholds chosen on `val` (defaults without it). Val figures,
+    `select="val"`: defaults for C, thresholds chosen on `val` (defaults without it);
+    `select="val+oof"`: defaults for C, thresholds chosen on `val` pooled with the training
+    articles scored out of fold (`thresholds_on_pool`; on val alone with fewer than 3 articles). Val figures,
     when val is given, are recorded in the meta either way."""
-    if select not in ("cv", "val"):
-        raise ConfigError(f"unknown selection {select!r}", hint="use cv (cross-validation on train) or val")
+    if select not in SELECTIONS:
+        raise ConfigError(f"unknown selection {select!r}",
+                          hint="use cv (cross-validation on train), val or val+oof (val pooled with train out of fold)")
     if not golds:
         raise ConfigError("no training articles", hint="give gold files with text and answers")
     golds = sorted(golds, key=lambda g: str(g["id"]))
