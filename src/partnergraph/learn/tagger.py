@@ -165,7 +165,16 @@ def _gazetteer_tags(words: list[str], names: frozenset[tuple[str, ...]],
 def lower_words(text: str) -> frozenset[str]:
     """The words the document writes in lower case: a capitalised word also written in lower
     case ("Agriculture" / "agriculture") is likelier a common word than a name."""
-    return frozenset(_LOWER_WORD.findall(text))
+    last = _LOWER_LAST[0]  # one tuple, read once: consistent whatever another thread stores
+    if last[0] is text:  # the tagger and then the candidates ask for the same document's
+        return last[1]
+    got = frozenset(_LOWER_WORD.findall(text))
+    _LOWER_LAST[0] = (text, got)
+    return got
+
+
+# the last text lower_words read (the very object) and its words
+_LOWER_LAST: list[tuple[str | None, frozenset[str]]] = [(None, frozenset())]
 
 
 class FeatureStrings:

@@ -54,4 +54,9 @@ def tokens(text: str, lang: str) -> list[str]:
     """Lower-cased word tokens (English) or non-space characters (Chinese)."""
     if lang == "zh":  # str.split() drops exactly the characters isspace() names
         return list("".join(text.lower().split()))
+    low = text.lower()
+    if len(low) == len(text) and "\u03a3" not in text:
+        # each character lowered alone (no expansion such as İ, no final sigma, whose lower
+        # case depends on its neighbours): the same words, found in the lowered text at once
+        return _WORD.findall(low)
     return [t.lower() for t in _WORD.findall(text)]

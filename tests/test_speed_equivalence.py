@@ -1,0 +1,67 @@
+"""Faster forms of the learned layer's small steps equal the plain definitions they replace."""
+
+from __future__ import annotations
+
+import random
+from importlib.resources import files
+from operator import add
+from pathlib import Path
+
+from partnergraph.learn import tagger as T
+from partnergraph.learn.candidates import _grams
+from partnergraph.learn.text import _WORD, tokens
+
+
+def _plain_tokens(text: str) -> list[str]:
+    return [t.lower() for t in _WORD.findall(text)]
+
+
+def test_english_tokens_equal_each_word_lowered():
+    # İ lowers to two characters, Σ to σ or ς by its neighbours, K (Kelvin) and ſ fold to Latin letters
+    tricky = ["Harlow University’s Rector", "İSTANBUL İz", "ΟΔΟΣ Σ", "ΣA", "\u212aelvin ſign", "STRASSE ẞ ß",
+              "O'Neil’S", "", "  ", "ǅemal Ǆ"]
+    alpha = list("aZkK'’ \tSsſıΣσςÉé1-İẞßǅǄ\u212a\u2126µ")
+    rng = random.Random(3)
+    tricky += ["".join(rng.choice(alpha) for _ in range(rng.randint(0, 14))) for _ in range(3000)]
+    for text in tricky:
+        assert tokens(text, "en") == _plain_tokens(text), text
+
+
+def _plain_grams(toks: list[str], chars: bool) -> list[str]:
+    bigrams = [a + b for a, b in zip(toks, toks[1:]) if a != "ORG" and b != "ORG"]
+    return toks + bigrams if chars else [t for t in toks if t == "ORG"] + bigrams
+
+
+def test_chinese_grams_equal_the_pairs_of_characters_between_marks():
+    rng = random.Random(4)
+    for _ in range(2000):
+        toks = [rng.choice(["ORG", "大", "学", "与", "a", "1"]) for _ in range(rng.randint(0, 12))]
+        for chars in (True, False):
+            assert _grams(toks, "zh", chars=chars) == _plain_grams(toks, chars), toks
+
+
+def test_lower_words_of_each_text_its_own():
+    a, b = "the Agriculture and agriculture", "Digital digital sovereignty"
+    for _ in range(2):
+        assert T.lower_words(a) == frozenset({"the", "and", "agriculture"})
+        assert T.lower_words(b) == frozenset({"digital", "sovereignty"})
+
+
+def test_chinese_pair_rows_equal_the_string_lookup():
+    path = Path(str(files("partnergraph") / "trained" / "zh" / "names.crfsuite"))
+    states = T.Tagger(path, "zh")._states
+    known = sorted(states._pairs)
+    rng = random.Random(5)
+    alpha = sorted({c for p in known[:400] for c in p}) + list("abXY09 #\t大学")
+    for _ in range(500):
+        text = "".join(rng.choice(alpha) if rng.random() < 0.8 else rng.choice(known)
+                       for _ in range(rng.randint(1, 40)))
+        words: list[str] = []
+        runs: list[int] = []
+        for toks in T.sequences(text, [(0, len(text))], "zh"):
+            ws = [text[a:b] for a, b in toks]
+            runs += [len(words) + 2 + k for k, w in enumerate(ws) if len(w) > 1]
+            words += ["#", "#", *ws, "#", "#"]
+        if not words:
+            continue
+        assert states._pair_ids(words, runs).tolist() == [states._pairs.get(p, 0) for p in map(add, words, words[1:])]
