@@ -23,7 +23,7 @@ from bisect import bisect_left
 from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import combinations, islice
+from itertools import chain, combinations, islice
 from operator import add
 
 from partnergraph.extraction.stages import mentions as org_mentions
@@ -858,13 +858,10 @@ def _event_words(ctx: Context, k: int, only: Container[str] | None = None) -> di
     if si is None:
         return {"no_trigger_sentence": 1.0}
     f[f"sent={_bucket(si, (0, 1, 2, 4, 8))}"] = 1.0
-    typed_prefix = ev.type + "|w="
-    for g in ctx.sentence_grams(si):
-        word, typed_word = "w=" + g, typed_prefix + g
-        if only is None or word in only:
-            f[word] = 1.0
-        if only is None or typed_word in only:
-            f[typed_word] = 1.0
+    grams = ctx.sentence_grams(si)
+    # each gram's word and typed word in turn ("w=g", "type|w=g"), made and filtered at C level
+    names = chain.from_iterable(zip(map("w=".__add__, grams), map((ev.type + "|w=").__add__, grams)))
+    f.update(dict.fromkeys(names if only is None else filter(only.__contains__, names), 1.0))
     return f
 
 
@@ -914,8 +911,7 @@ def _document_words(ctx: Context) -> dict[str, float]:
     result, a ranking, an appointment or a discovery, which tells no cooperation."""
     f: dict[str, float] = {}
     for si in range(len(ctx.sents)):
-        for g in ctx.sentence_grams(si):
-            f["w=" + g] = 1.0
+        f.update(dict.fromkeys(map("w=".__add__, ctx.sentence_grams(si)), 1.0))
     return f
 
 

@@ -678,7 +678,7 @@ class EnStates:
         place: list[str] = []
         at: list[int] = []
         for toks in seqs:
-            ws = [text[a:b] for a, b in toks]
+            ws = list(map(text.__getitem__, starmap(slice, toks)))  # the words, sliced at C level
             at += range(len(words), len(words) + len(toks))
             words += (None, None, *ws, None, None)
             tags += (_PAD_CODE, _PAD_CODE, *_rule_codes(toks, rule_spans, longest), _PAD_CODE, _PAD_CODE)
