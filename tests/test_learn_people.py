@@ -126,8 +126,20 @@ def test_a_tagged_person_is_kept_only_with_a_sure_post():
     assert out.people[0].stage.startswith(TAGGED_STAGE + "+")
 
 
+def test_a_chinese_tagged_person_with_a_title_beside_the_name_is_kept_at_the_best_post():
+    text = "江岭大学迎来副校长林晓峰、孙丽华，周明远也出席。"
+    jl = _org("江岭大学", text)
+    tagged = [_span(text, "林晓峰"), _span(text, "孙丽华"), _span(text, "周明远")]
+    ctx = _context(text, [jl], [], tagged, "zh")
+    # 孙丽华 is listed after the vice-president: the same title
+    assert [(p.name, p.title) for p in ctx.people] == [("林晓峰", "副校长"), ("孙丽华", "副校长"), ("周明远", None)]
+    lm = SimpleNamespace(thresholds=dict(DEFAULT_THRESHOLDS, people=0.5))
+    out = decide(ctx, lm, ([0.9], {}, [], [(0, 0.3), (0, 0.3), (0, 0.3)], 1.0))
+    # the post is unsure, but a gold person whose post the text leaves open takes any: the best
+    assert [(p.name, p.org) for p in out.people] == [("林晓峰", "江岭大学"), ("孙丽华", "江岭大学")]
+
 def test_the_tagged_threshold_holds_back_a_tagged_person_the_people_threshold_would_keep():
-    text = "Prof. Lin Brand of Harlow University spoke."
+    text = "Lin Brand of Harlow University spoke."  # no title beside the name
     ctx = _context(text, [_org("Harlow University", text)], [], [_span(text, "Lin Brand")])
     lm = SimpleNamespace(thresholds=dict(DEFAULT_THRESHOLDS, people=0.5, tagged=0.9))
     assert decide(ctx, lm, ([0.9], {}, [], [(0, 0.8)], 1.0)).people == []
@@ -150,7 +162,6 @@ def test_a_chinese_tagged_name_with_a_surname():
     text = "周明远与全体职工座谈。"
     p = tagged_people(text, [], [_span(text, "周明远")], [], "zh")[0]
     assert "tagged|surname=yes" in name_features(text, p, "zh")
-
 
 
 def test_an_honorific_of_the_lexicon_before_a_tagged_name():
@@ -227,7 +238,6 @@ def test_a_tagged_name_is_trimmed_before_it_becomes_a_person():
     assert [p.name for p in got] == ["周明远"]
 
 
-
 def test_an_english_tagged_name_loses_a_leading_word_the_document_writes_in_lower_case():
     from partnergraph.learn.tagger import lower_words
 
@@ -287,3 +297,49 @@ def test_a_country_named_alone_beside_an_organization_with_a_head_word():
     alone = _context("In Kenya, Amos Mwangi, CEO, signed the deal.", [kenya],
                      [_person("Amos Mwangi", "CEO", "In Kenya, Amos Mwangi, CEO, signed the deal.")], [])
     assert "place|rival_head" not in person_features(alone, 0, 0, 0)
+
+
+def test_names_listed_after_a_chinese_title_and_name_hold_that_title():
+    text = "江岭大学副校长林晓峰、周明远、孙丽华等出席，海川集团全体职工、干部参加。"
+    s = text.index("林晓峰")
+    first = Person(name="林晓峰", title="副校长", evidence=[Span(start=s - 3, end=s, field="title"),
+                                                          Span(start=s, end=s + 3, field="name")])
+    got = tagged_people(text, [first], [], [(0, 4)], "zh")
+    assert [(p.name, p.title, p.stage) for p in got] == [("周明远", "副校长", TAGGED_STAGE),
+                                                         ("孙丽华", "副校长", TAGGED_STAGE)]
+    assert [s.field for s in got[0].evidence] == ["title", "name"]
+    # a name the tagger already found is not repeated but takes the title; words with no surname
+    # end the list
+    got = tagged_people(text, [first], [_span(text, "周明远")], [(0, 4)], "zh")
+    assert [(p.name, p.title) for p in got] == [("周明远", "副校长"), ("孙丽华", "副校长")]
+
+
+def test_a_chinese_title_in_traditional_characters_beside_a_tagged_name():
+    text = "江嶺大學校長林曉峰與海川集團周明遠董事長會談。"
+    s = text.index("林曉峰")
+    assert text[slice(*title_near(text, s, s + 3, "zh"))] == "校長"
+    s = text.index("周明遠")
+    assert text[slice(*title_near(text, s, s + 3, "zh"))] == "董事長"
+    got = tagged_people(text, [], [_span(text, "林曉峰")], [(0, 4)], "zh")
+    assert [(p.name, p.title) for p in got] == [("林曉峰", "校長")]
+
+
+def test_a_traditional_surname_counts_as_a_surname():
+    from partnergraph.learn.people import name_features
+
+    text = "劉燦宏與全體職工座談。"
+    p = tagged_people(text, [], [_span(text, "劉燦宏")], [], "zh")[0]
+    assert "tagged|surname=yes" in name_features(text, p, "zh")
+
+
+def test_a_traditional_post_and_organization_weigh_as_the_simplified_ones():
+    from partnergraph.learn.posts import post_features
+
+    assert post_features("副校長", "江嶺大學", "zh") == post_features("副校长", "江岭大学", "zh")
+    assert "post=校长|org_head=学" in post_features("黨委副書記、校長", "江嶺大學", "zh")
+    text = "江嶺大學校長林曉峰出席。"
+    s = text.index("林曉峰")
+    lin = Person(name="林曉峰", title="校長", evidence=[Span(start=s - 2, end=s, field="title"),
+                                                      Span(start=s, end=s + 3, field="name")])
+    ctx = _context(text, [_org("江嶺大學", text)], [lin], [], "zh")
+    assert "title=校长" in person_features(ctx, 0, 0, 0)

@@ -26,6 +26,7 @@ from functools import cached_property
 from itertools import chain, combinations, islice
 from operator import add
 
+from partnergraph.documents.traditional import to_simplified
 from partnergraph.extraction.stages import mentions as org_mentions
 from partnergraph.learn.cues import CUES, has_cue, sentences_with_cues
 from partnergraph.learn.people import TAGGED_STAGE, name_features, tagged_people
@@ -186,6 +187,8 @@ class Context:
         if got is None:
             p = self.people[k]
             title = (p.title or "").lower()
+            if self.lang == "zh":  # in Simplified characters: 校長 weighs as 校长
+                title = to_simplified(title)
             grams = tokens(title, self.lang) if self.lang != "zh" else [title[j:j + 2] for j in range(max(1, len(title) - 1))]
             name = next((s for s in p.evidence if s.field == "name"), None)
             got = self._person_facts[k] = (grams, name, -1 if name is None else self.sentence_at(name.start))

@@ -19,7 +19,9 @@
   rules' event unless the organizations model scores it higher.
 - A person's post is held at the best-scored organization named near them when that score
   clears the people threshold, else the text leaves it open (`org` null). A person only the
-  tagger named (learn/people.py) is kept only with a post scored above the tagged threshold.
+  tagger named (learn/people.py) is kept with a post scored above the tagged threshold, or in
+  Chinese with a title written beside the name (at its best-scored organization: a gold person
+  whose post the text leaves open takes any, so that is never worse than none).
 - An organization is kept when its score clears the orgs threshold or it is a party or entity
   of a kept event or holds a kept post.
 - An article the documents model finds no cooperation story in (its score below the document
@@ -210,9 +212,17 @@ def decide(
         best = post_p[k]
         org = orgs[best[0]].name if best is not None and best[1] >= th["people"] else None
         if person.stage == TAGGED_STAGE:
-            if org is not None and best[1] >= th["tagged"]:  # a name only the tagger found: kept with a sure post
+            # a name only the tagger found: kept with a sure post, or in Chinese with a title written
+            # beside it (what the rules read a person from: 校長林曉峰, 副校长朱杰、李其朋), its post
+            # then the best-scored organization (English val people .543 -> .539 with it, so not there)
+            if org is not None and best[1] >= th["tagged"]:
                 people.append(person.model_copy(update={
                     "org": org, "confidence": round(best[1], 3), "stage": f"{TAGGED_STAGE}+{stage}"}))
+            elif person.title is not None and ctx.lang == "zh":
+                people.append(person.model_copy(update={
+                    "org": orgs[best[0]].name if best is not None else None,
+                    "confidence": round(best[1], 3) if best is not None else 0.0,
+                    "stage": f"{TAGGED_STAGE}+{stage}"}))
             continue
         people.append(person if org == person.org else person.model_copy(update={"org": org, "stage": stage}))
 

@@ -7,7 +7,8 @@ Mohammed bin Salman", "Minister Nishimura", 雷军董事长). On train, out-of-f
 names that are no gold person). Each such name, without what the tagger glued to it (`trimmed`:
 "Affairs Nam Ho-su", 孙波率), becomes a person with the title written right beside it, if any;
 the people scorer (`candidates.person_features`) then says where its post is held, and `decide`
-keeps a tagged person only with a post it is sure of.
+keeps a tagged person with a post it is sure of or a title beside the name. Names listed after a
+Chinese title and name (副校长朱杰、李其朋、梁荣华) are people with that title too (`listed_people`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from partnergraph.documents.traditional import to_simplified
 from partnergraph.learn.scoring import norm_person
 from partnergraph.models import Person, Span
 
@@ -47,14 +49,17 @@ def title_near(text: str, start: int, end: int, lang: str) -> tuple[int, int] | 
     """The span of the title written right before the name at [start, end) ("Crown Prince
     Mohammed bin Salman", "校长张明") or right after it ("Amy Hart, Dean", "张明校长")."""
     if lang == "zh":
+        # read in Simplified characters, as the rules read titles (校長 is 校长), offsets kept
+        lo = max(0, start - _ZH_WINDOW)
+        view = to_simplified(text[lo:end + _ZH_WINDOW])
         title_re = _zh_title_re()
-        m = title_re.match(text, end)
+        m = title_re.match(view, end - lo)
         if m:
-            return m.span()
+            return m.start() + lo, m.end() + lo
         best = None
-        for m in title_re.finditer(text, max(0, start - _ZH_WINDOW), start):
-            if m.end() == start:
-                best = m.span()
+        for m in title_re.finditer(view, 0, start - lo):
+            if m.end() == start - lo:
+                best = m.start() + lo, m.end() + lo
         return best
     title, gap, after = _en_patterns()
     for m in title.finditer(text, max(0, start - _WINDOW), start):
@@ -86,7 +91,8 @@ def name_features(text: str, p: Person, lang: str, lower: frozenset[str] = froze
         from partnergraph.extraction.rules.chinese.lexicon import lexicon
 
         lex = lexicon()
-        f["tagged|surname=" + ("yes" if p.name[:1] in lex.surnames1 or p.name[:2] in lex.surnames2 else "no")] = 1.0
+        name = to_simplified(p.name)  # the surnames are listed in Simplified characters (劉 is 刘)
+        f["tagged|surname=" + ("yes" if name[:1] in lex.surnames1 or name[:2] in lex.surnames2 else "no")] = 1.0
         if any(c in p.name for c in "·・•"):
             f["tagged|foreign"] = 1.0
         return f
@@ -130,8 +136,9 @@ def trimmed(text: str, start: int, end: int, lang: str, lower: frozenset[str] = 
         from partnergraph.extraction.rules.chinese.lexicon import lexicon
 
         lex = lexicon()
+        after = to_simplified(text[start + 1:start + 3])
         if end - start >= 3 and text[start] in _ZH_GLUED_BEFORE and (
-                text[start + 1] in lex.surnames1 or text[start + 1:start + 3] in lex.surnames2):
+                after[:1] in lex.surnames1 or after in lex.surnames2):
             start += 1
         if end - start >= 3 and text[end - 1] in _ZH_GLUED_AFTER:
             end -= 1
@@ -175,4 +182,52 @@ def tagged_people(text: str, people: list[Person], tagged: list[tuple[int, int, 
             evidence.insert(0, Span(start=title[0], end=title[1], field="title"))
         out.append(Person(name=name, title=text[title[0]:title[1]] if title else None, org=None,
                           evidence=evidence, confidence=0.0, stage=TAGGED_STAGE))
+    if lang == "zh":
+        out = listed_people(text, people, out, set(known))
+    return out
+
+
+# one more name of a list after a title and a name: 、 then a surname and one to three characters,
+# ending at a list mark, a comma or 等 (副校长朱杰、李其朋、梁荣华等出席)
+_ZH_LISTED = re.compile(r"、([\u4e00-\u9fff]{2,4})(?=[、，,；;等和及与])")
+_MAX_LISTED = 8
+
+
+def listed_people(text: str, people: list[Person], tagged: list[Person], known: set[str]) -> list[Person]:
+    """`tagged` (the tagger's new people) with the names listed after a Chinese person whose
+    title is written right before their name (副校长朱杰、李其朋、梁荣华): each a person with
+    that title, as the rules read the first; a tagged one without a title takes it. A listed
+    name must open with a surname and hold no character of a title. `known`: the rules' names."""
+    from partnergraph.extraction.rules.chinese.lexicon import lexicon
+
+    lex = lexicon()
+    out = list(tagged)
+    at_key = {norm_person(p.name): k for k, p in enumerate(out)}
+    for p in [*people, *tagged]:
+        title = next((s for s in p.evidence if s.field == "title"), None)
+        name = next((s for s in p.evidence if s.field == "name"), None)
+        if title is None or name is None or title.end != name.start:
+            continue
+        at = name.end
+        for _ in range(_MAX_LISTED):
+            m = _ZH_LISTED.match(text, at)
+            if m is None:
+                break
+            cand = m.group(1)
+            simple = to_simplified(cand)
+            if not (simple[:1] in lex.surnames1 or simple[:2] in lex.surnames2) or lex.title_re.search(simple):
+                break
+            at = m.end()
+            key = norm_person(cand)
+            if key in known:
+                continue
+            known.add(key)
+            person = Person(name=cand, title=p.title, org=None, confidence=0.0, stage=TAGGED_STAGE,
+                            evidence=[Span(start=title.start, end=title.end, field="title"),
+                                      Span(start=m.start(1), end=m.end(1), field="name")])
+            k = at_key.get(key)
+            if k is None:
+                out.append(person)
+            elif out[k].title is None:
+                out[k] = person
     return out

@@ -4,13 +4,16 @@ A post's word and the organization's head word go together or not: a dean at a s
 faculty, a minister at a country or a ministry, a vice-chancellor at a university; 县长 at 屏南县
 or 县政府 and 书记 at 县委, 校长 at a 大学 or 学院. The organization's kind alone (`kind=`) does not
 tell 县委 from 县政府 nor a country from a ministry, so the people scorer also reads the title's
-head word joined with the organization's head (`post_heads`, `org_head`).
+head word joined with the organization's head (`post_heads`, `org_head`). Chinese titles and
+names are read in Simplified characters, so Traditional releases share the weights.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from partnergraph.documents.traditional import to_simplified
 
 # English: the title's head is its last word before what it governs ("Minister of Education",
 # "Ambassador to India", "head of LINC project team"); a post is at most this many words
@@ -27,7 +30,8 @@ def title_heads(title: str | None, lang: str) -> list[str]:
     if not title:
         return []
     if lang == "zh":
-        posts = [p.strip() for p in _ZH_POSTS.split(title)]
+        # in Simplified characters, so a post read in Traditional (校長) weighs as the same post
+        posts = [p.strip() for p in _ZH_POSTS.split(to_simplified(title))]
         heads = [p[-2:] for p in posts if len(p) >= 2]
     else:
         first = _EN_GOVERNS.split(title, maxsplit=1)[0]
@@ -42,7 +46,7 @@ def org_head(name: str, lang: str) -> str:
     its head noun in English ('university' of "University of X", 'ministry', 'school'), 'place'
     for a country or city named alone, else 'name' (a name without a head word: "Huawei")."""
     if lang == "zh":
-        name = name.rstrip(")）")
+        name = to_simplified(name.rstrip(")）"))  # 學 is 学
         return "政府" if name.endswith("政府") else name[-1:]
     words = _EN_WORD.findall(name)
     if not words:
