@@ -211,3 +211,21 @@ def test_a_rule_event_the_events_model_doubts_stands_when_the_pairs_model_backs_
     assert not [e for e in decide(ctx, LM, scores, dict(th, backed=0.45)).events if e.type == "visit"]
     other = (org_p, {k: v for k, v in pair_p.items() if k[2] != "visit"}, [0.3], post_p, doc_p)
     assert not [e for e in decide(ctx, LM, other, dict(th, backed=0.35)).events if e.type == "visit"]
+
+
+def test_a_longer_reading_the_organizations_model_prefers_is_the_rule_events_party():
+    # the rules cut "Ministry of Land"; its extended reading holds every mention of it
+    longer = "Ministry of Land, Infrastructure and Transport"
+    ctx = _with_tagged_reading("Harlow University signed a memorandum of understanding with the Ministry of Land, "
+                               "Infrastructure and Transport on 3 May 2024.", longer)
+    assert [e.parties for e in ctx.rules.events] == [["Harlow University", "Ministry of Land"]]
+    org_p, pair_p, event_p, posts, doc_p = _scores(ctx, {})
+    ix = ctx.index
+    org_p[ix["Ministry of Land"]], org_p[ix[longer]] = 0.2, 0.8
+    out = decide(ctx, LM, (org_p, pair_p, event_p, posts, doc_p))
+    assert [e.parties for e in out.events] == [["Harlow University", longer]]
+    assert sorted(o.name for o in out.organizations) == ["Harlow University", longer]
+    # the model prefers the rules' reading: it stands
+    org_p[ix["Ministry of Land"]], org_p[ix[longer]] = 0.8, 0.6
+    out = decide(ctx, LM, (org_p, pair_p, event_p, posts, doc_p))
+    assert [e.parties for e in out.events] == [["Harlow University", "Ministry of Land"]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from partnergraph.documents import prepare
 from partnergraph.learn.candidates import Context, org_features
-from partnergraph.learn.names import join_tagged
+from partnergraph.learn.names import extend_coordinated, join_tagged
 from partnergraph.learn.tagger import NameLexicon, _gazetteer_tags, features, lower_words, name_lexicon, token_spans
 from partnergraph.models import Extraction, Organization, Provenance, Span
 
@@ -106,3 +106,47 @@ def test_a_name_with_a_capital_inside_its_first_word_is_kept():
     text = "Kestrel University signed with eLumio."
     doc, org = _doc_with_rule_org(text, "Kestrel University", 0)
     assert [o.name for o in join_tagged(doc, [org], [(31, 37, "ORG")], None, "en")] == ["Kestrel University", "eLumio"]
+
+
+def _org_at(text, name, stage=None):
+    at = text.index(name)
+    return Organization(name=name, kind="government", stage=stage,
+                        evidence=[Span(start=at, end=at + len(name), field="name")])
+
+
+def test_a_name_read_short_of_its_coordinated_complement_gets_the_longer_reading():
+    text = ("Harlow University signed with the Ministry of Land, Infrastructure and Transport. The Stennis "
+            "Centre for Quantum Computation and Intelligent Systems and Brindle University & Research "
+            "joined. The University of Sydney and Lumio University met; Corvale College and Vance Labs "
+            "too, as did the Office of Trade, Seoul. The School of Mining and Professor Lin, the Bureau of Ports "
+            "and Prof Orla Penn, the Agency for Trade and Norvania's envoy spoke.")
+    doc = prepare(text, id="t", lang="en")
+    rules = [_org_at(text, n) for n in ("Harlow University", "Ministry of Land", "Stennis Centre for Quantum Computation",
+                                        "Brindle University", "University of Sydney", "Lumio University",
+                                        "Corvale College", "Office of Trade", "School of Mining",
+                                        "Bureau of Ports", "Agency for Trade")]
+    orgs = extend_coordinated(doc, rules, None)
+    new = [o for o in orgs[len(rules):]]
+    assert [o.name for o in new] == [
+        "Ministry of Land, Infrastructure and Transport",
+        "Stennis Centre for Quantum Computation and Intelligent Systems",
+        "Brindle University & Research"]  # "& Research": joined by "&" to a name with no complement
+    assert all(o.stage == "extended" for o in new)
+    # another name stops it ("and Lumio University"); "and Vance Labs" joins no complement; a
+    # comma alone ("Office of Trade, Seoul") joins nothing; nor does a title, an honorific or a
+    # possessive after "and"
+    lumio = next(o for o in new if o.name.startswith("Ministry"))
+    assert [(s.start, s.end) for s in lumio.evidence] == [(34, 80)]
+
+
+def test_org_features_tell_an_extended_reading_and_the_name_it_extends():
+    text = "Harlow University signed with the Ministry of Land, Infrastructure and Transport."
+    doc = prepare(text, id="t", lang="en")
+    rules = Extraction(id="t", lang="en", text=text, provenance=Provenance(backend="rules", version="test"),
+                       organizations=[_org_at(text, "Harlow University"), _org_at(text, "Ministry of Land")])
+    orgs = extend_coordinated(doc, rules.organizations, None)
+    ctx = Context.build(doc, rules, orgs, [])
+    harlow, short, longer = (org_features(ctx, i) for i in range(3))
+    assert "extended_by" in short and "extended_by" not in harlow
+    assert longer.get("src=extended") == 1.0 and longer.get("ext_words=<=2") == 1.0 and "ext_comma" in longer
+    assert "ext_head" not in longer

@@ -19,6 +19,7 @@ of them changes what a weight means: bump `FEATURES_VERSION`.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Container
 from dataclasses import dataclass, field
@@ -32,11 +33,12 @@ from partnergraph.learn.cues import CUES, has_cue, sentences_with_cues
 from partnergraph.learn.people import TAGGED_STAGE, name_features, tagged_people
 from partnergraph.learn.posts import org_head, post_features, title_heads
 from partnergraph.learn.roles import mention_roles
-from partnergraph.learn.tagger import lower_words
+from partnergraph.learn.names import EXTENDED_STAGE
+from partnergraph.learn.tagger import lower_words, name_lexicon
 from partnergraph.learn.text import sentences, tokens
 from partnergraph.models import Document, Extraction, Organization, Person, Span
 
-FEATURES_VERSION = 12
+FEATURES_VERSION = 13
 EVENT_TYPES = ("agreement", "visit", "meeting", "joint_entity")
 # pairs per sentence are all pairs of its organizations, up to this many organizations: a
 # member list of 30 is one alliance, not 435 decisions (the rules' event keeps its parties)
@@ -643,7 +645,40 @@ def _org_tagger(ctx: Context, i: int) -> dict[str, float]:
     return f
 
 
-ORG_FEATURES = (_org_name, _org_context, _org_events, _org_tagger)
+_COORDINATION = re.compile(r",\s(?:and\s|&\s)?|\s(?:and|&)\s")
+
+
+def _org_extension(ctx: Context, i: int) -> dict[str, float]:
+    """A name read with the capitalised words coordinated after it (names.extend_coordinated):
+    the words it adds, whether one is an organization head ("University of Sydney and Kestrel
+    University" is two names), whether "&" joins them; and for a name such a reading holds, that
+    it was extended."""
+    o = ctx.orgs[i]
+    if ctx.lang != "en":
+        return {}
+
+    def extends(longer: str, name: str) -> bool:
+        return longer.startswith(name) and _COORDINATION.match(longer, len(name)) is not None
+
+    if o.stage == EXTENDED_STAGE:
+        base = max((p.name for p in ctx.orgs if p.stage != EXTENDED_STAGE and extends(o.name, p.name)),
+                   key=len, default="")
+        added = o.name[len(base):]
+        words = [w.lower() for w in added.replace(",", " ").split() if w not in ("and", "&")]
+        f = {f"ext_words={_bucket(len(words), (1, 2, 3, 5))}": 1.0}
+        if any(w in name_lexicon("en").heads for w in words):
+            f["ext_head"] = 1.0
+        if "&" in added:
+            f["ext_amp"] = 1.0
+        if "," in added:
+            f["ext_comma"] = 1.0
+        return f
+    if any(p.stage == EXTENDED_STAGE and extends(p.name, o.name) for p in ctx.orgs):
+        return {"extended_by": 1.0}
+    return {}
+
+
+ORG_FEATURES = (_org_name, _org_context, _org_events, _org_tagger, _org_extension)
 
 
 def org_features(ctx: Context, i: int) -> dict[str, float]:

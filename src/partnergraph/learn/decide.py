@@ -16,7 +16,10 @@
   one event per pair, grounded in the sentence that names both, unless every sentence naming
   the pair tells a plan ("plans to sign": English). A name and a longer name holding it are
   not partners, and the tagger's other reading of a rule party's name does not repeat the
-  rules' event unless the organizations model scores it higher.
+  rules' event unless the organizations model scores it higher. A rule party never named alone
+  but inside a longer reading (the tagger's, or its coordinated complement: "Ministry of Land" in
+  "Ministry of Land, Infrastructure and Transport", names.extend_coordinated) that the
+  organizations model keeps and scores higher is that reading in the rules' events.
 - A person's post is held at the best-scored organization named near them when that score
   clears the people threshold, else the text leaves it open (`org` null). A person only the
   tagger named (learn/people.py) is kept with a post scored above the tagged threshold, or in
@@ -49,7 +52,7 @@ from partnergraph.learn.candidates import (
     person_candidates,
     person_features,
 )
-from partnergraph.learn.names import is_part_of, join_tagged
+from partnergraph.learn.names import EXTENDED_STAGE, extend_coordinated, is_part_of, join_tagged
 from partnergraph.learn.people import TAGGED_STAGE
 from partnergraph.learn.text import sentences
 from partnergraph.models import Document, Event, Extraction, Organization, Span
@@ -78,9 +81,12 @@ def context_for(doc: Document, rules: Extraction, lm: LanguageModel,
     if lang == "zh":  # glued prefixes cut by the bounds model (the tagger read the rules' own spans)
         rules = refine(doc.text, rules, spans, lm.bounds)
     orgs = join_tagged(doc, rules.organizations, spans, lm.kinds, lang, lm.bounds)
+    if lang == "en":
+        orgs = extend_coordinated(doc, orgs, lm.kinds)
     return Context.build(doc, rules, orgs, spans)
 
 
+_MAX_MENTIONS = 12  # mentions of an organization compared with another reading's
 _MAX_PRUNED = 4  # rule events of three up to this many parties lose those with no partner
 
 Scores = tuple[list[float], dict[tuple[int, int, str], float], list[float], list[tuple[int, float] | None], float]
@@ -134,10 +140,16 @@ def decide(
         if at is not None:
             best[(ev.type, at)] = max(best.get((ev.type, at), 0.0), event_p[k])
     backed = th.get("backed", 1.01)
+    better = _better_readings(ctx, org_p, th["orgs"])
     for k, ev in enumerate(rules.events):
         at = _trigger(ev)
         if not told:
             continue
+        if any(ctx.index.get(p) in better for p in ev.parties):
+            # a party the organizations model reads with other boundaries ("Ministry of Land, Infrastructure and
+            # Transport" where the rules cut "Ministry of Land"): that reading is the party
+            ev = ev.model_copy(update={"parties": list(dict.fromkeys(
+                orgs[better[ctx.index[p]]].name if ctx.index.get(p) in better else p for p in ev.parties))})
         if (event_p[k] if at is None else best[(ev.type, at)]) < th["events"] and not _backed(ctx, pair_p, ev, backed):
             continue
         # the events model decides whether the event was reported; the rules' reading of who took
@@ -231,7 +243,7 @@ def decide(
     kept_orgs = []
     for i, o in enumerate(orgs):
         if o.name in needed or org_p[i] >= th["orgs"]:
-            made = "tagger+" if o.stage == "tagger" else "rules+"
+            made = f"{o.stage}+" if o.stage in _OTHER_READINGS else "rules+"
             kept_orgs.append(o.model_copy(update={"confidence": round(org_p[i], 3), "stage": made + stage}))
     names = {o.name for o in kept_orgs}
     people = [p if p.org is None or p.org in names else p.model_copy(update={"org": None}) for p in people]
@@ -293,12 +305,43 @@ def _name_families(orgs: list[Organization], ids: list[int]) -> dict[int, set[in
     return out
 
 
+# the stages that read a name the rules also read with other boundaries
+_OTHER_READINGS = ("tagger", EXTENDED_STAGE)
+
+
+def _better_readings(ctx: Context, org_p: list[float], threshold: float) -> dict[int, int]:
+    """Each rules organization that another reading of its words replaces as a party of the rules'
+    events: a tagger's or extended name holding its name and every one of its mentions (the rules'
+    name is never written alone), kept by the organizations model (at `threshold`) and scored
+    above it (the best such reading)."""
+    orgs = ctx.orgs
+    out: dict[int, int] = {}
+    readings = [j for j, o in enumerate(orgs) if o.stage in _OTHER_READINGS and org_p[j] >= threshold]
+    if not readings:
+        return out
+    for i, o in enumerate(orgs):
+        if o.stage in _OTHER_READINGS:
+            continue
+        spans = [(s, e) for (s, e, _), _si in ctx.mentions_of.get(i, [])[:_MAX_MENTIONS]]
+        best = None
+        for j in readings:
+            if org_p[j] <= org_p[i] or (best is not None and org_p[j] <= org_p[best]) \
+                    or not is_part_of(o.name, orgs[j].name) or o.name == orgs[j].name:
+                continue
+            theirs = [(s, e) for (s, e, _), _si in ctx.mentions_of.get(j, [])[:_MAX_MENTIONS]]
+            if spans and all(any(a <= s and e <= b for a, b in theirs) for s, e in spans):
+                best = j
+        if best is not None:
+            out[i] = best
+    return out
+
+
 def _readings(i: int, family: dict[int, set[int]], orgs: list[Organization], org_p: list[float]) -> set[int]:
     """Organization i and, when it is the tagger's reading of a name, the rules' readings of that
     name the organizations model scores at least as high."""
-    if orgs[i].stage != "tagger":
+    if orgs[i].stage not in _OTHER_READINGS:
         return {i}
-    return {i} | {j for j in family.get(i, ()) if orgs[j].stage != "tagger" and org_p[j] >= org_p[i]}
+    return {i} | {j for j in family.get(i, ()) if orgs[j].stage not in _OTHER_READINGS and org_p[j] >= org_p[i]}
 
 
 def _trigger(ev: Event) -> tuple[int, int] | None:

@@ -5,17 +5,21 @@ except in English when the tagger reads other boundaries there ("Hyundai Enginee
 Construction" where the rules cut "Hyundai Engineering"): that reading becomes a candidate of
 its own and the organizations model, which sees both, keeps or drops each. A new name that
 is a whole-word part of a known name ("Aramco" in "Saudi Aramco") is that organization's alias; otherwise it is a new organization, its kind from the kinds model, with
-every occurrence of the name in the body as evidence.
+every occurrence of the name in the body as evidence. An English name the words after it
+coordinate into a longer one ("Ministry of Land" + ", Infrastructure and Transport") gets that
+longer reading as a candidate of its own (`extend_coordinated`, stage "extended").
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
+from functools import lru_cache
 
 from partnergraph.extraction.stages import name_spans
 from partnergraph.learn.bounds import best_alias_owner
 from partnergraph.learn.linear import LinearModel
+from partnergraph.learn.tagger import _data_lines, name_lexicon
 from partnergraph.models import Document, Organization, Span
 
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
@@ -23,6 +27,15 @@ _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 # boundary read one word too early); "eBay", "iFlytek" open with a capital inside the word
 _LOWER_OPENING = re.compile(r"[a-z]+(?![\w'’-])")
 _MAX_SPANS = 100
+# an English name read short of its coordinated complement ("Ministry of Land" in "Ministry of
+# Land, Infrastructure and Transport"): what may follow it, a separator and a run of capitalised
+# words; the run ends at the first word that is not capitalised (one word per step: linear)
+EXTENDED_STAGE = "extended"
+_COMPLEMENT = re.compile(r"\s(?:of|for|on)\s[A-Z]")
+_SEPARATOR = re.compile(r",\s(?:and\s|&\s)?|\s(?:and|&)\s")
+_CAP_WORD = re.compile(r"[A-Z][\w'’-]*")
+_MAX_SEGMENTS = 5
+_MAX_SEGMENT_WORDS = 5
 _MAX_NEW = 60  # new organizations per document: a tagger gone wild on a list page stops here
 _MAX_NAMES = 200  # distinct tagged names looked at per document (each costs a scan of the text)
 
@@ -102,6 +115,86 @@ def is_part_of(name: str, known: str) -> bool:
 def clean_name(text: str, s: int, e: int) -> str:
     """A tagged name as the organization would be called (no leading "the", no edge punctuation)."""
     return _LEADING.sub("", text[s:e]).strip(" ,.;:'\"")
+
+
+def _capitalised_run(text: str, i: int, stops: frozenset[str]) -> int:
+    """End of the run of capitalised words (single spaces between) that starts at `i`, or `i`; a
+    word of `stops` (a title or honorific: "and Professor Lin") or a possessive ends it."""
+    end, n = i, 0
+    while n < _MAX_SEGMENT_WORDS:
+        m = _CAP_WORD.match(text, i)
+        if m is None or m.group().lower().rstrip(".") in stops or m.group().endswith(("'s", "’s")):
+            break
+        end, n = m.end(), n + 1
+        if text[end:end + 1] != " ":
+            break
+        i = end + 1
+    return end
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """Lower-cased honorifics and one-word titles: words that open a person's mention, not a name's."""
+    one_word = {t.lower() for t in _data_lines("en_titles.txt") if " " not in t}
+    return frozenset(name_lexicon("en").honorifics | one_word)
+
+
+def coordinated_end(text: str, start: int, end: int, taken: Taken) -> int | None:
+    """Where the name text[start:end] would end with the capitalised words coordinated after it
+    ("Ministry of Land" + ", Infrastructure and Transport", "Wageningen University" + " &
+    Research"): the end of the last run joined by "and" or "&"; None when no such run follows.
+    A name without a complement ("of", "for", "on") is extended only across "&"; a run that another name covers
+    (`taken`) stops it ("University of Sydney and Kestrel University")."""
+    name = text[start:end]
+    has_complement = _COMPLEMENT.search(name) is not None
+    best: int | None = None
+    pos, runs = end, 0
+    while runs < _MAX_SEGMENTS:
+        sep = _SEPARATOR.match(text, pos)
+        if sep is None:
+            break
+        run_end = _capitalised_run(text, sep.end(), _stop_words())
+        if run_end == sep.end() or taken.overlaps(sep.end(), run_end):
+            break
+        joined = "&" in sep.group() or "and" in sep.group()
+        if not has_complement and "&" not in sep.group():
+            break
+        runs += 1
+        pos = run_end
+        if joined:
+            best = pos
+    return best
+
+
+def extend_coordinated(doc: Document, orgs: list[Organization], kinds: LinearModel | None) -> list[Organization]:
+    """`orgs` plus, for an English name that the words after it coordinate into a longer one
+    ("Ministry of Land" before ", Infrastructure and Transport"), that longer reading as a
+    candidate of its own (stage "extended"): the organizations model, which sees both, keeps
+    or drops each."""
+    text = doc.text
+    taken = Taken(name_spans(orgs))
+    body = sorted((s.start, s.end) for s in doc.body) or [(0, len(text))]
+    starts = [b0 for b0, _ in body]
+    known = {n for o in orgs for n in (o.name, *o.aliases)}
+    out = list(orgs)
+    for o in orgs:
+        for sp in o.evidence:
+            if sp.field not in ("name", "alias") or len(out) - len(orgs) >= _MAX_NEW:
+                continue
+            got = coordinated_end(text, sp.start, sp.end, taken)
+            if got is None:
+                continue
+            name = clean_name(text, sp.start, got)
+            if name in known or "\n" in name:
+                continue
+            known.add(name)
+            occ = _occurrences(text, name, body, starts)
+            if not occ:
+                continue
+            kind = kinds.predict(name_features(name, "en"))[0] if kinds is not None else o.kind
+            out.append(Organization(name=name, kind=kind, evidence=[Span(start=a, end=b, field="name") for a, b in occ],
+                                    confidence=0.5, stage=EXTENDED_STAGE))
+    return out
 
 
 def join_tagged(doc: Document, orgs: list[Organization], spans: list[tuple[int, int, str]],
