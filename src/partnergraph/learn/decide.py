@@ -52,7 +52,8 @@ from partnergraph.learn.candidates import (
     person_candidates,
     person_features,
 )
-from partnergraph.learn.names import EXTENDED_STAGE, extend_coordinated, is_part_of, join_tagged
+from partnergraph.learn.names import EXTENDED_STAGE, Taken, extend_coordinated, is_part_of, join_tagged
+from partnergraph.learn.places import place_candidates
 from partnergraph.learn.people import TAGGED_STAGE
 from partnergraph.learn.text import sentences
 from partnergraph.models import Document, Event, Extraction, Organization, Span
@@ -83,6 +84,9 @@ def context_for(doc: Document, rules: Extraction, lm: LanguageModel,
     orgs = join_tagged(doc, rules.organizations, spans, lm.kinds, lang, lm.bounds)
     if lang == "en":
         orgs = extend_coordinated(doc, orgs, lm.kinds)
+    if lang == "zh":  # places in an actor's slot (渭南市与…签署): candidates the models keep or drop
+        places = place_candidates(doc, orgs, Taken(name_spans(orgs)))  # may add aliases to orgs
+        orgs = orgs + places
     return Context.build(doc, rules, orgs, spans)
 
 
