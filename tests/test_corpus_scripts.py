@@ -58,13 +58,13 @@ def _rows(path: Path) -> dict[str, list[str]]:
     return {line.split("\t")[0]: line.split("\t")[1:] for line in lines}
 
 
-def test_unlabeled_articles_take_their_sites_split_else_train(tmp_path):
+def test_unlabeled_articles_take_their_sites_split_else_val(tmp_path):
     shared = _shared(tmp_path)
     out = tmp_path / "splits.tsv"
     assert split_corpus.main(["--shared", str(shared), "--out", str(out)]) == 0
     rows = _rows(out)
     assert rows["en/u001.txt"] == ["en", "site3.en.example", rows["en/0003.txt"][2]]
-    assert rows["en/u002.txt"] == ["en", "elsewhere.example", "train"]
+    assert rows["en/u002.txt"] == ["en", "elsewhere.example", "val"]
 
 
 def test_the_corpus_split_does_not_move_with_the_unlabeled_articles(tmp_path):
@@ -97,7 +97,7 @@ def test_an_unlabeled_annotation_is_checked_finished_and_made_gold(tmp_path, cap
     splits = tmp_path / "splits.tsv"
     split_corpus.main(["--shared", str(shared), "--out", str(splits)])
     gold = tmp_path / "gold"
-    assert annotations.main(["--shared", str(shared), "gold", str(gold), "--split", "train",
+    assert annotations.main(["--shared", str(shared), "gold", str(gold), "--split", "val",
                              "--annotations", str(done), "--splits", str(splits)]) == 0
     assert json.loads((gold / "en-u002.json").read_text(encoding="utf-8"))["text"] == text
 
