@@ -7,6 +7,8 @@ from importlib.resources import files
 from operator import add
 from pathlib import Path
 
+import numpy as np
+
 from partnergraph.learn import tagger as T
 from partnergraph.learn.candidates import _grams
 from partnergraph.learn.text import _WORD, tokens
@@ -64,4 +66,29 @@ def test_chinese_pair_rows_equal_the_string_lookup():
             words += ["#", "#", *ws, "#", "#"]
         if not words:
             continue
-        assert states._pair_ids(words, runs).tolist() == [states._pairs.get(p, 0) for p in map(add, words, words[1:])]
+        rows = np.array(states._rows(words), dtype=np.intp)
+        assert states._pair_ids(words, runs, rows).tolist() == [states._pairs.get(p, 0) for p in map(add, words, words[1:])]
+
+
+def _rule_codes_token_by_token(toks, rule_spans):
+    tags = [T._O] * len(toks)
+    k, n = 0, len(rule_spans)
+    for i, (s, _) in enumerate(toks):
+        while k < n and rule_spans[k][1] <= s:
+            k += 1
+        if k < n and rule_spans[k][0] <= s < rule_spans[k][1]:
+            tags[i] = T._B if rule_spans[k][0] == s or (i and tags[i - 1] == T._O) else T._I
+    return tags
+
+
+def test_rule_codes_equal_the_token_by_token_walk():
+    rng = random.Random(13)
+    for _ in range(3000):
+        text = "".join(rng.choice("ab 大学与公司,") for _ in range(rng.randint(0, 60)))
+        lang = rng.choice(("en", "zh"))
+        # mentions that nest, overlap, touch, cross the sentence's edges or cut a word
+        spans = sorted({(a, a + rng.randint(1, 12)) for a in (rng.randint(-5, 65) for _ in range(rng.randint(0, 6)))
+                        if a >= 0})
+        s0 = rng.randint(0, max(0, len(text) - 1))
+        toks = T.token_spans(text, s0, rng.randint(s0, len(text)), lang)
+        assert T._rule_codes(toks, spans) == _rule_codes_token_by_token(toks, spans), (text, spans, toks)

@@ -96,11 +96,21 @@ def _rule_codes(toks: list[tuple[int, int]], rule_spans: list[tuple[int, int]], 
     n = len(rule_spans)
     if k >= n or rule_spans[k][0] >= toks[-1][1]:
         return tags  # no rule mention reaches this sentence
-    for i, (s, _) in enumerate(toks):
+    # token by token, the first mention not ended before the token tags it if it covers it;
+    # the tokens before that mention's start are O, skipped by bisection (most of a sentence)
+    i, m = 0, len(toks)
+    while i < m:
+        s = toks[i][0]
         while k < n and rule_spans[k][1] <= s:
             k += 1
-        if k < n and rule_spans[k][0] <= s < rule_spans[k][1]:
-            tags[i] = _B if rule_spans[k][0] == s or (i and tags[i - 1] == _O) else _I
+        if k == n:
+            break
+        start = rule_spans[k][0]
+        if s < start:
+            i = bisect_left(toks, (start,), i + 1)
+            continue
+        tags[i] = _B if start == s or (i and tags[i - 1] == _O) else _I
+        i += 1
     return tags
 
 
@@ -515,28 +525,35 @@ class ZhStates:
                 row[col] = k
             elif prefix in sides:
                 pairs.setdefault(rest.decode("utf-8"), [z, z])[sides[prefix]] = k
-        if self._PAD not in named:
-            named[self._PAD] = [z, ids.get(("t=" + _char_type(self._PAD)).encode(), z), z, z, z, z,
-                                head if self._PAD in heads else z]
-        tokens = sorted(named)
-        rows += [named[c] for c in tokens]
-        self._named = {c: len(types) * 2 + k for k, c in enumerate(tokens)}
-        self._chars = dict(self._named)
-        self._char_w = state[np.array(rows, dtype=np.intp)]  # [row, column, label]
         pair_list = sorted(pairs)
-        self._pairs = {p: k + 1 for k, p in enumerate(pair_list)}
-        self._pair_w = state[np.array([(z, z)] + [pairs[p] for p in pair_list], dtype=np.intp)]
         # the pairs of two characters found by number rather than by string: each character of
         # such a pair has a code (1..), a pair of codes a key a * base + b, the keys sorted with
         # their rows (a token of more than one character, a Latin run, is looked up by string)
         two = [p for p in pair_list if len(p) == 2]
         self._codes = {c: k + 1 for k, c in enumerate(sorted({c for p in two for c in p}))}
+        # a character with a code has a row of its own (the weights of its type's row when the
+        # model names it in no other string), so a row tells the code (`_code_of_row`)
+        for c in [self._PAD, *self._codes]:
+            if c not in named:
+                named[c] = [z, ids.get(("t=" + _char_type(c[0])).encode(), z), z, z, z, z, head if c in heads else z]
+        tokens = sorted(named)
+        rows += [named[c] for c in tokens]
+        self._named = {c: len(types) * 2 + k for k, c in enumerate(tokens)}
+        self._chars = dict(self._named)
+        self._code_of_row = np.array([0] * len(types) * 2 + [self._codes.get(c, 0) for c in tokens], dtype=np.int64)
+        # the tables are kept column by column ([column, row, label]): a document's rows gathered
+        # from them give each column's weights contiguous, which the sums below add a few times
+        # faster than the same columns strided through [position, column, label]
+        self._char_w = _by_column(state[np.array(rows, dtype=np.intp)])
+        self._pairs = {p: k + 1 for k, p in enumerate(pair_list)}
+        self._pair_w = _by_column(state[np.array([(z, z)] + [pairs[p] for p in pair_list], dtype=np.intp)])
         self._base = len(self._codes) + 1
         keyed = sorted((self._codes[p[0]] * self._base + self._codes[p[1]], self._pairs[p]) for p in two)
         self._pair_keys = np.array([k for k, _ in keyed] + [-1], dtype=np.int64)  # -1: no key is found past the end
         self._pair_rows = np.array([r for _, r in keyed] + [0], dtype=np.intp)
-        self._rule_w = state[np.array([(ids.get(b"rule=" + t, z), ids.get(b"rule-1=" + t, z),
-                                        ids.get(b"rule+1=" + t, z)) for t in (b"B", b"I", b"O", b"#")], dtype=np.intp)]
+        self._rule_w = _by_column(state[np.array([(ids.get(b"rule=" + t, z), ids.get(b"rule-1=" + t, z),
+                                                   ids.get(b"rule+1=" + t, z)) for t in (b"B", b"I", b"O", b"#")],
+                                                 dtype=np.intp)])
 
     def __call__(self, text: str, seqs: list[list[tuple[int, int]]], rule_spans: list[tuple[int, int]],
                  longest: int | None = None):
@@ -564,31 +581,38 @@ class ZhStates:
                 runs += [len(words) + 2 + k for k, w in enumerate(ws) if len(w) > 1]
                 words += (pad, pad, *ws, pad, pad)
             tags += (_PAD_CODE, _PAD_CODE, *_rule_codes(toks, rule_spans, longest), _PAD_CODE, _PAD_CODE)
+        rows = np.array(self._rows(words), dtype=np.intp)
+        n = len(words)
+        cw = self._char_w.take(rows, axis=1)  # [column, position, label]
+        bw = self._pair_w.take(self._pair_ids(words, runs, rows), axis=1)
+        rw = self._rule_w.take(np.array(tags, dtype=np.intp), axis=1)
+        # at padded position p (2 <= p < n - 2): its own weights, then p-2, p-1, p+1, p+2's
+        own, mid = slice(2, n - 2), slice(1, n - 3)
+        out = rw[0, own] + cw[0, own]
+        for x in (cw[1, own], cw[2, :n - 4], cw[3, mid], cw[4, 3:n - 1], cw[5, 4:], bw[0, mid], bw[1, own],
+                  rw[1, mid], rw[2, 3:n - 1], cw[6, own]):
+            out += x
+        return out[np.array(at, dtype=np.intp)]
+
+    def _rows(self, words: list[str]) -> list[int]:
+        """Each token's row of `_char_w`: its own, or its type's for a token the model does not name."""
+        chars = self._chars
         rows = list(map(chars.get, words))
         if None in rows:
             for i, w in enumerate(rows):
                 if w is None:
                     c = words[i]
                     rows[i] = chars[c] = self._unnamed[(_char_type(c[0]), c in self.heads)]
-        n = len(words)
-        cw = self._char_w[np.array(rows, dtype=np.intp)]
-        bw = self._pair_w[self._pair_ids(words, runs)]
-        rw = self._rule_w[np.array(tags, dtype=np.intp)]
-        # at padded position p (2 <= p < n - 2): its own weights, then p-2, p-1, p+1, p+2's
-        own, mid = slice(2, n - 2), slice(1, n - 3)
-        out = rw[own, 0] + cw[own, 0]
-        for x in (cw[own, 1], cw[:n - 4, 2], cw[mid, 3], cw[3:n - 1, 4], cw[4:, 5], bw[mid, 0], bw[own, 1],
-                  rw[mid, 1], rw[3:n - 1, 2], cw[own, 6]):
-            out += x
-        return out[np.array(at, dtype=np.intp)]
+        return rows
 
-    def _pair_ids(self, words: list[str], runs: list[int]):
+    def _pair_ids(self, words: list[str], runs: list[int], rows):
         """The row of each token with the next (`_pair_w`), as `_pairs.get(words[p] + words[p + 1], 0)`:
         single characters by their codes' key (a pair the model does not hold has none, or a
-        key not among the sorted ones), tokens of more than one character (`runs`) by string."""
+        key not among the sorted ones), tokens of more than one character (`runs`) by string.
+        `rows`: the tokens' rows (`_rows`, an array), which tell their codes."""
         import numpy as np
 
-        codes = np.fromiter(map(self._codes.get, words, repeat(0)), dtype=np.int64, count=len(words))
+        codes = self._code_of_row[rows]
         keys = codes[:-1] * self._base + codes[1:]
         at = np.searchsorted(self._pair_keys[:-1], keys)
         ids = np.where((codes[:-1] > 0) & (codes[1:] > 0) & (self._pair_keys[at] == keys), self._pair_rows[at], 0)
@@ -624,12 +648,15 @@ class EnStates:
         self._reset()
 
         def rows(prefixes, values):
-            return state[np.array([[ids.get(p + v, z) if v else z for p in prefixes] for v in values], dtype=np.intp)]
+            return _by_column(state[np.array([[ids.get(p + v, z) if v else z for p in prefixes] for v in values],
+                                             dtype=np.intp)])
 
         self._rule_w = rows((b"rule=", b"rule-1=", b"rule1="), (b"B", b"I", b"O", b""))
         place = [(k.encode(), (k + "-1").encode(), (k + "1").encode()) for k in ("placeB", "placeI")]
-        self._place_w = state[np.array([[z] * 3] + [[ids.get(x, z) for x in p] for p in place], dtype=np.intp)]
-        self._lower_w = state[np.array([[z] * 3, [ids.get(x, z) for x in _KINDS["lowerdoc"]]], dtype=np.intp)]
+        self._place_w = _by_column(state[np.array([[z] * 3] + [[ids.get(x, z) for x in p] for p in place],
+                                                  dtype=np.intp)])
+        self._lower_w = _by_column(state[np.array([[z] * 3, [ids.get(x, z) for x in _KINDS["lowerdoc"]]],
+                                                  dtype=np.intp)])
 
     def _reset(self) -> None:
         self._rows: dict[str, int] = {}
@@ -688,23 +715,31 @@ class EnStates:
             if not rows[i] and w is not None:
                 rows[i] = known.get(w) or self._row(w)
         n = len(words)
-        ww = self.weights.state[self._table[np.array(rows, dtype=np.intp)]]  # [position, column, label]
-        rw = self._rule_w[np.array(tags, dtype=np.intp)]
-        pw = self._place_w[np.fromiter(map("OBI".index, place), dtype=np.intp, count=n)]
-        lw = self._lower_w[np.array([w is not None and w[:1].isupper() and w.lower() in lower for w in words],
-                                    dtype=np.intp)]
+        # [column, position, label]: each column's weights contiguous (see ZhStates)
+        ww = self.weights.state[self._table[np.array(rows, dtype=np.intp)].T]
+        rw = self._rule_w.take(np.array(tags, dtype=np.intp), axis=1)
+        pw = self._place_w.take(np.fromiter(map("OBI".index, place), dtype=np.intp, count=n), axis=1)
+        lw = self._lower_w.take(np.array([w is not None and w[:1].isupper() and w.lower() in lower for w in words],
+                                         dtype=np.intp), axis=1)
         own, before, after = slice(2, n - 2), slice(1, n - 3), slice(3, n - 1)
-        parts = [rw[own, 0], *(ww[own, k] for k in self._OWN), pw[own, 0], lw[own, 0], ww[:n - 4, self._BEFORE2]]
+        parts = [rw[0, own], *(ww[k, own] for k in self._OWN), pw[0, own], lw[0, own], ww[self._BEFORE2, :n - 4]]
         b = self._BEFORE
-        parts += [ww[before, b[0]], ww[before, b[1]], rw[before, 1], *(ww[before, k] for k in b[2:]),
-                  pw[before, 1], lw[before, 1]]
+        parts += [ww[b[0], before], ww[b[1], before], rw[1, before], *(ww[k, before] for k in b[2:]),
+                  pw[1, before], lw[1, before]]
         a = self._AFTER
-        parts += [ww[after, a[0]], ww[after, a[1]], rw[after, 2], *(ww[after, k] for k in a[2:]),
-                  pw[after, 2], lw[after, 2], ww[4:, self._AFTER2]]
+        parts += [ww[a[0], after], ww[a[1], after], rw[2, after], *(ww[k, after] for k in a[2:]),
+                  pw[2, after], lw[2, after], ww[self._AFTER2, 4:]]
         out = parts[0] + parts[1]
         for x in parts[2:]:
             out += x
         return out[np.array(at, dtype=np.intp)]
+
+
+def _by_column(rows):
+    """A table [row, column, label] laid out [column, row, label], each column contiguous."""
+    import numpy as np
+
+    return np.ascontiguousarray(rows.transpose(1, 0, 2))
 
 
 def viterbi(weights: CrfWeights, state, lengths: list[int]) -> list[list[str] | None]:
@@ -730,19 +765,33 @@ def viterbi(weights: CrfWeights, state, lengths: list[int]) -> list[list[str] | 
     score = np.empty((longest, m, n_labels))
     back = np.zeros((longest, m, n_labels), dtype=np.intp)
     score[0] = padded[0]
-    into = np.ascontiguousarray(weights.transitions.T)  # [label j, previous label i]
-    cand = np.empty((m, n_labels, n_labels))  # [sequence, label j, previous label i]
+    # [sequence, label j, previous label i]: the transitions into j from i, one copy a sequence
+    into = np.ascontiguousarray(np.broadcast_to(weights.transitions.T, (m, n_labels, n_labels))).reshape(-1)
+    cand = np.empty((m * n_labels, n_labels))  # [(sequence, label j), previous label i]
     flat = cand.reshape(-1)
     rows = np.arange(m * n_labels) * n_labels
     at = np.empty(m * n_labels, dtype=np.intp)
+    # the previous scores repeated for each label j, picked by index (`spread`) and added to the
+    # copies of the transitions: two flat operations, where adding them broadcast cost more
+    # than both (numpy's inner loop then runs over five labels at a time)
+    spread = np.broadcast_to(np.arange(m * n_labels).reshape(m, 1, n_labels), (m, n_labels, n_labels)).reshape(-1)
+    repeated = np.empty(len(flat))
+    # the steps read and write rows of these flat views of the same arrays: a step is a handful
+    # of calls on whole rows (ndarray methods, not the np.take wrapper), 120 steps a document
+    score_rows, back_rows, state_rows = (x.reshape(longest, m * n_labels) for x in (score, back, padded))
+    add = np.add
     for t in range(1, longest):
-        np.add(score[t - 1, :, None, :], into, out=cand)
-        cand.argmax(axis=2, out=back[t])
+        # mode="clip": no index is out of range, and "raise" would copy the output first
+        score_rows[t - 1].take(spread, out=repeated, mode="clip")
+        add(repeated, into, out=flat)
+        best = back_rows[t]
+        cand.argmax(axis=1, out=best)
         # the best previous score of each label: the candidate argmax points at (a reduction
         # with max() would cost more than the look-up, for the same double)
-        np.add(rows, back[t].reshape(-1), out=at)
-        np.take(flat, at, out=score[t].reshape(-1))
-        score[t] += padded[t]
+        add(rows, best, out=at)
+        now = score_rows[t]
+        flat.take(at, out=now, mode="clip")
+        now += state_rows[t]
     every = np.arange(m)
     last = score[lens - 1, every].argmax(axis=1)
     names = weights.labels
