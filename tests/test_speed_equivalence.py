@@ -10,8 +10,9 @@ from pathlib import Path
 import numpy as np
 
 from partnergraph.learn import tagger as T
-from partnergraph.learn.candidates import _grams
-from partnergraph.learn.text import _WORD, tokens
+from partnergraph.learn.candidates import _grams, _prefixed
+from partnergraph.learn.text import _WORD, sentences, tokens
+from partnergraph.models import Document, Span
 
 
 def _plain_tokens(text: str) -> list[str]:
@@ -68,6 +69,31 @@ def test_chinese_pair_rows_equal_the_string_lookup():
             continue
         rows = np.array(states._rows(words), dtype=np.intp)
         assert states._pair_ids(words, runs, rows).tolist() == [states._pairs.get(p, 0) for p in map(add, words, words[1:])]
+
+
+def test_prefixed_names_equal_the_names_made_and_filtered():
+    rng = random.Random(11)
+    alpha = "ab签署w=|"
+    for _ in range(300):
+        prefix = rng.choice(("w=", "near_w=", "visit|w=", ""))
+        grams = ["".join(rng.choice(alpha) for _ in range(rng.randint(0, 3))) for _ in range(30)]
+        names = {rng.choice(("w=", "near_w=", "visit|w=", "x")) + "".join(rng.choice(alpha) for _ in range(rng.randint(0, 3))): (1.0,)
+                 for _ in range(40)}
+        assert list(filter(None, map(_prefixed(prefix, names).get, grams))) == \
+            list(filter(names.__contains__, map(prefix.__add__, grams)))
+
+
+def test_sentences_of_each_document_its_own():
+    # the cuts are kept for the last document: another body of the same text, or another text, is read anew
+    text = "Kestrel Group signed. Dr. Lin visited Lumio. 甲大学与乙公司签约。Then they met"
+    whole = Document(id="a", text=text, body=[Span(start=0, end=len(text))])
+    part = Document(id="b", text=text, body=[Span(start=0, end=21)])
+    other = Document(id="c", text="Veltrix hosted. Kestrel came.", body=[Span(start=0, end=29)])
+    for _ in range(2):
+        assert sentences(whole, []) == [(0, 21), (21, 44), (44, 55), (55, 68)]
+        assert sentences(whole, [(15, 23)]) == [(0, 44), (44, 55), (55, 68)]  # a name across a cut holds it
+        assert sentences(part, []) == [(0, 21)]
+        assert sentences(other, []) == [(0, 15), (15, 29)]
 
 
 def _rule_codes_token_by_token(toks, rule_spans):

@@ -172,9 +172,10 @@ class Context:
         key = (prefix, si, only is not None)
         got = cache.get(key)
         if got is None:
-            names = map(prefix.__add__, self.sentence_grams(si))
-            if only is not None:
-                names = filter(only.__contains__, names)
+            if only is None:
+                names = map(prefix.__add__, self.sentence_grams(si))
+            else:  # the names `only` holds, looked up by gram: no name made for a gram it lacks
+                names = filter(None, map(_prefixed(prefix, only).get, self.sentence_grams(si)))
             got = cache[key] = dict.fromkeys(names, 1.0)
         return got
 
@@ -471,6 +472,22 @@ class Context:
                 if best is None or key < best[0]:
                     best = (key, x, y)
         return None if best is None else (best[0][0], best[1], best[2])
+
+
+def _prefixed(prefix: str, names: Container[str]) -> dict[str, str]:
+    """gram -> `prefix` + gram for each of `names` (a model's feature names) starting with
+    `prefix`: `names.get(gram)` is the feature name when the model holds it, else None. Made once
+    per model's names and prefix (kept with the very object they were made from)."""
+    got = _PREFIXED.get((prefix, id(names)))
+    if got is None or got[0] is not names:
+        if len(_PREFIXED) > 16:
+            _PREFIXED.clear()
+        n = len(prefix)
+        got = _PREFIXED[(prefix, id(names))] = (names, {k[n:]: k for k in names if k.startswith(prefix)})
+    return got[1]
+
+
+_PREFIXED: dict[tuple[str, int], tuple[Container[str], dict[str, str]]] = {}
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 # each type's alternatives; every one starts with its needle (a plain word, optionally after \b)
 _TYPE_CUES: dict[str, tuple[str, ...]] = {
@@ -75,27 +76,55 @@ def has_cue(kind: str, text: str, folded: str | None = None) -> bool:
 
 
 def sentences_with_cues(texts: list[str]) -> dict[str, set[int]]:
-    """Per event type, the indices of the texts that hold its words (as `has_cue` says, the
-    needles looked for once in all the texts folded and joined)."""
+    """Per event type, the indices of the texts that hold its words (as `has_cue` says): the
+    needles of every type found in one pass over all the texts folded and joined (an
+    Aho-Corasick automaton), and in a text where only needles of alternatives with letter case
+    occur, those alternatives alone tried (`_BY_NEEDLE`), not the type's whole pattern."""
     pieces = [fold(t) for t in texts]
     starts, pos = [], 0
     for p in pieces:
         starts.append(pos)
         pos += len(p) + 1
     joined = "\n".join(pieces)  # no needle holds a line break: a hit lies inside one text
-
-    def holding(needles: tuple[str, ...]) -> set[int]:
-        out = set()
-        for n in needles:
-            i = joined.find(n)
-            while i >= 0:
-                out.add(bisect_right(starts, i) - 1)
-                i = joined.find(n, i + 1)
-        return out
-
+    plain: dict[str, set[int]] = {kind: set() for kind in CUES}
+    maybe: dict[str, dict[int, set[str]]] = {kind: {} for kind in CUES}
+    for end, (needle, uses) in _needle_automaton().iter(joined):
+        i = bisect_right(starts, end - len(needle) + 1) - 1
+        for kind, is_plain in uses:
+            if is_plain:
+                plain[kind].add(i)
+            else:
+                maybe[kind].setdefault(i, set()).add(needle)
     found = {}
-    for kind, cue in CUES.items():
-        plain = holding(PLAIN[kind])
-        maybe = holding(_OTHER_NEEDLES[kind]) - plain
-        found[kind] = plain | {i for i in maybe if cue.search(texts[i])}
+    for kind in CUES:
+        hits = plain[kind]
+        alternatives = _BY_NEEDLE[kind]
+        found[kind] = hits | {i for i, needles in maybe[kind].items() if i not in hits
+                              and any(alternatives[n].search(texts[i]) for n in sorted(needles))}
     return found
+
+
+# per type, each needle of an alternative with letter case: those alternatives as one pattern (a
+# type's pattern matches a text exactly when one of its alternatives does, and an alternative
+# only where its needle occurs)
+_BY_NEEDLE = {t: {n: re.compile("|".join(a for a in alts if not _plain(a) and _needle(a) == n), re.IGNORECASE)
+                  for n in _OTHER_NEEDLES[t]} for t, alts in _TYPE_CUES.items()}
+
+
+@lru_cache(maxsize=1)
+def _needle_automaton():
+    """Every type's needles in one automaton; each needle's value: (needle, ((type, plain), ...)),
+    `plain` when it is an alternative of no letter case, found as it is."""
+    import ahocorasick
+
+    uses: dict[str, list[tuple[str, bool]]] = {}
+    for kind in CUES:
+        for n in PLAIN[kind]:
+            uses.setdefault(n, []).append((kind, True))
+        for n in _OTHER_NEEDLES[kind]:
+            uses.setdefault(n, []).append((kind, False))
+    auto = ahocorasick.Automaton()
+    for n, u in uses.items():
+        auto.add_word(n, (n, tuple(u)))
+    auto.make_automaton()
+    return auto
