@@ -36,7 +36,8 @@ from partnergraph.learn.roles import mention_roles
 from partnergraph.learn.names import EXTENDED_STAGE
 from partnergraph.learn.tagger import lower_words, name_lexicon
 from partnergraph.learn.text import sentences, tokens
-from partnergraph.models import Document, Extraction, Organization, Person, Span
+from partnergraph.learn.proposals import PROPOSED_STAGE, propose_events
+from partnergraph.models import Document, Event, Extraction, Organization, Person, Span
 
 FEATURES_VERSION = 13
 EVENT_TYPES = ("agreement", "visit", "meeting", "joint_entity")
@@ -65,6 +66,9 @@ class Context:
     event_sent: list[int | None] = field(default_factory=list)  # sentence of each rule event's trigger
     tagged: list[tuple[int, int, str]] = field(default_factory=list)  # the tagger's names, sorted
     people: list[Person] = field(default_factory=list)  # the rules' people, then the tagger's new ones
+    # Chinese events proposed over all the candidates (learn/proposals.py); the events model's
+    # candidates are the rules' events, then these (`candidate_events`, `event_sent` of both)
+    proposed: list[Event] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Document, rules: Extraction, orgs: list[Organization] | None = None,
@@ -85,7 +89,16 @@ class Context:
                 ctx.rule_pairs.setdefault(frozenset((a, b)), []).append(k)
             trig = next((s for s in ev.evidence if s.field == "trigger"), None)
             ctx.event_sent.append(ctx.sentence_at(trig.start) if trig is not None else None)
+        ctx.proposed = propose_events(ctx)
+        for ev in ctx.proposed:  # each told in one sentence, its trigger's
+            trig = next(s for s in ev.evidence if s.field == "trigger")
+            ctx.event_sent.append(ctx.sentence_at(trig.start))
         return ctx
+
+    @cached_property
+    def candidate_events(self) -> list[Event]:
+        """The events the events model scores: the rules', then the proposed ones."""
+        return list(self.rules.events) + self.proposed if self.proposed else self.rules.events
 
     def sentence_at(self, pos: int) -> int:
         lo, hi = 0, len(self.sents) - 1
@@ -890,8 +903,13 @@ def typed(features: dict[str, float], event_type: str) -> dict[str, float]:
 # ---- rule event candidates -----------------------------------------------------------------
 
 def _event_shape(ctx: Context, k: int) -> dict[str, float]:
-    ev = ctx.rules.events[k]
+    ev = ctx.candidate_events[k]
     f = {f"type={ev.type}": 1.0, f"parties={_bucket(len(ev.parties), (2, 3, 5, 9))}": 1.0}
+    if ev.stage == PROPOSED_STAGE:  # read over all the candidates, not by the rules
+        f["proposed"] = 1.0
+        f[f"proposed|type={ev.type}"] = 1.0
+        for i in sorted({ctx.index[p] for p in ev.parties if p in ctx.index}):
+            f["proposed|src=" + (ctx.orgs[i].stage or "rules").split("+")[0]] = 1.0
     if ev.date:
         f["dated"] = 1.0
     if ev.entity:
@@ -907,7 +925,7 @@ def _event_shape(ctx: Context, k: int) -> dict[str, float]:
 
 
 def _event_words(ctx: Context, k: int, only: Container[str] | None = None) -> dict[str, float]:
-    ev = ctx.rules.events[k]
+    ev = ctx.candidate_events[k]
     f: dict[str, float] = {}
     si = ctx.event_sent[k] if k < len(ctx.event_sent) else None
     if si is None:
@@ -922,8 +940,66 @@ def _event_words(ctx: Context, k: int, only: Container[str] | None = None) -> di
 
 def _event_document(ctx: Context, k: int) -> dict[str, float]:
     f = {f"doc_rule_events={_bucket(len(ctx.rules.events), (1, 2, 4, 8))}": 1.0}
-    if ctx.main is not None and ctx.orgs[ctx.main].name in ctx.rules.events[k].parties:
+    if ctx.main is not None and ctx.orgs[ctx.main].name in ctx.candidate_events[k].parties:
         f["has_main"] = 1.0
+    return f
+
+
+# Chinese: the word joining the two sides of a signing (A与B签署, A、B等与C签约, 我市与A、B、C签约);
+# not 同, which 共同 and 相同 hold
+_ZH_WITH = re.compile(r"[与與和]")
+# a list told with its count (A、B等4家单位, 等三所高校): bodies each dealing with the other side
+_ZH_COUNTED = re.compile(r"等[0-9一二两兩三四五六七八九十几幾多]{1,3}[家所个個位]")
+_ZH_EACH = re.compile(r"分别|分別|各自")
+
+
+def _event_sides(ctx: Context, k: int) -> dict[str, float]:
+    """Chinese: where the rule event's parties stand around the last 与 (和) before its
+    trigger in the trigger's sentence. A signing of two sides names a party on each (A与B签署,
+    A与B、C签署); a list on one side only (我市与A、B、C签约, A、B等11家企业与该校签约) is one
+    side, the other (a generic body, a short form the rules missed) unnamed among the parties:
+    the list members are no partners of each other. Also whether the list is counted (等4家单位)
+    or told as one to one (分别), and how many rule events the trigger made."""
+    if ctx.lang != "zh":
+        return {}
+    ev = ctx.candidate_events[k]
+    trig = next((s for s in ev.evidence if s.field == "trigger"), None)
+    si = ctx.event_sent[k] if k < len(ctx.event_sent) else None
+    if trig is None or si is None:
+        return {}
+    f: dict[str, float] = {}
+    same = sum(1 for other in ctx.candidate_events
+               if any(s.field == "trigger" and (s.start, s.end) == (trig.start, trig.end) for s in other.evidence))
+    f[f"trigger_events={_bucket(same, (1, 2, 3))}"] = 1.0
+    s0 = ctx.sents[si][0]
+    ids = {ctx.index[p] for p in ev.parties if p in ctx.index}
+    text = ctx.doc.text
+    named = [m for m in ctx.by_sentence.get(si, []) if m[2] in ids and m[1] <= trig.start]
+    inside = [(s, e) for s, e, _ in ctx.by_sentence.get(si, [])]
+    f[f"parties_before={_bucket(len({m[2] for m in named}), (0, 1, 2, 3))}|of={_bucket(len(ids), (2, 3))}"] = 1.0
+    if not named:
+        return f
+    lo = named[0][0]
+    con = -1
+    for m in _ZH_WITH.finditer(text, s0, trig.start):
+        if not any(s <= m.start() < e for s, e in inside):
+            con = m.start()
+    before = {m[2] for m in named if m[1] <= con}
+    after = {m[2] for m in named if m[0] > con}
+    if con < 0:
+        side = "none"
+    elif before and after:
+        side = "both"
+    elif after:
+        side = "after_only" if con < lo else "none"
+    else:
+        side = "before_only"
+    f["with_side=" + side] = 1.0
+    f[f"with_side={side}|type={ev.type}"] = 1.0
+    if _ZH_COUNTED.search(text, lo, trig.start):
+        f["counted_list"] = 1.0
+    if _ZH_EACH.search(text, s0, min(trig.end + 2, ctx.sents[si][1])):
+        f["each"] = 1.0
     return f
 
 
@@ -935,6 +1011,7 @@ def event_features(ctx: Context, k: int, only: Container[str] | None = None) -> 
     f.update(_event_shape(ctx, k))
     f.update(_event_words(ctx, k, only))
     f.update(_event_document(ctx, k))
+    f.update(_event_sides(ctx, k))
     return f
 
 

@@ -1,5 +1,8 @@
 """Decisions: keep, drop and add items of the rule engine's extraction by the models' scores.
 
+- A Chinese event proposed over all the candidates (learn/proposals.py: A与B签署 where the
+  rules never read A) is decided as a rule event is, on its own score (not with the other events
+  of its trigger), and dated as the rules date an event told in its sentence.
 - A rule event is kept, with the rules' parties, when the events model's score clears the
   events threshold, or when the pairs model scores two of its parties partners of its type
   above the backed threshold (off unless chosen); in a list of three or four, a party the pairs
@@ -12,7 +15,9 @@
   signing is not also a visit, unless another type's score clears the higher extra threshold:
   the visit during which it was signed; nor does a pair the rules split one trigger's events
   into, as in "A, B and C signed agreements with D": D with each, never A with B): three or
-  more organizations all kept pairwise are one event (a joint signing, an alliance), the rest
+  more organizations all kept pairwise are one event (a joint signing, an alliance), and so in
+  Chinese are three or more that kept pairs join and one list of one sentence names (联合A、B、
+  C、D成立…联盟: the pairs model keeps neighbours of a long list, not every pair), the rest
   one event per pair, grounded in the sentence that names both, unless every sentence naming
   the pair tells a plan ("plans to sign": English). A name and a longer name holding it are
   not partners, and the tagger's other reading of a rule party's name does not repeat the
@@ -54,6 +59,7 @@ from partnergraph.learn.candidates import (
 )
 from partnergraph.learn.names import EXTENDED_STAGE, Taken, extend_coordinated, is_part_of, join_tagged
 from partnergraph.learn.places import place_candidates
+from partnergraph.learn.proposals import PROPOSED_STAGE
 from partnergraph.learn.people import TAGGED_STAGE
 from partnergraph.learn.text import sentences
 from partnergraph.models import Document, Event, Extraction, Organization, Span
@@ -105,7 +111,7 @@ def score_candidates(ctx: Context, lm: LanguageModel, document: bool = True) -> 
     for a, b in ctx.pair_candidates():
         for t, p in lm.pairs.probabilities(pair_features(ctx, a, b, lm.pairs.weights)).items():
             pairs[(a, b, t)] = p
-    events = [lm.events.probability(event_features(ctx, k, lm.events.weights)) for k in range(len(ctx.rules.events))]
+    events = [lm.events.probability(event_features(ctx, k, lm.events.weights)) for k in range(len(ctx.candidate_events))]
     posts: list[tuple[int, float] | None] = []
     for k in range(len(ctx.people)):
         cands = person_candidates(ctx, k)
@@ -139,14 +145,17 @@ def decide(
     # one event the rules split into pairs at one trigger (A、B和C一行来到D: a visit of each) is
     # reported or not as a whole: its pairs take the best score among them
     best: dict[tuple[str, tuple[int, int]], float] = {}
+    candidates = ctx.candidate_events  # the rules' events, then the proposed ones (each decided alone)
     for k, ev in enumerate(rules.events):
         at = _trigger(ev)
         if at is not None:
             best[(ev.type, at)] = max(best.get((ev.type, at), 0.0), event_p[k])
     backed = th.get("backed", 1.01)
     better = _better_readings(ctx, org_p, th["orgs"])
-    for k, ev in enumerate(rules.events):
-        at = _trigger(ev)
+    dater = EventDater(ctx.doc)
+    for k, ev in enumerate(candidates):
+        proposed = ev.stage == PROPOSED_STAGE
+        at = _trigger(ev) if not proposed else None
         if not told:
             continue
         if any(ctx.index.get(p) in better for p in ev.parties):
@@ -180,7 +189,13 @@ def decide(
             if len(ids) < len(ev.parties):
                 names = {orgs[i].name for i in ids}
                 ev = ev.model_copy(update={"parties": [p for p in ev.parties if p in names]})
-        events.append(ev.model_copy(update={"confidence": round(event_p[k], 3), "stage": f"rules+{stage}"}))
+        if proposed:
+            s0, s1 = next((s.start, s.end) for s in ev.evidence if s.field == "sentence")
+            date, span = dater.date_at(s0, s1)
+            ev = ev.model_copy(update={"date": date, "evidence": ev.evidence + (
+                [Span(start=span[0], end=span[1], field="date")] if span is not None else [])})
+        events.append(ev.model_copy(update={"confidence": round(event_p[k], 3),
+                                            "stage": f"{PROPOSED_STAGE if proposed else 'rules'}+{stage}"}))
         for p in combinations(ids, 2):
             covered.setdefault(frozenset(p), set()).add(ev.type)
         if at is not None:
@@ -209,12 +224,13 @@ def decide(
             return p >= th["extra"]
         return not held or (t not in held and p >= th["extra"])
 
-    dater = EventDater(ctx.doc)
     for t in EVENT_TYPES:
         edges = sorted(tuple(sorted(p)) for (p, typ), v in kept.items() if typ == t and wanted(p, t, v))
         if not edges:
             continue
         groups = [sorted(c) for c in maximal_cliques(edges) if len(c) >= 3]
+        if ctx.lang == "zh":
+            groups = _listed_groups(ctx, edges, groups)
         in_group = {frozenset(p) for g in groups for p in combinations(g, 2)}
         groups += [sorted(e) for e in dict.fromkeys(edges) if frozenset(e) not in in_group]
         for group in sorted(groups):
@@ -271,7 +287,7 @@ def _listed_together(ctx: Context, k: int, ids: list[int]) -> set[int]:
     trigger ("Kestrel, Lumio and Veltrix signed", "signed by Kestrel, Lumio and Veltrix"): the
     signatories, whom the pairs model does not get to drop one by one (an attendee, a parent
     company or a host is named elsewhere in the sentence)."""
-    trig = next((s for s in ctx.rules.events[k].evidence if s.field == "trigger"), None)
+    trig = next((s for s in ctx.candidate_events[k].evidence if s.field == "trigger"), None)
     if trig is None or ctx.lang != "en":  # Chinese: on zh val it lost pairs (cause not studied)
         return set()
     wanted = set(ids)
@@ -295,6 +311,56 @@ def _listed_together(ctx: Context, k: int, ids: list[int]) -> set[int]:
         if len({m[2] for m in run}) >= 2 and (before or after):
             out.update(m[2] for m in run)
     return out
+
+
+# what stands between two names of one Chinese list (星河市、远川市和海岳市; 海岳市,(远川市): a
+# separator or two, 和, 及 or 以及; never 与, which joins partners (A与B、C与D签署)
+_ZH_LIST_GAP = re.compile(r"[、,，()（）\s]{0,3}(?:和|及|以及)?[、,，()（）\s]{0,2}")
+_MAX_ZH_LIST_GAP = 5
+
+
+def _zh_list_runs(ctx: Context, si: int) -> list[set[int]]:
+    """The organizations of sentence si named one after the other as one list (two or more)."""
+    text = ctx.doc.text
+    runs: list[set[int]] = []
+    last = None
+    for s, e, i in ctx.by_sentence.get(si, []):  # in text order
+        if last is not None and (s <= last or s - last <= _MAX_ZH_LIST_GAP and _ZH_LIST_GAP.fullmatch(text, last, s)):
+            runs[-1].add(i)  # the next name of the list (or another reading of the same words)
+        else:
+            runs.append({i})
+        last = e if last is None else max(e, last)
+    return [r for r in runs if len(r) >= 2]
+
+
+def _listed_groups(ctx: Context, edges: list[tuple[int, int]], groups: list[list[int]]) -> list[list[int]]:
+    """Chinese: organizations the kept pairs join into one connected set, three or more, all
+    named in one list of one sentence (联合A、B、C、D成立…联盟, where the pairs model keeps
+    neighbours rather than every pair) are one event of them all, not one per clique."""
+    adj: dict[int, set[int]] = {}
+    for a, b in edges:
+        adj.setdefault(a, set()).add(b)
+        adj.setdefault(b, set()).add(a)
+    seen: set[int] = set()
+    listed: list[list[int]] = []
+    for v in sorted(adj):
+        if v in seen:
+            continue
+        comp, todo = set(), [v]
+        while todo:
+            u = todo.pop()
+            if u not in comp:
+                comp.add(u)
+                todo.extend(adj[u] - comp)
+        seen |= comp
+        if len(comp) < 3:
+            continue
+        shared = set.intersection(*(ctx.org_sentences.get(i, set()) for i in comp))
+        if any(comp <= run for si in sorted(shared) for run in _zh_list_runs(ctx, si)):
+            listed.append(sorted(comp))
+    if not listed:
+        return groups
+    return [g for g in groups if not any(set(g) <= set(c) for c in listed)] + listed
 
 
 def _name_families(orgs: list[Organization], ids: list[int]) -> dict[int, set[int]]:

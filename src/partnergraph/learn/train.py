@@ -138,7 +138,7 @@ def examples(pairs: list[tuple[dict, Context]]) -> Examples:
                 ex.people.append((person_features(ctx, k, i, rank), int(gold_ids[i] in posts)))
         gold_events = [(e.get("type"), {r.gold_index(p) for p in e.get("parties") or []})
                        for e in gold.get("events") or []]
-        for k, ev in enumerate(ctx.rules.events):
+        for k, ev in enumerate(ctx.candidate_events):  # the rules' events, then the proposed ones
             ids = {gold_ids[ctx.index[p]] for p in ev.parties if p in ctx.index}
             ids = {i for i in ids if isinstance(i, int)}
             hit = any(t == ev.type and len(ids & ps) >= 2 for t, ps in gold_events)

@@ -1,0 +1,155 @@
+"""Chinese events in the learned layer (invented texts): the features that tell the events
+model how a rule event's parties stand around its trigger, kept pairs of one list made one
+event, and events proposed over every candidate (learn/proposals.py)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from partnergraph.documents.prepare import prepare
+from partnergraph.extraction.rules import RuleBackend
+from partnergraph.learn.candidates import Context, event_features
+from partnergraph.learn.decide import decide
+from partnergraph.learn.modelfile import DEFAULT_THRESHOLDS
+from partnergraph.models import Organization, Span
+
+
+def _context(text: str) -> Context:
+    doc = prepare(text, id="t")
+    return Context.build(doc, RuleBackend().extract(doc))
+
+
+def _sides(text: str) -> list[tuple[list[str], dict[str, float]]]:
+    ctx = _context(text)
+    return [(sorted(ev.parties), {k: v for k, v in event_features(ctx, k).items()
+                                  if k.startswith(("with_side=", "counted_list", "each", "trigger_events="))})
+            for k, ev in enumerate(ctx.rules.events)]
+
+
+def test_a_signing_of_two_named_sides_has_a_party_on_each_side():
+    [(parties, f)] = _sides("3月5日,星河科技有限公司与江南理工大学签署战略合作协议。")
+    assert parties == ["星河科技有限公司", "江南理工大学"]
+    assert f["with_side=both"] == 1.0 and f["with_side=both|type=agreement"] == 1.0
+
+
+def test_a_list_after_an_unnamed_side_is_one_side_only():
+    # 我市 is no organization: the rules' event is the list, which signed with the city, not with itself
+    [(parties, f)] = _sides("3月5日,我市与星河银行江南省分行、远川银行江南省分行、海岳银行江南省分行"
+                            "举行全面合作签约仪式。")
+    assert len(parties) == 3
+    assert "with_side=after_only" in f and "with_side=both" not in f
+
+
+def test_a_counted_list_before_the_other_side_is_one_side_only():
+    [(parties, f)] = _sides("3月5日,星河科技有限公司、远川电子有限公司等6家企业与该校签署产学合作协议。")
+    assert parties == ["星河科技有限公司", "远川电子有限公司"]
+    assert "with_side=before_only" in f and "counted_list" in f
+
+
+def test_three_parties_on_two_sides_and_the_gong_tong_of_jointly_is_no_connective():
+    # 共同 holds 同, which is not read as "with"
+    [(parties, f)] = _sides("3月5日,星河科技有限公司与江南理工大学、远川电子有限公司共同签署三方合作协议。")
+    assert len(parties) == 3
+    assert "with_side=both" in f and "counted_list" not in f and "each" not in f
+
+
+def test_signings_one_to_one_are_told_with_their_trigger_count():
+    got = _sides("3月5日,星河科技有限公司、远川电子有限公司分别与江南理工大学签署合作协议。")
+    assert len(got) == 2
+    for _, f in got:
+        assert "each" in f and "trigger_events=<=2" in f and "with_side=both" in f
+
+
+def test_english_events_get_none_of_these_features():
+    ctx = _context("Harlow University and Stennis Institute of Technology signed a memorandum of "
+                   "understanding on 3 May 2024.")
+    [ev] = ctx.rules.events
+    assert not any(k.startswith(("with_side", "counted_list", "each", "trigger_events", "parties_before"))
+                   for k in event_features(ctx, 0))
+
+
+# ---- grouping kept pairs into events ---------------------------------------------------------
+
+LM = SimpleNamespace(thresholds=dict(DEFAULT_THRESHOLDS, pairs=0.5, events=0.5))
+
+
+def _decide(text: str, kept: list[tuple[str, str, str]]) -> list[tuple[str, list[str]]]:
+    """The events decided when the pairs model keeps `kept` (.8) and the events model drops
+    every rule event (.1)."""
+    ctx = _context(text)
+    ix = ctx.index
+    pair_p = {}
+    for a, b, t in kept:
+        i, j = sorted((ix[a], ix[b]))
+        pair_p[(i, j, t)] = 0.8
+    scores = ([0.9] * len(ctx.orgs), pair_p, [0.1] * len(ctx.rules.events), [None] * len(ctx.rules.people), 0.9)
+    return sorted((e.type, sorted(e.parties)) for e in decide(ctx, LM, scores).events)
+
+
+def test_members_of_one_list_joined_by_kept_neighbours_are_one_event():
+    members = ["海岳大学", "青岚科技有限公司", "白鹭研究院", "松涛集团有限公司"]
+    text = ("10月9日,星河市人民政府、远川市人民政府于当日共同发起,联合首批成员(海岳大学、青岚科技有限公司、"
+            "白鹭研究院和松涛集团有限公司)成立江川城市联盟。")
+    # the pairs model keeps each member with the next one only: a chain, no clique of three
+    chain = [(a, b, "joint_entity") for a, b in zip(members, members[1:])]
+    assert _decide(text, chain) == [("joint_entity", sorted(members))]
+
+
+def test_pairs_listed_with_yu_stay_one_event_per_pair():
+    # A与B、C与D: the chain B-C crosses 与-pairs, which are no list of one side
+    text = "大会上,星河大学与远川大学、海岳大学与青岚大学等签署合作协议。"
+    kept = [("星河大学", "远川大学", "agreement"), ("远川大学", "海岳大学", "agreement"),
+            ("海岳大学", "青岚大学", "agreement")]
+    assert _decide(text, kept) == sorted([("agreement", ["星河大学", "远川大学"]), ("agreement", ["海岳大学", "远川大学"]),
+                                          ("agreement", ["海岳大学", "青岚大学"])])
+
+
+# ---- events proposed over all the candidates ----------------------------------------------------
+
+def _with_candidates(text: str, extra: list[tuple[str, str]]) -> Context:
+    """The context with organizations the rules did not read (a place, a short form the tagger
+    found: `extra` as (name, stage)), named wherever they are written."""
+    doc = prepare(text, id="t")
+    rules = RuleBackend().extract(doc)
+    orgs = list(rules.organizations)
+    for name, stage in extra:
+        at = [k for k in range(len(text)) if text.startswith(name, k)]
+        orgs.append(Organization(name=name, kind="government" if stage == "place" else "company", stage=stage,
+                                 evidence=[Span(start=k, end=k + len(name), field="name") for k in at]))
+    return Context.build(doc, rules, orgs)
+
+
+def test_a_place_joined_by_yu_before_a_trigger_makes_a_proposed_event():
+    ctx = _with_candidates("3月5日,青岚省与江川工程研究院在福州签署新一轮战略合作框架协议。",
+                           [("青岚省", "place"), ("江川工程研究院", "tagger")])
+    assert not ctx.rules.events  # the rules read no event: they read no party here
+    [ev] = ctx.proposed
+    assert (ev.type, sorted(ev.parties), ev.stage) == ("agreement", ["江川工程研究院", "青岚省"], "proposed")
+    assert ctx.candidate_events == ctx.proposed
+    f = event_features(ctx, 0)
+    assert f["proposed"] == 1.0 and f["proposed|type=agreement"] == 1.0 and f["proposed|src=place"] == 1.0
+    # the events model keeps it: a new event with its sentence's date, its pair reported
+    scores = ([0.9] * len(ctx.orgs), {}, [0.8], [None] * len(ctx.people), 0.9)
+    [out] = decide(ctx, LM, scores).events
+    assert out.stage == "proposed+learned" and out.type == "agreement" and out.date and out.date.endswith("03-05")
+    scores = ([0.9] * len(ctx.orgs), {}, [0.2], [None] * len(ctx.people), 0.9)
+    assert decide(ctx, LM, scores).events == []
+
+
+def test_no_proposal_for_a_plan_a_pair_the_rules_hold_names_not_joined_or_a_meeting():
+    plan = _with_candidates("3月5日,青岚省与江川工程研究院将签署新一轮战略合作框架协议。",
+                            [("青岚省", "place"), ("江川工程研究院", "tagger")])
+    assert plan.proposed == []
+    held = _context("3月5日,星河科技有限公司与江南理工大学签署战略合作协议。")
+    assert [e.type for e in held.rules.events] == ["agreement"] and held.proposed == []
+    apart = _with_candidates("3月5日,青岚省代表团参观了江川工程研究院,并签署合作协议。",
+                             [("青岚省", "place"), ("江川工程研究院", "tagger")])
+    assert [e for e in apart.proposed if e.type == "agreement"] == []
+    talks = _with_candidates("3月5日,青岚省与江川工程研究院举行座谈会。", [("青岚省", "place"), ("江川工程研究院", "tagger")])
+    assert talks.proposed == []  # a meeting's shape is not proposed: A与B is as often its topic or guests
+
+
+def test_english_has_no_proposed_events():
+    ctx = _context("Harlow University and Stennis Institute of Technology signed a memorandum of "
+                   "understanding on 3 May 2024.")
+    assert ctx.proposed == [] and ctx.candidate_events == ctx.rules.events
