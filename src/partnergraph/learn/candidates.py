@@ -96,6 +96,29 @@ class Context:
         return ctx
 
     @cached_property
+    def trigger_counts(self) -> dict[tuple[int, int], int]:
+        """How many candidate events each trigger span made (A、B分别与C签约: two)."""
+        out: dict[tuple[int, int], int] = {}
+        for ev in self.candidate_events:
+            trig = next((s for s in ev.evidence if s.field == "trigger"), None)
+            if trig is not None:
+                out[(trig.start, trig.end)] = out.get((trig.start, trig.end), 0) + 1
+        return out
+
+    @cached_property
+    def _connectives_in_names(self) -> dict[int, set[int]]:
+        return {}
+
+    def connectives_in_names(self, si: int) -> set[int]:
+        """Where sentence si's names hold a 与 or 和 (中国与东盟中心): no connective between names."""
+        got = self._connectives_in_names.get(si)
+        if got is None:
+            text = self.doc.text
+            got = self._connectives_in_names[si] = {m.start() for s, e, _ in self.by_sentence.get(si, [])
+                                                     for m in _ZH_WITH.finditer(text, s, e)}
+        return got
+
+    @cached_property
     def candidate_events(self) -> list[Event]:
         """The events the events model scores: the rules', then the proposed ones."""
         return list(self.rules.events) + self.proposed if self.proposed else self.rules.events
@@ -959,7 +982,7 @@ def _event_sides(ctx: Context, k: int) -> dict[str, float]:
     A与B、C签署); a list on one side only (我市与A、B、C签约, A、B等11家企业与该校签约) is one
     side, the other (a generic body, a short form the rules missed) unnamed among the parties:
     the list members are no partners of each other. Also whether the list is counted (等4家单位)
-    or told as one to one (分别), and how many rule events the trigger made."""
+    or told as one to one (分别), and how many events the trigger made."""
     if ctx.lang != "zh":
         return {}
     ev = ctx.candidate_events[k]
@@ -967,23 +990,15 @@ def _event_sides(ctx: Context, k: int) -> dict[str, float]:
     si = ctx.event_sent[k] if k < len(ctx.event_sent) else None
     if trig is None or si is None:
         return {}
-    f: dict[str, float] = {}
-    same = sum(1 for other in ctx.candidate_events
-               if any(s.field == "trigger" and (s.start, s.end) == (trig.start, trig.end) for s in other.evidence))
-    f[f"trigger_events={_bucket(same, (1, 2, 3))}"] = 1.0
-    s0 = ctx.sents[si][0]
+    f = {f"trigger_events={_bucket(ctx.trigger_counts.get((trig.start, trig.end), 1), (1, 2, 3))}": 1.0}
     ids = {ctx.index[p] for p in ev.parties if p in ctx.index}
-    text = ctx.doc.text
     named = [m for m in ctx.by_sentence.get(si, []) if m[2] in ids and m[1] <= trig.start]
-    inside = [(s, e) for s, e, _ in ctx.by_sentence.get(si, [])]
-    f[f"parties_before={_bucket(len({m[2] for m in named}), (0, 1, 2, 3))}|of={_bucket(len(ids), (2, 3))}"] = 1.0
     if not named:
         return f
+    s0, text = ctx.sents[si][0], ctx.doc.text
     lo = named[0][0]
-    con = -1
-    for m in _ZH_WITH.finditer(text, s0, trig.start):
-        if not any(s <= m.start() < e for s, e in inside):
-            con = m.start()
+    inside = ctx.connectives_in_names(si)
+    con = max((m.start() for m in _ZH_WITH.finditer(text, s0, trig.start) if m.start() not in inside), default=-1)
     before = {m[2] for m in named if m[1] <= con}
     after = {m[2] for m in named if m[0] > con}
     if con < 0:
