@@ -34,6 +34,7 @@ from partnergraph.learn.people import TAGGED_STAGE, name_features, tagged_people
 from partnergraph.learn.posts import org_head, post_features, title_heads
 from partnergraph.learn.roles import mention_roles
 from partnergraph.learn.names import EXTENDED_STAGE
+from partnergraph.learn.places import ENGLISH_STAGE, place_features
 from partnergraph.learn.tagger import lower_words, name_lexicon
 from partnergraph.learn.text import sentences, tokens
 from partnergraph.learn.proposals import PROPOSED_STAGE, propose_events
@@ -731,7 +732,16 @@ def _org_extension(ctx: Context, i: int) -> dict[str, float]:
     return {}
 
 
-ORG_FEATURES = (_org_name, _org_context, _org_events, _org_tagger, _org_extension)
+def _org_place(ctx: Context, i: int) -> dict[str, float]:
+    """An English place candidate (learn/places.py): the words around its mentions, which tell an
+    actor ("between Kazakhstan and China", "Canada's minister", "The United Kingdom and Canada
+    have struck") from a location ("based in China", "the Port of Nagoya, Japan")."""
+    if ctx.lang != "en" or ctx.orgs[i].stage != ENGLISH_STAGE:
+        return {}
+    return place_features(ctx.doc.text, [(s, e) for (s, e, _), _si in ctx.mentions_of.get(i, [])])
+
+
+ORG_FEATURES = (_org_name, _org_context, _org_events, _org_tagger, _org_extension, _org_place)
 
 
 def org_features(ctx: Context, i: int) -> dict[str, float]:

@@ -58,7 +58,7 @@ from partnergraph.learn.candidates import (
     person_features,
 )
 from partnergraph.learn.names import EXTENDED_STAGE, Taken, extend_coordinated, is_part_of, join_tagged
-from partnergraph.learn.places import place_candidates
+from partnergraph.learn.places import english_place_candidates, place_candidates
 from partnergraph.learn.proposals import PROPOSED_STAGE
 from partnergraph.learn.people import TAGGED_STAGE
 from partnergraph.learn.text import sentences
@@ -90,6 +90,8 @@ def context_for(doc: Document, rules: Extraction, lm: LanguageModel,
     orgs = join_tagged(doc, rules.organizations, spans, lm.kinds, lang, lm.bounds)
     if lang == "en":
         orgs = extend_coordinated(doc, orgs, lm.kinds)
+        # countries and cities no organization names (The United Kingdom and Canada signed)
+        orgs = orgs + english_place_candidates(doc, orgs, Taken(name_spans(orgs)))
     if lang == "zh":  # places in an actor's slot (渭南市与…签署): candidates the models keep or drop
         places = place_candidates(doc, orgs, Taken(name_spans(orgs)))  # may add aliases to orgs
         orgs = orgs + places

@@ -1,4 +1,4 @@
-"""Places in an actor's slot, proposed as Chinese organization candidates.
+"""Places in an actor's slot, proposed as organization candidates (Chinese, then English).
 
 A place the text makes an actor (it signs, cooperates, visits, is listed with the parties)
 stands for its government, under the name the text uses (corpus/CONVENTIONS.md, point 1):
@@ -10,6 +10,13 @@ verb (签署, 合作, 考察…) follows it,
 as a `government` candidate of stage "place". The organizations model keeps or drops it (its
 features see the stage, the name's ending and the words around it) and the pairs model
 pairs it: no rule decides.
+
+In English (`english_place_candidates`) a country, region or city of en_places.txt or
+en_actor_places.txt ("The United Kingdom and Canada have struck", "between Kazakhstan and
+China", "a visit to Saudi Arabia", "Kenya's delegation") is proposed the same way, from its
+mentions in an actor's slot; `place_features` gives the organizations model the words around
+them (a pair of two places gets the pairs model's usual features: joined with `place|` they
+changed nothing out of fold, en pairs .254 -> .256, and were left out).
 """
 
 from __future__ import annotations
@@ -83,3 +90,151 @@ def place_candidates(doc: Document, orgs: list[Organization], taken) -> list[Org
                                 evidence=[Span(start=s, end=e, field="name") for s, e in spans],
                                 confidence=0.5, stage="place"))
     return out
+
+
+# ---- English ------------------------------------------------------------------------------------
+
+ENGLISH_STAGE = "place"
+_MAX_EN_PLACES = 20  # place candidates per document
+_MAX_EN_MENTIONS = 12  # mentions of one place whose words are features
+_EN_TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
+_EN_LONGEST = 4  # words (and signs: U . K .) of the longest place looked up
+# a capitalised word beside a place that does not make it part of a longer name ("The United
+# Kingdom and", "But China")
+_EN_OPENERS = frozenset({"The", "But", "And", "While", "As", "Both", "In", "On", "At", "For", "With",
+                         "Between", "Meanwhile", "Also", "Then", "Today", "Yesterday", "When", "After",
+                         "Before", "Since", "Under", "Last", "This", "Now", "So", "Earlier", "Later"})
+_POSSESSIVE = ("'", "’")
+_HYPHENS = ("-", "–", "‑")
+# an actor's slot: what a place standing for its government has before or after it. Before:
+# "between", "with", "and" (the second of two parties), a visit's host ("visited", "a visit to").
+# After: "and" (the first of two parties), a party's verb ("signed", "have agreed"), its people or
+# delegation ("Kenya's delegation", "Canada's minister"). A place after a word of location ("in",
+# "from", "across") is where something happens, not who.
+_SLOT_BEFORE = frozenset({"between", "with", "and", "&", "visited", "toured", "visiting"})
+_VISITS = frozenset({"visit", "visits", "trip", "trips", "tour", "delegation", "delegations", "mission"})
+_SLOT_AFTER = frozenset({"and", "&", "signed", "signs", "sign", "inked", "agreed", "agree", "agrees",
+                         "struck", "partnered", "partner", "partners", "cooperate", "cooperated",
+                         "collaborate", "collaborated", "have", "has", "jointly", "launched", "held",
+                         "hosted", "established", "reached", "concluded", "renewed", "elevated"})
+_SLOT_POSSESSED = frozenset({"delegation", "government", "minister", "ministry", "ministers", "president",
+                             "prime", "premier", "foreign", "embassy", "ambassador", "deputy", "vice",
+                             "officials", "official", "leader", "leaders", "state", "mission", "envoy",
+                             "secretary", "chancellor", "king", "crown", "cabinet", "authorities"})
+# regions no government stands for: never an actor ("Asia-Pacific ports", "Europe and Africa")
+_NO_GOVERNMENT = frozenset({"Europe", "Asia", "Africa", "Middle East", "Scandinavia", "Latin America",
+                            "Caribbean", "Southeast Asia", "East Asia", "South Asia", "Central Asia", "Gulf",
+                            "Balkans", "Oceania", "Pacific", "Siberia", "Greater Bay Area"})
+_LOCATIVE = frozenset({"in", "at", "from", "across", "throughout", "near", "within", "into", "inside",
+                       "outside", "around", "of", "based", "headquartered", "located", "northern",
+                       "southern", "eastern", "western", "central"})
+
+
+@lru_cache(maxsize=1)
+def _english_places() -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
+    """The countries, regions and cities of en_places.txt and the short forms of
+    en_actor_places.txt as token tuples ("Hong Kong" -> Hong, Kong; "U.K." -> U . K .), and their
+    first tokens (where a lookup is worth trying). Nationality adjectives are not among them."""
+    words = set()
+    for name in ("en_places.txt", "en_actor_places.txt"):
+        text = (files("partnergraph") / "data" / name).read_text(encoding="utf-8")
+        words |= {tuple(_EN_TOKEN.findall(line.strip())) for line in text.splitlines()
+                  if line.strip() and not line.startswith("#")}
+    return frozenset(words), frozenset(w[0] for w in words if w)
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _in_slot(text: str, toks: list[tuple[int, int, str]], i: int, j: int) -> bool:
+    """The place of tokens i..j-1 stands in an actor's slot (`_SLOT_BEFORE`, `_SLOT_AFTER`)."""
+    before = [t[2].lower() for t in toks[max(0, i - 2):i]]
+    after = [t[2].lower() for t in toks[j:j + 3]]
+    prev = before[-1] if before else ""
+    if prev in _SLOT_BEFORE or prev == "to" and len(before) == 2 and before[0] in _VISITS:
+        return True
+    if prev in _HYPHENS and i >= 1 and toks[i - 1][0] == toks[i - 1][1] - 1 and text[toks[i - 1][0] - 1:toks[i - 1][0]].isalpha():
+        return True  # the second of a hyphened pair ("India-Israel ties")
+    if prev in _LOCATIVE or not after:
+        return False
+    if after[0] in _SLOT_AFTER:
+        return True
+    if after[0] in _HYPHENS and toks[j][0] == toks[j - 1][1] and len(after) >= 2 and toks[j + 1][2][:1].isupper():
+        return True  # the first of a hyphened pair
+    return after[0] in _POSSESSIVE and len(after) == 3 and after[1] == "s" and after[2] in _SLOT_POSSESSED
+
+
+def english_place_candidates(doc: Document, orgs: list[Organization], taken) -> list[Organization]:
+    """Government candidates for the countries, regions and cities the English body makes actors
+    that no organization names already (`taken`: the organizations' mention ranges, a
+    `names.Taken`): "The United Kingdom and Canada have struck new agreements", "a visit to
+    Saudi Arabia", "between Kazakhstan and China", "Kenya's delegation". A place joined to another
+    capitalised word ("China Harbour Engineering", "Southwest China") is part of a name the rules
+    missed, a place after a word of location ("in", "from") is where, not who. Its mentions in
+    an actor's slot are its evidence. The organizations model keeps or drops each
+    (`place_features`: the words around its mentions), the pairs model pairs it: no rule decides."""
+    text = doc.text
+    names, firsts = _english_places()
+    body = sorted((s.start, s.end) for s in doc.body) or [(0, len(text))]
+    known = {n for o in orgs for n in [o.name, *o.aliases]}
+    found: dict[str, list[tuple[int, int]]] = {}
+    for b0, b1 in body:
+        toks = [(m.start(), m.end(), m.group()) for m in _EN_TOKEN.finditer(text, b0, b1)]
+        i = 0
+        while i < len(toks):
+            if toks[i][2] not in firsts:
+                i += 1
+                continue
+            hit = 0
+            for k in range(min(_EN_LONGEST, len(toks) - i), 0, -1):
+                run = toks[i:i + k]
+                # the words of one name: a single space between words, nothing between signs
+                if tuple(t[2] for t in run) in names and all(
+                        text[a[1]:b[0]] in ("", " ") for a, b in zip(run, run[1:])):
+                    hit = k
+                    break
+            if not hit:
+                i += 1
+                continue
+            s, e = toks[i][0], toks[i + hit - 1][1]
+            prev = toks[i - 1] if i > 0 else None
+            nxt = toks[i + hit] if i + hit < len(toks) else None
+            slot = _in_slot(text, toks, i, i + hit)
+            i += hit
+            joined_before = prev is not None and text[prev[1]:s] == " " and _capitalised(prev[2]) \
+                and prev[2] not in _EN_OPENERS
+            joined_after = nxt is not None and text[e:nxt[0]] == " " and _capitalised(nxt[2]) \
+                and (nxt[2],) not in names
+            glued = (prev is not None and prev[1] == s and prev[2][:1].isalnum()) or \
+                (nxt is not None and nxt[0] == e and nxt[2][:1].isalnum())
+            name = text[s:e]
+            if not slot or name in _NO_GOVERNMENT or joined_before or joined_after or glued or name in known or taken.overlaps(s, e):
+                continue
+            if name not in found and len(found) >= _MAX_EN_PLACES:
+                continue
+            found.setdefault(name, []).append((s, e))
+    return [Organization(name=name, kind="government",
+                         evidence=[Span(start=s, end=e, field="name") for s, e in spans],
+                         confidence=0.5, stage=ENGLISH_STAGE)
+            for name, spans in found.items()]
+
+
+def place_features(text: str, spans: list[tuple[int, int]]) -> dict[str, float]:
+    """The words around an English place candidate's mentions: the word before and after each
+    ("between", "and", "signed", "with"), the word after a possessive ("Kenya's delegation",
+    "Canada's minister"), and a hyphened pair ("India-Israel")."""
+    f: dict[str, float] = {}
+    for s, e in spans[:_MAX_EN_MENTIONS]:
+        before = _EN_TOKEN.findall(text[max(0, s - 30):s])[-1:]
+        after = _EN_TOKEN.findall(text[e:e + 40])[:3]
+        f["place_prev=" + (before[0].lower() if before else "^")] = 1.0
+        f["place_next=" + (after[0].lower() if after else "$")] = 1.0
+        if len(after) >= 3 and after[0] in _POSSESSIVE and after[1] == "s":
+            f["place_poss=" + after[2].lower()] = 1.0
+        elif len(after) >= 2 and after[0] in _HYPHENS and text[e:e + 1] in _HYPHENS:
+            f["place_hyphen"] = 1.0
+        elif len(after) >= 2:
+            f["place_next2=" + " ".join(w.lower() for w in after[:2])] = 1.0
+    f[f"place_mentions={min(len(spans), 4)}"] = 1.0
+    return f
