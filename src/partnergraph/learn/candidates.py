@@ -336,6 +336,20 @@ class Context:
         return f
 
     @cached_property
+    def _layouts(self) -> dict[int, tuple[dict[int, tuple[int, int, int]], list[tuple[int, str]]]]:
+        return {}
+
+    def layout(self, si: int) -> tuple[dict[int, tuple[int, int, int]], list[tuple[int, str]]]:
+        """Sentence si's shape for the pairs named in it (`_pair_layout`): each organization's
+        first run of names listed side by side ("A, B and C", "A、B和C", "A与B"), as (run number,
+        organizations in the run, where the run ends), and where its event words stand (position, type), outside
+        the names, in order. Made once per sentence: every pair of the sentence asks for it."""
+        got = self._layouts.get(si)
+        if got is None:
+            got = self._layouts[si] = _sentence_layout(self, si)
+        return got
+
+    @cached_property
     def person_sentences(self) -> dict[int, set[int]]:
         """The sentences naming a person the rules post at each organization."""
         out: dict[int, set[int]] = {}
@@ -911,6 +925,113 @@ def _pair_roles(ctx: Context, a: int, b: int) -> dict[str, float]:
 _MAX_ROLE_SENTENCES = 3
 
 
+# what stands between two names of one list: a comma, "and", "&" (an acronym in brackets and a
+# "the" may come along); Chinese 、和与及同跟 (A与B签署: the two sides of the signing). Matched
+# whole on gaps of at most _MAX_RUN_GAP characters.
+_RUN_GAP = {
+    "en": re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?:(?:and\b|&)\s*)?|(?:and\b|&)\s*)(?:the\s+)?", re.IGNORECASE),
+    "zh": re.compile(r"\s*(?:[（(][^（）()]{1,20}[）)]\s*)?(?:、|以及|和|与|及|同|跟)\s*"),
+}
+_MAX_RUN_GAP = 40
+_MAX_CUE_HITS = 4  # event words of one type looked at in a sentence, the first ones
+_CLAUSE_BREAK = re.compile(r"[,;:，；：]")
+
+
+def _sentence_layout(ctx: Context, si: int) -> tuple[dict[int, tuple[int, int, int]], list[tuple[int, str]]]:
+    ms = ctx.by_sentence.get(si, [])
+    text = ctx.doc.text
+    gap_re = _RUN_GAP[ctx.lang]
+    runs: list[list[int]] = []
+    ends: list[int] = []
+    last = None
+    for s, e, i in ms:
+        if last is not None and s >= last[1] and s - last[1] <= _MAX_RUN_GAP \
+                and (last[2] == i or gap_re.fullmatch(text, last[1], s)):
+            if i not in runs[-1]:
+                runs[-1].append(i)
+            ends[-1] = e
+        elif last is None or s >= last[1]:
+            runs.append([i])
+            ends.append(e)
+        last = (s, e, i) if last is None or e > last[1] else last
+    run_of: dict[int, tuple[int, int, int]] = {}
+    for k, run in enumerate(runs):
+        for i in run:
+            run_of.setdefault(i, (k, len(run), ends[k]))
+    cues: list[tuple[int, str]] = []
+    s0, s1 = ctx.sents[si]
+    for t, hits in ctx.cue_types:
+        if si not in hits:
+            continue
+        for m in islice(CUES[t].finditer(text, s0, s1), _MAX_CUE_HITS):
+            if not any(s <= m.start() < e for s, e, _ in ms):
+                cues.append((m.start(), t))
+    cues.sort()
+    return run_of, cues
+
+
+def _pair_layout(ctx: Context, a: int, b: int) -> dict[str, float]:
+    """The pair's place in the first sentence naming both: listed side by side ("A, B and C
+    signed", "A与B签署": `list=same`, with the list's length) or in two lists ("A and B join
+    with C and D": `list=across`); where the sentence's event words stand (before both names,
+    between them, after both; the nearest, with its type); whether a clause break (a comma
+    outside a list, a semicolon) stands between them; whether one of them is the sentence's
+    first name (its subject, most often). Each also joined with the number of organizations the
+    sentence names: in a sentence of eight names, a list is what tells the partners."""
+    empty: set[int] = set()
+    shared = ctx.org_sentences.get(a, empty) & ctx.org_sentences.get(b, empty)
+    if not shared:
+        return {}
+    si = min(shared)
+    run_of, cues = ctx.layout(si)
+    ms = ctx.by_sentence[si]
+    n = _bucket(len(ctx.orgs_in_sentence.get(si, ())), (2, 3, 5, 8))
+    ra, rb = run_of.get(a), run_of.get(b)
+    if ra is not None and rb is not None and ra[0] == rb[0]:
+        shape = f"same{_bucket(ra[1], (2, 3, 5))}"
+    elif ra is not None and rb is not None and ra[1] > 1 and rb[1] > 1:
+        shape = "across"
+    elif ra is not None and rb is not None and max(ra[1], rb[1]) > 1:
+        shape = "one"
+    else:
+        shape = "none"
+    f = {"list=" + shape: 1.0, f"list={shape}|sent_orgs={n}": 1.0}
+    # the closest mentions of the two in the sentence
+    best = None
+    for x in ms:
+        if x[2] != a:
+            continue
+        for y in ms:
+            if y[2] != b:
+                continue
+            first, second = (x, y) if x[0] <= y[0] else (y, x)
+            gap = second[0] - first[1]
+            if best is None or abs(gap) < best[0]:
+                best = (abs(gap), first, second)
+    if best is None:
+        return f
+    _, first, second = best
+    if shape[:4] != "same" and first[1] <= second[0]:
+        # from the end of the first one's list (its commas are no clause break) to the second
+        run = run_of.get(first[2])
+        start = run[2] if run is not None and first[1] <= run[2] <= second[0] else first[1]
+        broken = _CLAUSE_BREAK.search(ctx.doc.text, start, second[0]) is not None
+        f["clause=" + ("split" if broken else "one")] = 1.0
+        f[f"clause={'split' if broken else 'one'}|sent_orgs={n}"] = 1.0
+    if ms and ms[0][2] in (a, b):
+        f["subject"] = 1.0
+    if cues:
+        mid = (first[0] + second[1]) / 2
+        at, t = min(cues, key=lambda c: (abs(c[0] - mid), c[0]))
+        side = "before" if at < first[0] else "after" if at >= second[1] else "between"
+        f["trig=" + side] = 1.0
+        f[f"trig={side}|{t}"] = 1.0
+        f[f"trig={side}|list={shape}"] = 1.0
+    else:
+        f["trig=none"] = 1.0
+    return f
+
+
 def pair_features(ctx: Context, a: int, b: int, only: Container[str] | None = None) -> dict[str, float]:
     """A pair's features; with `only` (the names the pairs model weighs, at extraction), the
     sentences' words it has no weight for are left out, which changes no score."""
@@ -921,6 +1042,7 @@ def pair_features(ctx: Context, a: int, b: int, only: Container[str] | None = No
     f.update(_pair_document(ctx, a, b))
     f.update(_pair_type_cues(ctx, a, b))
     f.update(_pair_roles(ctx, a, b))
+    f.update(_pair_layout(ctx, a, b))
     return f
 
 
