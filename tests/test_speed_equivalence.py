@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import re
+import sys
 from importlib.resources import files
 from operator import add
 from pathlib import Path
@@ -11,6 +13,7 @@ import numpy as np
 
 from partnergraph.learn import tagger as T
 from partnergraph.learn.candidates import _grams, _prefixed
+from partnergraph.learn.names import _is_word, is_part_of
 from partnergraph.learn.text import _WORD, sentences, tokens
 from partnergraph.models import Document, Span
 
@@ -118,3 +121,28 @@ def test_rule_codes_equal_the_token_by_token_walk():
         s0 = rng.randint(0, max(0, len(text) - 1))
         toks = T.token_spans(text, s0, rng.randint(s0, len(text)), lang)
         assert T._rule_codes(toks, spans) == _rule_codes_token_by_token(toks, spans), (text, spans, toks)
+
+
+def _part_by_pattern(name: str, known: str) -> bool:
+    if name == known:
+        return True
+    if name not in known:
+        return False
+    if not name[:1].isascii():
+        return True
+    return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", known) is not None
+
+
+def test_whole_word_parts_equal_the_pattern():
+    word = re.compile(r"\w")
+    for i in range(sys.maxunicode + 1):  # \w is what _is_word says, for every character
+        if not 0xD800 <= i <= 0xDFFF:
+            assert _is_word(chr(i)) == (word.match(chr(i)) is not None), hex(i)
+    rng = random.Random(5)
+    alpha = list("ab A_1-.,()&'") + ["é", "大", "Ⅳ", "²", "\u0301", "٣", "ǅ", "\u00a0"]
+    for _ in range(20000):
+        known = "".join(rng.choice(alpha) for _ in range(rng.randint(0, 12)))
+        a = rng.randint(0, len(known))
+        name = known[a:rng.randint(a, len(known))] if rng.random() < 0.7 else rng.choice(alpha) * rng.randint(0, 2)
+        assert is_part_of(name, known) == _part_by_pattern(name, known), (name, known)
+
