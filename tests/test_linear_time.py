@@ -19,6 +19,8 @@ SHAPES = {
     "zh_dates": ("text", "2024年3月3日"),
     "honorifics": ("text", "Mr. "),
     "honorific_pairs": ("text", "Dr. Prof. "),
+    # honours of several words and apostrophes (en_honorifics.txt): "Tan Sri", "Dato’ Sri"
+    "honours_of_several_words": ("text", "Tan Sri Dato’ Sri Her Excellency "),
     "one_line_article": ("text", "On March 3, 2024, Orvel University and Brantic Group signed a strategic "
                                  "cooperation agreement. President Mira Tolland of Orvel University attended. "),
     "html_paragraphs": ("html", "<p>Orvel signed.</p>"),

@@ -416,3 +416,45 @@ def test_delegation_member_with_an_open_title_holds_it_at_the_delegations_organi
     found, _ = people("The Westbrook University delegation included Amy Hart, Vice President, Tom Reyes and Li Ming.")
     assert found[("Amy Hart", "Westbrook University")].title == "Vice President"
     assert ("Tom Reyes", "Westbrook University") in found and ("Li Ming", "Westbrook University") in found
+
+
+def test_honours_of_several_words_before_a_name_are_no_part_of_it():
+    found, _ = people("The accord was signed by Professor Datuk Ts. Dr. Halimah Rosli, Vice Chancellor of "
+                      "Kestrel University, and Tan Sri Arif Zulkarnain, Chairman of Lumio Group.")
+    assert found[("Halimah Rosli", "Kestrel University")].title == "Vice Chancellor"
+    assert ("Arif Zulkarnain", "Lumio Group") in found
+
+
+def test_an_honour_with_an_apostrophe_and_an_excellency():
+    found, _ = people("Dato’ Sri Arif Zulkarnain, Chairman of Lumio Group, and Her Excellency Mariam "
+                      "Osei, Ambassador of Ghana, met at Kestrel University.")
+    assert {name for name, _ in found} == {"Arif Zulkarnain", "Mariam Osei"}
+
+
+def test_prime_minister_and_an_interim_post_are_titles():
+    found, _ = people("Prime Minister Tobias Renn came. Edmund Kwaku Ameko, Interim Vice-Chancellor, "
+                      "Kestrel University, signed.")
+    assert found[("Tobias Renn", None)].title == "Prime Minister"
+    assert found[("Edmund Kwaku Ameko", "Kestrel University")].title == "Interim Vice-Chancellor"
+
+
+def test_an_organization_in_brackets_right_after_a_name_holds_the_post():
+    found, _ = people("Kestrel University (KU) and Lumio Group (LG) signed. Representing them were Professor "
+                      "Datuk Dr Halimah Rosli (KU) and Professor Arif Zulkarnain (LG).")
+    assert ("Halimah Rosli", "Kestrel University") in found
+    assert ("Arif Zulkarnain", "Lumio Group") in found
+
+
+def test_a_title_qualified_by_one_capitalized_word_after_the_name():
+    found, _ = people("The delegation included Wen Jia, Admissions Officer, and Ola Berg, Marketing Director "
+                      "of Kestrel University.")
+    assert found[("Wen Jia", None)].title == "Officer"
+    assert ("Ola Berg", "Kestrel University") in found
+
+
+def test_a_portfolio_with_for_and_with_commas_before_the_name():
+    found, _ = people("Commissioner for Refugees Amy Hart spoke. Minister of Higher Education, Science and "
+                      "Innovation Tobias Renn and Ola Berg met at Kestrel University.")
+    assert found[("Amy Hart", None)].title == "Commissioner for Refugees"
+    assert found[("Tobias Renn", None)].title == "Minister of Higher Education, Science and Innovation"
+    assert "Ola Berg" not in {name for name, _ in found}

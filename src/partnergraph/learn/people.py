@@ -29,12 +29,11 @@ _EN_LETTER = re.compile(r"[A-Za-z]")
 
 @lru_cache(maxsize=1)
 def _en_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    from partnergraph.extraction.rules.english.lexicon import lexicon, title_pattern
+    from partnergraph.extraction.rules.english.lexicon import honorific_pattern, title_pattern
 
-    honor = "|".join(re.escape(h) for h in sorted(lexicon().honorifics, key=len, reverse=True))
     title = re.compile(r"(?<![\w-])(?:" + title_pattern() + ")", re.IGNORECASE)
     # what may stand between a title and the name after it: honorifics, a comma
-    gap = re.compile(r"[ \t]*,?[ \t]*(?:(?:" + honor + r")\.?[ \t]+)*", re.IGNORECASE)
+    gap = re.compile(r"[ \t]*,?[ \t]*(?:" + honorific_pattern() + r"[ \t]+){0,4}", re.IGNORECASE)
     after = re.compile(r"[ \t]*,[ \t]*(?:the[ \t]+|an?[ \t]+)?(?:" + title_pattern() + ")", re.IGNORECASE)
     return title, gap, after
 

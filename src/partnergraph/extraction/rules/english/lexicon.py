@@ -40,6 +40,17 @@ class Lexicon:
 
 
 @lru_cache(maxsize=1)
+def honorific_pattern() -> str:
+    """Regex source for one honorific as written before a name ("Dr", "Prof.", "H.E.", "Datuk",
+    "Tan Sri", "Dato' Sri", "Her Excellency"): the entries of en_honorifics.txt, longest first, a
+    dot optional after each; an apostrophe in an entry stands for either apostrophe, a space for
+    a run of spaces. Case-sensitive: "Tan Sri" before a name, not "tan"."""
+    words = sorted({w.rstrip(".") for w in _lines("en_honorifics.txt")}, key=lambda w: (-len(w), w))
+    alts = [re.escape(w).replace("'", "['’]").replace("\\ ", r"\s+") for w in words]
+    return "(?:" + "|".join(alts) + r")\.?"
+
+
+@lru_cache(maxsize=1)
 def title_pattern() -> str:
     """Regex source for a title with its modifiers ("Senior Vice President", "Group CEO")."""
     lex = lexicon()

@@ -21,7 +21,9 @@ from partnergraph.extraction.rules.english.text import Article
 
 # Small patterns used inside loops, compiled once.
 # "Amy Hart, a professor at X", "Amy Hart, who is the president of X"
-_COMMA_THE_END = re.compile(r"(?:\s*[,(]|\s+[–—-])\s*(?:who\s+(?:is|was|serves\s+as|served\s+as)\s+)?(?:the\s+|an?\s+)?$")
+# "Sun Yu, Admissions Officer": one capitalized word that is no title may qualify the title
+_COMMA_THE_END = re.compile(r"(?:\s*[,(]|\s+[–—-])\s*(?:who\s+(?:is|was|serves\s+as|served\s+as)\s+)?(?:the\s+|an?\s+)?"
+                            r"(?:[A-Z][a-z]{2,20}\s+)?$")
 # "Amy Hart, the university's Vice President": the post's owner left generic
 _GENERIC_OWNER_END = re.compile(r"\s(?:the|its|their|his|her)\s+(?:group|company|corporation|university|college|"
                                 r"institute|government|school|ministry)['’]s\s+$", re.IGNORECASE)
@@ -81,6 +83,7 @@ _PLACE_TAIL = re.compile(r"\s+(?:of|to)\s+(?:the\s+)?([A-Z][\w\-]*(?:\s[A-Z][\w\
 _PLACES = lexicon().places
 
 
+_NAME_PAREN = re.compile(r"[ \t]*\(")
 _LED_BY = re.compile(r"\s*,?\s*(?:and\s+)?(?:led|headed)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -128,6 +131,7 @@ class _SentencePosts:
         self.list_org: int | None = None
         self.last_end = s0
         self.used_names: set[int] = set()
+        self.used_ends: set[int] = set()  # where the names of recorded posts end
 
     def read(self, tokens) -> None:
         """Each token a title may start at, read as a title once (not again inside a longer one)."""
@@ -185,8 +189,8 @@ class _SentencePosts:
         mm = _COMMA_THE_END.search(view, max(s0, pre - 28), pre)
         if mm:
             t.name = r.name_before(mm.start(), s0)
-            if t.name is not None and t.name[1] in self.used_names:
-                t.name = None
+            if t.name is not None and (t.name[1] in self.used_names or t.name[2] in self.used_ends):
+                t.name = None  # "Minister of State Hubert Ansel, Federal Minister ...": his name is read
         t.from_before = t.name is not None
 
     def _tail(self, t: _Title) -> None:
@@ -317,6 +321,7 @@ class _SentencePosts:
         name = t.name
         assert name is not None
         self.used_names.add(name[1])
+        self.used_ends.add(name[2])
         org, explicit = self._organization(t)
         self.list_org = org  # a post at no known organization breaks the list
         self.last_end = max(name[2], t.pos)
@@ -358,6 +363,11 @@ class _SentencePosts:
             t.spans.append((r.ends[ts - t.lead][0], ts - t.lead, "org"))
         if org is None and view[name[1] - 3:name[1]] in ("'s ", "’s ") and name[1] - 3 in r.ends:
             org = r.ends[name[1] - 3][1]  # "Norland's Amy Hart, director of marketing"
+        if org is None and (pm := _NAME_PAREN.match(view, name[2], s1)):
+            got = r.org_at(pm.end())
+            if got and view[got[1]:got[1] + 1] == ")":
+                org = got[0]  # "Professor Datuk Dr Amy Hart (UniKL)": the organization in brackets
+                t.spans.append((pm.end(), got[1], "org"))
         if org is None:
             # "On behalf of Wujiang District Government, Secretary Li Ming"
             ob = _ON_BEHALF.match(view, s0, ts)
@@ -423,14 +433,17 @@ class _SentencePosts:
                 pos = pm.end()
 
 
-_PORTFOLIO_OF = re.compile(r"\s+of\s+(?=[A-Z])")
-_RUN_WORD = re.compile(r"([A-Z][\w\-]*|and|&|of|for)(?=[\s,;.)]|$)\s*")
+_PORTFOLIO_OF = re.compile(r"\s+(?:of|for)\s+(?=[A-Z])")
+# a word of the portfolio run; a comma inside it when a capitalized word follows ("Minister of
+# Higher Education, Science and Innovation Amy Hart")
+_RUN_WORD = re.compile(r"([A-Z][\w\-]*|and|&|of|for|the)(,(?=\s+[A-Z]))?(?=[\s,;.)]|$)\s*")
 _MAX_PORTFOLIO_WORDS = 10
 
 
 def _portfolio_name(r: Reader, view: str, te: int, s1: int) -> tuple[int, tuple[str, int, int]] | None:
-    """"Minister of Foreign Affairs Amy Hart": (end of the title, the name) when the capitalized
-    run after "of" is a portfolio then a name of two or three words, not a known organization."""
+    """"Minister of Foreign Affairs Amy Hart", "Commissioner for Refugees Amy Hart": (end of the
+    title, the name) when the capitalized run after "of" or "for" is a portfolio then a name of two
+    or three words, not a known organization."""
     om = _PORTFOLIO_OF.match(view, te, s1)
     if not om or r.org_at(om.end()) or r.covered[om.end()]:
         return None
@@ -440,10 +453,15 @@ def _portfolio_name(r: Reader, view: str, te: int, s1: int) -> tuple[int, tuple[
         wm = _RUN_WORD.match(view, pos, s1)
         if not wm or r.covered[pos]:
             break
+        if wm.group(1) in ("and", "&") and len(words) >= 2 and all(
+                w[2][0].isupper() and w[2].lower() not in _PORTFOLIO_WORDS for w in words[-2:]):
+            break  # "... and Innovation Amy Hart and Kim Li": the name ends at the second "and"
+        if wm.group(1).rstrip(".").lower() in _HONORIFICS:
+            break  # "Vice Minister of Science and Technology, Mr Li Ming": the name's, read apart
         words.append((wm.start(1), wm.end(1), wm.group(1)))
         pos = wm.end()
-        if wm.group() == wm.group(1):
-            break  # a mark follows: the run ends
+        if wm.group() == wm.group(1) or wm.group(2) and wm.group(1).lower() not in _PORTFOLIO_WORDS:
+            break  # a mark follows: the run ends (a comma goes on after a field only: "Education, Science")
     while words and not words[-1][2][0].isupper():
         words.pop()
     for k in (3, 2):
@@ -454,11 +472,12 @@ def _portfolio_name(r: Reader, view: str, te: int, s1: int) -> tuple[int, tuple[
         if words[-k - 1][2].lower() in _PORTFOLIO_WORDS or k == 2 and words[-k - 1][2][0].isupper():
             name = r.name_at(words[-k][0], words[-1][1])
             if name and name[1] == words[-k][0] and name[2] == words[-1][1]:
-                return len(view[:words[-k][0]].rstrip()), name
+                return len(view[:words[-k][0]].rstrip(" \t\n,")), name
     return None
 
 
 _PORTFOLIO_WORDS = lexicon().field_words | {"state", "the", "and", "&", "of", "for"}
+_HONORIFICS = lexicon().honorifics
 
 
 def _coordinated(r: Reader, view: str, s0: int, s1: int, name: tuple[str, int, int], before: bool,

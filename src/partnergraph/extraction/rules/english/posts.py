@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from partnergraph.extraction.rules.english.lexicon import lexicon, title_pattern
+from partnergraph.extraction.rules.english.lexicon import honorific_pattern, lexicon, title_pattern
 from partnergraph.extraction.rules.english.text import Article
 
 # Small patterns used inside loops, compiled once.
@@ -23,9 +23,8 @@ _AND_THE = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
 
 # At most four in a row ("H.E. Prof. Dr."): an unbounded run is matched at every name
 # position, so "Mr. " x 10,000 cost 3.5 s (quadratic) before the bound.
-_HONORIFIC = re.compile(
-    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Academician|Engr|Ven|Sir|Madam|HE|H\.E)\.?\s+|h\.\s?c\.\s+){1,4}"
-)
+# The honorifics are en_honorifics.txt's ("Datuk", "Tan Sri", "Her Excellency": `honorific_pattern`).
+_HONORIFIC = re.compile(r"(?:" + honorific_pattern() + r"\s+|h\.\s?c\.\s+){1,4}")
 _NAME_TOKEN = re.compile(r"(?=[A-Z\u00c0-\u00de])[^\W\d_][^\W\d_'\-]*(?:['\-][^\W\d_]+)*\.?|"
                          r"(?:al|bin|binti|de|van|von|der|da|el|ur)(?=\s)")
 _PARTICLES = frozenset({"al", "bin", "binti", "de", "van", "von", "der", "da", "el", "ur"})
