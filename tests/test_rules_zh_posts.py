@@ -30,3 +30,40 @@ def test_a_bare_leader_of_a_level_of_government_is_no_recorded_post():
 def test_a_leader_with_a_post_of_their_own_is_recorded():
     got = _people("溪山市副市长王刚出席签约仪式。")
     assert {name for name, _, _ in got} == {"王刚"}
+
+
+def test_a_spokesperson_a_chief_executive_and_a_counsellor_are_posts():
+    got = _people("江岭市政府发言人林晓峰表示,特区行政长官周明远出席,江岭大学辅导员洪立新主持。")
+    assert {(name, title) for name, title, _ in got} >= {("林晓峰", "发言人"), ("周明远", "行政长官"),
+                                                          ("洪立新", "辅导员")}
+
+
+def test_posts_of_taiwans_universities_and_a_deputy_director_of_an_administration():
+    got = _people("江嶺科技大學研發長林曉峰、教務長周明遠出席,海川集團執行長洪立新與新聞出版總署副署長萧文宇致詞。")
+    assert {(name, title) for name, title, _ in got} >= {("林曉峰", "研發長"), ("周明遠", "教務長"),
+                                                          ("洪立新", "執行長"), ("萧文宇", "副署長")}
+
+
+def test_a_signing_that_is_long_term_holds_no_post():
+    assert _people("双方签署长期合作协议。") == set()
+
+
+def test_a_teacher_a_cadre_and_an_assistant_to_a_president_are_posts():
+    got = _people("江岭大学法学院教师林晓峰、综合办公室干部周明远与海川银行行长助理洪立新出席。")
+    assert {(name, title) for name, title, _ in got} >= {("林晓峰", "教师"), ("周明远", "干部"),
+                                                          ("洪立新", "行长助理")}
+
+
+def test_a_name_ends_before_today():
+    got = _people("江嶺大學校長談哲敏今(13)日率團到訪,海川集团董事长周明远今天表示欢迎。")
+    assert {name for name, _, _ in got} == {"談哲敏", "周明远"}
+
+
+def test_a_post_in_latin_letters():
+    got = _people("海川集团常务董事、终端BG CEO周明远致辞,星纪集团中国区CMO林晓峰表示感谢。")
+    assert {(name, title) for name, title, _ in got} >= {("周明远", "CEO"), ("林晓峰", "CMO")}
+
+
+def test_a_post_read_beside_a_name_cuts_no_organizations_name():
+    out = extract("江岭大学教师发展中心与中国浦东干部学院签署合作协议。", backend=load_backend("rules"), lang="zh")
+    assert {"江岭大学教师发展中心", "中国浦东干部学院"} <= {o.name for o in out.organizations}

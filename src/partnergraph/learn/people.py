@@ -41,7 +41,7 @@ def _en_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 def _zh_title_re() -> re.Pattern[str]:
     from partnergraph.extraction.rules.chinese.lexicon import lexicon
 
-    return lexicon().title_re
+    return lexicon().post_re
 
 
 def title_near(text: str, start: int, end: int, lang: str) -> tuple[int, int] | None:
@@ -214,7 +214,7 @@ def listed_people(text: str, people: list[Person], tagged: list[Person], known: 
                 break
             cand = m.group(1)
             simple = to_simplified(cand)
-            if not (simple[:1] in lex.surnames1 or simple[:2] in lex.surnames2) or lex.title_re.search(simple):
+            if not (simple[:1] in lex.surnames1 or simple[:2] in lex.surnames2) or lex.post_re.search(simple):
                 break
             at = m.end()
             key = norm_person(cand)

@@ -28,7 +28,8 @@ _FOLLOW = ("出席", "表示", "代表", "主持", "介绍", "致辞", "参加",
            "会谈", "座谈", "交流", "主讲", "作报告", "受邀", "应邀", "一起", "共同为", "等人", "访华",
            "期间", "热烈", "用", "带", "通过", "针对", "先后", "随后", "一直", "多次", "表达",
            "讲解", "解读", "总结", "点评", "回答", "带来", "分享", "阐述", "指导", "部署", "都",
-           "给", "把", "提到", "谈到", "说明", "主旨", "发布", "宣布", "现场", "颁奖", "出访")
+           "给", "把", "提到", "谈到", "说明", "主旨", "发布", "宣布", "现场", "颁奖", "出访",
+           "今日", "今天", "今(", "今（", "昨日", "昨天", "近日")
 _FOLLOW_WORDS = tuple(w for w in _FOLLOW if len(w) > 1) + ("作为", "做了", "作了", "为此")
 # characters that do not occur inside the given-name part of a Chinese name in this genre
 _NOT_IN_NAME = set("的了在是与及等为对向我校院市区省县处部局厅记席示表届月日号个位名"
@@ -71,7 +72,7 @@ def _han(c: str) -> bool:
 def _boundary_after(v: str, i: int, end: int) -> bool:
     if i >= end or not _han(v[i]):
         return True
-    return v.startswith(_FOLLOW, i) or lexicon().title_re.match(v, i) is not None
+    return v.startswith(_FOLLOW, i) or lexicon().post_re.match(v, i) is not None
 
 
 def _name_after(v: str, i: int, end: int) -> int | None:
@@ -93,7 +94,7 @@ def _name_after(v: str, i: int, end: int) -> int | None:
         long_, short = options
         # 张力和副院长周凤娟: 和 joins two people when a post follows; 包信和出席: the long
         # form ends at a verb or a mark
-        if long_ < end and _han(v[long_]) and lexicon().title_re.match(v, long_) is not None \
+        if long_ < end and _han(v[long_]) and lexicon().post_re.match(v, long_) is not None \
                 and v.startswith(_FOLLOW, short):
             return short
         if v.startswith(_FOLLOW_WORDS, short):
@@ -194,7 +195,7 @@ class _PeopleReader:
         self.pending, self.prev_org, self.last_end = [], None, ls
         pos = ls
         while True:
-            t = lex.title_re.search(v, pos, le)
+            t = lex.post_re.search(v, pos, le)
             if t is None:
                 break
             ts, te = t.span()
@@ -289,9 +290,9 @@ class _PeopleReader:
                                  chain=te))
         # 副院长胡发兴、鲍斌: more names share the posts
         while name_end < le and v[name_end] in "、和" and \
-                lex.title_re.match(v, name_end + 1) is None:
+                lex.post_re.match(v, name_end + 1) is None:
             nxt_end = _name_after(v, name_end + 1, le)
-            if nxt_end is None or lex.title_re.match(v, nxt_end) is not None:
+            if nxt_end is None or lex.post_re.match(v, nxt_end) is not None:
                 break
             for cs, ce, corg in _merge_same_org(chain, v):
                 spans = [(name_end + 1, nxt_end, "name"), (cs, ce, "title")]
@@ -360,7 +361,7 @@ def _post_taken(zt: ZhText, table: OrgTable, by_start: dict[int, Mention], name_
     if org is None:
         return None
     rank = _RANK.match(v, body.end, le)
-    t = lexicon().title_re.match(v, rank.end() if rank else body.end, le)
+    t = lexicon().post_re.match(v, rank.end() if rank else body.end, le)
     if t is None or not (t.end() == le or not _han(v[t.end()]) or v.startswith(_FOLLOW, t.end())):
         return None
     return PersonRec(v[name_span[0]:name_span[1]], zt.text[t.start():t.end()], org,
