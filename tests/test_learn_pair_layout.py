@@ -38,16 +38,20 @@ def test_two_lists_on_either_side_of_the_signing():
     ctx = _context(LISTS)
     f = _features(ctx, "Carrow University", "Halvard Labs")
     assert f.get("list=across") == 1.0
-    assert f.get("trig=between") == 1.0 and f.get("trig=between|agreement") == 1.0
-    assert f.get("trig=between|list=across") == 1.0
     # the list's commas are no clause break
     assert f.get("clause=one") == 1.0 and "clause=split" not in f
 
 
-def test_where_the_event_words_stand():
+def test_where_the_event_words_stand_in_chinese():
+    ctx = _context("北京星河大学与江南海川集团签署战略合作协议，清江市人民政府代表出席仪式。", "zh")
+    assert _features(ctx, "北京星河大学", "江南海川集团").get("trig=after|agreement") == 1.0
+    assert _features(ctx, "江南海川集团", "清江市人民政府").get("trig=between|agreement") == 1.0
+
+
+def test_english_pairs_have_no_event_word_side():
+    # out of fold on English train the side of the nearest event word made the pairs model worse
     ctx = _context(LISTS)
-    assert _features(ctx, "Carrow University", "Tennford University").get("trig=after|agreement") == 1.0
-    assert _features(ctx, "Quinton Polytechnic", "Halvard Labs").get("trig=before|agreement") == 1.0
+    assert not any(k.startswith("trig=") for k in _features(ctx, "Carrow University", "Halvard Labs"))
 
 
 def test_a_name_after_a_clause_break_and_the_subject():
@@ -62,7 +66,7 @@ def test_a_name_after_a_clause_break_and_the_subject():
 def test_chinese_sides_of_a_signing():
     ctx = _context("北京星河大学与江南海川集团签署战略合作协议，清江市人民政府代表出席仪式。", "zh")
     signed = _features(ctx, "北京星河大学", "江南海川集团")
-    assert signed.get("list=same<=2") == 1.0 and signed.get("trig=after|agreement") == 1.0
+    assert signed.get("list=same<=2") == 1.0
     guest = _features(ctx, "江南海川集团", "清江市人民政府")
     assert guest.get("list=one") == 1.0 and guest.get("clause=split") == 1.0
 
