@@ -346,3 +346,53 @@ def test_cli_train_accepts_the_pooled_selection(tmp_path):
     assert ok.exit_code == 0, ok.output
     meta = json.loads((tmp_path / "m" / "meta.json").read_text(encoding="utf-8"))
     assert {r["thresholds_from"] for r in meta["selection"].values()} == {"val+out-of-fold"}
+
+
+def test_a_floor_set_overrules_val_when_val_would_break_it():
+    """`train --floor`: val (one article) rewards the doubtful event score (.2, true there); the
+    floor articles (negative ones, where that score only fires falsely) would fall from F1 1.0 to
+    0 on events with it, so a threshold above .2 is chosen, though val scores it lower."""
+    from partnergraph.learn.modelfile import DEFAULT_THRESHOLDS, LanguageModel
+    from partnergraph.learn.train import thresholds_on_pool, thresholds_on_val
+
+    blank = LinearModel(("no", "yes"), (0.0,), {})
+    lm = LanguageModel(orgs=blank, events=blank, pairs=blank, kinds=blank, people=blank,
+                       thresholds=dict(DEFAULT_THRESHOLDS))
+    scored = _scored_articles()
+    val, floor = scored[:1], scored[4:]
+    assert thresholds_on_val(lm, val)["events"] <= 0.2
+    kept = thresholds_on_val(lm, val, floor=floor)
+    assert 0.2 < kept["events"] <= 0.6
+    assert false_alarm_rate([score_article(g, decide(c, lm, s, kept).model_dump()) for g, c, s in floor]) == 0.0
+    assert 0.2 < thresholds_on_pool(lm, val, [], floor=floor)["events"] <= 0.6
+    # a floor no threshold can keep leaves val's choice
+    impossible = scored[1:2] + scored[4:]  # a positive article whose doubtful event is true
+    assert thresholds_on_val(lm, val, floor=impossible)["events"] == thresholds_on_val(lm, val)["events"]
+
+
+def test_training_records_the_floor_articles_figures(tmp_path):
+    golds = _corpus_with_sites(tmp_path)
+    meta = train(golds, str(tmp_path / "m"), val=golds[::2], name="floor", tagger=False, select="val",
+                 floor=golds[1::2])
+    for lang in ("en", "zh"):
+        fig = meta["selection"][lang]["floor"]
+        assert fig["articles"] == sum(1 for g in golds[1::2] if g["lang"] == lang)
+        assert set(fig["micro"]) == {"orgs", "people", "pairs", "events"}
+    assert meta["floor_articles"] == len(golds[1::2])
+
+
+def test_cli_train_floor_needs_val_selection(tmp_path):
+    from typer.testing import CliRunner
+
+    from partnergraph.cli import app
+
+    _corpus_with_sites(tmp_path)
+    runner = CliRunner()
+    gold = str(tmp_path / "gold")
+    bad = runner.invoke(app, ["train", gold, "--out", str(tmp_path / "m"), "--floor", gold])
+    assert bad.exit_code != 0 and "--floor" in bad.output and "Traceback" not in bad.output
+    assert not (tmp_path / "m").exists()
+    ok = runner.invoke(app, ["train", gold, "--out", str(tmp_path / "m"), "--val", gold, "--select", "val",
+                             "--floor", gold])
+    assert ok.exit_code == 0, ok.output
+    assert "en floor" in ok.output

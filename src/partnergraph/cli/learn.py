@@ -26,6 +26,10 @@ def train(
         "thresholds on --val pooled with every training article scored by models fitted on the other folds "
         "(default regularisation)."),
     name: str = typer.Option("partnergraph", "--name", help="A name recorded in the model's meta.json."),
+    floor: Optional[list[Path]] = typer.Option(
+        None, "--floor", help="Regression gold files or folders (repeatable; with --select val or val+oof): a "
+        "threshold keeping their pair and event F1 at 0.95 or above (people 0.80) is preferred to any that does not, "
+        "whatever val says; their figures are printed and recorded."),
 ) -> None:
     """Train the learned backend's models on annotated articles (needs the `train` extra).
 
@@ -43,11 +47,14 @@ def train(
     if select not in ("cv", "val", "val+oof"):
         raise typer.BadParameter("use cv, val or val+oof", param_hint="--select")
     val_golds = read_gold(val)[0] if val else None
-    meta = fit(golds, str(out), val=val_golds, name=name, select=select)
+    floor_golds = read_gold(floor)[0] if floor else None
+    if floor_golds and not (val_golds and select in ("val", "val+oof")):
+        raise typer.BadParameter("--floor needs --val and --select val or val+oof", param_hint="--floor")
+    meta = fit(golds, str(out), val=val_golds, name=name, select=select, floor=floor_golds)
     typer.echo(f"Trained on {sum(meta['articles'].values())} articles "
                f"({', '.join(f'{k} {v}' for k, v in meta['articles'].items())}); model written to {out}", err=True)
     for lang, report in sorted(meta["selection"].items()):
-        for source in ("out_of_fold", "val"):
+        for source in ("out_of_fold", "val", "floor"):
             if source in report:
                 fig = report[source]
                 typer.echo(f"{lang} {source.replace('_', '-')} ({fig['articles']} articles): "

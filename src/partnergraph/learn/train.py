@@ -219,6 +219,9 @@ EXTRA_GRID = THRESHOLD_GRID + [1.01]
 DOCUMENT_GRID = [0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5]
 HEADLINE_ROUNDS = 3  # passes over (events, pairs), party, extra until none moves
 POOL_SMOOTH = False  # --select val+oof: each threshold at its best point (see docs/selection.md)
+# `train --floor`: the F1 the floor articles keep: issue 9's bar on the dev set for pairs and
+# events; people as bench/eval_dev.py pins the English learned floor
+FLOOR_F1 = {"pairs": 0.95, "events": 0.95, "people": 0.80}
 
 
 def choose_thresholds(lm: LanguageModel, scored: Scored, by_article: bool = True) -> dict[str, float]:
@@ -265,22 +268,32 @@ def choose_thresholds(lm: LanguageModel, scored: Scored, by_article: bool = True
     return best
 
 
-def thresholds_on_val(lm: LanguageModel, scored: Scored, smooth: bool = False) -> dict[str, float]:
+def thresholds_on_val(lm: LanguageModel, scored: Scored, smooth: bool = False,
+                      floor: Scored = ()) -> dict[str, float]:
     """`--select val`'s thresholds: the event threshold, then the pair threshold, with the best
     mean of pair and event micro F1 on the scored articles; the rule events' party threshold, the
     other-type threshold, the document gate and the backed threshold on the same figure; then the
     org threshold with the best org F1, and the people and tagged-people thresholds with the best
     people F1. With `smooth`, each value's figure is averaged with its grid neighbours'
-    (`smoothed_best`). Each article is decided once per distinct outcome (`ArticleOutcomes`); the
-    figures are `evaluate`'s, rounded alike."""
+    (`smoothed_best`). With `floor` (scored articles, `train --floor`), a threshold that keeps
+    their F1 at `FLOOR_F1` or above (pairs and events for the headline thresholds, people for the
+    people thresholds) beats any that does not: a regression set the choice may not break. Each article
+    is decided once per distinct outcome (`ArticleOutcomes`); the figures are `evaluate`'s,
+    rounded alike."""
     articles = [ArticleOutcomes(g, ctx, s) for g, ctx, s in scored]
+    floor_articles = [ArticleOutcomes(g, ctx, s) for g, ctx, s in floor]
 
-    def f1(th: dict[str, float], fields: tuple[str, ...]) -> float:
+    def f1(th: dict[str, float], fields: tuple[str, ...], on: list[ArticleOutcomes] = articles) -> float:
         tally = Tally()
-        for a in articles:
+        for a in on:
             tally.add(a.counts(lm, th))
         report = tally.report()
         return sum(report[f]["f1"] if f in report else 1.0 for f in fields) / len(fields)
+
+    def held(th: dict[str, float], fields: tuple[str, ...]) -> float:
+        """The val figure of `fields`, one lower when the floor articles fall under their floor."""
+        below = any(f1(th, (f,), floor_articles) < FLOOR_F1[f] for f in fields) if floor_articles else False
+        return f1(th, fields) - (1.0 if below else 0.0)
 
     def best_of(grid: list[float], objective, prefer) -> float:
         if smooth:
@@ -291,25 +304,26 @@ def thresholds_on_val(lm: LanguageModel, scored: Scored, smooth: bool = False) -
     best = dict(lm.thresholds)
     headline = ("pairs", "events")  # both headline figures: pairs alone would buy recall with events
     middle = lambda t: -abs(t - 0.5)  # noqa: E731  (ties: the threshold nearer the middle)
-    best["events"] = best_of(grid, lambda t: f1(dict(best, events=t), headline), middle)
-    best["pairs"] = best_of(grid, lambda t: f1(dict(best, pairs=t), headline), middle)
+    best["events"] = best_of(grid, lambda t: held(dict(best, events=t), headline), middle)
+    best["pairs"] = best_of(grid, lambda t: held(dict(best, pairs=t), headline), middle)
     # each off (party 0, extra 1.01, document 0) unless it helps
-    best["party"] = best_of(PARTY_GRID, lambda t: f1(dict(best, party=t), headline), lambda t: -t)
-    best["extra"] = best_of(EXTRA_GRID, lambda t: f1(dict(best, extra=t), headline), lambda t: t)
-    best["document"] = best_of(DOCUMENT_GRID, lambda t: f1(dict(best, document=t), headline), lambda t: -t)
-    best["backed"] = best_of(EXTRA_GRID, lambda t: f1(dict(best, backed=t), headline), lambda t: t)
+    best["party"] = best_of(PARTY_GRID, lambda t: held(dict(best, party=t), headline), lambda t: -t)
+    best["extra"] = best_of(EXTRA_GRID, lambda t: held(dict(best, extra=t), headline), lambda t: t)
+    best["document"] = best_of(DOCUMENT_GRID, lambda t: held(dict(best, document=t), headline), lambda t: -t)
+    best["backed"] = best_of(EXTRA_GRID, lambda t: held(dict(best, backed=t), headline), lambda t: t)
     best["orgs"] = best_of(grid, lambda t: f1(dict(best, orgs=t), ("orgs",)), middle)
-    best["people"] = best_of(grid, lambda t: f1(dict(best, people=t), ("people",)), middle)
-    best["tagged"] = best_of(grid + [1.01], lambda t: f1(dict(best, tagged=t), ("people",)), middle)
+    best["people"] = best_of(grid, lambda t: held(dict(best, people=t), ("people",)), middle)
+    best["tagged"] = best_of(grid + [1.01], lambda t: held(dict(best, tagged=t), ("people",)), middle)
     return best
 
 
-def thresholds_on_pool(lm: LanguageModel, val: Scored, oof: Scored, smooth: bool = POOL_SMOOTH) -> dict[str, float]:
+def thresholds_on_pool(lm: LanguageModel, val: Scored, oof: Scored, smooth: bool = POOL_SMOOTH,
+                       floor: Scored = ()) -> dict[str, float]:
     """`--select val+oof`'s thresholds: `thresholds_on_val`'s choices on the val articles (scored
     by the final models) pooled with every training article scored out of fold (by scorers fitted
     on the other folds): about four times as many articles as val alone, so one event no longer
     moves the best point."""
-    return thresholds_on_val(lm, list(val) + list(oof), smooth=smooth)
+    return thresholds_on_val(lm, list(val) + list(oof), smooth=smooth, floor=floor)
 
 
 def _scorers(lm: LanguageModel, models: dict[str, LinearModel]) -> LanguageModel:
@@ -386,8 +400,9 @@ def corpus_hash(golds: list[dict]) -> str:
 
 
 def fit_language(lang: str, items: list[Item], val: list[Item], root: Path, use_tagger: bool,
-                 select: str = "cv") -> tuple[LanguageModel, Examples, dict]:
-    """The models of one language, and a report of how they were chosen (and their val figures)."""
+                 select: str = "cv", floor: list[Item] = ()) -> tuple[LanguageModel, Examples, dict]:
+    """The models of one language, and a report of how they were chosen (and their val figures;
+    with `floor`, whether the thresholds chosen on val keep those articles at the floor)."""
     kinds = _fit_kinds(items, lang)
     blank = LinearModel(("no", "yes"), (0.0,), {})
     lm = LanguageModel(orgs=blank, events=blank, pairs=TypedModel(EVENT_TYPES, (0.0,) * len(EVENT_TYPES), {}),
@@ -446,18 +461,24 @@ def fit_language(lang: str, items: list[Item], val: list[Item], root: Path, use_
                       scorers={part: chosen.choices[part].to_json() for part in SCORERS},
                       out_of_fold=_figures(oof_rows))
     val_rows = [(g, context_for(doc, ex, lm)) for g, doc, ex in val]
+    floor_rows = [(g, context_for(doc, ex, lm)) for g, doc, ex in floor] if val else []
+    floor_scored = [(g, ctx, score_candidates(ctx, lm)) for g, ctx in floor_rows]
     if pool is not None:
-        lm.thresholds = thresholds_on_pool(lm, [(g, ctx, score_candidates(ctx, lm)) for g, ctx in val_rows], pool)
+        lm.thresholds = thresholds_on_pool(lm, [(g, ctx, score_candidates(ctx, lm)) for g, ctx in val_rows], pool,
+                                           floor=floor_scored)
         log.info("%s: thresholds %s (%.1f CPU s so far)", lang, lm.thresholds, time.process_time())
         report.update(thresholds_from="val+out-of-fold" if val else "out-of-fold", folds=k,
                       pooled_articles=len(val_rows) + len(pool),
                       # the pooled thresholds saw these articles: not a held-out figure
                       out_of_fold=_figures([(g, decide(ctx, lm, s).model_dump()) for g, ctx, s in pool]))
     elif val and chosen is None:  # asked for, or too few sites to hold any out
-        lm.thresholds = choose_thresholds(lm, [(g, ctx, score_candidates(ctx, lm)) for g, ctx in val_rows],
-                                          by_article=select == "cv")
+        val_scored = [(g, ctx, score_candidates(ctx, lm)) for g, ctx in val_rows]
+        lm.thresholds = (thresholds_on_val(lm, val_scored, floor=floor_scored) if select != "cv"
+                         else choose_thresholds(lm, val_scored, by_article=True))
     if val:
         report["val"] = _figures([(g, decide(ctx, lm).model_dump()) for g, ctx in val_rows])
+    if floor_rows:
+        report["floor"] = _figures([(g, decide(ctx, lm).model_dump()) for g, ctx in floor_rows])
     return lm, Examples(*(sum((getattr(ex, part) for ex in per_article), []) for part in
                           ("orgs", "pairs", "events", "people", "documents"))), report
 
@@ -471,7 +492,7 @@ def _figures(rows: list[tuple[dict, dict]]) -> dict:
 
 
 def train(golds: list[dict], out: str, val: list[dict] | None = None, name: str = "partnergraph",
-          tagger: bool = True, select: str = "cv") -> dict:
+          tagger: bool = True, select: str = "cv", floor: list[dict] | None = None) -> dict:
     """Fit a model folder at `out` from gold articles; returns its meta.
 
     `select="cv"`: each scorer's C and the thresholds chosen by grouped cross-validation over the
@@ -479,7 +500,9 @@ def train(golds: list[dict], out: str, val: list[dict] | None = None, name: str 
     `select="val"`: defaults for C, thresholds chosen on `val` (defaults without it);
     `select="val+oof"`: defaults for C, thresholds chosen on `val` pooled with the training
     articles scored out of fold (`thresholds_on_pool`; on val alone with fewer than 3 articles). Val figures,
-    when val is given, are recorded in the meta either way."""
+    when val is given, are recorded in the meta either way. `floor`: articles whose pair, event and
+    people F1 the thresholds chosen on val keep at `FLOOR_F1` when some choice can (a regression set, the dev
+    articles for the shipped model); their figures are recorded as "floor"."""
     if select not in SELECTIONS:
         raise ConfigError(f"unknown selection {select!r}",
                           hint="use cv (cross-validation on train), val or val+oof (val pooled with train out of fold)")
@@ -489,11 +512,13 @@ def train(golds: list[dict], out: str, val: list[dict] | None = None, name: str 
     root = Path(out)
     items = run_rules(golds)
     val_items = run_rules(sorted(val, key=lambda g: str(g["id"]))) if val else []
+    floor_items = run_rules(sorted(floor, key=lambda g: str(g["id"]))) if floor else []
     languages, stats, selection = {}, {}, {}
     for lang in sorted({lang_of(g) for g in golds}):
         lang_items = [it for it in items if lang_of(it[0]) == lang]
         lang_val = [it for it in val_items if lang_of(it[0]) == lang]
-        languages[lang], exs, selection[lang] = fit_language(lang, lang_items, lang_val, root, tagger, select)
+        lang_floor = [it for it in floor_items if lang_of(it[0]) == lang]
+        languages[lang], exs, selection[lang] = fit_language(lang, lang_items, lang_val, root, tagger, select, lang_floor)
         stats[lang] = {"orgs": len(exs.orgs), "events": len(exs.events), "pairs": len(exs.pairs),
                        "people": len(exs.people), "documents": len(exs.documents)}
     meta = {
@@ -503,6 +528,7 @@ def train(golds: list[dict], out: str, val: list[dict] | None = None, name: str 
         "examples": stats,
         "val_articles": len(val or []),
         "val_sha1": corpus_hash(val) if val else None,
+        **({"floor_articles": len(floor), "floor_sha1": corpus_hash(floor)} if floor else {}),
         "selection": selection,
     }
     save_model(out, meta, languages)
