@@ -61,9 +61,9 @@ def main(argv: list[str]) -> int:
     items, val_items = training.run_rules(golds("train")), training.run_rules(golds("val"))
     captured = {}
 
-    def capture(lm, val, oof, smooth=False):
+    def capture(lm, val, oof, smooth=False, floor=()):
         captured.update(lm=lm, val=list(val), oof=list(oof))
-        return training.thresholds_on_val(lm, list(val) + list(oof), smooth=smooth)
+        return training.thresholds_on_val(lm, list(val) + list(oof), smooth=smooth, floor=floor)
 
     training.thresholds_on_pool = capture
     with tempfile.TemporaryDirectory() as tmp:
