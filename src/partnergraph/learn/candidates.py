@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Container
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import chain, combinations, islice
 from operator import add
 
@@ -541,23 +541,12 @@ def _prefixed(prefix: str, names: Container[str]) -> dict[str, str]:
 _PREFIXED: dict[tuple[str, int], tuple[Container[str], dict[str, str]]] = {}
 
 
+@lru_cache(maxsize=4096)  # the same few (count, edges) over and over: each label made once
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
-    got = _BUCKETS.get((n, edges))
-    if got is None:
-        got = _bucket_of(n, edges)
-        if len(_BUCKETS) < 4096:
-            _BUCKETS[(n, edges)] = got
-    return got
-
-
-def _bucket_of(n: int, edges: tuple[int, ...]) -> str:
     for e in edges:
         if n <= e:
             return f"<={e}"
     return f">{edges[-1]}"
-
-
-_BUCKETS: dict[tuple[int, tuple[int, ...]], str] = {}  # (count, edges) -> label: the same label, found once
 
 
 def _masked_tokens(ctx: Context, start: int, end: int) -> list[str]:

@@ -283,16 +283,20 @@ def thresholds_on_val(lm: LanguageModel, scored: Scored, smooth: bool = False,
     articles = [ArticleOutcomes(g, ctx, s) for g, ctx, s in scored]
     floor_articles = [ArticleOutcomes(g, ctx, s) for g, ctx, s in floor]
 
-    def f1(th: dict[str, float], fields: tuple[str, ...], on: list[ArticleOutcomes] = articles) -> float:
+    def report(th: dict[str, float], on: list[ArticleOutcomes]) -> dict:
         tally = Tally()
         for a in on:
             tally.add(a.counts(lm, th))
-        report = tally.report()
-        return sum(report[f]["f1"] if f in report else 1.0 for f in fields) / len(fields)
+        return tally.report()
+
+    def f1(th: dict[str, float], fields: tuple[str, ...]) -> float:
+        got = report(th, articles)
+        return sum(got[f]["f1"] if f in got else 1.0 for f in fields) / len(fields)
 
     def held(th: dict[str, float], fields: tuple[str, ...]) -> float:
         """The val figure of `fields`, one lower when the floor articles fall under their floor."""
-        below = any(f1(th, (f,), floor_articles) < FLOOR_F1[f] for f in fields) if floor_articles else False
+        floor_report = report(th, floor_articles) if floor_articles else {}
+        below = any(f in floor_report and floor_report[f]["f1"] < FLOOR_F1[f] for f in fields)
         return f1(th, fields) - (1.0 if below else 0.0)
 
     def best_of(grid: list[float], objective, prefer) -> float:
