@@ -153,3 +153,73 @@ def test_english_has_no_proposed_events():
     ctx = _context("Harlow University and Stennis Institute of Technology signed a memorandum of "
                    "understanding on 3 May 2024.")
     assert ctx.proposed == [] and ctx.candidate_events == ctx.rules.events
+
+
+def test_an_unveiling_at_a_signing_proposes_a_set_up_of_the_signing_parties():
+    # the base unveiled at the signing names no party of its own: the signing's parties set it up
+    for text in ("3月5日,江南理工大学与星河科技有限公司签署战略合作协议。双方将在人才培养等方面开展合作。"
+                 "在签约仪式上,星河科技有限公司实习实训基地同步揭牌。",
+                 "3月5日,江南理工大学与星河科技有限公司举行校企合作签约仪式。会上,王明校长与李强董事长"
+                 "签订了合作协议,并举行了实践教学基地授牌仪式。"):
+        ctx = _context(text)
+        assert [(e.type, sorted(e.parties)) for e in ctx.rules.events] == [
+            ("agreement", ["星河科技有限公司", "江南理工大学"])]
+        [ev] = ctx.proposed
+        assert (ev.type, sorted(ev.parties), ev.stage) == ("joint_entity", ["星河科技有限公司", "江南理工大学"], "proposed")
+        f = event_features(ctx, 1)
+        assert f["proposed|shape=at_signing"] == 1.0 and f["proposed|type=joint_entity"] == 1.0
+    # none without a signing told where it was unveiled, for a plan, or for a set-up the rules read
+    alone = _context("3月5日,江南理工大学与星河科技有限公司签署战略合作协议。随后,星河科技有限公司实习实训基地揭牌。")
+    assert alone.proposed == []
+    plan = _context("3月5日,江南理工大学与星河科技有限公司签署战略合作协议。在签约仪式上,双方将为实习实训基地揭牌。")
+    assert plan.proposed == []
+    read = _context("3月5日,江南理工大学与星河科技有限公司签署战略合作协议,并为江南理工大学星河研究院揭牌。")
+    assert sorted(e.type for e in read.rules.events) == ["agreement", "joint_entity"] and read.proposed == []
+    # a proposal of the first shape has its parties' spans: not this shape
+    ctx = _with_candidates("3月5日,青岚省与江川工程研究院在福州签署新一轮战略合作框架协议。",
+                           [("青岚省", "place"), ("江川工程研究院", "tagger")])
+    assert "proposed|shape=at_signing" not in event_features(ctx, 0)
+
+
+def test_a_list_on_one_side_of_yu_proposes_each_member_with_the_other_side():
+    # the rules read the list alone (the hub is a name only the tagger found): each member with it
+    hub = _with_candidates("3月5日,南川军分区与江南高级中学、南川市第五中学、江南师范大学附属小学等4家单位"
+                           "举行共建签约仪式。", [("南川军分区", "tagger")])
+    assert [sorted(e.parties) for e in hub.rules.events] == [["南川市第五中学", "江南师范大学附属小学", "江南高级中学"]]
+    n = len(hub.rules.events)
+    got = {(e.type, e.parties[1]): event_features(hub, n + k) for k, e in enumerate(hub.proposed)
+           if e.parties[0] == "南川军分区"}
+    # each signed with the hub; a set-up of them all is one entity of all (not proposed as pairs)
+    assert set(got) == {("agreement", m) for m in ("江南高级中学", "南川市第五中学", "江南师范大学附属小学")} \
+        | {("joint_entity", "江南高级中学")}
+    assert "proposed|shape=listed" not in got[("agreement", "江南高级中学")]  # joined by 与 itself
+    assert got[("agreement", "南川市第五中学")]["proposed|shape=listed"] == 1.0
+    # a counted list before 与 and its other side
+    counted = _with_candidates("3月5日,星河科技有限公司、远川电子有限公司等11家企业与江大签署产学合作协议。",
+                               [("江大", "tagger")])
+    assert {tuple(e.parties) for e in counted.proposed} >= {("星河科技有限公司", "江大"), ("远川电子有限公司", "江大")}
+    # pairs side by side (A与B、C与D) are no list with a hub
+    pairs = _with_candidates("大会上,星河大学与远川大学、海岳大学与青岚大学等签署合作协议。", [])
+    assert not any("星河大学" in e.parties and "海岳大学" in e.parties for e in pairs.proposed)
+
+
+def test_wo_shi_before_yu_signs_as_the_article_s_one_city():
+    # 我市 is no organization, but the article's own city is (named in its title): it signs with
+    # each bank; without such a city (or with two) nothing stands for it
+    title = "江川市与星河银行、远川银行举行签约仪式\n"
+    body = "3月29日,我市与星河银行江南省分行、远川银行江南省分行、海岳银行江南省分行举行全面合作签约仪式。"
+    banks = ["星河银行江南省分行", "远川银行江南省分行", "海岳银行江南省分行"]
+    ctx = _with_candidates(title + body, [("江川市", "place")])
+    n = len(ctx.rules.events)
+    home = {e.parties[1]: event_features(ctx, n + k) for k, e in enumerate(ctx.proposed) if e.parties[0] == "江川市"}
+    assert set(banks) <= set(home)
+    assert all(home[b]["proposed|home"] == 1.0 for b in banks)
+    assert "proposed|home" not in home["星河银行"]  # 江川市与星河银行 in the title: named itself
+    none = _with_candidates(body, [])
+    assert none.proposed == []
+    two = _with_candidates("江川市、远川市代表出席。" + body, [("江川市", "place"), ("远川市", "place")])
+    assert not any(set(e.parties) & {"江川市", "远川市"} for e in two.proposed)
+    # 本市 inside a name (熊本市) is no reference to the article's city
+    inside = _with_candidates("江川市代表团访问熊本\n3月5日,熊本市与星河银行江南省分行签署合作协议。",
+                              [("江川市", "place"), ("熊本市", "place")])
+    assert [sorted(e.parties) for e in inside.proposed] == [["星河银行江南省分行", "熊本市"]]

@@ -10,6 +10,22 @@ the trigger's type holds is a proposed event (stage `proposed`), a candidate of 
 like a rule event, which learns from the gold how far to trust the shape (`candidates.event_features`:
 `proposed`). Plans, negations, guests attending and the set-up an agreement is about are no
 events, as the rules read them (`EventFinder._not_an_event`).
+
+A list on one side of 与 and one name on the other (甲与A、B、C签约; A、B等11家企业与甲签约)
+proposes each member with that name, for an agreement (`proposed|shape=listed`); a set-up of
+them all is one entity of all its named parties (GUIDELINES.md), so it is not proposed pair by
+pair. The one name may be 我市 (本市, 我县, 我省…), which the guidelines count as no organization,
+standing for the article's own place when the article names it: its one candidate of that level
+(渭南市 for 我市; `proposed|home`).
+
+Another shape: a base or an institute unveiled at a signing (签约仪式上,…基地同步揭牌;
+签订了协议,并举行了…基地授牌仪式) names no party of its own: the guidelines count it as a
+`joint_entity` of the signing's parties, beside the agreement. An unveiling word (揭牌, 挂牌, 授牌,
+揭幕) in a sentence that also tells a signing, with no set-up of the rules' told in that sentence,
+proposes a `joint_entity` of the parties of the last agreement told at or before it (the rules'
+or a proposed one). Its evidence holds no party span (the parties are named where the signing
+is told): `candidates.event_features` tells the events model this shape apart
+(`proposed|shape=at_signing`).
 """
 
 from __future__ import annotations
@@ -31,7 +47,7 @@ PROPOSED_STAGE = "proposed"
 # what joins the two names: 与 (與 in the Simplified view) or 和, with at most a space or a
 # closing bracket beside it (A(简称甲)与B is read as the bracket's end, then 与)
 _JOIN = re.compile(r"[)\s]?[与和]\s?")
-_MAX_JOIN = 3
+MAX_JOIN = 3
 _LOOKAHEAD = 4  # names looked past for the next one (other readings of the same words)
 _MAX_CLAUSE_TRIGGERS = 8  # triggers of a clause a pair looks at
 _MAX_PROPOSALS = 24  # per article: a handful at most in real ones
@@ -39,9 +55,25 @@ _MAX_PROPOSALS = 24  # per article: a handful at most in real ones
 # (zh train, out of fold: agreements 14 of 19 proposals a gold event, set-ups 5 of 19, meetings
 # 0 of 1), and a visit is told as a delegation going to its host, not as A与B
 PROPOSED_TYPES = ("agreement", "joint_entity")
+# an unveiling (in the Simplified view) and a signing told in one sentence
+_UNVEILED = re.compile(r"揭牌|挂牌|授牌|揭幕")
+_SIGNED = re.compile(r"签约|签订|签署|续签")
+_MAX_UNVEILINGS = 4  # unveiling words of one sentence looked at
+# one side of 与 listed (甲与A、B和C签约; A、B等4家企业与甲签约): what stands between two names
+# of the list, and a count of it before 与
+_LIST_GAP = re.compile(r"\s?(?:、|和|及|以及)\s?")
+_MAX_LIST_GAP = 4
+_COUNTED_JOIN = re.compile(r"等[0-9一二两三四五六七八九十几多]{0,3}[家所个位]?"
+                           r"(?:企业|单位|公司|高校|院校|学校|医院|机构|部门|银行)?\s?与\s?")
+_MAX_COUNTED_JOIN = 12
+_MAX_LISTED = 12  # names of a one-to-many signing, both sides: a longer list is a member list
+# the article's own place named as a reference (我市与…签约): GUIDELINES.md counts no generic
+# reference as an organization, but the place it stands for, when the article names it
+HOME = re.compile(r"(?:我|本)(市|区|县|省|州|盟|旗)")
+_MAX_HOMES = 4  # references of one sentence looked at
 
 
-def _view(text: str) -> str:
+def view(text: str) -> str:
     """The text as the rules match it: same length, normalized, Simplified."""
     return to_simplified(match_view(text))
 
@@ -52,35 +84,47 @@ def propose_events(ctx: Context) -> list[Event]:
     triggers of its clause: linear in the article's names and triggers."""
     if ctx.lang != "zh" or len(ctx.orgs) < 2:
         return []
-    v = _view(ctx.doc.text)
+    v = view(ctx.doc.text)
     held: dict[str, list[set[int]]] = {}
     for ev in ctx.rules.events:
         held.setdefault(ev.type, []).append({ctx.index[p] for p in ev.parties if p in ctx.index})
     triggers = [(typ, rx) for typ, rx in lexicon().triggers.items() if typ in PROPOSED_TYPES]
     out: list[Event] = []
     seen: set[tuple[str, frozenset]] = set()
+    homes: dict[str, int | None] = {}
     for si, ms in sorted(ctx.by_sentence.items()):
+        s0, s1 = ctx.sents[si]
+        ms = _with_home(ctx, v, s0, s1, ms, homes)
         if len(ms) < 2:
             continue
-        s0, s1 = ctx.sents[si]
         joined = []
         for n, a in enumerate(ms):
             # the next name after this one (another reading of overlapping words is skipped)
             b = next((m for m in ms[n + 1:n + 1 + _LOOKAHEAD] if m[0] >= a[1]), None)
-            if b is not None and a[2] != b[2] and 0 < b[0] - a[1] <= _MAX_JOIN and _JOIN.fullmatch(v, a[1], b[0]):
+            if b is not None and a[2] != b[2] and 0 < b[0] - a[1] <= MAX_JOIN and _JOIN.fullmatch(v, a[1], b[0]):
                 joined.append((a, b))
+        # a list's members with the one name on the other side of 与: each signed with it, but a
+        # set-up of them all is one entity of all its named parties (GUIDELINES.md), not pairs
+        joined = [(a, b, a[0], b[1], PROPOSED_TYPES) for a, b in joined] + \
+            [(a, b, first, last, ("agreement",)) for a, b, first, last in _one_to_many(v, ms)]
         if not joined:
             continue
         hits = sorted((m.start(), m.end(), typ) for typ, rx in triggers for m in rx.finditer(v, s0, s1))
         starts = [h[0] for h in hits]
-        for a, b in joined:
-            # the triggers after the pair in its clause (no comma or colon from the first name on)
-            ends = [k for k in (v.find(",", a[0], s1), v.find(":", a[0], s1)) if k >= 0]
-            ce = min(ends, default=s1)
-            k = bisect_left(starts, b[1])
+        clause_ends: dict[int, int] = {}
+        for a, b, first, last, types in joined:
+            # the triggers after the pair (and the list it is read from) in its clause (no comma
+            # or colon from the first name on), found once per first name
+            ce = clause_ends.get(first)
+            if ce is None:
+                ends = [k for k in (v.find(",", first, s1), v.find(":", first, s1)) if k >= 0]
+                ce = clause_ends[first] = min(ends, default=s1)
+            k = bisect_left(starts, last)
             for ts, te, typ in hits[k:k + _MAX_CLAUSE_TRIGGERS]:
                 if ts >= ce:
                     break
+                if typ not in types:
+                    continue
                 pair = frozenset((a[2], b[2]))
                 if (typ, pair) in seen or any(pair <= ids for ids in held.get(typ, [])) \
                         or EventFinder._not_an_event(v, s0, ts, typ):
@@ -93,4 +137,125 @@ def propose_events(ctx: Context) -> list[Event]:
                     confidence=0.5, stage=PROPOSED_STAGE))
                 if len(out) >= _MAX_PROPOSALS:
                     return out
+    return _unveiled_at_signings(ctx, v, out, held)
+
+
+def _with_home(ctx: Context, v: str, s0: int, s1: int, ms: list[tuple[int, int, int]],
+               homes: dict[str, int | None]) -> list[tuple[int, int, int]]:
+    """The sentence's names and, where it says 我市 (本市, 我县, 我省…) right before 与 and a name,
+    that reference as a name of the article's own place (its one candidate of that level: 渭南市
+    for 我市), which signs with the names after it (我市与A、B、C举行签约仪式). `homes` keeps each
+    level's answer for the article."""
+    extra = []
+    starts = {n[0] for n in ms}
+    tried = 0
+    for m in HOME.finditer(v, s0, s1):
+        j = _JOIN.match(v, m.end())
+        if j is None or j.end() not in starts:
+            continue
+        tried += 1
+        if tried > _MAX_HOMES:
+            break
+        if any(n[0] <= m.start() < n[1] for n in ms):
+            continue  # inside a name (日本市场: no reference)
+        level = m.group(1)
+        if level not in homes:
+            homes[level] = _home(ctx, level)
+        if homes[level] is not None:
+            extra.append((m.start(), m.end(), homes[level]))
+    return sorted(ms + extra) if extra else ms
+
+
+def _home(ctx: Context, level: str) -> int | None:
+    """The article's one named place or government of a level (市: 渭南市, 渭南市人民政府 are
+    one), the one its title names when it names several; else None."""
+    ends = (level, level + "政府", level + "人民政府")
+    found: dict[str, list[int]] = {}
+    for i, o in enumerate(ctx.orgs):
+        if o.kind == "government" and i in ctx.mentions_of and o.name.endswith(ends):
+            place = o.name[:o.name.rfind(level) + 1]
+            if len(place) >= 3:  # 渭南市, not 市
+                found.setdefault(place, []).append(i)
+    if len(found) > 1:
+        found = {k: ids for k, ids in found.items() if any(i in ctx.in_title for i in ids)}
+    if len(found) != 1:
+        return None
+    return min(next(iter(found.values())), key=lambda i: (len(ctx.orgs[i].name), i))
+
+
+def _one_to_many(v: str, ms: list[tuple[int, int, int]]) -> list[tuple[tuple[int, int, int], tuple[int, int, int], int, int]]:
+    """The pairs of one sentence's names that a list on one side of 与 makes with the one name
+    on its other side (甲与A、B和C; A、B等4家企业与甲), each (the two names next to the
+    connective are also joined pairs when nothing but it stands between them): (hub or member, member or hub, where the clause's names start, where they end). One
+    pass over the names: linear in them."""
+    names: list[tuple[int, int, int]] = []
+    for m in ms:  # in text order, other readings of the same words left out
+        if not names or m[0] >= names[-1][1]:
+            names.append(m)
+    runs: list[list[tuple[int, int, int]]] = []
+    joins: list[int] = []  # the runs a connective joins to the next one
+    for n, m in enumerate(names):
+        prev = names[n - 1] if n else None
+        gap = m[0] - prev[1] if prev is not None else -1
+        if prev is not None and 0 < gap <= _MAX_LIST_GAP and _LIST_GAP.fullmatch(v, prev[1], m[0]):
+            runs[-1].append(m)
+            continue
+        if prev is not None and 0 < gap <= _MAX_COUNTED_JOIN and (
+                _JOIN.fullmatch(v, prev[1], m[0]) or _COUNTED_JOIN.fullmatch(v, prev[1], m[0])):
+            joins.append(len(runs) - 1)
+        runs.append([m])
+    out = []
+    chained = set(joins)
+    for j in joins:
+        if j - 1 in chained or j + 1 in chained:
+            continue  # A与B、C与D: pairs side by side, no one-to-many
+        left, right = runs[j], runs[j + 1]
+        ids = {m[2] for m in left} | {m[2] for m in right}
+        if len(ids) < len(left) + len(right):
+            continue  # a name on both sides: no one-to-many
+        if len(left) + len(right) > _MAX_LISTED:
+            continue  # a member list, named apart
+        first, last = left[0][0], right[-1][1]
+        if len(left) == 1 and len(right) >= 2:
+            out += [(left[0], m, first, last) for m in right]
+        elif len(right) == 1 and len(left) >= 2:
+            out += [(m, right[0], first, last) for m in left]
+    return out
+
+
+def _unveiled_at_signings(ctx: Context, v: str, out: list[Event], held: dict[str, list[set[int]]]) -> list[Event]:
+    """`out` and a `joint_entity` for each unveiling told at a signing (签约仪式上,…基地揭牌),
+    of the parties of the last agreement told at or before it: one bisection per unveiling over
+    the agreements' triggers, linear in the article's sentences."""
+    agreements = []
+    for ev in list(ctx.rules.events) + out:
+        trig = next((s for s in ev.evidence if s.field == "trigger"), None)
+        ids = list(dict.fromkeys(ctx.index[p] for p in ev.parties if p in ctx.index))
+        if ev.type == "agreement" and trig is not None and len(ids) >= 2:
+            agreements.append((trig.start, ids))
+    if not agreements:
+        return out
+    agreements.sort(key=lambda a: a[0])
+    starts = [a[0] for a in agreements]
+    set_up = {ctx.sentence_at(s.start) for ev in ctx.rules.events if ev.type == "joint_entity"
+              for s in ev.evidence if s.field == "trigger"}
+    seen: set[frozenset] = set()
+    for si, (s0, s1) in enumerate(ctx.sents):
+        if si in set_up or _SIGNED.search(v, s0, s1) is None:
+            continue
+        for n, m in enumerate(_UNVEILED.finditer(v, s0, s1)):
+            if n >= _MAX_UNVEILINGS or len(out) >= _MAX_PROPOSALS:
+                break
+            k = bisect_left(starts, m.start()) - 1
+            if k < 0 or EventFinder._not_an_event(v, s0, m.start(), "joint_entity"):
+                continue
+            ids = agreements[k][1]
+            pair = frozenset(ids)
+            if pair in seen or any(pair <= h for h in held.get("joint_entity", [])):
+                continue
+            seen.add(pair)
+            out.append(Event(
+                type="joint_entity", parties=[ctx.orgs[i].name for i in ids],
+                evidence=[Span(start=s0, end=s1, field="sentence"), Span(start=m.start(), end=m.end(), field="trigger")],
+                confidence=0.5, stage=PROPOSED_STAGE))
     return out
