@@ -95,6 +95,25 @@ def test_members_of_one_list_joined_by_kept_neighbours_are_one_event():
     assert _decide(text, chain) == [("joint_entity", sorted(members))]
 
 
+def test_founders_and_members_of_one_set_up_told_in_one_sentence_are_one_event():
+    founders = ["星河市人民政府", "远川市人民政府"]
+    members = ["海岳大学", "青岚科技有限公司", "白鹭研究院", "松涛集团有限公司"]
+    text = ("10月9日,星河市人民政府、远川市人民政府于当日共同发起,联合首批成员(海岳大学、青岚科技有限公司、"
+            "白鹭研究院和松涛集团有限公司)成立江川城市联盟。")
+    # the pairs model keeps the first founder with each, and the founders together: two lists
+    star = [(founders[0], x, "joint_entity") for x in founders[1:] + members]
+    assert _decide(text, star) == [("joint_entity", sorted(founders + members))]
+    # a sentence telling two set-ups keeps its pairs apart, and agreements are not grouped so
+    two = "10月9日,星河大学与远川研究院共建海岳联合实验室,与青岚科技有限公司共建白鹭创新中心。"
+    kept = [("星河大学", "远川研究院", "joint_entity"), ("星河大学", "青岚科技有限公司", "joint_entity")]
+    assert _decide(two, kept) == [("joint_entity", ["星河大学", "远川研究院"]),
+                                  ("joint_entity", ["星河大学", "青岚科技有限公司"])]
+    signed = "10月9日,星河大学与远川研究院、青岚科技有限公司分别签署合作协议。"
+    kept = [("星河大学", "远川研究院", "agreement"), ("星河大学", "青岚科技有限公司", "agreement")]
+    assert _decide(signed, kept) == [("agreement", ["星河大学", "远川研究院"]),
+                                     ("agreement", ["星河大学", "青岚科技有限公司"])]
+
+
 def test_pairs_listed_with_yu_stay_one_event_per_pair():
     # A与B、C与D: the chain B-C crosses 与-pairs, which are no list of one side
     text = "大会上,星河大学与远川大学、海岳大学与青岚大学等签署合作协议。"

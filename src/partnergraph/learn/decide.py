@@ -17,7 +17,9 @@
   into, as in "A, B and C signed agreements with D": D with each, never A with B): three or
   more organizations all kept pairwise are one event (a joint signing, an alliance), and so in
   Chinese are three or more that kept pairs join and one list of one sentence names (联合A、B、
-  C、D成立…联盟: the pairs model keeps neighbours of a long list, not every pair), the rest
+  C、D成立…联盟: the pairs model keeps neighbours of a long list, not every pair), and so are
+  those kept as partners in a set-up all named in one sentence that tells one set-up (its
+  founders and first members, however listed: an entity is one event of all its parties), the rest
   one event per pair, grounded in the sentence that names both, unless every sentence naming
   the pair tells a plan ("plans to sign": English). A name and a longer name holding it are
   not partners, and the tagger's other reading of a rule party's name does not repeat the
@@ -41,10 +43,11 @@ Every item records the stage that made or kept it in its `stage`.
 from __future__ import annotations
 
 import re
-from itertools import combinations
+from itertools import combinations, islice
 from typing import TYPE_CHECKING
 
 from partnergraph.extraction.rules.dating import EventDater
+from partnergraph.extraction.rules.chinese.lexicon import lexicon
 from partnergraph.extraction.stages import name_spans
 from partnergraph.learn.bounds import refine
 from partnergraph.learn.candidates import (
@@ -60,6 +63,7 @@ from partnergraph.learn.candidates import (
 from partnergraph.learn.names import EXTENDED_STAGE, Taken, extend_coordinated, is_part_of, join_tagged
 from partnergraph.learn.places import english_place_candidates, place_candidates
 from partnergraph.learn.proposals import PROPOSED_STAGE
+from partnergraph.learn.proposals import view as proposal_view
 from partnergraph.learn.people import TAGGED_STAGE
 from partnergraph.learn.text import sentences
 from partnergraph.models import Document, Event, Extraction, Organization, Span
@@ -232,7 +236,7 @@ def decide(
             continue
         groups = [sorted(c) for c in maximal_cliques(edges) if len(c) >= 3]
         if ctx.lang == "zh":
-            groups = _listed_groups(ctx, edges, groups)
+            groups = _listed_groups(ctx, edges, groups, t)
         in_group = {frozenset(p) for g in groups for p in combinations(g, 2)}
         groups += [sorted(e) for e in dict.fromkeys(edges) if frozenset(e) not in in_group]
         for group in sorted(groups):
@@ -335,10 +339,15 @@ def _zh_list_runs(ctx: Context, si: int) -> list[set[int]]:
     return [r for r in runs if len(r) >= 2]
 
 
-def _listed_groups(ctx: Context, edges: list[tuple[int, int]], groups: list[list[int]]) -> list[list[int]]:
+def _listed_groups(ctx: Context, edges: list[tuple[int, int]], groups: list[list[int]],
+                   kind: str = "") -> list[list[int]]:
     """Chinese: organizations the kept pairs join into one connected set, three or more, all
     named in one list of one sentence (联合A、B、C、D成立…联盟, where the pairs model keeps
-    neighbours rather than every pair) are one event of them all, not one per clique."""
+    neighbours rather than every pair) are one event of them all, not one per clique; and so are
+    those of a set-up (`kind` joint_entity) all named in one sentence that tells one set-up
+    (A、B共同发起,联合C、D、E成立…联盟: its founders and its first members, however listed), an
+    entity being one event of all its named parties (GUIDELINES.md); a sentence telling two
+    (A与B共建X,与C共建Y) keeps its pairs apart."""
     adj: dict[int, set[int]] = {}
     for a, b in edges:
         adj.setdefault(a, set()).add(b)
@@ -358,11 +367,26 @@ def _listed_groups(ctx: Context, edges: list[tuple[int, int]], groups: list[list
         if len(comp) < 3:
             continue
         shared = set.intersection(*(ctx.org_sentences.get(i, set()) for i in comp))
-        if any(comp <= run for si in sorted(shared) for run in _zh_list_runs(ctx, si)):
+        if any(comp <= run for si in sorted(shared) for run in _zh_list_runs(ctx, si)) \
+                or kind == "joint_entity" and any(_set_ups(ctx, si) == 1 for si in sorted(shared)):
             listed.append(sorted(comp))
     if not listed:
         return groups
     return [g for g in groups if not any(set(g) <= set(c) for c in listed)] + listed
+
+
+def _set_ups(ctx: Context, si: int) -> int:
+    """How many set-up words (the rules' joint_entity triggers: 成立, 揭牌, 共建…) sentence si
+    holds outside its organizations' names (中国老挝联合实验室 sets up nothing here), counted
+    up to two among its first _MAX_SET_UP_WORDS."""
+    s0, s1 = ctx.sents[si]
+    v = proposal_view(ctx.doc.text)
+    names = [(s, e) for s, e, _ in ctx.by_sentence.get(si, [])]
+    words = islice(lexicon().triggers["joint_entity"].finditer(v, s0, s1), _MAX_SET_UP_WORDS)
+    return sum(1 for _ in islice((m for m in words if not any(s <= m.start() < e for s, e in names)), 2))
+
+
+_MAX_SET_UP_WORDS = 8
 
 
 def _name_families(orgs: list[Organization], ids: list[int]) -> dict[int, set[int]]:
