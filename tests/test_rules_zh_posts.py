@@ -67,3 +67,27 @@ def test_a_post_in_latin_letters():
 def test_a_post_read_beside_a_name_cuts_no_organizations_name():
     out = extract("江岭大学教师发展中心与中国浦东干部学院签署合作协议。", backend=load_backend("rules"), lang="zh")
     assert {"江岭大学教师发展中心", "中国浦东干部学院"} <= {o.name for o in out.organizations}
+
+
+def test_a_name_of_parts_joined_by_a_middle_dot_is_read_whole():
+    # the transliteration characters read 艾尔肯 alone; the dotted parts hold the whole name
+    got = {name for name, _, _ in _people("江岭自治区主席艾尔肯·吐尼亚孜出席，副主席努尔兰·阿不都满金在会上讲话。")}
+    assert {"艾尔肯·吐尼亚孜", "努尔兰·阿不都满金"} <= got
+    assert "艾尔肯" not in got and "努尔兰" not in got
+    # a Western name stops where the transliteration characters stop (访华 is no part of it)
+    got = {name for name, _, _ in _people("北方国外长穆罕默德·阿里访华期间会见了海川集团董事长洪立新。")}
+    assert "穆罕默德·阿里" in got
+
+
+def test_reading_a_dotted_name_takes_linear_time():
+    import time
+
+    text = "江岭大学校长" + "艾·" * 20_000 + "。"
+    t0 = time.perf_counter()
+    _people(text)
+    assert time.perf_counter() - t0 < 5
+
+
+def test_a_dotted_name_ends_before_a_verb():
+    got = {name for name, _, _ in _people("江岭自治区副主席铁力瓦尔迪·阿不都热西提签署协议。")}
+    assert "铁力瓦尔迪·阿不都热西提" in got

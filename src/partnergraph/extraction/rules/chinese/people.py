@@ -103,13 +103,51 @@ def _name_after(v: str, i: int, end: int) -> int | None:
     return options[0]
 
 
+# a name of parts joined by a middle dot, of any characters (艾尔肯·吐尼亚孜, 努尔兰·阿不都满金):
+# the dot marks a transliterated name, Uyghur or Kazakh as well as Western
+# (its parts hold no character that never stands in a name here: 吐尼亚孜出席 ends before 出)
+_DOTTED_PART = "[^\\W\\da-zA-Z_" + "".join(sorted(_NOT_IN_NAME)) + "]{1,8}"
+_DOTTED = re.compile(f"{_DOTTED_PART}(?:[·・•]{_DOTTED_PART}){{1,3}}")
+_DOTS = frozenset("·・•")
+
+
+def _name_or_dotted_after(v: str, i: int, end: int) -> int | None:
+    """End of a personal name starting at `i`: a Chinese one (`_name_after`) unless a middle dot
+    follows it (艾尔肯·吐尼亚孜: a transliterated name read whole), else a foreign one."""
+    name_end = _name_after(v, i, end)
+    if name_end is not None and v[name_end:name_end + 1] not in _DOTS:
+        return name_end
+    return _foreign_after(v, i, end) or name_end
+
+
 def _foreign_after(v: str, i: int, end: int) -> int | None:
     """End of a foreign name in Chinese characters starting at `i` (外长穆罕默德·阿里,
-    总统巴斯克斯访华), or None."""
+    总统巴斯克斯访华), or None; a name the transliteration characters read only up to a middle
+    dot is read whole by its dotted parts (主席艾尔肯·吐尼亚孜: not 艾尔肯)."""
     m = lexicon().foreign_re.match(v, i, end)
-    if m is None:
-        return None
-    for k in range(m.end(), i + 2, -1):
+    got = _ended(v, i, m.end(), end) if m is not None else None
+    if got is None or v[got:got + 1] in _DOTS:
+        dotted = _DOTTED.match(v, i, end)
+        longer = _ended(v, i, _verb_cut(v, dotted), end) if dotted is not None else None
+        if longer is not None and (got is None or longer > got):
+            return longer
+    return got
+
+
+def _verb_cut(v: str, m: re.Match[str]) -> int:
+    """The end of a dotted name's match, or where a verb of two characters or a post opens in its
+    last part (鐵力瓦爾迪·阿不都熱西提簽署: the name ends before 签署)."""
+    last = max(m.group().rfind(d) for d in _DOTS) + m.start()
+    post_re = lexicon().post_re
+    for k in range(last + 2, m.end()):
+        if v.startswith(_FOLLOW_WORDS, k) or post_re.match(v, k) is not None:
+            return k
+    return m.end()
+
+
+def _ended(v: str, i: int, stop: int, end: int) -> int | None:
+    """The longest name from `i` up to `stop` ending at a boundary, not at a middle dot."""
+    for k in range(stop, i + 2, -1):
         if v[k - 1] not in "·・•" and _boundary_after(v, k, end):
             return k
     return None
@@ -206,9 +244,7 @@ class _PeopleReader:
             pos = te
             title = v[ts:te]
             org, gap_start = self._post_org(ts, title)
-            name_end = _name_after(v, te, le)
-            if name_end is None:
-                name_end = _foreign_after(v, te, le)
+            name_end = _name_or_dotted_after(v, te, le)
             if name_end is not None:
                 pos = max(pos, self._names_after(ts, te, org, name_end))
                 continue
