@@ -3,7 +3,9 @@
 The rule engine proposes; this module turns its proposals into decisions to make:
 - an organization candidate per organization the rules found (keep it or drop it);
 - a post candidate per person the rules found (or a name only the tagger found, learn/people.py)
-  and organization named near them (is the person's title held at this organization);
+  and organization named near them, or the place their title names ("Chilean President": Chile,
+  maybe a place no organization candidate is, `Context.post_places`) (is the person's title held
+  at this organization);
 - an event candidate per event the rules found (was it reported as having happened);
 - a document candidate per article (does it report any cooperation at all: a quarterly result,
   a ranking or an appointment names organizations, and the rules may find a trigger in it);
@@ -30,7 +32,15 @@ from operator import add
 from partnergraph.documents.traditional import to_simplified
 from partnergraph.extraction.stages import mentions as org_mentions
 from partnergraph.learn.cues import CUES, has_cue, sentences_with_cues
-from partnergraph.learn.people import TAGGED_STAGE, name_features, tagged_people
+from partnergraph.learn.people import (
+    POST_PLACE_STAGE,
+    TAGGED_STAGE,
+    name_features,
+    place_before_title,
+    tagged_people,
+    zh_committee_place,
+    zh_place_posts,
+)
 from partnergraph.learn.posts import org_head, post_features, title_heads
 from partnergraph.learn.roles import mention_roles
 from partnergraph.learn.names import EXTENDED_STAGE
@@ -70,6 +80,11 @@ class Context:
     # Chinese events proposed over all the candidates (learn/proposals.py); the events model's
     # candidates are the rules' events, then these (`candidate_events`, `event_sent` of both)
     proposed: list[Event] = field(default_factory=list)
+    # places a person's title names that no organization candidate is ("Chilean President" ->
+    # Chile, 县长 beside 屏南县委 -> 屏南县): candidates of the people scorer only, indexed after
+    # `orgs` (`org_at`); `title_places` holds each person's, of either list
+    post_places: list[Organization] = field(default_factory=list)
+    title_places: dict[int, list[int]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Document, rules: Extraction, orgs: list[Organization] | None = None,
@@ -90,6 +105,7 @@ class Context:
                 ctx.rule_pairs.setdefault(frozenset((a, b)), []).append(k)
             trig = next((s for s in ev.evidence if s.field == "trigger"), None)
             ctx.event_sent.append(ctx.sentence_at(trig.start) if trig is not None else None)
+        _read_title_places(ctx)
         ctx.proposed = propose_events(ctx)
         for ev in ctx.proposed:  # each told in one sentence, its trigger's
             trig = next(s for s in ev.evidence if s.field == "trigger")
@@ -123,6 +139,10 @@ class Context:
     def candidate_events(self) -> list[Event]:
         """The events the events model scores: the rules', then the proposed ones."""
         return list(self.rules.events) + self.proposed if self.proposed else self.rules.events
+
+    def org_at(self, i: int) -> Organization:
+        """Organization candidate i, or a post place after them (`post_places`)."""
+        return self.orgs[i] if i < len(self.orgs) else self.post_places[i - len(self.orgs)]
 
     def sentence_at(self, pos: int) -> int:
         lo, hi = 0, len(self.sents) - 1
@@ -1208,9 +1228,90 @@ def document_features(ctx: Context) -> dict[str, float]:
 _MAX_POST_CANDIDATES = 8
 
 
+def _read_title_places(ctx: Context) -> None:
+    """`ctx.title_places` (and `ctx.post_places`): the place each person's title is held at when
+    the text names it. In English the country or place written right before the title
+    (`people.place_before_title`: "Chilean President", "India's Home Minister"), unless it is a
+    word of another organization's mention; in Chinese the place of a Party committee named in
+    the title's sentence or the one before, or right before the title, for a post headed at such
+    a place (县长 beside 屏南县委: 屏南县; 石嘴山市长 and 石嘴山市委: 石嘴山市). The organization
+    candidate of that name (in Chinese also the place's 政府 or 人民政府) is that place; without
+    one the place is a post place of its own."""
+    text, zh = ctx.doc.text, ctx.lang == "zh"
+    forms: dict[str, int] = {}
+    for i, o in enumerate(ctx.orgs):
+        if zh and zh_committee_place(o.name) is not None:
+            continue  # a committee holds its place as an alias (屏南县 of 屏南县委): not that place
+        for n in (o.name, *_own_forms(o)):
+            forms.setdefault(to_simplified(n) if zh else n.casefold(), i)
+    made: dict[str, int] = {}
+
+    def index_of(name: str, span: Span | None) -> int:
+        key = name if zh else name.casefold()
+        for form in ((key, key + "政府", key + "人民政府") if zh else (key,)):
+            if form in forms:
+                return forms[form]
+        j = made.get(name)
+        if j is None:
+            j = made[name] = len(ctx.post_places)
+            ctx.post_places.append(Organization(name=name, kind="government", evidence=[], confidence=0.5,
+                                                stage=POST_PLACE_STAGE))
+        if span is not None and span not in ctx.post_places[j].evidence:
+            o = ctx.post_places[j]
+            ctx.post_places[j] = o.model_copy(update={"evidence": [*o.evidence, span]})
+        return len(ctx.orgs) + j
+
+    for k, p in enumerate(ctx.people):
+        title = next((s for s in p.evidence if s.field == "title"), None)
+        if title is None:
+            continue
+        if not zh:
+            got = place_before_title(text, title.start)
+            if got is None:
+                continue
+            name, s, e = got
+            # a word of another name's mention ("Chinese Tsingshan Holding Group") is no place;
+            # a mention of the place itself is its organization's
+            inside = [i for a, b, i in ctx.by_sentence.get(ctx.sentence_at(s), []) if a < e and s < b
+                      and text[a:b] not in ctx.orgs[i].name]
+            inside += [i for a, b, i in ctx.by_sentence.get(ctx.sentence_at(s), []) if a < e and s < b
+                       and text[a:b] == ctx.orgs[i].name]
+            if inside:
+                same = [i for i in inside if name.casefold() in
+                        (n.casefold() for n in (ctx.orgs[i].name, *_own_forms(ctx.orgs[i])))]
+                if same:
+                    ctx.title_places[k] = same[:1]
+                continue
+            ctx.title_places[k] = [index_of(name, Span(start=s, end=e, field="org"))]
+            continue
+        suffixes = zh_place_posts(p.title)
+        if not suffixes:
+            continue
+        si = ctx.sentence_at(title.start)
+        near = [m[2] for m in sorted(ctx.by_sentence.get(si, []) + ctx.by_sentence.get(si - 1, []),
+                                     key=lambda m: (abs(m[0] - title.start), m[0]))]
+        lead = to_simplified(text[max(0, title.start - 8):title.start + 1])
+        places: list[str] = []
+        for i in [*near, *range(len(ctx.orgs))]:
+            place = zh_committee_place(ctx.orgs[i].name)
+            if place is None or place[-1] not in suffixes or place in places:
+                continue
+            if i in near or lead.endswith(place):  # 石嘴山市长: the title opens with the place's suffix
+                places.append(place)
+        if places:
+            ctx.title_places[k] = list(dict.fromkeys(index_of(pl, None) for pl in places))
+
+
+def _own_forms(o: Organization) -> list[str]:
+    """An organization's aliases but the words of its own name ("China" of "Australia-China
+    Science and Research Fund", "Israel" of "Israel Institute of Technology" name no place)."""
+    return [a for a in o.aliases if a not in o.name]
+
+
 def person_candidates(ctx: Context, k: int) -> list[int]:
     """Organizations a person's post may be held at: named in the person's sentence or the one
-    before, the one the rules chose, and the article's main organization."""
+    before, the one the rules chose, and the article's main organization; then the places their
+    title names (`title_places`: maybe post places, indexed after the organizations)."""
     p = ctx.people[k]
     name = next((s for s in p.evidence if s.field == "name"), None)
     out: list[int] = []
@@ -1223,17 +1324,28 @@ def person_candidates(ctx: Context, k: int) -> list[int]:
         out += [m[2] for m in near]
     if ctx.main is not None:
         out.append(ctx.main)
-    return list(dict.fromkeys(out))[:_MAX_POST_CANDIDATES]
+    out = list(dict.fromkeys(out))[:_MAX_POST_CANDIDATES]
+    return out + [i for i in ctx.title_places.get(k, ()) if i not in out]
 
 
 def person_features(ctx: Context, k: int, i: int, rank: int) -> dict[str, float]:
     p = ctx.people[k]
-    o = ctx.orgs[i]
+    o = ctx.org_at(i)
     f = {"bias_" + ctx.lang: 1.0, f"kind={o.kind}": 1.0, f"rank={_bucket(rank, (0, 1, 2, 4))}": 1.0}
     if p.org is None:
         f["rule_none"] = 1.0
     elif p.org == o.name:
         f["rule_org"] = 1.0
+    if i in ctx.title_places.get(k, ()):
+        f["title_place"] = 1.0  # the place the title names ("Chilean President", 县长 at 屏南县)
+        for t in title_heads(p.title, ctx.lang):
+            f["title_place|post=" + t] = 1.0
+    if i >= len(ctx.orgs):  # a post place: named by the title alone, no mention to weigh
+        f["post_place"] = 1.0
+        f.update(ctx.person_self(k))
+        f.update(post_features(p.title, o.name, ctx.lang))
+        f.update(ctx.title_grams(k, o.kind))
+        return f
     if i == ctx.main:
         f["main"] = 1.0
     f.update(ctx.person_self(k))

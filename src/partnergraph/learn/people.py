@@ -230,3 +230,116 @@ def listed_people(text: str, people: list[Person], tagged: list[Person], known: 
             elif out[k].title is None:
                 out[k] = person
     return out
+
+
+# ---- the place a title names ----------------------------------------------------------------
+# A head of state or government is recorded at the country ("Chilean President Rosa Tell":
+# Chile), a county's head at the county (县长 beside 屏南县委: 屏南县), a place no candidate may
+# be: the people scorer weighs it as a post of its own (candidates.Context.post_places).
+
+POST_PLACE_STAGE = "post_place"
+_EN_BEFORE = 60  # characters before an English title read for a place
+_EN_RUN = re.compile(r"\S+")
+_POSSESSIVE = ("'s", "’s")
+_MAX_SKIPPED = 2  # portfolio words between the place and the title ("Japanese industry minister")
+_MAX_PLACE_WORDS = 3
+# capitalised words of a portfolio that may stand between a place and its title ("Indian Home
+# Minister"); a lower-case word may too, any other capitalised word is part of another name
+_PORTFOLIOS = frozenset({
+    "foreign", "home", "finance", "trade", "energy", "industry", "industries", "defence", "defense",
+    "health", "education", "interior", "economy", "agriculture", "information", "external", "affairs",
+    "commerce", "transport", "justice", "labour", "labor", "environment", "tourism", "culture", "science",
+    "technology", "petroleum", "mines", "water", "power", "oil", "investment", "planning", "development"})
+# a Chinese post headed at a place (县长 at a 县, 市长 at a 市) and the place's suffixes
+_ZH_PLACE_POSTS = frozenset({"县长", "市长", "区长", "州长", "省长", "镇长", "乡长", "旗长"})
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    from importlib.resources import files
+
+    text = (files("partnergraph") / "data" / "en_demonyms.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {adj.strip(): country.strip() for adj, country in rows}
+
+
+def _en_place(words: list[str]) -> str | None:
+    from partnergraph.learn.places import _NO_GOVERNMENT, _english_places
+
+    phrase = " ".join(words)
+    country = _demonyms().get(phrase)
+    if country is not None:
+        return country
+    names, _ = _english_places()
+    if phrase not in _NO_GOVERNMENT and tuple(re.findall(r"[^\W_]+|[^\w\s]", phrase)) in names:
+        return phrase
+    return None
+
+
+def place_before_title(text: str, start: int) -> tuple[str, int, int] | None:
+    """The country or place an English title at `start` is held at, written right before it:
+    a country's adjective ("Chilean President" -> Chile, "South Korean President"), or a place's
+    name, maybe possessive ("India's Home Minister", "China President", "EU Commissioner"), with
+    at most two portfolio or lower-case words between ("Japanese industry minister"). Its name
+    and span; None when another capitalised word joins it to a longer name ("Kenya Airways CEO")."""
+    from partnergraph.learn.places import _EN_OPENERS
+
+    lo = max(0, start - _EN_BEFORE)
+    runs = [(m.start(), m.end()) for m in _EN_RUN.finditer(text, lo, start)]
+    if runs and lo > 0 and runs[0][0] == lo and not text[lo - 1].isspace():
+        runs = runs[1:]  # a word cut by the window
+    # the words joined to each other and to the title by a space or two on one line
+    keep, nxt = len(runs), start
+    for j in range(len(runs) - 1, -1, -1):
+        gap = text[runs[j][1]:nxt]
+        if not gap or gap.strip(" ") or len(gap) > 2:
+            break
+        keep, nxt = j, runs[j][0]
+    runs = runs[keep:]
+    words = [text[s:e] for s, e in runs]
+    for skip in range(min(_MAX_SKIPPED, len(words)) + 1):
+        end = len(words) - skip
+        if skip and not _portfolio(words[end]):
+            break
+        for n in range(min(_MAX_PLACE_WORDS, end), 0, -1):
+            part = list(words[end - n:end])
+            last = part[-1]
+            if last.endswith(_POSSESSIVE):
+                part[-1] = last[:-2]
+            if any(not w or not w[0].isupper() or w[-1] in ",;:" for w in part):
+                continue
+            name = _en_place(part)
+            if name is None:
+                continue
+            if end - n > 0:
+                before = words[end - n - 1]
+                if before[0].isupper() and before not in _EN_OPENERS and before[-1] not in ".,;:!?\"”":
+                    return None  # part of a longer name
+            return name, runs[end - n][0], runs[end - 1][1]
+    return None
+
+
+def _portfolio(word: str) -> bool:
+    """A word that may stand between a place and its title: lower case or a portfolio's."""
+    plain = word.replace("-", "")
+    return plain.isalpha() and (plain.islower() or plain.lower() in _PORTFOLIOS)
+
+
+def zh_place_posts(title: str | None) -> set[str]:
+    """The suffixes of the places a Chinese title's posts are held at: 县 of 副县长, 市 of 常务副市长."""
+    from partnergraph.learn.posts import title_heads
+
+    return {h[0] for h in title_heads(title, "zh") if h in _ZH_PLACE_POSTS}
+
+
+def zh_committee_place(name: str) -> str | None:
+    """The place of a Party committee's name (屏南县委 -> 屏南县, 中共宿州市委 -> 宿州市, 呼兰区区委
+    -> 呼兰区), in Simplified characters; None for another name or a bare 市委."""
+    n = to_simplified(name)
+    n = n[2:] if n.startswith("中共") else n
+    if not n.endswith("委"):
+        return None
+    place = n[:-1]
+    if len(place) >= 3 and place[-1] == place[-2]:
+        place = place[:-1]
+    return place if len(place) >= 2 and place[-1] in "县市区州省镇乡旗" else None

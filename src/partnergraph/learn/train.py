@@ -116,7 +116,7 @@ def examples(pairs: list[tuple[dict, Context]]) -> Examples:
     for gold, ctx in pairs:
         pred = {"organizations": [o.model_dump(include={"name", "aliases"}) for o in ctx.orgs]}
         r = Resolver(gold, pred)
-        gold_ids = [r.resolve(o.name) for o in ctx.orgs]
+        gold_ids = [r.resolve(o.name) for o in ctx.orgs + ctx.post_places]
         ex.documents.append((document_features(ctx), int(bool(gold.get("events")))))
         for i in range(len(ctx.orgs)):
             ex.orgs.append((org_features(ctx, i), int(isinstance(gold_ids[i], int))))
