@@ -10,6 +10,7 @@ from operator import add
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from partnergraph.learn import tagger as T
 from partnergraph.learn.candidates import _grams, _prefixed
@@ -182,3 +183,51 @@ def test_patterns_written_to_open_with_a_set_match_as_their_plain_forms():
             a = rng.randint(0, len(t))
             b = rng.randint(a, len(t))
             assert [m.span() for m in fast.finditer(t, a, b)] == [m.span() for m in slow.finditer(t, a, b)], (slow, t)
+
+
+_ROLE_PATTERNS = ("_VISITOR_BEFORE", "_VISITOR_AFTER", "_HOST_BEFORE", "_HOST_AFTER", "_BYSTANDER_BEFORE",
+                  "_BYSTANDER_AFTER")
+
+
+@pytest.mark.parametrize("k", range(len(_ROLE_PATTERNS)))
+def test_role_patterns_match_only_sentences_holding_their_words(k):
+    # every text a role pattern finds a match in holds one of the words roles._WORDS lists for it
+    # (a word left out fails: "'s team" for the visitor after, "support of" for the bystander before)
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from partnergraph.learn import roles
+
+    pattern = getattr(roles, _ROLE_PATTERNS[k])
+
+    @settings(max_examples=300, suppress_health_check=list(HealthCheck), deadline=None, derandomize=True)
+    @given(st.from_regex(pattern))
+    def check(text):
+        assert pattern.search(text)
+        assert roles._may_match(text)[k], text
+
+    check()
+
+
+def test_roles_with_letters_folding_to_ascii_try_every_pattern(monkeypatch):
+    from partnergraph.learn import roles
+
+    assert roles._may_match("Kestrel Group") == (False,) * len(_ROLE_PATTERNS)
+    for odd in ("ſaid", "İ", "ı", "\u212a"):  # IGNORECASE reads ſaid as said
+        assert roles._may_match("Kestrel " + odd) == (True,) * len(_ROLE_PATTERNS)
+    text = "Kestrel University viſited Lumio Labs, its rector ſaid; Veltrix hosts."
+    spans = [(0, 18), (27, 37), (56, 63)]
+    got = roles.mention_roles(text, spans, 0, len(text))
+    assert got == [{"visitor"}, {"host", "bystander"}, {"host"}]
+    monkeypatch.setattr(roles, "_may_match", lambda sentence: (True,) * len(_ROLE_PATTERNS))  # every pattern tried
+    assert roles.mention_roles(text, spans, 0, len(text)) == got
+    rng = random.Random(17)
+    words = ["Kestrel", "Lumio", "visited", "VISIT", "a", "the", "delegation", "led", "by", "said", "hosts", ",",
+             "welcomed", "attended", "support", "of", "team", "'s", "came", "to", "according", "viſited", "ſaid"]
+    for _ in range(500):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 14)))
+        spans = [m.span() for m in re.finditer(r"Kestrel|Lumio", text)]
+        with monkeypatch.context() as m:
+            m.setattr(roles, "_may_match", lambda sentence: (True,) * len(_ROLE_PATTERNS))
+            every = roles.mention_roles(text, spans, 0, len(text))
+        assert roles.mention_roles(text, spans, 0, len(text)) == every, text

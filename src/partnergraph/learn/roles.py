@@ -47,6 +47,28 @@ _BYSTANDER_AFTER = re.compile(r"^(?:[^.;]{0,30}?)\s(?:said|says|told|noted|added
 _LIST_GAP = re.compile(r"[^,;.()]{0,25}?\)?\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?:and\b|&)?|and\b|&)\s*(?:the\s+)?",
                        re.IGNORECASE)
 _MAX_LIST_GAP = 40
+# Every match of a pattern above holds one of its words here (in any case): a sentence holding
+# none of them is not searched with it (most sentences hold no visit or bystander words). Only
+# these four letters match an ASCII letter without being one (IGNORECASE: İ ı ſ and the Kelvin
+# sign); a sentence holding one is searched with every pattern.
+_WORDS = (
+    ("delegation", "led", "headed"),  # _VISITOR_BEFORE
+    ("delegation", "team", "visit", "toured", "came", "arrived"),  # _VISITOR_AFTER
+    ("visit", "tour", "trip", "came", "arrived", "delegation"),  # _HOST_BEFORE
+    ("receive", "welcome", "host", "delegation"),  # _HOST_AFTER
+    ("presence", "witnessed", "attended", "accompanied", "support", "sponsored", "funded", "according",
+     "analyst", "official", "representative"),  # _BYSTANDER_BEFORE
+    ("said", "says", "told", "noted", "added", "attended"),  # _BYSTANDER_AFTER
+)
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _may_match(sentence: str) -> tuple[bool, ...]:
+    """For each pattern (`_WORDS`' order), whether the sentence holds one of its words."""
+    if _FOLDS_TO_ASCII.search(sentence):
+        return (True,) * len(_WORDS)
+    low = sentence.lower()
+    return tuple(any(w in low for w in words) for words in _WORDS)
 
 
 def mention_roles(text: str, spans: list[tuple[int, int]], start: int, end: int) -> list[set[str]]:
@@ -54,18 +76,19 @@ def mention_roles(text: str, spans: list[tuple[int, int]], start: int, end: int)
     from the words beside it; a name listed right after a host is a host too."""
     out: list[set[str]] = []
     prev: tuple[int, int] | None = None
+    vb, va, hb, ha, bb, ba = _may_match(text[start:end])
     for s, e in spans:
         before = text[max(start, s - _WINDOW):s]
         after = text[e:min(end, e + _WINDOW)]
         roles: set[str] = set()
-        if _VISITOR_BEFORE.search(before) or _VISITOR_AFTER.match(after):
+        if vb and _VISITOR_BEFORE.search(before) or va and _VISITOR_AFTER.match(after):
             roles.add("visitor")
-        if _HOST_BEFORE.search(before) or _HOST_AFTER.match(after):
+        if hb and _HOST_BEFORE.search(before) or ha and _HOST_AFTER.match(after):
             roles.add("host")
         elif prev is not None and "host" in out[-1] and s - prev[1] <= _MAX_LIST_GAP and _LIST_GAP.fullmatch(
                 text, prev[1], s):
             roles.add("host")
-        if _BYSTANDER_BEFORE.search(before) or _BYSTANDER_AFTER.match(after):
+        if bb and _BYSTANDER_BEFORE.search(before) or ba and _BYSTANDER_AFTER.match(after):
             roles.add("bystander")
         out.append(roles)
         prev = (s, e)
