@@ -231,3 +231,58 @@ def test_roles_with_letters_folding_to_ascii_try_every_pattern(monkeypatch):
             m.setattr(roles, "_may_match", lambda sentence: (True,) * len(_ROLE_PATTERNS))
             every = roles.mention_roles(text, spans, 0, len(text))
         assert roles.mention_roles(text, spans, 0, len(text)) == every, text
+
+
+def test_a_chinese_gap_too_far_to_link_has_too_many_tokens_or_a_name():
+    from types import SimpleNamespace
+
+    from partnergraph.learn import candidates as C
+
+    rng = random.Random(19)
+    for _ in range(3000):
+        text = "".join(rng.choice("大学校长与 \u3000A1İ") for _ in range(rng.randint(0, 16)))
+        mentions = sorted({(a, min(len(text), a + rng.randint(1, 4)), 0)
+                           for a in (rng.randint(0, max(0, len(text) - 1)) for _ in range(rng.randint(0, 3)))})
+        ctx = SimpleNamespace(doc=SimpleNamespace(text=text), lang="zh", mentions=mentions,
+                              mention_starts=[s for s, _, _ in mentions], _masked_spans={})
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        between = C._mask_tokens(ctx, lo, hi)
+        if C._too_far_to_link(text, lo, hi):
+            assert "ORG" in between or len(between) > C._MAX_LINK, (text, mentions, lo, hi)
+
+
+def _context(text: str):
+    from partnergraph.documents.prepare import prepare
+    from partnergraph.extraction.rules import RuleBackend
+    from partnergraph.learn.candidates import Context
+
+    doc = prepare(text, id="t")
+    return Context.build(doc, RuleBackend().extract(doc))
+
+
+_ARTICLES = ("华星电子集团与江岭大学签署战略合作协议。双方将共建联合实验室。江岭大学校长出席签约仪式。",
+             "Harlow University and Stennis Institute of Technology signed a memorandum of understanding.\n"
+             "The two sides will set up a joint laboratory. Veltrix Group hosted a delegation of Harlow University.")
+
+
+def test_words_a_model_weighs_are_the_words_made_and_filtered():
+    # the document's and an event's sentence words given `only` (a model's names) are those of the
+    # unfiltered features that `only` holds, in the same order (the order the weights are added in)
+    from partnergraph.learn.candidates import document_features, event_features
+
+    rng = random.Random(23)
+    for text in _ARTICLES:
+        ctx = _context(text)
+        every = document_features(ctx)
+        events = [event_features(ctx, k) for k in range(len(ctx.candidate_events))]
+        assert events and any(k.startswith("w=") for k in every)
+        for _ in range(30):
+            names = [k for f in [every, *events] for k in f]
+            only = {k: (1.0,) for k in names if rng.random() < 0.5}
+            only.update({"w=" + "".join(rng.choice("ab大学") for _ in range(2)): (1.0,) for _ in range(5)})
+            assert list(document_features(ctx, only).items()) == \
+                [(k, v) for k, v in every.items() if not k.startswith("w=") or k in only]
+            for k, f in enumerate(events):
+                assert list(event_features(ctx, k, only).items()) == \
+                    [(n, v) for n, v in f.items() if "w=" not in n or n in only]

@@ -124,7 +124,8 @@ def score_candidates(ctx: Context, lm: LanguageModel, document: bool = True) -> 
         scored = [(lm.people.probability(person_features(ctx, k, i, r)), -r, i) for r, i in enumerate(cands)]
         best = max(scored, default=None)
         posts.append(_title_place_post(ctx, k, None if best is None else (best[2], best[0])))
-    document = 1.0 if lm.documents is None or not document else lm.documents.probability(document_features(ctx))
+    document = 1.0 if lm.documents is None or not document else lm.documents.probability(
+        document_features(ctx, lm.documents.weights))
     return orgs, pairs, events, posts, document
 
 
