@@ -661,7 +661,9 @@ class EnStates:
                                                   dtype=np.intp)])
 
     def _reset(self) -> None:
-        self._rows: dict[str, int] = {}
+        self._rows: dict[str | None, int] = {None: 0}  # a pad (None) is row 0
+        # each word with a row: its lower case when it is capitalised, else None (`lower` flags)
+        self._capitalised: dict[str | None, str | None] = {None: None}
         self._table[0] = self._pad_row
         self._n = 1
 
@@ -692,6 +694,7 @@ class EnStates:
         self._table[k] = self._ids(word)
         self._n += 1
         self._rows[word] = k
+        self._capitalised[word] = word.lower() if word[:1].isupper() else None
         return k
 
     def __call__(self, text: str, seqs: list[list[tuple[int, int]]], rule_spans: list[tuple[int, int]],
@@ -712,17 +715,21 @@ class EnStates:
             words += (None, None, *ws, None, None)
             tags += (_PAD_CODE, _PAD_CODE, *_rule_codes(toks, rule_spans, longest), _PAD_CODE, _PAD_CODE)
             place += ("O", "O", *_gazetteer_tags(ws, self.lex.places, self.lex.place_firsts), "O", "O")
-        rows = list(map(known.get, words, repeat(0)))
-        for i, w in enumerate(words):
-            if not rows[i] and w is not None:
-                rows[i] = known.get(w) or self._row(w)
+        rows = list(map(known.get, words, repeat(-1)))  # a C-level pass; the words with no row yet get one below
+        if -1 in rows:
+            for i, r in enumerate(rows):
+                if r < 0:
+                    w = words[i]
+                    rows[i] = known.get(w) or self._row(w)
         n = len(words)
         # [column, position, label]: each column's weights contiguous (see ZhStates)
         ww = self.weights.state[self._table[np.array(rows, dtype=np.intp)].T]
         rw = self._rule_w.take(np.array(tags, dtype=np.intp), axis=1)
         pw = self._place_w.take(np.fromiter(map("OBI".index, place), dtype=np.intp, count=n), axis=1)
-        lw = self._lower_w.take(np.array([w is not None and w[:1].isupper() and w.lower() in lower for w in words],
-                                         dtype=np.intp), axis=1)
+        # a capitalised word the document also writes in lower case (None, a pad or a word not
+        # capitalised, is never in `lower`)
+        lw = self._lower_w.take(np.fromiter(map(lower.__contains__, map(self._capitalised.get, words)),
+                                            dtype=np.intp, count=n), axis=1)
         own, before, after = slice(2, n - 2), slice(1, n - 3), slice(3, n - 1)
         parts = [rw[0, own], *(ww[k, own] for k in self._OWN), pw[0, own], lw[0, own], ww[self._BEFORE2, :n - 4]]
         b = self._BEFORE
