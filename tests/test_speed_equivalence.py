@@ -286,3 +286,31 @@ def test_words_a_model_weighs_are_the_words_made_and_filtered():
             for k, f in enumerate(events):
                 assert list(event_features(ctx, k, only).items()) == \
                     [(n, v) for n, v in f.items() if "w=" not in n or n in only]
+
+
+def _gazetteer_tags_word_by_word(words, names, firsts):
+    tags = ["O"] * len(words)
+    i = 0
+    while i < len(words):
+        if words[i] in firsts:
+            for k in range(min(T._GAZ_LONGEST, len(words) - i), 0, -1):
+                if tuple(words[i:i + k]) in names:
+                    tags[i:i + k] = ["B"] + ["I"] * (k - 1)
+                    i += k
+                    break
+            else:
+                i += 1
+        else:
+            i += 1
+    return tags
+
+
+def test_gazetteer_tags_equal_the_word_by_word_walk():
+    # names that nest and overlap ("New York", "York", "New York City"): a word inside a name found is no start
+    names = frozenset({("New", "York"), ("York",), ("New", "York", "City"), ("City",), ("Hong", "Kong"),
+                       ("Kong",), ("A", "B", "C", "D"), ("B", "C")})
+    firsts = frozenset(n[0] for n in names)
+    rng = random.Random(29)
+    for _ in range(3000):
+        words = [rng.choice(["New", "York", "City", "Hong", "Kong", "A", "B", "C", "D", "x"]) for _ in range(rng.randint(0, 14))]
+        assert T._gazetteer_tags(words, names, firsts) == _gazetteer_tags_word_by_word(words, names, firsts), words

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat, starmap
+from itertools import compress, repeat, starmap
 from operator import add
 from pathlib import Path
 
@@ -157,20 +157,16 @@ def _gazetteer_tags(words: list[str], names: frozenset[tuple[str, ...]],
     if firsts is None:
         firsts = frozenset(n[0] for n in names if n)
     tags = ["O"] * len(words)
-    i = 0
-    while i < len(words):
-        if words[i] not in firsts:
-            i += 1
+    # the words a name may start at, picked at C level; one inside a name found is passed over
+    for i in compress(range(len(words)), map(firsts.__contains__, words)):
+        if tags[i] != "O":
             continue
         for k in range(min(_GAZ_LONGEST, len(words) - i), 0, -1):
             if tuple(words[i:i + k]) in names:
                 tags[i] = "B"
                 for j in range(i + 1, i + k):
                     tags[j] = "I"
-                i += k
                 break
-        else:
-            i += 1
     return tags
 
 

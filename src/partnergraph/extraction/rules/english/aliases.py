@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import is_not, itemgetter
 
 from partnergraph.extraction.rules.english.lexicon import lexicon, title_starts
 from partnergraph.extraction.rules.english.orgtable import (
@@ -47,6 +49,7 @@ class _AcronymMemo(dict):
 
 
 _ACRONYM_OF_TOKEN = _AcronymMemo()
+_TEXT = itemgetter(2)  # Token.text
 
 
 def acronym_aliases(art: Article, table: OrgTable, not_org: set[str]) -> None:
@@ -58,10 +61,9 @@ def acronym_aliases(art: Article, table: OrgTable, not_org: set[str]) -> None:
     syllables: list[tuple[int, str, str]] | None = None   # built on the first acronym that needs it
     for sent in art.sentences:
         toks = sent.tokens
-        if prefixed:
-            found = [(k, w) for k, t in enumerate(toks) if (w := memo[t.text]) is not None]
-        else:
-            found = [(0, w) for t in toks if (w := memo[t.text]) is not None]
+        # the acronyms among the tokens and where they stand, through the memo in C (map/compress)
+        words = list(map(memo.__getitem__, map(_TEXT, toks)))
+        found = [(k, words[k]) for k in compress(range(len(words)), map(is_not, words, repeat(None)))]
         for k, w in found:
             if prefixed and w in prefixed and k and toks[k - 1].end + 1 == toks[k].start:
                 # "UM-SJTU JI" for "UM-SJTU Joint Institute": the lead word, then the rest's initials

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter
 
 from partnergraph.extraction.rules.english.affiliations import add_affiliations
 from partnergraph.extraction.rules.english.lexicon import lexicon, title_starts
@@ -68,6 +70,7 @@ class _MayStartTitle(dict):
 
 
 _MAY_START_TITLE = _MayStartTitle()
+_LOWER = itemgetter(3)  # Token.lower
 
 
 # The gap between two coordinated names: "A and B", "A, B and C".
@@ -138,7 +141,7 @@ class _SentencePosts:
         r, view, s0, s1 = self.r, self.view, self.s0, self.s1
         may_start = _MAY_START_TITLE
         title_end = -1
-        for tok in [t for t in tokens if may_start[t.lower]]:
+        for tok in list(compress(tokens, map(may_start.__getitem__, map(_LOWER, tokens)))):  # the memo in C
             if tok.start < title_end:
                 continue  # "Director" inside "Executive Director" is the same title
             m = r.title.match(view, tok.start, s1)
