@@ -288,6 +288,30 @@ def test_words_a_model_weighs_are_the_words_made_and_filtered():
                     [(n, v) for n, v in f.items() if "w=" not in n or n in only]
 
 
+def test_a_long_text_and_a_short_one_are_converted_once(monkeypatch):
+    from partnergraph.documents import traditional as tr
+
+    conv = tr._converter()
+    if conv is None:
+        pytest.skip("opencc is not installed")
+    calls = []
+
+    class Counting:
+        def convert(self, text):
+            calls.append(text)
+            return conv.convert(text)
+
+    monkeypatch.setattr(tr, "_converter", lambda: Counting())
+    tr._short.cache_clear()
+    long_text = "臺灣大學與華星電子簽署合作協議。" * 20
+    other = "香港大學與江嶺大學合作。" * 20
+    got = [tr.to_simplified(t) for t in (long_text, other, long_text, "校長", "校長", other)]
+    assert got == [conv.convert(t) for t in (long_text, other, long_text, "校長", "校長", other)]
+    assert calls == [long_text, other, "校長"]
+    assert got[0] == "台湾大学与华星电子签署合作协议。" * 20 and got[3] == "校长"
+    tr._short.cache_clear()
+
+
 def _gazetteer_tags_word_by_word(words, names, firsts):
     tags = ["O"] * len(words)
     i = 0

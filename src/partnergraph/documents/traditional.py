@@ -41,6 +41,19 @@ def to_simplified(view: str) -> str:
     """Same-length Simplified copy of `view` (a `match_view` of the text)."""
     if view.isascii():
         return view
+    if len(view) <= _SHORT:
+        return _short(view)
+    last = _LAST[0]  # one tuple, read once: consistent whatever another thread stores
+    for seen, simple in last:
+        if seen == view:
+            return simple
+    out = _convert(view)
+    if len(view) > _LONG:
+        _LAST[0] = ((view, out), *last[:_KEPT - 1])
+    return out
+
+
+def _convert(view: str) -> str:
     conv = _converter()
     if conv is None:
         return view
@@ -51,3 +64,11 @@ def to_simplified(view: str) -> str:
     if len(whole) == len(view):
         return whole
     return "".join(map(_char, view))
+
+
+# a short string (a title, a name, the characters around one) comes again and again: each is
+# converted once; a document's whole text is converted by the rules' view and the learned layer's
+# proposals and places: the last few long ones are kept with their copies
+_SHORT, _LONG, _KEPT = 24, 200, 3
+_short = lru_cache(maxsize=8192)(_convert)
+_LAST: list[tuple[tuple[str, str], ...]] = [()]
