@@ -229,3 +229,58 @@ def test_a_longer_reading_the_organizations_model_prefers_is_the_rule_events_par
     org_p[ix["Ministry of Land"]], org_p[ix[longer]] = 0.8, 0.6
     out = decide(ctx, LM, (org_p, pair_p, event_p, posts, doc_p))
     assert [e.parties for e in out.events] == [["Harlow University", "Ministry of Land"]]
+
+
+def test_a_party_the_organizations_model_would_not_keep_leaves_a_list_of_three_or_more():
+    # a party the pairs model partners (a fragment of a name cut in two, say) leaves when the
+    # organizations model would not keep it; the event keeps the other two
+    ctx = _context("Harlow University, a member of Corvale University Alliance, signed a memorandum of "
+                   "understanding with Stennis Institute of Technology on 3 May 2024.")
+    [ev] = ctx.rules.events
+    weak = ctx.index["Corvale University Alliance"]
+    org_p, pair_p, event_p, post_p, doc_p = _scores(ctx, {
+        ("Harlow University", "Stennis Institute of Technology", "agreement"): 0.9,
+        ("Corvale University Alliance", "Harlow University", "agreement"): 0.9})
+    scores = (org_p, pair_p, event_p, post_p, doc_p)
+    [kept] = decide(ctx, LM, scores, {"party": 0.3}).events
+    assert sorted(kept.parties) == sorted(ev.parties)
+    org_p[weak] = 0.2
+    [kept] = decide(ctx, LM, scores, {"party": 0.3}).events
+    assert sorted(kept.parties) == ["Harlow University", "Stennis Institute of Technology"]
+    [kept] = decide(ctx, LM, scores, {"party": 0.3, "orgs": 0.1}).events
+    assert sorted(kept.parties) == sorted(ev.parties)
+    # its pairs stay the rules': a high pair score does not make them an event of their own
+    assert len(decide(ctx, LM, scores, {"party": 0.3}).events) == 1
+    # a list of five, named apart from the trigger, loses it too
+    five = _context("Harlow University, Stennis Institute of Technology, Corvale Analytics, Orla Bank and "
+                    "Tennford Labs, five members of the northern research network, signed a joint memorandum "
+                    "of understanding on 3 May 2024.")
+    [ev] = five.rules.events
+    assert len(ev.parties) == 5, ev.parties
+    org_p, pair_p, event_p, post_p, doc_p = _scores(five, {})
+    org_p[five.index["Orla Bank"]] = 0.2
+    [kept] = decide(five, LM, (org_p, pair_p, event_p, post_p, doc_p)).events
+    assert sorted(kept.parties) == sorted(set(ev.parties) - {"Orla Bank"})
+
+
+def test_a_signatory_listed_beside_the_trigger_stays_whatever_the_organizations_model_says():
+    # a bare name of a member list ("Orla", "du") that the organizations model doubts
+    ctx = _context("Harlow University and Stennis Institute of Technology signed a memorandum of understanding "
+                   "with Corvale Analytics, Orla Bank and Tennford Labs in the presence of officials on 3 May 2024.")
+    [ev] = ctx.rules.events
+    org_p, pair_p, event_p, post_p, doc_p = _scores(ctx, {})
+    org_p[ctx.index["Orla Bank"]] = 0.2
+    [kept] = decide(ctx, LM, (org_p, pair_p, event_p, post_p, doc_p), {"party": 0.3}).events
+    assert sorted(kept.parties) == sorted(ev.parties)
+
+
+def test_an_event_of_two_one_of_whom_the_organizations_model_would_not_keep_is_not_reported():
+    ctx = _context(SIGNING)
+    [ev] = ctx.rules.events
+    org_p, pair_p, event_p, post_p, doc_p = _scores(
+        ctx, {("Harlow University", "Stennis Institute of Technology", "agreement"): 0.9})
+    assert [e.parties for e in decide(ctx, LM, (org_p, pair_p, event_p, post_p, doc_p)).events] == [ev.parties]
+    org_p[ctx.index["Stennis Institute of Technology"]] = 0.2
+    # nor does its pair make an event of its own on the pairs model's score
+    assert not decide(ctx, LM, (org_p, pair_p, event_p, post_p, doc_p)).events
+    assert decide(ctx, LM, (org_p, pair_p, event_p, post_p, doc_p), {"orgs": 0.1}).events
