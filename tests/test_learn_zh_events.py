@@ -242,3 +242,20 @@ def test_wo_shi_before_yu_signs_as_the_article_s_one_city():
     inside = _with_candidates("江川市代表团访问熊本\n3月5日,熊本市与星河银行江南省分行签署合作协议。",
                               [("江川市", "place"), ("熊本市", "place")])
     assert [sorted(e.parties) for e in inside.proposed] == [["星河银行江南省分行", "熊本市"]]
+
+
+def test_a_delegation_told_beside_a_signing_party_proposes_its_visit():
+    # the guidelines count the visit during which an agreement is signed as an event of its own
+    ctx = _context("3月5日,星河科技有限公司与江南理工大学签署战略合作协议。会前,江南理工大学校长李华会见了王明一行。")
+    assert [e.type for e in ctx.rules.events] == ["agreement"]
+    [ev] = ctx.proposed
+    assert (ev.type, sorted(ev.parties)) == ("visit", ["星河科技有限公司", "江南理工大学"])
+    f = event_features(ctx, 1)
+    assert f["proposed|shape=to_sign"] == 1.0 and "proposed|shape=at_signing" not in f
+    # none for a planned trip, none without a delegation, none where the rules read the visit
+    plan = _context("3月5日,星河科技有限公司与江南理工大学签署战略合作协议。星河科技有限公司计划下月率团来访。")
+    quiet = _context("3月5日,星河科技有限公司与江南理工大学签署战略合作协议。江南理工大学校长李华出席。")
+    read = _context("3月5日,星河科技有限公司董事长王明一行来到江南理工大学考察交流。当天,星河科技有限公司与"
+                    "江南理工大学签署战略合作协议。")
+    assert sorted(e.type for e in read.rules.events) == ["agreement", "visit"]
+    assert plan.proposed == quiet.proposed == read.proposed == []

@@ -1087,8 +1087,8 @@ def _event_shape(ctx: Context, k: int) -> dict[str, float]:
         for i in sorted({ctx.index[p] for p in ev.parties if p in ctx.index}):
             f["proposed|src=" + (ctx.orgs[i].stage or "rules").split("+")[0]] = 1.0
         spans = sorted((s.start, s.end) for s in ev.evidence if s.field == "party")
-        if not spans:  # an unveiling at a signing
-            f["proposed|shape=at_signing"] = 1.0
+        if not spans:  # an unveiling at a signing, a delegation's visit to sign
+            f["proposed|shape=" + ("to_sign" if ev.type == "visit" else "at_signing")] = 1.0
         elif spans[-1][0] - spans[0][1] > MAX_JOIN:  # one of a list on one side of 与 with the other side
             f["proposed|shape=listed"] = 1.0
         if any(HOME.fullmatch(ctx.doc.text, s, e) for s, e in spans):  # 我市 for the article's city

@@ -26,12 +26,18 @@ proposes a `joint_entity` of the parties of the last agreement told at or before
 or a proposed one). Its evidence holds no party span (the parties are named where the signing
 is told): `candidates.event_features` tells the events model this shape apart
 (`proposed|shape=at_signing`).
+
+And a delegation that came to sign: the two parties of an agreement, one of them named in a
+sentence that tells a delegation (一行, 代表团, 率队, 来访…, not as a plan), make a proposed
+`visit` when no rule visit holds them (GUIDELINES.md: a visit during which an agreement is
+signed is both events; `proposed|shape=to_sign`).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from partnergraph.documents.normalize import match_view
@@ -71,6 +77,10 @@ _MAX_LISTED = 12  # names of a one-to-many signing, both sides: a longer list is
 # reference as an organization, but the place it stands for, when the article names it
 HOME = re.compile(r"(?:我|本)(市|区|县|省|州|盟|旗)")
 _MAX_HOMES = 4  # references of one sentence looked at
+# a delegation told (in the Simplified view): its visit, when its body signs
+_DELEGATION = re.compile(r"一行|代表团|考察团|访问团|率队|带队|率团|来访|莅临|到访")
+_MAX_DELEGATION_SENTENCES = 12  # sentences of a signing's parties looked at, the first ones
+_MAX_DELEGATIONS = 4  # delegation words of one sentence looked at
 
 
 def view(text: str) -> str:
@@ -137,7 +147,8 @@ def propose_events(ctx: Context) -> list[Event]:
                     confidence=0.5, stage=PROPOSED_STAGE))
                 if len(out) >= _MAX_PROPOSALS:
                     return out
-    return _unveiled_at_signings(ctx, v, out, held)
+    out = _unveiled_at_signings(ctx, v, out, held)
+    return _visits_to_sign(ctx, v, out, held)
 
 
 def _with_home(ctx: Context, v: str, s0: int, s1: int, ms: list[tuple[int, int, int]],
@@ -258,4 +269,40 @@ def _unveiled_at_signings(ctx: Context, v: str, out: list[Event], held: dict[str
                 type="joint_entity", parties=[ctx.orgs[i].name for i in ids],
                 evidence=[Span(start=s0, end=s1, field="sentence"), Span(start=m.start(), end=m.end(), field="trigger")],
                 confidence=0.5, stage=PROPOSED_STAGE))
+    return out
+
+
+def _visits_to_sign(ctx: Context, v: str, out: list[Event], held: dict[str, list[set[int]]]) -> list[Event]:
+    """`out` and a `visit` of the two parties of each agreement (the rules' or a proposed one)
+    of an article that tells a delegation (一行, 代表团, 率队, 来访…) in a sentence naming one
+    of them, not as a plan (将率团来访): the delegation came to sign (GUIDELINES.md: a visit
+    during which an agreement is signed is both events). Each sentence is searched once."""
+    told: dict[int, tuple[int, int] | None] = {}
+
+    def delegation(si: int) -> tuple[int, int] | None:
+        if si not in told:
+            s0, s1 = ctx.sents[si]
+            told[si] = next(((m.start(), m.end()) for m in islice(_DELEGATION.finditer(v, s0, s1), _MAX_DELEGATIONS)
+                             if not EventFinder._not_an_event(v, s0, m.start(), "visit")), None)
+        return told[si]
+
+    seen: set[frozenset] = set()
+    for ev in list(ctx.rules.events) + list(out):
+        if ev.type != "agreement" or len(out) >= _MAX_PROPOSALS:
+            continue
+        ids = list(dict.fromkeys(ctx.index[p] for p in ev.parties if p in ctx.index))
+        pair = frozenset(ids)
+        if len(ids) != 2 or pair in seen or any(pair <= h for h in held.get("visit", [])):
+            continue
+        seen.add(pair)
+        sents = sorted(ctx.org_sentences.get(ids[0], set()) | ctx.org_sentences.get(ids[1], set()))
+        si = next((k for k in sents[:_MAX_DELEGATION_SENTENCES] if delegation(k) is not None), None)
+        if si is None:
+            continue
+        s0, s1 = ctx.sents[si]
+        ts, te = delegation(si)
+        out.append(Event(
+            type="visit", parties=[ctx.orgs[i].name for i in ids],
+            evidence=[Span(start=s0, end=s1, field="sentence"), Span(start=ts, end=te, field="trigger")],
+            confidence=0.5, stage=PROPOSED_STAGE))
     return out
