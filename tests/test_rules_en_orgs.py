@@ -351,3 +351,40 @@ def test_the_municipal_government_with_no_place_is_no_name():
     r = partnergraph.extract("The municipal government and Norland Group signed an agreement on May 3.",
                              published="2024-05-05", lang="en")
     assert [o.name for o in r.organizations] == ["Norland Group"] and r.events == []
+
+
+def test_hereinafter_quoted_acronym_is_an_alias():
+    found, _ = orgs('The city signed a framework agreement with Brindlemoor Harbour Corporation (hereinafter '
+                    'referred to as "BHCX"). Vice president of BHCX Ann Lo attended.')
+    assert "BHCX" in found["Brindlemoor Harbour Corporation"].aliases
+    assert "BHCX" not in found
+
+
+def test_acronym_in_brackets_after_a_possessive_is_an_alias():
+    found, _ = orgs("Students from Kestrel Learning Foundation’s (KLF) schools joined the event. The KLF "
+                    "community came together.")
+    assert "KLF" in found["Kestrel Learning Foundation"].aliases
+    assert "KLF" not in found
+
+
+def test_small_and_medium_is_one_phrase_of_a_name():
+    found, _ = orgs("The Norvanian Agency for the Development of Small and Medium-Sized Enterprises signed a "
+                    "memorandum with the Small and Medium Business Development Agency of Ostrava.")
+    assert "Norvanian Agency for the Development of Small and Medium-Sized Enterprises" in found
+    assert "Small and Medium Business Development Agency of Ostrava" in found
+    assert "Medium-Sized Enterprises" not in found
+
+
+def test_an_acronym_with_the_head_noun_is_the_full_name():
+    found, _ = orgs("Lumio signed with the Vantor Pellis Assembly on Monday. The secretary of VP Assembly "
+                    "spoke, and Kestrel Methodist Episcopal University joined; KME University said so.")
+    assert "VP Assembly" in found["Vantor Pellis Assembly"].aliases
+    assert "KME University" in found["Kestrel Methodist Episcopal University"].aliases
+    assert "VP Assembly" not in found and "KME University" not in found
+
+
+def test_belt_and_road_is_no_list_of_two_names():
+    found, result = orgs("Vice-President Ade Bako, representing President Tunde Ola at the Belt and Road Initiative "
+                         "Forum in Beijing, signed with Lumio Group. The 3rd Belt and Road Initiative (BRI) Forum "
+                         "was hosted by China.")
+    assert "Belt" not in found and "Lumio Group" in found

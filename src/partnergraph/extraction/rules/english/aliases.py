@@ -200,8 +200,22 @@ def merge_variants(table: OrgTable) -> None:
                     same = True
             if not same and _abbreviated_words(_dotless_words(sn), _words(ln)):
                 same = True  # "National Chem Lab" for "National Chemical Laboratory"
+            if not same and _acronym_and_head(_words(sn), ln):
+                same = True  # "KP Assembly" for "Khyber Pakhtunkhwa Assembly"
             if same:
                 table.merge(a, b)
+
+
+def _acronym_and_head(sw: tuple[str, ...], ln: str) -> bool:
+    """The short name is an acronym and the long name's last words: "AME University" for "African
+    Methodist Episcopal University", the acronym the initials of the words before them (two or more)."""
+    if len(sw) < 2 or not sw[0].isupper() or not _ACRONYM.match(sw[0]):
+        return False
+    rest = " " + " ".join(sw[1:])
+    if not ln.endswith(rest):
+        return False
+    lead = ln[:-len(rest)]
+    return len(lead.split()) >= 2 and _initials(lead) == sw[0].replace(".", "").replace("&", "")
 
 
 @lru_cache(maxsize=4096)

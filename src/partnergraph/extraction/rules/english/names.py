@@ -214,6 +214,7 @@ def _name_start(toks: list[Token], kinds: list[str], heads: list[bool], i: int, 
         k, t = kinds[s - 1], toks[s - 1]
         if k in ("w", "p") or t.lower in ("and", "&") and s - 2 >= i and kinds[s - 2] == "w" and not heads[s - 2] \
                 and (toks[s].lower in _FIELD_WORDS and toks[s - 2].lower in _FIELD_WORDS
+                     or _small_and_medium(toks[s - 2], toks[s])
                      or t.text == "&" and not _ACRONYM.match(toks[s - 2].text)):
             s -= 1
         else:
@@ -290,13 +291,20 @@ def _of_tail(toks: list[Token], kinds: list[str], heads: list[bool], e: int) -> 
             end = j + 1
             if t.text.endswith("'s"):
                 break
-        elif t.lower in ("of", "and", "&", "for", "in") and _segment_has_head(toks, kinds, heads, j + 1):
+        elif t.lower in ("of", "and", "&", "for", "in") and _segment_has_head(toks, kinds, heads, j + 1) \
+                and not _small_and_medium(toks[j - 1], toks[j + 1] if j + 1 < n else t):
             break  # "... for Optoelectronics and the State Key Laboratory": a second name
         elif t.lower == "and" and j + 1 < n and toks[j + 1].lower not in lex.field_words \
-                and toks[j + 1].lower != "the" and not (j + 2 == n and _plural_noun(toks[j + 1].text)):
+                and toks[j + 1].lower != "the" and not (j + 2 == n and _plural_noun(toks[j + 1].text)) \
+                and not _small_and_medium(toks[j - 1], toks[j + 1]):
             break  # "Communist Party of China and Xicheng District": two names
         j += 1
     return end
+
+
+def _small_and_medium(before: Token, after: Token) -> bool:
+    """"Small and Medium(-sized) Enterprises": one phrase of a name, not two names at "and"."""
+    return before.lower == "small" and after.lower.startswith("medium")
 
 
 def _plural_noun(word: str) -> bool:
@@ -457,6 +465,8 @@ _CHINESE_DEF = re.compile(r"\s*[(（]\s*([\u3400-\u9fff][\u3400-\u9fff·・（�
 
 def _acronym_after(art: Article, table: OrgTable, idx: int, end: int) -> None:
     m = _ACRONYM_DEF.match(art.view, end)
+    if not m and art.view.startswith("'s", end):  # "Qatar Foundation's (QF) schools"
+        m = _ACRONYM_DEF.match(art.view, end + 2)
     if not m:
         c = _CHINESE_DEF.match(art.view, end)
         if c:

@@ -53,7 +53,9 @@ _VENUE_CENTRE = frozenset(
 _INNER_TITLE_WORDS = frozenset(
     ["executive", "chief", "deputy", "member", "partner", "head", "leader", "representative", "principal", "general", "engineer", "researcher", "editor", "coordinator", "administrator", "chair", "officer", "senior", "officer", "spokesperson"]
 )
-_ACRONYM_DEF = re.compile(r"\s*\(\s*\"?\s*([A-Za-z][\w.&\-' ]{0,40}?)\s*\"?\s*\)")
+# "(NCL)", "(\"NCL\")", '(hereinafter referred to as "NCL")': the words before a quote are no part of it
+_ACRONYM_DEF = re.compile(
+    r"\s*\(\s*(?:(?:[Hh]ereinafter|[Hh]ereafter)(?: referred to as| called)?,? (?=\"))?\"?\s*([A-Za-z][\w.&\-' ]{0,40}?)\s*\"?\s*\)")
 _ACRONYM = re.compile(r"^(?=[A-Za-z0-9&\-.]*[A-Z][A-Za-z0-9&\-.]*[A-Z])[A-Za-z][A-Za-z0-9&\-.]{1,9}$")
 _NORM = re.compile(r"[\W_]+")
 _LEGAL_NORM = ("company limited", "co ltd", "coltd", "limited", "ltd", "inc", "llc", "plc", "gmbh", "corp", "co")

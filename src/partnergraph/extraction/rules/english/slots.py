@@ -43,6 +43,8 @@ _BARE_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,9}")
 _DIGIT_OR_CAPS = re.compile(r"\d|\b[A-Z]{2,}\b")
 _LIST_GOES_ON = re.compile(r"\s*(?:,|\band\b)")
 _BETWEEN_END = re.compile(r"\bbetween\s+(?:the\s+)?$")
+# phrases with an "and" inside that no list splits: "Belt" is no party of the Belt and Road Initiative
+_FIXED_PHRASE = re.compile(r"Belt (?:and|And|&) Road")
 _LIST_SPLIT = re.compile(r"(\s*,\s*|\s+(?:and|&)\s+)")
 _LIST_SEP = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
 _LEADING_THE = re.compile(r"^the\s+")
@@ -230,6 +232,9 @@ class _SlotReader:
         if text.endswith(".") and text.count(".") == 1:
             text = text[:-1]
         text = text.removesuffix("'s")
+        fixed = _FIXED_PHRASE.search(view, max(0, start - 9), start + len(text) + 9)
+        if fixed is not None and fixed.start() <= start < fixed.end():
+            return  # "Belt" of "the Belt and Road Initiative": no list of two names
         uses = self.uses
         if not strong and not _ACRONYM.match(text):
             if text not in uses:
