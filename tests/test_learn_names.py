@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from partnergraph.documents import prepare
 from partnergraph.learn.candidates import Context, org_features
-from partnergraph.learn.names import extend_coordinated, join_tagged
+from partnergraph.learn.names import (
+    extend_coordinated,
+    government_of,
+    place_of,
+    is_acronym,
+    join_tagged,
+    link_acronyms,
+    link_governments,
+)
 from partnergraph.learn.tagger import NameLexicon, _gazetteer_tags, features, lower_words, name_lexicon, token_spans
 from partnergraph.models import Extraction, Organization, Provenance, Span
 
@@ -150,3 +158,83 @@ def test_org_features_tell_an_extended_reading_and_the_name_it_extends():
     assert "extended_by" in short and "extended_by" not in harlow
     assert longer.get("src=extended") == 1.0 and longer.get("ext_words=<=2") == 1.0 and "ext_comma" in longer
     assert "ext_head" not in longer
+
+
+def _tagged(text, name, at=None):
+    at = text.index(name) if at is None else at
+    return Organization(name=name, kind="other", stage="tagger",
+                        evidence=[Span(start=at, end=at + len(name), field="name")])
+
+
+def test_an_acronym_the_tagger_found_is_the_alias_of_the_name_it_spells():
+    text = "The Norvale Technical Universities Network signed with Lumio. NTUN will train engineers."
+    doc = prepare(text, id="t", lang="en")
+    orgs = link_acronyms(doc, [_tagged(text, "Norvale Technical Universities Network"), _tagged(text, "NTUN")])
+    assert [(o.name, o.aliases) for o in orgs] == [("Norvale Technical Universities Network", ["NTUN"])]
+    assert [s.field for s in orgs[0].evidence] == ["name", "alias"]
+
+
+def test_a_full_name_the_tagger_found_is_the_alias_of_the_rules_acronym():
+    text = "NTUN signed with Lumio. The Norvale Technical Universities Network was set up in 2001."
+    doc = prepare(text, id="t", lang="en")
+    rule = Organization(name="NTUN", kind="other", evidence=[Span(start=0, end=4, field="name")])
+    orgs = link_acronyms(doc, [rule, _tagged(text, "Norvale Technical Universities Network")])
+    assert [(o.name, o.aliases) for o in orgs] == [("NTUN", ["Norvale Technical Universities Network"])]
+
+
+def test_an_acronym_in_brackets_after_a_name_need_not_spell_every_word():
+    text = "Kestrel Centre for Advanced Excellence (KCE) signed with Lumio."
+    doc = prepare(text, id="t", lang="en")
+    orgs = link_acronyms(doc, [_tagged(text, "Kestrel Centre for Advanced Excellence"), _tagged(text, "KCE")])
+    assert [(o.name, o.aliases) for o in orgs] == [("Kestrel Centre for Advanced Excellence", ["KCE"])]
+    # without the brackets the initials must be exact ("KCAE" is not "KCE")
+    text = "Kestrel Centre for Advanced Excellence signed with Lumio. KCE spoke."
+    doc = prepare(text, id="t", lang="en")
+    orgs = link_acronyms(doc, [_tagged(text, "Kestrel Centre for Advanced Excellence"), _tagged(text, "KCE")])
+    assert len(orgs) == 2
+
+
+def test_an_acronym_two_names_spell_links_to_neither():
+    text = "Norvale Technical Union and Nordic Trade Union met. NTU spoke."
+    doc = prepare(text, id="t", lang="en")
+    orgs = link_acronyms(doc, [_tagged(text, "Norvale Technical Union"), _tagged(text, "Nordic Trade Union"),
+                               _tagged(text, "NTU")])
+    assert [o.name for o in orgs] == ["Norvale Technical Union", "Nordic Trade Union", "NTU"]
+
+
+def test_a_word_with_two_capitals_is_no_acronym():
+    assert is_acronym("MTUN") and is_acronym("CoE") and is_acronym("E.U.")
+    assert not is_acronym("YoungPoong") and not is_acronym("Lumio") and not is_acronym("A")
+
+
+def test_the_taggers_reading_with_a_legal_suffix_is_no_other_reading():
+    text = "Brindle Group Plc signed with Lumio."
+    doc, org = _doc_with_rule_org(text, "Brindle Group", 0)
+    assert [o.name for o in join_tagged(doc, [org], [(0, 17, "ORG")], None, "en")] == ["Brindle Group"]
+
+
+def test_a_tagged_english_name_leaves_a_dash_and_an_open_bracket_out():
+    text = "Kobe Tin Ltd — signed with the Kestrel Charity (KC) today."
+    doc = prepare(text, id="t", lang="en")
+    orgs = join_tagged(doc, [], [(0, 14, "ORG"), (31, 50, "ORG")], None, "en")
+    assert [o.name for o in orgs] == ["Kobe Tin Ltd", "Kestrel Charity"]
+
+
+def test_a_country_and_its_government_are_one_organization():
+    text = "Norway and Lumio signed. The Norwegian government welcomed it."
+    doc = prepare(text, id="t", lang="en")
+    gov = Organization(name="Norwegian government", kind="government",
+                       evidence=[Span(start=text.index("Norwegian"), end=text.index(" welcomed"), field="name")])
+    orgs = link_governments([gov, _tagged(text, "Norway"), _tagged(text, "Lumio")])
+    assert [(o.name, o.aliases) for o in orgs] == [("Norwegian government", ["Norway"]), ("Lumio", [])]
+    assert government_of("South Korean Government") == "South Korean"
+    assert government_of("Kestrel government") is None and government_of("Norway") is None
+    assert (place_of("Norwegian"), place_of("South Korean"), place_of("Chinese"), place_of("French")) == (
+        "Norway", "South Korea", "China", None)
+
+
+def test_an_adjective_is_its_own_country_s_only():
+    text = "Norway and Nigeria signed. The Nigerian government welcomed it."
+    gov = _tagged(text, "Nigerian government")
+    orgs = link_governments([gov, _tagged(text, "Norway"), _tagged(text, "Nigeria")])
+    assert [(o.name, o.aliases) for o in orgs] == [("Nigerian government", ["Nigeria"]), ("Norway", [])]

@@ -62,7 +62,15 @@ from partnergraph.learn.candidates import (
     person_candidates,
     person_features,
 )
-from partnergraph.learn.names import EXTENDED_STAGE, Taken, extend_coordinated, is_part_of, join_tagged
+from partnergraph.learn.names import (
+    EXTENDED_STAGE,
+    Taken,
+    extend_coordinated,
+    is_part_of,
+    join_tagged,
+    link_acronyms,
+    link_governments,
+)
 from partnergraph.learn.places import english_place_candidates, place_candidates
 from partnergraph.learn.proposals import PROPOSED_STAGE
 from partnergraph.learn.proposals import view as proposal_view
@@ -95,9 +103,11 @@ def context_for(doc: Document, rules: Extraction, lm: LanguageModel,
         rules = refine(doc.text, rules, spans, lm.bounds)
     orgs = join_tagged(doc, rules.organizations, spans, lm.kinds, lang, lm.bounds)
     if lang == "en":
+        orgs = link_acronyms(doc, orgs)  # "MTUN" the tagger found: the Network's alias
         orgs = extend_coordinated(doc, orgs, lm.kinds)
         # countries and cities no organization names (The United Kingdom and Canada signed)
         orgs = orgs + english_place_candidates(doc, orgs, Taken(name_spans(orgs)))
+        orgs = link_governments(orgs)  # "Indonesia" and "the Indonesian government": one
     if lang == "zh":  # places in an actor's slot (渭南市与…签署): candidates the models keep or drop
         places = place_candidates(doc, orgs, Taken(name_spans(orgs)))  # may add aliases to orgs
         orgs = orgs + places

@@ -7,7 +7,12 @@ its own and the organizations model, which sees both, keeps or drops each. A new
 is a whole-word part of a known name ("Aramco" in "Saudi Aramco") is that organization's alias; otherwise it is a new organization, its kind from the kinds model, with
 every occurrence of the name in the body as evidence. An English name the words after it
 coordinate into a longer one ("Ministry of Land" + ", Infrastructure and Transport") gets that
-longer reading as a candidate of its own (`extend_coordinated`, stage "extended").
+longer reading as a candidate of its own (`extend_coordinated`, stage "extended"). An English
+acronym the tagger found that spells a known name ("MTUN" beside "Malaysian Technical Universities
+Network"), or a full name the tagger found whose acronym the rules read alone, is one organization
+with the other as its alias (`link_acronyms`); so are a country the tagger or the place
+candidates found and an organization named its government ("Indonesia", "the Indonesian
+government": `link_governments`).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from functools import lru_cache
 
+from partnergraph.extraction.rules.english.orgtable import _acronym_of, _initials, norm
 from partnergraph.extraction.stages import name_spans
 from partnergraph.learn.bounds import best_alias_owner
 from partnergraph.learn.linear import LinearModel
@@ -131,6 +137,15 @@ def clean_name(text: str, s: int, e: int) -> str:
     return _LEADING.sub("", text[s:e]).strip(" ,.;:'\"")
 
 
+def _tidy_english(name: str) -> str:
+    """An English tagged name without a dash after it ("Kobe Steel Ltd —") or a bracket it does not
+    close ("Kestrel Charity (KC": the acronym's bracket is no part of the name)."""
+    cut = name.rfind(" (")
+    if cut > 0 and ")" not in name[cut:]:
+        name = name[:cut]
+    return name.rstrip(" -\u2013\u2014").rstrip(" ,.;:'\"")
+
+
 def _capitalised_run(text: str, i: int, stops: frozenset[str]) -> int:
     """End of the run of capitalised words (single spaces between) that starts at `i`, or `i`; a
     word of `stops` (a title or honorific: "and Professor Lin") or a possessive ends it."""
@@ -234,6 +249,8 @@ def join_tagged(doc: Document, orgs: list[Organization], spans: list[tuple[int, 
                 continue
             variant = True
         name = clean_name(text, s, e)
+        if lang == "en":
+            name = _tidy_english(name)
         if len(name) < 2 or name in seen or (lang == "en" and (
                 not any(c.isupper() for c in name) or _LOWER_OPENING.match(name))):
             continue
@@ -241,7 +258,10 @@ def join_tagged(doc: Document, orgs: list[Organization], spans: list[tuple[int, 
             break
         seen.add(name)
         if variant:
-            if any(name == n for o in out for n in [o.name, *o.aliases]):
+            # the same name but for a legal suffix ("Corus Group Plc" where the rules read "Corus
+            # Group") is the rules' organization, not another reading
+            key = norm(name)
+            if any(name == n or key == norm(n) for o in out for n in [o.name, *o.aliases]):
                 continue
             occ = _occurrences(text, name, body, starts)
             if occ and n_new < _MAX_NEW:
@@ -273,3 +293,155 @@ def join_tagged(doc: Document, orgs: list[Organization], spans: list[tuple[int, 
         n_new += 1
         taken.add(occ)
     return out
+
+
+# ---- acronyms: "MTUN" the tagger found beside "Malaysian Technical Universities Network" -------
+
+TAGGER_STAGE = "tagger"
+_ACRONYM_SHAPE = re.compile(r"[A-Za-z][A-Za-z&.\-]{1,9}")
+# between a name and its acronym in brackets: a possessive, spaces, "hereinafter (referred to as)"
+# and an opening quote ("Qatar Foundation's (QF)", 'Kestrel Group (hereinafter "KG")')
+_BRACKET_LEAD = re.compile(r"(?:['\u2019]s)?\s?\(\s?(?:hereinafter(?: referred to as| called)?,?\s)?[\"\u201c']?")
+
+
+@lru_cache(maxsize=4096)
+def _name_initials(name: str) -> str:
+    """The rules' initials of a name ("Malaysian Technical Universities Network": MTUN), once per name."""
+    return _initials(name)
+
+
+def is_acronym(name: str) -> bool:
+    """An acronym's shape: one word of two to ten letters, at least two of them capitals and at
+    most one lower-case letter to every two capitals ("MTUN", "CoE", "E.U."; not "YoungPoong")."""
+    if _ACRONYM_SHAPE.fullmatch(name) is None:
+        return False
+    upper = sum(c.isupper() for c in name)
+    return upper >= 2 and 2 * sum(c.islower() for c in name) <= upper
+
+
+def _bracketed_after(text: str, o: Organization, acr: str) -> bool:
+    """`acr` stands in brackets right after one of `o`'s mentions ("Qatar Foundation's (QF)")."""
+    for sp in o.evidence:
+        if sp.field in ("name", "alias"):
+            m = _BRACKET_LEAD.match(text, sp.end)
+            if m is not None and text.startswith(acr, m.end()):
+                return True
+    return False
+
+
+def _acronym_owner(text: str, acr: str, orgs: list[Organization], skip: int) -> int | None:
+    """The one organization of `orgs` (but `skip`) whose initials `acr` spells exactly, or else the
+    one it stands in brackets after with its initials in order; None when none or several fit."""
+    bare = acr.upper().replace(".", "").replace("&", "")
+    full = [k for k, o in enumerate(orgs) if k != skip and o.stage != EXTENDED_STAGE
+            and " " in o.name and not is_acronym(o.name)]
+    exact = [k for k in full if _name_initials(orgs[k].name) == bare]
+    if len(exact) == 1:
+        return exact[0]
+    near = [k for k in full if _acronym_of(acr, orgs[k].name) and _bracketed_after(text, orgs[k], acr)]
+    return near[0] if len(near) == 1 else None
+
+
+def link_acronyms(doc: Document, orgs: list[Organization]) -> list[Organization]:
+    """English: a name the tagger found that is another organization's acronym (its initials, or
+    in brackets after it: "the Malaysian Technical Universities Network (MTUN)") is that
+    organization's alias, and a full name the tagger found whose acronym the rules read alone
+    ("NMA" before "National Museum of Australia") is the rules' organization's alias: one
+    organization, not two (the gold counts an acronym as an alias)."""
+    text = doc.text
+    out = list(orgs)
+    k = 0
+    while k < len(out):
+        o = out[k]
+        if o.stage != TAGGER_STAGE:
+            k += 1
+            continue
+        if is_acronym(o.name):
+            owner = _acronym_owner(text, o.name, out, k)
+        else:
+            owners = [j for j, r in enumerate(out) if r.stage is None and is_acronym(r.name)
+                      and _acronym_owner(text, r.name, [o], -1) == 0]
+            owner = owners[0] if len(owners) == 1 else None
+        if owner is None:
+            k += 1
+            continue
+        into = out[owner]
+        spans = [Span(start=s.start, end=s.end, field="alias") for s in o.evidence if s.field in ("name", "alias")]
+        out[owner] = into.model_copy(update={
+            "aliases": into.aliases + [a for a in (o.name, *o.aliases) if a not in into.aliases and a != into.name],
+            "evidence": into.evidence + spans})
+        del out[k]  # the next organization moves to k
+    return out
+
+
+# ---- a country and its government: "Indonesia" and "the Indonesian government" ---------------
+
+@lru_cache(maxsize=1)
+def _places_and_adjectives() -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(_data_lines("en_places.txt")), frozenset(_data_lines("en_nationalities.txt"))
+
+
+@lru_cache(maxsize=1024)
+def place_of(of: str) -> str | None:
+    """The place of en_places.txt a place or nationality names: itself, the longest place it
+    starts with ("Indonesian", "South Korean"), the one place it opens ("Saudi": Saudi Arabia),
+    else the one that shares most of its first letters, all but its last one or two ("Chinese":
+    China, "Norwegian": Norway; "French" shares too few with France: None)."""
+    places, _ = _places_and_adjectives()
+    if of in places:
+        return of
+    starts = [p for p in places if of.startswith(p)]
+    if starts:
+        return max(starts, key=len)
+    opens = [p for p in places if p.startswith(of + " ")]
+    if opens:
+        return opens[0] if len(opens) == 1 else None
+    best, at = [], 0
+    for p in places:
+        n = 0
+        while n < min(len(of), len(p)) and of[n] == p[n]:
+            n += 1
+        if n >= 4 and n >= len(p) - 2:
+            if n > at:
+                best, at = [p], n
+            elif n == at:
+                best.append(p)
+    return best[0] if len(best) == 1 else None
+
+
+def government_of(name: str) -> str | None:
+    """The place whose government `name` is ("Indonesian government", "South Korean Government",
+    "Kerala government" -> Indonesian, South Korean, Kerala), or None."""
+    if not name.endswith((" government", " Government")):
+        return None
+    places, adjectives = _places_and_adjectives()
+    of = name[:-len(" government")]
+    return of if of in places or of in adjectives or of.rsplit(" ", 1)[-1] in adjectives else None
+
+
+def link_governments(orgs: list[Organization]) -> list[Organization]:
+    """English: a country or region the tagger or the place candidates found ("Indonesia") and an
+    organization named its government ("the Indonesian government", "South Korean Government")
+    are one organization; the rules' one, else the government, keeps its name (the other is its
+    alias): the gold records the state once."""
+    govs = [(k, of) for k, o in enumerate(orgs) if (of := government_of(o.name)) is not None]
+    if not govs:
+        return orgs
+    out = list(orgs)
+    drop: set[int] = set()
+    for k, of in govs:
+        place = place_of(of)
+        fits = [j for j, o in enumerate(out) if j != k and j not in drop and o.name == place]
+        if len(fits) != 1:
+            continue
+        j = fits[0]
+        into, other = (j, k) if out[j].stage is None and out[k].stage is not None else (k, j)
+        if out[other].stage is None:
+            continue  # both the rules': theirs to tell apart
+        o, t = out[other], out[into]
+        spans = [Span(start=s.start, end=s.end, field="alias") for s in o.evidence if s.field in ("name", "alias")]
+        out[into] = t.model_copy(update={
+            "aliases": t.aliases + [a for a in (o.name, *o.aliases) if a not in t.aliases and a != t.name],
+            "evidence": t.evidence + spans})
+        drop.add(other)
+    return [o for k, o in enumerate(out) if k not in drop]
