@@ -113,3 +113,10 @@ def test_a_kind_of_body_named_by_its_kind_alone_is_no_name():
 ])
 def test_more_verbs_before_a_name_are_no_part_of_it(text, name):
     assert name in names(text)
+
+
+def test_the_general_secretarys_name_is_no_body_before_a_post():
+    # 总书记 is one post: the run before 书记 (习近平总) names no body, whatever follows the post
+    assert names("江岭大学与海川集团签约，深入贯彻落实习近平总书记关于教育的重要论述。") == {"江岭大学", "海川集团"}
+    # a body before a post still is one (海川集团董事长周明远)
+    assert "海川集团" in names("江岭大学与海川集团签约。海川集团董事长周明远出席。")

@@ -194,6 +194,8 @@ def _body_before_post(zt: ZhText, known: SpanIndex, out: list[tuple[int, int]],
         a = max(cuts)
     elif a > ls and "\u4e00" <= v[a - 1] <= "\u9fff":
         return  # the run goes on: where the name opens is unknown
+    if v[ts - 1:ts] == "总":
+        return  # 习近平总书记: 总 opens the post (a general secretary), no body's name ends in it
     if ts - a < 2 or known.overlaps(a, ts) or v[ts - 1] in _DEPARTMENT_END \
             or _NOT_A_BODY.search(v, a, ts):
         return
