@@ -284,3 +284,26 @@ def test_an_event_of_two_one_of_whom_the_organizations_model_would_not_keep_is_n
     # nor does its pair make an event of its own on the pairs model's score
     assert not decide(ctx, LM, (org_p, pair_p, event_p, post_p, doc_p)).events
     assert decide(ctx, LM, (org_p, pair_p, event_p, post_p, doc_p), {"orgs": 0.1}).events
+
+
+def test_an_event_of_two_stays_when_a_party_scores_just_under_the_organizations_threshold():
+    # a keyword-less company the organizations model doubts a little is still a signatory: the
+    # orgs threshold is chosen for organizations, and only a party far under it is no organization
+    ctx = _context(SIGNING)
+    [ev] = ctx.rules.events
+    org_p, pair_p, event_p, post_p, doc_p = _scores(
+        ctx, {("Harlow University", "Stennis Institute of Technology", "agreement"): 0.9})
+    org_p[ctx.index["Stennis Institute of Technology"]] = 0.45
+    assert [e.parties for e in decide(ctx, LM, (org_p, pair_p, event_p, post_p, doc_p)).events] == [ev.parties]
+    assert not decide(ctx, LM, (org_p, pair_p, event_p, post_p, doc_p), {"orgs": 0.95}).events
+
+
+def test_a_chinese_event_of_two_is_the_events_models_to_decide_whatever_the_organizations_score():
+    # Chinese short forms and brand names score low as organizations yet sign (on zh val the
+    # English pruning cut real parties), so the organizations score drops no Chinese party
+    ctx = _context("2024年5月3日,哈洛大学与斯坦尼斯科技有限公司签署战略合作协议。")
+    [ev] = ctx.rules.events
+    org_p, pair_p, event_p, post_p, doc_p = _scores(ctx, {})
+    for p in ev.parties:
+        org_p[ctx.index[p]] = 0.05
+    assert [e.parties for e in decide(ctx, LM, (org_p, pair_p, event_p, post_p, doc_p)).events] == [ev.parties]
