@@ -204,7 +204,8 @@ class ArticleOutcomes:
     def counts(self, lm: LanguageModel, th: dict[str, float]) -> dict[str, tuple[int, int, int]]:
         key = (bisect_left(self.events, th["events"]), bisect_left(self.pairs, th["pairs"]),
                th["party"] > 0, bisect_left(self.pairs, th["party"]), bisect_left(self.pairs, th["extra"]),
-               bisect_left(self.orgs, th["orgs"]), bisect_left(self.people, th["people"]),
+               bisect_left(self.orgs, th["orgs"]), bisect_left(self.orgs, th["orgs"] / 2),  # decide's two-party drop
+               bisect_left(self.people, th["people"]),
                bisect_left(self.people, th["tagged"]), self.document >= th.get("document", 0.0),
                bisect_left(self.pairs, th.get("backed", 1.01)))
         if key not in self.memo:
