@@ -96,3 +96,43 @@ def test_a_photo_caption_gives_no_lead_date():
             "SEOUL : The government said Kestrel Group has signed a contract worth US$5 billion with Lumio Energy.")
     start = text.index("SEOUL")
     assert EventDater(prepare(text, id="c", lang="en")).date_at(start, len(text)) == (None, None)
+
+
+# A statement reporting an event done before it (the event verb in the perfect): the statement's day,
+# and its dateline's, is not the event's, which the sentence leaves open.
+def test_a_statement_day_before_a_perfect_signing_does_not_date_it():
+    text = ("ORVIK, March 4 (Tessa) -- Harlow University said Tuesday it has signed a memorandum of "
+            "understanding with Stennis Polymer Industries on coatings research.")
+    assert dates(text) == [("agreement", ["Harlow University", "Stennis Polymer Industries"], None)]
+
+
+def test_a_weekday_before_the_statement_verb_is_the_statement_day():
+    text = ("Harlow University on Monday said it has signed a memorandum of understanding with Stennis "
+            "Polymer Industries on coatings research.")
+    assert dates(text, "2025-03-04") == [("agreement", ["Harlow University", "Stennis Polymer Industries"], None)]
+
+
+def test_an_announcement_on_a_day_of_the_month_does_not_date_a_perfect_signing():
+    text = ("Harlow University announced on the 3rd that it had signed a business agreement with Stennis "
+            "Polymer Industries.")
+    assert dates(text, "2025-03-04") == [("agreement", ["Harlow University", "Stennis Polymer Industries"], None)]
+
+
+def test_a_statement_day_after_a_perfect_signing_does_not_date_it():
+    text = ("Harlow University has inked a strategic cooperation agreement with Stennis Polymer Industries, "
+            "said the university on Monday (March 3).")
+    assert dates(text, "2025-03-04") == [("agreement", ["Harlow University", "Stennis Polymer Industries"], None)]
+
+
+def test_a_date_in_the_reported_clause_still_dates_the_event():
+    text = ("Harlow University said on Monday it has signed a memorandum of understanding with Stennis "
+            "Polymer Industries on February 27.")
+    assert dates(text, "2025-03-04") == [
+        ("agreement", ["Harlow University", "Stennis Polymer Industries"], "2025-02-27")]
+
+
+def test_a_signing_in_the_past_tense_keeps_the_day_the_statement_gives():
+    text = ("Harlow University signed a memorandum of understanding with Stennis Polymer Industries, the "
+            "ministry said on Monday.")
+    assert dates(text, "2025-03-04") == [
+        ("agreement", ["Harlow University", "Stennis Polymer Industries"], "2025-03-03")]

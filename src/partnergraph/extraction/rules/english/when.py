@@ -50,8 +50,46 @@ _BYLINE = re.compile(r"\b(?:updated|posted|published|release time|release date|l
                      re.IGNORECASE)
 
 
+# A statement that reports an event done before it ("X said Thursday it has signed ...", "X announced
+# on the 28th that it had signed ...", "X has inked ..., said the bank on Tuesday (Aug 22)"): the day
+# the statement was made, and its dateline's, is not the event's, which such a sentence leaves open
+# (the gold leaves it undated). Only with the event verb in the perfect: "announced Wednesday that it
+# is launching" and "signed ..., the ministry said on Monday" are told on the day they happened.
+_STATEMENT = re.compile(r"\b(?:said|says|announced|announces|stated|states|confirmed|confirms|revealed|disclosed)\b")
+_EVENT_VERB = (r"(?:signed|inked|sealed|concluded|entered|agreed|established|set\s+up|launched|formed|forged|"
+               r"partnered|teamed\s+up|renewed|clinched)\b")
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:(?:already|recently|successfully|formally|officially|now|just|"
+                      r"also|jointly)\s+)?(?:been\s+)?" + _EVENT_VERB)
+_ANY_EVENT_VERB = re.compile(r"\b" + _EVENT_VERB)
+
+
+def event_part(art: Article, sent: Sentence) -> tuple[int, int]:
+    """The part of the sentence whose dates may date its event: all of it, but for a statement
+    reporting the event in the perfect (its first event verb), the part the statement's day and
+    dateline are not in: from the perfect on when the statement comes first ("said on Monday it has
+    signed ... on May 3"), from the perfect to the statement when it comes last."""
+    key = (sent.start, sent.end, "part")
+    got = art.dates.get(key)
+    if got is None:
+        got = (sent.start, sent.end)
+        low = art.low
+        first = _ANY_EVENT_VERB.search(low, sent.start, sent.end)
+        perfect = _PERFECT.search(low, max(sent.start, first.start() - 60), first.end()) if first else None
+        if perfect is not None and perfect.end() == first.end():
+            said = [m for m in _STATEMENT.finditer(low, sent.start, sent.end)]
+            if any(m.end() <= perfect.start() for m in said):
+                got = (perfect.start(), sent.end)
+            else:
+                after = next((m for m in said if m.start() >= perfect.end()), None)
+                if after is not None:
+                    got = (perfect.start(), after.start())
+        art.dates[key] = got
+    return got
+
+
 def sentence_dates(art: Article, sent: Sentence) -> list[DateMention]:
-    """The sentence's dates (the date line's own date left out), computed once per sentence."""
+    """The sentence's dates (the date line's own date left out, and a statement's day: see
+    `event_part`), computed once per sentence."""
     key = (sent.start, sent.end)
     got = art.dates.get(key)
     if got is None:
@@ -69,6 +107,9 @@ def sentence_dates(art: Article, sent: Sentence) -> list[DateMention]:
                 got = [d for d in got if d.end <= by.start()]
             got = [d for d in got if not _NOT_EVENT_DATE.search(view, max(sent.start, d.start - 24), d.start)
                    and not stamped(view, d.end)]  # "Thu 10th October 2019 | 05:09 PM": the page's
+            a, b = event_part(art, sent)
+            if (a, b) != (sent.start, sent.end):
+                got = [d for d in got if a <= d.start and d.end <= b]
         art.dates[key] = got
     return got
 
@@ -114,7 +155,8 @@ def date_for(art: Article, sent: Sentence, para_dates: list[tuple[str, tuple[int
     rel = _relative(art, sent)
     if rel is not None:
         return rel
-    mo = _MONTH_ONLY.search(view, sent.start, sent.end) if art.published and _YEAR.match(art.published) else None
+    a, b = event_part(art, sent)
+    mo = _MONTH_ONLY.search(view, a, b) if art.published and _YEAR.match(art.published) else None
     if mo:
         # "In May, X signed ...": the month of the published year, or of the year before when it
         # is still to come
@@ -123,7 +165,7 @@ def date_for(art: Article, sent: Sentence, para_dates: list[tuple[str, tuple[int
         if len(art.published) >= 7 and month > int(art.published[5:7]):
             year -= 1
         return f"{year:04d}-{month:02d}", (mo.start(1), mo.end(1))
-    m = _BARE_YEAR.search(view, sent.start, sent.end)
+    m = _BARE_YEAR.search(view, a, b)
     if m:
         return m.group(1), (m.start(1), m.end(1))
     if para_dates:
@@ -146,7 +188,8 @@ LEAD_SENTENCES = 3
 
 def _weekday(art: Article, sent: Sentence) -> tuple[str, tuple[int, int]] | None:
     """"was signed Wednesday": the last such day on or before a full published day."""
-    wd = _WEEKDAY.search(art.low, sent.start, sent.end) if "day" in art.low[sent.start:sent.end] else None
+    a, b = event_part(art, sent)
+    wd = _WEEKDAY.search(art.low, a, b) if "day" in art.low[a:b] else None
     if wd is None or not art.published or not _FULL_DATE.fullmatch(art.published):
         return None
     pub = dt.date.fromisoformat(art.published)
@@ -228,7 +271,7 @@ def _relative(art: Article, sent: Sentence):
     if not art.published or not _FULL_DATE.fullmatch(art.published):
         return None
     low = art.low
-    m = _RELATIVE.search(low, sent.start, sent.end)
+    m = _RELATIVE.search(low, *event_part(art, sent))
     if m is None:
         return None
     pub = dt.date.fromisoformat(art.published)
