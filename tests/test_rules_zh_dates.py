@@ -134,3 +134,32 @@ def test_this_year_and_last_year_count_from_the_published_year_or_the_lead_year(
             "会上,校长表示,去年10月,学校与青山市政府签署科技战略合作协议。")
     start = text.index("会上")
     assert EventDater(prepare(text, id="y4", lang="zh")).date_at(start, len(text))[0] == "2022-10"
+
+
+# a part of a month (7月中旬, 11月底) nearest before the trigger dates its event: in the published
+# year (the year before for a month still to come), undated when the page gives no year
+def test_a_month_part_before_the_trigger_dates_the_signing():
+    text = "8月5日,青山市举行产业大会。7月中旬,青山大学与白沙科技有限公司签署战略合作协议。"
+    assert dates(zh(text, published="2024-08-09")) == [("agreement", "2024-07")]
+    assert dates(zh(text.replace("7月中旬", "11月底"), published="2024-08-09")) == [("agreement", "2023-11")]
+
+
+def test_a_month_part_without_a_year_leaves_the_signing_undated():
+    text = "8月5日,青山市举行产业大会。7月中旬,青山大学与白沙科技有限公司签署战略合作协议。"
+    assert dates(zh(text)) == [("agreement", None)]
+
+
+def test_a_month_part_after_the_trigger_does_not_date_it():
+    text = "8月5日,青山大学与白沙科技有限公司签署战略合作协议,并约定7月底前完成评估。"
+    assert dates(zh(text)) == [("agreement", "--08-05")]
+
+
+def test_an_event_another_stage_found_is_dated_at_its_trigger():
+    from partnergraph.extraction.rules.chinese.event_dates import date_at
+
+    text = ("8月7日,青山港务集团有限公司与白沙市签署《战略合作框架协议》,这是继7月中旬青山自贸片区"
+            "管理局与白沙市签署《合作备忘录》后的再次合作。")
+    zt = build(prepare(text, id="t", lang="zh"))
+    first, second = text.index("签署"), text.index("签署", text.index("签署") + 1)
+    assert date_at(zt, 0, len(text), lead_date(zt), first).resolve() == "--08-07"
+    assert date_at(zt, 0, len(text), lead_date(zt), second).resolve() is None

@@ -248,7 +248,8 @@ def decide(
             ev = ev.model_copy(update={"parties": [p for p in ev.parties if p in names]})
         if proposed:
             s0, s1 = next((s.start, s.end) for s in ev.evidence if s.field == "sentence")
-            date, span = dater.date_at(s0, s1)
+            trigger = next((s.start for s in ev.evidence if s.field == "trigger"), None)
+            date, span = dater.date_at(s0, s1, trigger)
             ev = ev.model_copy(update={"date": date, "evidence": ev.evidence + (
                 [Span(start=span[0], end=span[1], field="date")] if span is not None else [])})
         events.append(ev.model_copy(update={"confidence": round(event_p[k], 3),

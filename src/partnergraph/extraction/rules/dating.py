@@ -25,15 +25,15 @@ class EventDater:
         self._en: when.EventDates | None = None
         self._zh: tuple[view.ZhText, DateMention | None] | None = None
 
-    def date_at(self, start: int, end: int) -> tuple[str | None, tuple[int, int] | None]:
+    def date_at(self, start: int, end: int, trigger: int | None = None) -> tuple[str | None, tuple[int, int] | None]:
         """(partial ISO 8601 date or None, the span it was read from) of an event told in
-        `document.text[start:end]`."""
+        `document.text[start:end]`, whose trigger (when the stage knows it) starts at `trigger`."""
         if self.document.lang == "zh":
             if self._zh is None:
                 zt = view.build(self.document)
                 self._zh = zt, event_dates.lead_date(zt)
             zt, lead = self._zh
-            d = event_dates.date_at(zt, start, end, lead)
+            d = event_dates.date_at(zt, start, end, lead, trigger)
             return (d.resolve(zt.published), (d.start, d.end)) if d is not None else (None, None)
         if self._en is None:
             self._en = when.EventDates(text.read(self.document))

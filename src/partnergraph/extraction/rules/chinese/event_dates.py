@@ -139,6 +139,9 @@ def _event_date(zt: ZhText, s0: int, s1: int, ts: int, lead: DateMention | None)
         # 12月1-2日, 2018年12月1日至2日: an event over days is dated by its first
         year = int(span.group(1)) if span.group(1) else None
         return DateMention(span.start(), span.end(), year, int(span.group(2)), int(span.group(3)))
+    part = _month_part(zt, before[-1].end if before else s0, ts, lead)
+    if part is not None:
+        return part
     if before:
         return before[-1]
     if inside:
@@ -163,6 +166,26 @@ def _event_date(zt: ZhText, s0: int, s1: int, ts: int, lead: DateMention | None)
     if told is not None or _RECENTLY.search(v, s0, ts):
         return told
     return lead
+
+
+# part of a month whose year the text leaves to the reader (7月中旬, 3月初, 去年 aside: see
+# _RELATIVE_MONTH); 2023年7月中旬 is a date with its year (find_dates)
+_MONTH_PART = re.compile(r"(?<![0-9年])([01]?[0-9])月(?:上旬|中旬|下旬|初|底|末)")
+
+
+def _month_part(zt: ZhText, a: int, b: int, lead: DateMention | None) -> DateMention | None:
+    """8月7日,A与B签署…,这是继7月中旬C与D签署…后: the month part nearest before the trigger dates
+    its event, in the anchor's year (the year before for a month after the published one), or
+    with no year, i.e. undated, when the page gives none; not the day told before it."""
+    parts = list(_MONTH_PART.finditer(zt.v, a, b)) if "月" in zt.v[a:b] else []
+    m = parts[-1] if parts else None
+    if m is None or not 1 <= int(m.group(1)) <= 12:
+        return None
+    month, year = int(m.group(1)), _anchor_year(zt, lead)
+    pub = zt.published
+    if year is not None and pub and re.match(r"\d{4}-\d{2}", pub) and month > int(pub[5:7]):
+        year -= 1
+    return DateMention(m.start(), m.end(), year, month, None)
 
 
 def _anchor(zt: ZhText) -> tuple[int | None, int, int] | None:
@@ -239,13 +262,15 @@ def _glued_day(zt: ZhText, a: int, b: int) -> DateMention | None:
     return None
 
 
-def date_at(zt: ZhText, start: int, end: int, lead: DateMention | None) -> DateMention | None:
+def date_at(zt: ZhText, start: int, end: int, lead: DateMention | None,
+            trigger: int | None = None) -> DateMention | None:
     """The date of an event told in the text [start, end), found by another stage than the
     rules (the learned layer): read as the rules read an event told in the sentence where it
-    starts, with the sentence's end for its trigger; `lead` is `lead_date(zt)`."""
+    starts, at its trigger when the stage knows one (8月7日,A与B签署…,这是继7月中旬C与D签署…后:
+    the second signing is not the 7th's), else at the sentence's end; `lead` is `lead_date(zt)`."""
     i = bisect_right(zt.sentences, (start, len(zt.v))) - 1
     s0, s1 = zt.sentences[i] if i >= 0 and zt.sentences[i][1] > start else (start, end)
-    return event_date(zt, s0, s1, s1, lead)
+    return event_date(zt, s0, s1, trigger if trigger is not None and s0 <= trigger < s1 else s1, lead)
 
 
 def _day_only(zt: ZhText, m: re.Match[str], lead: DateMention | None) -> DateMention | None:
