@@ -158,6 +158,8 @@ def test_a_chinese_label_glued_to_a_word_and_a_dated_wire_line():
     assert prepare(text, id="roc", lang="zh").published == "2015-07-27"
     text = "青山要闻\n【远景时报2017年09月06日讯】青山大学访问团成果丰硕,与远景集团签署备忘录。"
     assert prepare(text, id="wire", lang="zh").published == "2017-09-06"
+    text = "青山要闻\n【远景时报2017年09月06日报导】青山大学访问团成果丰硕,与远景集团签署备忘录。"
+    assert prepare(text, id="report", lang="zh").published == "2017-09-06"
 
 
 def test_a_short_dotted_date_in_a_wire_dateline_and_a_papers_date_in_brackets():

@@ -163,3 +163,16 @@ def test_an_event_another_stage_found_is_dated_at_its_trigger():
     first, second = text.index("签署"), text.index("签署", text.index("签署") + 1)
     assert date_at(zt, 0, len(text), lead_date(zt), first).resolve() == "--08-07"
     assert date_at(zt, 0, len(text), lead_date(zt), second).resolve() is None
+
+
+# a report's dateline ending in 报导/报道 (【大纪元4月17日报导】) dates the report, not the event; nor
+# does the day of the wire under it (中央社记者台北17日电)
+def test_a_report_dateline_does_not_date_the_signing():
+    x = zh("【远东时报4月17日报导】(东江社记者王明台北17日电)青山研究院今天宣布,与日本星野银行签署商机媒合协定,"
+           "共同建构产业合作平台。")
+    assert dates(x) == [("agreement", None)]
+
+
+def test_today_counts_from_a_report_dateline():
+    x = zh("【远东时报3月21日报导】(东江社台北21日电)青山科技大学今天与白沙电子有限公司签署产学合作协议。")
+    assert dates(x) == [("agreement", "--03-21")]

@@ -182,6 +182,10 @@ def _may_is_month(text: str, pos: int) -> bool:
     return bool(re.search(r"(?:on|in|since|from|of|by|until|before|after)\s+$", before))
 
 
+# what follows a news agency's dateline (Chinese): 中新网8月14日电, 东南网6月28日讯, 【大纪元4月17日报导】
+WIRE_MARKS = ("电", "讯", "電", "訊", "报导", "报道", "報導", "報道")
+
+
 # a clock time right after a date: "2019-7-14 04:07", "10th October 2019 | 05:09 PM",
 # "2012年08月23日 13時15分" (the Simplified view: 时)
 _CLOCK_AFTER = re.compile(r"[ \t]{0,3}(?:[|,][ \t]{0,3})?(?:\d{1,2}[:：]\d\d|\d{1,2}\s?[时時]\s?\d{1,2}\s?分)")

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from partnergraph.dates import DateMention, find_dates, normalize_published, stamped
+from partnergraph.dates import WIRE_MARKS, DateMention, find_dates, normalize_published, stamped
 from partnergraph.documents.language import detect_language
 from partnergraph.documents.normalize import match_view
 from partnergraph.models import Document, Span
@@ -151,7 +151,7 @@ def _header_date(view: str, lines: list[tuple[int, int]], lang: str = "en") -> D
             stamp = d.day is not None and not text_seen and stamped(view, d.end)
             # 【大纪元2017年09月06日讯】: a news agency's dateline with its year; 周刊(2017年6月30日 安徽合肥):
             # a paper's date and place in brackets
-            wire = d.day is not None and (view.startswith(("电", "讯", "電", "訊"), d.end)
+            wire = d.day is not None and (view.startswith(WIRE_MARKS, d.end)
                                           or _PAPER_DATELINE.match(view, d.end) is not None
                                           and view[d.start - 1:d.start] in ("(", "（"))
             if _LABELED_DATE.search(before) or dateline or appended or stamp or wire \

@@ -12,11 +12,12 @@ import re
 from bisect import bisect_right
 from datetime import date, timedelta
 
-from partnergraph.dates import DateMention, stamped
+from partnergraph.dates import WIRE_MARKS, DateMention, stamped
 from partnergraph.extraction.rules.chinese.view import ZhText, dates_between
 
 # a day without its month (中新社北京5月6日电 …5日在香港签署)
-_DAY_ONLY = re.compile(r"(?<![0-9月年])([0-3]?[0-9])日(?![0-9])")
+# (not a dateline's day: 中央社记者台北17日电)
+_DAY_ONLY = re.compile(r"(?<![0-9月年])([0-3]?[0-9])日(?![0-9电讯電訊])")
 # (a photo's credit, 图片来源:, is no page header)
 _HEADER_LINE = re.compile(r"(?<!图片)来源|发布|作者|编辑|浏览|点击|阅读|时间[:：]")
 # a year standing alone before the trigger; not a period (2020年至2022年) or a fiscal year
@@ -49,8 +50,8 @@ MIN_LEAD_LINE = 20
 
 
 def _dateline(zt: ZhText, d: DateMention) -> bool:
-    """中新网8月14日电, 东南网6月28日讯: the date a report was filed, not an event's."""
-    return zt.v.startswith(("电", "讯", "電", "訊"), d.end)
+    """中新网8月14日电, 东南网6月28日讯, 据新华社3月2日报道: the date a report was filed, not an event's."""
+    return zt.v.startswith(WIRE_MARKS, d.end)
 
 
 def _line_of(zt: ZhText, pos: int) -> str:
