@@ -176,3 +176,33 @@ def test_a_report_dateline_does_not_date_the_signing():
 def test_today_counts_from_a_report_dateline():
     x = zh("【远东时报3月21日报导】(东江社台北21日电)青山科技大学今天与白沙电子有限公司签署产学合作协议。")
     assert dates(x) == [("agreement", "--03-21")]
+
+
+# weekdays told against the published day (2024-08-07 is a Wednesday)
+def test_a_weekday_dates_the_signing_against_the_published_day():
+    text = "青山大学与白沙科技有限公司于周二签署战略合作协议。"
+    assert dates(zh(text, published="2024-08-07")) == [("agreement", "2024-08-06")]
+    text = "星期一上午,青山大学与白沙科技有限公司签署战略合作协议。"
+    assert dates(zh(text, published="2024-08-07")) == [("agreement", "2024-08-05")]
+
+
+def test_last_weeks_and_this_weeks_weekday():
+    text = "上周五,青山大学与白沙科技有限公司签署战略合作协议。"
+    assert dates(zh(text, published="2024-08-07")) == [("agreement", "2024-08-02")]
+    text = "本周三,青山大学与白沙科技有限公司签署战略合作协议。"
+    assert dates(zh(text, published="2024-08-07")) == [("agreement", "2024-08-07")]
+
+
+def test_no_weekday_in_a_range_a_name_a_future_day_or_a_statement():
+    for text in ("周一至周五,青山大学与白沙科技有限公司签署战略合作协议。",
+                 "青山大学周一鸣教授与白沙科技有限公司签署战略合作协议。",
+                 "本周五,青山大学与白沙科技有限公司签署战略合作协议。",
+                 "青山大学周二表示,与白沙科技有限公司签署战略合作协议。"):
+        assert dates(zh(text, published="2024-08-07")) == [("agreement", None)], text
+
+
+def test_a_weekday_in_the_first_lines_is_the_lead_day():
+    text = ("青山大学新闻网\n青山大学代表团周二上午抵达白沙市,开始为期三天的交流访问活动。双方围绕人才培养、"
+            "科研合作等议题深入交流。")
+    zt = build(prepare(text, id="t", lang="zh", published="2024-08-07"))
+    assert lead_date(zt).resolve("2024-08-07") == "2024-08-06"

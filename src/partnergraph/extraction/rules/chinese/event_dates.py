@@ -71,7 +71,7 @@ def lead_date(zt: ZhText) -> DateMention | None:
     if explicit is not None:
         return explicit
     a, b = _lead_lines(zt)
-    told = _relative_day(zt, a, b)
+    told = _relative_day(zt, a, b) or _weekday(zt, a, b)
     if told is None:
         day = _DAY_ONLY.search(zt.v, a, b)
         told = _day_only(zt, day, None) if day is not None else None
@@ -163,7 +163,8 @@ def _event_date(zt: ZhText, s0: int, s1: int, ts: int, lead: DateMention | None)
         day = m
     if day is not None:
         return _day_only(zt, day, lead) or lead
-    told = _glued_day(zt, s0, ts) or _relative_day(zt, max(s0, ts - MAX_RELATIVE), ts)
+    told = (_glued_day(zt, s0, ts) or _relative_day(zt, max(s0, ts - MAX_RELATIVE), ts)
+            or _weekday(zt, max(s0, ts - MAX_RELATIVE), ts))
     if told is not None or _RECENTLY.search(v, s0, ts):
         return told
     return lead
@@ -208,6 +209,47 @@ def _relative_day(zt: ZhText, a: int, b: int) -> DateMention | None:
     year, month, day = anchor
     d = date(year or 2000, month, day) - timedelta(days=0 if rel.group().startswith("今") else 1)
     return DateMention(rel.start(), rel.end(), d.year if year else None, d.month, d.day)
+
+
+# a weekday told against the anchor: 星期三/礼拜三 and 上周五/本周二 always; a bare 周二 only where
+# it reads as a day (于周二, 代表团周二上午, 周二在… after no other Han: 青山大学周一鸣 is a name), never a range (周一至周五), a
+# habit (每周二) or the day a statement was made (周二表示)
+_WEEKDAY_NAMES = "一二三四五六日天"
+_WEEKDAY = re.compile(
+    r"(?<![每至到个])(?:(上|本|这)(?:个)?)?(?:星期|礼拜|禮拜)([一二三四五六日天])"
+    r"|(上|本|这)(?:个)?(?:周|週)([一二三四五六日天])"
+    r"|(?<=[于於在])(?:周|週)([一二三四五六日天])"
+    r"|(?<![每至到])(?:周|週)([一二三四五六日天])(?=上午|下午|晚上|晚间|早上|中午)"
+    r"|(?<![每至到\u4e00-\u9fff])(?:周|週)([一二三四五六日天])(?=[,，]|在|于|於)")
+_NOT_A_DAY_AFTER = re.compile(r"\s?(?:[至到~-]|(?:上午|下午)?\s?(?:表示|宣布|发布|指出|透露|称))")
+
+
+def _weekday(zt: ZhText, a: int, b: int) -> DateMention | None:
+    """周二/上周五/星期三…签署: the day counted back from the full publication date (or the
+    dateline's day): the last such day on or before it, or that day of last week (上周) or of
+    this week (本周, none when still to come)."""
+    if not any(w in zt.v[a:b] for w in ("周", "週", "星期", "礼拜", "禮拜")):
+        return None
+    m = next((m for m in _WEEKDAY.finditer(zt.v, a, b) if not _NOT_A_DAY_AFTER.match(zt.v, m.end())), None)
+    anchor = _anchor(zt) if m is not None else None
+    if anchor is None or anchor[0] is None:
+        return None
+    which = m.group(1) or m.group(3)
+    name = next(g for g in (m.group(2), m.group(4), m.group(5), m.group(6), m.group(7)) if g)
+    wd = _WEEKDAY_NAMES.index(name) if name not in "日天" else 6
+    try:
+        pub = date(*anchor)
+    except ValueError:
+        return None
+    if which == "上":
+        d = pub - timedelta(days=pub.weekday() + 7 - wd)
+    elif which in ("本", "这"):
+        d = pub - timedelta(days=pub.weekday() - wd)
+        if d > pub:
+            return None
+    else:
+        d = pub - timedelta(days=(pub.weekday() - wd) % 7)
+    return DateMention(m.start(), m.end(), d.year, d.month, d.day)
 
 
 def _anchor_year(zt: ZhText, lead: DateMention | None) -> int | None:
