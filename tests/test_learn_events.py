@@ -28,7 +28,9 @@ def _scores(ctx: Context, pairs: dict[tuple[str, str, str], float], document: fl
     for (a, b, t), v in pairs.items():
         i, j = sorted((ix[a], ix[b]))
         pair_p[(i, j, t)] = v
-    return [0.9] * len(ctx.orgs), pair_p, [0.9] * len(ctx.rules.events), [None] * len(ctx.rules.people), document
+    # the rules' events kept, the proposed ones (learn/proposals.py) not: these tests are the rules' events'
+    events = [0.9] * len(ctx.rules.events) + [0.0] * len(ctx.proposed)
+    return [0.9] * len(ctx.orgs), pair_p, events, [None] * len(ctx.rules.people), document
 
 
 LM = SimpleNamespace(thresholds=dict(DEFAULT_THRESHOLDS, pairs=0.5, events=0.5))

@@ -168,7 +168,7 @@ def test_no_proposal_for_a_plan_a_pair_the_rules_hold_names_not_joined_or_a_meet
     assert talks.proposed == []  # a meeting's shape is not proposed: A与B is as often its topic or guests
 
 
-def test_english_has_no_proposed_events():
+def test_an_english_signing_the_rules_hold_proposes_nothing():
     ctx = _context("Harlow University and Stennis Institute of Technology signed a memorandum of "
                    "understanding on 3 May 2024.")
     assert ctx.proposed == [] and ctx.candidate_events == ctx.rules.events

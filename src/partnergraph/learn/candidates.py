@@ -47,7 +47,7 @@ from partnergraph.learn.names import EXTENDED_STAGE
 from partnergraph.learn.places import ENGLISH_STAGE, place_features
 from partnergraph.learn.tagger import lower_words, name_lexicon
 from partnergraph.learn.text import sentences, tokens
-from partnergraph.learn.proposals import HOME, MAX_JOIN, PROPOSED_STAGE, propose_events
+from partnergraph.learn.proposals import HOME, MAX_JOIN, PROPOSED_STAGE, en_shape, propose_events
 from partnergraph.models import Document, Event, Extraction, Organization, Person, Span
 
 FEATURES_VERSION = 13
@@ -1087,7 +1087,9 @@ def _event_shape(ctx: Context, k: int) -> dict[str, float]:
         for i in sorted({ctx.index[p] for p in ev.parties if p in ctx.index}):
             f["proposed|src=" + (ctx.orgs[i].stage or "rules").split("+")[0]] = 1.0
         spans = sorted((s.start, s.end) for s in ev.evidence if s.field == "party")
-        if not spans:  # an unveiling at a signing, a delegation's visit to sign
+        if ctx.lang == "en":  # a listed subject (learn/proposals._english_subjects), the other side after "with"
+            f["proposed|shape=en_" + en_shape(ctx.doc.text, ev)] = 1.0
+        elif not spans:  # an unveiling at a signing, a delegation's visit to sign
             f["proposed|shape=" + ("to_sign" if ev.type == "visit" else "at_signing")] = 1.0
         elif spans[-1][0] - spans[0][1] > MAX_JOIN:  # one of a list on one side of 与 with the other side
             f["proposed|shape=listed"] = 1.0

@@ -2,7 +2,11 @@
 
 - A Chinese event proposed over all the candidates (learn/proposals.py: A与B签署 where the
   rules never read A) is decided as a rule event is, on its own score (not with the other events
-  of its trigger), and dated as the rules date an event told in its sentence.
+  of its trigger), and dated as the rules date an event told in its sentence. So is an English
+  one (names listed as the subject of a signing, "Japan and the EU have signed", with those
+  after "with"), which the English two-party drop below spares (its subject is read as an
+  actor), and which replaces a kept rule event of its type told in its sentence that holds
+  only some of its parties.
 - A rule event is kept, with the rules' parties, when the events model's score clears the
   events threshold, or when the pairs model scores two of its parties partners of its type
   above the backed threshold (off unless chosen); in a list of three or four, a party the pairs
@@ -233,7 +237,9 @@ def decide(
             if len(ids) < len(ev.parties):
                 names = {orgs[i].name for i in ids}
                 ev = ev.model_copy(update={"parties": [p for p in ev.parties if p in names]})
-        elif ctx.lang == "en" and len(ids) == 2 and any(org_p[i] < th["orgs"] / 2 for i in ids):
+        elif ctx.lang == "en" and len(ids) == 2 and not proposed and any(org_p[i] < th["orgs"] / 2 for i in ids):
+            # (a proposed event's subject is read as an actor: "Japan and the EU have signed",
+            # where the organizations model doubts a country named alone)
             # an event of two one of whose parties is no organization ("Lv", "Agriculture" of a
             # minister's title): not reported, its pair still the rules' (no event of its own).
             # Only well under the orgs threshold: a keyword-less company scored just under it
@@ -260,6 +266,8 @@ def decide(
             covered.setdefault(frozenset(p), set()).add(ev.type)
         if at is not None:
             split.setdefault((ev.type, at), []).append(ids)
+    if ctx.lang == "en":
+        events = _without_subsumed(ctx, events)
     apart = _kept_apart(split, covered)
 
     involved = sorted({i for pair in list(covered) + [p for p, _ in kept] for i in pair})
@@ -502,6 +510,24 @@ def _readings(i: int, family: dict[int, set[int]], orgs: list[Organization], org
 
 def _trigger(ev: Event) -> tuple[int, int] | None:
     return next(((s.start, s.end) for s in ev.evidence if s.field == "trigger"), None)
+
+
+def _without_subsumed(ctx: Context, events: list[Event]) -> list[Event]:
+    """English: the kept events but a rule event whose parties are some of those of a kept
+    proposed event of its type told in the same sentence (the rules read two names of the list
+    "A, B, C and D signed an MoU with E", the proposal all five): one signing, the proposal's."""
+    wider = [(ev.type, ctx.sentence_at(t[0]), set(ev.parties)) for ev in events
+             if (ev.stage or "").startswith(PROPOSED_STAGE) and (t := _trigger(ev)) is not None]
+    if not wider:
+        return events
+    out = []
+    for ev in events:
+        t = _trigger(ev)
+        if not (ev.stage or "").startswith(PROPOSED_STAGE) and t is not None and any(
+                typ == ev.type and si == ctx.sentence_at(t[0]) and set(ev.parties) < ps for typ, si, ps in wider):
+            continue
+        out.append(ev)
+    return out
 
 
 def _kept_apart(split: dict[tuple[str, tuple[int, int]], list[list[int]]],

@@ -1,4 +1,5 @@
-"""Chinese event proposals over every organization candidate, for the events model to keep or drop.
+"""Event proposals over every organization candidate, for the events model to keep or drop
+(Chinese shapes first; the English shape at the end: `_english_subjects`).
 
 The rule engine finds its events among the names it reads itself. A party it never reads (a
 place standing in an actor's slot, 福建省与中国工程院签署; a short form or a brand only the tagger
@@ -89,11 +90,13 @@ def view(text: str) -> str:
 
 
 def propose_events(ctx: Context) -> list[Event]:
-    """The proposed events of a Chinese article (none for English), in text order. Each sentence
+    """The proposed events of an article, in text order (English: `_english_subjects`). Each sentence
     is read once for its joined names and once for its triggers; a pair looks at the few
     triggers of its clause: linear in the article's names and triggers."""
-    if ctx.lang != "zh" or len(ctx.orgs) < 2:
+    if len(ctx.orgs) < 2:
         return []
+    if ctx.lang != "zh":
+        return _english_subjects(ctx)
     v = view(ctx.doc.text)
     held: dict[str, list[set[int]]] = {}
     for ev in ctx.rules.events:
@@ -306,3 +309,129 @@ def _visits_to_sign(ctx: Context, v: str, out: list[Event], held: dict[str, list
             evidence=[Span(start=s0, end=s1, field="sentence"), Span(start=ts, end=te, field="trigger")],
             confidence=0.5, stage=PROPOSED_STAGE))
     return out
+
+
+# ---- English: names listed as the subject of a signing, a set-up or a meeting ----------------
+
+# what stands between two names of one list ("Kestrel, Lumio and the Veltrix Fund"; an acronym in
+# brackets after a name: "Kestrel Group (KG) and Lumio")
+_EN_LIST_GAP = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?(?:[,;]\s*(?:and\b|&)?|and\b|&)\s*(?:the\s+)?", re.IGNORECASE)
+_EN_ALIAS_GAP = re.compile(r"\s?\(")
+_EN_MAX_LIST_GAP = 40
+# from a list's last name to its verb: a bracket, a comma, a few words that are no plan or
+# modal ("have", "on Monday", "jointly", "all": "Japan and the EU on Monday agreed", "A, B and C
+# all join with"); "will sign" or "plan to sign" never matches
+_EN_VERB = re.compile(
+    r"\)?\s*(?:\([^()]{1,30}\)\s*)?,?\s*"
+    r"(?:(?:have|has|had|also|jointly|together|all|both|today|yesterday|recently|officially|formally|"
+    r"on|last|this|\d{1,2}(?:st|nd|rd|th)?|[A-Z][a-z]+)\s+){0,4}?"
+    r"(?P<verb>signed|inked|sealed|agreed|renewed|exchanged\s+(?:documents|agreements|memorand\w*|mous?)|"
+    r"join(?:ed|s)?\s+(?:hands\s+)?with|"
+    r"(?:co-)?(?:launched|established|founded|formed|created|unveiled|inaugurated)|set\s+up|"
+    r"merged\s+to\s+(?:create|form)|"
+    r"(?:co-)?(?:organi[sz]ed|hosted|held))\b")
+_EN_VERB_TYPES = (("sign", "agreement"), ("ink", "agreement"), ("seal", "agreement"), ("agree", "agreement"),
+                  ("renew", "agreement"), ("exchang", "agreement"), ("join", "agreement"),
+                  ("organi", "meeting"), ("host", "meeting"), ("held", "meeting"), ("co-organi", "meeting"),
+                  ("co-host", "meeting"))
+# a meeting is one only when the clause names one ("jointly organized the 21st Dialogue")
+_EN_MEETING = re.compile(r"[^;]{0,60}?\b(?:meeting|talks|forum|dialogue|symposium|seminar|conference|summit|"
+                         r"roundtable|round-table|workshop)s?\b", re.IGNORECASE)
+# the other side named after the verb in its clause ("signed an MoU ... with the PIF")
+_EN_WITH = re.compile(r"\bwith\s+(?:the\s+)?")
+_EN_AFTER_VERB = re.compile(r"\s+(?:the\s+)?")
+_EN_MAX_WITH = 160  # characters from the verb to "with"
+# a list that is no subject: the object of a preposition or a possessive's owner
+_EN_OBJECT = re.compile(r"(?:\b(?:between|of|with|by|from|to|for|and|at|in|among)|['’]s?)\s+(?:the\s+)?$", re.IGNORECASE)
+_EN_MAX_LISTED = 12
+EN_SHAPES = ("subject", "with")  # the listed subject alone, or with the other side after "with"
+
+
+def _en_runs(ctx: Context, si: int) -> list[list[tuple[int, int, int]]]:
+    """The names of sentence si as lists (each name once, another reading of the same words left
+    out), in text order."""
+    text = ctx.doc.text
+    runs: list[list[tuple[int, int, int]]] = []
+    for m in ctx.by_sentence.get(si, []):
+        last = runs[-1][-1] if runs else None
+        if last is not None and m[0] < last[1]:
+            continue  # another reading of the same words
+        gap = text[last[1]:m[0]] if last is not None else ""
+        if last is not None and last[2] == m[2] and _EN_ALIAS_GAP.fullmatch(gap):
+            runs[-1][-1] = (last[0], m[1], m[2])  # "Kestrel Group (KG": one name
+        elif last is not None and len(gap) <= _EN_MAX_LIST_GAP and _EN_LIST_GAP.fullmatch(gap):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
+
+
+def _english_subjects(ctx: Context) -> list[Event]:
+    """English proposed events: names listed as the subject of a signing, a set-up or a meeting
+    ("Japan and the European Union have signed", "A, B and C all join with D and E", "A and B
+    jointly organized the Dialogue"), with the names right after "with" in the verb's clause,
+    when no rule event of that type holds them all (the rules read no place, nor a name only the
+    tagger finds, and lose long lists). One pass over each sentence's names: linear."""
+    text = ctx.doc.text
+    held: dict[str, list[set[int]]] = {}
+    # the parties of the rule events of each type told in each sentence, together: "A, B and C
+    # signed agreements with D" is read by the rules as one signing per pair, and stays so
+    told: dict[tuple[str, int], set[int]] = {}
+    for ev in ctx.rules.events:
+        ids = {ctx.index[p] for p in ev.parties if p in ctx.index}
+        held.setdefault(ev.type, []).append(ids)
+        trig = next((s for s in ev.evidence if s.field == "trigger"), None)
+        if trig is not None:
+            told.setdefault((ev.type, ctx.sentence_at(trig.start)), set()).update(ids)
+    out: list[Event] = []
+    seen: set[tuple[str, frozenset]] = set()
+    for si, ms in sorted(ctx.by_sentence.items()):
+        if len(ms) < 2:
+            continue
+        s0, s1 = ctx.sents[si]
+        runs = _en_runs(ctx, si)
+        for n, run in enumerate(runs):
+            end = run[-1][1]
+            m = _EN_VERB.match(text, end, min(s1, end + 60))
+            if m is None or _EN_OBJECT.search(text, max(s0, run[0][0] - 12), run[0][0]):
+                continue
+            verb = m.group("verb").lower()
+            typ = next((t for w, t in _EN_VERB_TYPES if verb.startswith(w)), "joint_entity")
+            if typ == "meeting" and not _EN_MEETING.match(text, m.end(), s1):
+                continue
+            ids = list(dict.fromkeys(x[2] for x in run))
+            spans = [(x[0], x[1]) for x in run]
+            shape = "subject"
+            if verb.endswith("with"):  # "all join with D and E": the other side right after the verb
+                w = _EN_AFTER_VERB.match(text, m.end(), s1)
+            else:
+                w = _EN_WITH.search(text, m.end(), min(s1, m.end() + _EN_MAX_WITH))
+            if w is not None:
+                after = next((r for r in runs[n + 1:] if r[0][0] == w.end()), None)
+                if after is not None:
+                    ids += [x[2] for x in after if x[2] not in ids]
+                    spans += [(x[0], x[1]) for x in after]
+                    shape = "with"
+            if len(ids) < 2 or len(ids) > _EN_MAX_LISTED:
+                continue
+            key = frozenset(ids)
+            if (typ, key) in seen or any(key <= h for h in held.get(typ, [])) or key <= told.get((typ, si), set()):
+                continue
+            seen.add((typ, key))
+            out.append(Event(
+                type=typ, parties=[ctx.orgs[i].name for i in ids],
+                evidence=[Span(start=s0, end=s1, field="sentence"),
+                          Span(start=m.start("verb"), end=m.end("verb"), field="trigger")]
+                + [Span(start=a, end=b, field="party") for a, b in spans],
+                confidence=0.5, stage=PROPOSED_STAGE))
+            if len(out) >= _MAX_PROPOSALS:
+                return out
+    return out
+
+
+def en_shape(text: str, ev: Event) -> str:
+    """The shape of an English proposed event (`EN_SHAPES`): "with" when a party is named after
+    its verb, else "subject"."""
+    trig = next((s for s in ev.evidence if s.field == "trigger"), None)
+    after = trig is not None and any(s.field == "party" and s.start >= trig.end for s in ev.evidence)
+    return EN_SHAPES[1] if after else EN_SHAPES[0]
