@@ -38,6 +38,11 @@ MAX_SCHOOL_CHAIN_GAP = 10
 # prefix elsewhere (大学党委书记)
 _PARTY_HEADS = ("党委", "党组", "工委", "党工委")
 _PLACE_CHAR = set("省市区县州旗盟")
+# a department's or an office's head word: a name's end only after a government's head word
+# (相山区委组织部, 国务院港澳事务办公室) or a place (南充市双拥办), not after a university's or
+# a company's (北岭大学宣传部, 综合办公室: a unit of a body, where the gold puts its people)
+DEPARTMENT_HEADS = frozenset(("组织部", "宣传部", "社会工作部", "办公室", "农办", "外办", "侨办", "台办",
+                              "港澳办", "金融办", "扶贫办", "合作交流办", "双拥办"))
 # 和/与/及 inside a department's or a school's name (文化和旅游厅, 人力资源和社会保障局,
 # 物理与微电子科学学院, 中国石油和化学工业联合会) is part of the name when the part before it
 # is short and has no head word, and the part after it opens with no place
@@ -110,7 +115,7 @@ def is_generic(key: str) -> bool:
 # proposed, none a gold name; every gold form of the shape (省科技厅, 县科技局) is a short form
 # of a named body, which `OrgTable.resolve` finds by the department's words.
 _LEVELS = ("自治区", "自治州", "特区", "省", "市", "区", "县")
-_DEPARTMENT = re.compile(r"(?:局|厅|办|办事处|委|党委|工委|委员会|部|政府|人民政府|政协|人大常委会|人大)$")
+_DEPARTMENT = re.compile(r"(?:局|厅|办|办公室|办事处|委|党委|工委|委员会|部|政府|人民政府|政协|人大常委会|人大)$")
 # a field of two or three characters: four make a proper name as often (醫務衞生局 of Hong Kong)
 _FIELD_DEPARTMENT = re.compile(rf"[{HAN}]{{2,3}}[局厅]")
 _PLACE_IN = re.compile(r"[省市区县州盟旗镇乡]")
@@ -228,6 +233,10 @@ def _heads(v: str, rs: int, found, titles: list[tuple[int, int]]) -> list[tuple[
         elif word == "司" and not (heads and v[heads[-1][1] - 1] in "部委"
                                   and ss - heads[-1][1] <= MAX_GOV_CHAIN_GAP):
             continue  # a department of a ministry only (教育部国际合作与交流司)
+        elif word in DEPARTMENT_HEADS and not (
+                heads and lexicon().suffix_kind.get(v[heads[-1][0]:heads[-1][1]]) == "government"
+                and ss - heads[-1][1] <= MAX_GOV_CHAIN_GAP or ss > rs and v[ss - 1] in _PLACE_CHAR):
+            continue  # a government's department or office (区委组织部, 南充市双拥办), not a university's
         heads.append((ss, se))
     return heads
 
