@@ -116,3 +116,44 @@ def test_the_bounds_model_links_a_short_form_to_its_organization():
     assert len(orgs) == 2 and orgs[0].aliases == ["白鹭科大"]
     new = join_tagged(doc, [uni, company], spans, None, "zh", None)
     assert len(new) == 3 and new[2].name == "白鹭科大"
+
+
+# ---- a rules name that is another's short form (invented names) ------------------------------
+
+SHORT = "青岚建投三建集团有限公司与白鹭大学签署协议。青岚三建集团董事长林木出席。"
+
+
+def test_a_rules_name_that_is_a_subsequence_of_another_is_proposed_as_its_short_form():
+    from partnergraph.learn.bounds import kept_apart, merge_proposals
+
+    orgs = [_org(SHORT, "青岚建投三建集团有限公司"), _org(SHORT, "白鹭大学", "university"), _org(SHORT, "青岚三建集团")]
+    rules = _extraction(SHORT, orgs)
+    props = merge_proposals(orgs, kept_apart(SHORT, rules))
+    # legal ending aside, same last character, the short form's characters in order
+    assert [(i, k, form) for i, k, form, _, _ in props] == [(2, 0, "青岚建投三建集团")]
+
+
+def test_names_the_text_holds_apart_are_no_short_forms():
+    from partnergraph.learn.bounds import kept_apart, merge_proposals
+
+    text = "白鹭大学和白鹭师范大学签署协议。"
+    orgs = [_org(text, "白鹭大学", "university"), _org(text, "白鹭师范大学", "university")]
+    assert merge_proposals(orgs) != []
+    assert merge_proposals(orgs, kept_apart(text, _extraction(text, orgs))) == []
+    signed = Event(type="agreement", parties=["白鹭大学", "白鹭师范大学"])
+    text2 = "白鹭大学代表团访问了白鹭师范大学,双方签署协议。"
+    orgs2 = [_org(text2, "白鹭大学", "university"), _org(text2, "白鹭师范大学", "university")]
+    assert merge_proposals(orgs2, kept_apart(text2, _extraction(text2, orgs2, [signed]))) == []
+
+
+def test_a_chosen_short_form_is_merged_and_its_posts_follow():
+    orgs = [_org(SHORT, "青岚建投三建集团有限公司"), _org(SHORT, "白鹭大学", "university"), _org(SHORT, "青岚三建集团")]
+    rules = _extraction(SHORT, orgs, people=[Person(name="林木", title="董事长", org="青岚三建集团")])
+    yes = LinearModel(classes=("no", "yes"), bias=(0.0,), weights={"alias|rules": (5.0,)})
+    out = refine(SHORT, rules, [], yes)
+    assert [o.name for o in out.organizations] == ["青岚建投三建集团有限公司", "白鹭大学"]
+    assert out.organizations[0].aliases == ["青岚三建集团"]
+    assert out.people[0].org == "青岚建投三建集团有限公司"
+    # a model trained before these proposals (no alias|rules weight) merges nothing
+    old = LinearModel(classes=("no", "yes"), bias=(5.0,), weights={"alias|same_last": (5.0,)})
+    assert len(refine(SHORT, rules, [], old).organizations) == 3

@@ -118,7 +118,9 @@ def apply_trims(text: str, rules: Extraction, trims: list[tuple[int, int, int | 
         o, into = orgs[i], orgs[t]
         add = [s if s.field not in ("name", "alias") else Span(start=s.start, end=s.end, field="alias")
                for s in shifted[i]]
-        aliases = into.aliases + [a for a in o.aliases if a not in into.aliases and a != into.name]
+        # a glued prefix's rest is a form of `into` already; a short form merged whole (k 0) is new
+        aliases = into.aliases + [a for a in dict.fromkeys([old_names[i][cut[i][0]:], *o.aliases])
+                                  if a not in into.aliases and a != into.name]
         orgs[t] = into.model_copy(update={"aliases": aliases, "evidence": into.evidence + add})
         rename[old_names[i]] = into.name
     keep = [o for i, o in enumerate(orgs) if target.get(i, i) == i]
@@ -214,11 +216,103 @@ def best_alias_owner(name: str, orgs: list[Organization], model: LinearModel | N
     return None if best is None else best[1]
 
 
+# ---- alias: a rule organization that is another's short form ---------------------------------
+
+# forms sharing a last character that a short form is compared with (a page listing 200
+# universities compares each with 60, not 200)
+_MAX_BUCKET = 60
+# legal endings a short form drops (中轻集团 of 中国轻工集团有限公司)
+_LEGAL_ENDS = ("股份有限公司", "有限责任公司", "有限公司")
+
+
+def _without_legal(form: str) -> str:
+    for end in _LEGAL_ENDS:
+        if form.endswith(end) and len(form) > len(end) + 1:
+            return form[:-len(end)]
+    return form
+
+
+def kept_apart(text: str, rules: Extraction) -> set[frozenset[str]]:
+    """Names the text holds apart: parties of one rule event (甲与乙签署: two bodies), and two
+    names one connective joins (北京大学和北京师范大学, 甲、乙)."""
+    apart = {frozenset((a, b)) for ev in rules.events for a in ev.parties for b in ev.parties if a != b}
+    spans = sorted((s.start, s.end, o.name) for o in rules.organizations for s in o.evidence
+                   if s.field in ("name", "alias"))
+    for (_, e1, a), (s2, _, b) in zip(spans, spans[1:]):
+        if a != b and 0 <= s2 - e1 <= 1 and text[e1:s2] in _CONNECTIVES:
+            apart.add(frozenset((a, b)))
+    return apart
+
+
+_CONNECTIVES = frozenset(("", "与", "和", "及", "、", "同", ",", "，"))
+
+
+def merge_proposals(orgs: list[Organization], apart: set[frozenset[str]] = frozenset()
+                    ) -> list[tuple[int, int, str, list[int], int]]:
+    """(organization, the organization it may be a short form of, that one's form, matched
+    positions, number of such owners) for each organization of the rules whose name is a
+    subsequence of another rules organization's name or alias ending with the same character,
+    legal endings aside (山西三建集团 of 山西建投三建集团, 中轻集团 of 中国轻工集团有限公司,
+    生工学院 of 宿州学院生物与食品工程学院): both were read as names, and the alias model
+    decides whether they are one (北京大学 beside 北京师范大学 is not)."""
+    out = []
+    rules_orgs = [(k, o) for k, o in enumerate(orgs) if o.stage is None]
+    # each rules organization's forms, legal endings aside, by their last character (the
+    # first form of an organization that fits is its reading)
+    by_last: dict[str, list[tuple[int, str]]] = {}
+    for k, other in rules_orgs:
+        for form in dict.fromkeys([other.name, *other.aliases]):
+            bare = _without_legal(form)
+            if bare:
+                by_last.setdefault(bare[-1], []).append((k, bare))
+    for i, o in rules_orgs:
+        name = _without_legal(o.name)
+        if len(name) < 3:
+            continue
+        owners: list[tuple[int, str, list[int]]] = []
+        for k, bare in by_last.get(name[-1], [])[:_MAX_BUCKET]:
+            if k == i or len(bare) <= len(name) or any(k == x for x, _, _ in owners) \
+                    or name in orgs[k].aliases or frozenset((o.name, orgs[k].name)) in apart:
+                continue
+            at = subsequence_runs(name, bare)
+            if at is not None:
+                owners.append((k, bare, at))
+                if len(owners) >= _MAX_OWNERS:
+                    break
+        out += [(i, k, form, at, len(owners)) for k, form, at in owners]
+    return out
+
+
+def merge_features(orgs: list[Organization], i: int, k: int, form: str, at: list[int], n_owners: int) -> dict[str, float]:
+    """A short form's features (`alias_features`) and that both are the rules' names."""
+    f = alias_features(_without_legal(orgs[i].name), orgs[k], form, at, n_owners)
+    f["alias|rules"] = 1.0
+    return f
+
+
+def chosen_merges(text: str, rules: Extraction, model: LinearModel) -> list[tuple[int, int, int | None]]:
+    """The merges the model chooses, as `apply_trims` takes them (nothing cut): each short form
+    into its best owner; none into an organization that is itself merged. None with a model
+    trained before rule names were proposed as short forms (no `alias|rules` weight: it would
+    read them as the tagger's)."""
+    if "alias|rules" not in model.weights:
+        return []
+    orgs = rules.organizations
+    best: dict[int, tuple[float, int]] = {}
+    for i, k, form, at, n in merge_proposals(orgs, kept_apart(text, rules)):
+        p = model.probability(merge_features(orgs, i, k, form, at, n))
+        if p >= 0.5 and (i not in best or p > best[i][0]):
+            best[i] = (p, k)
+    return [(i, 0, k) for i, (_, k) in sorted(best.items()) if k not in best]
+
+
 def refine(text: str, rules: Extraction, spans: list[tuple[int, int, str]], model: LinearModel | None) -> Extraction:
-    """The rules' extraction with the glued prefixes the model chose cut."""
+    """The rules' extraction with the glued prefixes the model chose cut, then the short forms
+    it chose merged into the names they shorten."""
     if model is None:
         return rules
     orgs = rules.organizations
     chosen = [(i, k, j) for i, k, j in trim_proposals(text, orgs, spans)
               if model.probability(trim_features(rules, orgs, i, k, j)) >= 0.5]
-    return apply_trims(text, rules, chosen)
+    rules = apply_trims(text, rules, chosen)
+    return apply_trims(text, rules, chosen_merges(text, rules, model))

@@ -31,7 +31,16 @@ from pathlib import Path
 from partnergraph.errors import ConfigError
 from partnergraph.extraction.rules import RuleBackend
 from partnergraph.extraction.stages import name_spans
-from partnergraph.learn.bounds import alias_features, alias_owners, trim_features, trim_proposals
+from partnergraph.learn.bounds import (
+    alias_features,
+    alias_owners,
+    apply_trims,
+    kept_apart,
+    merge_features,
+    merge_proposals,
+    trim_features,
+    trim_proposals,
+)
 from partnergraph.learn.candidates import (
     EVENT_TYPES,
     Context,
@@ -164,6 +173,16 @@ def bounds_examples(items: list[Item], spans_of: dict[int, list]) -> list[tuple[
             whole, rest = r.gold_index(orgs[i].name), r.gold_index(orgs[i].name[cut:])
             if isinstance(whole, int) or isinstance(rest, int):
                 rows.append((trim_features(ex, orgs, i, cut, j), int(isinstance(rest, int) and not isinstance(whole, int))))
+        # a rules name that may be another's short form: one when the gold names both for one
+        # organization (read after the glued prefixes the gold would cut, as `refine` reads it)
+        trimmed = apply_trims(doc.text, ex, [(i, cut, j) for i, cut, j in trim_proposals(doc.text, orgs, spans)
+                                             if isinstance(r.gold_index(orgs[i].name[cut:]), int)
+                                             and not isinstance(r.gold_index(orgs[i].name), int)])
+        torgs = trimmed.organizations
+        for i, o, form, at, n in merge_proposals(torgs, kept_apart(doc.text, trimmed)):
+            gi = r.gold_index(torgs[i].name)
+            same = isinstance(gi, int) and gi == r.gold_index(torgs[o].name)
+            rows.append((merge_features(torgs, i, o, form, at, n), int(same)))
         named = name_spans(orgs)
         seen: set[str] = set()
         for s, e, typ in spans:
