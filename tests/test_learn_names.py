@@ -8,12 +8,12 @@ from partnergraph.learn.candidates import Context, org_features
 from partnergraph.learn.names import (
     extend_coordinated,
     government_of,
-    place_of,
     is_acronym,
     join_tagged,
     link_acronyms,
     link_governments,
 )
+from partnergraph.learn.places import place_forms, place_named
 from partnergraph.learn.tagger import NameLexicon, _gazetteer_tags, features, lower_words, name_lexicon, token_spans
 from partnergraph.models import Extraction, Organization, Provenance, Span
 
@@ -229,8 +229,21 @@ def test_a_country_and_its_government_are_one_organization():
     assert [(o.name, o.aliases) for o in orgs] == [("Norwegian government", ["Norway"]), ("Lumio", [])]
     assert government_of("South Korean Government") == "South Korean"
     assert government_of("Kestrel government") is None and government_of("Norway") is None
-    assert (place_of("Norwegian"), place_of("South Korean"), place_of("Chinese"), place_of("French")) == (
-        "Norway", "South Korea", "China", None)
+    assert (place_named("Norwegian"), place_named("South Korean"), place_named("Chinese"), place_named("French"),
+            place_named("British"), place_named("Turkmen"), place_named("Asian")) == (
+        "Norway", "South Korea", "China", "France", "United Kingdom", "Turkmenistan", None)
+
+
+def test_one_reader_names_the_country_of_an_adjective_by_the_form_the_text_uses():
+    # "French" shares too few letters with France for a guess from the spelling; "British" is no
+    # prefix of British Columbia's government; "Korean" is South Korea, which a text calls Korea
+    text = "France, Britain and Korea signed. The French government, the British Government and the Korean government welcomed it."
+    orgs = link_governments([_tagged(text, "French government"), _tagged(text, "France"),
+                             _tagged(text, "British Government"), _tagged(text, "Britain"),
+                             _tagged(text, "Korean government"), _tagged(text, "Korea")])
+    assert [(o.name, o.aliases) for o in orgs] == [
+        ("French government", ["France"]), ("British Government", ["Britain"]), ("Korean government", ["Korea"])]
+    assert place_forms("South Korea") == ("South Korea", "Korea") and place_forms("Kestrel") == ("Kestrel",)
 
 
 def test_an_adjective_is_its_own_country_s_only():

@@ -44,7 +44,7 @@ from partnergraph.learn.people import (
 from partnergraph.learn.posts import org_head, post_features, title_heads
 from partnergraph.learn.roles import mention_roles
 from partnergraph.learn.names import EXTENDED_STAGE
-from partnergraph.learn.places import ENGLISH_STAGE, place_features
+from partnergraph.learn.places import ENGLISH_STAGE, place_features, place_forms
 from partnergraph.learn.tagger import lower_words, name_lexicon
 from partnergraph.learn.text import sentences, tokens
 from partnergraph.learn.proposals import HOME, MAX_JOIN, PROPOSED_STAGE, en_shape, propose_events
@@ -1273,7 +1273,8 @@ def _read_title_places(ctx: Context) -> None:
 
     def index_of(name: str, span: Span | None) -> int:
         key = name if zh else name.casefold()
-        for form in ((key, key + "政府", key + "人民政府") if zh else (key,)):
+        # an English country by any of its names (Korea for "South Korean President")
+        for form in ((key, key + "政府", key + "人民政府") if zh else [f.casefold() for f in place_forms(name)]):
             if form in forms:
                 return forms[form]
         j = made.get(name)
@@ -1302,8 +1303,8 @@ def _read_title_places(ctx: Context) -> None:
             inside += [i for a, b, i in ctx.by_sentence.get(ctx.sentence_at(s), []) if a < e and s < b
                        and text[a:b] == ctx.orgs[i].name]
             if inside:
-                same = [i for i in inside if name.casefold() in
-                        (n.casefold() for n in (ctx.orgs[i].name, *_own_forms(ctx.orgs[i])))]
+                named = {f.casefold() for f in place_forms(name)}
+                same = [i for i in inside if named & {n.casefold() for n in (ctx.orgs[i].name, *_own_forms(ctx.orgs[i]))}]
                 if same:
                     ctx.title_places[k] = same[:1]
                 continue

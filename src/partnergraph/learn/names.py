@@ -25,6 +25,7 @@ from partnergraph.extraction.rules.english.orgtable import _acronym_of, _initial
 from partnergraph.extraction.stages import name_spans
 from partnergraph.learn.bounds import best_alias_owner
 from partnergraph.learn.linear import LinearModel
+from partnergraph.learn.places import place_forms, place_named
 from partnergraph.learn.tagger import _data_lines, name_lexicon
 from partnergraph.models import Document, Organization, Span
 
@@ -376,47 +377,13 @@ def link_acronyms(doc: Document, orgs: list[Organization]) -> list[Organization]
 
 # ---- a country and its government: "Indonesia" and "the Indonesian government" ---------------
 
-@lru_cache(maxsize=1)
-def _places_and_adjectives() -> tuple[frozenset[str], frozenset[str]]:
-    return frozenset(_data_lines("en_places.txt")), frozenset(_data_lines("en_nationalities.txt"))
-
-
-@lru_cache(maxsize=1024)
-def place_of(of: str) -> str | None:
-    """The place of en_places.txt a place or nationality names: itself, the longest place it
-    starts with ("Indonesian", "South Korean"), the one place it opens ("Saudi": Saudi Arabia),
-    else the one that shares most of its first letters, all but its last one or two ("Chinese":
-    China, "Norwegian": Norway; "French" shares too few with France: None)."""
-    places, _ = _places_and_adjectives()
-    if of in places:
-        return of
-    starts = [p for p in places if of.startswith(p)]
-    if starts:
-        return max(starts, key=len)
-    opens = [p for p in places if p.startswith(of + " ")]
-    if opens:
-        return opens[0] if len(opens) == 1 else None
-    best, at = [], 0
-    for p in places:
-        n = 0
-        while n < min(len(of), len(p)) and of[n] == p[n]:
-            n += 1
-        if n >= 4 and n >= len(p) - 2:
-            if n > at:
-                best, at = [p], n
-            elif n == at:
-                best.append(p)
-    return best[0] if len(best) == 1 else None
-
-
 def government_of(name: str) -> str | None:
     """The place whose government `name` is ("Indonesian government", "South Korean Government",
     "Kerala government" -> Indonesian, South Korean, Kerala), or None."""
     if not name.endswith((" government", " Government")):
         return None
-    places, adjectives = _places_and_adjectives()
     of = name[:-len(" government")]
-    return of if of in places or of in adjectives or of.rsplit(" ", 1)[-1] in adjectives else None
+    return of if place_named(of) is not None or place_named(of.rsplit(" ", 1)[-1]) is not None else None
 
 
 def link_governments(orgs: list[Organization]) -> list[Organization]:
@@ -430,8 +397,9 @@ def link_governments(orgs: list[Organization]) -> list[Organization]:
     out = list(orgs)
     drop: set[int] = set()
     for k, of in govs:
-        place = place_of(of)
-        fits = [j for j, o in enumerate(out) if j != k and j not in drop and o.name == place]
+        place = place_named(of) or place_named(of.rsplit(" ", 1)[-1])
+        forms = place_forms(place) if place is not None else ()
+        fits = [j for j, o in enumerate(out) if j != k and j not in drop and o.name in forms]
         if len(fits) != 1:
             continue
         j = fits[0]

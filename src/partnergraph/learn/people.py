@@ -254,35 +254,13 @@ _PORTFOLIOS = frozenset({
 _ZH_PLACE_POSTS = frozenset({"县长", "市长", "区长", "州长", "省长", "镇长", "乡长", "旗长"})
 
 
-@lru_cache(maxsize=1)
-def _demonyms() -> dict[str, str]:
-    from importlib.resources import files
-
-    text = (files("partnergraph") / "data" / "en_demonyms.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return {adj.strip(): country.strip() for adj, country in rows}
-
-
-def _en_place(words: list[str]) -> str | None:
-    from partnergraph.learn.places import _NO_GOVERNMENT, _english_places
-
-    phrase = " ".join(words)
-    country = _demonyms().get(phrase)
-    if country is not None:
-        return country
-    names, _ = _english_places()
-    if phrase not in _NO_GOVERNMENT and tuple(re.findall(r"[^\W_]+|[^\w\s]", phrase)) in names:
-        return phrase
-    return None
-
-
 def place_before_title(text: str, start: int) -> tuple[str, int, int] | None:
     """The country or place an English title at `start` is held at, written right before it:
     a country's adjective ("Chilean President" -> Chile, "South Korean President"), or a place's
     name, maybe possessive ("India's Home Minister", "China President", "EU Commissioner"), with
     at most two portfolio or lower-case words between ("Japanese industry minister"). Its name
     and span; None when another capitalised word joins it to a longer name ("Kenya Airways CEO")."""
-    from partnergraph.learn.places import _EN_OPENERS
+    from partnergraph.learn.places import _EN_OPENERS, place_named
 
     lo = max(0, start - _EN_BEFORE)
     runs = [(m.start(), m.end()) for m in _EN_RUN.finditer(text, lo, start)]
@@ -308,7 +286,7 @@ def place_before_title(text: str, start: int) -> tuple[str, int, int] | None:
                 part[-1] = last[:-2]
             if any(not w or not w[0].isupper() or w[-1] in ",;:" for w in part):
                 continue
-            name = _en_place(part)
+            name = place_named(" ".join(part))
             if name is None:
                 continue
             if end - n > 0:

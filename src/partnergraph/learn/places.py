@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib.resources import files
 
 from partnergraph.documents.traditional import to_simplified
 from partnergraph.extraction.rules.chinese.lexicon import lexicon
+from partnergraph.learn.datafiles import data_lines, data_rows
 from partnergraph.models import Document, Organization, Span
 
 _MAX_PLACES = 20  # place candidates per document
@@ -45,8 +45,7 @@ _NOT_PLACE_LEAD = set("我本该各两全每城省市区县")
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    text = (files("partnergraph") / "data" / "zh_actor_places.txt").read_text(encoding="utf-8")
-    words = {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
+    words = {w for row in data_rows("zh_actor_places.txt", sep=None) for w in row}
     known = sorted(words | set(lexicon().places), key=len, reverse=True)
     alt = "|".join(map(re.escape, known))
     # a known place, maybe with a unit of it (广东省中山市, 中国昆明市), or a name ending in a
@@ -135,12 +134,46 @@ def _english_places() -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
     """The countries, regions and cities of en_places.txt and the short forms of
     en_actor_places.txt as token tuples ("Hong Kong" -> Hong, Kong; "U.K." -> U . K .), and their
     first tokens (where a lookup is worth trying). Nationality adjectives are not among them."""
-    words = set()
-    for name in ("en_places.txt", "en_actor_places.txt"):
-        text = (files("partnergraph") / "data" / name).read_text(encoding="utf-8")
-        words |= {tuple(_EN_TOKEN.findall(line.strip())) for line in text.splitlines()
-                  if line.strip() and not line.startswith("#")}
+    words = {tuple(_EN_TOKEN.findall(line)) for name in ("en_places.txt", "en_actor_places.txt")
+             for line in data_lines(name)}
     return frozenset(words), frozenset(w[0] for w in words if w)
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, tuple[str, ...]]:
+    """A country's adjective -> the country's names, its common name first (en_demonyms.tsv:
+    Korean -> South Korea, Korea)."""
+    return {row[0]: tuple(row[1:]) for row in data_rows("en_demonyms.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _country_forms() -> dict[str, tuple[str, ...]]:
+    forms: dict[str, tuple[str, ...]] = {}
+    for names in _demonyms().values():
+        forms[names[0]] = tuple(dict.fromkeys([*forms.get(names[0], ()), *names]))
+    return forms
+
+
+def place_named(phrase: str) -> str | None:
+    """The one reader of a country or place an English phrase names: a country's adjective, its
+    country's common name (en_demonyms.tsv: "Chilean" -> Chile, "South Korean" -> South Korea,
+    "French" -> France, "British" -> United Kingdom), or a place of en_places.txt or a short form
+    of en_actor_places.txt, itself ("India", "U.K."); no region without a government ("Europe",
+    "Asian": None)."""
+    forms = _demonyms().get(phrase)
+    if forms:
+        return forms[0]
+    names, _ = _english_places()
+    if phrase not in _NO_GOVERNMENT and tuple(_EN_TOKEN.findall(phrase)) in names:
+        return phrase
+    return None
+
+
+def place_forms(place: str) -> tuple[str, ...]:
+    """The names a country goes by that en_demonyms.tsv lists, its common name first ("South
+    Korea", "Korea"; "United States", "America", "US", "U.S.", "USA"); a place not listed is
+    its own only name."""
+    return _country_forms().get(place, (place,))
 
 
 def _capitalised(word: str) -> bool:

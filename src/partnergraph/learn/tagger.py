@@ -19,6 +19,7 @@ from pathlib import Path
 
 from partnergraph.errors import ModelError
 from partnergraph.learn.crf_file import CrfWeights, model_attributes, model_weights
+from partnergraph.learn.datafiles import data_lines as _data_lines
 
 # a word is a run of letters and digits; every punctuation mark is its own token, so a name
 # ends where the annotation ends: "Samsung" in "Samsung's", "China" in "Australia-China",
@@ -391,13 +392,6 @@ def sequences(text: str, sents: list[tuple[int, int]], lang: str) -> list[list[t
         for k in range(0, len(toks), _MAX_SEQ):
             out.append(toks[k:k + _MAX_SEQ])
     return out
-
-
-def _data_lines(name: str) -> list[str]:
-    from importlib.resources import files
-
-    lines = (files("partnergraph") / "data" / name).read_text(encoding="utf-8").splitlines()
-    return [ln.split("\t")[0].strip() for ln in lines if ln.strip() and not ln.startswith("#")]
 
 
 def heads(lang: str) -> frozenset[str]:
