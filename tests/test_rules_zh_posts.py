@@ -91,3 +91,45 @@ def test_reading_a_dotted_name_takes_linear_time():
 def test_a_dotted_name_ends_before_a_verb():
     got = {name for name, _, _ in _people("江岭自治区副主席铁力瓦尔迪·阿不都热西提签署协议。")}
     assert "铁力瓦尔迪·阿不都热西提" in got
+
+
+def test_a_general_secretary_after_a_name_is_read_after_a_verb_of_carrying_out():
+    # 总书记 is a post (it was 书记 with 总 glued to the name); after 落实 or 学习 a name may open,
+    # and 关于 may follow it
+    got = _people("江岭大学校长傅明远指出，要深入贯彻落实周明远总书记关于教育的重要论述。")
+    assert ("周明远", "总书记", None) in got
+    got = _people("傅明远在致辞中指出,周明远总书记高度重视文化工作。")
+    assert ("周明远", "总书记", None) in got
+    assert ("王嘉毅", "副部长、总督学", "教育部") in _people("教育部副部长、总督学王嘉毅出席会议。")
+
+
+def test_come_to_a_place_is_no_name_after_a_post():
+    # 来 is a surname too; 来宁 (to come to Ningxia) after 总书记 is a verb
+    got = _people("此次合作对落实周明远总书记来宁讲话精神具有重要意义，江岭市市长来京考察。")
+    assert {name for name, _, _ in got} == {"周明远"}
+
+
+def test_a_tibetan_name_has_no_surname_and_four_characters():
+    got = _people("江岭大学党委副书记、校长洛桑次仁,党委副书记巴桑旺堆,副校长扎西卓玛出席,会上，白玛多吉书记讲话。")
+    assert {name for name, _, _ in got} >= {"洛桑次仁", "巴桑旺堆", "扎西卓玛", "白玛多吉"}
+    assert not {"洛桑", "巴桑"} & {name for name, _, _ in got}
+
+
+def test_a_given_name_may_open_with_hui_yue_or_qi_but_a_name_ends_there():
+    got = _people("江岭市委常委、政法委书记邢会义,江岭大学教师靳月超、副校长陈其远出席，副市长李强会见了客人。")
+    assert {name for name, _, _ in got} >= {"邢会义", "靳月超", "陈其远", "李强"}
+    assert "李强会" not in {name for name, _, _ in got}
+
+
+def test_an_appointment_and_a_removal_in_a_personnel_notice():
+    got = _people("会议宣布:林晓峰同志任海川集团副董事长,不再担任海川集团总经理职务;"
+                  "周明远同志担任江岭集团副总会计师、海川集团监事会主席;免去傅明远的江岭集团董事长职务。")
+    assert {("林晓峰", "副董事长", "海川集团"), ("周明远", "副总会计师", "江岭集团"),
+            ("周明远", "监事会主席", "海川集团"), ("傅明远", "董事长", "江岭集团")} <= got
+    assert not {name for name, _, _ in _people("他表示,王刚任职期间工作出色。")}
+    import time
+
+    for unit in ("免去林晓峰的", "林晓峰同志任海川集团董事长、", ";周明远任"):
+        t0 = time.perf_counter()
+        _people("会议宣布:" + unit * 5_000 + "。")
+        assert time.perf_counter() - t0 < 10

@@ -208,6 +208,7 @@ class Lexicon:
     surnames1: frozenset[str]
     surnames2: frozenset[str]
     foreign_re: re.Pattern[str]  # a foreign personal name in Chinese characters
+    tibetan: frozenset[str]  # two-character words of Tibetan personal names (次仁, 旺堆)
     places: frozenset[str]  # cities and countries written without 市 (深圳, 新加坡)
     triggers: dict[str, re.Pattern[str]]
 
@@ -273,6 +274,7 @@ def lexicon() -> Lexicon:
         surnames1=frozenset(s for s in surnames if len(s) == 1),
         surnames2=frozenset(s for s in surnames if len(s) == 2),
         foreign_re=re.compile(foreign),
+        tibetan=frozenset(" ".join(_lines("zh_tibetan_names.txt")).split()),
         places=frozenset(" ".join(_lines("zh_places.txt")).split()),
         triggers={k: _literal_led_pattern(v) for k, v in triggers.items()},
     )

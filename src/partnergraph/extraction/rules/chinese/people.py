@@ -29,17 +29,26 @@ _FOLLOW = ("出席", "表示", "代表", "主持", "介绍", "致辞", "参加",
            "期间", "热烈", "用", "带", "通过", "针对", "先后", "随后", "一直", "多次", "表达",
            "讲解", "解读", "总结", "点评", "回答", "带来", "分享", "阐述", "指导", "部署", "都",
            "给", "把", "提到", "谈到", "说明", "主旨", "发布", "宣布", "现场", "颁奖", "出访",
-           "今日", "今天", "今(", "今（", "昨日", "昨天", "近日")
+           "今日", "今天", "今(", "今（", "昨日", "昨天", "近日", "关于")
 _FOLLOW_WORDS = tuple(w for w in _FOLLOW if len(w) > 1) + ("作为", "做了", "作了", "为此")
 # characters that do not occur inside the given-name part of a Chinese name in this genre
 _NOT_IN_NAME = set("的了在是与及等为对向我校院市区省县处部局厅记席示表届月日号个位名"
                    "二五六七八十各该本其这那们会议上下前后来去到出入代主副总参与委党府")
+# of those, characters a two-character given name may open with (邢会义, 靳会超, 李月华, 陈其美):
+# a name ends at them (李明会见, 王刚其后), never opens its given name there
+_NAME_MIDDLE = frozenset("会月其")
 # two-character openings that are adverbs, not a surname and a given name
 _NOT_NAME_START = ("全程", "全面", "全力", "全体", "全部", "高度", "高兴", "共同", "相关", "有关", "各级", "主要",
                    "马上", "高级", "强调", "宣布", "宣读", "严格", "陆续", "关于", "关注", "关心", "应邀", "时任",
                    "任职", "安排", "成功", "成员", "成果", "成为", "明确", "国家", "国际", "方面", "管理", "谈到",
                    "谈话", "向来", "于是", "常态", "邀请", "简要", "简单", "充分", "热情", "认真", "详细", "亲自",
                    "首先", "随后", "最后", "接着", "同时", "分别", "一行", "常务", "代表", "陪同", "出席")
+# 来 (to come) before the one-character short name of a province, city or China is a verb, not a
+# surname and a given name (总书记来宁讲话, 市长来京考察, 来华访问)
+_COME_TO = frozenset("京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼港澳台华蓉汉深厦校")
+# verbs of studying and carrying out a leader's words, after which a [name][post] opens
+# (贯彻落实习近平总书记关于…, 学习李明校长讲话): the name's left edge is no other word's
+_VERB_BEFORE_NAME = ("落实", "贯彻", "学习", "领会", "践行", "传达")
 # a post's level names the government it belongs to when no body stands before it
 _LEVEL_POSTS = {"区长": "区政府", "副区长": "区政府", "市长": "市政府", "副市长": "市政府",
                 "县长": "县政府", "副县长": "县政府", "省长": "省政府", "副省长": "省政府"}
@@ -75,16 +84,36 @@ def _boundary_after(v: str, i: int, end: int) -> bool:
     return v.startswith(_FOLLOW, i) or lexicon().post_re.match(v, i) is not None
 
 
+def _given_name(given: str) -> bool:
+    """Whether the characters after a surname may be its given name: none that never stands in
+    one, but a two-character given name may open with 会, 月 or 其 (邢会义)."""
+    return all(_han(c) and (c not in _NOT_IN_NAME or (k == 0 and len(given) == 2 and c in _NAME_MIDDLE))
+               for k, c in enumerate(given))
+
+
+def _tibetan(v: str, i: int) -> bool:
+    """Whether the four characters at `i` are a Tibetan name: two words, no surname, one of them a
+    listed word of such names (党委副书记次仁旺堆, 副校长次旦玉珍)."""
+    name = v[i:i + 4]
+    tib = lexicon().tibetan
+    return len(name) == 4 and (name[:2] in tib or name[2:] in tib) \
+        and all(_han(c) and c not in _NOT_IN_NAME for c in name)
+
+
 def _name_after(v: str, i: int, end: int) -> int | None:
     """End of a personal name starting at `i`, or None."""
     lex = lexicon()
+    if i + 4 <= end and _tibetan(v, i) and _boundary_after(v, i + 4, end):
+        return i + 4
     sur = 2 if v[i:i + 2] in lex.surnames2 else 1 if v[i:i + 1] in lex.surnames1 else 0
     if not sur or v.startswith(_NOT_NAME_START, i):
         return None
     options = []
     for given in (2, 1):
         j = i + sur + given
-        if j > end or not all(_han(c) and c not in _NOT_IN_NAME for c in v[i + sur:j]):
+        if j > end or not _given_name(v[i + sur:j]):
+            continue
+        if given == 1 and sur == 1 and v[i] == "来" and v[j - 1] in _COME_TO:
             continue
         if _boundary_after(v, j, end):
             options.append(j)
@@ -173,8 +202,11 @@ def _org_of_name_before(zt: ZhText, table: OrgTable, by_end: dict[int, Mention],
 
 
 def _name_before(v: str, i: int, start: int, mention_ends: set[int]) -> int | None:
-    """Start of a personal name ending at `i` (李庆章校长), or None."""
+    """Start of a personal name ending at `i` (李庆章校长, 次仁旺堆书记), or None."""
     lex = lexicon()
+    s = i - 4
+    if s >= start and _tibetan(v, s) and (s == start or not _han(v[s - 1]) or s in mention_ends):
+        return s
     for n in (3, 2, 4):
         s = i - n
         if s < start:
@@ -183,11 +215,10 @@ def _name_before(v: str, i: int, start: int, mention_ends: set[int]) -> int | No
         sur = 2 if name[:2] in lex.surnames2 else 1 if name[:1] in lex.surnames1 else 0
         if not sur or not 1 <= n - sur <= 2:
             continue
-        if not all(_han(c) and c not in _NOT_IN_NAME for c in name[sur:]) \
-                or name.startswith(_NOT_NAME_START):
+        if not _given_name(name[sur:]) or name.startswith(_NOT_NAME_START):
             continue
         if s == start or not _han(v[s - 1]) or s in mention_ends or v[s - 1] in "与和及由请向对为在的" \
-                or v[s - 2:s] in ("党委", "党组") or v[s - 1] in "省市区县":
+                or v[s - 2:s] in ("党委", "党组") or v[s - 1] in "省市区县" or v[s - 2:s] in _VERB_BEFORE_NAME:
             return s
     return None
 
@@ -205,7 +236,67 @@ def find_people(zt: ZhText, table: OrgTable, mentions: list[Mention]) -> list[Pe
         reader.line(ls, le)
     out = reader.out
     out += _posts_taken_by_list(zt, table, reader.by_start, out)
+    out += _appointments(zt, table, reader.by_start, out)
     return _dedupe(out)
+
+
+# an appointment or a removal, in a personnel notice: a name opening a clause, then 任 (担任,
+# 出任, 兼任; 同志 maybe between), a body and its posts (俞海星同志任中轻集团副董事长;
+# 郭建全同志担任保利集团副总会计师、中轻集团监事会主席), or 免去, a name, 的, a body and its
+# posts (免去周明远的海川集团董事长职务)
+_APPOINT_VERB = re.compile(r"(?:同志)?(?:担任|出任|兼任|任)")
+_CLAUSE_OPEN = frozenset("。；;：:，,\n ")
+_MAX_APPOINTED_POSTS = 6
+
+
+def _appointments(zt: ZhText, table: OrgTable, by_start: dict[int, Mention],
+                  people: list[PersonRec]) -> list[PersonRec]:
+    v, out = zt.v, []
+    if "任" not in v and "免去" not in v:
+        return out  # one search of the text, not one per sentence
+    read = {p.spans[0][:2] for p in people}
+    for s0, s1 in zt.sentences:
+        for m in _APPOINT_VERB.finditer(v, s0, s1):
+            for n in (3, 2):
+                ns = m.start() - n
+                if ns >= s0 and (ns == s0 or v[ns - 1] in _CLAUSE_OPEN) \
+                        and _name_before(v, m.start(), ns, set()) == ns:
+                    out += _posts_held(zt, table, by_start, (ns, m.start()), m.end(), s1, read)
+                    break
+        at = v.find("免去", s0, s1)
+        while at >= 0:
+            ne = _name_after(v, at + 2, s1)
+            if ne is not None and v[ne:ne + 1] == "的":
+                out += _posts_held(zt, table, by_start, (at + 2, ne), ne + 1, s1, read)
+            at = v.find("免去", at + 2, s1)
+    return out
+
+
+def _posts_held(zt: ZhText, table: OrgTable, by_start: dict[int, Mention], name: tuple[int, int], i: int,
+                end: int, read: set[tuple[int, int]]) -> list[PersonRec]:
+    """The posts a named body holds from `i` on (海川集团董事长、总经理、江岭大学校长): one entry
+    per body, its posts joined as written; none when no body and post stand at `i`."""
+    v, post_re, out = zt.v, lexicon().post_re, []
+    if name in read:
+        return out
+    for _ in range(_MAX_APPOINTED_POSTS):
+        body = by_start.get(i)
+        org = body and (body.org or table.employer(body.key))
+        t = post_re.match(v, body.end, end) if org is not None else None
+        if t is None:
+            break
+        ts, te = t.span()
+        while v[te:te + 1] == "、" and (nxt := post_re.match(v, te + 1, end)) is not None:
+            te = nxt.end()  # 党委副书记、副董事长、总经理: posts at one body
+        if te < end and _han(v[te]) and not v.startswith(("职务", "职"), te) and not v.startswith(_FOLLOW, te):
+            break
+        out.append(PersonRec(v[name[0]:name[1]], zt.text[ts:te], org,
+                             [(name[0], name[1], "name"), (ts, te, "title"), (body.start, body.end, "org")],
+                             chain=ts))
+        if v[te:te + 1] != "、":
+            break
+        i = te + 1
+    return out
 
 
 class _PeopleReader:
