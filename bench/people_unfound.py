@@ -71,7 +71,7 @@ def classify(gold: dict, ctx, scores, pred: dict, threshold: float) -> list[tupl
             if best is None:
                 out.append(("no_post", f"{desc} <- {p.name!r} title {p.title!r}"))
             else:
-                o = ctx.orgs[best[0]].name
+                o = ctx.org_at(best[0]).name
                 out.append(("tagged_dropped", f"{desc} <- {p.name!r} title {p.title!r} best {o!r} {best[1]:.2f}"))
             continue
         over = [(s, e, lab) for s, e, lab in ctx.tagged for a, b in occ if s < b and a < e]

@@ -84,6 +84,16 @@ def test_an_english_title_place_no_candidate_names_is_a_post_place_of_the_person
     assert "title_place" not in person_features(ctx, 0, cands[0], 0)
 
 
+def test_a_title_place_is_shared_by_the_next_person_of_a_list():
+    text = "Ravi Lal met Chilean President Rosa Tell and Prime Minister Ari Dov, then Minister Tor Vick of Kestrel Grid."
+    people = [_person("Rosa Tell", "President", text), _person("Ari Dov", "Prime Minister", text),
+              _person("Tor Vick", "Minister", text)]
+    ctx = _context(text, [_org("Kestrel Grid", text)], people)
+    assert [o.name for o in ctx.post_places] == ["Chile"]
+    # the prime minister is listed after the president: Chile's too; the minister has his own post
+    assert ctx.title_places == {0: [1], 1: [1]}
+
+
 def test_a_title_place_an_organization_candidate_names_is_that_candidate():
     text = "Indian Prime Minister Ravi Lal arrived. Nepal and India signed a power deal with Kestrel Grid."
     orgs = [_org("Nepal", text, "government"), _org("India", text, "government"), _org("Kestrel Grid", text)]

@@ -1326,6 +1326,34 @@ def _read_title_places(ctx: Context) -> None:
                 places.append(place)
         if places:
             ctx.title_places[k] = list(dict.fromkeys(index_of(pl, None) for pl in places))
+    if not zh:
+        _share_title_places(ctx)
+
+
+# what joins two people of one list whose titles one place names: "Israeli President Rosa Tell
+# and Prime Minister Ari Dov" (both Israel's)
+_LIST_JOIN = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|&)[ \t]+(?:the[ \t]+)?|[ \t]*,[ \t]*(?:the[ \t]+)?")
+
+
+# a post named after the name is the person's own ("Prime Minister Ari Dov of Norvania")
+_OWN_POST = re.compile(r"[ \t]*(?:,[ \t]*)?(?:of|at|from)[ \t]|['’]s[ \t]|[ \t]*\(")
+
+
+def _share_title_places(ctx: Context) -> None:
+    """English: a person whose title names no place, listed right after one whose title does,
+    shares that place ("Israeli President Rosa Tell and Prime Minister Ari Dov")."""
+    spans = []
+    for k, p in enumerate(ctx.people):
+        title = next((s for s in p.evidence if s.field == "title"), None)
+        name = next((s for s in p.evidence if s.field == "name"), None)
+        if title is not None and name is not None and title.end <= name.start:
+            spans.append((title.start, name.end, k))
+    spans.sort()
+    text = ctx.doc.text
+    for (_, prev_end, j), (start, end, k) in zip(spans, spans[1:]):
+        if j in ctx.title_places and k not in ctx.title_places and prev_end <= start \
+                and _LIST_JOIN.fullmatch(text, prev_end, start) and not _OWN_POST.match(text, end):
+            ctx.title_places[k] = list(ctx.title_places[j])
 
 
 def _own_forms(o: Organization) -> list[str]:

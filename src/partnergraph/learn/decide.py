@@ -323,6 +323,13 @@ def decide(
                     "org": ctx.org_at(best[0]).name if best is not None else None,
                     "confidence": round(best[1], 3) if best is not None else 0.0,
                     "stage": f"{TAGGED_STAGE}+{stage}"}))
+            elif person.title is not None:
+                # English: a title beside the name makes it a person the gold records ("Saudi Crown
+                # Prince Mohammed bin Salman", "Amy Hart, an analyst with"), its post left open (the
+                # scorer is not sure of it: no organization is kept for it)
+                people.append(person.model_copy(update={
+                    "org": None, "confidence": round(best[1], 3) if best is not None else 0.0,
+                    "stage": f"{TAGGED_STAGE}+{stage}"}))
             continue
         people.append(person if org == person.org else person.model_copy(update={"org": org, "stage": stage}))
 

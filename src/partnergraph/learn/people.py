@@ -27,15 +27,32 @@ _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}(?:[·・•][
 _EN_LETTER = re.compile(r"[A-Za-z]")
 
 
-@lru_cache(maxsize=1)
-def _en_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    from partnergraph.extraction.rules.english.lexicon import honorific_pattern, title_pattern
+# words that end the phrase between a name and a title after it ("Amy Hart, who met the President")
+_NOT_BEFORE_TITLE = r"(?:who|which|that|and|or|but|with|said|says|met|meets|to|of|for|in|at|on|by|from|as|was|is|has|had|will|when|while)\b"
 
-    title = re.compile(r"(?<![\w-])(?:" + title_pattern() + ")", re.IGNORECASE)
-    # what may stand between a title and the name after it: honorifics, a comma
-    gap = re.compile(r"[ \t]*,?[ \t]*(?:" + honorific_pattern() + r"[ \t]+){0,4}", re.IGNORECASE)
-    after = re.compile(r"[ \t]*,[ \t]*(?:the[ \t]+|an?[ \t]+)?(?:" + title_pattern() + ")", re.IGNORECASE)
-    return title, gap, after
+
+@lru_cache(maxsize=1)
+def _en_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    from partnergraph.extraction.rules.english.lexicon import honorific_pattern, title_pattern
+    from partnergraph.learn.datafiles import data_lines
+
+    # the rules' titles and those read beside a tagged name only (en_person_titles.txt)
+    extra = "|".join(re.escape(t).replace("\\ ", r"\s+") for t in
+                     sorted(data_lines("en_person_titles.txt"), key=len, reverse=True))
+    titles = "(?:" + title_pattern() + r"|(?:" + extra + r")\b)"
+    title = re.compile(r"(?<![\w-])" + titles, re.IGNORECASE)
+    # what may stand between a title and the name after it: a portfolio ("Minister of Trade and
+    # Industry", "secretary for economic affairs", "adviser to chief minister on health,"), then
+    # honorifics and a comma; read whole (fullmatch up to the name), each part bounded
+    honorifics = r"[ \t]*,?[ \t]*(?:" + honorific_pattern() + r"[ \t]+){0,4}"
+    gap = re.compile(honorifics, re.IGNORECASE)
+    portfolio = re.compile(r"[ \t]+(?:of|for|to|on|in)[ \t][^\n,.;:!?()\"“”]{1,60}" + honorifics, re.IGNORECASE)
+    # a title after the name: after a comma, an article and up to three words ("Amy Hart, the
+    # country's Ambassador", "Amy Hart, a 10-year-old student", "Amy Hart, U.K. technology
+    # secretary"), or a capitalised title right after the name ("Dr. Amy Hart Minister of Health")
+    after = re.compile(r"[ \t]*,[ \t]*(?:the[ \t]+|an?[ \t]+)?(?:(?!" + _NOT_BEFORE_TITLE + r")[\w.'’-]{1,20}[ \t]+){0,3}?"
+                       + titles + r"|[ \t]+(?=(?-i:[A-Z]))" + titles, re.IGNORECASE)
+    return title, gap, portfolio, after
 
 
 def _zh_title_re() -> re.Pattern[str]:
@@ -60,11 +77,15 @@ def title_near(text: str, start: int, end: int, lang: str) -> tuple[int, int] | 
             if m.end() == start - lo:
                 best = m.start() + lo, m.end() + lo
         return best
-    title, gap, after = _en_patterns()
+    title, gap, portfolio, after = _en_patterns()
+    held = None
     for m in title.finditer(text, max(0, start - _WINDOW), start):
-        g = gap.match(text, m.end(), start)
-        if g and g.end() == start:
+        if gap.fullmatch(text, m.end(), start):
             return m.span()  # the first: "Vice-Rector Prof. Amy Hart" is a vice-rector's name
+        if portfolio.fullmatch(text, m.end(), start):
+            held = m.span()  # the last with a portfolio ("the Minister of Trade and Industry Amy Hart")
+    if held is not None:
+        return held
     m = after.match(text, end)
     if m:
         t = title.search(text, m.start(), m.end())
