@@ -309,3 +309,22 @@ def test_a_chinese_event_of_two_is_the_events_models_to_decide_whatever_the_orga
     for p in ev.parties:
         org_p[ctx.index[p]] = 0.05
     assert [e.parties for e in decide(ctx, LM, (org_p, pair_p, event_p, post_p, doc_p)).events] == [ev.parties]
+
+
+def test_the_list_after_with_in_the_trigger_s_clause_stays_whatever_the_organizations_model_says():
+    # the other side of the signing, named after a description ("two local energy firms --")
+    ctx = _context("Harlow University and Stennis Institute of Technology signed a memorandum of understanding "
+                   "with two local energy firms -- Corvale Energy Company and Orla Power Corporation -- on 3 May 2024.")
+    [ev] = ctx.rules.events
+    assert len(ev.parties) == 4
+    org_p, pair_p, event_p, post_p, doc_p = _scores(ctx, {})
+    org_p[ctx.index["Orla Power Corporation"]] = 0.2
+    [kept] = decide(ctx, LM, (org_p, pair_p, event_p, post_p, doc_p)).events
+    assert sorted(kept.parties) == sorted(ev.parties)
+    # a list past the clause's end is no side of it
+    ctx = _context("Harlow University and Stennis Institute of Technology signed a memorandum of understanding "
+                   "on 3 May 2024; officials of Corvale Energy Company and Orla Power Corporation came along with them.")
+    org_p, pair_p, event_p, post_p, doc_p = _scores(ctx, {})
+    if "Orla Power Corporation" in ctx.index:
+        org_p[ctx.index["Orla Power Corporation"]] = 0.2
+    assert all("Orla Power Corporation" not in e.parties for e in decide(ctx, LM, (org_p, pair_p, event_p, post_p, doc_p)).events)

@@ -386,12 +386,31 @@ def _listed_together(ctx: Context, k: int, ids: list[int]) -> set[int]:
         else:
             runs.append([m])
     out: set[int] = set()
+    with_side = False
     for run in runs:
         before = 0 <= trig.start - run[-1][1] <= _MAX_TRIGGER_GAP
         after = 0 <= run[0][0] - trig.end <= _MAX_TRIGGER_GAP
         if len({m[2] for m in run}) >= 2 and (before or after):
             out.update(m[2] for m in run)
+        elif len({m[2] for m in run}) >= 2 and not with_side and _with_side(text, trig.end, run[0][0]):
+            # the first list after "with" in the trigger's clause: the other side ("signed an MoU
+            # with two local companies -- Stanwell Corp. and APT Ltd.")
+            out.update(m[2] for m in run)
+            with_side = True
     return out
+
+
+_MAX_WITH_GAP = 160  # characters from a trigger to the list after its "with"
+_WITH = re.compile(r"\bwith\b")
+
+
+def _with_side(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] (from a trigger to a list) is short, holds "with" and no clause
+    end (a full stop or a semicolon)."""
+    if not 0 <= end - start <= _MAX_WITH_GAP:
+        return False
+    gap = text[start:end]
+    return ";" not in gap and "." not in gap and _WITH.search(gap) is not None
 
 
 # what stands between two names of one Chinese list (星河市、远川市和海岳市; 海岳市,(远川市): a
