@@ -259,3 +259,18 @@ def test_a_delegation_told_beside_a_signing_party_proposes_its_visit():
                     "江南理工大学签署战略合作协议。")
     assert sorted(e.type for e in read.rules.events) == ["agreement", "visit"]
     assert plan.proposed == quiet.proposed == read.proposed == []
+
+
+def test_a_tagger_reading_glued_before_a_name_written_alone_signs_as_that_name():
+    # the tagger reads 南川市双拥办协调南川军分区 as one name; the title writes 南川军分区 alone:
+    # the name beside 与 is 南川军分区, which signs with each school, not the glued reading
+    text = ("南川军分区和江南高级中学签订共建协议\n近日,南川市双拥办协调南川军分区与江南高级中学、南川市第五中学、"
+            "江南师范大学附属小学等3家单位举行共建签约仪式。")
+    ctx = _with_candidates(text, [("南川市双拥办协调南川军分区", "tagger"), ("南川军分区", "place")])
+    agreements = {tuple(e.parties) for e in ctx.proposed if e.type == "agreement"}
+    assert {("南川军分区", m) for m in ("南川市第五中学", "江南师范大学附属小学")} <= agreements
+    assert not any("南川市双拥办协调南川军分区" in e.parties for e in ctx.proposed)
+    # a name the article never writes alone keeps the tagger's reading
+    alone = _with_candidates(text.split("\n")[1], [("南川市双拥办协调南川军分区", "tagger"), ("南川军分区", "place")])
+    assert any("南川市双拥办协调南川军分区" in e.parties for e in alone.proposed)
+

@@ -28,6 +28,10 @@ or a proposed one). Its evidence holds no party span (the parties are named wher
 is told): `candidates.event_features` tells the events model this shape apart
 (`proposed|shape=at_signing`).
 
+A name only the tagger reads that ends with another candidate's name, written alone elsewhere in
+the article, is that name with words glued before it (南川市双拥办协调南川军分区 where the article
+also writes 南川军分区): the name beside 与 is the shorter one, which signs (`_glued_readings`).
+
 And a delegation that came to sign: the two parties of an agreement, one of them named in a
 sentence that tells a delegation (一行, 代表团, 率队, 来访…, not as a plan), make a proposed
 `visit` when no rule visit holds them (GUIDELINES.md: a visit during which an agreement is
@@ -105,8 +109,12 @@ def propose_events(ctx: Context) -> list[Event]:
     out: list[Event] = []
     seen: set[tuple[str, frozenset]] = set()
     homes: dict[str, int | None] = {}
+    glued = _glued_readings(ctx)
     for si, ms in sorted(ctx.by_sentence.items()):
         s0, s1 = ctx.sents[si]
+        if glued:
+            ms = sorted((e - glued[i][1], e, glued[i][0]) if i in glued and
+                        ctx.doc.text.endswith(ctx.orgs[glued[i][0]].name, s, e) else (s, e, i) for s, e, i in ms)
         ms = _with_home(ctx, v, s0, s1, ms, homes)
         if len(ms) < 2:
             continue
@@ -152,6 +160,33 @@ def propose_events(ctx: Context) -> list[Event]:
                     return out
     out = _unveiled_at_signings(ctx, v, out, held)
     return _visits_to_sign(ctx, v, out, held)
+
+
+_MIN_GLUED = 2  # characters glued before the shorter name at least (a verb: 协调, 组织)
+_MAX_GLUED_READINGS = 8  # tagger readings of an article looked at
+
+
+def _glued_readings(ctx: Context) -> dict[int, tuple[int, int]]:
+    """Each organization only the tagger reads (南川市双拥办协调南川军分区) whose name ends with
+    the name of another candidate (南川军分区, of three characters or more) that the article also
+    writes alone, not inside it: that candidate and its name's length. One pass over the
+    candidates for each of the article's first few tagger readings."""
+    out: dict[int, tuple[int, int]] = {}
+    tagged = [i for i, o in enumerate(ctx.orgs) if o.stage == "tagger"][:_MAX_GLUED_READINGS]
+    for i in tagged:
+        name = ctx.orgs[i].name
+        spans = [m[:2] for m, _ in ctx.mentions_of.get(i, [])]
+        best = None
+        for j, o in enumerate(ctx.orgs):
+            n = len(o.name)
+            if j == i or n < 3 or len(name) - n < _MIN_GLUED or not name.endswith(o.name) \
+                    or best is not None and n <= best[1]:
+                continue
+            if any(not any(a <= s and e <= b for a, b in spans) for (s, e, _), _ in ctx.mentions_of.get(j, [])):
+                best = (j, n)
+        if best is not None:
+            out[i] = best
+    return out
 
 
 def _with_home(ctx: Context, v: str, s0: int, s1: int, ms: list[tuple[int, int, int]],
