@@ -530,3 +530,14 @@ def test_a_name_without_its_legal_ending_is_an_alias_span():
     assert "澄江电子集团" in group.aliases
     assert {(text[s.start:s.end], s.field) for s in group.evidence} == {
         ("澄江电子集团有限公司", "name"), ("澄江电子集团", "alias")}
+
+
+def test_a_visitor_referred_to_by_surname_and_post_is_its_body():
+    # 副市长陈丽华 named once, then 陈市长 leads the delegation: the city government visited
+    x = zh("10月29日上午,江川市人民政府副市长陈丽华出席推介活动。29日下午,陈市长带队赴远川工业大学开展调研。")
+    assert ("visit", frozenset({"江川市人民政府", "远川工业大学"})) in events(x)
+    y = zh("3月2日,临江大学党委书记、校长林海一行来到青川机械有限公司考察。次日,林校长一行来到北岭精密制造有限公司考察。")
+    assert ("visit", frozenset({"临江大学", "北岭精密制造有限公司"})) in events(y)
+    # two people of different bodies share the reference: none is meant
+    z = zh("江川市人民政府副市长陈丽华、远川市人民政府副市长陈国强出席。下午,陈市长带队赴北岭工业大学开展调研。")
+    assert not any("北岭工业大学" in e[1] for e in events(z))

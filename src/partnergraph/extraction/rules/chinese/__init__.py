@@ -32,7 +32,7 @@ from partnergraph.extraction.rules.chinese.orgs import (
 )
 from partnergraph.extraction.rules.chinese.aliases import norm
 from partnergraph.extraction.rules.chinese.party_names import discover_party_names
-from partnergraph.extraction.rules.chinese.people import PersonRec, find_people, holds_post
+from partnergraph.extraction.rules.chinese.people import PersonRec, find_people, holds_post, post_references
 from partnergraph.extraction.rules.chinese.unwrap import unwrap
 from partnergraph.extraction.rules.chinese.view import ZhText, build
 from partnergraph.extraction.stages import Mention, MentionFinder, found_mentions
@@ -81,6 +81,8 @@ def _extract(document: Document, finders: Sequence[MentionFinder] = ()
     for p in people:
         if p.org is not None:
             people_orgs.setdefault(p.name, p.org)
+    for ref, org in post_references(people).items():  # 陈市长 for 副市长陈丽华, after the full names
+        people_orgs.setdefault(ref, org)
     events = EventFinder(zt, table, mentions, people_orgs).find()
     return _organizations(table), _people(zt, people), _events(zt, events)
 

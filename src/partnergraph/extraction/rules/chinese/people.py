@@ -582,3 +582,30 @@ def _dedupe(people: list[PersonRec]) -> list[PersonRec]:
         seen[k] = p
         out.append(p)
     return out
+
+
+# compound surnames, whose bearer is referred to by two characters before a post (欧阳书记)
+_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "令狐", "慕容", "宇文", "司徒", "夏侯")
+# a deputy's post referred to without its rank (陈市长 for 副市长陈丽华)
+_RANKS = ("常务副", "副")
+
+
+def post_references(people: list[PersonRec]) -> dict[str, Org]:
+    """The short references to people with a body that news writes after naming them once: the
+    surname and the post (副市长陈丽华 is then 陈市长 or 陈副市长; the last post of a chain,
+    区委副书记、区长白凤祥 is 白区长), each with that person's body. A reference two people of
+    different bodies share is left out, and so is one that is a person's full name."""
+    found: dict[str, set[int]] = {}
+    body: dict[int, Org] = {}
+    names = {p.name for p in people}
+    for p in people:
+        if p.org is None or not p.title or len(p.name) < 2:
+            continue
+        surname = p.name[:2] if p.name.startswith(_COMPOUND_SURNAMES) and len(p.name) >= 3 else p.name[:1]
+        post = re.split(r"[、,，]", p.title)[-1]
+        posts = {post} | {post[len(r):] for r in _RANKS if post.startswith(r) and len(post) > len(r) + 1}
+        for q in posts:
+            if len(q) >= 2:
+                found.setdefault(surname + q, set()).add(id(p.org))
+                body[id(p.org)] = p.org
+    return {ref: body[next(iter(ids))] for ref, ids in found.items() if len(ids) == 1 and ref not in names}
