@@ -274,3 +274,11 @@ def test_a_tagger_reading_glued_before_a_name_written_alone_signs_as_that_name()
     alone = _with_candidates(text.split("\n")[1], [("南川市双拥办协调南川军分区", "tagger"), ("南川军分区", "place")])
     assert any("南川市双拥办协调南川军分区" in e.parties for e in alone.proposed)
 
+
+
+def test_a_set_up_proposed_beside_a_signing_is_not_proposed_again_at_its_unveiling():
+    # A与B共建… proposes the set-up; its unveiling at the signing is the same set-up, not a second one
+    ctx = _with_candidates("3月5日,青岚省与江川工程研究院共建联合实验室并签署合作协议,联合实验室同步揭牌。",
+                           [("青岚省", "place"), ("江川工程研究院", "tagger")])
+    assert sorted((e.type, tuple(sorted(e.parties))) for e in ctx.proposed) == [
+        ("agreement", ("江川工程研究院", "青岚省")), ("joint_entity", ("江川工程研究院", "青岚省"))]

@@ -288,7 +288,9 @@ def _unveiled_at_signings(ctx: Context, v: str, out: list[Event], held: dict[str
     starts = [a[0] for a in agreements]
     set_up = {ctx.sentence_at(s.start) for ev in ctx.rules.events if ev.type == "joint_entity"
               for s in ev.evidence if s.field == "trigger"}
-    seen: set[frozenset] = set()
+    # a set-up already proposed for the same parties (A与B共建…, then …基地揭牌) is not proposed twice
+    seen: set[frozenset] = {frozenset(ctx.index[p] for p in ev.parties if p in ctx.index)
+                            for ev in out if ev.type == "joint_entity"}
     for si, (s0, s1) in enumerate(ctx.sents):
         if si in set_up or _SIGNED.search(v, s0, s1) is None:
             continue
