@@ -191,6 +191,14 @@ def test_people_of_several_bodies_gathering_is_a_meeting():
     assert events(x) == {("meeting", frozenset({"青川铸造协会", "临江市铸造协会", "北岭省铸造协会"}))}
 
 
+def test_people_gathered_to_witness_a_signing_are_the_signing_not_a_meeting():
+    # GUIDELINES.md: a meeting held at a signing ceremony is part of that signing
+    x = zh("3月29日,青川体育学院与临江体育大学举行签约仪式,青川体育学院院长张明、临江体育大学校长徐清"
+           "齐聚一堂,共同见证双方签署合作协议。")
+    assert not any(e[0] == "meeting" for e in events(x))
+    assert ("agreement", frozenset({"青川体育学院", "临江体育大学"})) in events(x)
+
+
 def test_an_alliance_named_after_its_leading_body_meets():
     x = zh("12月23日,临江农林学院产学研合作联盟第三次会议召开。")
     assert events(x) == {("meeting", frozenset({"临江农林学院产学研合作联盟", "临江农林学院"}))}

@@ -26,6 +26,8 @@ from partnergraph.extraction.rules.chinese.view import ZhText
 _ORGANIZE = re.compile(r"(?:联合|与|和|携手)[^,。;]{0,200}?(?:举办|主办|召开|承办)")
 # talks are named meetings in their own right; bare 座谈/会谈 only when nothing else happened
 _NAMED_MEETING = re.compile(r"齐聚|会议|总结会|工作会议|联席会议|研讨会|论坛|理事会|年会|推进会|对接会|推介会|峰会|大会")
+# a signing told in the sentence of a gathering (齐聚): the gathering is its ceremony
+_SIGNING = re.compile(r"签约|签署|签订|签字")
 # what a body's office or branch is called (中国铸造协会上海办事处)
 _BRANCH = ("办事处", "代表处", "分公司", "分会", "分行", "分院", "办公室")
 # talks told after a visit's verb in their sentence are that visit (A一行参观考察了B,并进行了座谈)
@@ -43,6 +45,8 @@ class MeetingRules:
     def _meeting(self, s0, s1, ts, te):
         v = self.zt.v
         if v[ts:te] == "齐聚":
+            if _SIGNING.search(v, s0, s1):
+                return []  # …齐聚一堂,共同见证…签署: a gathering at a signing is that signing (GUIDELINES.md)
             # A会长甲、B秘书长乙…齐聚C,共商…: every body whose people came
             return self._meeting_of(bodies(self.zt, self.mentions, s0, ts), s0, s1, ts, te)
         parties = self._parties(s0, s1, ts, te, "meeting")
