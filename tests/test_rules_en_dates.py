@@ -136,3 +136,36 @@ def test_a_signing_in_the_past_tense_keeps_the_day_the_statement_gives():
             "ministry said on Monday.")
     assert dates(text, "2025-03-04") == [
         ("agreement", ["Harlow University", "Stennis Polymer Industries"], "2025-03-03")]
+
+
+# An event told as background (past perfect: "had a joint venture") does not take the lead date;
+# a later sentence that restates it by its kind dates it ("The ... joint venture ... was formed in
+# December 2019"), for an event another stage than the rules found (rules.dating.EventDater).
+def _dater(text: str, published: str | None = None):
+    from partnergraph.documents.prepare import prepare
+    from partnergraph.extraction.rules.dating import EventDater
+
+    return EventDater(prepare(text, id="t", lang="en", published=published))
+
+
+_JV = ("ORVIK, September 9: Kestrel Steel is expanding its business in the region.\n\nSimilarly, Lumio Metals and "
+       "Tessaly Steel had a joint venture in the region, an official said.\n\n"
+       "The Lumio Tessaly joint venture, known as LT Steel, was formed in December 2019 after an acquisition.")
+
+
+def test_a_background_venture_takes_the_date_a_later_sentence_restates_it_with():
+    start = _JV.index("Similarly")
+    assert _dater(_JV).date_at(start, _JV.index("\n", start), kind="joint_entity")[0] == "2019-12"
+
+
+def test_a_restated_signing_does_not_date_a_venture():
+    text = _JV.replace("was formed in December 2019", "was signed in December 2019")
+    start = text.index("Similarly")
+    assert _dater(text).date_at(start, text.index("\n", start), kind="joint_entity")[0] is None
+
+
+def test_a_restated_signing_dates_an_undated_agreement():
+    text = ("Harlow University has inked a strategic cooperation agreement with Stennis Polymer Industries, said "
+            "the university on Tuesday (Aug 22).\n\nThe plan is to deepen research ties, it said.\n\n"
+            "The agreement was signed on Aug 17. Harlow first worked with Stennis in 2006.")
+    assert _dater(text, "2017-08-22").date_at(0, text.index("\n"), kind="agreement")[0] == "2017-08-17"

@@ -255,7 +255,7 @@ def decide(
         if proposed:
             s0, s1 = next((s.start, s.end) for s in ev.evidence if s.field == "sentence")
             trigger = next((s.start for s in ev.evidence if s.field == "trigger"), None)
-            date, span = dater.date_at(s0, s1, trigger)
+            date, span = dater.date_at(s0, s1, trigger, ev.type)
             ev = ev.model_copy(update={"date": date, "evidence": ev.evidence + (
                 [Span(start=span[0], end=span[1], field="date")] if span is not None else [])})
         events.append(ev.model_copy(update={"confidence": round(event_p[k], 3),
@@ -653,7 +653,7 @@ def _group_event(ctx: Context, group: list[int], kind: str, p: float, stage: str
             date = ev.date
             break
     if date is None:
-        date, span = dater.date_at(s0, s1)
+        date, span = dater.date_at(s0, s1, kind=kind)
         if span is not None:
             evidence.append(Span(start=span[0], end=span[1], field="date"))
     orgs = ctx.orgs

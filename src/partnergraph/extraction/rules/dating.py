@@ -25,9 +25,10 @@ class EventDater:
         self._en: when.EventDates | None = None
         self._zh: tuple[view.ZhText, DateMention | None] | None = None
 
-    def date_at(self, start: int, end: int, trigger: int | None = None) -> tuple[str | None, tuple[int, int] | None]:
-        """(partial ISO 8601 date or None, the span it was read from) of an event told in
-        `document.text[start:end]`, whose trigger (when the stage knows it) starts at `trigger`."""
+    def date_at(self, start: int, end: int, trigger: int | None = None,
+                kind: str | None = None) -> tuple[str | None, tuple[int, int] | None]:
+        """(partial ISO 8601 date or None, the span it was read from) of an event of type `kind`
+        told in `document.text[start:end]`, whose trigger (when the stage knows it) starts at `trigger`."""
         if self.document.lang == "zh":
             if self._zh is None:
                 zt = view.build(self.document)
@@ -37,4 +38,4 @@ class EventDater:
             return (d.resolve(zt.published), (d.start, d.end)) if d is not None else (None, None)
         if self._en is None:
             self._en = when.EventDates(text.read(self.document))
-        return self._en.date_at(start, end)
+        return self._en.date_at(start, end, kind)

@@ -176,9 +176,9 @@ def date_for(art: Article, sent: Sentence, para_dates: list[tuple[str, tuple[int
 # a date that opens a range ("From May 3 to 9", "October 12 - 18"): the days of what happened
 # within it are open
 RANGE_AFTER = re.compile(r"(?:st|nd|rd|th)?\s*(?:to|through|until|till|-|–|—)\s*(?:the\s+)?(?:\d|[A-Z][a-z]+\.?\s+\d)")
-# an event told as background to the news ("has already signed similar agreements") does not
-# take the lead event's day
-_BACKGROUND = re.compile(r"\b(?:already|previously|earlier|in the past|so far|similar|since|ha(?:s|ve|d) long|ago)\b",
+# an event told as background to the news ("has already signed similar agreements", the past
+# perfect: "Similarly, A and B had a joint venture") does not take the lead event's day
+_BACKGROUND = re.compile(r"\b(?:already|previously|earlier|in the past|so far|similar|since|ha(?:s|ve|d) long|ago|had)\b",
                          re.IGNORECASE)
 # The sentences a lead date is read from: the news event is told first; a date further down
 # dates a background event ("the tag it acquired in July 2018", a file photo's caption). 3
@@ -246,8 +246,14 @@ class EventDates:
                 if d.month is not None:
                     last = (resolve_in(art, sent, d), (d.start, d.end))
 
-    def date_at(self, start: int, end: int) -> tuple[str | None, tuple[int, int] | None]:
-        """The date of an event told in the text [start, end)."""
+    def date_at(self, start: int, end: int, kind: str | None = None) -> tuple[str | None, tuple[int, int] | None]:
+        """The date of an event of type `kind` told in the text [start, end)."""
+        date, span = self._date_at(start, end)
+        if date is None and kind in _RESTATED_KINDS:
+            return restated_date(self.art, start, kind) or (None, None)
+        return date, span
+
+    def _date_at(self, start: int, end: int) -> tuple[str | None, tuple[int, int] | None]:
         art, sentences = self.art, self.art.sentences
         k = max(0, bisect_right(self.starts, start) - 1)
         if k < len(sentences) and sentences[k].end <= start:
@@ -262,6 +268,42 @@ class EventDates:
                 return date, span
         lead = self.lead
         return lead if lead is not None and (sent.title or takes_lead(art, sent, lead)) else (None, None)
+
+
+# "The agreement was signed on Aug 17.", "The X joint venture, known as Y, was formed in December
+# 2019": a sentence that names an event told just before by its kind and then dates it
+_RESTATED = re.compile(
+    r"(?:the|this|that|their|its)\b[^.;]{0,80}?\b(?:agreements?|memorand(?:um|a)|mou|mo[ac]|deals?|contracts?|"
+    r"pact|(?:joint\s+)?ventures?|jv|cent(?:re|er)|lab(?:oratory)?|institute|alliance|partnership)\b[^.;]{0,80}?"
+    r"\b(?:was|were)\s+(?:formally\s+|officially\s+|jointly\s+)?(signed|inked|sealed|formed|established|set\s+up|"
+    r"launched|founded|created|unveiled|inaugurated)\s+(?:on|in)\s+", re.IGNORECASE)
+_RESTATED_KINDS = {"agreement": ("signed", "inked", "sealed"),
+                   "joint_entity": ("formed", "established", "set up", "launched", "founded", "created", "unveiled",
+                                    "inaugurated")}
+# sentences after an event's own that may restate and date it
+RESTATED_WITHIN = 3
+_YEAR_AT = re.compile(r"((?:19|20)\d\d)\b")
+
+
+def restated_date(art: Article, start: int, kind: str) -> tuple[str | None, tuple[int, int]] | None:
+    """The date a later sentence gives an undated event of type `kind` told at `start`, when it
+    restates the event by its kind ("The agreement was signed on Aug 17"): the first of the next
+    few sentences that does, with a month's date or a bare year right after the verb."""
+    starts = [sent.start for sent in art.sentences]
+    k = bisect_right(starts, start) - 1
+    for sent in art.sentences[k + 1:k + 1 + RESTATED_WITHIN]:
+        m = _RESTATED.match(art.view, sent.start, sent.end)
+        if m is None:
+            continue
+        if " ".join(m.group(1).lower().split()) not in _RESTATED_KINDS[kind]:
+            continue
+        d = next((d for d in sentence_dates(art, sent) if d.start == m.end() and d.month is not None), None)
+        if d is not None:
+            return resolve_in(art, sent, d), (d.start, d.end)
+        y = _YEAR_AT.match(art.view, m.end(), sent.end)
+        if y is not None:
+            return y.group(1), (y.start(1), y.end(1))
+    return None
 
 
 def _relative(art: Article, sent: Sentence):
