@@ -170,3 +170,17 @@ def test_a_short_dotted_date_in_a_wire_dateline_and_a_papers_date_in_brackets():
                    id="d2").published is None
     text = "青山周刊(2017年6月30日 远景青山)昨日上午,远景新能源汽车合资项目在青山举行开工仪式,标志着项目成功落地。"
     assert prepare(text, id="d3", lang="zh").published == "2017-06-30"
+
+
+def test_a_date_line_in_the_sites_own_language():
+    text = ("Blog\nBoosting mobility and exchange\n- 25 marzo, 2025\n\nKestrel University and the Lumio Institute "
+            "have formalized an academic cooperation agreement.")
+    assert prepare(text, id="es").published == "2025-03-25"
+    text = "Noticias\n3 de março de 2024\n\nKestrel University and Lumio Institute signed an agreement."
+    assert prepare(text, id="pt").published == "2024-03-03"
+    text = "Aktuelles\n12. März 2024\n\nKestrel University and Lumio Institute signed an agreement."
+    assert prepare(text, id="de").published == "2024-03-12"
+    # a foreign month name in running text is no date line ("Mars 2020" is a mission)
+    text = ("News\nThe Kestrel probe reached Mars 2020 orbit in style today.\n\nKestrel University and Lumio "
+            "Institute signed an agreement.")
+    assert prepare(text, id="fr").published is None

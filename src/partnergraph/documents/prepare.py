@@ -165,8 +165,29 @@ def _header_date(view: str, lines: list[tuple[int, int]], lang: str = "en") -> D
                 day, month, year = (int(g) for g in short.groups())
                 if 1 <= day <= 31 and 1 <= month <= 12:
                     return DateMention(short.start(), short.end(), 2000 + year, month, day)
+            foreign = _FOREIGN_DATE.search(view, start, end) if not text_seen else None
+            # "- 25 marzo, 2025", "3 de março de 2024", "12. März 2024" on a line of its own
+            if foreign is not None and _date_only(view[start:foreign.start()] + " " + view[foreign.end():end]):
+                return DateMention(foreign.start(), foreign.end(), int(foreign.group(3)),
+                                   _FOREIGN_MONTHS[foreign.group(2).lower()], int(foreign.group(1)))
         text_seen = text_seen or _is_paragraph(view[start:end], lang)
     return None
+
+
+# The months of the languages whose sites print an English article's date line in their own
+# words, day first (Spanish, Portuguese, French, Italian, German, Indonesian): "25 marzo, 2025".
+# Read on a header line that holds nothing else, never in running text ("Mars 2020" is a mission).
+_FOREIGN_MONTHS = {name: k + 1 for names in (
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    "januar februar märz april mai juni juli august september oktober november dezember",
+    "januari februari maret april mei juni juli agustus september oktober november desember",
+) for k, name in enumerate(names.split())} | {"setiembre": 9}
+_FOREIGN_DATE = re.compile(
+    r"(?<!\d)([0-3]?\d)\.?\s{0,3}(?:de\s{1,3})?(" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))
+    + r")\b\.?,?\s{0,3}(?:de\s{1,3})?((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
 
 
 # "Baku / 31.10.17 / Turan:": a date line's day, month and two-digit year, standing alone
