@@ -338,3 +338,82 @@ def test_gazetteer_tags_equal_the_word_by_word_walk():
     for _ in range(3000):
         words = [rng.choice(["New", "York", "City", "Hong", "Kong", "A", "B", "C", "D", "x"]) for _ in range(rng.randint(0, 14))]
         assert T._gazetteer_tags(words, names, firsts) == _gazetteer_tags_word_by_word(words, names, firsts), words
+
+
+# invented articles with many organizations, so most pairs score far under every threshold
+_MANY_PAIRS = [
+    "Harlow University and Stennis Institute of Technology signed a memorandum of understanding on 3 May 2024. "
+    "Officials from Corvane Group, Lindell Bank and the Marlow Research Council attended the ceremony. "
+    "A delegation led by Mayor Ilse Moran of Runcorn visited Tessaly University and Ashgrove Energy Group. "
+    "Analysts at Osgood Research Institute said Peyton Chemical Corporation may join later. "
+    "Fenwick Polytechnic University, Brightwater Bank and Kestrel Robotics founded the Northwind Alliance.",
+    "2024年5月3日，江岭大学与海川集团签署战略合作协议，云溪科技大学、北湖大学和青石银行出席。"
+    "南岭大学校长林晓峰带队访问东港集团，并与鹭岭科技集团座谈。浔州市政府、渭南市人民政府参加会议。"
+    "江岭大学、北湖大学、东港集团、浔州大学共同发起成立海洋无人机产业联盟。",
+]
+
+
+def _margins(model, features: dict[str, float]) -> list[float]:
+    z = list(model.bias)
+    for name, value in features.items():
+        for k, w in enumerate(model._rows.get(name, ())):
+            z[k] += w * value
+    return z
+
+
+def _pair_contexts():
+    from partnergraph import load_backend
+    from partnergraph.documents import prepare
+    from partnergraph.learn.decide import context_for
+
+    backend = load_backend("learned")
+    for k, text in enumerate(_MANY_PAIRS):
+        doc = prepare(text, id=f"p{k}")
+        lm = backend.model.languages[doc.lang]
+        yield context_for(doc, backend.rules.extract(doc), lm), lm
+
+
+def test_pair_bound_is_above_every_types_margin():
+    # with the shipped weights, and with random ones over every name the pairs hold (half of them
+    # negative: a bound that added a sentence's negative weights, or counted a name once too few, fails)
+    from partnergraph.learn.candidates import pair_bound, pair_features, pair_parts
+    from partnergraph.learn.linear import TypedModel
+
+    rng = random.Random(17)
+    pairs = 0
+    for ctx, lm in _pair_contexts():
+        names = sorted({n for a, b in ctx.pair_candidates() for n in pair_features(ctx, a, b)})
+        fake = TypedModel(lm.pairs.types, tuple(rng.uniform(-1, 1) for _ in lm.pairs.types),
+                          {n: tuple(rng.uniform(-1, 1) for _ in range(len(lm.pairs.types) + 1)) for n in names})
+        for model in (lm.pairs, fake):
+            for a, b in ctx.pair_candidates():
+                parts = pair_parts(ctx, a, b)
+                assert pair_features(ctx, a, b, model.weights, parts) == pair_features(ctx, a, b, model.weights)
+                z = _margins(model, pair_features(ctx, a, b, model.weights))
+                assert pair_bound(ctx, parts, model) >= max(z) - 1e-12, (a, b)
+                pairs += 1
+    assert pairs > 50
+
+
+def test_decide_leaving_out_pairs_under_every_threshold_decides_as_with_every_score():
+    from partnergraph.learn.decide import decide, score_candidates
+
+    left_out = 0
+    for ctx, lm in _pair_contexts():
+        every = score_candidates(ctx, lm)
+        for th in ({}, {"party": 0.0, "backed": 0.25}, {"party": 0.3, "pairs": 0.5, "backed": 1.01},
+                   {"pairs": 0.05, "backed": 1.01, "party": 0.0}, {"pairs": 1.01, "backed": 1.01, "party": 0.0},
+                   {"pairs": 0.9, "backed": 0.05, "party": 0.0}, {"pairs": 0.9, "backed": 1.01, "party": 0.05},
+                   {"document": 0.999999}):
+            both = dict(lm.thresholds, **th)
+            some = score_candidates(ctx, lm, both.get("document", 0.0) > 0, both)
+            told = some[4] >= both.get("document", 0.0)
+            lowest = min(both["pairs"], both["backed"], both["party"] if both["party"] > 0 else 2)
+            for key, p in every[1].items():
+                if key not in some[1]:  # left out: under every threshold of every type of the pair
+                    assert not told or max(every[1][(*key[:2], t)] for t in lm.pairs.types) < lowest
+                    left_out += 1
+                else:
+                    assert some[1][key] == p
+            assert decide(ctx, lm, thresholds=th) == decide(ctx, lm, every, thresholds=th)
+    assert left_out

@@ -218,6 +218,10 @@ class Context:
         return [_masked_tokens(self, s0, s1) for s0, s1 in self.sents]
 
     @cached_property
+    def _positive_sums(self) -> dict[tuple[tuple[str, int], int], tuple[float, ...]]:
+        return {}  # (prefix, sentence), model id -> `TypedModel.positive_sums` of its keys (`pair_bound`)
+
+    @cached_property
     def _keyed_grams(self) -> dict[tuple[str, int, bool], dict[str, float]]:
         return {}
 
@@ -826,7 +830,9 @@ def _pair_orgs(ctx: Context, a: int, b: int) -> dict[str, float]:
     return f
 
 
-def _pair_sentences(ctx: Context, a: int, b: int, only: Container[str] | None = None) -> dict[str, float]:
+def _pair_sentences(ctx: Context, a: int, b: int) -> list[dict[str, float] | tuple[str, int]]:
+    """The pair's sentence features as parts in order: a dict, or (prefix, sentence) for that
+    sentence's words (`Context.sentence_keys`), which `pair_features` merges in (`pair_bound` bounds)."""
     cooc = _cooc_sentences(ctx, a, b)
     sents = list(cooc)
     for k in ctx.rule_pairs.get(frozenset((a, b)), []):
@@ -834,19 +840,18 @@ def _pair_sentences(ctx: Context, a: int, b: int, only: Container[str] | None = 
         if si is not None and si not in sents:
             sents.append(si)
     f: dict[str, float] = {f"cooc={_bucket(len(cooc), (0, 1, 2, 4))}": 1.0}
+    parts: list[dict[str, float] | tuple[str, int]] = [f]
     near = ctx.nearest(a, b)
     if near is not None:
         f[f"sent_dist={_bucket(near[0], (0, 1, 2, 5))}"] = 1.0
         if not sents:  # named apart: the words of the sentences of the two closest mentions
-            for m in near[1:]:
-                f.update(ctx.sentence_keys("near_w=", ctx.sentence_at(m[0]), only))
+            parts += [("near_w=", ctx.sentence_at(m[0])) for m in near[1:]]
     if not sents:
-        return f
-    f[f"first_cooc={_bucket(min(sents), (0, 1, 2, 4, 8))}"] = 1.0
+        return parts
+    parts.append({f"first_cooc={_bucket(min(sents), (0, 1, 2, 4, 8))}": 1.0})
     for si in sents[:_MAX_SENTENCES]:
-        f.update(ctx.sentence_keys("w=", si, only))
         n_orgs = len(ctx.orgs_in_sentence.get(si, []))
-        f[f"sent_orgs={_bucket(n_orgs, (2, 3, 5, 8))}"] = 1.0
+        parts += [("w=", si), {f"sent_orgs={_bucket(n_orgs, (2, 3, 5, 8))}": 1.0}]
     # the words between the closest mentions of the two in a shared sentence
     best = None
     for si in cooc[:4]:
@@ -862,8 +867,8 @@ def _pair_sentences(ctx: Context, a: int, b: int, only: Container[str] | None = 
     if best is not None:
         gap, first, second = best
         between = _masked_tokens(ctx, first[1], second[0])
-        f[f"gap={_bucket(len(between), (0, 1, 2, 4, 8, 16))}"] = 1.0
-        f[f"orgs_between={_bucket(between.count('ORG'), (0, 1, 3))}"] = 1.0
+        f = {f"gap={_bucket(len(between), (0, 1, 2, 4, 8, 16))}": 1.0,
+             f"orgs_between={_bucket(between.count('ORG'), (0, 1, 3))}": 1.0}
         if len(between) <= _MAX_BETWEEN:
             for g in _grams(between, ctx.lang):
                 f["btw=" + g] = 1.0
@@ -871,7 +876,8 @@ def _pair_sentences(ctx: Context, a: int, b: int, only: Container[str] | None = 
         before = _masked_tokens(ctx, max(ctx.sents[ctx.sentence_at(first[0])][0], first[0] - 60), first[0])
         for g in before[-3:]:
             f["pre=" + g] = 1.0
-    return f
+        parts.append(f)
+    return parts
 
 
 def _pair_document(ctx: Context, a: int, b: int) -> dict[str, float]:
@@ -1053,18 +1059,42 @@ def _pair_layout(ctx: Context, a: int, b: int) -> dict[str, float]:
     return f
 
 
-def pair_features(ctx: Context, a: int, b: int, only: Container[str] | None = None) -> dict[str, float]:
-    """A pair's features; with `only` (the names the pairs model weighs, at extraction), the
-    sentences' words it has no weight for are left out, which changes no score."""
-    f = {"bias_" + ctx.lang: 1.0}
-    f.update(_pair_rules(ctx, a, b))
-    f.update(_pair_orgs(ctx, a, b))
-    f.update(_pair_sentences(ctx, a, b, only))
-    f.update(_pair_document(ctx, a, b))
-    f.update(_pair_type_cues(ctx, a, b))
-    f.update(_pair_roles(ctx, a, b))
-    f.update(_pair_layout(ctx, a, b))
+def pair_parts(ctx: Context, a: int, b: int) -> list[dict[str, float] | tuple[str, int]]:
+    """A pair's features as parts, in order: dicts, and (prefix, sentence) for a sentence's words
+    (`Context.sentence_keys`), the bulk of them, shared by every pair of the sentence."""
+    return [{"bias_" + ctx.lang: 1.0}, _pair_rules(ctx, a, b), _pair_orgs(ctx, a, b), *_pair_sentences(ctx, a, b),
+            _pair_document(ctx, a, b), _pair_type_cues(ctx, a, b), _pair_roles(ctx, a, b), _pair_layout(ctx, a, b)]
+
+
+def pair_features(ctx: Context, a: int, b: int, only: Container[str] | None = None,
+                  parts: list[dict[str, float] | tuple[str, int]] | None = None) -> dict[str, float]:
+    """A pair's features (its `parts` merged in order); with `only` (the names the pairs model
+    weighs, at extraction), the sentences' words it has no weight for are left out, which changes
+    no score."""
+    f: dict[str, float] = {}
+    keys = ctx.sentence_keys
+    for part in pair_parts(ctx, a, b) if parts is None else parts:
+        f.update(keys(part[0], part[1], only) if type(part) is tuple else part)
     return f
+
+
+def pair_bound(ctx: Context, parts: list[dict[str, float] | tuple[str, int]], model: TypedModel) -> float:
+    """An upper bound of the pair's highest margin over the types (`TypedModel.margins` of
+    `pair_features`), cheaper than the margins: the dict parts' weights are added up (each name
+    once), and a sentence's words are counted by the sum of their positive weights per type, made
+    once per sentence (a name in two parts adds its weight once: at most both sums)."""
+    small: dict[str, float] = {}
+    sums = []
+    cache = ctx._positive_sums
+    for part in parts:
+        if type(part) is tuple:
+            got = cache.get((part, id(model)))
+            if got is None:
+                got = cache[(part, id(model))] = model.positive_sums(ctx.sentence_keys(part[0], part[1], model.weights))
+            sums.append(got)
+        else:
+            small.update(part)
+    return model.upper_margin(small, sums)
 
 
 def typed(features: dict[str, float], event_type: str) -> dict[str, float]:

@@ -49,6 +49,7 @@ Every item records the stage that made or kept it in its `stage`.
 
 from __future__ import annotations
 
+import math
 import re
 from itertools import combinations, islice
 from typing import TYPE_CHECKING
@@ -63,7 +64,9 @@ from partnergraph.learn.candidates import (
     document_features,
     event_features,
     org_features,
+    pair_bound,
     pair_features,
+    pair_parts,
     person_candidates,
     person_features,
 )
@@ -125,25 +128,58 @@ _MAX_PRUNED = 4  # rule events of three up to this many parties lose those with 
 Scores = tuple[list[float], dict[tuple[int, int, str], float], list[float], list[tuple[int, float] | None], float]
 
 
-def score_candidates(ctx: Context, lm: LanguageModel, document: bool = True) -> Scores:
+def score_candidates(ctx: Context, lm: LanguageModel, document: bool = True,
+                     thresholds: dict[str, float] | None = None) -> Scores:
     """P(keep) of every organization, P(partners in an event of type t) of every pair and type,
     P(reported) of every rule event, the best post of every person, P(the article reports any
-    cooperation): 1.0 without `document`, when no threshold asks for it (the gate is off)."""
+    cooperation): 1.0 without `document`, when no threshold asks for it (the gate is off).
+    With `thresholds` (decide's own scoring), a pair whose scores no decision could read is left
+    out (`_pair_floor`: `pair_bound` puts every type of it below each threshold a pair's score is
+    compared with), and in an article the document gate closes, every pair, and every event
+    (scored 0.0)."""
+    doc_p = 1.0 if lm.documents is None or not document else lm.documents.probability(
+        document_features(ctx, lm.documents.weights))
+    told = thresholds is None or doc_p >= thresholds.get("document", 0.0)
+    floor = _pair_floor(thresholds) if told else math.inf
     orgs = [lm.orgs.probability(org_features(ctx, i)) for i in range(len(ctx.orgs))]
     pairs = {}
-    for a, b in ctx.pair_candidates():
-        for t, p in lm.pairs.probabilities(pair_features(ctx, a, b, lm.pairs.weights)).items():
-            pairs[(a, b, t)] = p
-    events = [lm.events.probability(event_features(ctx, k, lm.events.weights)) for k in range(len(ctx.candidate_events))]
+    weights = lm.pairs.weights
+    if floor < math.inf:
+        for a, b in ctx.pair_candidates():
+            parts = pair_parts(ctx, a, b)
+            if floor > -math.inf and pair_bound(ctx, parts, lm.pairs) < floor:
+                continue
+            for t, p in lm.pairs.probabilities(pair_features(ctx, a, b, weights, parts)).items():
+                pairs[(a, b, t)] = p
+    events = [lm.events.probability(event_features(ctx, k, lm.events.weights)) if told else 0.0
+              for k in range(len(ctx.candidate_events))]
     posts: list[tuple[int, float] | None] = []
     for k in range(len(ctx.people)):
         cands = person_candidates(ctx, k)
         scored = [(lm.people.probability(person_features(ctx, k, i, r)), -r, i) for r, i in enumerate(cands)]
         best = max(scored, default=None)
         posts.append(_title_place_post(ctx, k, None if best is None else (best[2], best[0])))
-    document = 1.0 if lm.documents is None or not document else lm.documents.probability(
-        document_features(ctx, lm.documents.weights))
-    return orgs, pairs, events, posts, document
+    return orgs, pairs, events, posts, doc_p
+
+
+# how far below a threshold a pair's bound must be to leave it out: the bound and the margin are
+# sums of the same weights in other orders, which differ by rounding (some 1e-15), never this much
+_BOUND_SLACK = 1e-6
+
+
+def _pair_floor(thresholds: dict[str, float] | None) -> float:
+    """The margin under which no pair score is read by `decide` with `thresholds`: the logit of
+    the lowest of the pairs, party (when on: above 0) and backed thresholds, less the slack;
+    -inf when every pair is needed (no thresholds, or one at 0), +inf when none is (all above 1)."""
+    if thresholds is None:
+        return -math.inf
+    lowest = min(thresholds["pairs"], thresholds.get("backed", 1.01),
+                 thresholds["party"] if thresholds.get("party", 0.0) > 0 else math.inf)
+    if lowest > 1:
+        return math.inf
+    if lowest <= 0 or lowest >= 1:
+        return -math.inf
+    return math.log(lowest / (1 - lowest)) - _BOUND_SLACK
 
 
 def _title_place_post(ctx: Context, k: int, best: tuple[int, float] | None) -> tuple[int, float] | None:
@@ -171,7 +207,7 @@ def decide(
 ) -> Extraction:
     th = dict(lm.thresholds, **(thresholds or {}))
     gate = th.get("document", 0.0) > 0
-    org_p, pair_p, event_p, post_p, doc_p = scores if scores is not None else score_candidates(ctx, lm, gate)
+    org_p, pair_p, event_p, post_p, doc_p = scores if scores is not None else score_candidates(ctx, lm, gate, th)
     rules = ctx.rules
     orgs = ctx.orgs
     told = doc_p >= th.get("document", 0.0)  # else no cooperation story: no event at all

@@ -12,6 +12,7 @@ types at once.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -99,6 +100,7 @@ class TypedModel:
         # candidate: the same sums, so the same scores to the last bit
         rows = {name: tuple(w[0] + wk for wk in w[1:]) for name, w in self.weights.items()}
         object.__setattr__(self, "_rows", rows)
+        object.__setattr__(self, "_positive", None)  # `positive_sums`' table, made when first asked
 
     def probabilities(self, features: dict[str, float]) -> dict[str, float]:
         rows = self._rows
@@ -136,6 +138,32 @@ class TypedModel:
                     z3 += w[3] * value
         t = self.types
         return {t[0]: _sigmoid(z0), t[1]: _sigmoid(z1), t[2]: _sigmoid(z2), t[3]: _sigmoid(z3)}
+
+    def positive_sums(self, names: Iterable[str]) -> tuple[float, ...]:
+        """Per type, the sum of the positive weights of `names` (each counted as it comes): at
+        least what they add to that type's margin with value 1.0, whichever of them a candidate
+        has. Summed at C level in any order: a bound (`upper_margin`), not a score."""
+        positive = self._positive
+        if positive is None:  # each row's positive weights, made when first asked
+            positive = {name: tuple(max(0.0, w) for w in row) for name, row in self._rows.items() if max(row) > 0}
+            object.__setattr__(self, "_positive", positive)
+        found = list(filter(None, map(positive.get, names)))
+        return tuple(map(sum, zip(*found))) if found else (0.0,) * len(self.types)
+
+    def upper_margin(self, features: dict[str, float], sums: Iterable[tuple[float, ...]]) -> float:
+        """An upper bound of the highest type's margin of a candidate with `features` and some
+        other features (values 1.0), whose positive weights per type `sums` hold (`positive_sums`).
+        Summed at C level in any order: the margins' own sums (`probabilities`) differ from it by
+        rounding alone."""
+        rows = self._rows
+        if list(features.values()).count(1.0) == len(features):
+            found = [*filter(None, map(rows.get, features)), *sums]
+        else:
+            found = [tuple(wk * value for wk in w) for w, value in zip(map(rows.get, features), features.values())
+                     if w is not None] + list(sums)
+        if not found:
+            return max(self.bias)
+        return max(map(sum, zip(self.bias, *found)))
 
     def to_json(self) -> dict:
         return {
