@@ -222,7 +222,6 @@ def test_a_tagged_english_name_leaves_a_dash_and_an_open_bracket_out():
 
 def test_a_country_and_its_government_are_one_organization():
     text = "Norway and Lumio signed. The Norwegian government welcomed it."
-    doc = prepare(text, id="t", lang="en")
     gov = Organization(name="Norwegian government", kind="government",
                        evidence=[Span(start=text.index("Norwegian"), end=text.index(" welcomed"), field="name")])
     orgs = link_governments([gov, _tagged(text, "Norway"), _tagged(text, "Lumio")])

@@ -32,6 +32,7 @@ from operator import add
 from partnergraph.documents.traditional import to_simplified
 from partnergraph.extraction.stages import mentions as org_mentions
 from partnergraph.learn.cues import CUES, has_cue, sentences_with_cues
+from partnergraph.learn.linear import TypedModel
 from partnergraph.learn.people import (
     POST_PLACE_STAGE,
     TAGGED_STAGE,

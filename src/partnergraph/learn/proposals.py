@@ -438,7 +438,6 @@ def _english_subjects(ctx: Context) -> list[Event]:
                 continue
             ids = list(dict.fromkeys(x[2] for x in run))
             spans = [(x[0], x[1]) for x in run]
-            shape = "subject"
             if verb.endswith("with"):  # "all join with D and E": the other side right after the verb
                 w = _EN_AFTER_VERB.match(text, m.end(), s1)
             else:
@@ -448,7 +447,6 @@ def _english_subjects(ctx: Context) -> list[Event]:
                 if after is not None:
                     ids += [x[2] for x in after if x[2] not in ids]
                     spans += [(x[0], x[1]) for x in after]
-                    shape = "with"
             if len(ids) < 2 or len(ids) > _EN_MAX_LISTED:
                 continue
             key = frozenset(ids)

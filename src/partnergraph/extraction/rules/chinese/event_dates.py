@@ -282,9 +282,8 @@ _RELATIVE_YEAR = re.compile(r"(今年|去年|前年)(?![0-9]|以来|是)")
 
 
 def _relative_year(zt: ZhText, a: int, b: int, lead: DateMention | None) -> DateMention | None:
-    m = None
-    for m in _RELATIVE_YEAR.finditer(zt.v, a, b) if "年" in zt.v[a:b] else ():
-        pass
+    found = list(_RELATIVE_YEAR.finditer(zt.v, a, b)) if "年" in zt.v[a:b] else []
+    m = found[-1] if found else None  # the last one in the span
     year = _anchor_year(zt, lead) if m is not None else None
     if year is None:
         return None
