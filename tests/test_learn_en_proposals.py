@@ -7,28 +7,16 @@ from __future__ import annotations
 import time
 from types import SimpleNamespace
 
-from partnergraph.documents.prepare import prepare
-from partnergraph.extraction.rules import RuleBackend
+from learn_contexts import with_candidates
 from partnergraph.learn.candidates import Context, event_features
 from partnergraph.learn.decide import decide
 from partnergraph.learn.modelfile import DEFAULT_THRESHOLDS
 from partnergraph.learn.proposals import _english_subjects
-from partnergraph.models import Event, Organization, Span
+from partnergraph.models import Event, Span
 
 LM = SimpleNamespace(thresholds=dict(DEFAULT_THRESHOLDS, pairs=0.5, events=0.5, orgs=0.5))
 
 
-def _with_candidates(text: str, extra: list[tuple[str, str]]) -> Context:
-    """The context with organizations the rules did not read (a country, a name only the tagger
-    finds: `extra` as (name, stage)), named wherever they are written."""
-    doc = prepare(text, id="t")
-    rules = RuleBackend().extract(doc)
-    orgs = list(rules.organizations)
-    for name, stage in extra:
-        at = [k for k in range(len(text)) if text.startswith(name, k)]
-        orgs.append(Organization(name=name, kind="government" if stage == "place" else "company", stage=stage,
-                                 evidence=[Span(start=k, end=k + len(name), field="name") for k in at]))
-    return Context.build(doc, rules, orgs)
 
 
 def _proposed(ctx: Context) -> list[tuple[str, list[str]]]:
@@ -36,7 +24,7 @@ def _proposed(ctx: Context) -> list[tuple[str, list[str]]]:
 
 
 def test_a_country_listed_with_an_organization_before_signed_is_a_proposed_agreement():
-    ctx = _with_candidates("Chile and the Nordic Council have signed a memorandum of cooperation on hydrogen "
+    ctx = with_candidates("Chile and the Nordic Council have signed a memorandum of cooperation on hydrogen "
                            "on 3 May 2024.", [("Chile", "place")])
     assert not ctx.rules.events  # the rules read no country as a party
     assert _proposed(ctx) == [("agreement", ["Chile", "Nordic Council"])]
@@ -54,47 +42,47 @@ def test_words_between_the_list_and_its_verb():
     for text in ("Chile and the Nordic Council on Monday agreed to strengthen cooperation on hydrogen.",
                  "Chile and the Nordic Council (NC) jointly signed a hydrogen pact.",
                  "Chile, Peru and the Nordic Council all signed a hydrogen pact."):
-        ctx = _with_candidates(text, [("Chile", "place"), ("Peru", "place")])
+        ctx = with_candidates(text, [("Chile", "place"), ("Peru", "place")])
         assert [t for t, _ in _proposed(ctx)] == ["agreement"], text
         assert "Chile" in _proposed(ctx)[0][1]
 
 
 def test_the_other_side_after_with_joins_the_listed_subject():
-    ctx = _with_candidates("Peru, Kestrel Group and Lumio Labs all join with the Corvale Investment Fund and "
+    ctx = with_candidates("Peru, Kestrel Group and Lumio Labs all join with the Corvale Investment Fund and "
                            "Harrow Motors, the ministry said.", [("Peru", "place")])
     assert _proposed(ctx) == [("agreement", ["Corvale Investment Fund", "Harrow Motors", "Kestrel Group",
                                              "Lumio Labs", "Peru"])]
     assert event_features(ctx, len(ctx.rules.events))["proposed|shape=en_with"] == 1.0
-    ctx = _with_candidates("Peru signed an agreement on a hydro power plant with the Nordic Council in May.",
+    ctx = with_candidates("Peru signed an agreement on a hydro power plant with the Nordic Council in May.",
                            [("Peru", "place")])
     assert _proposed(ctx) == [("agreement", ["Nordic Council", "Peru"])]
 
 
 def test_set_ups_and_meetings():
-    ctx = _with_candidates("Chile and the Nordic Council have merged to create the Southern Energy Alliance.",
+    ctx = with_candidates("Chile and the Nordic Council have merged to create the Southern Energy Alliance.",
                            [("Chile", "place")])
     assert [t for t, _ in _proposed(ctx)] == ["joint_entity"]
-    ctx = _with_candidates("From 3 to 6 May, Chile and the Nordic Council jointly organized the 21st Chile-U.S. "
+    ctx = with_candidates("From 3 to 6 May, Chile and the Nordic Council jointly organized the 21st Chile-U.S. "
                            "Young Scholars' Dialogue in Santiago.", [("Chile", "place")])
     assert [t for t, _ in _proposed(ctx)] == ["meeting"]
     # held, hosted or organized with no meeting named in its clause: no meeting
-    ctx = _with_candidates("Chile and the Nordic Council hosted 40 students in May.", [("Chile", "place")])
+    ctx = with_candidates("Chile and the Nordic Council hosted 40 students in May.", [("Chile", "place")])
     assert _proposed(ctx) == []
 
 
 def test_no_proposal_for_a_plan_an_object_a_single_name_or_a_pair_the_rules_hold():
     extra = [("Chile", "place")]
-    assert _proposed(_with_candidates("Chile and the Nordic Council will sign a hydrogen pact.", extra)) == []
-    assert _proposed(_with_candidates("Chile and the Nordic Council plan to sign a hydrogen pact.", extra)) == []
-    assert _proposed(_with_candidates("Talks between Chile and the Nordic Council signed off on a pact.", extra)) == []
-    assert _proposed(_with_candidates("The Nordic Council signed a pact on hydrogen in Chile.", extra)) == []
-    held = _with_candidates("Harlow University and Stennis Institute of Technology signed a memorandum of "
+    assert _proposed(with_candidates("Chile and the Nordic Council will sign a hydrogen pact.", extra)) == []
+    assert _proposed(with_candidates("Chile and the Nordic Council plan to sign a hydrogen pact.", extra)) == []
+    assert _proposed(with_candidates("Talks between Chile and the Nordic Council signed off on a pact.", extra)) == []
+    assert _proposed(with_candidates("The Nordic Council signed a pact on hydrogen in Chile.", extra)) == []
+    held = with_candidates("Harlow University and Stennis Institute of Technology signed a memorandum of "
                             "understanding on 3 May 2024.", [])
     assert [e.type for e in held.rules.events] == ["agreement"] and held.proposed == []
 
 
 def test_a_rule_event_holding_some_of_a_kept_proposal_s_parties_gives_way_to_it():
-    ctx = _with_candidates("Peru, Kestrel Group and Lumio Labs all join with the Corvale Investment Fund and "
+    ctx = with_candidates("Peru, Kestrel Group and Lumio Labs all join with the Corvale Investment Fund and "
                            "Harrow Motors, the ministry said.", [("Peru", "place")])
     [proposal] = ctx.proposed
     trig = next(s for s in proposal.evidence if s.field == "trigger")
@@ -115,7 +103,7 @@ def test_a_rule_event_holding_some_of_a_kept_proposal_s_parties_gives_way_to_it(
 def test_proposing_is_linear_on_hostile_text():
     def run(n: int) -> float:
         text = "Chile and " + "the Nordic Council, " * n + "on on on on on have also signed."
-        ctx = _with_candidates(text, [("Chile", "place")])
+        ctx = with_candidates(text, [("Chile", "place")])
         t0 = time.perf_counter()
         for _ in range(3):
             _english_subjects(ctx)
@@ -127,6 +115,6 @@ def test_proposing_is_linear_on_hostile_text():
 
 def test_signings_the_rules_read_one_per_pair_are_not_proposed_as_one():
     # "signed agreements with D": the rules' one signing per pair stands, not one of all four
-    ctx = _with_candidates("On 2 April 2024, Kestrel Dynamics Ltd., Lumio Systems Ltd. and Veltrix Power Ltd. signed "
+    ctx = with_candidates("On 2 April 2024, Kestrel Dynamics Ltd., Lumio Systems Ltd. and Veltrix Power Ltd. signed "
                            "cooperation agreements with Harlow University.", [])
     assert len(ctx.rules.events) == 3 and ctx.proposed == []

@@ -8,10 +8,10 @@ from types import SimpleNamespace
 
 from partnergraph.documents.prepare import prepare
 from partnergraph.extraction.rules import RuleBackend
+from learn_contexts import with_candidates
 from partnergraph.learn.candidates import Context, event_features
 from partnergraph.learn.decide import decide
 from partnergraph.learn.modelfile import DEFAULT_THRESHOLDS
-from partnergraph.models import Organization, Span
 
 
 def _context(text: str) -> Context:
@@ -125,21 +125,10 @@ def test_pairs_listed_with_yu_stay_one_event_per_pair():
 
 # ---- events proposed over all the candidates ----------------------------------------------------
 
-def _with_candidates(text: str, extra: list[tuple[str, str]]) -> Context:
-    """The context with organizations the rules did not read (a place, a short form the tagger
-    found: `extra` as (name, stage)), named wherever they are written."""
-    doc = prepare(text, id="t")
-    rules = RuleBackend().extract(doc)
-    orgs = list(rules.organizations)
-    for name, stage in extra:
-        at = [k for k in range(len(text)) if text.startswith(name, k)]
-        orgs.append(Organization(name=name, kind="government" if stage == "place" else "company", stage=stage,
-                                 evidence=[Span(start=k, end=k + len(name), field="name") for k in at]))
-    return Context.build(doc, rules, orgs)
 
 
 def test_a_place_joined_by_yu_before_a_trigger_makes_a_proposed_event():
-    ctx = _with_candidates("3月5日,青岚省与江川工程研究院在福州签署新一轮战略合作框架协议。",
+    ctx = with_candidates("3月5日,青岚省与江川工程研究院在福州签署新一轮战略合作框架协议。",
                            [("青岚省", "place"), ("江川工程研究院", "tagger")])
     assert not ctx.rules.events  # the rules read no event: they read no party here
     [ev] = ctx.proposed
@@ -156,15 +145,15 @@ def test_a_place_joined_by_yu_before_a_trigger_makes_a_proposed_event():
 
 
 def test_no_proposal_for_a_plan_a_pair_the_rules_hold_names_not_joined_or_a_meeting():
-    plan = _with_candidates("3月5日,青岚省与江川工程研究院将签署新一轮战略合作框架协议。",
+    plan = with_candidates("3月5日,青岚省与江川工程研究院将签署新一轮战略合作框架协议。",
                             [("青岚省", "place"), ("江川工程研究院", "tagger")])
     assert plan.proposed == []
     held = _context("3月5日,星河科技有限公司与江南理工大学签署战略合作协议。")
     assert [e.type for e in held.rules.events] == ["agreement"] and held.proposed == []
-    apart = _with_candidates("3月5日,青岚省代表团参观了江川工程研究院,并签署合作协议。",
+    apart = with_candidates("3月5日,青岚省代表团参观了江川工程研究院,并签署合作协议。",
                              [("青岚省", "place"), ("江川工程研究院", "tagger")])
     assert [e for e in apart.proposed if e.type == "agreement"] == []
-    talks = _with_candidates("3月5日,青岚省与江川工程研究院举行座谈会。", [("青岚省", "place"), ("江川工程研究院", "tagger")])
+    talks = with_candidates("3月5日,青岚省与江川工程研究院举行座谈会。", [("青岚省", "place"), ("江川工程研究院", "tagger")])
     assert talks.proposed == []  # a meeting's shape is not proposed: A与B is as often its topic or guests
 
 
@@ -195,14 +184,14 @@ def test_an_unveiling_at_a_signing_proposes_a_set_up_of_the_signing_parties():
     read = _context("3月5日,江南理工大学与星河科技有限公司签署战略合作协议,并为江南理工大学星河研究院揭牌。")
     assert sorted(e.type for e in read.rules.events) == ["agreement", "joint_entity"] and read.proposed == []
     # a proposal of the first shape has its parties' spans: not this shape
-    ctx = _with_candidates("3月5日,青岚省与江川工程研究院在福州签署新一轮战略合作框架协议。",
+    ctx = with_candidates("3月5日,青岚省与江川工程研究院在福州签署新一轮战略合作框架协议。",
                            [("青岚省", "place"), ("江川工程研究院", "tagger")])
     assert "proposed|shape=at_signing" not in event_features(ctx, 0)
 
 
 def test_a_list_on_one_side_of_yu_proposes_each_member_with_the_other_side():
     # the rules read the list alone (the hub is a name only the tagger found): each member with it
-    hub = _with_candidates("3月5日,南川军分区与江南高级中学、南川市第五中学、江南师范大学附属小学等4家单位"
+    hub = with_candidates("3月5日,南川军分区与江南高级中学、南川市第五中学、江南师范大学附属小学等4家单位"
                            "举行共建签约仪式。", [("南川军分区", "tagger")])
     assert [sorted(e.parties) for e in hub.rules.events] == [["南川市第五中学", "江南师范大学附属小学", "江南高级中学"]]
     n = len(hub.rules.events)
@@ -214,11 +203,11 @@ def test_a_list_on_one_side_of_yu_proposes_each_member_with_the_other_side():
     assert "proposed|shape=listed" not in got[("agreement", "江南高级中学")]  # joined by 与 itself
     assert got[("agreement", "南川市第五中学")]["proposed|shape=listed"] == 1.0
     # a counted list before 与 and its other side
-    counted = _with_candidates("3月5日,星河科技有限公司、远川电子有限公司等11家企业与江大签署产学合作协议。",
+    counted = with_candidates("3月5日,星河科技有限公司、远川电子有限公司等11家企业与江大签署产学合作协议。",
                                [("江大", "tagger")])
     assert {tuple(e.parties) for e in counted.proposed} >= {("星河科技有限公司", "江大"), ("远川电子有限公司", "江大")}
     # pairs side by side (A与B、C与D) are no list with a hub
-    pairs = _with_candidates("大会上,星河大学与远川大学、海岳大学与青岚大学等签署合作协议。", [])
+    pairs = with_candidates("大会上,星河大学与远川大学、海岳大学与青岚大学等签署合作协议。", [])
     assert not any("星河大学" in e.parties and "海岳大学" in e.parties for e in pairs.proposed)
 
 
@@ -228,18 +217,18 @@ def test_wo_shi_before_yu_signs_as_the_article_s_one_city():
     title = "江川市与星河银行、远川银行举行签约仪式\n"
     body = "3月29日,我市与星河银行江南省分行、远川银行江南省分行、海岳银行江南省分行举行全面合作签约仪式。"
     banks = ["星河银行江南省分行", "远川银行江南省分行", "海岳银行江南省分行"]
-    ctx = _with_candidates(title + body, [("江川市", "place")])
+    ctx = with_candidates(title + body, [("江川市", "place")])
     n = len(ctx.rules.events)
     home = {e.parties[1]: event_features(ctx, n + k) for k, e in enumerate(ctx.proposed) if e.parties[0] == "江川市"}
     assert set(banks) <= set(home)
     assert all(home[b]["proposed|home"] == 1.0 for b in banks)
     assert "proposed|home" not in home["星河银行"]  # 江川市与星河银行 in the title: named itself
-    none = _with_candidates(body, [])
+    none = with_candidates(body, [])
     assert none.proposed == []
-    two = _with_candidates("江川市、远川市代表出席。" + body, [("江川市", "place"), ("远川市", "place")])
+    two = with_candidates("江川市、远川市代表出席。" + body, [("江川市", "place"), ("远川市", "place")])
     assert not any(set(e.parties) & {"江川市", "远川市"} for e in two.proposed)
     # 本市 inside a name (熊本市) is no reference to the article's city
-    inside = _with_candidates("江川市代表团访问熊本\n3月5日,熊本市与星河银行江南省分行签署合作协议。",
+    inside = with_candidates("江川市代表团访问熊本\n3月5日,熊本市与星河银行江南省分行签署合作协议。",
                               [("江川市", "place"), ("熊本市", "place")])
     assert [sorted(e.parties) for e in inside.proposed] == [["星河银行江南省分行", "熊本市"]]
 
@@ -266,19 +255,19 @@ def test_a_tagger_reading_glued_before_a_name_written_alone_signs_as_that_name()
     # the name beside 与 is 南川军分区, which signs with each school, not the glued reading
     text = ("南川军分区和江南高级中学签订共建协议\n近日,南川市双拥办协调南川军分区与江南高级中学、南川市第五中学、"
             "江南师范大学附属小学等3家单位举行共建签约仪式。")
-    ctx = _with_candidates(text, [("南川市双拥办协调南川军分区", "tagger"), ("南川军分区", "place")])
+    ctx = with_candidates(text, [("南川市双拥办协调南川军分区", "tagger"), ("南川军分区", "place")])
     agreements = {tuple(e.parties) for e in ctx.proposed if e.type == "agreement"}
     assert {("南川军分区", m) for m in ("南川市第五中学", "江南师范大学附属小学")} <= agreements
     assert not any("南川市双拥办协调南川军分区" in e.parties for e in ctx.proposed)
     # a name the article never writes alone keeps the tagger's reading
-    alone = _with_candidates(text.split("\n")[1], [("南川市双拥办协调南川军分区", "tagger"), ("南川军分区", "place")])
+    alone = with_candidates(text.split("\n")[1], [("南川市双拥办协调南川军分区", "tagger"), ("南川军分区", "place")])
     assert any("南川市双拥办协调南川军分区" in e.parties for e in alone.proposed)
 
 
 
 def test_a_set_up_proposed_beside_a_signing_is_not_proposed_again_at_its_unveiling():
     # A与B共建… proposes the set-up; its unveiling at the signing is the same set-up, not a second one
-    ctx = _with_candidates("3月5日,青岚省与江川工程研究院共建联合实验室并签署合作协议,联合实验室同步揭牌。",
+    ctx = with_candidates("3月5日,青岚省与江川工程研究院共建联合实验室并签署合作协议,联合实验室同步揭牌。",
                            [("青岚省", "place"), ("江川工程研究院", "tagger")])
     assert sorted((e.type, tuple(sorted(e.parties))) for e in ctx.proposed) == [
         ("agreement", ("江川工程研究院", "青岚省")), ("joint_entity", ("江川工程研究院", "青岚省"))]

@@ -80,7 +80,7 @@ from partnergraph.learn.names import (
     link_governments,
 )
 from partnergraph.learn.places import english_place_candidates, place_candidates
-from partnergraph.learn.proposals import PROPOSED_STAGE
+from partnergraph.learn.proposals import PROPOSED_STAGE, en_name_runs
 from partnergraph.learn.proposals import view as proposal_view
 from partnergraph.learn.people import TAGGED_STAGE, zh_committee_place
 from partnergraph.learn.text import sentences
@@ -389,13 +389,6 @@ def decide(
     return rules.model_copy(update={"organizations": kept_orgs, "people": people, "events": events})
 
 
-# what may stand between two names of one list: a comma or "and" or "&", an optional "the", and
-# an acronym in brackets after the first name ("Kestrel Group (KG), Lumio and the Veltrix Fund",
-# the acronym's bracket when the rules read the acronym as an alias); matched on gaps of at most
-# _MAX_LIST_GAP characters
-_LIST_GAP = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?(?:[,;]\s*(?:and\b|&)?|and\b|&)\s*(?:the\s+)?", re.IGNORECASE)
-_ALIAS_GAP = re.compile(r"\s?\(")
-_MAX_LIST_GAP = 40
 _MAX_TRIGGER_GAP = 30  # characters between a list and its trigger ("on Monday jointly")
 
 
@@ -411,16 +404,7 @@ def _listed_together(ctx: Context, k: int, ids: list[int]) -> set[int]:
     si = ctx.sentence_at(trig.start)
     ms = [m for m in ctx.by_sentence.get(si, []) if m[2] in wanted]
     text = ctx.doc.text
-    runs: list[list[tuple[int, int, int]]] = []
-    for m in ms:
-        last = runs[-1][-1] if runs else None
-        gap = text[last[1]:m[0]] if last is not None else ""
-        if last is not None and last[2] == m[2] and _ALIAS_GAP.fullmatch(gap):
-            runs[-1][-1] = (last[0], m[1], m[2])  # "Harlow University (HU": one name
-        elif last is not None and len(gap) <= _MAX_LIST_GAP and _LIST_GAP.fullmatch(gap):
-            runs[-1].append(m)
-        else:
-            runs.append([m])
+    runs = en_name_runs(text, ms)
     out: set[int] = set()
     with_side = False
     for run in runs:

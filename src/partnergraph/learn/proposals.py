@@ -350,8 +350,10 @@ def _visits_to_sign(ctx: Context, v: str, out: list[Event], held: dict[str, list
 
 # ---- English: names listed as the subject of a signing, a set-up or a meeting ----------------
 
-# what stands between two names of one list ("Kestrel, Lumio and the Veltrix Fund"; an acronym in
-# brackets after a name: "Kestrel Group (KG) and Lumio")
+# what may stand between two names of one list: a comma or "and" or "&", an optional "the", and
+# an acronym in brackets after the first name ("Kestrel Group (KG), Lumio and the Veltrix Fund",
+# the acronym's bracket when the rules read the acronym as an alias); matched on gaps of at most
+# _EN_MAX_LIST_GAP characters
 _EN_LIST_GAP = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?(?:[,;]\s*(?:and\b|&)?|and\b|&)\s*(?:the\s+)?", re.IGNORECASE)
 _EN_ALIAS_GAP = re.compile(r"\s?\(")
 _EN_MAX_LIST_GAP = 40
@@ -387,11 +389,19 @@ EN_SHAPES = ("subject", "with")  # the listed subject alone, or with the other s
 def _en_runs(ctx: Context, si: int) -> list[list[tuple[int, int, int]]]:
     """The names of sentence si as lists (each name once, another reading of the same words left
     out), in text order."""
-    text = ctx.doc.text
+    return en_name_runs(ctx.doc.text, ctx.by_sentence.get(si, []), readings_once=True)
+
+
+def en_name_runs(text: str, ms: list[tuple[int, int, int]], *,
+                 readings_once: bool = False) -> list[list[tuple[int, int, int]]]:
+    """English name mentions (start, end, organization), in text order, as the lists they stand
+    in: a name joins the list before it across a list gap, and its own bracketed acronym right
+    after it makes one name with it ("Kestrel Group (KG"). With `readings_once`, a mention
+    overlapping the one before (another reading of the same words) is left out."""
     runs: list[list[tuple[int, int, int]]] = []
-    for m in ctx.by_sentence.get(si, []):
+    for m in ms:
         last = runs[-1][-1] if runs else None
-        if last is not None and m[0] < last[1]:
+        if readings_once and last is not None and m[0] < last[1]:
             continue  # another reading of the same words
         gap = text[last[1]:m[0]] if last is not None else ""
         if last is not None and last[2] == m[2] and _EN_ALIAS_GAP.fullmatch(gap):
