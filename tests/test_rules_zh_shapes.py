@@ -549,3 +549,9 @@ def test_a_visitor_referred_to_by_surname_and_post_is_its_body():
     # two people of different bodies share the reference: none is meant
     z = zh("江川市人民政府副市长陈丽华、远川市人民政府副市长陈国强出席。下午,陈市长带队赴北岭工业大学开展调研。")
     assert not any("北岭工业大学" in e[1] for e in events(z))
+
+
+def test_a_compound_surname_stands_whole_before_the_post():
+    # 欧阳 is one surname: 副市长欧阳明辉 is then 欧阳市长, not 欧市长
+    x = zh("10月29日上午,江川市人民政府副市长欧阳明辉出席推介活动。29日下午,欧阳市长带队赴远川工业大学开展调研。")
+    assert ("visit", frozenset({"江川市人民政府", "远川工业大学"})) in events(x)

@@ -26,7 +26,8 @@ from partnergraph.extraction.stages import name_spans
 from partnergraph.learn.bounds import best_alias_owner
 from partnergraph.learn.linear import LinearModel
 from partnergraph.learn.places import place_forms, place_named
-from partnergraph.learn.tagger import _data_lines, name_lexicon
+from partnergraph.learn.datafiles import data_lines
+from partnergraph.learn.tagger import name_lexicon
 from partnergraph.models import Document, Organization, Span
 
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
@@ -165,7 +166,7 @@ def _capitalised_run(text: str, i: int, stops: frozenset[str]) -> int:
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
     """Lower-cased honorifics and one-word titles: words that open a person's mention, not a name's."""
-    one_word = {t.lower() for t in _data_lines("en_titles.txt") if " " not in t}
+    one_word = {t.lower() for t in data_lines("en_titles.txt") if " " not in t}
     return frozenset(name_lexicon("en").honorifics | one_word)
 
 

@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 
 from partnergraph.documents.traditional import to_simplified
+from partnergraph.learn.datafiles import data_lines
 from partnergraph.learn.scoring import norm_person
 from partnergraph.models import Person, Span
 
@@ -34,7 +35,6 @@ _NOT_BEFORE_TITLE = r"(?:who|which|that|and|or|but|with|said|says|met|meets|to|o
 @lru_cache(maxsize=1)
 def _en_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     from partnergraph.extraction.rules.english.lexicon import honorific_pattern, title_pattern
-    from partnergraph.learn.datafiles import data_lines
 
     # the rules' titles and those read beside a tagged name only (en_person_titles.txt)
     extra = "|".join(re.escape(t).replace("\\ ", r"\s+") for t in

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from partnergraph.errors import ModelError
 from partnergraph.learn.crf_file import CrfWeights, model_attributes, model_weights
-from partnergraph.learn.datafiles import data_lines as _data_lines
+from partnergraph.learn.datafiles import data_lines
 
 # a word is a run of letters and digits; every punctuation mark is its own token, so a name
 # ends where the annotation ends: "Samsung" in "Samsung's", "China" in "Australia-China",
@@ -396,7 +396,7 @@ def sequences(text: str, sents: list[tuple[int, int]], lang: str) -> list[list[t
 
 def heads(lang: str) -> frozenset[str]:
     """Organization head words (English, lower-cased) or head characters (Chinese), from the lexicons."""
-    words = _data_lines("zh_org_suffixes.tsv" if lang == "zh" else "en_org_heads.tsv")
+    words = data_lines("zh_org_suffixes.tsv" if lang == "zh" else "en_org_heads.tsv")
     return frozenset(w[-1] for w in words if w) if lang == "zh" else frozenset(w.lower() for w in words)
 
 
@@ -410,15 +410,15 @@ def name_lexicon(lang: str) -> NameLexicon:
     """The tagger's word lists for a language, read once from the package's lexicons."""
     if lang == "zh":
         return NameLexicon(heads=heads(lang))
-    places = [*_data_lines("en_places.txt"), *_data_lines("en_nationalities.txt")]
-    titles = _data_lines("en_titles.txt")
+    places = [*data_lines("en_places.txt"), *data_lines("en_nationalities.txt")]
+    titles = data_lines("en_titles.txt")
     place_names = frozenset(tuple(word_tokens(p)) for p in places if p)
     return NameLexicon(
         heads=heads(lang),
         places=place_names,
         place_firsts=frozenset(n[0] for n in place_names if n),
         title_words=frozenset(w.lower() for t in titles for w in _TOKEN.findall(t)),
-        honorifics=frozenset(h.lower().rstrip(".") for h in _data_lines("en_honorifics.txt")),
+        honorifics=frozenset(h.lower().rstrip(".") for h in data_lines("en_honorifics.txt")),
     )
 
 

@@ -584,8 +584,6 @@ def _dedupe(people: list[PersonRec]) -> list[PersonRec]:
     return out
 
 
-# compound surnames, whose bearer is referred to by two characters before a post (欧阳书记)
-_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "令狐", "慕容", "宇文", "司徒", "夏侯")
 # a deputy's post referred to without its rank (陈市长 for 副市长陈丽华)
 _RANKS = ("常务副", "副")
 
@@ -598,10 +596,11 @@ def post_references(people: list[PersonRec]) -> dict[str, Org]:
     found: dict[str, set[int]] = {}
     body: dict[int, Org] = {}
     names = {p.name for p in people}
+    compound = lexicon().surnames2  # 欧阳书记: a compound surname before the post
     for p in people:
         if p.org is None or not p.title or len(p.name) < 2:
             continue
-        surname = p.name[:2] if p.name.startswith(_COMPOUND_SURNAMES) and len(p.name) >= 3 else p.name[:1]
+        surname = p.name[:2] if p.name[:2] in compound and len(p.name) >= 3 else p.name[:1]
         post = re.split(r"[、,，]", p.title)[-1]
         posts = {post} | {post[len(r):] for r in _RANKS if post.startswith(r) and len(post) > len(r) + 1}
         for q in posts:
