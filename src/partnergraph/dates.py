@@ -90,6 +90,15 @@ class DateMention:
         return f"{year:04d}-{self.month:02d}-{self.day:02d}"
 
 
+def month_year(year: int, month: int, published: str | None) -> int:
+    """The year of a month told without its own: `year` (the published year, or an anchor's), or
+    the year before when the month comes after the published month ("In May" in a March article,
+    7月中旬 in a June one: it is past)."""
+    if published and re.match(r"\d{4}-\d{2}", published) and month > int(published[5:7]):
+        return year - 1
+    return year
+
+
 # letters the case-insensitive month names also match: the long s, the dotless i and the
 # dotted capital I (whose lower case is i and a combining dot), so "ſept" and "aprıl" are
 # months, not a KeyError

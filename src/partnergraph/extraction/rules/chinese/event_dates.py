@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from datetime import date, timedelta
 
-from partnergraph.dates import WIRE_MARKS, DateMention, stamped
+from partnergraph.dates import WIRE_MARKS, DateMention, month_year, stamped
 from partnergraph.extraction.rules.chinese.view import ZhText, dates_between
 
 # a day without its month (中新社北京5月6日电 …5日在香港签署)
@@ -184,9 +184,8 @@ def _month_part(zt: ZhText, a: int, b: int, lead: DateMention | None) -> DateMen
     if m is None or not 1 <= int(m.group(1)) <= 12:
         return None
     month, year = int(m.group(1)), _anchor_year(zt, lead)
-    pub = zt.published
-    if year is not None and pub and re.match(r"\d{4}-\d{2}", pub) and month > int(pub[5:7]):
-        year -= 1
+    if year is not None:
+        year = month_year(year, month, zt.published)
     return DateMention(m.start(), m.end(), year, month, None)
 
 

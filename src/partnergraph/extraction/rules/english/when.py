@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from bisect import bisect_right
 
-from partnergraph.dates import MONTHS, DateMention, find_dates, stamped
+from partnergraph.dates import MONTHS, DateMention, find_dates, month_year, stamped
 from partnergraph.extraction.rules.english.text import Article, Sentence
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -76,7 +76,7 @@ def event_part(art: Article, sent: Sentence) -> tuple[int, int]:
         first = _ANY_EVENT_VERB.search(low, sent.start, sent.end)
         perfect = _PERFECT.search(low, max(sent.start, first.start() - 60), first.end()) if first else None
         if perfect is not None and perfect.end() == first.end():
-            said = [m for m in _STATEMENT.finditer(low, sent.start, sent.end)]
+            said = list(_STATEMENT.finditer(low, sent.start, sent.end))
             if any(m.end() <= perfect.start() for m in said):
                 got = (perfect.start(), sent.end)
             else:
@@ -161,9 +161,7 @@ def date_for(art: Article, sent: Sentence, para_dates: list[tuple[str, tuple[int
         # "In May, X signed ...": the month of the published year, or of the year before when it
         # is still to come
         month = MONTHS[mo.group(1).lower()]
-        year = int(art.published[:4])
-        if len(art.published) >= 7 and month > int(art.published[5:7]):
-            year -= 1
+        year = month_year(int(art.published[:4]), month, art.published)
         return f"{year:04d}-{month:02d}", (mo.start(1), mo.end(1))
     m = _BARE_YEAR.search(view, a, b)
     if m:
@@ -250,7 +248,7 @@ class EventDates:
         """The date of an event of type `kind` told in the text [start, end)."""
         date, span = self._date_at(start, end)
         if date is None and kind in _RESTATED_KINDS:
-            return restated_date(self.art, start, kind) or (None, None)
+            return restated_date(self.art, self.starts, start, kind) or (None, None)
         return date, span
 
     def _date_at(self, start: int, end: int) -> tuple[str | None, tuple[int, int] | None]:
@@ -285,11 +283,12 @@ RESTATED_WITHIN = 3
 _YEAR_AT = re.compile(r"((?:19|20)\d\d)\b")
 
 
-def restated_date(art: Article, start: int, kind: str) -> tuple[str | None, tuple[int, int]] | None:
+def restated_date(art: Article, starts: list[int], start: int,
+                  kind: str) -> tuple[str | None, tuple[int, int]] | None:
     """The date a later sentence gives an undated event of type `kind` told at `start`, when it
     restates the event by its kind ("The agreement was signed on Aug 17"): the first of the next
-    few sentences that does, with a month's date or a bare year right after the verb."""
-    starts = [sent.start for sent in art.sentences]
+    few sentences that does, with a month's date or a bare year right after the verb. `starts`:
+    the article's sentence starts."""
     k = bisect_right(starts, start) - 1
     for sent in art.sentences[k + 1:k + 1 + RESTATED_WITHIN]:
         m = _RESTATED.match(art.view, sent.start, sent.end)
