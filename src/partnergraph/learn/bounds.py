@@ -14,6 +14,7 @@ Every feature is a small named function shared by training and extraction.
 
 from __future__ import annotations
 
+from partnergraph.extraction.rules.chinese.aliases import norm as _without_legal_end  # 中轻集团 of 中国轻工集团有限公司
 from partnergraph.learn.linear import LinearModel
 from partnergraph.models import Extraction, Organization, Span
 
@@ -221,17 +222,6 @@ def best_alias_owner(name: str, orgs: list[Organization], model: LinearModel | N
 # forms sharing a last character that a short form is compared with (a page listing 200
 # universities compares each with 60, not 200)
 _MAX_BUCKET = 60
-# legal endings a short form drops (中轻集团 of 中国轻工集团有限公司)
-_LEGAL_ENDS = ("股份有限公司", "有限责任公司", "有限公司")
-
-
-def _without_legal(form: str) -> str:
-    for end in _LEGAL_ENDS:
-        if form.endswith(end) and len(form) > len(end) + 1:
-            return form[:-len(end)]
-    return form
-
-
 def kept_apart(text: str, rules: Extraction) -> set[frozenset[str]]:
     """Names the text holds apart: parties of one rule event (甲与乙签署: two bodies), and two
     names one connective joins (北京大学和北京师范大学, 甲、乙)."""
@@ -262,11 +252,11 @@ def merge_proposals(orgs: list[Organization], apart: set[frozenset[str]] = froze
     by_last: dict[str, list[tuple[int, str]]] = {}
     for k, other in rules_orgs:
         for form in dict.fromkeys([other.name, *other.aliases]):
-            bare = _without_legal(form)
+            bare = _without_legal_end(form)
             if bare:
                 by_last.setdefault(bare[-1], []).append((k, bare))
     for i, o in rules_orgs:
-        name = _without_legal(o.name)
+        name = _without_legal_end(o.name)
         if len(name) < 3:
             continue
         owners: list[tuple[int, str, list[int]]] = []
@@ -285,7 +275,7 @@ def merge_proposals(orgs: list[Organization], apart: set[frozenset[str]] = froze
 
 def merge_features(orgs: list[Organization], i: int, k: int, form: str, at: list[int], n_owners: int) -> dict[str, float]:
     """A short form's features (`alias_features`) and that both are the rules' names."""
-    f = alias_features(_without_legal(orgs[i].name), orgs[k], form, at, n_owners)
+    f = alias_features(_without_legal_end(orgs[i].name), orgs[k], form, at, n_owners)
     f["alias|rules"] = 1.0
     return f
 
