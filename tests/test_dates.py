@@ -103,3 +103,18 @@ def test_a_clock_time_after_a_date_marks_a_page_stamp():
         assert stamped(text, d.end), text
     text = "signed on March 3, 2024 in Oslo"
     assert not stamped(text, find_dates(text)[0].end)
+
+
+def test_weekday_with_day_and_month_in_brackets_reads_the_order_from_the_published_weekday():
+    # "on Monday (10/09)": 10 September 2018 was a Monday, 9 October a Tuesday
+    assert resolved("signed on Monday (10/09) in Seoul", "2018-09-12") == ["2018-09-10"]
+    assert resolved("signed on Tuesday (10/09) in Seoul", "2018-10-12") == ["2018-10-09"]
+    # a part over 12 is the day; with no published date the day comes first
+    assert resolved("met on Friday (25/10)", "2019-10-30") == ["2019-10-25"]
+    assert resolved("signed on Monday (10/09) in Seoul") == ["--09-10"]
+
+
+def test_ambiguous_numeric_date_read_by_the_weekday_before_it():
+    assert resolved("Monday, 10/09/2018: the two firms") == ["2018-09-10"]
+    assert resolved("Tuesday, 10/09/2018: the two firms") == ["2018-10-09"]
+    assert resolved("05/06/2024") == []

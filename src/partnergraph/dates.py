@@ -45,9 +45,14 @@ _SHAPES = [
     # (2023年8月25-26日, 6月1至3日)
     r"(?:(?P<y3>(?:19|20)\d\d)\s*年\s*)?(?P<m3>[01]?\d)\s*月"
     r"(?:\s*(?P<d3>[0-3]?\d)(?:\s?[-~–—至到]\s?[0-3]?\d)?\s*[日号])?",
-    # 16/10/2024 when it can be told apart: the part over 12 is the day (10/16/2024 too); an
-    # ambiguous 05/06/2024 is left undated
+    # 16/10/2024 when it can be told apart: the part over 12 is the day (10/16/2024 too), or a
+    # weekday before it tells ("Monday, 10/09/2018"); else an ambiguous 05/06/2024 is left undated
+    r"(?:\b(?P<w9>mon|tues|wednes|thurs|fri|satur|sun)day,?\s{0,3})?"
     r"(?<![\d/])(?P<a9>[0-3]?\d)/(?P<b9>[0-3]?\d)/(?P<y9>(?:19|20)\d\d)(?![\d/])",
+    # "on Monday (10/09)": a weekday and its day and month in brackets (the style of news from
+    # Indonesia and its neighbours, day first); which is day and which month the published
+    # date's weekday tells (`DateMention.resolve`)
+    r"\b(?P<w10>mon|tues|wednes|thurs|fri|satur|sun)day,?\s{0,3}\(\s{0,2}(?P<a10>[0-3]?\d)/(?P<b10>[0-3]?\d)\s{0,2}\)",
     # Dec 16, 2020 / December 10th / August 23rd, 2023 / June16 (a pasted page's lost space)
     rf"\b{_MONTH.format(g='mn4')}\s*{_DAY.format(g='d4')}\b(?:,?\s*{_YEAR.format(g='y4')})?",
     # 16 December 2020 / 7th August, 2025 / 5th of May
@@ -75,12 +80,19 @@ class DateMention:
     year: int | None
     month: int | None
     day: int | None
+    # "Monday (10/09)": the weekday written with a day and month whose order the text leaves
+    # open (0 Monday .. 6 Sunday); `month` and `day` are then the day-first reading
+    weekday: int | None = None
 
     def resolve(self, published: str | None = None) -> str | None:
         """Partial ISO 8601 for this mention, borrowing the year from `published`."""
         year = self.year
         if year is None and published and re.match(r"\d{4}", published):
             year = int(published[:4])
+        if self.weekday is not None and year is not None and published and _FULL.fullmatch(published):
+            read = _weekday_reading(self, published)
+            if read is not None:
+                return read
         if self.month is None:
             return f"{year:04d}" if year else None
         if self.day is None:
@@ -88,6 +100,29 @@ class DateMention:
         if year is None:
             return f"--{self.month:02d}-{self.day:02d}"
         return f"{year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+_FULL = re.compile(r"\d{4}-\d\d-\d\d")
+_WEEKDAY_NAMES = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+
+
+def _weekday_reading(d: DateMention, published: str) -> str | None:
+    """The reading of "Monday (10/09)" (day first or month first) that falls on its weekday on
+    or within a year before the published day; None when both do or neither does."""
+    import datetime as dt
+
+    pub = dt.date.fromisoformat(published)
+    found = set()
+    for month, day in {(d.month, d.day), (d.day, d.month)}:
+        for year in (pub.year, pub.year - 1):
+            try:
+                when = dt.date(year, month, day)
+            except (TypeError, ValueError):
+                continue
+            if when <= pub and when.weekday() == d.weekday:
+                found.add(when)
+                break
+    return found.pop().isoformat() if len(found) == 1 else None
 
 
 def month_year(year: int, month: int, published: str | None) -> int:
@@ -135,10 +170,26 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
             day = g["d7"] or g["d8"]
             d = int(day) if day else None
         elif g["y9"]:
-            a, b = int(g["a9"]), int(g["b9"])
-            if (a > 12) == (b > 12):
-                continue  # 05/06/2024: day-first or month-first, the text does not say
-            y, mo, d = int(g["y9"]), min(a, b), max(a, b)
+            a, b, y = int(g["a9"]), int(g["b9"]), int(g["y9"])
+            if a > 12 and b > 12:
+                continue
+            if a <= 12 and b <= 12:
+                # 05/06/2024: day first or month first, told only by a weekday before it
+                read = _on_weekday(y, ((b, a), (a, b)), g["w9"]) if g["w9"] else None
+                if read is None:
+                    continue
+                mo, d = read
+            else:
+                mo, d = min(a, b), max(a, b)
+        elif g["a10"]:
+            a, b = int(g["a10"]), int(g["b10"])
+            if a > 12 and b > 12:
+                continue
+            mo, d = (b, a) if a > 12 or b <= 12 else (a, b)
+            if _valid(mo, d):
+                weekday = _WEEKDAY_NAMES.index(g["w10"].lower()) if a <= 12 and b <= 12 and a != b else None
+                out.append(DateMention(m.start(), m.end(), None, mo, d, weekday))
+            continue
         elif g["mn4"]:
             y = int(g["y4"]) if g["y4"] else None
             mo, d = _month(g["mn4"]), int(g["d4"])
@@ -155,6 +206,21 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
         if _valid(mo, d):
             out.append(DateMention(m.start(), m.end(), y, mo, d))
     return out
+
+
+def _on_weekday(year: int, readings, name: str) -> tuple[int, int] | None:
+    """The one (month, day) of `readings` that falls on the weekday `name` ("mon") in `year`."""
+    import datetime as dt
+
+    want = _WEEKDAY_NAMES.index(name.lower())
+    fits = []
+    for month, day in readings:
+        try:
+            if dt.date(year, month, day).weekday() == want:
+                fits.append((month, day))
+        except ValueError:
+            pass
+    return fits[0] if len(fits) == 1 else None
 
 
 # Every date shape holds a digit, starts at most this many characters before its first digit
