@@ -169,3 +169,25 @@ def test_a_restated_signing_dates_an_undated_agreement():
             "the university on Tuesday (Aug 22).\n\nThe plan is to deepen research ties, it said.\n\n"
             "The agreement was signed on Aug 17. Harlow first worked with Stennis in 2006.")
     assert _dater(text, "2017-08-22").date_at(0, text.index("\n"), kind="agreement")[0] == "2017-08-17"
+
+
+def test_a_restated_signing_dates_an_undated_agreement_through_a_weekday():
+    # 2017-05-04 is a Thursday; the Friday before it is 2017-04-28
+    text = ("Kestrel Technical College has signed a memorandum of understanding with Lumio Methodist University."
+            "\n\nUnder the agreement, the two will develop courses.\n\nThey will also share teaching materials.\n\n"
+            "The agreement was signed on Friday, April 27, 2017.")
+    assert _dater(text, "2017-05-04").date_at(0, text.index("\n"), kind="agreement")[0] == "2017-04-27"
+    text = text.replace("Friday, April 27, 2017", "Friday")
+    assert _dater(text, "2017-05-04").date_at(0, text.index("\n"), kind="agreement")[0] == "2017-04-28"
+
+
+def test_a_weekday_told_earlier_in_the_paragraph_dates_a_signing_after_it():
+    # 2023-10-23 is a Monday: the Saturday before it is 2023-10-21
+    lead = ("Kestrel Republic and Lumio Kingdom agreed to widen their energy cooperation, officials said.\n\n"
+            "Their trade grew last year. It doubled since. Prices rose too.\n\n")
+    text = lead + ("President Arlo visited Tessaly, the capital of Lumio Kingdom, on Saturday as the first such "
+                   "visit. With the two leaders present, the Orvik Energy Agency and the Tessaly Power Authority "
+                   "signed an agreement on hydrogen.")
+    start = text.index("With the two")
+    assert _dater(text, "2023-10-23").date_at(start, len(text), kind="agreement")[0] == "2023-10-21"
+    assert ("agreement", ["Orvik Energy Agency", "Tessaly Power Authority"], "2023-10-21") in dates(text, "2023-10-23")

@@ -24,7 +24,13 @@ from partnergraph.extraction.rules.english.orgtable import OrgTable
 from partnergraph.extraction.rules.english.details import location, topics
 from partnergraph.extraction.rules.english.text import Article, Sentence, may_match
 from partnergraph.extraction.rules.english.triggers import INTENT, intended, reference, sentence_triggers
-from partnergraph.extraction.rules.english.when import date_for, lead_date, resolve_in, sentence_dates, takes_lead
+from partnergraph.extraction.rules.english.when import (
+    date_for,
+    lead_date,
+    paragraph_day,
+    sentence_dates,
+    takes_lead,
+)
 
 # Small patterns used inside loops, compiled once.
 _BETWEEN_STOP = re.compile(r"[.;:]|\s(?:was|were|is|are|has|have|held|signed|in the|on|to|for|at)\s")
@@ -482,9 +488,9 @@ class _EventReader:
         found = self._triggers(n, sent, seg)
         # the date is read only for a sentence that reports an event (most report none)
         date, dspan = date_for(art, sent, self.para_dates) if found else (None, None)
-        for d in sentence_dates(art, sent):
-            if d.month is not None:
-                self.para_dates.append((resolve_in(art, sent, d), (d.start, d.end)))
+        day = paragraph_day(art, sent)
+        if day is not None:
+            self.para_dates.append(day)
         for kind, (t0, t1) in found.items():
             date, dspan = self._event(n, sent, seg, kind, t0, t1, date, dspan)
         if n - self.recent_at > 2:

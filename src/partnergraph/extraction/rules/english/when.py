@@ -188,11 +188,36 @@ def _weekday(art: Article, sent: Sentence) -> tuple[str, tuple[int, int]] | None
     """"was signed Wednesday": the last such day on or before a full published day."""
     a, b = event_part(art, sent)
     wd = _WEEKDAY.search(art.low, a, b) if "day" in art.low[a:b] else None
-    if wd is None or not art.published or not _FULL_DATE.fullmatch(art.published):
+    day = _weekday_day(art, wd.group(1)) if wd is not None else None
+    return (day, (wd.start(1), wd.end(1))) if day is not None else None
+
+
+def _weekday_day(art: Article, name: str) -> str | None:
+    """The last day named `name` ("wednesday") on or before a full published day."""
+    if not art.published or not _FULL_DATE.fullmatch(art.published):
         return None
     pub = dt.date.fromisoformat(art.published)
-    day = pub - dt.timedelta(days=(pub.weekday() - _WEEKDAYS.index(wd.group(1))) % 7)
-    return day.isoformat(), (wd.start(1), wd.end(1))
+    return (pub - dt.timedelta(days=(pub.weekday() - _WEEKDAYS.index(name)) % 7)).isoformat()
+
+
+def told_weekday(art: Article, sent: Sentence) -> tuple[str, tuple[int, int]] | None:
+    """A weekday the sentence tells something happened on ("visited Riyadh on Saturday"), counted
+    back from the published day; not a statement's day ("the ministry said on Monday")."""
+    wd = _weekday(art, sent)
+    if wd is not None and not _SAID.search(art.low, max(sent.start, wd[1][0] - 9), wd[1][0]):
+        return wd
+    return None
+
+
+def paragraph_day(art: Article, sent: Sentence) -> tuple[str | None, tuple[int, int]] | None:
+    """What the sentence gives a later sentence of its paragraph to date by: its last date with a
+    month, else the weekday it tells ("President Yoon visited Riyadh on Saturday. With the two
+    leaders present, the ministries signed ...")."""
+    last = None
+    for d in sentence_dates(art, sent):
+        if d.month is not None:
+            last = (resolve_in(art, sent, d), (d.start, d.end))
+    return last or told_weekday(art, sent)
 
 
 # a photo's caption or credit: the day it shows is no news event's
@@ -210,8 +235,8 @@ def lead_date(art: Article) -> tuple[str | None, tuple[int, int]] | None:
         for d in sentence_dates(art, sent):
             if d.month is not None:
                 return resolve_in(art, sent, d), (d.start, d.end)
-        wd = _weekday(art, sent)
-        if wd is not None and not _SAID.search(art.low, max(sent.start, wd[1][0] - 9), wd[1][0]):
+        wd = told_weekday(art, sent)
+        if wd is not None:
             return wd
     return None
 
@@ -240,9 +265,7 @@ class EventDates:
                 last = None
             prev_end = sent.end
             self.paragraph_last.append(last)
-            for d in sentence_dates(art, sent):
-                if d.month is not None:
-                    last = (resolve_in(art, sent, d), (d.start, d.end))
+            last = paragraph_day(art, sent) or last
 
     def date_at(self, start: int, end: int, kind: str | None = None) -> tuple[str | None, tuple[int, int] | None]:
         """The date of an event of type `kind` told in the text [start, end)."""
@@ -281,6 +304,7 @@ _RESTATED_KINDS = {"agreement": ("signed", "inked", "sealed"),
 # sentences after an event's own that may restate and date it
 RESTATED_WITHIN = 3
 _YEAR_AT = re.compile(r"((?:19|20)\d\d)\b")
+_WEEKDAY_AT = re.compile(r"(" + "|".join(_WEEKDAYS) + r")\b,?\s{0,3}")
 
 
 def restated_date(art: Article, starts: list[int], start: int,
@@ -296,9 +320,16 @@ def restated_date(art: Article, starts: list[int], start: int,
             continue
         if " ".join(m.group(1).lower().split()) not in _RESTATED_KINDS[kind]:
             continue
-        d = next((d for d in sentence_dates(art, sent) if d.start == m.end() and d.month is not None), None)
+        # "was signed on Friday, April 27, 2017": a weekday may stand before the date
+        wd = _WEEKDAY_AT.match(art.low, m.end(), sent.end)
+        at = (m.end(), wd.end()) if wd else (m.end(),)
+        d = next((d for d in sentence_dates(art, sent) if d.start in at and d.month is not None), None)
         if d is not None:
             return resolve_in(art, sent, d), (d.start, d.end)
+        if wd is not None:
+            day = _weekday_day(art, wd.group(1))
+            if day is not None:
+                return day, (wd.start(1), wd.end(1))  # "was signed on Friday."
         y = _YEAR_AT.match(art.view, m.end(), sent.end)
         if y is not None:
             return y.group(1), (y.start(1), y.end(1))
