@@ -191,3 +191,14 @@ def test_a_weekday_told_earlier_in_the_paragraph_dates_a_signing_after_it():
     start = text.index("With the two")
     assert _dater(text, "2023-10-23").date_at(start, len(text), kind="agreement")[0] == "2023-10-21"
     assert ("agreement", ["Orvik Energy Agency", "Tessaly Power Authority"], "2023-10-21") in dates(text, "2023-10-23")
+
+
+def test_a_month_of_last_year_or_last_month_name_is_of_the_year_before():
+    base = "Kestrel Motors signed a memorandum of understanding with Lumio Battery Works in November{}."
+    pub = "2023-12-20"
+    assert _dater(base.format(" last year"), pub).date_at(0, 90, kind="agreement")[0] == "2022-11"
+    assert _dater(base.format(""), pub).date_at(0, 90, kind="agreement")[0] == "2023-11"
+    text = base.format("").replace("in November", "last December")
+    assert _dater(text, pub).date_at(0, 90, kind="agreement")[0] == "2022-12"
+    text = base.format(" this year").replace("November", "March")
+    assert _dater(text, pub).date_at(0, 90, kind="agreement")[0] == "2023-03"

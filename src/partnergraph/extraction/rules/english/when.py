@@ -32,8 +32,8 @@ _NOT_EVENT_DATE = re.compile(r"\b(?:until|till|valid\s+(?:through|to)|expir\w*(?
 _OTHER_DATE = re.compile(r"\b(?:founded|established|born|until|till|through|valid|expir\w*|deadline|by the end of|"
                          r"no later than|since)\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
 _MONTH_ONLY = re.compile(
-    r"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-|[Tt]his)\s+(January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)\b(?!\s*,?\s*\d)")
+    r"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-|[Tt]his|([Ll]ast))\s+(January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\b(?!\s*,?\s*\d)(?:,?\s(last|this)\s+year\b)?")
 # Days and months told against the published day: "yesterday", "on the 5th", "last month".
 _RELATIVE = re.compile(
     r"\b(?:(yesterday)|(today)|on\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of|anniversary|floor|session|meeting|"
@@ -160,9 +160,16 @@ def date_for(art: Article, sent: Sentence, para_dates: list[tuple[str, tuple[int
     if mo:
         # "In May, X signed ...": the month of the published year, or of the year before when it
         # is still to come
-        month = MONTHS[mo.group(1).lower()]
-        year = month_year(int(art.published[:4]), month, art.published)
-        return f"{year:04d}-{month:02d}", (mo.start(1), mo.end(1))
+        # "in November last year" is of the year before, "in March this year" of the published
+        # one; "last May" is the last May before the published month
+        month, year = MONTHS[mo.group(2).lower()], int(art.published[:4])
+        if mo.group(3):
+            year -= mo.group(3).lower() == "last"
+        elif mo.group(1) and len(art.published) >= 7 and month >= int(art.published[5:7]):
+            year -= 1
+        else:
+            year = month_year(year, month, art.published)
+        return f"{year:04d}-{month:02d}", (mo.start(2), mo.end(2))
     m = _BARE_YEAR.search(view, a, b)
     if m:
         return m.group(1), (m.start(1), m.end(1))
