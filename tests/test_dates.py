@@ -118,3 +118,14 @@ def test_ambiguous_numeric_date_read_by_the_weekday_before_it():
     assert resolved("Monday, 10/09/2018: the two firms") == ["2018-09-10"]
     assert resolved("Tuesday, 10/09/2018: the two firms") == ["2018-10-09"]
     assert resolved("05/06/2024") == []
+
+
+def test_a_day_without_a_year_is_never_weeks_after_the_published_day():
+    # "On December 7" in a February article happened the December before
+    assert resolved("On December 7, the forum opened", "2024-02-21") == ["2023-12-07"]
+    assert resolved("12月7日,双方签署协议", "2024-02-21") == ["2023-12-07"]
+    # up to a month after it (a page dated a day off the story, a launch announced for a day
+    # ahead) keeps the published year
+    assert resolved("On February 23, the forum opened", "2024-02-21") == ["2024-02-23"]
+    assert resolved("will launch on March 20", "2024-02-21") == ["2024-03-20"]
+    assert resolved("On February 20, the forum opened", "2024-02-21") == ["2024-02-20"]

@@ -99,10 +99,29 @@ class DateMention:
             return f"{year:04d}-{self.month:02d}" if year else None
         if year is None:
             return f"--{self.month:02d}-{self.day:02d}"
+        if self.year is None and published and _FULL.fullmatch(published) and _after(year, self.month, self.day,
+                                                                                 published, LATER_DAYS):
+            # "On December 7" in a February article: the December before (the news tells
+            # what has happened; no train event is dated after its article)
+            year -= 1
         return f"{year:04d}-{self.month:02d}-{self.day:02d}"
 
 
 _FULL = re.compile(r"\d{4}-\d\d-\d\d")
+# A day told without its year falls in the published year unless that puts it more than this
+# many days after the published day (a page's date may be a day or so off the story's, and a
+# venture announced to launch "on October 1" is dated by that day, weeks ahead)
+LATER_DAYS = 31
+
+
+def _after(year: int, month: int, day: int, published: str, days: int) -> bool:
+    """True when year-month-day is a real day more than `days` days after `published`."""
+    import datetime as dt
+
+    try:
+        return (dt.date(year, month, day) - dt.date.fromisoformat(published)).days > days
+    except ValueError:
+        return False
 _WEEKDAY_NAMES = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
 
 
