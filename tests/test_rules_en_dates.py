@@ -202,3 +202,10 @@ def test_a_month_of_last_year_or_last_month_name_is_of_the_year_before():
     assert _dater(text, pub).date_at(0, 90, kind="agreement")[0] == "2022-12"
     text = base.format(" this year").replace("November", "March")
     assert _dater(text, pub).date_at(0, 90, kind="agreement")[0] == "2023-03"
+
+
+def test_a_range_gives_a_later_sentence_of_its_paragraph_its_first_day():
+    text = ("From March 3 to April 2, 2024, a delegation of Harlow University toured Europe and visited Kestrel "
+            "Polytechnic. Cooperation agreements were signed with Lumio University during the tour.")
+    start = text.index("Cooperation")
+    assert _dater(text).date_at(start, len(text), kind="agreement")[0] == "2024-03-03"

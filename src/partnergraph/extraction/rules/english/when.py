@@ -220,10 +220,14 @@ def paragraph_day(art: Article, sent: Sentence) -> tuple[str | None, tuple[int, 
     """What the sentence gives a later sentence of its paragraph to date by: its last date with a
     month, else the weekday it tells ("President Yoon visited Riyadh on Saturday. With the two
     leaders present, the ministries signed ...")."""
-    last = None
+    last, prev = None, None
     for d in sentence_dates(art, sent):
-        if d.month is not None:
+        if d.month is None:
+            continue
+        closes = prev is not None and (r := RANGE_AFTER.match(art.view, prev.end)) is not None and r.end() > d.start
+        if not closes:  # "From November 24 to December 1, 2024": the range is its first day
             last = (resolve_in(art, sent, d), (d.start, d.end))
+        prev = d
     return last or told_weekday(art, sent)
 
 
