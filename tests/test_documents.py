@@ -184,3 +184,19 @@ def test_a_date_line_in_the_sites_own_language():
     text = ("News\nThe Kestrel probe reached Mars 2020 orbit in style today.\n\nKestrel University and Lumio "
             "Institute signed an agreement.")
     assert prepare(text, id="fr").published is None
+
+
+def test_a_date_line_with_the_month_abbreviated_between_hyphens():
+    text = "Kestrel Ministry signs MoU with Lumio Institute\n\nPosted On: 10-SEP-2018 5:40PM\n\nThe ministry signed it."
+    assert prepare(text, id="h").published == "2018-09-10"
+
+
+def test_a_byline_with_the_date_on_its_line_gives_the_published_date():
+    body = "\n\nThe Kestrel Ministry signed an agreement with the Lumio Institute of Technology in the capital."
+    for line in ("By Ayya Lmahamad | September 10, 2018", "By John Smith, Staff Writer Sept. 10, 2018",
+                 "Written by Mary Ann Lee on September 10, 2018"):
+        assert prepare("Kestrel Ministry signs MoU with Lumio Institute\n\n" + line + body, id="b").published \
+            == "2018-09-10"
+    # a sentence opening with "By" is no byline
+    line = "By Monday, September 10, 2018, the Kestrel Ministry and the Lumio Institute will have signed the plan."
+    assert prepare("Kestrel Ministry signs MoU with Lumio Institute\n\n" + line + body, id="s").published is None

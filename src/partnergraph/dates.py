@@ -59,6 +59,8 @@ _SHAPES = [
     rf"\b{_DAY.format(g='d5')}\s+(?:of\s+)?{_MONTH.format(g='mn5')}\b(?:,?\s*{_YEAR.format(g='y5')})?",
     # November 2023 / in July, 2018
     rf"\b{_MONTH.format(g='mn6')}\s*,?\s+{_YEAR.format(g='y6')}\b",
+    # 10-Sep-2018, 10-SEP-2018 (date lines of Indian and other sites)
+    rf"(?<![\d-])(?P<d11>[0-3]?\d)-{_MONTH.format(g='mn11')}-{_YEAR.format(g='y11')}(?![\d-])",
     # 2023年 alone is too vague to date an event; a bare year is left to callers.
 ]
 DATE_RE = re.compile("|".join(f"(?:{s})" for s in _SHAPES), re.IGNORECASE)
@@ -217,8 +219,10 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
         elif g["mn5"]:
             y = int(g["y5"]) if g["y5"] else None
             mo, d = _month(g["mn5"]), int(g["d5"])
-        else:
+        elif g["y6"]:
             y, mo, d = int(g["y6"]), _month(g["mn6"]), None
+        else:
+            y, mo, d = int(g["y11"]), _month(g["mn11"]), int(g["d11"])
         if y is None and d is not None:
             r = _RANGE_YEAR.match(text, m.end(), min(stop, m.end() + 40))
             y = int(r.group("y")) if r else None

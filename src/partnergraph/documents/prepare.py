@@ -155,7 +155,7 @@ def _header_date(view: str, lines: list[tuple[int, int]], lang: str = "en") -> D
                                           or _PAPER_DATELINE.match(view, d.end) is not None
                                           and view[d.start - 1:d.start] in ("(", "（"))
             if _LABELED_DATE.search(before) or dateline or appended or stamp or wire \
-                    or _date_only(view[start:d.start] + " " + after):
+                    or _date_only(_BYLINE_NAME.sub(" ", view[start:d.start]) + " " + after):
                 return d
         if not tried and not text_seen:
             short = _SHORT_DOTTED.search(view, start, end) if "." in view[start:end] else None
@@ -203,6 +203,12 @@ _FURNITURE = re.compile(
     r"|\b\d{1,2}[:：]\d\d(?:[:：]\d\d)?(?:\s?[ap]\.?m\b\.?)?|\d{1,2}[时時]\d{1,2}分",
     re.IGNORECASE,
 )
+
+
+# A byline's name before the date on its line ("By Ayya Lmahamad | September 10, 2018",
+# "By John Smith, Staff Writer Sept. 10, 2018"): up to four capitalised words after "By"
+_BYLINE_NAME = re.compile(r"^\s{0,3}(?i:written\s|posted\s|reported\s)?\s{0,3}[Bb]y\s{1,3}"
+                          r"(?:[A-Z][\w.'’-]{0,30}[\s,|]{1,4}){1,4}")
 
 
 def _date_only(rest: str) -> bool:
