@@ -129,3 +129,10 @@ def test_a_day_without_a_year_is_never_weeks_after_the_published_day():
     assert resolved("On February 23, the forum opened", "2024-02-21") == ["2024-02-23"]
     assert resolved("will launch on March 20", "2024-02-21") == ["2024-03-20"]
     assert resolved("On February 20, the forum opened", "2024-02-21") == ["2024-02-20"]
+
+
+def test_day_first_dates_without_a_year_are_found():
+    # the digit windows once ended 8 characters after the day and lost the month's name
+    assert resolved("signed on 16 December.", "2020-12-20") == ["2020-12-16"]
+    assert resolved("met on the 5th of May in Orvik", "2020-05-20") == ["2020-05-05"]
+    assert resolved("opened on 16th of September, then", "2020-09-20") == ["2020-09-16"]

@@ -247,10 +247,11 @@ def _on_weekday(year: int, readings, name: str) -> tuple[int, int] | None:
 
 
 # Every date shape holds a digit, starts at most this many characters before its first digit
-# ("September. 16") and ends at most a few after its last ("16th", "6月16日"); the combined
-# pattern is scanned only in windows around digit runs, several times faster on prose.
+# ("September. 16") and ends at most this many after its last ("16th of September.", "6月16日");
+# the combined pattern is scanned only in windows around digit runs, several times faster on
+# prose. (The end was 8, which lost every day-first date without a year: "on 16 December".)
 _DIGITS = re.compile(r"\d\d*")  # \d+, written to open with a set the regex engine scans for fast
-_BEFORE, _AFTER = 24, 8
+_BEFORE, _AFTER = 24, 17
 
 
 # and holds a separator (2024-01-26, 30.11.2023), 月 or the letters of a month's name: a
