@@ -136,3 +136,11 @@ def test_day_first_dates_without_a_year_are_found():
     assert resolved("signed on 16 December.", "2020-12-20") == ["2020-12-16"]
     assert resolved("met on the 5th of May in Orvik", "2020-05-20") == ["2020-05-05"]
     assert resolved("opened on 16th of September, then", "2020-09-20") == ["2020-09-16"]
+
+
+def test_a_range_of_days_before_the_month_is_its_first_day():
+    assert resolved("held in Orvik on 28–29 April.", "2020-05-02") == ["2020-04-28"]
+    assert resolved("from 18 to 19 November 2019, the") == ["2019-11-18"]
+    assert resolved("on 10th and 11th of May in", "2020-05-20") == ["2020-05-10"]
+    # a range written day first, its year at its end
+    assert resolved("from 24 October to 2 November 2019, the")[0] == "2019-10-24"

@@ -55,8 +55,11 @@ _SHAPES = [
     r"\b(?P<w10>mon|tues|wednes|thurs|fri|satur|sun)day,?\s{0,3}\(\s{0,2}(?P<a10>[0-3]?\d)/(?P<b10>[0-3]?\d)\s{0,2}\)",
     # Dec 16, 2020 / December 10th / August 23rd, 2023 / June16 (a pasted page's lost space)
     rf"\b{_MONTH.format(g='mn4')}\s*{_DAY.format(g='d4')}\b(?:,?\s*{_YEAR.format(g='y4')})?",
-    # 16 December 2020 / 7th August, 2025 / 5th of May
-    rf"\b{_DAY.format(g='d5')}\s+(?:of\s+)?{_MONTH.format(g='mn5')}\b(?:,?\s*{_YEAR.format(g='y5')})?",
+    # 16 December 2020 / 7th August, 2025 / 5th of May; a range of days is its first ("28-29 April",
+    # "from 18 to 19 November 2019", "10th and 11th of May")
+    rf"\b{_DAY.format(g='d5')}(?:(?:\s{{0,2}}[-–—]\s{{0,2}}|\s{{1,3}}(?:to|and|until|till|through)\s{{1,3}})"
+    r"[0-3]?\d(?:st|nd|rd|th)?)?"
+    rf"\s+(?:of\s+)?{_MONTH.format(g='mn5')}\b(?:,?\s*{_YEAR.format(g='y5')})?",
     # November 2023 / in July, 2018
     rf"\b{_MONTH.format(g='mn6')}\s*,?\s+{_YEAR.format(g='y6')}\b",
     # 10-Sep-2018, 10-SEP-2018 (date lines of Indian and other sites)
@@ -69,7 +72,10 @@ DATE_RE = re.compile("|".join(f"(?:{s})" for s in _SHAPES), re.IGNORECASE)
 # year the text gives it). Tried only right after a date with no year; every part bounded.
 _RANGE_YEAR = re.compile(
     r"\s{0,3}(?:-|–|—|to|until|till|through)\s{0,3}"
-    rf"(?:{_MONTH.format(g='mn')}\s{{0,3}})?[0-3]?\d(?:st|nd|rd|th)?,?\s{{0,3}}{_YEAR.format(g='y')}\b",
+    rf"(?:(?:{_MONTH.format(g='mn')}\s{{0,3}})?[0-3]?\d(?:st|nd|rd|th)?"
+    # or day first: "24 October to 2 November 2019"
+    rf"|[0-3]?\d(?:st|nd|rd|th)?\s{{1,3}}(?:of\s{{1,3}})?{_MONTH.format(g='mn2')})"
+    rf",?\s{{0,3}}{_YEAR.format(g='y')}\b",
     re.IGNORECASE)
 
 
