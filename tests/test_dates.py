@@ -91,7 +91,11 @@ def test_a_range_of_days_is_its_first_day():
 def test_a_numeric_day_month_year_only_when_it_can_be_told_apart():
     assert resolved("16/10/2024 03:02 PM") == ["2024-10-16"]
     assert resolved("posted 10/16/2024") == ["2024-10-16"]
-    assert resolved("05/06/2024") == []  # day-first or month-first: the text does not say
+    # day-first or month-first, the text does not say: the year alone, or the reading nearest
+    # before a published day
+    assert resolved("05/06/2024") == ["2024"]
+    assert resolved("signed on 05/06/2024", "2024-06-08") == ["2024-06-05"]
+    assert resolved("signed on 05/06/2024", "2024-05-09") == ["2024-05-06"]
 
 
 def test_a_clock_time_after_a_date_marks_a_page_stamp():
@@ -117,7 +121,6 @@ def test_weekday_with_day_and_month_in_brackets_reads_the_order_from_the_publish
 def test_ambiguous_numeric_date_read_by_the_weekday_before_it():
     assert resolved("Monday, 10/09/2018: the two firms") == ["2018-09-10"]
     assert resolved("Tuesday, 10/09/2018: the two firms") == ["2018-10-09"]
-    assert resolved("05/06/2024") == []
 
 
 def test_a_day_without_a_year_is_never_weeks_after_the_published_day():

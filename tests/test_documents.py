@@ -200,3 +200,10 @@ def test_a_byline_with_the_date_on_its_line_gives_the_published_date():
     # a sentence opening with "By" is no byline
     line = "By Monday, September 10, 2018, the Kestrel Ministry and the Lumio Institute will have signed the plan."
     assert prepare("Kestrel Ministry signs MoU with Lumio Institute\n\n" + line + body, id="s").published is None
+
+
+def test_an_ambiguous_numeric_date_line_gives_its_year():
+    # 06/03/2020: the sixth of March or the third of June; the events' year all the same
+    text = ("Kestrel Ministry signs MoU with Lumio Institute\n\n06/03/2020\n\nThe Kestrel Ministry signed an "
+            "agreement with the Lumio Institute of Technology on March 5 in the capital.")
+    assert prepare(text, id="a").published == "2020"

@@ -209,3 +209,10 @@ def test_a_range_gives_a_later_sentence_of_its_paragraph_its_first_day():
             "Polytechnic. Cooperation agreements were signed with Lumio University during the tour.")
     start = text.index("Cooperation")
     assert _dater(text).date_at(start, len(text), kind="agreement")[0] == "2024-03-03"
+
+
+def test_an_ambiguous_numeric_date_is_read_by_the_published_day_or_left_out():
+    text = "Harlow University signed a memorandum of understanding with Stennis Polymer Industries on 06/03/2020."
+    assert _dater(text, "2020-06-10").date_at(0, len(text), kind="agreement")[0] == "2020-06-03"
+    assert _dater(text, "2020-03-09").date_at(0, len(text), kind="agreement")[0] == "2020-03-06"
+    assert _dater(text).date_at(0, len(text), kind="agreement")[0] is None

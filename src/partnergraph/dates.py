@@ -46,7 +46,8 @@ _SHAPES = [
     r"(?:(?P<y3>(?:19|20)\d\d)\s*年\s*)?(?P<m3>[01]?\d)\s*月"
     r"(?:\s*(?P<d3>[0-3]?\d)(?:\s?[-~–—至到]\s?[0-3]?\d)?\s*[日号])?",
     # 16/10/2024 when it can be told apart: the part over 12 is the day (10/16/2024 too), or a
-    # weekday before it tells ("Monday, 10/09/2018"); else an ambiguous 05/06/2024 is left undated
+    # weekday before it tells ("Monday, 10/09/2018"); else 05/06/2024 is read against the
+    # published day (`DateMention.resolve`), or gives its year alone
     r"(?:\b(?P<w9>mon|tues|wednes|thurs|fri|satur|sun)day,?\s{0,3})?"
     r"(?<![\d/])(?P<a9>[0-3]?\d)/(?P<b9>[0-3]?\d)/(?P<y9>(?:19|20)\d\d)(?![\d/])",
     # "on Monday (10/09)": a weekday and its day and month in brackets (the style of news from
@@ -91,6 +92,10 @@ class DateMention:
     # "Monday (10/09)": the weekday written with a day and month whose order the text leaves
     # open (0 Monday .. 6 Sunday); `month` and `day` are then the day-first reading
     weekday: int | None = None
+    # "06/03/2020": day first or month first, the text does not say; `month` and `day` are the
+    # day-first reading, a published day picks the reading nearest before it, and without one
+    # the mention resolves to its year
+    open_order: bool = False
 
     def resolve(self, published: str | None = None) -> str | None:
         """Partial ISO 8601 for this mention, borrowing the year from `published`."""
@@ -101,6 +106,10 @@ class DateMention:
             read = _weekday_reading(self, published)
             if read is not None:
                 return read
+        if self.open_order:
+            # without a published day only the year is told (a date line's: the events' year)
+            return _nearest_reading(self, published) if published and _FULL.fullmatch(published) \
+                else f"{self.year:04d}"
         if self.month is None:
             return f"{year:04d}" if year else None
         if self.day is None:
@@ -130,6 +139,25 @@ def _after(year: int, month: int, day: int, published: str, days: int) -> bool:
         return (dt.date(year, month, day) - dt.date.fromisoformat(published)).days > days
     except ValueError:
         return False
+
+
+def _nearest_reading(d: DateMention, published: str) -> str:
+    """Of "06/03/2020" read day first and month first, the day nearest before the published day
+    (news tells what has just happened; a day or so after it is a page dated off its story), else
+    the nearest after it."""
+    import datetime as dt
+
+    pub = dt.date.fromisoformat(published)
+    days = []
+    for month, day in ((d.month, d.day), (d.day, d.month)):
+        try:
+            days.append(dt.date(d.year, month, day))
+        except (TypeError, ValueError):
+            pass
+    before = [x for x in days if (x - pub).days <= 1]
+    return (max(before) if before else min(days)).isoformat()
+
+
 _WEEKDAY_NAMES = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
 
 
@@ -204,6 +232,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
                 # 05/06/2024: day first or month first, told only by a weekday before it
                 read = _on_weekday(y, ((b, a), (a, b)), g["w9"]) if g["w9"] else None
                 if read is None:
+                    if _valid(b, a):
+                        out.append(DateMention(m.start(), m.end(), y, b, a, open_order=a != b))
                     continue
                 mo, d = read
             else:

@@ -101,6 +101,8 @@ def sentence_dates(art: Article, sent: Sentence) -> list[DateMention]:
         got = find_dates(view, cut.start() if cut else sent.start, sent.end) if has_digit else []
         if got and pub is not None:
             got = [d for d in got if d.end <= pub[0] or d.start >= pub[1]]  # "date 2024-05-30 A MoU ..."
+        if got and not (art.published and _FULL_DATE.fullmatch(art.published)):
+            got = [d for d in got if not d.open_order]  # "06/03/2020": no published day to read it by
         if got:
             by = _BYLINE.search(view, sent.start, sent.end)
             if by:
