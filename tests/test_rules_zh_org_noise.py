@@ -120,3 +120,27 @@ def test_the_general_secretarys_name_is_no_body_before_a_post():
     assert names("江岭大学与海川集团签约，深入贯彻落实习近平总书记关于教育的重要论述。") == {"江岭大学", "海川集团"}
     # a body before a post still is one (海川集团董事长周明远)
     assert "海川集团" in names("江岭大学与海川集团签约。海川集团董事长周明远出席。")
+
+
+# references with no proper name: a unit the text will not name, every body of a place ----------
+@pytest.mark.parametrize("key", ["驻沪海军某部", "某集团", "北岭某医院", "全市银行", "全县各学校", "全区党委",
+                                 "乡镇卫生院", "省级港口集团", "周边城市商会"])
+def test_an_unnamed_unit_or_every_body_of_a_place_is_generic(key):
+    assert is_generic(key)
+
+
+@pytest.mark.parametrize("key", ["全国工商联", "全国台湾同胞投资企业联谊会", "青川大学"])
+def test_a_name_opening_with_the_whole_country_is_no_reference(key):
+    assert not is_generic(key)
+
+
+def test_a_signing_with_an_unnamed_unit_names_no_pair():
+    x = rules("3月2日,青溪小学与驻沪海军某部举行军民共建签约仪式,双方签署共建协议。")
+    assert {o.name for o in x.organizations} == {"青溪小学"}
+    assert x.events == []
+
+
+def test_every_bank_of_the_city_is_no_party():
+    x = rules("临江电视台讯 15日,全市银行业金融机构对接会召开,全市银行与企业代表参加会议。")
+    assert "全市银行" not in {o.name for o in x.organizations}
+    assert x.events == []

@@ -48,3 +48,24 @@ def test_people_signing_for_both_sides_stand_for_their_bodies():
 
 def test_people_signing_without_standing_for_both_sides_name_no_parties():
     assert zh("3日,北岭博物院院长王明与南山博物馆馆长李强在临江签订战略合作协议。").events == []
+
+
+# a body and its own unit ---------------------------------------------------------------------
+def test_a_body_and_its_own_department_are_no_partners():
+    # 我院 (the article's college, never named) signed: the rules read the committee of the
+    # department's head as the other side
+    x = zh("5月3日,我院与青川区委宣传部签署了校地共建基地协议,青川区委常委、宣传部长谢军出席了签约仪式。")
+    assert events(x) == set()
+
+
+def test_a_body_and_another_body_sign():
+    x = zh("5月3日,青川学院与青川区委宣传部签署了校地共建基地协议,青川区委常委、宣传部长谢军出席了签约仪式。")
+    assert _agreement("青川学院", "青川区委宣传部") in events(x)
+
+
+def test_the_committee_and_the_government_of_one_place_are_no_partners():
+    # 集团公司 (the article's own group, never named) signed with the county: the people who
+    # signed stand for the county's committee and its government
+    x = zh("3月2日,集团公司与青川县政府举行签约仪式。\n集团副总经理李明与青川县委副书记、代县长王强代表双方签订项目投资协议。\n"
+           "王强代表青川县委、县政府对集团的支持表示感谢。")
+    assert events(x) == set()

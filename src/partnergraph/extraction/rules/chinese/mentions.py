@@ -81,6 +81,12 @@ _REGIONS = ("中国", "全国", "国家", "北京", "天津", "上海", "重庆"
 _GENERIC_LEAD = set("省市区县镇乡校我本该贵各两全分总原")
 
 
+# a kind of body, no one of them: all those of a place (全市银行, 全县各学校, 全区党委; not 全国:
+# 全国工商联), those of a level (乡镇卫生院, 省级港口集团, 各级医院) or around (周边城市工商联).
+# Train zh: six such candidates, none a gold organization
+_WHOLE_PLACE = ("全市", "全省", "全县", "全区", "全镇", "全乡", "乡镇", "各级", "省级", "市级", "县级",
+                "区级", "基层", "周边")
+
 # a numbered institute's short name (十院 of 中国航天科工十院)
 _NUMBERED = re.compile(r"[一二三四五六七八九十]院")
 
@@ -95,6 +101,8 @@ def is_generic(key: str) -> bool:
         return True
     if key[0] in "我本该各两其此这某" or key.startswith(("贵校", "贵院", "贵公司")):
         return True
+    if "某" in key or key.startswith(_WHOLE_PLACE):
+        return True  # 驻汕空军某部 (a unit the text will not name), 全市银行 (every bank of the city)
     if key.startswith(("学校", "公司", "集团", "医院")) and (key[2:] in lex.suffix_kind or key[2:] in lex.generic):
         return True  # 学校实验室, 公司研发中心: a unit of the body referred to, no name
     for d in lex.descriptors:
