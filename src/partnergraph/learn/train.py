@@ -22,6 +22,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import math
+import statistics
 import tempfile
 import time
 from bisect import bisect_left
@@ -238,7 +240,7 @@ PARTY_GRID = [0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3]
 EXTRA_GRID = THRESHOLD_GRID + [1.01]
 DOCUMENT_GRID = [0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5]
 HEADLINE_ROUNDS = 3  # passes over (events, pairs), party, extra until none moves
-POOL_SMOOTH = False  # --select val+oof: each threshold at its best point (see docs/selection.md)
+POOL_SMOOTH = False  # --select val+oof: thresholds_steady (True: the neighbour-smoothed best point; docs/selection.md)
 # `train --floor`: the F1 the floor articles keep: issue 9's bar on the dev set for pairs and
 # events; people as bench/eval_dev.py pins the English learned floor
 FLOOR_F1 = {"pairs": 0.95, "events": 0.95, "people": 0.80}
@@ -341,13 +343,97 @@ def thresholds_on_val(lm: LanguageModel, scored: Scored, smooth: bool = False,
     return best
 
 
+STEADY_GROUPS = 5  # groups of whole sites the pool is dealt into, to see how a choice holds from site to site
+STEADY_SE = 1.0  # a value within this many standard errors of the best is as good as the best
+
+
+def thresholds_steady(lm: LanguageModel, scored: Scored, floor: Scored = (), groups: int = STEADY_GROUPS,
+                      se: float = STEADY_SE, anchors: dict[str, float] | None = None) -> dict[str, float]:
+    """The thresholds `thresholds_on_val` chooses (the same figures, order and floor), each shrunk
+    toward its default (`DEFAULT_THRESHOLDS`, or `anchors`) as far as the articles allow: the
+    one-standard-error rule, with the error measured across sites.
+
+    The scored articles are dealt into `groups` groups of whole sites (`grouped_folds`). For each
+    candidate value the figure is computed on the whole pool and on each group; a value is *as
+    good as the best* when its pooled figure is within `se` standard errors of the best value's,
+    the standard error being that of its per-group differences from the best value (a value that
+    wins on one site and loses on the others is not better). Among those, the value nearest the
+    default is taken: .5 for the scores, off for the switches (party, extra, document gate,
+    backed), which are then on only when they help on most sites. A flat figure, whose best point
+    any small change of the scores moves across the plateau, leaves the threshold at its default.
+    The events and pairs thresholds are chosen again until neither moves (at most
+    `HEADLINE_ROUNDS` passes). The floor articles (`train --floor`) constrain each choice as in
+    `thresholds_on_val`: only values that keep them at `FLOOR_F1` compete when some do."""
+    anchors = dict(DEFAULT_THRESHOLDS, **(anchors or {}))
+    articles = [ArticleOutcomes(g, ctx, s) for g, ctx, s in scored]
+    floor_articles = [ArticleOutcomes(g, ctx, s) for g, ctx, s in floor]
+    sites = [site_of(g) for g, _, _ in scored]
+    k = fold_count(sites, groups)
+    group = grouped_folds(sites, k) if k >= 2 else [0] * len(articles)
+    k = max(k, 1)
+
+    def value(rep: dict, fields: tuple[str, ...]) -> float:
+        return sum(rep[f]["f1"] if f in rep else 1.0 for f in fields) / len(fields)
+
+    def figure(th: dict[str, float], fields: tuple[str, ...]) -> tuple[float, list[float]]:
+        total, parts = Tally(), [Tally() for _ in range(k)]
+        for a, g in zip(articles, group):
+            c = a.counts(lm, th)
+            total.add(c)
+            parts[g].add(c)
+        return value(total.report(), fields), [value(t.report(), fields) for t in parts]
+
+    def keeps_floor(th: dict[str, float], fields: tuple[str, ...]) -> bool:
+        tally = Tally()
+        for a in floor_articles:
+            tally.add(a.counts(lm, th))
+        rep = tally.report()
+        return not any(f in rep and rep[f]["f1"] < FLOOR_F1[f] for f in fields)
+
+    def steady(key: str, grid: list[float], fields: tuple[str, ...], floor_fields: tuple[str, ...]) -> float:
+        figs = {t: figure(dict(best, **{key: t}), fields) for t in grid}
+        allowed = [t for t in grid if keeps_floor(dict(best, **{key: t}), floor_fields)] or list(grid)
+        near = lambda t: -abs(t - anchors[key])  # noqa: E731
+        top = max(allowed, key=lambda t: (round(figs[t][0], 9), near(t)))
+
+        def as_good(t: float) -> bool:
+            diffs = [a - b for a, b in zip(figs[t][1], figs[top][1])]
+            err = statistics.stdev(diffs) / math.sqrt(len(diffs)) if len(diffs) >= 2 else 0.0
+            return figs[t][0] >= figs[top][0] - se * err - 1e-9
+
+        return max((t for t in allowed if as_good(t)), key=lambda t: (near(t), round(figs[t][0], 9)))
+
+    grid = THRESHOLD_GRID
+    best = dict(lm.thresholds)
+    headline = ("pairs", "events")
+    for _ in range(HEADLINE_ROUNDS):
+        before = (best["events"], best["pairs"])
+        best["events"] = steady("events", grid, headline, headline)
+        best["pairs"] = steady("pairs", grid, headline, headline)
+        if (best["events"], best["pairs"]) == before:
+            break
+    best["party"] = steady("party", PARTY_GRID, headline, headline)
+    best["extra"] = steady("extra", EXTRA_GRID, headline, headline)
+    best["document"] = steady("document", DOCUMENT_GRID, headline, headline)
+    best["backed"] = steady("backed", EXTRA_GRID, headline, headline)
+    best["orgs"] = steady("orgs", grid, ("orgs",), ())
+    best["people"] = steady("people", grid, ("people",), ("people",))
+    best["tagged"] = steady("tagged", grid + [1.01], ("people",), ("people",))
+    return best
+
+
 def thresholds_on_pool(lm: LanguageModel, val: Scored, oof: Scored, smooth: bool = POOL_SMOOTH,
                        floor: Scored = ()) -> dict[str, float]:
-    """`--select val+oof`'s thresholds: `thresholds_on_val`'s choices on the val articles (scored
-    by the final models) pooled with every training article scored out of fold (by scorers fitted
-    on the other folds): about four times as many articles as val alone, so one event no longer
-    moves the best point."""
-    return thresholds_on_val(lm, list(val) + list(oof), smooth=smooth, floor=floor)
+    """`--select val+oof`'s thresholds, chosen on the val articles (scored by the final models)
+    pooled with every training article scored out of fold (by scorers fitted on the other folds):
+    about four times as many articles as val alone, so one event no longer moves the best point.
+    Each is `thresholds_steady`'s: the value nearest its default among those within one standard
+    error (across groups of sites) of the best, so a flat figure no longer lets a small change of
+    the scores move it across the plateau (with `smooth`, `thresholds_on_val`'s neighbour-smoothed
+    best point, as before session 13)."""
+    if smooth:
+        return thresholds_on_val(lm, list(val) + list(oof), smooth=True, floor=floor)
+    return thresholds_steady(lm, list(val) + list(oof), floor=floor)
 
 
 def _scorers(lm: LanguageModel, models: dict[str, LinearModel]) -> LanguageModel:
