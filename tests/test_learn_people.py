@@ -383,3 +383,67 @@ def test_a_traditional_post_and_organization_weigh_as_the_simplified_ones():
                                                       Span(start=s, end=s + 3, field="name")])
     ctx = _context(text, [_org("江嶺大學", text)], [lin], [], "zh")
     assert "title=校长" in person_features(ctx, 0, 0, 0)
+
+
+def test_an_organization_in_brackets_right_after_a_name_holds_the_post():
+    from partnergraph.learn.decide import _named_post
+    from partnergraph.learn.people import bracketed_org
+
+    text = ("The Harlow Trade Agency (HTA) signed with Stennis Polytechnic (SPoly) and Varna Institute "
+            "of Optics (VIO)Tarn College. Representing them were Professor Amy Hart (SPoly), Professor "
+            "Ivo Lind (VIO) and Dr Oda Berg (left). The HTA said the SPoly team would visit.")
+    hta, spoly = _org("Harlow Trade Agency", text, "government"), _org("Stennis Polytechnic", text)
+    vio = _org("Varna Institute of Optics", text)
+    hart, lind, berg = (_person(n, t, text) for n, t in (("Amy Hart", "Professor"), ("Ivo Lind", "Professor"),
+                                                          ("Oda Berg", "Dr")))
+    ctx = _context(text, [hta, spoly, vio], [hart, lind, berg], [])
+    assert [bracketed_org(text, p, ctx.orgs) for p in ctx.people] == [1, 2, None]
+    assert _named_post(ctx, 0, (0, 0.6)) == (1, 1.0)  # over the scorer's choice, sure
+    assert _named_post(ctx, 1, None) == (2, 1.0)
+    assert _named_post(ctx, 2, (0, 0.6)) == (0, 0.6)  # "(left)" names no organization
+
+
+def test_a_short_form_in_brackets_is_read_whole_and_by_name_or_alias():
+    from partnergraph.learn.people import bracketed_org
+
+    text = "Harlow University (HUB) and Hub Motors met. Professor Amy Hart (HU) and Ivo Lind (Hub Motors) spoke."
+    harlow, hub = _org("Harlow University", text), _org("Hub Motors", text, "company")
+    hart, lind = _person("Amy Hart", "Professor", text), _person("Ivo Lind", "Professor", text)
+    assert bracketed_org(text, hart, [harlow, hub]) is None  # "HU" is no whole short form of "(HUB)"
+    assert bracketed_org(text, lind, [harlow, hub]) == 1
+
+
+def test_a_short_form_in_the_possessive_before_a_title_that_is_no_mention():
+    from partnergraph.learn.decide import _named_post
+    from partnergraph.learn.people import possessive_org
+
+    text = ("Varna Lumio will build a plant with Harlow Steel in Kenya. \u201cDemand grows,\u201d "
+            "Lumio\u2019s chief executive officer, Amy Hart, said. Harlow Steel's chairman Ivo Lind and "
+            "Kenya's Minister of Mines Oda Berg agreed.")
+    lumio = _org("Varna Lumio", text, "company")
+    steel = Organization(name="Harlow Steel", kind="company", evidence=[
+        Span(start=m, end=m + 12, field="name") for m in (text.index("Harlow Steel"), text.rindex("Harlow Steel"))])
+    kenya = _org("Kenya", text, "government")
+    hart = _person("Amy Hart", "chief executive officer", text)
+    lind = _person("Ivo Lind", "chairman", text)
+    berg = _person("Oda Berg", "Minister of Mines", text)
+    ctx = _context(text, [lumio, steel, kenya], [hart, lind, berg], [])
+    assert possessive_org(text, hart, ctx.orgs, ctx.mention_ends) == 0
+    assert _named_post(ctx, 0, (2, 0.6)) == (0, 1.0)
+    # a possessive that is a mention is the scorer's to weigh; a place is the title's place
+    assert possessive_org(text, lind, ctx.orgs, ctx.mention_ends) is None
+    assert possessive_org(text, berg, ctx.orgs, ctx.mention_ends) is None
+    assert possessive_org(text, berg, ctx.orgs) is None
+
+
+def test_reading_the_possessive_before_a_title_takes_linear_time():
+    import time
+
+    from partnergraph.learn.people import possessive_org
+
+    text = "Aa " * 20000 + "Lumio's chief Amy Hart"
+    p = Person(name="Amy Hart", title="chief", evidence=[Span(start=len(text) - 14, end=len(text) - 9, field="title"),
+                                                       Span(start=len(text) - 8, end=len(text), field="name")])
+    t0 = time.process_time()
+    assert possessive_org(text, p, [Organization(name="Varna Lumio", kind="company")]) == 0
+    assert time.process_time() - t0 < 1.0

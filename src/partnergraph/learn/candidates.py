@@ -163,6 +163,10 @@ class Context:
         return [s for s, _, _ in self.mentions]
 
     @cached_property
+    def mention_ends(self) -> frozenset[int]:
+        return frozenset(e for _, e, _ in self.mentions)
+
+    @cached_property
     def by_sentence(self) -> dict[int, list[tuple[int, int, int]]]:
         """The mentions in each sentence."""
         out: dict[int, list[tuple[int, int, int]]] = {}

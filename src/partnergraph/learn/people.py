@@ -14,12 +14,13 @@ Chinese title and name (副校长朱杰、李其朋、梁荣华) are people with
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import lru_cache
 
 from partnergraph.documents.traditional import to_simplified
 from partnergraph.learn.datafiles import data_lines
 from partnergraph.learn.scoring import norm_person
-from partnergraph.models import Person, Span
+from partnergraph.models import Organization, Person, Span
 
 TAGGED_STAGE = "tagger"
 _WINDOW = 90  # characters before an English name where its title may start
@@ -342,3 +343,74 @@ def zh_committee_place(name: str) -> str | None:
     if len(place) >= 3 and place[-1] == place[-2]:
         place = place[:-1]
     return place if len(place) >= 2 and place[-1] in "县市区州省镇乡旗" else None
+
+
+# ---- an organization in brackets after a name -----------------------------------------------
+# "Professor Amy Hart (HU), Professor Ivo Lind (SCT)": each name followed by the short form of
+# the organization the person represents, written in brackets after its full name earlier on
+
+_BRACKET_AFTER_NAME = re.compile(r"[ \t]?\(([^()\n]{2,40})\)")
+# between a name and its short form in brackets ("Harlow University (HU)", "Harlow University's (HU)")
+_BRACKET_OPEN = re.compile(r"(?:['\u2019]s)?[ \t]?\([ \t]?")
+
+
+def bracketed_org(text: str, person: Person, orgs: list[Organization]) -> int | None:
+    """The organization named in brackets right after an English person's name ("Amy Hart
+    (HU)"): the one whose full name the same form follows in brackets ("Harlow University (HU)"),
+    else the one with that name or alias; None when none or several fit."""
+    name = next((s for s in person.evidence if s.field == "name"), None)
+    m = _BRACKET_AFTER_NAME.match(text, name.end) if name is not None else None
+    if m is None:
+        return None
+    form = m.group(1).strip()
+    full = [i for i, o in enumerate(orgs) if _short_form_after(text, o, form)]
+    if full:
+        return full[0] if len(full) == 1 else None
+    named = [i for i, o in enumerate(orgs) if form == o.name or form in o.aliases]
+    return named[0] if len(named) == 1 else None
+
+
+def _short_form_after(text: str, o: Organization, form: str) -> bool:
+    """`form` stands in brackets right after one of `o`'s mentions, whole ("Harlow University (HU)")."""
+    for sp in o.evidence:
+        if sp.field in ("name", "alias") and sp.end - sp.start > len(form):
+            m = _BRACKET_OPEN.match(text, sp.end)
+            if m is not None and text.startswith(form, m.end()):
+                after = text[m.end() + len(form):m.end() + len(form) + 1]
+                if not after or not (after.isalnum() or after in "-_"):
+                    return True
+    return False
+
+
+# ---- an organization's short name in the possessive before a title ---------------------------
+# "Aramco's chief executive officer, Amin Nasser" where the article names "Saudi Aramco" and the
+# tagger did not read the short form as a mention of it
+
+_EN_POSSESSOR = re.compile(r"([A-Z][\w&.-]{0,30}(?:[ \t]+[A-Z][\w&.-]{0,30}){0,3})['\u2019]s[ \t]+\Z")
+_POSSESSOR_WINDOW = 80
+
+
+def possessive_org(text: str, person: Person, orgs: list[Organization],
+                   mention_ends: Container[int] = ()) -> int | None:
+    """The organization whose name a possessive right before an English person's title ends with
+    ("Aramco's chief executive officer" for Saudi Aramco; "Research in Motion's co-chief" for
+    Research in Motion), when that possessive is no organization's mention (`mention_ends`: where
+    mentions end) and names no place; None when none or several organizations fit."""
+    from partnergraph.learn.places import place_named
+
+    title = next((s for s in person.evidence if s.field == "title"), None)
+    if title is None:
+        return None
+    m = _EN_POSSESSOR.search(text, max(0, title.start - _POSSESSOR_WINDOW), title.start)
+    if m is None or m.end(1) in mention_ends:
+        return None
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):
+        form = " ".join(words[-n:])
+        if place_named(form) is not None:
+            return None
+        fits = [i for i, o in enumerate(orgs) if form == o.name or form in o.aliases
+                or (o.name.endswith(" " + form) and len(o.name) > len(form))]
+        if fits:
+            return fits[0] if len(fits) == 1 else None
+    return None
