@@ -133,3 +133,18 @@ def test_an_appointment_and_a_removal_in_a_personnel_notice():
         t0 = time.perf_counter()
         _people("会议宣布:" + unit * 5_000 + "。")
         assert time.perf_counter() - t0 < 10
+
+
+def test_a_deputy_minister_a_special_assistant_a_committee_member_and_a_delegations_head():
+    got = _people("溪山市教育局政務次長林曉峰、江岭大学校长特别助理周明远、江岭商会中央执委洪立新"
+                  "与溪山工商访问团团长萧文宇出席。")
+    assert {(name, title) for name, title, _ in got} >= {
+        ("林曉峰", "政務次長"), ("周明远", "校长特别助理"), ("洪立新", "执委"), ("萧文宇", "团长")}
+
+
+def test_a_customs_head_and_a_long_talk_or_a_related_long_term_plan_hold_no_post():
+    from partnergraph.learn.people import title_near
+
+    text = "溪山海关关长林晓峰表示"
+    assert title_near(text, 6, 9, "zh") == (2, 6)
+    assert _people("双方有一次长谈,推进相关长期合作。") == set()
