@@ -13,6 +13,7 @@ from partnergraph.learn.decide import decide
 from partnergraph.learn.modelfile import DEFAULT_THRESHOLDS
 from partnergraph.learn.people import (
     POST_PLACE_STAGE,
+    TAGGED_STAGE,
     place_before_title,
     zh_committee_place,
     zh_place_posts,
@@ -175,7 +176,12 @@ def test_the_title_place_overrides_the_scorers_choice_in_english():
     ctx = _context(text, [_org("Lumio Mining", text)], [_person("Rosa Tell", "President", text)])
     assert _title_place_post(ctx, 0, (0, 0.7)) == (1, 1.0)
     assert _title_place_post(ctx, 0, None) == (1, 1.0)
-    assert _title_place_post(ctx, 0, (1, 0.4)) == (1, 0.4)  # the scorer's choice already
+    # the scorer's choice already, below the threshold: as sure as when overruled
+    assert _title_place_post(ctx, 0, (1, 0.2)) == (1, 1.0)
+    tagged = ctx.people[0].model_copy(update={"stage": TAGGED_STAGE})
+    ctx.people[0] = tagged  # a tagged name keeps its score
+    assert _title_place_post(ctx, 0, (1, 0.2)) == (1, 0.2)
+    assert _title_place_post(ctx, 0, (0, 0.7)) == (1, 0.7)
 
 
 def test_a_chinese_title_place_overrides_a_committee_only():

@@ -207,13 +207,17 @@ def _title_place_post(ctx: Context, k: int, best: tuple[int, float] | None) -> t
     Chinese over a Party committee (县长 beside 屏南县委 is the county's, not the committee's).
     The scorer weighs these from few examples (train, out of fold: en 16 title places right,
     2 wrong; zh 13 right, 4 wrong, the county's 政府 when the text names it); a rules person's
-    post there is sure, a tagged name's keeps its score."""
+    post there is sure (in Chinese only where it overrules), a tagged name's keeps its score."""
     places = ctx.title_places.get(k)
-    if not places or best is not None and best[0] in places:
-        return best
-    if ctx.lang == "zh" and best is not None and zh_committee_place(ctx.org_at(best[0]).name) is None:
+    if not places:
         return best
     sure = ctx.people[k].stage != TAGGED_STAGE
+    if best is not None and best[0] in places:
+        # the scorer's choice already: in English as sure as when it is overruled ("Israeli
+        # President Amy Hart" was left with no post when the scorer chose Israel below the threshold)
+        return (best[0], 1.0) if sure and ctx.lang == "en" else best
+    if ctx.lang == "zh" and best is not None and zh_committee_place(ctx.org_at(best[0]).name) is None:
+        return best
     return places[0], 1.0 if sure or best is None else best[1]
 
 
