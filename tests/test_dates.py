@@ -121,6 +121,9 @@ def test_weekday_with_day_and_month_in_brackets_reads_the_order_from_the_publish
 def test_ambiguous_numeric_date_read_by_the_weekday_before_it():
     assert resolved("Monday, 10/09/2018: the two firms") == ["2018-09-10"]
     assert resolved("Tuesday, 10/09/2018: the two firms") == ["2018-10-09"]
+    # a date line's weekday abbreviated
+    assert resolved("Posted: Mon, 09/10/2018 - 10:13") == ["2018-09-10"]
+    assert resolved("Tue. 10/09/2018") == ["2018-10-09"]
 
 
 def test_a_day_without_a_year_is_never_weeks_after_the_published_day():

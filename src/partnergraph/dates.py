@@ -48,7 +48,8 @@ _SHAPES = [
     # 16/10/2024 when it can be told apart: the part over 12 is the day (10/16/2024 too), or a
     # weekday before it tells ("Monday, 10/09/2018"); else 05/06/2024 is read against the
     # published day (`DateMention.resolve`), or gives its year alone
-    r"(?:\b(?P<w9>mon|tues|wednes|thurs|fri|satur|sun)day,?\s{0,3})?"
+    r"(?:\b(?P<w9>mon(?:day)?|tue(?:sday|s)?|wed(?:nesday)?|thu(?:rsday|rs?)?|fri(?:day)?|sat(?:urday)?|"
+    r"sun(?:day)?)\.?,?\s{0,3})?"
     r"(?<![\d/])(?P<a9>[0-3]?\d)/(?P<b9>[0-3]?\d)/(?P<y9>(?:19|20)\d\d)(?![\d/])",
     # "on Monday (10/09)": a weekday and its day and month in brackets (the style of news from
     # Indonesia and its neighbours, day first); which is day and which month the published
@@ -158,7 +159,7 @@ def _nearest_reading(d: DateMention, published: str) -> str:
     return (max(before) if before else min(days)).isoformat()
 
 
-_WEEKDAY_NAMES = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+_WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # a weekday's name starts so
 
 
 def _weekday_reading(d: DateMention, published: str) -> str | None:
@@ -244,7 +245,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
                 continue
             mo, d = (b, a) if a > 12 or b <= 12 else (a, b)
             if _valid(mo, d):
-                weekday = _WEEKDAY_NAMES.index(g["w10"].lower()) if a <= 12 and b <= 12 and a != b else None
+                weekday = _WEEKDAY_NAMES.index(g["w10"][:3].lower()) if a <= 12 and b <= 12 and a != b else None
                 out.append(DateMention(m.start(), m.end(), None, mo, d, weekday))
             continue
         elif g["mn4"]:
@@ -271,7 +272,7 @@ def _on_weekday(year: int, readings, name: str) -> tuple[int, int] | None:
     """The one (month, day) of `readings` that falls on the weekday `name` ("mon") in `year`."""
     import datetime as dt
 
-    want = _WEEKDAY_NAMES.index(name.lower())
+    want = _WEEKDAY_NAMES.index(name[:3].lower())
     fits = []
     for month, day in readings:
         try:
