@@ -216,3 +216,14 @@ def test_an_ambiguous_numeric_date_is_read_by_the_published_day_or_left_out():
     assert _dater(text, "2020-06-10").date_at(0, len(text), kind="agreement")[0] == "2020-06-03"
     assert _dater(text, "2020-03-09").date_at(0, len(text), kind="agreement")[0] == "2020-03-06"
     assert _dater(text).date_at(0, len(text), kind="agreement")[0] is None
+
+
+def test_a_weekday_further_down_dates_a_lead_that_has_no_date():
+    # 2023-10-23 is a Monday: the Saturday before it is 2023-10-21
+    text = ("Kestrel Republic and Lumio Kingdom signed an economic memorandum of understanding after their summit.\n\n"
+            "It is a separate deal from the one of the spring. Trade grew. Prices rose.\n\n"
+            "President Arlo, who reached Tessaly on Saturday as the first such visitor, attended a welcome ceremony.")
+    assert _dater(text, "2023-10-23").date_at(0, text.index("\n"), kind="agreement")[0] == "2023-10-21"
+    # a weekday beside a month's date is that date's, not a lead's
+    dated = text.replace("on Saturday as", "on Saturday, October 14, 2023, as")
+    assert _dater(dated, "2023-10-23").date_at(0, text.index("\n"), kind="agreement")[0] is None

@@ -191,6 +191,8 @@ _BACKGROUND = re.compile(r"\b(?:already|previously|earlier|in the past|so far|si
 # dates a background event ("the tag it acquired in July 2018", a file photo's caption). 3
 # sentences (train dates, learned backend in-sample: all .784, first 2 .784, 3 .799, 4 .791)
 LEAD_SENTENCES = 3
+# and the sentences a weekday is read from when those hold no date
+LEAD_WEEKDAY_SENTENCES = 8
 
 
 def _weekday(art: Article, sent: Sentence) -> tuple[str, tuple[int, int]] | None:
@@ -251,6 +253,15 @@ def lead_date(art: Article) -> tuple[str | None, tuple[int, int]] | None:
         wd = told_weekday(art, sent)
         if wd is not None:
             return wd
+    # a lead with no date of its own: a weekday told further down is the news day (a weekday
+    # dates only what happened in the week before the page: "President Yoon, who visited Riyadh
+    # on Saturday, ..."); a month's date there may date anything, and a weekday beside one is its
+    for sent in body[LEAD_SENTENCES:LEAD_WEEKDAY_SENTENCES]:
+        if not _CAPTION.search(art.view, sent.start, sent.end) and not any(
+                d.month is not None for d in sentence_dates(art, sent)):
+            wd = told_weekday(art, sent)
+            if wd is not None:
+                return wd
     return None
 
 
