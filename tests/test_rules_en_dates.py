@@ -227,3 +227,12 @@ def test_a_weekday_further_down_dates_a_lead_that_has_no_date():
     # a weekday beside a month's date is that date's, not a lead's
     dated = text.replace("on Saturday as", "on Saturday, October 14, 2023, as")
     assert _dater(dated, "2023-10-23").date_at(0, text.index("\n"), kind="agreement")[0] is None
+
+
+def test_a_background_event_does_not_take_its_paragraphs_date():
+    text = ("On March 5, Harlow University signed a memorandum of understanding with Stennis Polymer Industries. "
+            "Stennis Polymer Industries had already set up a joint laboratory with Orvik Institute of Technology.")
+    start = text.index("Stennis Polymer Industries had")
+    assert _dater(text, "2024-03-08").date_at(start, len(text), kind="joint_entity")[0] is None
+    told = text.replace("had already set up", "also set up")
+    assert _dater(told, "2024-03-08").date_at(start, len(told), kind="joint_entity")[0] == "2024-03-05"

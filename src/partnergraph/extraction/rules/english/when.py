@@ -175,7 +175,9 @@ def date_for(art: Article, sent: Sentence, para_dates: list[tuple[str, tuple[int
     m = _BARE_YEAR.search(view, a, b)
     if m:
         return m.group(1), (m.start(1), m.end(1))
-    if para_dates:
+    if para_dates and not _BACKGROUND.search(view, sent.start, sent.end):
+        # the paragraph's last date, but not for an event told as background ("B had already set
+        # up a laboratory with C"), which takes no lead date either (`takes_lead`)
         return para_dates[-1]
     return None, None
 
