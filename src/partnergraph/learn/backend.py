@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from importlib.resources import files
 from pathlib import Path
 
+from partnergraph.extraction.backend import collector_paused
 from partnergraph.extraction.rules import STAGE_SETTINGS, RuleBackend
 from partnergraph.learn.decide import context_for, decide
 from partnergraph.learn.modelfile import Model, load_model
@@ -34,6 +35,10 @@ class LearnedBackend:
         self.rules = RuleBackend({k: v for k, v in settings.items() if k in STAGE_SETTINGS})
 
     def extract(self, document: Document) -> Extraction:
+        with collector_paused():
+            return self._extract(document)
+
+    def _extract(self, document: Document) -> Extraction:
         rules = self.rules.extract(document)
         provenance = Provenance(backend=self.name, version=self.version)
         lang = "zh" if document.lang == "zh" else "en"

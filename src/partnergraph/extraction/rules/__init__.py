@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from partnergraph.errors import ConfigError
+from partnergraph.extraction.backend import collector_paused
 from partnergraph.extraction.stages import MentionFinder, PartyChooser, RuleParties, choose_parties
 from partnergraph.models import Document, Extraction, Provenance
 
@@ -39,6 +40,10 @@ class RuleBackend:
                               hint="a party chooser is an object with `name` and `choose(document, candidates) -> [name]`")
 
     def extract(self, document: Document) -> Extraction:
+        with collector_paused():
+            return self._extract(document)
+
+    def _extract(self, document: Document) -> Extraction:
         if document.lang == "zh":
             from partnergraph.extraction.rules.chinese import extract_items
         else:
