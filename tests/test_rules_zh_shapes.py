@@ -555,3 +555,21 @@ def test_a_compound_surname_stands_whole_before_the_post():
     # 欧阳 is one surname: 副市长欧阳明辉 is then 欧阳市长, not 欧市长
     x = zh("10月29日上午,江川市人民政府副市长欧阳明辉出席推介活动。29日下午,欧阳市长带队赴远川工业大学开展调研。")
     assert ("visit", frozenset({"江川市人民政府", "远川工业大学"})) in events(x)
+
+
+def test_an_adverb_before_yu_makes_it_a_preposition_not_a_field_of_one_name():
+    x = zh("针对通讯领域,工总表示,青策会已与越南软件协会洽签合作备忘录。")
+    assert "越南软件协会" in org_names(x)
+
+
+def test_jingfa_opens_a_department_not_a_stop():
+    x = zh("6月2日,北岭市政府经发局局长李明出席活动。")
+    assert "北岭市政府经发局" in org_names(x)
+    assert "发局" not in org_names(x)
+
+
+def test_zhi_said_before_a_name_is_no_part_of_it_but_zhihuibu_is():
+    x = zh("香港特区政府医务卫生局局长陈明。陈明指特区政府已与国家卫健委签署协议。")
+    assert not any(n.startswith("指") or "明指" in n for n in org_names(x))
+    x = zh("青川市防汛抗旱指挥部与北岭大学签署协议。")
+    assert "青川市防汛抗旱指挥部" in org_names(x)

@@ -49,6 +49,8 @@ DEPARTMENT_HEADS = frozenset(("组织部", "宣传部", "社会工作部", "办�
 _DEPT_KINDS = ("局", "厅", "委员会", "部", "委", "办公室", "办", "学院", "系", "研究所", "研究院",
                "实验室", "联盟", "中心", "协会", "学会", "联合会", "研究会", "专业", "司")
 _INNER_CONJ = re.compile(r"[与和及]")
+# adverbs that put 与/和 after them as a preposition (已与, 将与, 也和): never a field's last character
+_ADVERBS = set("已将曾还也均并亦正则就便再又都")
 MAX_INNER_LEFT = 6
 # 和 joins a department's fields after the place (镇江市人力资源和社会保障局: 7 before 和)
 MAX_INNER_LEFT_HE = 10
@@ -331,8 +333,8 @@ def _inner(v: str, rs: int, cs: int, ce: int, heads: list[tuple[int, int]], cuts
             return True
         return v[heads[j][0]:heads[j][1]].endswith(_MINISTRY_HEADS) and v[nxt[0]:nxt[1]] in _DEPARTMENTS \
             and 0 < cs - heads[j][1] <= MAX_INNER_LEFT
-    if _width(v[left:cs]) > MAX_INNER_LEFT or cs == left:
-        return False
+    if _width(v[left:cs]) > MAX_INNER_LEFT or cs == left or v[cs - 1] in _ADVERBS:
+        return False  # 甲协会已与乙协会: an adverb before 与 makes it a preposition, no field's
     right = v[ce:nxt[0]]
     return not (right.startswith(_REGIONS) or re.match(r"[\u4e00-\u9fff]{1,4}[省市区县]", right))
 
