@@ -388,3 +388,23 @@ def test_belt_and_road_is_no_list_of_two_names():
                          "Forum in Beijing, signed with Lumio Group. The 3rd Belt and Road Initiative (BRI) Forum "
                          "was hosted by China.")
     assert "Belt" not in found and "Lumio Group" in found
+
+
+def test_and_the_before_two_capitalised_words_ends_an_of_tail():
+    found, _ = orgs("The agreement was signed by the University of Kestrel and the Northern Marine Science "
+                    "and Technology Organisation on Monday, and by the Ministry of Culture and the Arts.")
+    assert {"University of Kestrel", "Northern Marine Science and Technology Organisation"} <= set(found)
+    assert "Ministry of Culture and the Arts" in found  # one word after "the": the name goes on
+
+
+def test_a_foreign_head_takes_every_capitalised_word_after_it():
+    found, _ = orgs("Officials of Universiti Kestrel Pahang Al-Sultan Abdullah, Université Lumio 8 Vincennes-Saint-Denis "
+                    "and the Universidad de Norland met on Monday.")
+    assert {"Universiti Kestrel Pahang Al-Sultan Abdullah", "Université Lumio 8 Vincennes-Saint-Denis",
+            "Universidad de Norland"} <= set(found)
+
+
+def test_capitals_joined_by_an_ampersand_are_one_word_of_a_name():
+    found, _ = orgs("Kestrel A&M University signed a deal with the Lumio R&D Centre on Monday.")
+    assert "Kestrel A&M University" in found
+    assert "M University" not in found

@@ -260,10 +260,11 @@ def _name_end(toks: list[Token], kinds: list[str], heads: list[bool], s: int, h:
             and not (len(toks[e].text) == 4 and toks[e].text[:2] in ("19", "20")):
         e += 1
     # "Technische Universität Darmstadt": a non-English head takes the place after it
-    if e == h + 1 and toks[h].text in _FOREIGN_HEADS and e < n and kinds[e] == "w":
-        e += 1
-        while e + 1 < n and toks[e].lower in ("de", "del", "di", "da", "des", "du") and kinds[e + 1] == "w":
-            e += 2
+    # "Universiti Malaysia Perlis", "Université Paris 8 Vincennes-Saint-Denis": the words after it
+    if e == h + 1 and toks[h].text in _FOREIGN_HEADS:
+        while e < n and e - s < _MAX_NAME_WORDS and (kinds[e] == "w" and not heads[e] or e + 1 < n and toks[e].lower in (
+                "de", "del", "di", "da", "des", "du") and kinds[e + 1] == "w"):
+            e += 1 if kinds[e] == "w" else 2
     return e, h
 
 
@@ -298,6 +299,9 @@ def _of_tail(toks: list[Token], kinds: list[str], heads: list[bool], e: int) -> 
                 and toks[j + 1].lower != "the" and not (j + 2 == n and _plural_noun(toks[j + 1].text)) \
                 and not _small_and_medium(toks[j - 1], toks[j + 1]):
             break  # "Communist Party of China and Xicheng District": two names
+        elif t.lower == "and" and j + 3 < n and toks[j + 1].lower == "the" and kinds[j + 2] == "w" \
+                and kinds[j + 3] == "w":
+            break  # "University of Melbourne and the Australian Nuclear Science ...": a second name
         j += 1
     return end
 

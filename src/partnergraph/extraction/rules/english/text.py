@@ -16,8 +16,9 @@ from partnergraph.documents.normalize import SPACES, match_view
 from partnergraph.extraction.rules.english.lexicon import lexicon
 from partnergraph.models import Document
 
-# A token: an initialism ("B.C."), a word (letters, digits, inner ' - .), or one punctuation mark.
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_](?:[\w'\-]*[^\W_])?|[^\s\w]")
+# A token: an initialism ("B.C."), capitals joined by "&" ("A&M", "AT&T", "R&D"), a word
+# (letters, digits, inner ' - .), or one punctuation mark.
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|(?<![\w&])[A-Z]{1,4}&[A-Z]{1,4}(?![\w&])|[^\W_](?:[\w'\-]*[^\W_])?|[^\s\w]")
 _END_PUNCT = re.compile(r"[.!?:;\"')\]]$")
 # A sentence end: [.!?]+ then closing marks, space and a capital or digit; or [!?]+ and space.
 # Written with the first mark outside the alternation so the engine skips to the next [.!?]
