@@ -100,6 +100,51 @@ def test_org_features_say_how_the_tagger_read_the_mentions():
     assert "tag_exact=all" in variant and "overlaps_org" in variant
 
 
+def test_a_name_written_alone_that_is_a_word_of_a_tagged_person_s_name_is_told():
+    # "Dr. Penn signed": the rules took the surname of Orla Penn, whom the tagger reads, for an organization
+    text = "Orla Penn, rector of Lumio University, spoke.\nDr. Penn signed the memorandum with Lumio University."
+    lumio = Organization(name="Lumio University", kind="university",
+                         evidence=[Span(start=text.index("Lumio"), end=text.index("Lumio") + 16, field="name")])
+    at = text.index("Penn signed")
+    penn = Organization(name="Penn", kind="company", evidence=[Span(start=at, end=at + 4, field="name")])
+    doc = prepare(text, id="t")
+    rules = Extraction(id="t", lang="en", text=text, provenance=Provenance(backend="rules", version="test"),
+                       organizations=[lumio, penn])
+    ctx = Context.build(doc, rules, rules.organizations, [(0, 9, "PER")])
+    assert "person_word" in org_features(ctx, 1) and "person_word" not in org_features(ctx, 0)
+    assert "person_word" not in org_features(Context.build(doc, rules, rules.organizations, []), 1)
+
+
+def test_a_signing_with_a_person_s_name_word_the_organizations_model_would_not_keep_is_no_event():
+    from types import SimpleNamespace
+
+    from partnergraph.learn.decide import decide
+    from partnergraph.learn.modelfile import DEFAULT_THRESHOLDS
+    from partnergraph.models import Event
+
+    text = "Orla Penn, rector of Lumio University, spoke.\nDr. Penn signed the memorandum with Kestrel Group."
+    at, signed, kestrel = text.index("Penn signed"), text.index("signed"), text.index("Kestrel")
+    lumio = Organization(name="Lumio University", kind="university",
+                         evidence=[Span(start=text.index("Lumio"), end=text.index("Lumio") + 16, field="name")])
+    penn = Organization(name="Penn", kind="company", evidence=[Span(start=at, end=at + 4, field="name")])
+    group = Organization(name="Kestrel Group", kind="company", evidence=[Span(start=kestrel, end=kestrel + 13, field="name")])
+    signing = Event(type="agreement", parties=["Penn", "Kestrel Group"],
+                    evidence=[Span(start=signed, end=signed + 6, field="trigger")])
+    doc = prepare(text, id="t")
+    rules = Extraction(id="t", lang="en", text=text, provenance=Provenance(backend="rules", version="test"),
+                       organizations=[lumio, penn, group], events=[signing])
+    lm = SimpleNamespace(thresholds=dict(DEFAULT_THRESHOLDS, pairs=0.5, events=0.5, orgs=0.5))
+
+    def events(tagged: list, penn_p: float) -> list:
+        ctx = Context.build(doc, rules, rules.organizations, tagged)
+        scores = ([0.9, penn_p, 0.9], {}, [0.9] * len(ctx.candidate_events), [None] * len(ctx.people), 0.9)
+        return [sorted(e.parties) for e in decide(ctx, lm, scores).events]
+
+    assert events([(0, 9, "PER")], 0.4) == []  # the tagger reads Orla Penn: "Penn" is her
+    assert events([], 0.4) == [["Kestrel Group", "Penn"]]  # no person of that name: the rules' event
+    assert events([(0, 9, "PER")], 0.6) == [["Kestrel Group", "Penn"]]  # kept as an organization: a party
+
+
 def test_a_tagged_reading_that_opens_with_a_lower_case_word_is_not_a_name():
     # the tagger read one word too early: "of Kestrel University" as another boundary, "and
     # Lumio Labs" as a new name; neither becomes an organization

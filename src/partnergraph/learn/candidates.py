@@ -292,6 +292,21 @@ class Context:
         return got
 
     @cached_property
+    def person_name_words(self) -> frozenset[str]:
+        """English: the first and last words of the names of two words or more the tagger reads
+        as people ("Vinod Bhat", "Yoon Suk Yeol"): a name written alone elsewhere ("Dr. Bhat
+        signed") that the rules took for an organization is that person."""
+        if self.lang == "zh":
+            return frozenset()
+        text = self.doc.text
+        out = set()
+        for s, e, typ in self.tagged:
+            words = text[s:e].split()
+            if typ == "PER" and len(words) >= 2:
+                out.update((words[0], words[-1]))
+        return frozenset(out)
+
+    @cached_property
     def lower_words(self) -> frozenset[str]:
         """The words the document writes in lower case (English; empty for Chinese)."""
         return lower_words(self.doc.text) if self.lang != "zh" else frozenset()
@@ -710,7 +725,8 @@ def _overlaps_other(ctx: Context, m: tuple[int, int, int]) -> bool:
 
 def _org_tagger(ctx: Context, i: int) -> dict[str, float]:
     """Whether the tagger read the organization's mentions as the rules did: the same span named
-    an organization, a span crossing it (another boundary), or a person there."""
+    an organization, a span crossing it (another boundary), or a person there; and whether the
+    name is a word of a person's name the tagger reads elsewhere (`person_name_words`)."""
     ms = ctx.mentions_of.get(i, [])[:_MAX_MENTIONS]
     if not ms:
         return {"tag_none": 1.0}
@@ -738,6 +754,8 @@ def _org_tagger(ctx: Context, i: int) -> dict[str, float]:
         f["tag_cross"] = 1.0
     if person:
         f["tag_person"] = 1.0
+    if ctx.orgs[i].name in ctx.person_name_words:  # "Bhat" of "H. Vinod Bhat"
+        f["person_word"] = 1.0
     return f
 
 
