@@ -1,7 +1,6 @@
 """English events proposed over all the candidates (learn/proposals._english_subjects): names
 listed as the subject of a signing, a set-up or a meeting, with the names after "with" in the
-verb's clause, when no rule event of that type holds them all; and the visit during which an
-agreement was signed (learn/proposals._en_visits_at_signings)."""
+verb's clause, when no rule event of that type holds them all."""
 
 from __future__ import annotations
 
@@ -12,7 +11,7 @@ from learn_contexts import with_candidates
 from partnergraph.learn.candidates import Context, event_features
 from partnergraph.learn.decide import decide
 from partnergraph.learn.modelfile import DEFAULT_THRESHOLDS
-from partnergraph.learn.proposals import _en_visits_at_signings, _english_subjects
+from partnergraph.learn.proposals import _english_subjects
 from partnergraph.models import Event, Span
 
 LM = SimpleNamespace(thresholds=dict(DEFAULT_THRESHOLDS, pairs=0.5, events=0.5, orgs=0.5))
@@ -119,60 +118,3 @@ def test_signings_the_rules_read_one_per_pair_are_not_proposed_as_one():
     ctx = with_candidates("On 2 April 2024, Kestrel Dynamics Ltd., Lumio Systems Ltd. and Veltrix Power Ltd. signed "
                            "cooperation agreements with Harlow University.", [])
     assert len(ctx.rules.events) == 3 and ctx.proposed == []
-
-
-def _visits(ctx: Context) -> list[list[str]]:
-    return [sorted(e.parties) for e in ctx.proposed if e.type == "visit"]
-
-
-def test_a_visit_told_beside_a_signing_is_a_proposed_visit_of_its_parties():
-    # the visitor reached through its leader's title ("Peruvian President"), the host named
-    ctx = with_candidates("Peru and Chile have signed a hydropower agreement on 4 June 2024. The signing "
-                          "coincides with the visit of Peruvian President Ana Ruiz to Chile.",
-                          [("Peru", "place"), ("Chile", "place")])
-    assert _visits(ctx) == [["Chile", "Peru"]]
-    k = next(k for k, e in enumerate(ctx.candidate_events) if e.type == "visit")
-    f = event_features(ctx, k)
-    assert f["proposed|shape=en_to_sign"] == 1.0 and f["proposed|type=visit"] == 1.0
-    assert "proposed|shape=en_subject" not in f
-    # the events model decides it, as any proposal
-    assert len(ctx.candidate_events) == 2
-    scores = [0.9 if e.type == "agreement" else 0.8 for e in ctx.candidate_events]
-    out = decide(ctx, LM, ([0.9] * len(ctx.orgs), {}, scores, [None] * len(ctx.people), 0.9)).events
-    assert sorted(e.type for e in out) == ["agreement", "visit"]
-    scores = [0.9 if e.type == "agreement" else 0.2 for e in ctx.candidate_events]
-    out = decide(ctx, LM, ([0.9] * len(ctx.orgs), {}, scores, [None] * len(ctx.people), 0.9)).events
-    assert [e.type for e in out] == ["agreement"]
-    # delegates of one party at the signing of the rules' agreement
-    ctx = with_candidates("Kestrel University signed an exchange agreement with Lumio University on Monday. "
-                          "Three delegates from Lumio University attended the signing ceremony.", [])
-    assert [e.type for e in ctx.rules.events] == ["agreement"]
-    assert _visits(ctx) == [["Kestrel University", "Lumio University"]]
-
-
-def test_no_visit_proposed_for_a_plan_a_visiting_post_or_a_visit_the_rules_hold():
-    signed = "Kestrel University signed an exchange agreement with Lumio University on Monday. "
-    for tail in ("Lumio University will send a delegation in May.",
-                 "Lumio University plans to pay a visit next year.",
-                 "An upcoming visit of Lumio University is planned.",
-                 "Lumio University invites the president and other colleagues of Kestrel to visit.",
-                 "Lumio University hosts a visiting professor from Kestrel University.",
-                 "Lumio University has 20 schools."):
-        assert _visits(with_candidates(signed + tail, [])) == [], tail
-    ctx = with_candidates("A delegation led by President Tom Lee of Lumio University visited Kestrel University on "
-                          "Monday and signed an exchange agreement with Kestrel University.", [])
-    assert "visit" in {e.type for e in ctx.rules.events} and _visits(ctx) == []
-
-
-def test_visit_proposals_are_linear_on_hostile_text():
-    def run(n: int) -> float:
-        text = ("Kestrel University signed an agreement with Lumio University. Lumio University "
-                + "will will plans visit visiting " * n + "delegation.")
-        ctx = with_candidates(text, [])
-        t0 = time.perf_counter()
-        for _ in range(3):
-            _en_visits_at_signings(ctx, [])
-        return time.perf_counter() - t0
-
-    small, big = run(200), run(800)
-    assert big < 12 * small + 0.05

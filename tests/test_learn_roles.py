@@ -31,11 +31,6 @@ def test_a_host_receiving_a_delegation_and_a_bystander():
     assert got == {"Tennford University": {"host"}, "Carrow Group": {"visitor"}, "Belmar Capital": {"bystander"}}
 
 
-def test_delegates_from_an_organization_are_its_visitors():
-    text = "President Ilse Moran and three other delegates from Carrow University joined the signing ceremony."
-    assert _roles(text, ["Carrow University"]) == {"Carrow University": {"visitor"}}
-
-
 def test_a_quoted_firm_is_a_bystander():
     text = "Carrow Group signed with Tennford Labs on Monday, Belmar Capital said in a note."
     assert _roles(text, ["Belmar Capital"]) == {"Belmar Capital": {"bystander"}}
@@ -80,4 +75,3 @@ def test_a_delegation_with_no_host_named_is_the_main_organizations_visitor():
     assert ctx.main == ix["Tennford University"]
     f = pair_features(ctx, ix["Carrow University"], ix["Tennford University"])
     assert f.get("roles=visitor_main") == 1.0
-

@@ -1140,7 +1140,7 @@ def _event_shape(ctx: Context, k: int) -> dict[str, float]:
         for i in sorted({ctx.index[p] for p in ev.parties if p in ctx.index}):
             f["proposed|src=" + (ctx.orgs[i].stage or "rules").split("+")[0]] = 1.0
         spans = sorted((s.start, s.end) for s in ev.evidence if s.field == "party")
-        if ctx.lang == "en":  # a listed subject, the other side after "with", a visit at a signing (learn/proposals)
+        if ctx.lang == "en":  # a listed subject (learn/proposals._english_subjects), the other side after "with"
             f["proposed|shape=en_" + en_shape(ctx.doc.text, ev)] = 1.0
         elif not spans:  # an unveiling at a signing, a delegation's visit to sign
             f["proposed|shape=" + ("to_sign" if ev.type == "visit" else "at_signing")] = 1.0

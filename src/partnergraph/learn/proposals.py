@@ -1,5 +1,5 @@
 """Event proposals over every organization candidate, for the events model to keep or drop
-(Chinese shapes first; the English shapes at the end: `_english_subjects`, `_en_visits_at_signings`).
+(Chinese shapes first; the English shape at the end: `_english_subjects`).
 
 The rule engine finds its events among the names it reads itself. A party it never reads (a
 place standing in an actor's slot, 福建省与中国工程院签署; a short form or a brand only the tagger
@@ -94,14 +94,13 @@ def view(text: str) -> str:
 
 
 def propose_events(ctx: Context) -> list[Event]:
-    """The proposed events of an article, in text order (English: `_english_subjects`, then
-    `_en_visits_at_signings`). Each sentence
+    """The proposed events of an article, in text order (English: `_english_subjects`). Each sentence
     is read once for its joined names and once for its triggers; a pair looks at the few
     triggers of its clause: linear in the article's names and triggers."""
     if len(ctx.orgs) < 2:
         return []
     if ctx.lang != "zh":
-        return _en_visits_at_signings(ctx, _english_subjects(ctx))
+        return _english_subjects(ctx)
     v = view(ctx.doc.text)
     held: dict[str, list[set[int]]] = {}
     for ev in ctx.rules.events:
@@ -384,8 +383,7 @@ _EN_MAX_WITH = 160  # characters from the verb to "with"
 # a list that is no subject: the object of a preposition or a possessive's owner
 _EN_OBJECT = re.compile(r"(?:\b(?:between|of|with|by|from|to|for|and|at|in|among)|['’]s?)\s+(?:the\s+)?$", re.IGNORECASE)
 _EN_MAX_LISTED = 12
-# the listed subject alone, or with the other side after "with"; a visit at a signing
-EN_SHAPES = ("subject", "with", "to_sign")
+EN_SHAPES = ("subject", "with")  # the listed subject alone, or with the other side after "with"
 
 
 def _en_runs(ctx: Context, si: int) -> list[list[tuple[int, int, int]]]:
@@ -477,84 +475,8 @@ def _english_subjects(ctx: Context) -> list[Event]:
 
 
 def en_shape(text: str, ev: Event) -> str:
-    """The shape of an English proposed event (`EN_SHAPES`): "to_sign" for a visit
-    (`_en_visits_at_signings`), "with" when a party is named after its verb, else "subject"."""
-    if ev.type == "visit":
-        return EN_SHAPES[2]
+    """The shape of an English proposed event (`EN_SHAPES`): "with" when a party is named after
+    its verb, else "subject"."""
     trig = next((s for s in ev.evidence if s.field == "trigger"), None)
     after = trig is not None and any(s.field == "party" and s.start >= trig.end for s in ev.evidence)
     return EN_SHAPES[1] if after else EN_SHAPES[0]
-
-
-# ---- English: the visit during which an agreement was signed ---------------------------------
-
-# a visit or a delegation told: "during President Lin's visit", "the visit of ... to Nepal",
-# "delegates from Kestrel University attended", "led a delegation", "a trip to"; not a visiting
-# professor or scholar (a post, no trip)
-_EN_VISIT = re.compile(
-    r"\b(?:visit(?:s|ed)?|visiting(?!\s+(?:professors?|scholars?|fellows?|researchers?|students?|faculty|"
-    r"lecturers?|positions?)\b)|delegat(?:ion|ions|es)|trip\s+to|toured)\b", re.IGNORECASE)
-# a visit told as a plan or an invitation: a plan word in the few words before the visit word
-# ("will visit", "plans to send a delegation", "an upcoming visit", "invites its president to
-# visit"); searched in a window of _EN_PLAN_WINDOW
-_EN_VISIT_PLANNED = re.compile(
-    r"\b(?:will|would|shall|plans?|planned|planning|intends?|hopes?|expects?|expected|upcoming|forthcoming|"
-    r"invit(?:e|es|ed|ing|ation))\b[^.;]{0,50}$", re.IGNORECASE)
-_EN_PLAN_WINDOW = 60
-_MAX_EN_VISITS = 4  # visit words of one sentence looked at
-
-
-def _en_visits_at_signings(ctx: Context, out: list[Event]) -> list[Event]:
-    """`out` and a `visit` of the two parties of each agreement (the rules' or a proposed one)
-    when a sentence tells a visit or a delegation, not as a plan or an invitation, and names
-    both of them, each by its name or through a person posted at it or whose title names it
-    ("the visit of Peruvian President Ana Ruiz to Chile"), or names one as a delegation's
-    (`roles`: "delegates from Lumio University attended the signing"): the visit during which it
-    was signed (GUIDELINES.md: then both events; the English form of the Chinese
-    `_visits_to_sign`). A visit told beside a signing naming one party alone is most often
-    another's ("the visit of the Indian Prime Minister to Nepal" beside a company's deal with
-    Nepal; train, out of fold: 2 of 8 such a gold visit, 4 of 5 of the others). The events model
-    weighs it (`proposed|shape=en_to_sign`). Each sentence is searched once."""
-    text = ctx.doc.text
-    held = [{ctx.index[p] for p in ev.parties if p in ctx.index} for ev in ctx.rules.events if ev.type == "visit"]
-    people: dict[int, set[int]] = {}  # organization -> sentences naming a person posted at it or titled by it
-    for k, person in enumerate(ctx.people):
-        at = set(ctx.title_places.get(k, []))
-        if person.org in ctx.index:
-            at.add(ctx.index[person.org])
-        sents = {ctx.sentence_at(s.start) for s in person.evidence if s.field == "name"}
-        for i in at:
-            people.setdefault(i, set()).update(sents)
-    roles = ctx.roles
-    told: dict[int, tuple[int, int] | None] = {}
-
-    def visit(si: int) -> tuple[int, int] | None:
-        if si not in told:
-            s0, s1 = ctx.sents[si]
-            told[si] = next(((m.start(), m.end()) for m in islice(_EN_VISIT.finditer(text, s0, s1), _MAX_EN_VISITS)
-                             if not _EN_VISIT_PLANNED.search(text, max(s0, m.start() - _EN_PLAN_WINDOW), m.start())),
-                            None)
-        return told[si]
-
-    seen: set[frozenset] = set()
-    for ev in list(ctx.rules.events) + list(out):
-        if ev.type != "agreement" or len(out) >= _MAX_PROPOSALS:
-            continue
-        ids = list(dict.fromkeys(ctx.index[p] for p in ev.parties if p in ctx.index))
-        pair = frozenset(ids)
-        if len(ids) != 2 or pair in seen or any(pair <= h for h in held):
-            continue
-        seen.add(pair)
-        named = [ctx.org_sentences.get(i, set()) | people.get(i, set()) for i in ids]
-        sents = sorted(named[0] | named[1])[:_MAX_DELEGATION_SENTENCES]
-        si = next((k for k in sents if visit(k) is not None and (
-            k in named[0] and k in named[1] or any("visitor" in roles.get((i, k), ()) for i in ids))), None)
-        if si is None:
-            continue
-        s0, s1 = ctx.sents[si]
-        ts, te = visit(si)
-        out.append(Event(
-            type="visit", parties=[ctx.orgs[i].name for i in ids],
-            evidence=[Span(start=s0, end=s1, field="sentence"), Span(start=ts, end=te, field="trigger")],
-            confidence=0.5, stage=PROPOSED_STAGE))
-    return out

@@ -6,7 +6,7 @@ University visited Veltrix University" gave the visitor and host pair no more of
 the attendee named after them, and English visitor-host pairs scored .13-.23 out of fold. Here
 each mention of an organization (or of a person posted there, the visitor reached through its
 leader) gets the slot the words right around it give it:
-- `visitor`: "a delegation of/from/led by X", "delegates from X", "X's delegation", "X visited", "President Lin of
+- `visitor`: "a delegation of/from/led by X", "X's delegation", "X visited", "President Lin of
   X, led a delegation to";
 - `host`: "visited X", "a visit to X", "came to X", "X received/welcomed/hosted", "X, Title,
   met with the delegation", and the next names of a list after a host ("visited A, B and C");
@@ -24,7 +24,7 @@ import re
 _WINDOW = 60
 
 _VISITOR_BEFORE = re.compile(
-    r"\bdelegat(?:ions?|es)\s+(?:\w+\s+){0,2}?(?:of|from|led by|headed by)\s+(?:the\s+)?(?:[\w.\-]+\s+){0,4}$"
+    r"\bdelegations?\s+(?:\w+\s+){0,2}?(?:of|from|led by|headed by)\s+(?:the\s+)?(?:[\w.\-]+\s+){0,4}$"
     r"|\b(?:led|headed)\s+by\s+(?:the\s+)?(?:[\w.\-]+\s+){0,4}$", re.IGNORECASE)
 _VISITOR_AFTER = re.compile(
     r"^(?:'s|’s)\s+(?:[\w\-]+\s+){0,2}?(?:delegation|team)\b|^\s+(?:[\w\-]+\s+)?delegation\b"
@@ -52,7 +52,7 @@ _MAX_LIST_GAP = 40
 # these four letters match an ASCII letter without being one (IGNORECASE: İ ı ſ and the Kelvin
 # sign); a sentence holding one is searched with every pattern.
 _WORDS = (
-    ("delegat", "led", "headed"),  # _VISITOR_BEFORE
+    ("delegation", "led", "headed"),  # _VISITOR_BEFORE
     ("delegation", "team", "visit", "toured", "came", "arrived"),  # _VISITOR_AFTER
     ("visit", "tour", "trip", "came", "arrived", "delegation"),  # _HOST_BEFORE
     ("receive", "welcome", "host", "delegation"),  # _HOST_AFTER
