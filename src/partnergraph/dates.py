@@ -10,6 +10,7 @@ published date it stays ``--MM-DD``; a month with a year is ``YYYY-MM``.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -132,12 +133,19 @@ _FULL = re.compile(r"\d{4}-\d\d-\d\d")
 LATER_DAYS = 31
 
 
+def _day(year: int | None, month: int | None, day: int | None) -> dt.date | None:
+    """The calendar day, or None when there is none (30 February, a month 13, a part missing)."""
+    try:
+        return dt.date(year, month, day)
+    except (TypeError, ValueError):
+        return None
+
+
 def _after(year: int, month: int, day: int, published: str, days: int) -> bool:
     """True when year-month-day is a real day more than `days` days after `published`."""
-    import datetime as dt
-
+    when = _day(year, month, day)
     try:
-        return (dt.date(year, month, day) - dt.date.fromisoformat(published)).days > days
+        return when is not None and (when - dt.date.fromisoformat(published)).days > days
     except ValueError:
         return False
 
@@ -146,15 +154,8 @@ def _nearest_reading(d: DateMention, published: str) -> str:
     """Of "06/03/2020" read day first and month first, the day nearest before the published day
     (news tells what has just happened; a day or so after it is a page dated off its story), else
     the nearest after it."""
-    import datetime as dt
-
     pub = dt.date.fromisoformat(published)
-    days = []
-    for month, day in ((d.month, d.day), (d.day, d.month)):
-        try:
-            days.append(dt.date(d.year, month, day))
-        except (TypeError, ValueError):
-            pass
+    days = [x for x in (_day(d.year, d.month, d.day), _day(d.year, d.day, d.month)) if x is not None]
     before = [x for x in days if (x - pub).days <= 1]
     return (max(before) if before else min(days)).isoformat()
 
@@ -162,20 +163,20 @@ def _nearest_reading(d: DateMention, published: str) -> str:
 _WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # a weekday's name starts so
 
 
+def _weekday_of(name: str) -> int:
+    """0 for "mon" or "Monday" .. 6 for "sun"."""
+    return _WEEKDAY_NAMES.index(name[:3].lower())
+
+
 def _weekday_reading(d: DateMention, published: str) -> str | None:
     """The reading of "Monday (10/09)" (day first or month first) that falls on its weekday on
     or within a year before the published day; None when both do or neither does."""
-    import datetime as dt
-
     pub = dt.date.fromisoformat(published)
     found = set()
     for month, day in {(d.month, d.day), (d.day, d.month)}:
         for year in (pub.year, pub.year - 1):
-            try:
-                when = dt.date(year, month, day)
-            except (TypeError, ValueError):
-                continue
-            if when <= pub and when.weekday() == d.weekday:
+            when = _day(year, month, day)
+            if when is not None and when <= pub and when.weekday() == d.weekday:
                 found.add(when)
                 break
     return found.pop().isoformat() if len(found) == 1 else None
@@ -245,7 +246,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
                 continue
             mo, d = (b, a) if a > 12 or b <= 12 else (a, b)
             if _valid(mo, d):
-                weekday = _WEEKDAY_NAMES.index(g["w10"][:3].lower()) if a <= 12 and b <= 12 and a != b else None
+                weekday = _weekday_of(g["w10"]) if a <= 12 and b <= 12 and a != b else None
                 out.append(DateMention(m.start(), m.end(), None, mo, d, weekday))
             continue
         elif g["mn4"]:
@@ -270,16 +271,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
 
 def _on_weekday(year: int, readings, name: str) -> tuple[int, int] | None:
     """The one (month, day) of `readings` that falls on the weekday `name` ("mon") in `year`."""
-    import datetime as dt
-
-    want = _WEEKDAY_NAMES.index(name[:3].lower())
-    fits = []
-    for month, day in readings:
-        try:
-            if dt.date(year, month, day).weekday() == want:
-                fits.append((month, day))
-        except ValueError:
-            pass
+    want = _weekday_of(name)
+    fits = [(month, day) for month, day in readings
+            if (when := _day(year, month, day)) is not None and when.weekday() == want]
     return fits[0] if len(fits) == 1 else None
 
 
@@ -355,13 +349,7 @@ def normalize_published(value: str) -> tuple[str | None, list[str]]:
 
 
 def _real_date(year: int, month: int | None, day: int | None) -> bool:
-    import datetime as dt
-
-    try:
-        dt.date(year, month or 1, day or 1)
-    except ValueError:
-        return False
-    return True
+    return _day(year, month or 1, day or 1) is not None
 
 
 def iso_date(year: int, month: int, day: int) -> str:

@@ -305,20 +305,12 @@ def thresholds_on_val(lm: LanguageModel, scored: Scored, smooth: bool = False,
     articles = [ArticleOutcomes(g, ctx, s) for g, ctx, s in scored]
     floor_articles = [ArticleOutcomes(g, ctx, s) for g, ctx, s in floor]
 
-    def report(th: dict[str, float], on: list[ArticleOutcomes]) -> dict:
-        tally = Tally()
-        for a in on:
-            tally.add(a.counts(lm, th))
-        return tally.report()
-
     def f1(th: dict[str, float], fields: tuple[str, ...]) -> float:
-        got = report(th, articles)
-        return sum(got[f]["f1"] if f in got else 1.0 for f in fields) / len(fields)
+        return _mean_f1(_report(lm, th, articles), fields)
 
     def held(th: dict[str, float], fields: tuple[str, ...]) -> float:
         """The val figure of `fields`, one lower when the floor articles fall under their floor."""
-        floor_report = report(th, floor_articles) if floor_articles else {}
-        below = any(f in floor_report and floor_report[f]["f1"] < FLOOR_F1[f] for f in fields)
+        below = bool(floor_articles) and _below_floor(_report(lm, th, floor_articles), fields)
         return f1(th, fields) - (1.0 if below else 0.0)
 
     def best_of(grid: list[float], objective, prefer) -> float:
@@ -341,6 +333,24 @@ def thresholds_on_val(lm: LanguageModel, scored: Scored, smooth: bool = False,
     best["people"] = best_of(grid, lambda t: held(dict(best, people=t), ("people",)), middle)
     best["tagged"] = best_of(grid + [1.01], lambda t: held(dict(best, tagged=t), ("people",)), middle)
     return best
+
+
+def _report(lm: LanguageModel, th: dict[str, float], articles: list[ArticleOutcomes]) -> dict:
+    """`evaluate`'s report of the articles decided at thresholds `th`."""
+    tally = Tally()
+    for a in articles:
+        tally.add(a.counts(lm, th))
+    return tally.report()
+
+
+def _mean_f1(rep: dict, fields: tuple[str, ...]) -> float:
+    """The mean F1 of `fields` in a report (a field with no items counts 1)."""
+    return sum(rep[f]["f1"] if f in rep else 1.0 for f in fields) / len(fields)
+
+
+def _below_floor(rep: dict, fields: tuple[str, ...]) -> bool:
+    """Whether a floor articles' report falls under `FLOOR_F1` on any of `fields`."""
+    return any(f in rep and rep[f]["f1"] < FLOOR_F1[f] for f in fields)
 
 
 STEADY_GROUPS = 5  # groups of whole sites the pool is dealt into, to see how a choice holds from site to site
@@ -372,23 +382,16 @@ def thresholds_steady(lm: LanguageModel, scored: Scored, floor: Scored = (), gro
     group = grouped_folds(sites, k) if k >= 2 else [0] * len(articles)
     k = max(k, 1)
 
-    def value(rep: dict, fields: tuple[str, ...]) -> float:
-        return sum(rep[f]["f1"] if f in rep else 1.0 for f in fields) / len(fields)
-
     def figure(th: dict[str, float], fields: tuple[str, ...]) -> tuple[float, list[float]]:
         total, parts = Tally(), [Tally() for _ in range(k)]
         for a, g in zip(articles, group):
             c = a.counts(lm, th)
             total.add(c)
             parts[g].add(c)
-        return value(total.report(), fields), [value(t.report(), fields) for t in parts]
+        return _mean_f1(total.report(), fields), [_mean_f1(t.report(), fields) for t in parts]
 
     def keeps_floor(th: dict[str, float], fields: tuple[str, ...]) -> bool:
-        tally = Tally()
-        for a in floor_articles:
-            tally.add(a.counts(lm, th))
-        rep = tally.report()
-        return not any(f in rep and rep[f]["f1"] < FLOOR_F1[f] for f in fields)
+        return not _below_floor(_report(lm, th, floor_articles), fields)
 
     def steady(key: str, grid: list[float], fields: tuple[str, ...], floor_fields: tuple[str, ...]) -> float:
         figs = {t: figure(dict(best, **{key: t}), fields) for t in grid}
