@@ -1,7 +1,7 @@
 """Score a backend on the gold articles of ../shared/eval/dev, with pinned floors.
 
     .venv/bin/python bench/eval_dev.py [--backend rules|learned] [--shared ../shared] [--gold DIR]
-                                       [--check] [--out pred.jsonl]
+                                       [--check] [--out pred.jsonl] [--model DIR]
 
 Writes predictions as JSON Lines, runs the shared scorer, prints its report, and with
 --check exits 1 when a figure falls below the backend's floors (the quality gate): the rules'
@@ -41,10 +41,10 @@ FLOORS = {
 }
 
 
-def predict(dev: Path, out: Path, backend: str) -> None:
+def predict(dev: Path, out: Path, backend: str, model: Path | None = None) -> None:
     from partnergraph import extract, load_backend
 
-    engine = load_backend(backend)
+    engine = load_backend(backend, {"model": str(model)} if model else None)
     with out.open("w", encoding="utf-8") as f:
         for path in sorted(dev.glob("*.json")):
             gold = json.loads(path.read_text(encoding="utf-8"))
@@ -87,6 +87,8 @@ def main() -> int:
                     help="also list, per article, the events and people that differ from gold")
     ap.add_argument("--gold", type=Path, default=None,
                     help="another folder of gold files in the same form (default: shared eval/dev)")
+    ap.add_argument("--model", type=Path, default=None,
+                    help="a model folder for the learned backend (default: the shipped models)")
     args = ap.parse_args()
     dev, scorer = args.gold or args.shared / "eval" / "dev", args.shared / "eval" / "score.py"
     if not scorer.exists():
@@ -94,7 +96,7 @@ def main() -> int:
         print("Hint: pass --shared pointing at the folder that holds eval/score.py", file=sys.stderr)
         return 2
     out = args.out or Path(tempfile.mkdtemp()) / "pred.jsonl"
-    predict(dev, out, args.backend)
+    predict(dev, out, args.backend, args.model)
     print(f"backend: {args.backend}")
     subprocess.run([sys.executable, str(scorer), str(dev), str(out)], check=True)
     report = json.loads(subprocess.run([sys.executable, str(scorer), str(dev), str(out), "--json"],
