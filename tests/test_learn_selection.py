@@ -471,3 +471,44 @@ def test_steady_thresholds_keep_the_floor_before_their_default():
     lm, scored = _blank_lm(), _site_articles(_ONE_SITE_WINS)
     assert thresholds_steady(lm, scored[1:])["events"] == 0.5
     assert thresholds_steady(lm, scored[1:], floor=scored[:1])["events"] <= 0.2
+
+
+def _floor_needing_both():
+    """A floor article whose two true signings score .2 on the events model, and where the pairs
+    model scores two of their parties that sign nothing together (Harlow with Osgood of the other
+    signing) .55 as partners: it keeps the floor only at a low events threshold and a pairs
+    threshold above .55, and at neither alone."""
+    from partnergraph.extraction.rules import RuleBackend
+    from partnergraph.learn.candidates import Context
+    from partnergraph.learn.gold import document_of
+
+    pairs = [("Harlow Floor University", "Osgood Floor Bank"), ("Kestrel Floor Institute", "Lumio Floor Group")]
+    gold = {"id": "en-floor", "lang": "en", "url": "https://www.floor.example.org/news/1.html",
+            "text": " ".join(_SIGNED.format(a=a, b=b) for a, b in pairs), "published": None,
+            "organizations": [{"name": n, "aliases": [], "kind": "other"} for p in pairs for n in p],
+            "people": [],
+            "events": [{"type": "agreement", "date": "2024-05-03", "parties": list(p)} for p in pairs]}
+    ex = RuleBackend().extract(document_of(gold))
+    assert len(ex.events) == 2
+    ctx = Context.build(document_of(gold), ex)
+    index = {o.name: i for i, o in enumerate(ctx.orgs)}
+    a, b = sorted((index["Harlow Floor University"], index["Lumio Floor Group"]))
+    return [(gold, ctx, ([0.9] * len(ctx.orgs), {(a, b, "agreement"): 0.55}, [0.2, 0.2], [], 1.0))]
+
+
+def test_steady_thresholds_find_a_floor_that_only_events_and_pairs_together_keep():
+    """When no events threshold keeps the floor at the pairs threshold of the moment (.5: the
+    pair scored .55 makes an event no floor article has), the events values that keep it with
+    some pairs threshold compete, and the pairs threshold then follows: events .2 or under and
+    pairs above .55, where choosing one threshold after the other under the floor settled on
+    neither (events .5, pairs .5: the floor lost both ways)."""
+    from partnergraph.learn.train import thresholds_steady
+
+    lm, scored, floor = _blank_lm(), _site_articles(_ONE_SITE_WINS)[1:], _floor_needing_both()
+    assert thresholds_steady(lm, scored)["events"] == 0.5
+    chosen = thresholds_steady(lm, scored, floor=floor)
+    assert chosen["events"] <= 0.2 and chosen["pairs"] > 0.55
+    g, c, s = floor[0]
+    counts = score_article(g, decide(c, lm, s, chosen).model_dump())
+    assert weighted_f1([counts], "events") == pytest.approx(1.0)
+    assert weighted_f1([counts], "pairs") == pytest.approx(1.0)

@@ -373,7 +373,10 @@ def thresholds_steady(lm: LanguageModel, scored: Scored, floor: Scored = (), gro
     any small change of the scores moves across the plateau, leaves the threshold at its default.
     The events and pairs thresholds are chosen again until neither moves (at most
     `HEADLINE_ROUNDS` passes). The floor articles (`train --floor`) constrain each choice as in
-    `thresholds_on_val`: only values that keep them at `FLOOR_F1` compete when some do."""
+    `thresholds_on_val`: only values that keep them at `FLOOR_F1` compete when some do; when no
+    events (pairs) value keeps them at the pairs (events) threshold of the moment, those that keep
+    them with some pairs (events) value do, so a floor that only the two together keep is found
+    (one after the other, each gave up the floor at the other's value)."""
     anchors = dict(DEFAULT_THRESHOLDS, **(anchors or {}))
     articles = [ArticleOutcomes(g, ctx, s) for g, ctx, s in scored]
     floor_articles = [ArticleOutcomes(g, ctx, s) for g, ctx, s in floor]
@@ -393,9 +396,17 @@ def thresholds_steady(lm: LanguageModel, scored: Scored, floor: Scored = (), gro
     def keeps_floor(th: dict[str, float], fields: tuple[str, ...]) -> bool:
         return not _below_floor(_report(lm, th, floor_articles), fields)
 
-    def steady(key: str, grid: list[float], fields: tuple[str, ...], floor_fields: tuple[str, ...]) -> float:
+    def steady(key: str, grid: list[float], fields: tuple[str, ...], floor_fields: tuple[str, ...],
+               partner: str | None = None) -> float:
         figs = {t: figure(dict(best, **{key: t}), fields) for t in grid}
-        allowed = [t for t in grid if keeps_floor(dict(best, **{key: t}), floor_fields)] or list(grid)
+        allowed = [t for t in grid if keeps_floor(dict(best, **{key: t}), floor_fields)]
+        if not allowed and partner is not None:
+            # none keeps the floor at the partner's value of the moment: those that keep it with
+            # some value of it (events .1 where only pairs .6 or more drops a floor article's
+            # extra pair event), which the partner's own choice then takes
+            allowed = [t for t in grid if any(keeps_floor(dict(best, **{key: t, partner: u}), floor_fields)
+                                              for u in grid)]
+        allowed = allowed or list(grid)
         near = lambda t: -abs(t - anchors[key])  # noqa: E731
         top = max(allowed, key=lambda t: (round(figs[t][0], 9), near(t)))
 
@@ -411,8 +422,8 @@ def thresholds_steady(lm: LanguageModel, scored: Scored, floor: Scored = (), gro
     headline = ("pairs", "events")
     for _ in range(HEADLINE_ROUNDS):
         before = (best["events"], best["pairs"])
-        best["events"] = steady("events", grid, headline, headline)
-        best["pairs"] = steady("pairs", grid, headline, headline)
+        best["events"] = steady("events", grid, headline, headline, partner="pairs")
+        best["pairs"] = steady("pairs", grid, headline, headline, partner="events")
         if (best["events"], best["pairs"]) == before:
             break
     best["party"] = steady("party", PARTY_GRID, headline, headline)
