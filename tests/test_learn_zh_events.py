@@ -271,3 +271,28 @@ def test_a_set_up_proposed_beside_a_signing_is_not_proposed_again_at_its_unveili
                            [("青岚省", "place"), ("江川工程研究院", "tagger")])
     assert sorted((e.type, tuple(sorted(e.parties))) for e in ctx.proposed) == [
         ("agreement", ("江川工程研究院", "青岚省")), ("joint_entity", ("江川工程研究院", "青岚省"))]
+
+
+def test_a_delegation_named_by_the_leaders_of_signing_parties_proposes_their_visits():
+    # 李华、赵刚等一行: people the rules post at two of the three parties; each of their banks
+    # visited the third, the one they signed with (not each other)
+    ctx = _context("3月5日,江川市人民政府与星河银行江南省分行、远川银行江南省分行签署战略合作协议。"
+                   "星河银行江南省分行行长李华、远川银行江南省分行行长赵刚出席。"
+                   "市委书记王明对李华、赵刚等一行来江川签约表示欢迎。")
+    assert {(e.type, frozenset(e.parties)) for e in ctx.proposed} == {
+        ("visit", frozenset({"星河银行江南省分行", "江川市人民政府"})),
+        ("visit", frozenset({"远川银行江南省分行", "江川市人民政府"}))}
+    # of two parties, through the leader too
+    two = _context("3月5日,江川市人民政府与星河银行江南省分行签署战略合作协议。星河银行江南省分行行长李华出席。"
+                   "市委书记王明对李华等一行来江川签约表示欢迎。")
+    assert [(e.type, sorted(e.parties)) for e in two.proposed] == [("visit", ["星河银行江南省分行", "江川市人民政府"])]
+
+
+def test_a_team_led_to_sign_and_a_trip_gone_to_sign_are_delegations():
+    led = _context("3月5日,江川市人民政府与星河集团签署战略合作协议。星河集团董事长李强出席。"
+                   "李强表示,此次亲自率领团队来江川签约,意义重大。")
+    gone = _context("江川市人民政府赴渝签署旅游合作协议\n12月1日,江川市人民政府与渝中区人民政府签署旅游合作协议。")
+    assert [e.type for e in led.proposed] == [e.type for e in gone.proposed] == ["visit"]
+    plan = _context("3月5日,江川市人民政府与星河集团签署战略合作协议。星河集团董事长李强出席。"
+                    "李强表示,明年将率领团队来江川考察。")
+    assert plan.proposed == []

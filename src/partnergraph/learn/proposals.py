@@ -35,7 +35,10 @@ also writes 南川军分区): the name beside 与 is the shorter one, which sign
 And a delegation that came to sign: the two parties of an agreement, one of them named in a
 sentence that tells a delegation (一行, 代表团, 率队, 来访…, not as a plan), make a proposed
 `visit` when no rule visit holds them (GUIDELINES.md: a visit during which an agreement is
-signed is both events; `proposed|shape=to_sign`).
+signed is both events; `proposed|shape=to_sign`). The delegation may be named through its
+leaders, people the rules post at a party (成永旭、邹菊方等一行来汉签约); and of an agreement of
+three or more, the parties such a sentence names (or names a person of) are the visitors, each
+visiting each of the others (A与B、C签订协议,…B主任郭洪、C总经理许强一行还考察了…).
 """
 
 from __future__ import annotations
@@ -83,7 +86,9 @@ _MAX_LISTED = 12  # names of a one-to-many signing, both sides: a longer list is
 HOME = re.compile(r"(?:我|本)(市|区|县|省|州|盟|旗)")
 _MAX_HOMES = 4  # references of one sentence looked at
 # a delegation told (in the Simplified view): its visit, when its body signs
-_DELEGATION = re.compile(r"一行|代表团|考察团|访问团|率队|带队|率团|来访|莅临|到访")
+# (率领团队来签, 率领代表团; 赴渝签署: a delegation gone to sign, in a title)
+_DELEGATION = re.compile(r"一行|代表团|考察团|访问团|率队|带队|率团|来访|莅临|到访"
+                         r"|率领[^,。:]{0,12}?[团队]|赴[^,。:]{1,8}?签")
 _MAX_DELEGATION_SENTENCES = 12  # sentences of a signing's parties looked at, the first ones
 _MAX_DELEGATIONS = 4  # delegation words of one sentence looked at
 
@@ -312,11 +317,36 @@ def _unveiled_at_signings(ctx: Context, v: str, out: list[Event], held: dict[str
     return out
 
 
+_MAX_LEADERS = 24  # posted people of an article looked up
+_MAX_LEADER_MENTIONS = 8  # mentions of one person's name looked for
+
+
+def _leaders_sentences(ctx: Context) -> dict[int, set[int]]:
+    """Each organization with the sentences that name a person the rules post there (wherever
+    the name is written again: 成永旭、邹菊方等一行, not only where the post is read), for the
+    first _MAX_LEADERS such people and _MAX_LEADER_MENTIONS mentions of each name."""
+    out: dict[int, set[int]] = {}
+    text = ctx.doc.text
+    for p in ctx.rules.people[:_MAX_LEADERS]:
+        i = ctx.index.get(p.org) if p.org else None
+        if i is None or len(p.name) < 2:
+            continue
+        at = text.find(p.name)
+        for _ in range(_MAX_LEADER_MENTIONS):
+            if at < 0:
+                break
+            out.setdefault(i, set()).add(ctx.sentence_at(at))
+            at = text.find(p.name, at + len(p.name))
+    return out
+
+
 def _visits_to_sign(ctx: Context, v: str, out: list[Event], held: dict[str, list[set[int]]]) -> list[Event]:
-    """`out` and a `visit` of the two parties of each agreement (the rules' or a proposed one)
-    of an article that tells a delegation (一行, 代表团, 率队, 来访…) in a sentence naming one
-    of them, not as a plan (将率团来访): the delegation came to sign (GUIDELINES.md: a visit
-    during which an agreement is signed is both events). Each sentence is searched once."""
+    """`out` and a `visit` of the parties of each agreement (the rules' or a proposed one) of an
+    article that tells a delegation (一行, 代表团, 率队, 来访…) in a sentence naming one of
+    them or a person the rules post there, not as a plan (将率团来访): the delegation came to
+    sign (GUIDELINES.md: a visit during which an agreement is signed is both events). An
+    agreement of two makes one visit of both; of three or more, the parties that sentence names
+    visited each of the others (none when it names all or none). Each sentence is searched once."""
     told: dict[int, tuple[int, int] | None] = {}
 
     def delegation(si: int) -> tuple[int, int] | None:
@@ -326,25 +356,38 @@ def _visits_to_sign(ctx: Context, v: str, out: list[Event], held: dict[str, list
                              if not EventFinder._not_an_event(v, s0, m.start(), "visit")), None)
         return told[si]
 
+    led = _leaders_sentences(ctx)
+
+    def sentences_of(i: int) -> set[int]:
+        return ctx.org_sentences.get(i, set()) | led.get(i, set())
+
     seen: set[frozenset] = set()
     for ev in list(ctx.rules.events) + list(out):
         if ev.type != "agreement" or len(out) >= _MAX_PROPOSALS:
             continue
         ids = list(dict.fromkeys(ctx.index[p] for p in ev.parties if p in ctx.index))
-        pair = frozenset(ids)
-        if len(ids) != 2 or pair in seen or any(pair <= h for h in held.get("visit", [])):
+        if len(ids) < 2 or len(ids) > _MAX_LISTED:
             continue
-        seen.add(pair)
-        sents = sorted(ctx.org_sentences.get(ids[0], set()) | ctx.org_sentences.get(ids[1], set()))
+        sents = sorted(set().union(*(sentences_of(i) for i in ids)))
         si = next((k for k in sents[:_MAX_DELEGATION_SENTENCES] if delegation(k) is not None), None)
         if si is None:
             continue
+        if len(ids) == 2:
+            pairs = [ids]
+        else:
+            visitors = [i for i in ids if si in sentences_of(i)]
+            pairs = [[g, h] for g in visitors for h in ids if h not in visitors]
         s0, s1 = ctx.sents[si]
         ts, te = delegation(si)
-        out.append(Event(
-            type="visit", parties=[ctx.orgs[i].name for i in ids],
-            evidence=[Span(start=s0, end=s1, field="sentence"), Span(start=ts, end=te, field="trigger")],
-            confidence=0.5, stage=PROPOSED_STAGE))
+        for pair_ids in pairs:
+            pair = frozenset(pair_ids)
+            if pair in seen or any(pair <= h for h in held.get("visit", [])) or len(out) >= _MAX_PROPOSALS:
+                continue
+            seen.add(pair)
+            out.append(Event(
+                type="visit", parties=[ctx.orgs[i].name for i in pair_ids],
+                evidence=[Span(start=s0, end=s1, field="sentence"), Span(start=ts, end=te, field="trigger")],
+                confidence=0.5, stage=PROPOSED_STAGE))
     return out
 
 
