@@ -73,3 +73,26 @@ def test_a_host_welcoming_a_delegation_named_by_its_body_received_a_visit():
 def test_a_welcome_with_no_delegation_or_no_named_guests_is_no_visit():
     assert zh(ROSTER + "王明对李强表示欢迎。").events == []
     assert zh("会上,北岭大学校长王明对考察团一行表示热烈欢迎。").events == []
+
+
+# a tour of several units by a delegation named by what it is ---------------------------------
+TOUR = ("11月5日,星河市青年商会先后奔赴远川、海岳两地开展商务考察活动。"
+        "在远川,商务考察团先后参观了青岚博物馆、考察了远川光电科技有限公司、海岳新材料有限公司等企业。"
+        "此外,还调研了青岚智能科技有限公司、白鹭半导体有限公司等企业。")
+TOURED = ("远川光电科技有限公司", "海岳新材料有限公司", "青岚智能科技有限公司", "白鹭半导体有限公司")
+
+
+def test_a_delegation_word_as_subject_tours_for_the_body_that_set_out():
+    # 考察团 is the subject; 青岚博物馆 is what it toured before, not the visitor of the companies
+    got = events(zh(TOUR))
+    assert {_visit("星河市青年商会", h) for h in TOURED} <= got
+    assert not any("青岚博物馆" in ps and len(ps & set(TOURED)) for _, ps in got)
+
+
+def test_a_tour_going_on_in_a_clause_with_no_subject_lists_units():
+    # 还调研了A、B等企业: the delegation led out goes on; a site shown to it (参观了A实验室) is no unit
+    x = zh("6月1日,星河大学代表团来到远川集团考察交流。随后,还调研了青岚智能科技有限公司、白鹭半导体有限公司等企业。")
+    assert events(x) == {_visit("星河大学", h) for h in ("远川集团", "青岚智能科技有限公司", "白鹭半导体有限公司")}
+    for sites in ("远川集团实验室", "远川集团实验室、青岚科技馆和白鹭研究中心"):
+        assert events(zh(f"6月1日,星河大学代表团来到远川集团考察交流。随后,参观了{sites}。")) == {
+            _visit("星河大学", "远川集团")}

@@ -43,9 +43,13 @@ _LIST_GAP = re.compile(r"[、,]?(?:和|及|与|以及)?")
 # may run to a dozen names between them
 MAX_TOUR = 240
 # a delegation named by what it is, not by its body (访问团一行)
-_PARTY_WORD = re.compile(r"一行|访问团|代表团|考察团|调研组")
-# a delegation led out: 带队赴, 率团访问, 一行来到
-_LEADS = re.compile(r"带队|率队|率团|一行")
+_PARTY_WORD = re.compile(r"一行|代表团|(?:访问|考察|调研|招商|参访)[团组]")
+# a delegation led out: 带队赴, 率团访问, 一行来到; a body gone on a trip (A先后奔赴B、C开展考察)
+_LEADS = re.compile(r"带队|率队|率团|一行|赴")
+# the end of a tour's list of units, a few words after its last name (考察了A、B、C公司等企业),
+# not the sites a host shows (参观了A实验室、B中心和C馆)
+_UNITS_AFTER = re.compile(r"[^,。;:]{0,16}?等[0-9一二两三四五六七八九十几多]{0,3}[家个所]?"
+                          r"(?:企业|单位|公司|机构)")
 # a delegation led out in a clause, whose next clause may go on without a subject
 _LED_OUT = re.compile(r"带队|率队|率团|一行|率领[^,。]{0,12}?(?:代表团|访问团|考察团|调研组)")
 # touring a site: what a delegation tours after it came (参观了A实验室) is the host's, no host
@@ -249,12 +253,22 @@ class VisitRules:
         if not before and (after or scene):
             # 潘维大校长一行来到云南大学: the visitor named by a person of a known body
             before = self._person_body(max(cs, ts - 30), ts)
+        if before and after and self._delegation_subject(cs, before[0].start):
+            # 考察团先后参学了A、考察了B、C: the delegation is the clause's subject, and A what
+            # it toured before (the delegation the article has led out)
+            before = self._delegation(s0)
         if not before and after and _PARTY_WORD.search(v, cs, ts):
             # 访问团一行先后走访了A、B: the delegation the article has already led out
             before = self._delegation(s0)
         if not before and after and cs > s0 and ts - cs <= SUBJECTLESS and not _TOURS.match(v, ts):
             # A局长甲率领代表团在北京展开访问,拜访B、C: the clause goes on with the delegation
             before = self._led_out(s0, cs)
+        if not before and after and ts - cs <= SUBJECTLESS and _TOURS.match(v, ts) \
+                and not _PARTY_WORD.match(v, ts) and _UNITS_AFTER.match(v, after[-1].end):
+            # 此外,还调研了A、B等企业: the tour of the delegation the article has led out goes on
+            # (units listed, not the sites a host showed it: 参观了A实验室、B中心; nor 考察团…)
+            before = self._led_out(s0, cs) if cs > s0 else []
+            before = before or self._delegation(s0)
         if before and not after and scene is not None and len(before) == 1:
             after = [scene]  # 在A公司,王刚一行参观了生产车间: the scene is the host
         if before and not after:
@@ -263,6 +277,14 @@ class VisitRules:
             if home is not None:  # 海川集团董事长赵强一行来校访问: the article's university
                 after = [Mention(to_us.start(1), to_us.end(1), home, to_us.group(1))]
         return before, after
+
+    def _delegation_subject(self, cs: int, end: int) -> bool:
+        """Whether a delegation's word (考察团, 一行…) stands in [cs, end) with no body or
+        person named before it in the clause (商务考察团先后参学了…): the delegation is the
+        subject, named by what it is."""
+        m = _PARTY_WORD.search(self.zt.v, cs, end)
+        return m is not None and not orgs_in(self.mentions, cs, m.start()) \
+            and not self._person_body(cs, m.start())
 
     def scene(self, s0: int) -> Mention | None:
         """The body a sentence opens with as its place (在A公司,…), where a tour stops."""
