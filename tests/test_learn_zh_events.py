@@ -282,6 +282,10 @@ def test_a_delegation_named_by_the_leaders_of_signing_parties_proposes_their_vis
     assert {(e.type, frozenset(e.parties)) for e in ctx.proposed} == {
         ("visit", frozenset({"星河银行江南省分行", "江川市人民政府"})),
         ("visit", frozenset({"远川银行江南省分行", "江川市人民政府"}))}
+    # one leader of three parties: which of the other two the bank came to is left open
+    one = _context("3月5日,江川市人民政府与星河银行江南省分行、远川银行江南省分行签署战略合作协议。"
+                   "星河银行江南省分行行长李华出席。市委书记王明对李华等一行来江川签约表示欢迎。")
+    assert one.proposed == []
     # of two parties, through the leader too
     two = _context("3月5日,江川市人民政府与星河银行江南省分行签署战略合作协议。星河银行江南省分行行长李华出席。"
                    "市委书记王明对李华等一行来江川签约表示欢迎。")

@@ -38,7 +38,7 @@ sentence that tells a delegation (一行, 代表团, 率队, 来访…, not as a
 signed is both events; `proposed|shape=to_sign`). The delegation may be named through its
 leaders, people the rules post at a party (成永旭、邹菊方等一行来汉签约); and of an agreement of
 three or more, the parties such a sentence names (or names a person of) are the visitors, each
-visiting each of the others (A与B、C签订协议,…B主任郭洪、C总经理许强一行还考察了…).
+visiting the one party it leaves out (A与B、C签订协议,…B主任郭洪、C总经理许强一行还考察了…).
 """
 
 from __future__ import annotations
@@ -346,7 +346,7 @@ def _visits_to_sign(ctx: Context, v: str, out: list[Event], held: dict[str, list
     them or a person the rules post there, not as a plan (将率团来访): the delegation came to
     sign (GUIDELINES.md: a visit during which an agreement is signed is both events). An
     agreement of two makes one visit of both; of three or more, the parties that sentence names
-    visited each of the others (none when it names all or none). Each sentence is searched once."""
+    each visited the one it does not name (none when it leaves out more than one, or none). Each sentence is searched once."""
     told: dict[int, tuple[int, int] | None] = {}
 
     def delegation(si: int) -> tuple[int, int] | None:
@@ -376,7 +376,10 @@ def _visits_to_sign(ctx: Context, v: str, out: list[Event], held: dict[str, list
             pairs = [ids]
         else:
             visitors = [i for i in ids if si in sentences_of(i)]
-            pairs = [[g, h] for g in visitors for h in ids if h not in visitors]
+            hosts = [h for h in ids if h not in visitors]
+            # one host: the side the delegations came to (A与B、C签约, B、C一行); with two or
+            # more, the sentence may have missed a visitor's leader (B with C, no visit)
+            pairs = [[g, hosts[0]] for g in visitors] if len(hosts) == 1 else []
         s0, s1 = ctx.sents[si]
         ts, te = delegation(si)
         for pair_ids in pairs:
