@@ -447,3 +447,9 @@ def test_reading_the_possessive_before_a_title_takes_linear_time():
     t0 = time.process_time()
     assert possessive_org(text, p, [Organization(name="Varna Lumio", kind="company")]) == 0
     assert time.process_time() - t0 < 1.0
+
+
+def test_a_tagged_name_of_initials_takes_the_family_name_after_them():
+    text = "Harlow Motors's chief of mobile operations, D.J. Koh, began. A.B. signed."
+    got = tagged_people(text, [], [_span(text, "D.J."), _span(text, "A.B.")], [], "en")
+    assert [p.name for p in got] == ["D.J. Koh", "A.B."]

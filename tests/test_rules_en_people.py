@@ -458,3 +458,22 @@ def test_a_portfolio_with_for_and_with_commas_before_the_name():
     assert found[("Amy Hart", None)].title == "Commissioner for Refugees"
     assert found[("Tobias Renn", None)].title == "Minister of Higher Education, Science and Innovation"
     assert "Ola Berg" not in {name for name, _ in found}
+
+
+def test_initials_written_together_open_a_name():
+    found, _ = people("Harlow University signed with Stennis College, said D.J. Koh, CEO of Stennis College. "
+                      "P.L.N.G. Rao and Odile Varga, Pro Vice-Chancellors of Harlow University, attended.")
+    assert found[("D.J. Koh", "Stennis College")].title == "CEO"
+    assert ("P.L.N.G. Rao", "Harlow University") in found and ("Odile Varga", "Harlow University") in found
+    # a country's initials are no name
+    found, _ = people("Harlow University hosted the U.S. Ambassador Amy Hart.")
+    assert [name for name, _ in found] == ["Amy Hart"]
+
+
+def test_particles_of_a_long_name_do_not_count_as_its_words():
+    found, _ = people("Harlow University signed with Stennis College. His Highness Sheikh Tamer bin Rashid bin "
+                      "Tamer Al Harbi, Deputy Ruler of Harlow, attended.")
+    assert [name for name, _ in found] == ["Tamer bin Rashid bin Tamer Al Harbi"]
+    # four words without particles are a name's most, as before
+    found, _ = people("Harlow University met Odile Varga Lin Brand Tor Vick, CEO of Stennis Steel.")
+    assert [name for name, _ in found] == ["Lin Brand Tor Vick"]

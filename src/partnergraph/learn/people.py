@@ -142,6 +142,8 @@ def _plausible(name: str, lang: str) -> bool:
 
 
 _EN_LEADING_WORD = re.compile(r"(\S{1,40})\s+")
+# initials written together, then the family name the tagger left out ("D.J." + " Koh")
+_EN_INITIALS_NAME = re.compile(r"[A-Z]\.(?:[A-Z]\.){1,4}()[ \t][A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?=[^\w-])")
 # characters the tagger glues to a Chinese name: a conjunction before it (及田弘茂), a verb or the
 # first character of a title after it (孙波率, 張榮稱, 王巍副院长); 为 and the like end real names
 _ZH_GLUED_BEFORE = frozenset("及与與和同")
@@ -190,6 +192,8 @@ def tagged_people(text: str, people: list[Person], tagged: list[tuple[int, int, 
         if label != "PER":
             continue
         s, e = trimmed(text, s, e, lang, lower)
+        if lang != "zh" and (m := _EN_INITIALS_NAME.match(text, s)) is not None and m.start(1) == e:
+            e = m.end()  # "D.J." of "D.J. Koh": the tagger's tokens end at the initials
         name = text[s:e].strip()
         key = norm_person(name)
         if not key or key in seen or not _plausible(name, lang):

@@ -27,7 +27,14 @@ _AND_THE = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
 _HONORIFIC = re.compile(r"(?:" + honorific_pattern() + r"\s+|h\.\s?c\.\s+){1,4}")
 _NAME_TOKEN = re.compile(r"(?=[A-Z\u00c0-\u00de])[^\W\d_][^\W\d_'\-]*(?:['\-][^\W\d_]+)*\.?|"
                          r"(?:al|bin|binti|de|van|von|der|da|el|ur)(?=\s)")
+# initials written together open a name ("D.J. Koh", "P.L.N.G. Rao"); a country's are no name
+_INITIALS = re.compile(r"[A-Z]\.(?:[A-Z]\.){1,4}(?=[ \t])")
+_COUNTRY_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "U.A.E.", "D.C.", "P.R.", "R.O.K.", "U.S.A."})
 _PARTICLES = frozenset({"al", "bin", "binti", "de", "van", "von", "der", "da", "el", "ur"})
+# a family name's article, counted with the word after it ("Al Qasimi"), and the words of a
+# name with its particles at most
+_CAPITAL_PARTICLES = frozenset({"Al", "El"})
+_MAX_NAME_TOKENS = 8
 # "Paul Rees M.A., CEO", "Jane Doe, PhD, Dean": a degree after the name is no part of it.
 _DEGREE_END = re.compile(r"(?:\s*,)?\s+(?:Ph\.?\s?D\.?|M\.\s?A\.|M\.?\s?Sc\.?|MBA|M\.D\.|MD|D\.Phil\.?)$")
 _DEGREE_LAST = "D.cAl\n"  # the last character of every _DEGREE_END match ($ may stand before a "\n")
@@ -99,8 +106,12 @@ class Reader:
         p = m.end() if m else pos
         toks: list[tuple[int, int]] = []
         q = p
-        while len(toks) < 4 and q < end:
-            t = _NAME_TOKEN.match(self.view, q, end)
+        core = 0  # words of the name but particles ("Sultan bin Ahmed bin Sultan Al Qasimi": four)
+        while core < 4 and len(toks) < _MAX_NAME_TOKENS and q < end:
+            t = None if toks else _INITIALS.match(self.view, q, end)
+            if t is not None and t.group() in _COUNTRY_INITIALS:
+                break
+            t = t or _NAME_TOKEN.match(self.view, q, end)
             if not t or not self._ok_token(t.group(), t.start()):
                 break
             if t.group().endswith("'s"):
@@ -110,6 +121,7 @@ class Reader:
             if t.group() in _PARTICLES and not toks:
                 break
             toks.append((t.start(), t.end()))
+            core += t.group() not in _PARTICLES and t.group() not in _CAPITAL_PARTICLES
             nxt = t.end()
             if len(toks) > 1 and t.end() - t.start() > 2 and self.view[nxt - 1] == ".":
                 break  # "... and Li Ming. A delegation": a full stop after a word ends the name
@@ -139,7 +151,7 @@ class Reader:
         words = list(re.finditer(r"\S+", seg))
         if not words:
             return None
-        for k in range(min(4, len(words)), 1, -1):
+        for k in range(min(_MAX_NAME_TOKENS, len(words)), 1, -1):
             first = words[-k]
             cand_start = start + first.start()
             got = self.name_at(cand_start, pos)

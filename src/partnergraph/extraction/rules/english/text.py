@@ -27,6 +27,8 @@ _BOUNDARY = re.compile(r"[.!?](?:[.!?]*[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|(?<=[!?
 _ABBREV = frozenset(
     ["mr", "mrs", "ms", "dr", "prof", "st", "no", "co", "jr", "sr", "vs", "etc", "e.g", "i.e", "fig", "op", "vol", "pp", "dept", "gen", "gov", "sen", "rep", "ven", "engr", "h", "c", "u.s", "b.c", "a.m", "p.m", "approx"]
 )
+# Initials written together, before their last full stop ("P.L.N.G" of "P.L.N.G. Rao")
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])[A-Z](?:\.[A-Z]){1,4}\Z")
 # A legal form ends a sentence only when a sentence-starting word follows ("... Co., Ltd. The").
 _LEGAL_ABBREV = frozenset(["ltd", "inc", "corp", "co", "plc", "llc"])
 # A hard-wrapped line is long: the wrapped articles seen run 55-80 characters a line, while a
@@ -138,6 +140,8 @@ def _split(view: str, start: int, end: int) -> list[tuple[int, int]]:
         word = _WORD_SPLIT.split(before)[-1].lower().rstrip(".")
         if view[m.start()] == "." and (word in _ABBREV or len(word) == 1 and word.isalpha()):
             continue
+        if view[m.start()] == "." and _INITIALS_BEFORE.search(view, max(cur, m.start() - 10), m.start()):
+            continue  # "D.J. Koh", "P.L.N.G. Rao": initials written together
         if view[m.start()] == "." and word in _LEGAL_ABBREV:
             nxt = _NEXT_WORD.match(view[m.end():m.end() + 20])
             if not nxt or nxt.group(1).lower() not in lexicon().breaks:
