@@ -409,3 +409,28 @@ def test_a_body_named_inside_a_quoted_project_is_no_org():
 @pytest.mark.parametrize("text", ["党委书记强调,要做好工作。", "校长宣布,大会开幕。", "董事长高兴地说。"])
 def test_a_verb_after_a_post_is_no_name(text):
     assert zh(text).people == []
+
+
+def test_our_university_is_the_one_of_a_pair_whose_ceremony_is_held_at_home():
+    x = zh("5月19日,江岭科技大学——青川县人民政府战略合作签约仪式在我校举行。校党委书记赵东明、校长陈建国出席。")
+    assert {("赵东明", "江岭科技大学"), ("陈建国", "江岭科技大学")} <= people(x)
+    # a pair that comes to visit is not
+    x = zh("江岭大学与青川县人民政府代表团来我校考察。校党委书记赵东明出席。")
+    assert ("赵东明", None) in people(x)
+
+
+def test_our_college_is_not_a_school_named_after_it():
+    x = zh("宿州学院与江岭食品有限公司签约。宿州学院生物与食品工程学院党委书记赵亮出席。我校党委委员、副院长杨维志出席。")
+    assert ("杨维志", "宿州学院") in people(x)
+    assert ("赵亮", "宿州学院生物与食品工程学院") in people(x)
+
+
+def test_a_list_of_posts_at_one_body_goes_on_after_he_and_ji():
+    x = zh("吉首市第一中学党总支副书记谢柳青、副校长侯成刚和副校长徐尤勇出席。")
+    assert ("徐尤勇", "吉首市第一中学") in people(x)
+    x = zh("吉首市第一中学党总支副书记谢柳青、副校长侯成刚和副校级纪检员徐尤勇等校领导出席。")
+    assert ("徐尤勇", "吉首市第一中学") in people(x)
+    x = zh("吉首市第一中学党总支副书记谢柳青及教务处处长徐尤勇出席。")
+    assert ("徐尤勇", "吉首市第一中学") in people(x)
+    x = zh("江岭大学校长林晓峰和青川集团董事长周明远出席。")
+    assert ("周明远", "青川集团") in people(x)

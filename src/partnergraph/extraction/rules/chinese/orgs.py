@@ -217,6 +217,9 @@ class OrgTable:
                 [o for o in self.orgs if _home_kind(key, o.key)]
         else:
             unis = [o for o in self.orgs if _home_kind(key, o.key)]
+        # a school named after its body (宿州学院生物与食品工程学院 of 宿州学院) is part of it
+        if len(unis) > 1:
+            unis = [o for o in unis if not any(u is not o and o.key.startswith(u.key) for u in unis)]
         # a body named beside 我院 is not it (B医院院长甲及我院书记乙): the one left is
         unis = [o for o in unis if id(o) not in self.not_home] if len(unis) > 1 else unis
         if len(unis) == 1 and id(unis[0]) not in self.not_home:
@@ -342,12 +345,13 @@ def scan_mentions(zt: ZhText, table: OrgTable, cands: list[Cand],
     home = _HOME.search(zt.v) is not None  # most articles never say 我校: no scan per sentence
     for s0, s1 in zt.sentences if home else ():
         if _HOME.search(zt.v, s0, s1):
+            held = _HELD_AT_HOME.search(zt.v, s0, s1) is not None
             i = bisect_left(starts, s0)
             while i < len(found) and found[i].start < s1:
                 m = found[i]
                 in_title = zt.v.rfind("《", s0, m.start) > zt.v.rfind("》", s0, m.start)
-                if m.org is not None and not in_title:  # 《东昌府区•聊城大学…协议》 names a text
-                    table.not_home.add(id(m.org))
+                if m.org is not None and not in_title and not (held and _joined_to_other(zt.v, found, i, s1)):
+                    table.not_home.add(id(m.org))  # 《东昌府区•聊城大学…协议》 names a text
                 i += 1
     generic = {m.start for m in found if m.org is None or m.key in _SCHOOL_WORDS}
     for ls, le in zt.lines if _SCHOOL_REF.search(zt.v) else ():
@@ -357,6 +361,28 @@ def scan_mentions(zt: ZhText, table: OrgTable, cands: list[Cand],
             found.append(Mention(m.start(), m.end(), table.resolve(m.group()), m.group()))
     found.sort(key=lambda m: m.start)
     return found
+
+
+# what joins the two parties of a ceremony's name (浙江科技大学——缙云县人民政府“…”签约仪式)
+_PARTY_JOINER = re.compile(r"\s?(?:——|—|--|－|-|与|和)\s?")
+
+
+# an event held at the article's own body (签约仪式在我校举行)
+_HELD_AT_HOME = re.compile(r"[在于](?:我校|本校|我院|本院)")
+
+
+def _joined_to_other(v: str, found: list[Mention], i: int, s1: int) -> bool:
+    """True when the mention `found[i]` is joined by a dash, 与 or 和 to the next mention, of
+    another body of no university's kind: the pair of a ceremony held at home ("A大学——B县人民政府
+    …签约仪式在我校举行") holds the home body, where "A大学对我校进行了访问" does not."""
+    m = found[i]
+    j = _PARTY_JOINER.match(v, m.end, s1)
+    if j is None:
+        return False
+    for n in found[i + 1:i + 4]:  # past a mention of the same span found twice
+        if n.start >= m.end:
+            return n.start == j.end() and n.org is not None and n.org is not m.org and n.org.kind != "university"
+    return False
 
 
 # a place a delegation goes to or signs with stands for its government when the article

@@ -74,6 +74,11 @@ class PersonRec:
     chain: int = 0  # entries from one [post、post name] chain share it
 
 
+# what joins the posts of a list at one body: 、, or 和 and 及 before its last
+_LIST_AND = "和及"
+_LIST_MARKS = ("、", "和", "及")
+
+
 def _han(c: str) -> bool:
     return "\u3400" <= c <= "\u9fff"
 
@@ -372,10 +377,10 @@ class _PeopleReader:
         org = None
         k = ts - 1
         q = ts  # start of a qualifier before the post (副总经理、技术负责人)
-        while q > max(ls, ts - 4) and _han(v[q - 1]):
+        while q > max(ls, ts - 4) and _han(v[q - 1]) and v[q - 1] not in _LIST_AND:
             q -= 1
         qual = v[q:ts]
-        if qual and qual[-1] in "处科室" and k >= ls and v[q - 1:q] == "、" \
+        if qual and qual[-1] in "处科室" and k >= ls and v[q - 1:q] in _LIST_MARKS \
                 and prev_org is not None and last_end == q - 1:
             org = prev_org  # 、欧亚处副处长李海: a department of the same body
             q = -1
@@ -391,11 +396,12 @@ class _PeopleReader:
             org = pending[-1][2]  # 执行副会长兼秘书长: the same body
         elif q - 1 >= ls and v[q - 1] == "、" and pending:
             org = pending[-1][2]  # 党组成员、副主任徐召霞: one body, two posts
-        elif 0 < ts - q <= MAX_QUALIFIER and q - 1 >= ls and v[q - 1] == "," and prev_org is not None \
-                and last_end == q - 1 and prev_org.kind != "government" and title not in _LEVEL_POSTS:
-            org = prev_org  # 副总经理孙涛,质量负责人周敏: the list goes on
-        elif k >= ls and v[k] == "、" and prev_org is not None and last_end == k:
-            org = prev_org
+        elif 0 < ts - q <= MAX_QUALIFIER and q - 1 >= ls and v[q - 1] in (",", *_LIST_MARKS) \
+                and prev_org is not None and last_end == q - 1 and prev_org.kind != "government" \
+                and title not in _LEVEL_POSTS:
+            org = prev_org  # 副总经理孙涛,质量负责人周敏 (和副校级纪检员徐尤勇): the list goes on
+        elif k >= ls and v[k] in _LIST_MARKS and prev_org is not None and last_end == k:
+            org = prev_org  # 副校长侯成刚和教务处处长徐尤勇: 和 or 及 goes on with the list too
         elif k >= ls and v[k] == "," and prev_org is not None and last_end == k \
                 and prev_org.kind != "government" and title not in _LEVEL_POSTS:
             # 南京师范大学党委书记王成斌,党委副书记、校长华桂宏: the list goes on
