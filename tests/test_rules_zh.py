@@ -434,3 +434,9 @@ def test_a_list_of_posts_at_one_body_goes_on_after_he_and_ji():
     assert ("徐尤勇", "吉首市第一中学") in people(x)
     x = zh("江岭大学校长林晓峰和青川集团董事长周明远出席。")
     assert ("周明远", "青川集团") in people(x)
+
+
+def test_an_appointment_whose_name_and_ren_were_read_into_the_bodys_name():
+    x = zh("会上宣布干部任免决定：王明远任青川城市开发集团有限公司党委副书记、总经理；李晓东任青川城市开发集团有限公司"
+           "副总经理。免去张国华的青川城市开发集团有限公司总经理职务。")
+    assert {("王明远", "青川城市开发集团有限公司"), ("李晓东", "青川城市开发集团有限公司")} <= people(x)

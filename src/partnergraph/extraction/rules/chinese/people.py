@@ -254,6 +254,18 @@ _CLAUSE_OPEN = frozenset("。；;：:，,\n ")
 _MAX_APPOINTED_POSTS = 6
 
 
+def _unglued(v: str, table: OrgTable, by_start: dict[int, Mention], ns: int, i: int) -> dict[int, Mention]:
+    """`by_start`, with the body named from `i` on when the name and 任 before it were read as the
+    start of that body's name (夏吉勝任浙江南太湖…有限公司 for 浙江南太湖…有限公司, also named alone)."""
+    glued = by_start.get(ns)
+    if glued is None or glued.end <= i or i in by_start:
+        return by_start
+    org = table.lookup(v[i:glued.end])
+    if org is None:
+        return by_start
+    return {**by_start, i: Mention(i, glued.end, org, org.key)}
+
+
 def _appointments(zt: ZhText, table: OrgTable, by_start: dict[int, Mention],
                   people: list[PersonRec]) -> list[PersonRec]:
     v, out = zt.v, []
@@ -266,7 +278,8 @@ def _appointments(zt: ZhText, table: OrgTable, by_start: dict[int, Mention],
                 ns = m.start() - n
                 if ns >= s0 and (ns == s0 or v[ns - 1] in _CLAUSE_OPEN) \
                         and _name_before(v, m.start(), ns, set()) == ns:
-                    out += _posts_held(zt, table, by_start, (ns, m.start()), m.end(), s1, read)
+                    bodies = _unglued(v, table, by_start, ns, m.end())
+                    out += _posts_held(zt, table, bodies, (ns, m.start()), m.end(), s1, read)
                     break
         at = v.find("免去", s0, s1)
         while at >= 0:
