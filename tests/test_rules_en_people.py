@@ -477,3 +477,12 @@ def test_particles_of_a_long_name_do_not_count_as_its_words():
     # four words without particles are a name's most, as before
     found, _ = people("Harlow University met Odile Varga Lin Brand Tor Vick, CEO of Stennis Steel.")
     assert [name for name, _ in found] == ["Lin Brand Tor Vick"]
+
+
+def test_a_four_word_name_right_after_a_portfolio_field():
+    found, _ = people("Harlow University signed with Stennis College in the presence of Iranian Minister of Health "
+                      "and Medical Education Seyyed Hasan Ghazali Hashemi.")
+    assert found[("Seyyed Hasan Ghazali Hashemi", None)].title == "Minister of Health and Medical Education"
+    # after a word that is no field, no four-word name is read
+    found, _ = people("Harlow University met the Minister for Planning, Development and Reforms Amy Lin Hart.")
+    assert "Reforms Amy Lin Hart" not in [name for name, _ in found]

@@ -467,19 +467,23 @@ def _portfolio_name(r: Reader, view: str, te: int, s1: int) -> tuple[int, tuple[
             break  # a mark follows: the run ends (a comma goes on after a field only: "Education, Science")
     while words and not words[-1][2][0].isupper():
         words.pop()
-    for k in (3, 2):
+    for k in (4, 3, 2):
         if len(words) <= k or any(w[2].lower() in _PORTFOLIO_WORDS for w in words[-k:]):
             continue
-        # a three-word name only right after a portfolio word ("of State Li Ming Wei"; "of New
-        # York Eric Adams" keeps two)
-        if words[-k - 1][2].lower() in _PORTFOLIO_WORDS or k == 2 and words[-k - 1][2][0].isupper():
+        # a name of three or four words only right after a portfolio word ("of State Li Ming Wei",
+        # "of Medical Education Seyyed Hasan Ghazizadeh Hashemi"; "of New York Eric Adams" keeps two)
+        before = words[-k - 1][2].lower()
+        if k == 4 and before not in _FIELD_WORDS:
+            continue  # four only after a field ("... and Reforms Makhdoom Khusro Bakhtiar" is no name)
+        if before in _PORTFOLIO_WORDS or k == 2 and words[-k - 1][2][0].isupper():
             name = r.name_at(words[-k][0], words[-1][1])
             if name and name[1] == words[-k][0] and name[2] == words[-1][1]:
                 return len(view[:words[-k][0]].rstrip(" \t\n,")), name
     return None
 
 
-_PORTFOLIO_WORDS = lexicon().field_words | {"state", "the", "and", "&", "of", "for"}
+_FIELD_WORDS = lexicon().field_words | {"state"}
+_PORTFOLIO_WORDS = _FIELD_WORDS | {"the", "and", "&", "of", "for"}
 _HONORIFICS = lexicon().honorifics
 
 
