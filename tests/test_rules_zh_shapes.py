@@ -6,6 +6,13 @@ from __future__ import annotations
 from zh_helpers import event_pairs as events
 from zh_helpers import org_names, people, zh
 
+from partnergraph import extract
+
+
+def rules(text: str):
+    """The rule engine alone (the tests of names found by the role a text gives them)."""
+    return extract(text, lang="zh", backend="rules")
+
 
 # parties -------------------------------------------------------------------------------------
 def test_organizers_over_several_clauses():
@@ -568,8 +575,47 @@ def test_jingfa_opens_a_department_not_a_stop():
     assert "发局" not in org_names(x)
 
 
+def test_a_list_closed_by_a_count_and_a_kind_with_a_word_before_it():
+    x = rules("会上,青川特车、远湖建材、优力维特等22家参会企业分别介绍了融资需求。")
+    assert {"青川特车", "远湖建材", "优力维特"} <= set(org_names(x))
+    x = rules("会议听取了意见,青行、临行等9家银行依次对相应企业作了回应。")
+    assert {"青行", "临行"} <= set(org_names(x))
+
+
+def test_a_list_closed_by_a_count_without_deng():
+    x = rules("青川科技大学今天与正昌、远象及华茂3家公司成立技研中心。")
+    assert {"正昌", "远象", "华茂"} <= set(org_names(x))
+
+
+def test_a_foreign_firm_is_named_without_its_trade_word():
+    x = rules("经济部访问团除拜会美商星软及翔音等9个产官学单位外,也参加了研讨会。")
+    assert {"星软", "翔音"} <= set(org_names(x))
+    assert "美商星软" not in org_names(x)
+
+
+def test_a_body_glossed_by_its_latin_name_is_a_name_a_place_or_person_is_not():
+    x = rules("此行共计拜会美商星软(Starsoft)、翔音(Xiangyin)、远光(Yuanguang)与墨尔本(Melbourne)的学者,"
+              "并会见马克(Mark Lee)。")
+    assert {"星软", "翔音", "远光"} <= set(org_names(x))
+    assert not {"墨尔本", "马克", "美商星软"} & set(org_names(x))
+    x = rules("双方签署合作备忘录(MOU)。英国泰晤士高等教育(THE)公布了排名。")
+    assert not any("备忘录" in n or "泰晤士" in n for n in org_names(x))
+
+
+def test_a_list_of_the_heads_of_listed_companies_names_people_not_bodies():
+    x = rules("商会会长晁先东、副会长李新来、王志强、张伯中等36家会员企业董事长出席。")
+    assert not {"王志强", "张伯中"} & set(org_names(x))
+
+
 def test_zhi_said_before_a_name_is_no_part_of_it_but_zhihuibu_is():
     x = zh("香港特区政府医务卫生局局长陈明。陈明指特区政府已与国家卫健委签署协议。")
     assert not any(n.startswith("指") or "明指" in n for n in org_names(x))
     x = zh("青川市防汛抗旱指挥部与北岭大学签署协议。")
     assert "青川市防汛抗旱指挥部" in org_names(x)
+
+
+def test_bodies_named_only_by_a_list_or_a_gloss_are_organizations_not_parties():
+    x = rules("青川工业局访问团除拜会美商星软及翔音等9个产官学单位外,也和远湾产业联盟等产业团体签署6项合作备忘录。")
+    assert {"星软", "翔音", "青川工业局", "远湾产业联盟"} <= set(org_names(x))
+    assert ("agreement", frozenset({"青川工业局", "远湾产业联盟"})) in events(x)
+    assert not any({"星软", "翔音"} & parties for _, parties in events(x))

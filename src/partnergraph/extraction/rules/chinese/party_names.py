@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 
-from partnergraph.extraction.rules.chinese.lexicon import lexicon, literal_led
+from partnergraph.extraction.rules.chinese.lexicon import HAN, lexicon, literal_led
 from partnergraph.extraction.rules.chinese.mentions import NAME_RUN, Cand, is_generic
 from partnergraph.extraction.rules.chinese.parties import ATTENDING
+from partnergraph.extraction.rules.english.lexicon import lexicon as en_lexicon
 from partnergraph.extraction.rules.chinese.view import SpanIndex, ZhText, dates_between
 
 # the subject of a signing ends where its verb phrase starts
@@ -28,9 +29,26 @@ _CONJ = re.compile(r"与|和|及|、|同|携手|联手|牵手")
 _LIST_CONJ = re.compile(r"、|和|及|以及")
 _LEAD_TIME = re.compile(r"^(?:上午|下午|晚上|中午|日前|近日|当天|当日|今天|昨天|日|号)+")
 _PLACE_TAIL = set("省市区县镇乡州国")
-# a list closed by what its items are: 华达、海川等5家企业, 远景和华力等单位
-_LISTED = re.compile(r"等(?:[0-9一二两三四五六七八九十多余几]+[家个所])?(?:企业|公司|单位|机构|高校|院校|"
-                     r"医院|科研院所|院所|学校|协会|行业协会)")
+# a list closed by what its items are: 华达、海川等5家企业, 远景和华力等单位, 工行、农行等9家银行,
+# 华达、海川等22家参会企业 (a word of up to three characters before the kind), or by a count
+# with no 等 (与华达、海川及远景3家公司)
+_COUNT = r"[0-9一二两三四五六七八九十多余几]{1,4}[家个所]"
+_LISTED = re.compile(rf"(?:等(?:{_COUNT})?|{_COUNT})(?:(?![和及与])[{HAN}]){{0,3}}?(?:企业|公司|单位|机构|高校|院校|"
+                     r"医院|科研院所|院所|学校|协会|行业协会|银行|厂商|厂家|车企|药企)")
+# the list's closing words that make its items parties as well (华达、海川等5家企业 after a
+# signing's verb); the other closings (a count with no 等, a word before the kind, 银行/厂商)
+# name bodies only: organizations, no evidence of a party (OOF pairs fell with them as parties)
+_LISTED_PARTIES = re.compile(r"等(?:[0-9一二两三四五六七八九十多余几]+[家个所])?(?:企业|公司|单位|机构|高校|院校|"
+                             r"医院|科研院所|院所|学校|协会|行业协会)")
+# a company named with its home country's trade word before it (美商微软, 日商丰田): the name
+# is what follows
+_FOREIGN_FIRM = re.compile(rf"(?:美|日|韩|德|法|英|台|港|陆|外|澳|欧|星)商(?=[{HAN}]{{2}})")
+# a name glossed by its own Latin name (星软(Starsoft), 翔音(Xiangyin Aerospace Company)): one
+# capitalized word that names no place, or words with an organization's head word
+_GLOSS = re.compile(rf"([{HAN}]{{2,8}})\(([A-Z][A-Za-z&.'-]*(?: [A-Za-z&.'-]+){{0,5}})\)")
+_EN_SMALL = frozenset(("the", "a", "an", "of", "and", "for", "in", "on", "at", "to"))
+# what a document's name ends with (合作备忘录(MOU)): no body
+_DOCUMENT_END = re.compile(r"(?:备忘录|协议|协定|合同|意向书|宣言|计划|倡议)$")
 # a list of where guests come from: 来自A、B和C的专家
 _FROM_LIST = re.compile(r"来自([^,。;]{2,120}?)的(?:专家|代表|领导|嘉宾|学者|负责人|师生)")
 # a list runs back at most this far from the word that closes it (characters)
@@ -73,16 +91,21 @@ def discover_party_names(zt: ZhText, cands: list[Cand]) -> tuple[
     known = SpanIndex((c.start, c.end) for c in cands if not c.generic)
     out: list[tuple[int, int]] = []
     places: list[tuple[int, int]] = []
+    bodies: list[tuple[int, int]] = []  # organizations named with no evidence of a party
     # a scanner with no look-around that finds nothing in the whole text finds nothing in
     # any sentence: one search each instead of one scan per sentence (~45 a doc)
     steps = [_signing_parties] + [step for rx, step in ((_LISTED, _listed_bodies), (_FROM_LIST, _from_list),
-                                                        (_ORGANIZED, _organizers), (_VISITED, _visited_hosts))
+                                                        (_ORGANIZED, _organizers), (_VISITED, _visited_hosts),
+                                                        (_GLOSS, _glossed))
                                   if rx.search(v) is not None]
     for s0, s1 in zt.sentences:
         for step in steps:
-            step(zt, known, out, places, s0, s1)
+            if step is _listed_bodies or step is _glossed:
+                step(zt, known, out, places, s0, s1, bodies)
+            else:
+                step(zt, known, out, places, s0, s1)
     out.sort()
-    return out, places, _employers(zt, known, places)
+    return out, places, _employers(zt, known, places) + bodies
 
 
 def _signing_parties(zt: ZhText, known: SpanIndex, out, places, s0: int, s1: int) -> None:
@@ -106,10 +129,15 @@ def _signing_parties(zt: ZhText, known: SpanIndex, out, places, s0: int, s1: int
             _keep(zt, known, out, places, a, b)
 
 
-def _listed_bodies(zt: ZhText, known: SpanIndex, out, places, s0: int, s1: int) -> None:
-    """华达、海川等5家企业: a list closed by what its items are (each a body of that kind)."""
+def _listed_bodies(zt: ZhText, known: SpanIndex, out, places, s0: int, s1: int,
+                   bodies: list[tuple[int, int]]) -> None:
+    """华达、海川等5家企业: a list closed by what its items are (each a body of that kind); the
+    items of a list closed otherwise (工行、农行等9家银行) go to `bodies` (no party)."""
     v = zt.v
     for t in _LISTED.finditer(v, s0, s1):
+        into = out if _LISTED_PARTIES.fullmatch(t.group()) else bodies
+        if _PEOPLE_WORDS.match(v, t.end()) or lexicon().title_re.match(v, t.end()):
+            continue  # 甲、乙等36家会员企业董事长: the list names people
         cs = max(v.rfind(",", s0, t.start()), v.rfind(":", s0, t.start()), t.start() - MAX_LIST)
         cs = s0 if cs < s0 else cs + 1
         parts = _split(v, _LIST_CONJ, cs, t.start())
@@ -120,7 +148,28 @@ def _listed_bodies(zt: ZhText, known: SpanIndex, out, places, s0: int, s1: int) 
         cuts = [m.end() for m in lexicon().stop_re.finditer(v, a, b)]
         parts[0] = (max(cuts) if cuts else a, b)
         for a, b in parts:
-            _keep(zt, known, out, places, a, b, listed=True)
+            _keep(zt, known, into, places, a, b, listed=True)
+
+
+def _glossed(zt: ZhText, known: SpanIndex, out, places, s0: int, s1: int,
+             bodies: list[tuple[int, int]]) -> None:
+    """微软(Microsoft)、波音(Boeing): a body glossed by its Latin name, into `bodies` (an
+    organization, no evidence of a party); a person's (马克(Mark Lee)) or a place's (Melbourne)
+    gloss is none."""
+    v = zt.v
+    for t in _GLOSS.finditer(v, s0, s1):
+        words = t.group(2).split()
+        en = en_lexicon()
+        if (words[0] in en.places or words[0] in en.not_org_acronyms or words[0].lower() in _EN_SMALL) \
+                if len(words) == 1 else not any(w in en.org_heads for w in words):
+            continue  # 墨尔本(Melbourne), 备忘录(MOU), 泰晤士高等教育(THE)
+        if _DOCUMENT_END.search(v, t.start(1), t.end(1)):
+            continue
+        a, b = t.span(1)
+        cuts = [m.end() for m in lexicon().stop_re.finditer(v, a, b)]
+        a = max(cuts) if cuts else a
+        firm = _FOREIGN_FIRM.match(v, a, b)
+        _keep(zt, known, bodies, places, firm.end() if firm else a, b)
 
 
 def _from_list(zt: ZhText, known: SpanIndex, out, places, s0: int, s1: int) -> None:
@@ -220,6 +269,9 @@ def _keep(zt: ZhText, known: SpanIndex, out: list[tuple[int, int]],
     lead = _LEAD_TIME.match(v, a, b)
     if lead:
         a = lead.end()
+    firm = _FOREIGN_FIRM.match(v, a, b) if listed else None
+    if firm:
+        a = firm.end()
     for d in dates_between(zt, a, b):
         a = max(a, d.end)
     while a < b and v[a] == " ":
