@@ -144,3 +144,22 @@ def test_every_bank_of_the_city_is_no_party():
     x = rules("临江电视台讯 15日,全市银行业金融机构对接会召开,全市银行与企业代表参加会议。")
     assert "全市银行" not in {o.name for o in x.organizations}
     assert x.events == []
+
+
+# bodies counted, none of them named (两大港口集团, 三家银行, 首批…博物馆) ---------------------------
+@pytest.mark.parametrize("key", ["两大港口集团", "南北两大港口集团", "首批国家一级博物馆", "粤西首个乡村振兴研究分院",
+                                 "首间应用科学大学", "家银行", "12家企业", "多所大学"])
+def test_bodies_counted_with_a_measure_word_are_generic(key):
+    assert is_generic(key)
+
+
+@pytest.mark.parametrize("key", ["中国航天科工十院", "青川第一人民医院", "三一重工", "一汽集团", "中电科十所"])
+def test_a_number_in_a_name_is_no_count_of_bodies(key):
+    assert not is_generic(key)
+
+
+def test_a_signing_of_two_counted_groups_names_no_body_and_three_banks_no_bank():
+    x = rules("青川临江两大港口集团签署战略合作协议。")
+    assert not any("港口集团" in n for n in {o.name for o in x.organizations})
+    x = rules("市女企联与三家银行签订了战略合作协议,远湖实业有限公司与海川银行签约。")
+    assert not any(n.startswith("家") for n in {o.name for o in x.organizations})

@@ -80,7 +80,7 @@ _REGIONS = ("中国", "全国", "国家", "北京", "天津", "上海", "重庆"
             "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "内蒙古", "广西", "西藏", "宁夏",
             "新疆", "台湾", "香港", "澳门", "长三角", "珠三角", "京津冀", "粤港澳")
 # a head word after one of these is a generic reference: 市政府, 校医院, 该集团, 两家医院
-_GENERIC_LEAD = set("省市区县镇乡校我本该贵各两全分总原")
+_GENERIC_LEAD = set("省市区县镇乡校我本该贵各两全分总原家")
 
 
 # a kind of body, no one of them: all those of a place (全市银行, 全县各学校, 全区党委; not 全国:
@@ -91,6 +91,10 @@ _WHOLE_PLACE = ("全市", "全省", "全县", "全区", "全镇", "全乡", "乡
 
 # a numbered institute's short name (十院 of 中国航天科工十院)
 _NUMBERED = re.compile(r"[一二三四五六七八九十]院")
+# bodies counted, no one of them named: 两大港口集团, 三家银行, 首批国家一级博物馆, 首个研究分院,
+# 首间应用科学大学. Train zh: seven such candidates, none a gold name (no gold name holds a
+# count and a measure word)
+_COUNTED = re.compile(r"(?:[一二两三四五六七八九十几数多首]|[0-9]+)[家个批间大]|[两几数多]所")
 
 
 @lru_cache(maxsize=65536)
@@ -103,7 +107,7 @@ def is_generic(key: str) -> bool:
         return True
     if key[0] in "我本该各两其此这某" or key.startswith(("贵校", "贵院", "贵公司")):
         return True
-    if "某" in key or key.startswith(_WHOLE_PLACE):
+    if "某" in key or key.startswith(_WHOLE_PLACE) or _COUNTED.search(key):
         return True  # 驻汕空军某部 (a unit the text will not name), 全市银行 (every bank of the city)
     if key.startswith(("学校", "公司", "集团", "医院")) and (key[2:] in lex.suffix_kind or key[2:] in lex.generic):
         return True  # 学校实验室, 公司研发中心: a unit of the body referred to, no name
