@@ -163,3 +163,11 @@ def test_a_signing_of_two_counted_groups_names_no_body_and_three_banks_no_bank()
     assert not any("港口集团" in n for n in {o.name for o in x.organizations})
     x = rules("市女企联与三家银行签订了战略合作协议,远湖实业有限公司与海川银行签约。")
     assert not any(n.startswith("家") for n in {o.name for o in x.organizations})
+
+
+def test_a_brand_and_a_company_joined_by_he_are_two_names_not_a_companys_fields():
+    x = rules("青川大学与星辰和远湖科技公司签署合作协议。")
+    assert {"星辰", "远湖科技公司"} <= {o.name for o in x.organizations}
+    assert not any("和" in o.name for o in x.organizations)
+    # a ministry's department (司) still joins its two fields
+    assert "教育部国际合作与交流司" in names("青川大学与教育部国际合作与交流司签署协议。")

@@ -49,6 +49,12 @@ DEPARTMENT_HEADS = frozenset(("组织部", "宣传部", "社会工作部", "办�
 _DEPT_KINDS = ("局", "厅", "委员会", "部", "委", "办公室", "办", "学院", "系", "研究所", "研究院",
                "实验室", "联盟", "中心", "协会", "学会", "联合会", "研究会", "专业", "司")
 _INNER_CONJ = re.compile(r"[与和及]")
+
+
+def _dept_head(word: str) -> bool:
+    """A head word a department's or a school's name ends with; 司 of a ministry's department,
+    not of 公司 (星辰和远湖科技公司: a brand and a company, no company's two fields)."""
+    return word.endswith(_DEPT_KINDS) and not word.endswith("公司")
 # adverbs that put 与/和 after them as a preposition (已与, 将与, 也和): never a field's last character
 _ADVERBS = set("已将曾还也均并亦正则就便再又都")
 MAX_INNER_LEFT = 6
@@ -315,7 +321,7 @@ def _inner(v: str, rs: int, cs: int, ce: int, heads: list[tuple[int, int]], cuts
     """True when the conjunction at [cs, ce) joins two fields inside one name."""
     i = bisect_left(heads, (ce, -1))
     nxt = heads[i] if i < len(heads) else None
-    if nxt is None or nxt[0] - ce > 10 or nxt[0] == ce or not v[nxt[0]:nxt[1]].endswith(_DEPT_KINDS):
+    if nxt is None or nxt[0] - ce > 10 or nxt[0] == ce or not _dept_head(v[nxt[0]:nxt[1]]):
         return False
     left = max(rs, cuts[-1]) if cuts and cuts[-1] <= cs else rs
     if _person_before(v, left, cs):
@@ -412,7 +418,7 @@ def _split_conj(v: str, left: int, ss: int, se: int) -> int:
         return i + 1  # 副省长张志南和招商局集团: a person, then the body
     if i == left or i + 1 == ss:
         return i + 1  # 远景集团和宏达研究院: the name before 和 is already closed; 工作组和联盟
-    if v[ss:se].endswith(_DEPT_KINDS) and ss - i <= 10 and i - left <= MAX_INNER_LEFT_HE and \
+    if _dept_head(v[ss:se]) and ss - i <= 10 and i - left <= MAX_INNER_LEFT_HE and \
             not v[i + 1:ss].startswith(_REGIONS):
         return left
     return i + 1
