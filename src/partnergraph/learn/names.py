@@ -442,22 +442,19 @@ def _list_breaks() -> frozenset[str]:
     return frozenset(lex.breaks | lex.connectives | _stop_words())
 
 
-@lru_cache(maxsize=512)  # more than a document has body spans
-def _list_items(text: str, b0: int, b1: int) -> tuple[tuple[int, int], ...]:
+def _list_items(text: str, b0: int, b1: int) -> list[tuple[int, int]]:
     """The capitalised runs of text[b0:b1], each cut at the words of `_list_breaks` and at a
     sentence's end ("Ghana. Based"), without a closing possessive; a title ends the run (the
     words after it are a person's name) unless "of" follows it ("Director of the Kestrel
-    Museum": the organization). Cached: the listed and the actor stages read the same spans."""
+    Museum": the organization)."""
     breaks = _list_breaks()
     out: list[tuple[int, int]] = []
     for m in _LIST_ITEM.finditer(text, b0, b1):
         start = None
         end = m.start()
         after_title = False
-        w_end = m.start() - 1
-        for word in m.group().split(" "):  # _LIST_ITEM puts one space between words
-            w_start = w_end + 1
-            w_end = w_start + len(word)
+        for w in re.finditer(r"[^ ]+", m.group()):
+            word = w.group()
             low = word.lower().rstrip(".")
             if low in _LIST_JOINERS:
                 after_title = False
@@ -471,8 +468,8 @@ def _list_items(text: str, b0: int, b1: int) -> tuple[tuple[int, int], ...]:
             if after_title:
                 break  # "President Amy Hart": a person
             if start is None:
-                start = w_start
-            end = w_end
+                start = m.start() + w.start()
+            end = m.start() + w.end()
             if word.endswith(".") and word[-2:-1].islower() and len(word) > 4:
                 out.append((start, end - 1))  # "Ghana. Based": a sentence ends there
                 start = None
@@ -483,7 +480,7 @@ def _list_items(text: str, b0: int, b1: int) -> tuple[tuple[int, int], ...]:
                 break
         if start is not None:
             out.append((start, end))
-    return tuple((s, e) for s, e in out if e - s >= 2)
+    return [(s, e) for s, e in out if e - s >= 2]
 
 
 def _no_new_name(name: str, lower: frozenset[str], places: frozenset[tuple[str, ...]]) -> bool:
