@@ -483,31 +483,6 @@ def _list_items(text: str, b0: int, b1: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if e - s >= 2]
 
 
-def _no_new_name(name: str, lower: frozenset[str], places: frozenset[tuple[str, ...]]) -> bool:
-    """A capitalised run that is no new organization's name: not capitalised, a place, "X-based",
-    or one word the text also writes in lower case or an adverb ("Education", "Jointly")."""
-    return not name[:1].isupper() or place_named(name) is not None or tuple(word_tokens(name)) in places \
-        or name.endswith("-based") or (" " not in name and (name.lower() in lower or name.endswith("ly")))
-
-
-def _new_candidates(text: str, names: list[str], body: list[tuple[int, int]], taken: Taken,
-                    kinds: LinearModel | None, stage: str) -> list[Organization]:
-    """A candidate of `stage` for each of `names` (at most `_MAX_LISTED`), its evidence every
-    occurrence no candidate reads; a name with none makes no candidate."""
-    starts = [b0 for b0, _ in body]
-    out: list[Organization] = []
-    for name in names:
-        if len(out) >= _MAX_LISTED:
-            break
-        occ = [(a, b) for a, b in _occurrences(text, name, body, starts) if not taken.overlaps(a, b)]
-        if not occ:
-            continue
-        kind = kinds.predict(name_features(name, "en"))[0] if kinds is not None else "other"
-        out.append(Organization(name=name, kind=kind, evidence=[Span(start=a, end=b, field="name") for a, b in occ],
-                                confidence=0.5, stage=stage))
-    return out
-
-
 def add_listed(doc: Document, orgs: list[Organization], kinds: LinearModel | None,
                people: list[tuple[int, int]] = ()) -> list[Organization]:
     """English: `orgs` plus the capitalised names listed beside an organization candidate that no
@@ -563,8 +538,10 @@ def add_listed(doc: Document, orgs: list[Organization], kinds: LinearModel | Non
             name = clean_name(text, s, e)
             if name in known or name.lower() not in known_lower and any(is_part_of(name, n) for n in known):
                 continue
-            if persons.overlaps(s, e) or _no_new_name(name, lower, places) \
-                    or (" " not in name and name.upper() in not_acronyms):
+            if not name[:1].isupper() or persons.overlaps(s, e) or place_named(name) is not None \
+                    or tuple(word_tokens(name)) in places or name.endswith("-based") \
+                    or (" " not in name and (name.lower() in lower or name.endswith("ly")
+                                             or name.upper() in not_acronyms)):
                 continue
             after = chain[j + 1] if j + 1 < len(chain) else None
             if after is not None and after[2] and after[3].endswith("(") and is_acronym(name):
@@ -579,7 +556,20 @@ def add_listed(doc: Document, orgs: list[Organization], kinds: LinearModel | Non
             o = out[k]
             out[k] = o.model_copy(update={"aliases": o.aliases + [name], "evidence": o.evidence + occ})
             taken.add((x.start, x.end) for x in occ)
-    return out + _new_candidates(text, [n for n in found if n not in aliases], body, taken, kinds, LISTED_STAGE)
+    n_new = 0
+    for name in found:
+        if n_new >= _MAX_LISTED:
+            break
+        if name in aliases:
+            continue
+        occ = [(a, b) for a, b in _occurrences(text, name, body, starts) if not taken.overlaps(a, b)]
+        if not occ:
+            continue
+        kind = kinds.predict(name_features(name, "en"))[0] if kinds is not None else "other"
+        out.append(Organization(name=name, kind=kind, evidence=[Span(start=a, end=b, field="name") for a, b in occ],
+                                confidence=0.5, stage=LISTED_STAGE))
+        n_new += 1
+    return out
 
 
 # ---- names with no keyword in an actor's slot: "Kestrel signed with Lumio" ----------------------
@@ -634,6 +624,7 @@ def add_actors(doc: Document, orgs: list[Organization], kinds: LinearModel | Non
     lower = lower_words(text)
     places = name_lexicon("en").places
     body = sorted((s.start, s.end) for s in doc.body) or [(0, len(text))]
+    starts = [b0 for b0, _ in body]
     found: dict[str, None] = {}
     for b0, b1 in body:
         for s, e in _list_items(text, b0, b1):
@@ -644,8 +635,18 @@ def add_actors(doc: Document, orgs: list[Organization], kinds: LinearModel | Non
                     and _post_before().search(text, lo, s) is None:
                 continue
             name = clean_name(text, s, e)
-            if name in known or name.lower() in known_lower or _DEAL_WORDS.search(name) \
-                    or any(is_part_of(name, n) for n in known) or _no_new_name(name, lower, places):
+            if not name[:1].isupper() or name in known or name.lower() in known_lower or _DEAL_WORDS.search(name) \
+                    or any(is_part_of(name, n) for n in known) or place_named(name) is not None \
+                    or tuple(word_tokens(name)) in places or name.endswith("-based") \
+                    or (" " not in name and (name.lower() in lower or name.endswith("ly"))):
                 continue
             found.setdefault(name, None)
-    return list(orgs) + _new_candidates(text, list(found), body, taken, kinds, ACTOR_STAGE)
+    out = list(orgs)
+    for name in list(found)[:_MAX_LISTED]:
+        occ = [(a, b) for a, b in _occurrences(text, name, body, starts) if not taken.overlaps(a, b)]
+        if not occ:
+            continue
+        kind = kinds.predict(name_features(name, "en"))[0] if kinds is not None else "other"
+        out.append(Organization(name=name, kind=kind, evidence=[Span(start=a, end=b, field="name") for a, b in occ],
+                                confidence=0.5, stage=ACTOR_STAGE))
+    return out
