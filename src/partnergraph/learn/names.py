@@ -443,37 +443,32 @@ def _list_breaks() -> frozenset[str]:
 
 
 def _list_items(text: str, b0: int, b1: int) -> list[tuple[int, int]]:
-    """The capitalised runs of text[b0:b1], each cut at the words of `_list_breaks` and at a
-    sentence's end ("Ghana. Based"), without a closing possessive; a title ends the run (the
-    words after it are a person's name) unless "of" follows it ("Director of the Kestrel
-    Museum": the organization)."""
+    """The capitalised runs of text[b0:b1], each cut at the words of `_list_breaks` (a title ends
+    the run: the words after it are a person's name) and without a closing possessive."""
     breaks = _list_breaks()
     out: list[tuple[int, int]] = []
     for m in _LIST_ITEM.finditer(text, b0, b1):
         start = None
         end = m.start()
-        after_title = False
         for w in re.finditer(r"[^ ]+", m.group()):
             word = w.group()
             low = word.lower().rstrip(".")
             if low in _LIST_JOINERS:
-                after_title = False
                 continue  # "of" inside a name; before one, nothing
             if low in breaks:
                 if start is not None:
                     out.append((start, end))
                     start = None
-                after_title = after_title or low in _stop_words()
+                if low in _stop_words():
+                    break  # "President Amy Hart": a person
                 continue
-            if after_title:
-                break  # "President Amy Hart": a person
             if start is None:
                 start = m.start() + w.start()
             end = m.start() + w.end()
             if word.endswith(".") and word[-2:-1].islower() and len(word) > 4:
                 out.append((start, end - 1))  # "Ghana. Based": a sentence ends there
                 start = None
-                continue
+                break
             if word.endswith(("'s", "’s")):
                 out.append((start, end - 2))
                 start = None
@@ -569,84 +564,4 @@ def add_listed(doc: Document, orgs: list[Organization], kinds: LinearModel | Non
         out.append(Organization(name=name, kind=kind, evidence=[Span(start=a, end=b, field="name") for a, b in occ],
                                 confidence=0.5, stage=LISTED_STAGE))
         n_new += 1
-    return out
-
-
-# ---- names with no keyword in an actor's slot: "Kestrel signed with Lumio" ----------------------
-
-ACTOR_STAGE = "actor"
-# the words right before a partner named after a deal ("a joint project with Lumio", "signed an
-# MoU with the Kestrel Trust", "visited Lumio Works"): matched backwards from the name's start
-# over a bounded window, so each name costs a fixed amount
-_ACTOR_BEFORE = re.compile(
-    r"\b(?:(?:agreements?|deals?|mou|moc|moa|mous|memorandum|contracts?|project|venture|partnership|"
-    r"cooperation|collaboration|alliance|tie-up|signed|signs|inked|inks|partnered|partnering|teamed up|"
-    r"cooperates?|collaborates?) with|visited|visit to) (?:the )?$", re.IGNORECASE)
-_ACTOR_WINDOW = 40
-_DEAL_WORDS = re.compile(r"\b(?:Agreements?|Memorand(?:um|a)|Contracts?|Accords?|Declaration)\b")
-# the words right after a name that signs or hosts ("Lumio (LUM -0.2%) signs", "Kestrel Works
-# also clinched an MoU"); no plan ("will sign")
-_ACTOR_AFTER = re.compile(
-    r"(?: \([^()]{1,30}\))?,? (?:(?:has|have|also|jointly|officially|formally|recently) ){0,2}"
-    r"(?:signed|signs|inked|inks|clinched|clinches|sealed|seals|entered|enters|partnered|partners|"
-    r"teamed|teams|hosted|hosts|agreed|agrees|joined forces|join forces|joins forces)"
-    # an object, not a passive ("the MoU signed in 2006", "the Forum, hosted by"): active voice
-    r" (?:a|an|the|with|into|up|its|their|two|three|several|agreements?|deals?|memorand\w*|mous?|contracts?)\b",
-    re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _post_before() -> re.Pattern:
-    """The words right before the organization a post is held at: "Director of the Palace
-    Museum", "Lewis Perkins, President, Aii" (a one-word title of en_titles.txt, "of the" or a
-    comma after it; "Minister of Education" names a field, not a body: no "the")."""
-    titles = sorted({t.lower() for t in data_lines("en_titles.txt") if " " not in t}, key=lambda t: (-len(t), t))
-    alt = "|".join(re.escape(t) for t in titles)
-    return re.compile(rf"\b(?:{alt})(?: of the |, )$", re.IGNORECASE)
-
-
-def add_actors(doc: Document, orgs: list[Organization], kinds: LinearModel | None,
-               people: list[tuple[int, int]] = ()) -> list[Organization]:
-    """English: `orgs` plus the capitalised names no candidate reads that stand where a party
-    stands, as candidates of their own (stage "actor"): right after "agreement with", "a project
-    with", "visited", or right before "signs", "clinched", "hosted" ("Lumio (LUM -0.2%) signs a
-    deal with Kestrel", "Vance Works also clinched an MoU"), or where a post is held ("Director
-    of the Kestrel Museum", "Amy Hart, President, Lumio"): a brand or a short name with no
-    head word ("Kestrel signed with Lumio") that neither the rules nor the tagger read. No person
-    (`people`), place, or word the text also writes in lower case; the organizations model keeps
-    or drops each."""
-    text = doc.text
-    spans = sorted({(s.start, s.end) for o in orgs for s in o.evidence if s.field in ("name", "alias")})
-    taken = Taken(spans)
-    persons = Taken(people)
-    known = {n for o in orgs for n in (o.name, *o.aliases)}
-    known_lower = {n.lower() for n in known}
-    lower = lower_words(text)
-    places = name_lexicon("en").places
-    body = sorted((s.start, s.end) for s in doc.body) or [(0, len(text))]
-    starts = [b0 for b0, _ in body]
-    found: dict[str, None] = {}
-    for b0, b1 in body:
-        for s, e in _list_items(text, b0, b1):
-            if taken.overlaps(s, e) or persons.overlaps(s, e):
-                continue
-            lo = max(b0, s - _ACTOR_WINDOW)
-            if _ACTOR_BEFORE.search(text, lo, s) is None and _ACTOR_AFTER.match(text, e, b1) is None \
-                    and _post_before().search(text, lo, s) is None:
-                continue
-            name = clean_name(text, s, e)
-            if not name[:1].isupper() or name in known or name.lower() in known_lower or _DEAL_WORDS.search(name) \
-                    or any(is_part_of(name, n) for n in known) or place_named(name) is not None \
-                    or tuple(word_tokens(name)) in places or name.endswith("-based") \
-                    or (" " not in name and (name.lower() in lower or name.endswith("ly"))):
-                continue
-            found.setdefault(name, None)
-    out = list(orgs)
-    for name in list(found)[:_MAX_LISTED]:
-        occ = [(a, b) for a, b in _occurrences(text, name, body, starts) if not taken.overlaps(a, b)]
-        if not occ:
-            continue
-        kind = kinds.predict(name_features(name, "en"))[0] if kinds is not None else "other"
-        out.append(Organization(name=name, kind=kind, evidence=[Span(start=a, end=b, field="name") for a, b in occ],
-                                confidence=0.5, stage=ACTOR_STAGE))
     return out
