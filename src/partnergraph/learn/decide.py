@@ -72,9 +72,7 @@ from partnergraph.learn.candidates import (
 )
 from partnergraph.learn.names import (
     EXTENDED_STAGE,
-    LISTED_STAGE,
     Taken,
-    add_listed,
     extend_coordinated,
     is_part_of,
     join_tagged,
@@ -117,9 +115,6 @@ def context_for(doc: Document, rules: Extraction, lm: LanguageModel,
         orgs = extend_coordinated(doc, orgs, lm.kinds)
         # countries and cities no organization names (The United Kingdom and Canada signed)
         orgs = orgs + english_place_candidates(doc, orgs, Taken(name_spans(orgs)))
-        people = [(s, e) for s, e, typ in spans if typ == "PER"]
-        people += [(s.start, s.end) for p in rules.people for s in p.evidence if s.field == "name"]
-        orgs = add_listed(doc, orgs, lm.kinds, people)  # "A, B and C" where one is known
         orgs = link_governments(orgs)  # "Indonesia" and "the Indonesian government": one
     if lang == "zh":  # places in an actor's slot (渭南市与…签署): candidates the models keep or drop
         places = place_candidates(doc, orgs, Taken(name_spans(orgs)))  # may add aliases to orgs
@@ -406,7 +401,7 @@ def decide(
     kept_orgs = []
     for i, o in enumerate(orgs):
         if o.name in needed or org_p[i] >= th["orgs"]:
-            made = f"{o.stage}+" if o.stage in (*_OTHER_READINGS, LISTED_STAGE) else "rules+"
+            made = f"{o.stage}+" if o.stage in _OTHER_READINGS else "rules+"
             kept_orgs.append(o.model_copy(update={"confidence": round(org_p[i], 3), "stage": made + stage}))
     names = {o.name for o in kept_orgs}
     for o in ctx.post_places:  # a place only a title names, kept where a post is held at it

@@ -21,14 +21,13 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from functools import lru_cache
 
-from partnergraph.extraction.rules.english.lexicon import lexicon as english_lexicon
 from partnergraph.extraction.rules.english.orgtable import _acronym_of, _initials, norm
 from partnergraph.extraction.stages import name_spans
 from partnergraph.learn.bounds import best_alias_owner
 from partnergraph.learn.linear import LinearModel
 from partnergraph.learn.places import place_forms, place_named
 from partnergraph.learn.datafiles import data_lines
-from partnergraph.learn.tagger import lower_words, name_lexicon, word_tokens
+from partnergraph.learn.tagger import name_lexicon
 from partnergraph.models import Document, Organization, Span
 
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
@@ -415,153 +414,3 @@ def link_governments(orgs: list[Organization]) -> list[Organization]:
             "evidence": t.evidence + spans})
         drop.add(other)
     return [o for k, o in enumerate(out) if k not in drop]
-
-
-# ---- members of a list: "Astellas Pharma, Kestrel Labs and Lumio Pharmaceutical" ----------------
-
-LISTED_STAGE = "listed"
-# a run of capitalised words, single spaces between, "of", "for", "de" or "of the" joining two
-# ("Rectors Summit of Leading Universities of Iran"): each word opens with a capital or a digit,
-# the joining words are lower case, so each step is one word: linear
-_LIST_ITEM = re.compile(r"[A-Z][\w'’&.-]*(?: (?:(?:of|for|de)(?: the)? )?[A-Z0-9][\w'’&.-]*)*")
-# between two items of one list: a comma (maybe with "and", "or", "&"), or "and", "or", "&",
-# after a closing bracket or a short bracket of its own ("Astana Akimat (administration),"),
-# then maybe "the"; or an opening bracket (the item's other form: "KOTRA (Korea Trade-Investment
-# Promotion Agency)")
-_LIST_GAP = re.compile(r"\)?(?: ?\([^()]{1,30}\))? ?(?:[,;] ?(?:(?:and|or|&) )?|(?:and|or|&) )(?:the )?| ?\(")
-_MAX_LIST_GAP = 40
-_LIST_JOINERS = frozenset(("of", "for", "de", "the"))
-_MAX_LISTED = 30  # new organizations per document from lists
-
-
-@lru_cache(maxsize=1)
-def _list_breaks() -> frozenset[str]:
-    """Lower-cased words no listed name holds: function and calendar words, the verbs of title-case
-    headlines ("On Monday", "Sign"), sentence connectives, titles and honorifics."""
-    lex = english_lexicon()
-    return frozenset(lex.breaks | lex.connectives | _stop_words())
-
-
-def _list_items(text: str, b0: int, b1: int) -> list[tuple[int, int]]:
-    """The capitalised runs of text[b0:b1], each cut at the words of `_list_breaks` (a title ends
-    the run: the words after it are a person's name) and without a closing possessive."""
-    breaks = _list_breaks()
-    out: list[tuple[int, int]] = []
-    for m in _LIST_ITEM.finditer(text, b0, b1):
-        start = None
-        end = m.start()
-        for w in re.finditer(r"[^ ]+", m.group()):
-            word = w.group()
-            low = word.lower().rstrip(".")
-            if low in _LIST_JOINERS:
-                continue  # "of" inside a name; before one, nothing
-            if low in breaks:
-                if start is not None:
-                    out.append((start, end))
-                    start = None
-                if low in _stop_words():
-                    break  # "President Amy Hart": a person
-                continue
-            if start is None:
-                start = m.start() + w.start()
-            end = m.start() + w.end()
-            if word.endswith(".") and word[-2:-1].islower() and len(word) > 4:
-                out.append((start, end - 1))  # "Ghana. Based": a sentence ends there
-                start = None
-                break
-            if word.endswith(("'s", "’s")):
-                out.append((start, end - 2))
-                start = None
-                break
-        if start is not None:
-            out.append((start, end))
-    return [(s, e) for s, e in out if e - s >= 2]
-
-
-def add_listed(doc: Document, orgs: list[Organization], kinds: LinearModel | None,
-               people: list[tuple[int, int]] = ()) -> list[Organization]:
-    """English: `orgs` plus the capitalised names listed beside an organization candidate that no
-    candidate reads ("Astellas Pharma, Kestrel Labs, Lumio Pharmaceutical and Orlen Biotech all
-    join", the rules reading "Lumio Pharmaceutical" alone; "QF and Volkswagen Middle East entered a
-    partnership"), as candidates of their own (stage "listed"): the members of a list are named
-    alike, so one organization among them tells the others are too. The organizations model keeps
-    or drops each. An acronym in brackets after a name is that name's, not another member; an
-    acronym right before a candidate's name in brackets ("KOTRA (Korea Trade-Investment Promotion
-    Agency)") is that organization's alias. No member is a person (`people`: where people are
-    named), a place ("Kestrel Labs, Lahore, Pakistan" tells where), a word the text also writes
-    in lower case ("Education, Training and Research") or opens with a digit."""
-    text = doc.text
-    persons = Taken(people)
-    lower = lower_words(text)
-    places = name_lexicon("en").places
-    not_acronyms = {a.upper() for a in english_lexicon().not_org_acronyms}
-    owner_of: dict[tuple[int, int], int] = {}
-    for k, o in enumerate(orgs):
-        for sp in o.evidence:
-            if sp.field in ("name", "alias"):
-                owner_of.setdefault((sp.start, sp.end), k)
-    spans = sorted(owner_of)
-    taken = Taken(spans)
-    known = {n for o in orgs for n in (o.name, *o.aliases)}
-    known_lower = {n.lower() for n in known}
-    body = sorted((s.start, s.end) for s in doc.body) or [(0, len(text))]
-    starts = [b0 for b0, _ in body]
-    chains: list[list[tuple[int, int, bool, str]]] = []  # (start, end, known, gap before)
-    for b0, b1 in body:
-        lo, hi = bisect_left(spans, (b0, -1)), bisect_left(spans, (b1, -1))
-        items = [(s, e, True) for s, e in spans[lo:hi] if e <= b1]
-        items += [(s, e, False) for s, e in _list_items(text, b0, b1) if not taken.overlaps(s, e)]
-        items.sort()
-        chains.append([])  # no list runs from one body span into the next
-        for s, e, k in items:
-            chain = chains[-1]
-            if chain and chain[-1][1] > s:
-                continue  # another reading of the same words
-            gap = text[chain[-1][1]:s] if chain else ""
-            if not chain or (len(gap) <= _MAX_LIST_GAP and _LIST_GAP.fullmatch(gap)):
-                chain.append((s, e, k, gap))
-            else:
-                chains.append([(s, e, k, "")])
-    found: dict[str, None] = {}
-    aliases: dict[str, int] = {}
-    for chain in chains:
-        if not any(k for _, _, k, _ in chain):
-            continue
-        for j, (s, e, k, gap) in enumerate(chain):
-            if k or gap.endswith("("):
-                continue
-            name = clean_name(text, s, e)
-            if name in known or name.lower() not in known_lower and any(is_part_of(name, n) for n in known):
-                continue
-            if not name[:1].isupper() or persons.overlaps(s, e) or place_named(name) is not None \
-                    or tuple(word_tokens(name)) in places or name.endswith("-based") \
-                    or (" " not in name and (name.lower() in lower or name.endswith("ly")
-                                             or name.upper() in not_acronyms)):
-                continue
-            after = chain[j + 1] if j + 1 < len(chain) else None
-            if after is not None and after[2] and after[3].endswith("(") and is_acronym(name):
-                aliases.setdefault(name, owner_of[(after[0], after[1])])
-            elif name.lower() not in known_lower:
-                found.setdefault(name, None)
-    out = list(orgs)
-    for name, k in aliases.items():
-        occ = [Span(start=a, end=b, field="alias") for a, b in _occurrences(text, name, body, starts)
-               if not taken.overlaps(a, b)]
-        if occ:
-            o = out[k]
-            out[k] = o.model_copy(update={"aliases": o.aliases + [name], "evidence": o.evidence + occ})
-            taken.add((x.start, x.end) for x in occ)
-    n_new = 0
-    for name in found:
-        if n_new >= _MAX_LISTED:
-            break
-        if name in aliases:
-            continue
-        occ = [(a, b) for a, b in _occurrences(text, name, body, starts) if not taken.overlaps(a, b)]
-        if not occ:
-            continue
-        kind = kinds.predict(name_features(name, "en"))[0] if kinds is not None else "other"
-        out.append(Organization(name=name, kind=kind, evidence=[Span(start=a, end=b, field="name") for a, b in occ],
-                                confidence=0.5, stage=LISTED_STAGE))
-        n_new += 1
-    return out
