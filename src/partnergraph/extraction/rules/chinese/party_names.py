@@ -33,13 +33,14 @@ _PLACE_TAIL = set("省市区县镇乡州国")
 # 华达、海川等22家参会企业 (a word of up to three characters before the kind), or by a count
 # with no 等 (与华达、海川及远景3家公司)
 _COUNT = r"[0-9一二两三四五六七八九十多余几]{1,4}[家个所]"
-_LISTED = re.compile(rf"(?:等(?:{_COUNT})?|{_COUNT})(?:(?![和及与])[{HAN}]){{0,3}}?(?:企业|公司|单位|机构|高校|院校|"
-                     r"医院|科研院所|院所|学校|协会|行业协会|银行|厂商|厂家|车企|药企)")
-# the list's closing words that make its items parties as well (华达、海川等5家企业 after a
-# signing's verb); the other closings (a count with no 等, a word before the kind, 银行/厂商)
-# name bodies only: organizations, no evidence of a party (OOF pairs fell with them as parties)
-_LISTED_PARTIES = re.compile(r"等(?:[0-9一二两三四五六七八九十多余几]+[家个所])?(?:企业|公司|单位|机构|高校|院校|"
-                             r"医院|科研院所|院所|学校|协会|行业协会)")
+# the kinds of body whose list makes its items parties (华达、海川等5家企业 after a signing's verb)
+_PARTY_KINDS = r"企业|公司|单位|机构|高校|院校|医院|科研院所|院所|学校|协会|行业协会"
+_LISTED = re.compile(rf"(?:等(?:{_COUNT})?|{_COUNT})(?:(?![和及与])[{HAN}]){{0,3}}?(?:{_PARTY_KINDS}|"
+                     r"银行|厂商|厂家|车企|药企)")
+# the list's closing words that make its items parties as well; the other closings (a count
+# with no 等, a word before the kind, 银行/厂商) name bodies only: organizations, no evidence of
+# a party (OOF pairs fell with them as parties)
+_LISTED_PARTIES = re.compile(rf"等(?:[0-9一二两三四五六七八九十多余几]+[家个所])?(?:{_PARTY_KINDS})")
 # a company named with its home country's trade word before it (美商微软, 日商丰田): the name
 # is what follows
 _FOREIGN_FIRM = re.compile(rf"(?:美|日|韩|德|法|英|台|港|陆|外|澳|欧|星)商(?=[{HAN}]{{2}})")
