@@ -55,6 +55,8 @@ def _dept_head(word: str) -> bool:
     """A head word a department's or a school's name ends with; 司 of a ministry's department,
     not of 公司 (星辰和远湖科技公司: a brand and a company, no company's two fields)."""
     return word.endswith(_DEPT_KINDS) and not word.endswith("公司")
+
+
 # adverbs that put 与/和 after them as a preposition (已与, 将与, 也和): never a field's last character
 _ADVERBS = set("已将曾还也均并亦正则就便再又都")
 MAX_INNER_LEFT = 6

@@ -11,12 +11,13 @@ sign are bodies of their own (临江经济技术开发区与北岭大学签署).
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from partnergraph.extraction.rules.chinese.lexicon import HAN, lexicon, literal_led
 from partnergraph.extraction.rules.chinese.mentions import NAME_RUN, Cand, is_generic
 from partnergraph.extraction.rules.chinese.parties import ATTENDING
-from partnergraph.extraction.rules.english.lexicon import lexicon as en_lexicon
 from partnergraph.extraction.rules.chinese.view import SpanIndex, ZhText, dates_between
+from partnergraph.extraction.rules.english.lexicon import lexicon as en_lexicon
 
 # the subject of a signing ends where its verb phrase starts
 _SUBJECT_END = re.compile(r"在|于|举行|共同|正式|战略|全面|分别|代表|签|举办|召开|达成|就|开展|深化|"
@@ -95,16 +96,14 @@ def discover_party_names(zt: ZhText, cands: list[Cand]) -> tuple[
     bodies: list[tuple[int, int]] = []  # organizations named with no evidence of a party
     # a scanner with no look-around that finds nothing in the whole text finds nothing in
     # any sentence: one search each instead of one scan per sentence (~45 a doc)
-    steps = [_signing_parties] + [step for rx, step in ((_LISTED, _listed_bodies), (_FROM_LIST, _from_list),
-                                                        (_ORGANIZED, _organizers), (_VISITED, _visited_hosts),
-                                                        (_GLOSS, _glossed))
+    steps = [_signing_parties] + [step for rx, step in ((_LISTED, partial(_listed_bodies, bodies=bodies)),
+                                                        (_FROM_LIST, _from_list), (_ORGANIZED, _organizers),
+                                                        (_VISITED, _visited_hosts),
+                                                        (_GLOSS, partial(_glossed, bodies=bodies)))
                                   if rx.search(v) is not None]
     for s0, s1 in zt.sentences:
         for step in steps:
-            if step is _listed_bodies or step is _glossed:
-                step(zt, known, out, places, s0, s1, bodies)
-            else:
-                step(zt, known, out, places, s0, s1)
+            step(zt, known, out, places, s0, s1)
     out.sort()
     return out, places, _employers(zt, known, places) + bodies
 
@@ -158,9 +157,9 @@ def _glossed(zt: ZhText, known: SpanIndex, out, places, s0: int, s1: int,
     organization, no evidence of a party); a person's (马克(Mark Lee)) or a place's (Melbourne)
     gloss is none."""
     v = zt.v
+    en = en_lexicon()
     for t in _GLOSS.finditer(v, s0, s1):
         words = t.group(2).split()
-        en = en_lexicon()
         if (words[0] in en.places or words[0] in en.not_org_acronyms or words[0].lower() in _EN_SMALL) \
                 if len(words) == 1 else not any(w in en.org_heads for w in words):
             continue  # 墨尔本(Melbourne), 备忘录(MOU), 泰晤士高等教育(THE)
