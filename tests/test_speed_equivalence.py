@@ -186,7 +186,7 @@ def test_patterns_written_to_open_with_a_set_match_as_their_plain_forms():
 
 
 _ROLE_PATTERNS = ("_VISITOR_BEFORE", "_VISITOR_AFTER", "_HOST_BEFORE", "_HOST_AFTER", "_BYSTANDER_BEFORE",
-                  "_BYSTANDER_AFTER")
+                  "_BYSTANDER_AFTER", "_AGENT_AFTER", "_PARTNER_BEFORE")
 
 
 @pytest.mark.parametrize("k", range(len(_ROLE_PATTERNS)))
@@ -223,7 +223,8 @@ def test_roles_with_letters_folding_to_ascii_try_every_pattern(monkeypatch):
     assert roles.mention_roles(text, spans, 0, len(text)) == got
     rng = random.Random(17)
     words = ["Kestrel", "Lumio", "visited", "VISIT", "a", "the", "delegation", "led", "by", "said", "hosts", ",",
-             "welcomed", "attended", "support", "of", "team", "'s", "came", "to", "according", "viſited", "ſaid"]
+             "welcomed", "attended", "support", "of", "team", "'s", "came", "to", "according", "viſited", "ſaid",
+             "signed", "with", "between", "and", "agreement", "ſigned", "(", ")"]
     for _ in range(500):
         text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 14)))
         spans = [m.span() for m in re.finditer(r"Kestrel|Lumio", text)]

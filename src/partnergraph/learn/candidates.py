@@ -942,7 +942,8 @@ def _pair_type_cues(ctx: Context, a: int, b: int) -> dict[str, float]:
 
 def _pair_roles(ctx: Context, a: int, b: int) -> dict[str, float]:
     """The parts the two play in the sentences that name both (or a person posted at one of
-    them): a visitor and its host, two visitors of one delegation, a bystander (`roles`)."""
+    them): a visitor and its host, two visitors of one delegation, a cooperation's subject and
+    its other side, a bystander (`roles`)."""
     roles = ctx.roles
     if not roles:
         return {}
@@ -959,6 +960,14 @@ def _pair_roles(ctx: Context, a: int, b: int) -> dict[str, float]:
             f["roles=visitors"] = 1.0
         elif "host" in ra and "host" in rb:
             f["roles=hosts"] = 1.0
+        # the subject of a cooperation verb and its other side ("Kestrel signed an agreement with
+        # Lumio"), the two sides of "between", or two subjects of one verb
+        if "agent" in ra and "partner" in rb or "partner" in ra and "agent" in rb:
+            f["roles=agent_partner"] = 1.0
+        elif "partner" in ra and "partner" in rb:
+            f["roles=partners"] = 1.0
+        elif "agent" in ra and "agent" in rb:
+            f["roles=agents"] = 1.0
         for r in (ra - rb) | (rb - ra):
             f["role_one=" + r] = 1.0
     # a delegation whose host the sentence leaves unnamed ("welcomed the delegation from X"): the
@@ -1238,6 +1247,35 @@ def _event_sides(ctx: Context, k: int) -> dict[str, float]:
     return f
 
 
+def _event_roles(ctx: Context, k: int) -> dict[str, float]:
+    """English: the parts the event's parties play in its trigger's sentence (`roles`: the
+    subject of a cooperation verb and its other side, a visitor and a host, a bystander: an
+    attendee's organization, a quoted firm), and whether each party is named there at all (a
+    rule party reached from another sentence is often no principal)."""
+    if ctx.lang != "en":
+        return {}
+    si = ctx.event_sent[k] if k < len(ctx.event_sent) else None
+    if si is None:
+        return {}
+    ev = ctx.candidate_events[k]
+    ids = sorted({ctx.index[p] for p in ev.parties if p in ctx.index})
+    roles = ctx.roles
+    f: dict[str, float] = {}
+    unnamed = 0
+    for i in ids:
+        if (i, si) not in roles:
+            unnamed += 1
+            continue
+        rs = roles[(i, si)]
+        for r in sorted(rs):
+            f["party_role=" + r] = 1.0
+        if not rs:
+            f["party_role=none"] = 1.0
+    if unnamed:
+        f["party_elsewhere=" + ("all" if unnamed == len(ids) else "some")] = 1.0
+    return f
+
+
 def event_features(ctx: Context, k: int, only: Container[str] | None = None) -> dict[str, float]:
     """A rule event's features; with `only` (the names the events model weighs, at extraction),
     the sentence's words it has no weight for are left out (half of a Chinese event's
@@ -1247,6 +1285,7 @@ def event_features(ctx: Context, k: int, only: Container[str] | None = None) -> 
     f.update(_event_words(ctx, k, only))
     f.update(_event_document(ctx, k))
     f.update(_event_sides(ctx, k))
+    f.update(_event_roles(ctx, k))
     return f
 
 

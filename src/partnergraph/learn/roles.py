@@ -13,6 +13,10 @@ leader) gets the slot the words right around it give it:
 - `bystander`: "in the presence of X", "attended by X", "with the support of X", "X said",
   "according to X": not a principal of the event told (an attendee's organization, a sponsor,
   a quoted firm).
+- `agent`: the subject of a cooperation verb, "X signed", "X, a Lumio unit, has inked", "X
+  (President Lin) announced a new agreement", and the names listed before it ("X, Y and Z signed");
+- `partner`: the other side, "an agreement with X", "partnering with X", "between X and Y", and
+  the next names of a list after it ("signed MoUs with A, B and C").
 Every pattern is anchored to a window of at most `_WINDOW` characters beside the mention, so a
 sentence costs linear time whatever its words.
 """
@@ -42,6 +46,20 @@ _BYSTANDER_BEFORE = re.compile(
     r"(?:the\s+)?(?:[\w.\-]+\s+){0,3}$", re.IGNORECASE)
 _BYSTANDER_AFTER = re.compile(r"^(?:[^.;]{0,30}?)\s(?:said|says|told|noted|added)\b|^\s+(?:also\s+)?attended\b",
                               re.IGNORECASE)
+# a cooperation told of its subject ("Kestrel signed", "Kestrel (President Lin) announced a new
+# business agreement") and of its other side ("an agreement with Lumio", "partnering with Lumio",
+# "between Kestrel and Lumio")
+_AGENT_AFTER = re.compile(
+    r"^(?:\s*\([^()]{1,30}\))?(?:\s*,[^,;.]{1,40},)?\s+(?:has\s+|have\s+|had\s+|also\s+|jointly\s+|recently\s+|"
+    r"officially\s+|formally\s+)?(?:signed|inked|agreed|entered into|partnered|teamed up|joined forces|established|"
+    r"launched|set up|founded|formed|announced (?:a|an|the) (?:[\w\-]+ ){0,3}?(?:agreement|partnership|collaboration|"
+    r"joint venture|alliance|mou|memorandum))\b", re.IGNORECASE)
+_PARTNER_BEFORE = re.compile(
+    r"\b(?:agreements?|partnerships?|partner(?:ed|ing|s)?|mous?|memorand(?:um|a)|deals?|contracts?|pacts?|ties|"
+    r"alliances?|cooperation|co-operation|collaborat(?:ion|ions|ed|ing|es|e)|teamed up|teams up|team up|"
+    r"joined forces|joins forces|join forces|signed|signs|sign|inked|ventures?)\s+(?:[^\s.;]+\s+){0,5}?with\s+"
+    r"(?:the\s+)?(?:[\w.\-&]+\s+){0,3}$"
+    r"|\bbetween\s+(?:the\s+)?(?:[\w.\-&]+\s+){0,2}$", re.IGNORECASE)
 # what stands between two names of one list ("visited A, B and the C", "A Hannover, B in Germany
 # and C": a word or two of a name the mention left out, or of its place)
 _LIST_GAP = re.compile(r"[^,;.()]{0,25}?\)?\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?:and\b|&)?|and\b|&)\s*(?:the\s+)?",
@@ -59,6 +77,9 @@ _WORDS = (
     ("presence", "witnessed", "attended", "accompanied", "support", "sponsored", "funded", "according",
      "analyst", "official", "representative"),  # _BYSTANDER_BEFORE
     ("said", "says", "told", "noted", "added", "attended"),  # _BYSTANDER_AFTER
+    ("signed", "inked", "agreed", "entered", "partnered", "teamed", "joined", "established", "launched", "set",
+     "founded", "formed", "announced"),  # _AGENT_AFTER
+    ("with", "between"),  # _PARTNER_BEFORE
 )
 _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
@@ -73,10 +94,11 @@ def _may_match(sentence: str) -> tuple[bool, ...]:
 
 def mention_roles(text: str, spans: list[tuple[int, int]], start: int, end: int) -> list[set[str]]:
     """The roles of the mentions `spans` (sorted, inside text[start:end], one sentence): each
-    from the words beside it; a name listed right after a host is a host too."""
+    from the words beside it; a name listed right after a host or a partner is one too, and a
+    name listed right before an agent."""
     out: list[set[str]] = []
     prev: tuple[int, int] | None = None
-    vb, va, hb, ha, bb, ba = _may_match(text[start:end])
+    vb, va, hb, ha, bb, ba, aa, pb = _may_match(text[start:end])
     for s, e in spans:
         before = text[max(start, s - _WINDOW):s]
         after = text[e:min(end, e + _WINDOW)]
@@ -90,6 +112,25 @@ def mention_roles(text: str, spans: list[tuple[int, int]], start: int, end: int)
             roles.add("host")
         if bb and _BYSTANDER_BEFORE.search(before) or ba and _BYSTANDER_AFTER.match(after):
             roles.add("bystander")
+        if aa and _AGENT_AFTER.match(after):
+            roles.add("agent")
+        if pb and _PARTNER_BEFORE.search(before) or prev is not None and "partner" in out[-1] \
+                and _listed_after(text, prev, s):
+            roles.add("partner")
         out.append(roles)
         prev = (s, e)
+    for k in range(len(out) - 2, -1, -1):  # "Kestrel, Lumio and Veltrix signed": each an agent
+        if "agent" in out[k + 1] and _listed_after(text, spans[k], spans[k + 1][0]):
+            out[k].add("agent")
     return out
+
+
+# a comma, "and" or "&" (after an acronym in brackets), and maybe "the": the gap of a list of
+# partners or agents, where no word of a name is left out ("between A and B covers C, D said")
+_NAME_LIST_GAP = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?:and\s+|&\s*)?|\s(?:and|&)\s+)(?:the\s+)?",
+                            re.IGNORECASE)
+
+
+def _listed_after(text: str, prev: tuple[int, int], s: int) -> bool:
+    """Whether the name starting at s is the next of a list after the one at `prev`."""
+    return 0 <= s - prev[1] <= _MAX_LIST_GAP and _NAME_LIST_GAP.fullmatch(text, prev[1], s) is not None
