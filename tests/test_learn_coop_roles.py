@@ -94,3 +94,29 @@ def test_the_cooperation_parts_take_linear_time_on_repeated_words():
         mention_roles(text, spans, 0, len(text))
         return time.process_time() - t0
     assert seconds(40_000) < 8 * max(seconds(10_000), 0.002)
+
+
+def test_a_delegation_of_several_names_makes_each_a_visitor():
+    text = ("A delegation comprised heads of Kestrel Trade, Lumio Ports (LP) and Belmar Bank visited "
+            "Veltrix University on Monday.")
+    names = ["Kestrel Trade", "Lumio Ports", "Belmar Bank", "Veltrix University"]
+    got = _roles(text, names)
+    assert [got[n] for n in names] == [{"visitor"}] * 3 + [{"host"}]
+
+
+def test_names_that_all_join_with_others_are_agents_and_partners():
+    text = ("The program sees Kestrel Pharma, Lumio Labs and Belmar Bio all join with the Veltrix Center "
+            "and the Quinton Institute.")
+    names = ["Kestrel Pharma", "Lumio Labs", "Belmar Bio", "Veltrix Center", "Quinton Institute"]
+    got = _roles(text, names)
+    assert [got[n] for n in names] == [{"agent"}] * 3 + [{"partner"}] * 2
+
+
+def test_the_members_of_a_consortium_are_partners():
+    text = "The new consortium of Kestrel Energy, Lumio Grid and Belmar Power will build a plant."
+    names = ["Kestrel Energy", "Lumio Grid", "Belmar Power"]
+    got = _roles(text, names)
+    assert [got[n] for n in names] == [{"partner"}] * 3
+    text = "Its founding members include Kestrel Energy and Lumio Grid; Belmar Power is no member."
+    got = _roles(text, names)
+    assert [got[n] for n in names] == [{"partner"}, {"partner"}, set()]

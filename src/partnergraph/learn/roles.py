@@ -51,15 +51,22 @@ _BYSTANDER_AFTER = re.compile(r"^(?:[^.;]{0,30}?)\s(?:said|says|told|noted|added
 # "between Kestrel and Lumio")
 _AGENT_AFTER = re.compile(
     r"^(?:\s*\([^()]{1,30}\))?(?:\s*,[^,;.]{1,40},)?\s+(?:has\s+|have\s+|had\s+|also\s+|jointly\s+|recently\s+|"
-    r"officially\s+|formally\s+)?(?:signed|inked|agreed|entered into|partnered|teamed up|joined forces|established|"
+    r"officially\s+|formally\s+|all\s+|both\s+|will\s+)?(?:signed|inked|agreed|entered into|partnered|teamed up|"
+    r"join(?:s|ed)? (?:hands |forces )?with|joined forces|join hands|established|"
     r"launched|set up|founded|formed|announced (?:a|an|the) (?:[\w\-]+ ){0,3}?(?:agreement|partnership|collaboration|"
     r"joint venture|alliance|mou|memorandum))\b", re.IGNORECASE)
 _PARTNER_BEFORE = re.compile(
     r"\b(?:agreements?|partnerships?|partner(?:ed|ing|s)?|mous?|memorand(?:um|a)|deals?|contracts?|pacts?|ties|"
     r"alliances?|cooperation|co-operation|collaborat(?:ion|ions|ed|ing|es|e)|teamed up|teams up|team up|"
-    r"joined forces|joins forces|join forces|signed|signs|sign|inked|ventures?)\s+(?:[^\s.;]+\s+){0,5}?with\s+"
-    r"(?:the\s+)?(?:[\w.\-&]+\s+){0,3}$"
-    r"|\bbetween\s+(?:the\s+)?(?:[\w.\-&]+\s+){0,2}$", re.IGNORECASE)
+    r"joined forces|joins forces|join forces|join(?:s|ed|ing)?|signed|signs|sign|inked|ventures?)\s+"
+    r"(?:[^\s.;]+\s+){0,5}?with\s+(?:the\s+)?(?:[\w.\-&]+\s+){0,3}$"
+    r"|\bbetween\s+(?:the\s+)?(?:[\w.\-&]+\s+){0,2}$"
+    # the members of an alliance or a founding ("a consortium of X, Y and Z", "its founding members
+    # include X")
+    r"|\b(?:alliances?|consorti(?:um|a)|coalitions?|joint ventures?|partnerships?)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:of|among|comprising|including|involving|made up of|formed by|founded by)\s+(?:the\s+)?(?:[\w.\-&]+\s+){0,2}$"
+    r"|\b(?:members?|partners|founders)\s+(?:are|were|include|included|including|comprise|such as)\s+"
+    r"(?:the\s+)?(?:[\w.\-&]+\s+){0,2}$", re.IGNORECASE)
 # what stands between two names of one list ("visited A, B and the C", "A Hannover, B in Germany
 # and C": a word or two of a name the mention left out, or of its place)
 _LIST_GAP = re.compile(r"[^,;.()]{0,25}?\)?\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?:and\b|&)?|and\b|&)\s*(?:the\s+)?",
@@ -77,9 +84,9 @@ _WORDS = (
     ("presence", "witnessed", "attended", "accompanied", "support", "sponsored", "funded", "according",
      "analyst", "official", "representative"),  # _BYSTANDER_BEFORE
     ("said", "says", "told", "noted", "added", "attended"),  # _BYSTANDER_AFTER
-    ("signed", "inked", "agreed", "entered", "partnered", "teamed", "joined", "established", "launched", "set",
+    ("signed", "inked", "agreed", "entered", "partnered", "teamed", "join", "established", "launched", "set",
      "founded", "formed", "announced"),  # _AGENT_AFTER
-    ("with", "between"),  # _PARTNER_BEFORE
+    ("with", "between", "alliance", "consorti", "coalition", "venture", "partner", "member", "founder"),  # _PARTNER_BEFORE
 )
 _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
@@ -105,6 +112,8 @@ def mention_roles(text: str, spans: list[tuple[int, int]], start: int, end: int)
         roles: set[str] = set()
         if vb and _VISITOR_BEFORE.search(before) or va and _VISITOR_AFTER.match(after):
             roles.add("visitor")
+        elif prev is not None and "visitor" in out[-1] and _listed_after(text, prev, s):
+            roles.add("visitor")  # "a delegation of A, B and C": each a visitor
         if hb and _HOST_BEFORE.search(before) or ha and _HOST_AFTER.match(after):
             roles.add("host")
         elif prev is not None and "host" in out[-1] and s - prev[1] <= _MAX_LIST_GAP and _LIST_GAP.fullmatch(
