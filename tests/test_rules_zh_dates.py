@@ -206,3 +206,36 @@ def test_a_weekday_in_the_first_lines_is_the_lead_day():
             "科研合作等议题深入交流。")
     zt = build(prepare(text, id="t", lang="zh", published="2024-08-07"))
     assert lead_date(zt).resolve("2024-08-07") == "2024-08-06"
+
+
+
+# CONVENTIONS 8: a range is its first day; a tour of several places over it dates none of its
+# stops to a day (only to the range's month), unless a stop's own sentence names its day
+TOUR = ("2023年5月8日至10日,青山市工商联考察团先后赴白沙、河西、东岭等地开展考察交流活动。\n"
+        "在白沙,考察团一行到白沙远景科技有限公司考察,并与企业负责人座谈交流。\n"
+        "10日,考察团一行到东岭新材料有限公司考察。")
+
+
+def _by_host(x) -> dict[str, str | None]:
+    return {e.parties[1]: e.date for e in x.events if e.type == "visit"}
+
+
+def test_the_stops_of_a_tour_over_a_range_of_days_take_its_month_not_its_first_day():
+    got = _by_host(zh(TOUR))
+    assert got["河西"] == "2023-05-08"  # a host the range's own sentence names: the tour's first day
+    assert got["白沙远景科技有限公司"] == "2023-05"
+    assert got["东岭新材料有限公司"] == "2023-05-10"  # its own day, within the range
+
+
+def test_a_tour_without_a_year_or_over_two_months_fixes_less():
+    got = _by_host(zh(TOUR.replace("2023年", "")))
+    assert got["白沙远景科技有限公司"] is None
+    assert got["东岭新材料有限公司"] == "--05-10"
+    got = _by_host(zh(TOUR.replace("5月8日至10日", "5月30日至6月1日").replace("10日,", "1日,")))
+    assert got["白沙远景科技有限公司"] == "2023"
+    assert got["东岭新材料有限公司"] == "2023-06-01"  # the range's second month
+
+
+def test_a_visit_to_one_place_over_a_range_of_days_is_its_first_day():
+    text = "2023年5月8日至10日,青山市工商联考察团一行到白沙远景科技有限公司考察交流。"
+    assert dates(zh(text)) == [("visit", "2023-05-08")]

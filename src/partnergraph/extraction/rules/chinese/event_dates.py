@@ -112,7 +112,51 @@ _YEAR_OF = re.compile(r"[0-9]{4}")
 
 def event_date(zt: ZhText, s0: int, s1: int, ts: int, lead: DateMention | None) -> DateMention | None:
     """The date of an event whose trigger starts at `ts` in the sentence [s0, s1)."""
-    return named_year(zt, _event_date(zt, s0, s1, ts, lead))
+    return named_year(zt, _tour_part(zt, s0, s1, _event_date(zt, s0, s1, ts, lead)))
+
+
+# a range of days (11月29日至12月1日, 6月1-3日): its end's month when it names one
+_RANGE_END = re.compile(r"[0-9]\s?[日号]?\s?(?:-|~|–|—|至|到)\s?(?:([0-9]{1,2})\s?月)?\s?([0-9]{1,2})\s?[日号]")
+# what tells a trip over those days to several places, one after another (先后奔赴A、B、C, 分赴,
+# 辗转…, …等地, 3市(县)): a tour, each of whose stops the range does not date
+_TOUR = re.compile(r"先后|依次|相继|辗转|分赴|多地|等地|[0-9两三四五六七八九十]\s?(?:个)?(?:市|县|区|省|国|地|城市)")
+# how far after the range its sentence may tell the tour
+TOUR_AFTER = 60
+
+
+def _range(zt: ZhText, d: DateMention) -> re.Match[str] | None:
+    """The range of days `d` opens (6月1至3日, 11月29日-12月1日), if it opens one."""
+    r = _RANGE_END.search(zt.v, d.start, min(len(zt.v), d.end + 12)) if d.day is not None else None
+    return r if r is not None and r.start() < d.end else None
+
+
+def _range_end(zt: ZhText, d: DateMention) -> tuple[int, int] | None:
+    """(month, day) the range `d` opens ends on."""
+    r = _range(zt, d)
+    if r is None or d.month is None:
+        return None
+    return int(r.group(1)) if r.group(1) else d.month, int(r.group(2))
+
+
+def _tour_part(zt: ZhText, s0: int, s1: int, d: DateMention | None) -> DateMention | None:
+    """An event of the sentence [s0, s1) dated by a range of days told before it that opens a tour
+    of several places (11月29日至12月1日,考察团先后奔赴A、B、C三地… / 在B,考察团考察了…): the range
+    is the tour's first day (CONVENTIONS 8; the hosts its own sentence names take it, as in
+    English), but a stop told on its own is, as far as the text fixes it, only in the range's
+    month (its year when the range spans two months; none when the text gives no year), unless
+    its own sentence names its day."""
+    if d is None or d.day is None or s0 <= d.start < s1:
+        return d
+    v = zt.v
+    r = _range(zt, d)
+    if r is None:
+        return d
+    i = bisect_right(zt.sentences, (r.end(), len(v))) - 1
+    stop = zt.sentences[i][1] if i >= 0 and zt.sentences[i][1] > r.end() else len(v)
+    if _TOUR.search(v, r.end(), min(stop, r.end() + TOUR_AFTER)) is None:
+        return d
+    one_month = r.group(1) is None or int(r.group(1)) == d.month
+    return DateMention(d.start, d.end, d.year, d.month if one_month else None, None)
 
 
 def named_year(zt: ZhText, d: DateMention | None) -> DateMention | None:
@@ -325,6 +369,13 @@ def _day_only(zt: ZhText, m: re.Match[str], lead: DateMention | None) -> DateMen
         return DateMention(m.start(), m.end(), y, mo, d)
     refs = [x for x in zt.dates[:8] if _dateline(zt, x)]
     if lead is not None:
+        end = _range_end(zt, lead)
+        if end is not None and lead.month is not None and lead.day is not None:
+            # a day of the range the lead opens (5月30日至6月2日 … 1日,考察团来到…): in its month
+            if lead.day <= d and (end[0] != lead.month or d <= end[1]):
+                return DateMention(m.start(), m.end(), lead.year, lead.month, d)
+            if end[0] != lead.month and d <= end[1]:
+                return DateMention(m.start(), m.end(), lead.year, end[0], d)
         refs.append(lead)
     for ref in refs:
         if ref.month is not None and ref.day is not None and d <= ref.day:
