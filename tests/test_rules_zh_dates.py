@@ -239,3 +239,21 @@ def test_a_tour_without_a_year_or_over_two_months_fixes_less():
 def test_a_visit_to_one_place_over_a_range_of_days_is_its_first_day():
     text = "2023年5月8日至10日,青山市工商联考察团一行到白沙远景科技有限公司考察交流。"
     assert dates(zh(text)) == [("visit", "2023-05-08")]
+
+
+def test_a_reports_day_does_not_date_the_event_it_tells_as_recent():
+    text = ("3月12日,记者从青山市商务局获悉,青山大学与远景集团战略合作协议签约仪式近日在青山举行。"
+            "双方将在人才培养等方面开展合作。")
+    assert dates(zh(text, published="2024-03-12")) == [("agreement", None)]
+    # a day told for the signing itself dates it
+    told = "3月12日,青山大学与远景集团在青山签署战略合作协议。双方将在人才培养等方面开展合作。"
+    assert dates(zh(told, published="2024-03-12")) == [("agreement", "2024-03-12")]
+
+
+def test_the_day_before_or_after_the_lead_event_counts_from_its_day():
+    text = ("3月1日,青山大学与远景集团有限公司在白沙签署战略合作协议。\n"
+            "签约仪式前一天,青山大学一行到远景集团有限公司考察交流。")
+    got = dict(dates(zh(text, published="2024-03-02")))
+    assert got["visit"] == "2024-02-29"
+    got = dict(dates(zh(text.replace("签约仪式前一天", "次日"), published="2024-03-02")))
+    assert got["visit"] == "2024-03-02"

@@ -188,6 +188,8 @@ def _event_date(zt: ZhText, s0: int, s1: int, ts: int, lead: DateMention | None)
     if part is not None:
         return part
     if before:
+        if _reported_recent(zt, before[-1].end, s1):
+            return None
         return before[-1]
     if inside:
         return inside[0]
@@ -211,7 +213,36 @@ def _event_date(zt: ZhText, s0: int, s1: int, ts: int, lead: DateMention | None)
             or _weekday(zt, max(s0, ts - MAX_RELATIVE), ts))
     if told is not None or _RECENTLY.search(v, s0, ts):
         return told
-    return lead
+    return _next_to(zt, s0, ts, lead) or lead
+
+
+# a report's day before what it reports (6月27日,记者从…获悉/…发布消息显示,A与B签约仪式近日在…举行): the
+# day the news came out; the event it tells as recent (近日, 日前) is left undated
+_REPORTED = re.compile(r"获悉|消息|了解到|报道|报导|通报|发布|显示")
+_RECENT_DAY = re.compile(r"近日|日前|近期|前不久")
+
+
+def _reported_recent(zt: ZhText, a: int, b: int) -> bool:
+    """True when [a, b), the rest of a sentence after its date, reports and then tells its event
+    as recent."""
+    cue = _REPORTED.search(zt.v, a, b)
+    return cue is not None and _RECENT_DAY.search(zt.v, cue.end(), b) is not None
+
+
+# the day before or after the lead event's, told against it (签约仪式前一天,A一行考察了…; 次日)
+_NEXT_TO = re.compile(r"前一天|前一日|次日|第二天|翌日")
+
+
+def _next_to(zt: ZhText, a: int, b: int, lead: DateMention | None) -> DateMention | None:
+    """签约仪式前一天,A一行考察了B: the lead event's day before (or 次日, after) it."""
+    m = _NEXT_TO.search(zt.v, a, b) if lead is not None and lead.day is not None and lead.month is not None else None
+    if m is None:
+        return None
+    try:
+        d = date(lead.year or 2000, lead.month, lead.day) + timedelta(days=-1 if m.group().startswith("前") else 1)
+    except ValueError:
+        return None
+    return DateMention(m.start(), m.end(), d.year if lead.year else None, d.month, d.day)
 
 
 # part of a month whose year the text leaves to the reader (7月中旬, 3月初, 去年 aside: see
