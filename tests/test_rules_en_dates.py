@@ -236,3 +236,32 @@ def test_a_background_event_does_not_take_its_paragraphs_date():
     assert _dater(text, "2024-03-08").date_at(start, len(text), kind="joint_entity")[0] is None
     told = text.replace("had already set up", "also set up")
     assert _dater(told, "2024-03-08").date_at(start, len(told), kind="joint_entity")[0] == "2024-03-05"
+
+
+def test_a_part_of_a_month_dates_the_event_to_its_month():
+    base = "Kestrel Motors signed a memorandum of understanding with Lumio Battery Works {}."
+    pub = "2023-12-20"
+    for told in ("in mid-March", "at the end of March", "in the middle of March", "in mid March"):
+        assert _dater(base.format(told), pub).date_at(0, 90, kind="agreement")[0] == "2023-03", told
+    # "March of 2022": the month of the year it names
+    assert _dater(base.format("in March of 2022"), pub).date_at(0, 90, kind="agreement")[0] == "2022-03"
+
+
+def test_a_part_of_a_year_or_a_year_told_against_the_published_one_dates_the_event_to_it():
+    base = "Kestrel Motors signed a memorandum of understanding with Lumio Battery Works {}."
+    pub = "2023-12-20"
+    told = {"in early 2021": "2021", "in mid-2021": "2021", "in the summer of 2021": "2021", "during 2021": "2021",
+            "last year": "2022", "late last year": "2022", "at the end of last year": "2022",
+            "earlier this year": "2023"}
+    for words, year in told.items():
+        assert _dater(base.format(words), pub).date_at(0, 100, kind="agreement")[0] == year, words
+    # no published year, no year; the twelve months before, or a thing of that year, is no date
+    assert _dater(base.format("last year"), None).date_at(0, 100, kind="agreement")[0] is None
+    assert _dater(base.format("over the last year"), pub).date_at(0, 100, kind="agreement")[0] is None
+    assert _dater(base.format("after last year's talks"), pub).date_at(0, 100, kind="agreement")[0] is None
+
+
+def test_this_morning_and_last_night_count_from_the_published_day():
+    base = "Kestrel Motors signed a memorandum of understanding with Lumio Battery Works {}."
+    assert _dater(base.format("this morning"), "2023-12-20").date_at(0, 90, kind="agreement")[0] == "2023-12-20"
+    assert _dater(base.format("last night"), "2023-12-20").date_at(0, 90, kind="agreement")[0] == "2023-12-19"

@@ -63,8 +63,8 @@ _SHAPES = [
     rf"\b{_DAY.format(g='d5')}(?:(?:\s{{0,2}}[-–—]\s{{0,2}}|\s{{1,3}}(?:to|and|until|till|through)\s{{1,3}})"
     r"[0-3]?\d(?:st|nd|rd|th)?)?"
     rf"\s+(?:of\s+)?{_MONTH.format(g='mn5')}\b(?:,?\s*{_YEAR.format(g='y5')})?",
-    # November 2023 / in July, 2018
-    rf"\b{_MONTH.format(g='mn6')}\s*,?\s+{_YEAR.format(g='y6')}\b",
+    # November 2023 / in July, 2018 / March of 2024
+    rf"\b{_MONTH.format(g='mn6')}\s*,?\s+(?:of\s+)?{_YEAR.format(g='y6')}\b",
     # 10-Sep-2018, 10-SEP-2018 (date lines of Indian and other sites)
     rf"(?<![\d-])(?P<d11>[0-3]?\d)-{_MONTH.format(g='mn11')}-{_YEAR.format(g='y11')}(?![\d-])",
     # 2023年 alone is too vague to date an event; a bare year is left to callers.

@@ -22,7 +22,13 @@ _WEEKDAY = re.compile(r"(?<!next )(?<!coming )\b(" + "|".join(_WEEKDAYS) + r")\b
 _SAID = re.compile(r"\bsaid\s+(?:on\s+)?$")
 _FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _MONTH_DOT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s{0,3}$")
-_BARE_YEAR = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Ff]rom)\s+((?:19|20)\d\d)\b")
+# "in 2009", and a part of a year ("in early 2023", "in mid-2023", "in the summer of 2023", "during 2023")
+_BARE_YEAR = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Dd]uring)\s+"
+                        r"(?:(?:early|late|mid)(?:\s|-)|the\s+(?:(?:early|late)\s+)?(?:spring|summer|autumn|fall|"
+                        r"winter|first\s+half|second\s+half|end|beginning|start|middle)\s+of\s+)?((?:19|20)\d\d)\b")
+# a year told against the published year: "last year", "late last year", "earlier this year"; not
+# "over the last year" (the twelve months before), "last year's" (a thing of that year)
+_RELATIVE_YEAR = re.compile(r"(?<!the )(?<!past )\b(last|this)\s+year\b(?!['’]s)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\d{4}")
 # "valid until December 31, 2025": a term or a deadline, never the event's day.
@@ -32,11 +38,14 @@ _NOT_EVENT_DATE = re.compile(r"\b(?:until|till|valid\s+(?:through|to)|expir\w*(?
 _OTHER_DATE = re.compile(r"\b(?:founded|established|born|until|till|through|valid|expir\w*|deadline|by the end of|"
                          r"no later than|since)\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
 _MONTH_ONLY = re.compile(
-    r"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-|[Tt]his|([Ll]ast))\s+(January|February|March|April|May|June|"
-    r"July|August|September|October|November|December)\b(?!\s*,?\s*\d)(?:,?\s(last|this)\s+year\b)?")
-# Days and months told against the published day: "yesterday", "on the 5th", "last month".
+    r"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-|[Mm]id|[Tt]his|([Ll]ast)|(?:[Aa]t|[Ii]n|[Tt]owards?)\s+the\s+"
+    r"(?:end|beginning|start|middle)\s+of)\s*(?<=[\s-])(January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\b(?!\s*,?\s*(?:of\s+)?\d)(?:,?\s(last|this)\s+year\b)?")
+# Days and months told against the published day: "yesterday", "last night", "this morning", "on the
+# 5th", "last month".
 _RELATIVE = re.compile(
-    r"\b(?:(yesterday)|(today)|on\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of|anniversary|floor|session|meeting|"
+    r"\b(?:(yesterday|last\s+night)|(today|tonight|this\s+(?:morning|afternoon|evening))|"
+    r"on\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of|anniversary|floor|session|meeting|"
     r"century|edition|time|round|batch|plenary|congress|annual|national|international|china|world|global))|"
     r"(last|earlier this|this|early this|late last|earlier last)\s+month)\b")
 # "Written By A | Updated: Mar 29, 2021": a date after these words dates the page, not an event.
@@ -175,6 +184,10 @@ def date_for(art: Article, sent: Sentence, para_dates: list[tuple[str, tuple[int
     m = _BARE_YEAR.search(view, a, b)
     if m:
         return m.group(1), (m.start(1), m.end(1))
+    m = _RELATIVE_YEAR.search(view, a, b) if art.published and _YEAR.match(art.published) else None
+    if m:
+        # "signed ... last year": the year before the published one; "earlier this year": the published year
+        return str(int(art.published[:4]) - (m.group(1).lower() == "last")), (m.start(), m.end())
     if para_dates and not _BACKGROUND.search(view, sent.start, sent.end):
         # the paragraph's last date, but not for an event told as background ("B had already set
         # up a laboratory with C"), which takes no lead date either (`takes_lead`)
