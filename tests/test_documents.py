@@ -207,3 +207,19 @@ def test_an_ambiguous_numeric_date_line_gives_its_year():
     text = ("Kestrel Ministry signs MoU with Lumio Institute\n\n06/03/2020\n\nThe Kestrel Ministry signed an "
             "agreement with the Lumio Institute of Technology on March 5 in the capital.")
     assert prepare(text, id="a").published == "2020"
+
+
+def test_a_date_in_a_field_of_its_own_on_a_header_line_of_fields_is_the_published_date():
+    body = ("\n\nHarlow University signed a memorandum of understanding with Stennis Polymer Industries on Tuesday "
+            "to set up a joint laboratory for coatings research.")
+    for line in ("Jane Doe | Staff Reporter | Thu, Mar 6, 2025", "Campus News • 6 March 2025 • 3 min read"):
+        assert prepare("Harlow and Stennis sign MoU\n\n" + line + body, id="f").published == "2025-03-06", line
+    # a sentence of text with a date is no field
+    line = "Harlow University and Stennis Polymer Industries met on 6 March 2025 to talk about the joint laboratory | Jane"
+    assert prepare("Harlow and Stennis sign MoU\n\n" + line + body, id="f").published is None
+
+
+def test_a_day_month_and_year_joined_by_hyphens_is_a_date_line():
+    body = "\n\nHarlow University signed a memorandum of understanding with Stennis Polymer Industries."
+    assert prepare("Harlow and Stennis sign MoU\n\nLast Updated: 16-03-2025" + body, id="h").published == "2025-03-16"
+    assert prepare("Harlow and Stennis sign MoU\n\nLast Updated: 06-03-2025" + body, id="h").published == "2025"

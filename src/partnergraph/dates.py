@@ -46,12 +46,12 @@ _SHAPES = [
     # (2023年8月25-26日, 6月1至3日)
     r"(?:(?P<y3>(?:19|20)\d\d)\s*年\s*)?(?P<m3>[01]?\d)\s*月"
     r"(?:\s*(?P<d3>[0-3]?\d)(?:\s?[-~–—至到]\s?[0-3]?\d)?\s*[日号])?",
-    # 16/10/2024 when it can be told apart: the part over 12 is the day (10/16/2024 too), or a
-    # weekday before it tells ("Monday, 10/09/2018"); else 05/06/2024 is read against the
-    # published day (`DateMention.resolve`), or gives its year alone
+    # 16/10/2024 (or 16-10-2024, as date lines print it) when it can be told apart: the part over 12
+    # is the day (10/16/2024 too), or a weekday before it tells ("Monday, 10/09/2018"); else
+    # 05/06/2024 is read against the published day (`DateMention.resolve`), or gives its year alone
     r"(?:\b(?P<w9>mon(?:day)?|tue(?:sday|s)?|wed(?:nesday)?|thu(?:rsday|rs?)?|fri(?:day)?|sat(?:urday)?|"
     r"sun(?:day)?)\.?,?\s{0,3})?"
-    r"(?<![\d/])(?P<a9>[0-3]?\d)/(?P<b9>[0-3]?\d)/(?P<y9>(?:19|20)\d\d)(?![\d/])",
+    r"(?<![\d/-])(?P<a9>[0-3]?\d)(?P<s9>[/-])(?P<b9>[0-3]?\d)(?P=s9)(?P<y9>(?:19|20)\d\d)(?![\d/-])",
     # "on Monday (10/09)": a weekday and its day and month in brackets (the style of news from
     # Indonesia and its neighbours, day first); which is day and which month the published
     # date's weekday tells (`DateMention.resolve`)

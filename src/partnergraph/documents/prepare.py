@@ -155,7 +155,8 @@ def _header_date(view: str, lines: list[tuple[int, int]], lang: str = "en") -> D
                                           or _PAPER_DATELINE.match(view, d.end) is not None
                                           and view[d.start - 1:d.start] in ("(", "（"))
             if _LABELED_DATE.search(before) or dateline or appended or stamp or wire \
-                    or _date_only(_BYLINE_NAME.sub(" ", view[start:d.start]) + " " + after):
+                    or _date_only(_BYLINE_NAME.sub(" ", view[start:d.start]) + " " + after) \
+                    or not text_seen and _own_field(view, start, end, d):
                 return d
         if not tried and not text_seen:
             short = _SHORT_DOTTED.search(view, start, end) if "." in view[start:end] else None
@@ -209,6 +210,26 @@ _FURNITURE = re.compile(
 # "By John Smith, Staff Writer Sept. 10, 2018"): up to four capitalised words after "By"
 _BYLINE_NAME = re.compile(r"^\s{0,3}(?i:written\s|posted\s|reported\s)?\s{0,3}[Bb]y\s{1,3}"
                           r"(?:[A-Z][\w.'’-]{0,30}[\s,|]{1,4}){1,4}")
+
+
+# what parts a header line's fields: "Jane Doe | Staff Reporter | Thu, Mar 6, 2025", "News • 6 March 2025 • 3 min"
+_FIELD_SEP = re.compile(r"[|•·｜]")
+# a line of fields is short; a longer one is text
+FIELD_LINE = 160
+
+
+def _own_field(view: str, start: int, end: int, d: DateMention) -> bool:
+    """True when the date is a field of its own on a short header line of fields parted by "|" or
+    "•" (a byline's name and post, a section, a reading time beside it): labels and little else
+    share its field, whatever the other fields hold."""
+    if end - start > FIELD_LINE:
+        return False
+    left, right = view[start:d.start], view[d.end:end]
+    cut_left, cut_right = list(_FIELD_SEP.finditer(left)), _FIELD_SEP.search(right)
+    if not cut_left and cut_right is None:
+        return False
+    field = left[cut_left[-1].end():] if cut_left else left
+    return _date_only(field + " " + (right[:cut_right.start()] if cut_right else right))
 
 
 def _date_only(rest: str) -> bool:
