@@ -265,3 +265,13 @@ def test_this_morning_and_last_night_count_from_the_published_day():
     base = "Kestrel Motors signed a memorandum of understanding with Lumio Battery Works {}."
     assert _dater(base.format("this morning"), "2023-12-20").date_at(0, 90, kind="agreement")[0] == "2023-12-20"
     assert _dater(base.format("last night"), "2023-12-20").date_at(0, 90, kind="agreement")[0] == "2023-12-19"
+
+
+def test_a_relative_clause_dates_its_own_event_and_not_the_sentences_other():
+    pub = "2025-03-06"  # a Thursday
+    base = ("Harlow University and Stennis Polymer Industries, which signed a memorandum of understanding {}, "
+            "launched a joint laboratory on Monday.")
+    for told, year in (("in 2019", "2019"), ("last year", "2024"), ("on March 3, 2019", "2019-03-03")):
+        assert dates(base.format(told), pub) == [
+            ("agreement", ["Harlow University", "Stennis Polymer Industries"], year),
+            ("joint_entity", ["Harlow University", "Stennis Polymer Industries"], "2025-03-03")], told

@@ -38,4 +38,4 @@ class EventDater:
             return (d.resolve(zt.published), (d.start, d.end)) if d is not None else (None, None)
         if self._en is None:
             self._en = when.EventDates(text.read(self.document))
-        return self._en.date_at(start, end, kind)
+        return self._en.date_at(start, end, kind, trigger)

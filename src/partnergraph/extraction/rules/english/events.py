@@ -25,6 +25,7 @@ from partnergraph.extraction.rules.english.details import location, topics
 from partnergraph.extraction.rules.english.text import Article, Sentence, may_match
 from partnergraph.extraction.rules.english.triggers import INTENT, intended, reference, sentence_triggers
 from partnergraph.extraction.rules.english.when import (
+    clause_date,
     date_for,
     lead_date,
     paragraph_day,
@@ -544,7 +545,10 @@ class _EventReader:
             return date, dspan  # "Brightwave set up a research center": no partner, no named entity
         if len(parties) < 2:
             return date, dspan
-        if date is None and ctx.lead_date and not sent.title and (
+        # "A and B, which signed a memorandum in 2019, launched ...": the clause's own date is this
+        # event's alone (the sentence's stays the others')
+        told = clause_date(art, sent, t0)
+        if date is None and told is None and ctx.lead_date and not sent.title and (
                 len(ctx.main) == 2 and set(ctx.main) <= set(parties) or _RE_LEAD.search(seg)
                 or takes_lead(art, sent, ctx.lead_date)):
             # the lead event's day: "Before the signing ceremony, Wu visited ...", the same parties,
@@ -563,10 +567,11 @@ class _EventReader:
         ctx.recent, self.recent_at = parties, n
         # "From October 12 to 18, ... visited A, B and C": each host's visit is the tour's, dated
         # by the range's first day (CONVENTIONS 8; the corpus's train gold dates every host so)
+        own, own_span = told if told is not None else (date, dspan)
         for ps in pairs[1:]:
-            self.events.append(Ev(kind, ps, date, dspan, (t0, t1), (sent.start, sent.end), noun=noun,
+            self.events.append(Ev(kind, ps, own, own_span, (t0, t1), (sent.start, sent.end), noun=noun,
                                   party_spans=pspans))
-        ev = Ev(kind, pairs[0], date, dspan, (t0, t1), (sent.start, sent.end), noun=noun, entity=entity,
+        ev = Ev(kind, pairs[0], own, own_span, (t0, t1), (sent.start, sent.end), noun=noun, entity=entity,
                 party_spans=pspans, named=kind != "meeting" or _named_meeting(art, n))
         if kind == "joint_entity":
             ev.date, ev.date_span = _setup_year(art, sent) or (ev.date, ev.date_span)

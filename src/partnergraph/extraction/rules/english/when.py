@@ -158,6 +158,16 @@ def date_for(art: Article, sent: Sentence, para_dates: list[tuple[str, tuple[int
     if len(dated) > 1:
         # "X, founded on May 1, 1950, signed ... on March 5": a date of something else gives way
         dated = [d for d in dated if not _OTHER_DATE.search(view, max(sent.start, d.start - 24), d.start)] or dated
+    if dated and "," in view[sent.start:dated[0].start]:
+        # "A and B, which signed a memorandum on March 3, 2019, launched a laboratory on Monday": a
+        # relative clause's date is its own event's (`clause_date`), not the sentence's while the
+        # sentence tells another outside it
+        outside = [d for d in dated[:_NEAR_DATES] if clause_span(art, sent, d.start) is None]
+        if not outside:
+            wd = _weekday(art, sent)
+            if wd is not None and clause_span(art, sent, wd[1][0]) is None:
+                return wd
+        dated = outside or dated
     for d in dated:
         return resolve_in(art, sent, d), (d.start, d.end)
     wd = _weekday(art, sent)
@@ -193,6 +203,55 @@ def date_for(art: Article, sent: Sentence, para_dates: list[tuple[str, tuple[int
         # up a laboratory with C"), which takes no lead date either (`takes_lead`)
         return para_dates[-1]
     return None, None
+
+
+# a relative clause that tells a background event within the sentence of another ("A and B, which
+# signed a memorandum in 2019, launched a laboratory on Monday"): from the comma before its word to
+# the next comma that is no date's own ("on March 3, 2019,")
+_CLAUSE_OPEN = re.compile(r",\s{1,3}(?:which|who)\b")
+CLAUSE_BEFORE = 120
+# and how far after it the clause may close, and how many dates after its word may hold a comma
+CLAUSE_AFTER = 200
+_NEAR_DATES = 8
+
+
+def clause_span(art: Article, sent: Sentence, pos: int) -> tuple[int, int] | None:
+    """The relative clause (", which ... ,") that holds `pos`, if one does."""
+    view = art.view
+    if "," not in view[max(sent.start, pos - CLAUSE_BEFORE):pos]:
+        return None
+    opens = list(_CLAUSE_OPEN.finditer(view, max(sent.start, pos - CLAUSE_BEFORE), pos))
+    if not opens or "," in view[opens[-1].end():pos]:
+        return None
+    dates = sentence_dates(art, sent)
+    stop = min(sent.end, pos + CLAUSE_AFTER)
+    near = dates[max(0, bisect_right([d.start for d in dates], pos - 40) - 1):]
+    comma = view.find(",", pos, stop)
+    while comma >= 0:
+        if not any(d.start <= comma < d.end for d in near[:_NEAR_DATES]):
+            return opens[-1].start(), comma
+        comma = view.find(",", comma + 1, stop)
+    return None  # closed by the sentence's end: the sentence's last words, not a clause within it
+
+
+def clause_date(art: Article, sent: Sentence, pos: int) -> tuple[str | None, tuple[int, int]] | None:
+    """The date told in the relative clause that holds the event word at `pos`, if it holds one
+    and tells a date: a month's date, a year ("in 2019", "in early 2019") or "last year"."""
+    span = clause_span(art, sent, pos)
+    if span is None:
+        return None
+    view, (a, b) = art.view, span
+    dates = sentence_dates(art, sent)
+    d = next((d for d in dates if a <= d.start and d.end <= b and d.month is not None), None)
+    if d is not None:
+        return resolve_in(art, sent, d), (d.start, d.end)
+    m = _BARE_YEAR.search(view, a, b)
+    if m:
+        return m.group(1), (m.start(1), m.end(1))
+    m = _RELATIVE_YEAR.search(view, a, b) if art.published and _YEAR.match(art.published) else None
+    if m:
+        return str(int(art.published[:4]) - (m.group(1).lower() == "last")), (m.start(), m.end())
+    return None
 
 
 # a date that opens a range ("From May 3 to 9", "October 12 - 18"): the days of what happened
@@ -306,8 +365,18 @@ class EventDates:
             self.paragraph_last.append(last)
             last = paragraph_day(art, sent) or last
 
-    def date_at(self, start: int, end: int, kind: str | None = None) -> tuple[str | None, tuple[int, int] | None]:
-        """The date of an event of type `kind` told in the text [start, end)."""
+    def date_at(self, start: int, end: int, kind: str | None = None,
+                trigger: int | None = None) -> tuple[str | None, tuple[int, int] | None]:
+        """The date of an event of type `kind` told in the text [start, end), whose event word
+        (when the caller knows it) starts at `trigger`: the date of a relative clause that holds
+        it first ("A, which signed a memorandum in 2019, launched ...")."""
+        if trigger is not None and start <= trigger < end:
+            k = max(0, bisect_right(self.starts, trigger) - 1)
+            sent = self.art.sentences[k] if k < len(self.art.sentences) else None
+            told = clause_date(self.art, sent, trigger) if sent is not None and sent.start <= trigger < sent.end \
+                else None
+            if told is not None:
+                return told
         date, span = self._date_at(start, end)
         if date is None and kind in _RESTATED_KINDS:
             return restated_date(self.art, self.starts, start, kind) or (None, None)
