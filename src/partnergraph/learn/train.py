@@ -6,7 +6,9 @@ extraction time, and their organizations and partner pairs become candidates lab
 gold (an organization is right when one of its names is a gold name or alias; a pair when both
 are gold parties of one gold event, the type being that event's). The tagger output used for
 these examples is out-of-fold (a tagger trained on the other folds, folds of whole sites), so the
-scorers learn how far to trust the tagger on sites it has not seen. Every article is also one
+scorers learn how far to trust the tagger on sites it has not seen; so are the kinds model and the
+Chinese bounds model that build each article's context (`held_out_contexts`: fitted on all the
+gold, they knew the article's own names and boundaries, which no model knows at extraction). Every article is also one
 documents example, labelled by whether its gold has any event: articles without cooperation
 (results, rankings, appointments) teach the gate that silences them, which the rule events'
 and pairs' examples cannot (the rules, written on these articles, rarely fire on them).
@@ -495,12 +497,11 @@ def held_out_contexts(lang: str, items: list[Item], folds: list[int], k: int, lm
 
 
 def cross_validate(ctxs: list[tuple[dict, Context]], per_article: list[Examples], folds: list[int], k: int,
-                   lm: LanguageModel, grids: dict[str, tuple] | None = None,
-                   held: list[tuple[dict, Context]] | None = None) -> Selection:
+                   lm: LanguageModel, grids: dict[str, tuple] | None = None) -> Selection:
     """Each scorer's (C, weighting) by grouped cross-validation, then every article scored by the
-    fold models that never saw its fold (`selection.py`). `grids`: each scorer's (C, weighting)
-    candidates (`SCORER_GRID` when not given); `held`: the contexts the held-out articles are
-    scored in (`ctxs` when not given)."""
+    fold models that never saw its fold (`selection.py`), in its context `ctxs` (`held_out_contexts`:
+    as a model that never saw it builds it). `grids`: each scorer's (C, weighting) candidates
+    (`SCORER_GRID` when not given)."""
     choices, fold_models = {}, {}
     for part in SCORERS:
         t0 = time.process_time()
@@ -510,7 +511,7 @@ def cross_validate(ctxs: list[tuple[dict, Context]], per_article: list[Examples]
     scored: Scored = []
     for f in range(k):
         fold_lm = _scorers(lm, {part: fold_models[part][f] for part in SCORERS})
-        scored += [(g, ctx, score_candidates(ctx, fold_lm)) for a, (g, ctx) in enumerate(held or ctxs) if folds[a] == f]
+        scored += [(g, ctx, score_candidates(ctx, fold_lm)) for a, (g, ctx) in enumerate(ctxs) if folds[a] == f]
     order = {id(g): a for a, (g, _) in enumerate(ctxs)}
     scored.sort(key=lambda row: order[id(row[0])])
     return Selection(choices, scored, k, len(set(folds)))
@@ -556,7 +557,14 @@ def fit_language(lang: str, items: list[Item], val: list[Item], root: Path, use_
         lm.tagger = Tagger(final, lang)
     if lang == "zh":
         lm.bounds = fit_linear(bounds_examples(items, oof), C_BOUNDS)
-    ctxs = [(g, context_for(doc, ex, lm, oof.get(a, []))) for a, (g, doc, ex) in enumerate(items)]
+    # the scorers learn from each article's context as a model that never saw the article builds
+    # it, as at extraction: the kinds model (which learns the gold organizations' names, and types
+    # the tagger's names) and the Chinese bounds model (which learns the gold's boundaries) fitted
+    # on the other folds, like the tagger's out-of-fold spans
+    if k >= 2:
+        ctxs = held_out_contexts(lang, items, folds, k, lm, oof)
+    else:
+        ctxs = [(g, context_for(doc, ex, lm, oof.get(a, []))) for a, (g, doc, ex) in enumerate(items)]
     per_article = [examples([pair]) for pair in ctxs]
     chosen = None
     log.info("%s: %d articles from %d sites in %d folds; contexts built (%.1f CPU s so far)",
@@ -566,8 +574,7 @@ def fit_language(lang: str, items: list[Item], val: list[Item], root: Path, use_
         chosen = cross_validate(ctxs, per_article, folds, k, lm)
     elif select == "val+oof" and k >= 2:  # the scorers at their default C, fitted on the other folds
         pool = cross_validate(ctxs, per_article, folds, k, lm,
-                              grids={part: ((DEFAULT_C[part], "none"),) for part in SCORERS},
-                              held=held_out_contexts(lang, items, folds, k, lm, oof)).scored
+                              grids={part: ((DEFAULT_C[part], "none"),) for part in SCORERS}).scored
     for part in SCORERS:
         rows = [getattr(ex, part) for ex in per_article]
         choice = chosen.choices[part] if chosen else None
