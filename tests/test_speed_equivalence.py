@@ -418,3 +418,34 @@ def test_decide_leaving_out_pairs_under_every_threshold_decides_as_with_every_sc
                     assert some[1][key] == p
             assert decide(ctx, lm, thresholds=th) == decide(ctx, lm, every, thresholds=th)
     assert left_out
+
+
+def test_chinese_masked_texts_and_grams_equal_those_of_the_masked_tokens():
+    # a sentence's masked text is its masked tokens joined, and its grams the bigrams of those
+    # tokens (names masked, spaces dropped, lowered: "Ｉ" and "İ" too), for texts whose names
+    # overlap, touch, stand first or last; a text made of the pieces without lowering them, or
+    # keeping their spaces, or grams not split at the marks, fails
+    from partnergraph.learn.candidates import Context, _grams, _mask_tokens, _masked_text
+    from partnergraph.models import Extraction, Organization, Provenance
+
+    rng = random.Random(11)
+    alphabet = "甲乙丙大学公司与签约 \u3000AbİＩ，。\n"
+    checked = 0
+    for k in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60)))
+        orgs = []
+        for j in range(rng.randint(0, 4)):
+            s = rng.randrange(len(text))
+            e = min(len(text), s + rng.randint(1, 6))
+            if text[s:e].strip():
+                orgs.append(Organization(name=f"O{j}", kind="company", evidence=[Span(start=s, end=e, field="name")]))
+        doc = Document(id=f"z{k}", text=text, lang="zh")
+        rules = Extraction(id=doc.id, lang="zh", text=text, organizations=orgs,
+                           provenance=Provenance(backend="rules", version="test"))
+        ctx = Context.build(doc, rules, orgs)
+        for si, (s0, s1) in enumerate(ctx.sents):
+            toks = _mask_tokens(ctx, s0, s1)
+            assert _masked_text(ctx, s0, s1) == ctx.masked_texts[si] == "".join(toks)
+            assert ctx.sentence_grams(si) == list(dict.fromkeys(_grams(toks, "zh", chars=False)))
+            checked += 1
+    assert checked > 300

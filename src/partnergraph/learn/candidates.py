@@ -212,15 +212,30 @@ class Context:
         """The sentence's words (or characters and bigrams), names masked; made once per sentence."""
         cache = self._grams_of_sentence
         if si not in cache:
-            # whole sentences in Chinese are long: their bigrams alone (characters add little and
-            # doubled the pair scoring time, 18 -> 9 ms a 2,000-character article)
-            cache[si] = list(dict.fromkeys(_grams(self.masked_sentences[si], self.lang, chars=False)))
+            if self.lang == "zh":
+                # whole sentences in Chinese are long: their bigrams alone (characters add little and
+                # doubled the pair scoring time, 18 -> 9 ms a 2,000-character article): those of
+                # the runs between the marks of the sentence's masked text, after the marks, as
+                # `_grams(..., chars=False)` makes them from its tokens
+                runs = self.masked_texts[si].split("ORG")
+                grams = ["ORG"] * (len(runs) - 1)
+                for run in runs:
+                    grams += map(add, run, run[1:])
+                cache[si] = list(dict.fromkeys(grams))
+            else:
+                cache[si] = list(dict.fromkeys(_grams(self.masked_sentences[si], self.lang, chars=False)))
         return cache[si]
 
     @cached_property
     def masked_sentences(self) -> list[list[str]]:
-        """Each sentence's tokens with its names masked (the cues read them all)."""
+        """Each sentence's tokens with its names masked (the English cues read them all)."""
         return [_masked_tokens(self, s0, s1) for s0, s1 in self.sents]
+
+    @cached_property
+    def masked_texts(self) -> list[str]:
+        """Chinese: each sentence's tokens with its names masked, joined (`_masked_text`): what
+        the cues read and the sentence's bigrams are made from, with no list of its characters."""
+        return [_masked_text(self, s0, s1) for s0, s1 in self.sents]
 
     @cached_property
     def _positive_sums(self) -> dict[tuple[tuple[str, int], int], tuple[float, ...]]:
@@ -453,8 +468,9 @@ class Context:
     def cues(self) -> dict[str, set[int]]:
         """The sentences that hold a word of each event type, names masked ("Stennis Institute"
         is no institute set up)."""
-        glue = "" if self.lang == "zh" else " "
-        return sentences_with_cues([glue.join(m) for m in self.masked_sentences])
+        if self.lang == "zh":
+            return sentences_with_cues(self.masked_texts)
+        return sentences_with_cues([" ".join(m) for m in self.masked_sentences])
 
     @cached_property
     def cue_types(self) -> list[tuple[str, set[int]]]:
@@ -628,6 +644,26 @@ def _mask_tokens(ctx: Context, start: int, end: int) -> list[str]:
         pos = max(pos, e)
     out += tokens(ctx.doc.text[pos:end], ctx.lang)
     return out
+
+
+def _masked_text(ctx: Context, start: int, end: int) -> str:
+    """Chinese: `"".join(_mask_tokens(ctx, start, end))`, made from the text between the names
+    rather than from a list of its characters: each piece lowered with its spaces dropped (what
+    `tokens` makes of it, joined), "ORG" between them. Lowered text holds no "ORG" (upper
+    case): a mark is all of it."""
+    text = ctx.doc.text
+    pieces = []
+    pos = start
+    k = max(0, bisect_left(ctx.mention_starts, start) - 1)
+    for s, e, _ in islice(ctx.mentions, k, None):
+        if s >= end:
+            break
+        if e <= start:
+            continue
+        pieces.append(text[pos:max(pos, s)])
+        pos = max(pos, e)
+    pieces.append(text[pos:end])
+    return "ORG".join(["".join(p.lower().split()) for p in pieces])
 
 
 def _grams(toks: list[str], lang: str, chars: bool = True) -> list[str]:
