@@ -449,3 +449,45 @@ def test_chinese_masked_texts_and_grams_equal_those_of_the_masked_tokens():
             assert ctx.sentence_grams(si) == list(dict.fromkeys(_grams(toks, "zh", chars=False)))
             checked += 1
     assert checked > 300
+
+
+def _sentence_at_by_search(sents: list[tuple[int, int]], pos: int) -> int:
+    lo, hi = 0, len(sents) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        s, e = sents[mid]
+        if pos < s:
+            hi = mid - 1
+        elif pos >= e:
+            lo = mid + 1
+        else:
+            return mid
+    return max(0, min(lo, len(sents) - 1))
+
+
+def test_sentence_at_by_bisection_equals_the_binary_search():
+    # sentences in order and apart (with gaps, touching, none at all) are found by bisection,
+    # any other list (overlapping, out of order, empty spans) by the search itself; every
+    # position before, inside, between and after them answers as the search does (a bisection
+    # that took a gap's position for the sentence before it, or ran on overlapping ones, fails)
+    from partnergraph.learn.candidates import Context
+
+    rng = random.Random(23)
+    bisected = 0
+    for k in range(600):
+        sents, pos = [], 0
+        for _ in range(rng.randint(0, 8)):
+            pos += rng.choice([0, 0, 1, 3])
+            end = pos + rng.randint(1, 9)
+            sents.append((pos, end))
+            pos = end
+        if k % 4 == 0 and sents:  # some lists not in order and apart
+            i = rng.randrange(len(sents))
+            s, e = sents[i]
+            sents[i] = rng.choice([(s, s), (max(0, s - 4), e + 4), (e + 50, e + 60)])
+        ctx = Context.__new__(Context)
+        ctx.sents = sents
+        bisected += ctx._sentence_starts is not None
+        for p in range(-2, pos + 70):
+            assert ctx.sentence_at(p) == _sentence_at_by_search(sents, p), (sents, p)
+    assert 300 < bisected < 600

@@ -22,7 +22,7 @@ of them changes what a weight means: bump `FEATURES_VERSION`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -145,7 +145,24 @@ class Context:
         """Organization candidate i, or a post place after them (`post_places`)."""
         return self.orgs[i] if i < len(self.orgs) else self.post_places[i - len(self.orgs)]
 
+    @cached_property
+    def _sentence_starts(self) -> list[int] | None:
+        """The sentences' starts, which `sentence_at` bisects; None when the sentences are not
+        in order and apart (each non-empty, ending at or before the next one's start)."""
+        sents = self.sents
+        if all(s < e for s, e in sents) and all(a[1] <= b[0] for a, b in zip(sents, sents[1:])):
+            return [s for s, _ in sents]
+        return None
+
     def sentence_at(self, pos: int) -> int:
+        """The sentence holding `pos`; for a position outside every sentence, the first one after
+        it (the last one when none is), or the first one."""
+        starts = self._sentence_starts
+        if starts is not None:  # in order and apart: the last one starting at or before pos, by bisection
+            i = bisect_right(starts, pos) - 1
+            if i >= 0 and pos < self.sents[i][1]:
+                return i
+            return max(0, min(i + 1, len(starts) - 1))
         lo, hi = 0, len(self.sents) - 1
         while lo <= hi:
             mid = (lo + hi) // 2
