@@ -647,27 +647,9 @@ def _masked_tokens(ctx: Context, start: int, end: int) -> list[str]:
     return got
 
 
-def _mask_tokens(ctx: Context, start: int, end: int) -> list[str]:
-    out: list[str] = []
-    pos = start
-    k = max(0, bisect_left(ctx.mention_starts, start) - 1)
-    for s, e, _ in islice(ctx.mentions, k, None):
-        if s >= end:
-            break
-        if e <= start:
-            continue
-        out += tokens(ctx.doc.text[pos:max(pos, s)], ctx.lang)
-        out.append("ORG")
-        pos = max(pos, e)
-    out += tokens(ctx.doc.text[pos:end], ctx.lang)
-    return out
-
-
-def _masked_text(ctx: Context, start: int, end: int) -> str:
-    """Chinese: `"".join(_mask_tokens(ctx, start, end))`, made from the text between the names
-    rather than from a list of its characters: each piece lowered with its spaces dropped (what
-    `tokens` makes of it, joined), "ORG" between them. Lowered text holds no "ORG" (upper
-    case): a mark is all of it."""
+def _between_mentions(ctx: Context, start: int, end: int) -> list[str]:
+    """The pieces of text[start:end] between its organization mentions (one more than the
+    mentions that touch the span; a piece may be empty)."""
     text = ctx.doc.text
     pieces = []
     pos = start
@@ -680,7 +662,24 @@ def _masked_text(ctx: Context, start: int, end: int) -> str:
         pieces.append(text[pos:max(pos, s)])
         pos = max(pos, e)
     pieces.append(text[pos:end])
-    return "ORG".join(["".join(p.lower().split()) for p in pieces])
+    return pieces
+
+
+def _mask_tokens(ctx: Context, start: int, end: int) -> list[str]:
+    pieces = _between_mentions(ctx, start, end)
+    out = tokens(pieces[0], ctx.lang)
+    for piece in pieces[1:]:
+        out.append("ORG")
+        out += tokens(piece, ctx.lang)
+    return out
+
+
+def _masked_text(ctx: Context, start: int, end: int) -> str:
+    """Chinese: `"".join(_mask_tokens(ctx, start, end))`, made from the text between the names
+    rather than from a list of its characters: each piece lowered with its spaces dropped (what
+    `tokens` makes of it, joined), "ORG" between them. Lowered text holds no "ORG" (upper
+    case): a mark is all of it."""
+    return "ORG".join(["".join(p.lower().split()) for p in _between_mentions(ctx, start, end)])
 
 
 def _grams(toks: list[str], lang: str, chars: bool = True) -> list[str]:

@@ -191,13 +191,9 @@ def date_for(art: Article, sent: Sentence, para_dates: list[tuple[str, tuple[int
         else:
             year = month_year(year, month, art.published)
         return f"{year:04d}-{month:02d}", (mo.start(2), mo.end(2))
-    m = _BARE_YEAR.search(view, a, b)
-    if m:
-        return m.group(1), (m.start(1), m.end(1))
-    m = _RELATIVE_YEAR.search(view, a, b) if art.published and _YEAR.match(art.published) else None
-    if m:
-        # "signed ... last year": the year before the published one; "earlier this year": the published year
-        return str(int(art.published[:4]) - (m.group(1).lower() == "last")), (m.start(), m.end())
+    year = _year_between(art, a, b)
+    if year is not None:
+        return year
     if para_dates and not _BACKGROUND.search(view, sent.start, sent.end):
         # the paragraph's last date, but not for an event told as background ("B had already set
         # up a laboratory with C"), which takes no lead date either (`takes_lead`)
@@ -240,15 +236,21 @@ def clause_date(art: Article, sent: Sentence, pos: int) -> tuple[str | None, tup
     span = clause_span(art, sent, pos)
     if span is None:
         return None
-    view, (a, b) = art.view, span
+    a, b = span
     dates = sentence_dates(art, sent)
     d = next((d for d in dates if a <= d.start and d.end <= b and d.month is not None), None)
     if d is not None:
         return resolve_in(art, sent, d), (d.start, d.end)
-    m = _BARE_YEAR.search(view, a, b)
+    return _year_between(art, a, b)
+
+
+def _year_between(art: Article, a: int, b: int) -> tuple[str, tuple[int, int]] | None:
+    """A year told between a and b: "in 2019" (also "in early 2019"), or "last year" / "earlier
+    this year", the year before the published one or the published year itself."""
+    m = _BARE_YEAR.search(art.view, a, b)
     if m:
         return m.group(1), (m.start(1), m.end(1))
-    m = _RELATIVE_YEAR.search(view, a, b) if art.published and _YEAR.match(art.published) else None
+    m = _RELATIVE_YEAR.search(art.view, a, b) if art.published and _YEAR.match(art.published) else None
     if m:
         return str(int(art.published[:4]) - (m.group(1).lower() == "last")), (m.start(), m.end())
     return None
