@@ -41,7 +41,7 @@ _LISTED = re.compile(rf"(?:等(?:{_COUNT})?|{_COUNT})(?:(?![和及与])[{HAN}]){
 # the list's closing words that make its items parties as well; the other closings (a count
 # with no 等, a word before the kind, 银行/厂商) name bodies only: organizations, no evidence of
 # a party (OOF pairs fell with them as parties)
-_LISTED_PARTIES = re.compile(rf"等(?:[0-9一二两三四五六七八九十多余几]+[家个所])?(?:{_PARTY_KINDS})")
+_LISTED_PARTIES = re.compile(rf"等(?:{_COUNT})?(?:{_PARTY_KINDS})")  # fullmatched on a `_LISTED` match
 # a company named with its home country's trade word before it (美商微软, 日商丰田): the name
 # is what follows
 _FOREIGN_FIRM = re.compile(rf"(?:美|日|韩|德|法|英|台|港|陆|外|澳|欧|星)商(?=[{HAN}]{{2}})")
