@@ -160,10 +160,29 @@ def test_a_tagged_person_is_kept_with_a_sure_post_or_a_title_beside_the_name():
     lm = SimpleNamespace(thresholds=dict(DEFAULT_THRESHOLDS, people=0.5))
     scores = ([0.9], {}, [], [(0, 0.3), (0, 0.8), (0, 0.3)], 1.0)
     out = decide(ctx, lm, scores)
-    # the minister's post is unsure: she is a person with a title, her post left open; Tor Vick,
-    # with no title and no sure post, is no person the text records
-    assert [(p.name, p.org) for p in out.people] == [("Odile Varga", None), ("Lin Brand", "Harlow University")]
+    # the minister's post is unsure: she is a person with a title, her post at the best-scored
+    # organization, which is kept anyway; Tor Vick, with no title and no sure post, is no person
+    # the text records
+    assert [(p.name, p.org) for p in out.people] == [("Odile Varga", "Harlow University"),
+                                                      ("Lin Brand", "Harlow University")]
     assert all(p.stage.startswith(TAGGED_STAGE + "+") for p in out.people)
+    # an organization kept for no other reason is not kept for an unsure post: left open
+    out = decide(ctx, lm, ([0.2], {}, [], [(0, 0.3), (0, 0.3), (0, 0.3)], 1.0))
+    assert [(p.name, p.org) for p in out.people] == [("Odile Varga", None), ("Lin Brand", None)]
+    assert out.organizations == []
+
+
+def test_a_post_under_the_people_threshold_is_held_at_an_organization_kept_anyway():
+    text = "Veltrix Labs welcomed Dean Mira Solberg and Rector Ivo Lind of Kestrel University."
+    veltrix, kestrel = _org("Veltrix Labs", text, "company"), _org("Kestrel University", text)
+    people = [_person("Mira Solberg", "Dean", text), _person("Ivo Lind", "Rector", text)]
+    ctx = _context(text, [veltrix, kestrel], people, [])
+    lm = SimpleNamespace(thresholds=dict(DEFAULT_THRESHOLDS, people=0.5, orgs=0.5))
+    # both posts scored under the people threshold; Kestrel University is kept on its own score,
+    # Veltrix Labs is not: the dean's post is left open, the rector's is at Kestrel University
+    out = decide(ctx, lm, ([0.3, 0.9], {}, [], [(0, 0.2), (1, 0.2)], 1.0))
+    assert [(p.name, p.org) for p in out.people] == [("Mira Solberg", None), ("Ivo Lind", "Kestrel University")]
+    assert [o.name for o in out.organizations] == ["Kestrel University"]
 
 
 def test_a_chinese_tagged_person_with_a_title_beside_the_name_is_kept_at_the_best_post():

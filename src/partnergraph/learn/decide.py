@@ -221,6 +221,19 @@ def _title_place_post(ctx: Context, k: int, best: tuple[int, float] | None) -> t
     return places[0], 1.0 if sure or best is None else best[1]
 
 
+def _kept_post(ctx: Context, best: tuple[int, float] | None, standing: set[str]) -> str | None:
+    """The organization of a post scored below the people threshold, when the article keeps that
+    organization anyway (`standing`: a party, an entity, or an organization over its threshold),
+    else None. A person's post is matched by name and organization, and one whose organization the
+    text leaves open takes any: naming the best-scored organization loses no match that leaving it
+    open makes, and keeps no organization that would not be kept. A post place (a country a title
+    names) is kept only for its posts: not one of these."""
+    if best is None or best[0] >= len(ctx.orgs):
+        return None
+    name = ctx.orgs[best[0]].name
+    return name if name in standing else None
+
+
 def decide(
     ctx: Context,
     lm: LanguageModel,
@@ -370,10 +383,16 @@ def decide(
             if ev is not None:
                 events.append(ev)
 
+    # organizations kept whatever the people say: a post scored below the people threshold is held
+    # there all the same (`_kept_post`)
+    standing = {p for ev in events for p in ev.parties} | {ev.entity for ev in events if ev.entity}
+    standing |= {o.name for i, o in enumerate(orgs) if org_p[i] >= th["orgs"]}
     people = []
     for k, person in enumerate(ctx.people):
         best = post_p[k]
         org = ctx.org_at(best[0]).name if best is not None and best[1] >= th["people"] else None
+        if org is None:
+            org = _kept_post(ctx, best, standing)
         if person.stage == TAGGED_STAGE:
             # a name only the tagger found: kept with a sure post, or in Chinese with a title written
             # beside it (what the rules read a person from: 校長林曉峰, 副校长朱杰、李其朋), its post
@@ -388,10 +407,12 @@ def decide(
                     "stage": f"{TAGGED_STAGE}+{stage}"}))
             elif person.title is not None:
                 # English: a title beside the name makes it a person the gold records ("Saudi Crown
-                # Prince Mohammed bin Salman", "Amy Hart, an analyst with"), its post left open (the
-                # scorer is not sure of it: no organization is kept for it)
+                # Prince Mohammed bin Salman", "Amy Hart, an analyst with"), its post at the best-scored
+                # organization when that one is kept anyway, else left open (no organization is kept
+                # for a post the scorer is not sure of)
                 people.append(person.model_copy(update={
-                    "org": None, "confidence": round(best[1], 3) if best is not None else 0.0,
+                    "org": _kept_post(ctx, best, standing),
+                    "confidence": round(best[1], 3) if best is not None else 0.0,
                     "stage": f"{TAGGED_STAGE}+{stage}"}))
             continue
         people.append(person if org == person.org else person.model_copy(update={"org": org, "stage": stage}))
