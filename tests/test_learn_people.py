@@ -472,3 +472,34 @@ def test_a_tagged_name_of_initials_takes_the_family_name_after_them():
     text = "Harlow Motors's chief of mobile operations, D.J. Koh, began. A.B. signed."
     got = tagged_people(text, [], [_span(text, "D.J."), _span(text, "A.B.")], [], "en")
     assert [p.name for p in got] == ["D.J. Koh", "A.B."]
+
+
+def test_a_chinese_title_opened_by_the_organizations_word_for_itself():
+    from partnergraph.learn.people import zh_self_leads
+
+    text = "青禾大学与鹭岛科技公司签署合作协议。鹭岛科技公司总经理陈立出席,校党委书记林晓峰,副校长孙丽华致辞。"
+    qh, ld = _org("青禾大学", text), _org("鹭岛科技公司", text, "company")
+    people = [_person("陈立", "总经理", text), _person("林晓峰", "党委书记", text), _person("孙丽华", "副校长", text)]
+    # 校 opens the secretary's title; the vice-president is listed right after him: 校 too
+    assert zh_self_leads(text, people) == {1: "校", 2: "校"}
+    ctx = _context(text, [qh, ld], people, [], "zh")
+    assert ctx.main == 0
+    f = person_features(ctx, 1, 0, 1)
+    assert f["self|head_fits"] == 1.0 and f["self|main"] == 1.0 and f["self|org_head=学"] == 1.0
+    g = person_features(ctx, 1, 1, 0)
+    assert "self|head_fits" not in g and "self|org_head=司" in g
+    assert not any(k.startswith("self|") for k in person_features(ctx, 0, 1, 0))
+    # no word for itself where 校 ends a name or a word (学校 of 青禾学校 before its 校长)
+    text2 = "青禾学校校长林晓峰出席,青禾大学院长孙丽华致辞。"
+    people2 = [_person("林晓峰", "校长", text2), _person("孙丽华", "院长", text2)]
+    assert zh_self_leads(text2, people2) == {}
+
+
+def test_a_word_for_itself_brings_the_main_organization_among_a_posts_candidates():
+    companies = [f"{c}岭集团" for c in "甲乙丙丁戊己庚辛壬"]
+    for lead, among in (("校", True), ("", False)):
+        text = f"青禾大学举办论坛。会场在二楼。{'、'.join(companies)}负责人出席,{lead}党委书记林晓峰致辞。"
+        orgs = [_org("青禾大学", text)] + [_org(c, text, "company") for c in companies]
+        ctx = _context(text, orgs, [_person("林晓峰", "党委书记", text)], [], "zh")
+        # nine organizations of the sentence stand nearer than the one the article is about
+        assert ctx.main == 0 and (0 in person_candidates(ctx, 0)) == among

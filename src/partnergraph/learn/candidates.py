@@ -40,6 +40,8 @@ from partnergraph.learn.people import (
     place_before_title,
     tagged_people,
     zh_committee_place,
+    zh_self_heads,
+    zh_self_leads,
     zh_place_posts,
 )
 from partnergraph.learn.posts import org_head, post_features, title_heads
@@ -337,6 +339,12 @@ class Context:
             if typ == "PER" and len(words) >= 2:
                 out.update((words[0], words[-1]))
         return frozenset(out)
+
+    @cached_property
+    def self_leads(self) -> dict[int, str]:
+        """Chinese: person index -> the organization's word for itself opening their title or the
+        title of the one listed before them (people.zh_self_leads: 校党委书记, 该院检察长); empty in English."""
+        return zh_self_leads(self.doc.text, self.people) if self.lang == "zh" else {}
 
     @cached_property
     def lower_words(self) -> frozenset[str]:
@@ -1523,6 +1531,8 @@ def person_candidates(ctx: Context, k: int) -> list[int]:
     if ctx.main is not None:
         out.append(ctx.main)
     out = list(dict.fromkeys(out))[:_MAX_POST_CANDIDATES]
+    if k in ctx.self_leads and ctx.main is not None and ctx.main not in out:
+        out.append(ctx.main)  # "集团公司党委书记": the organization the article is about, however far
     return out + [i for i in ctx.title_places.get(k, ()) if i not in out]
 
 
@@ -1547,6 +1557,8 @@ def person_features(ctx: Context, k: int, i: int, rank: int) -> dict[str, float]
     if i == ctx.main:
         f["main"] = 1.0
     f.update(ctx.person_self(k))
+    if k in ctx.self_leads:
+        f.update(_self_lead(ctx, k, i))
     f.update(_post_org(ctx, k, i))
     f.update(post_features(p.title, o.name, ctx.lang))
     f.update(_post_rivals(ctx, k, i))
@@ -1576,6 +1588,21 @@ def person_features(ctx: Context, k: int, i: int, rank: int) -> dict[str, float]
     if between.count("ORG"):
         f["org_between"] = 1.0
     f.update(_title_to_org(ctx, k, ms))
+    return f
+
+
+def _self_lead(ctx: Context, k: int, i: int) -> dict[str, float]:
+    """Chinese: a title opened by the organization's word for itself (ctx.self_leads: 校党委书记,
+    该院检察长, 集团公司董事长, or listed after one): the candidate's head, whether it is one the word
+    stands for (校: a 大学, 学院 or 学校), whether it is the organization the article is about."""
+    head = org_head(ctx.orgs[i].name, ctx.lang)
+    f = {"self|org_head=" + head: 1.0}
+    if head in zh_self_heads(ctx.self_leads[k]):
+        f["self|head_fits"] = 1.0
+        if i == ctx.main:
+            f["self|head_fits|main"] = 1.0
+    if i == ctx.main:
+        f["self|main"] = 1.0
     return f
 
 

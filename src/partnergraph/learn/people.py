@@ -418,3 +418,58 @@ def possessive_org(text: str, person: Person, orgs: list[Organization],
         if fits:
             return fits[0] if len(fits) == 1 else None
     return None
+
+
+# ---- a Chinese title opened by the organization's word for itself ----------------------------
+# "校党委书记洪庆华", "该院党组书记、检察长白鹤", "集团公司党委书记、董事长霍高原": the post is at
+# the organization the article is about (or the one just named), which no mention before the title
+# names. A person listed right after such a one holds a post there too ("院党委书记杨建文,副院长白锋").
+
+# the words, longest first, each with the organization head characters it stands for
+_ZH_SELF_WORDS = (("集团公司", "团司"), ("该集团", "团"), ("本集团", "团"), ("该公司", "司"), ("本公司", "司"),
+                  ("学校", "学校院"), ("我校", "学校院"), ("该校", "学校院"), ("本校", "学校院"),
+                  ("我院", "院"), ("该院", "院"), ("本院", "院"), ("集团", "团"), ("公司", "司"),
+                  ("校", "学校院"), ("院", "院"))
+# what may stand before the word: the start of a line or a clause, a list mark
+_ZH_SELF_OPEN = frozenset("\n，,、；;。：:（(　 ")
+_ZH_LIST_MARK = re.compile(r"[ \t　]*[，,、；;][ \t　]*")
+
+
+def zh_self_word(text: str, title_start: int) -> str | None:
+    """The organization's word for itself written right before a Chinese title (校 of
+    "，校党委书记"), opening a clause or a list item; None when there is none."""
+    lead = to_simplified(text[max(0, title_start - 5):title_start])
+    for word, _ in _ZH_SELF_WORDS:
+        if lead.endswith(word):
+            at = title_start - len(word)
+            if at == 0 or text[at - 1] in _ZH_SELF_OPEN:
+                return word
+    return None
+
+
+def zh_self_heads(word: str) -> str:
+    """The organization head characters (posts.org_head) a word for itself stands for: 学校院 of 校."""
+    return next(h for w, h in _ZH_SELF_WORDS if w == word)
+
+
+def zh_self_leads(text: str, people: list[Person]) -> dict[int, str]:
+    """Person index -> the word for itself that opens their title (`zh_self_word`), or that opens
+    the title of the person listed right before them, their name and this title parted by a list
+    mark only ("院党委书记杨建文,副院长白锋": 院 for both)."""
+    spans = []
+    for k, p in enumerate(people):
+        title = next((s for s in p.evidence if s.field == "title"), None)
+        name = next((s for s in p.evidence if s.field == "name"), None)
+        if title is not None and name is not None and title.end <= name.start:
+            spans.append((title.start, name.end, k))
+    spans.sort()
+    out: dict[int, str] = {}
+    prev: tuple[int, str] | None = None  # (where the last listed name ends, its word)
+    for start, end, k in spans:
+        word = zh_self_word(text, start)
+        if word is None and prev is not None and prev[0] <= start and _ZH_LIST_MARK.fullmatch(text, prev[0], start):
+            word = prev[1]
+        if word is not None:
+            out[k] = word
+        prev = (end, word) if word is not None else None
+    return out
