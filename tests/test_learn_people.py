@@ -474,6 +474,25 @@ def test_a_tagged_name_of_initials_takes_the_family_name_after_them():
     assert [p.name for p in got] == ["D.J. Koh", "A.B."]
 
 
+def test_a_family_name_taken_for_an_organization_leaves_the_full_name_a_person():
+    text = "Talks with Veltran President Ardo Kesk began. Kesk said the Lumio deal was near."
+    inside, alone = text.index("Kesk began"), text.index("Kesk said")
+    # the rules took the family name for an organization, mentioned in the full name too
+    kesk = Organization(name="Kesk", kind="company", evidence=[Span(start=inside, end=inside + 4, field="name"),
+                                                               Span(start=alone, end=alone + 4, field="name")])
+    ctx = _context(text, [kesk, _org("Lumio", text, "company")], [], [_span(text, "Ardo Kesk")])
+    assert [(p.name, p.title) for p in ctx.people] == [("Ardo Kesk", "President")]
+    # a mention that is the whole name, or that runs past it, is an organization's still
+    for start, end in ((inside - 5, inside + 4), (inside - 5, inside + 10)):
+        org = Organization(name=text[start:end], kind="company", evidence=[Span(start=start, end=end, field="name")])
+        assert _context(text, [org], [], [_span(text, "Ardo Kesk")]).people == []
+    # and so is one in Chinese
+    zh = "江岭集团董事长林晓峰出席。"
+    at = zh.index("晓峰")
+    org = Organization(name="晓峰", kind="company", evidence=[Span(start=at, end=at + 2, field="name")])
+    assert _context(zh, [org], [], [_span(zh, "林晓峰")], "zh").people == []
+
+
 def test_a_chinese_title_opened_by_the_organizations_word_for_itself():
     from partnergraph.learn.people import zh_self_leads
 

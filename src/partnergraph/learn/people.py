@@ -198,7 +198,8 @@ def tagged_people(text: str, people: list[Person], tagged: list[tuple[int, int, 
         key = norm_person(name)
         if not key or key in seen or not _plausible(name, lang):
             continue
-        if any(key in k or k in key for k in known) or any(a < e and s < b for a, b in org_spans):
+        if any(key in k or k in key for k in known) or any(
+                a < e and s < b and not (lang != "zh" and _word_of_name(text, s, e, a, b)) for a, b in org_spans):
             continue
         seen.add(key)
         evidence = [Span(start=s, end=e, field="name")]
@@ -210,6 +211,14 @@ def tagged_people(text: str, people: list[Person], tagged: list[tuple[int, int, 
     if lang == "zh":
         out = listed_people(text, people, out, set(known))
     return out
+
+
+def _word_of_name(text: str, s: int, e: int, a: int, b: int) -> bool:
+    """An English organization's mention at [a, b) is one word of the longer name at [s, e): a
+    family name written alone elsewhere and taken for an organization ("Yoon said", "Bhat
+    signed"), which leaves the full name ("President Yoon Suk Yeol") a person's."""
+    return s <= a and b <= e and (a, b) != (s, e) and " " not in text[a:b] \
+        and (a == s or text[a - 1] == " ") and (b == e or text[b] == " ")
 
 
 # one more name of a list after a title and a name: 、 then a surname and one to three characters,
