@@ -16,7 +16,7 @@ from partnergraph.learn import tagger as T
 from partnergraph.learn.candidates import _grams, _prefixed
 from partnergraph.learn.names import _is_word, is_part_of
 from partnergraph.learn.text import _WORD, sentences, tokens
-from partnergraph.models import Document, Span
+from partnergraph.models import Document, Organization, Span
 
 
 def _plain_tokens(text: str) -> list[str]:
@@ -491,3 +491,141 @@ def test_sentence_at_by_bisection_equals_the_binary_search():
         for p in range(-2, pos + 70):
             assert ctx.sentence_at(p) == _sentence_at_by_search(sents, p), (sents, p)
     assert 300 < bisected < 600
+
+
+def _plain_english_places(doc, orgs, taken) -> list[tuple[str, list[tuple[int, int]]]]:
+    """english_place_candidates as first written: every word of the body walked in turn."""
+    from partnergraph.learn import places as P
+
+    text = doc.text
+    names, firsts = P._english_places()
+    body = sorted((s.start, s.end) for s in doc.body) or [(0, len(text))]
+    known = {n for o in orgs for n in [o.name, *o.aliases]}
+    found: dict[str, list[tuple[int, int]]] = {}
+    for b0, b1 in body:
+        toks = [(m.start(), m.end(), m.group()) for m in P._EN_TOKEN.finditer(text, b0, b1)]
+        i = 0
+        while i < len(toks):
+            if toks[i][2] not in firsts:
+                i += 1
+                continue
+            hit = 0
+            for k in range(min(P._EN_LONGEST, len(toks) - i), 0, -1):
+                run = toks[i:i + k]
+                if tuple(t[2] for t in run) in names and all(
+                        text[a[1]:b[0]] in ("", " ") for a, b in zip(run, run[1:])):
+                    hit = k
+                    break
+            if not hit:
+                i += 1
+                continue
+            s, e = toks[i][0], toks[i + hit - 1][1]
+            prev = toks[i - 1] if i > 0 else None
+            nxt = toks[i + hit] if i + hit < len(toks) else None
+            slot = P._in_slot(text, toks, i, i + hit)
+            i += hit
+            joined_before = prev is not None and text[prev[1]:s] == " " and P._capitalised(prev[2]) \
+                and prev[2] not in P._EN_OPENERS
+            joined_after = nxt is not None and text[e:nxt[0]] == " " and P._capitalised(nxt[2]) \
+                and (nxt[2],) not in names
+            glued = (prev is not None and prev[1] == s and prev[2][:1].isalnum()) or \
+                (nxt is not None and nxt[0] == e and nxt[2][:1].isalnum())
+            name = text[s:e]
+            if not slot or name in P._NO_GOVERNMENT or joined_before or joined_after or glued or name in known \
+                    or taken.overlaps(s, e):
+                continue
+            if name not in found and len(found) >= P._MAX_EN_PLACES:
+                continue
+            found.setdefault(name, []).append((s, e))
+    return list(found.items())
+
+
+def test_english_place_candidates_equal_the_word_by_word_walk():
+    # places at the start and end of the body, runs of places (Hong Kong Hong Kong), dotted short
+    # forms (U.K.), hyphened pairs, possessives, slots before and after, a name already known
+    from partnergraph.documents import prepare
+    from partnergraph.learn.names import Taken
+    from partnergraph.learn.places import english_place_candidates
+
+    words = ["Kenya", "Canada", "Hong", "Kong", "United", "Kingdom", "U", ".", "K", "U.K.", "Chile", "China",
+             "and", "with", "between", "visited", "signed", "in", "'", "s", "delegation", "-", "The", "Harbour",
+             "Works", ",", "a", "visit", "to", "Europe", "Saudi", "Arabia", "minister", "&"]
+    seps = [" ", " ", " ", "", "\n", "  "]
+    rng = random.Random(11)
+    checked = 0
+    for n in range(400):
+        text = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(1, 40)))
+        doc = prepare(text, id=f"p{n}", lang="en")
+        known = [o for o in (Organization(name="Canada", evidence=[]), ) if n % 3 == 0]
+        taken = Taken([(0, 5)] if n % 4 == 0 else [])
+        got = [(o.name, [(s.start, s.end) for s in o.evidence]) for o in english_place_candidates(doc, known, taken)]
+        assert got == _plain_english_places(doc, known, taken), text
+        checked += bool(got)
+    assert checked > 50
+
+
+def _plain_trim_proposals(text, orgs, spans):
+    from partnergraph.learn.bounds import _MIN_TRIMMED, _name_spans
+
+    owners: dict[str, list[int]] = {}
+    for j, o in enumerate(orgs):
+        for form in dict.fromkeys([o.name, *o.aliases]):
+            owners.setdefault(form, []).append(j)
+    tagged = {(s, e) for s, e, t in spans if t == "ORG"}
+    out = []
+    for i, o in enumerate(orgs):
+        name = o.name
+        occ = _name_spans(text, o) if tagged else []
+        for k in range(1, len(name) - _MIN_TRIMMED + 1):
+            j = next((x for x in owners.get(name[k:], []) if x != i), None)
+            if j is not None or any((s + k, e) in tagged for s, e in occ):
+                out.append((i, k, j))
+                break
+    return out
+
+
+def test_trim_proposals_equal_a_lookup_per_cut():
+    from partnergraph.learn.bounds import trim_proposals
+
+    chars = "甲乙丙集团大学任不久前部"
+    rng = random.Random(12)
+    proposed = 0
+    for _ in range(600):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(4, 40)))
+        orgs = []
+        for _ in range(rng.randint(1, 5)):
+            s = rng.randrange(len(text) - 2)
+            e = rng.randint(s + 2, min(len(text), s + 9))
+            name = text[s:e]
+            spans = [Span(start=s, end=e, field=rng.choice(["name", "name", "alias"]))]
+            aliases = [name[rng.randrange(len(name) - 1):]] if rng.random() < 0.3 else []
+            orgs.append(Organization(name=name, aliases=aliases, evidence=spans))
+        tagged = []
+        for _ in range(rng.randint(0, 6)):
+            s = rng.randrange(len(text) - 1)
+            tagged.append((s, rng.randint(s + 1, min(len(text), s + 8)), rng.choice(["ORG", "ORG", "PER"])))
+        got = trim_proposals(text, orgs, tagged)
+        assert got == _plain_trim_proposals(text, orgs, tagged), (text, orgs, tagged)
+        proposed += bool(got)
+    assert proposed > 100
+
+
+def test_binary_probability_equals_each_weight_times_its_value():
+    from partnergraph.learn.linear import LinearModel, _sigmoid
+
+    rng = random.Random(13)
+    names = [f"f{k}" for k in range(40)]
+    for _ in range(300):
+        weights = {n: (rng.choice([0.0, -0.0, rng.uniform(-3, 3), rng.uniform(-1e-9, 1e-9)]),)
+                   for n in names if rng.random() < 0.6}
+        model = LinearModel(("no", "yes"), (rng.uniform(-2, 2),), weights)
+        for _ in range(5):
+            feats = {n: 1.0 for n in rng.sample(names, rng.randint(0, 30))}
+            if rng.random() < 0.3 and feats:
+                feats[next(iter(feats))] = rng.choice([0.5, 2.0, 1, True])
+            z = model.bias[0]
+            for n, v in feats.items():
+                if n in weights:
+                    z += weights[n][0] * v
+            assert model.probability(feats) == _sigmoid(z)
+

@@ -46,15 +46,21 @@ def trim_proposals(text: str, orgs: list[Organization], spans: list[tuple[int, i
     for j, o in enumerate(orgs):
         for form in dict.fromkeys([o.name, *o.aliases]):
             owners.setdefault(form, []).append(j)
-    tagged = {(s, e) for s, e, t in spans if t == "ORG"}
+    # the tagged names by their ends: a cut k of an occurrence (s, e) is tagged when one starts
+    # at s + k and ends at e (looked up by end once per occurrence, not once per cut)
+    tagged_starts: dict[int, list[int]] = {}
+    for s, e, t in spans:
+        if t == "ORG":
+            tagged_starts.setdefault(e, []).append(s)
     out = []
     for i, o in enumerate(orgs):
         name = o.name
-        occ = _name_spans(text, o) if tagged else []
+        cuts = {ts - s for s, e in _name_spans(text, o) for ts in tagged_starts.get(e, ())} if tagged_starts else ()
         for k in range(1, len(name) - _MIN_TRIMMED + 1):
             rest = name[k:]
-            j = next((x for x in owners.get(rest, []) if x != i), None)
-            if j is not None or any((s + k, e) in tagged for s, e in occ):
+            found = owners.get(rest)
+            j = next((x for x in found if x != i), None) if found else None
+            if j is not None or k in cuts:
                 out.append((i, k, j))
                 break
     return out

@@ -43,6 +43,13 @@ class LinearModel:
         """P(yes) of a binary model."""
         flat = self._flat
         z = self.bias[0]
+        if list(features.values()).count(1.0) == len(features):
+            # every value 1.0 (x * 1.0 is x), as most candidates' are: the weights found looked
+            # up and filtered at C level (a weight 0.0 left out adds nothing), added in the
+            # features' order
+            for w in filter(None, map(flat.get, features)):
+                z += w
+            return _sigmoid(z)
         for name, value in features.items():
             w = flat.get(name)
             if w is not None:

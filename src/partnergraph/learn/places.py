@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
 
 from partnergraph.documents.traditional import to_simplified
 from partnergraph.extraction.rules.chinese.lexicon import lexicon
@@ -213,28 +214,32 @@ def english_place_candidates(doc: Document, orgs: list[Organization], taken) -> 
     known = {n for o in orgs for n in [o.name, *o.aliases]}
     found: dict[str, list[tuple[int, int]]] = {}
     for b0, b1 in body:
-        toks = [(m.start(), m.end(), m.group()) for m in _EN_TOKEN.finditer(text, b0, b1)]
-        i = 0
-        while i < len(toks):
-            if toks[i][2] not in firsts:
-                i += 1
+        # the body's words at C level; a lookup is tried only at a place's first word, and the
+        # spans are read from the matches around a place found (most words are neither)
+        ms = list(_EN_TOKEN.finditer(text, b0, b1))
+        words = list(map(re.Match.group, ms))
+        n = len(words)
+        i = 0  # the first word not read yet (a place found is passed over)
+        for c in compress(range(n), map(firsts.__contains__, words)):
+            if c < i:
                 continue
             hit = 0
-            for k in range(min(_EN_LONGEST, len(toks) - i), 0, -1):
-                run = toks[i:i + k]
+            for k in range(min(_EN_LONGEST, n - c), 0, -1):
                 # the words of one name: a single space between words, nothing between signs
-                if tuple(t[2] for t in run) in names and all(
-                        text[a[1]:b[0]] in ("", " ") for a, b in zip(run, run[1:])):
+                if tuple(words[c:c + k]) in names and all(
+                        text[ms[x].end():ms[x + 1].start()] in ("", " ") for x in range(c, c + k - 1)):
                     hit = k
                     break
             if not hit:
-                i += 1
+                i = c + 1
                 continue
-            s, e = toks[i][0], toks[i + hit - 1][1]
-            prev = toks[i - 1] if i > 0 else None
-            nxt = toks[i + hit] if i + hit < len(toks) else None
-            slot = _in_slot(text, toks, i, i + hit)
-            i += hit
+            i = c + hit
+            lo = max(0, c - 2)  # the words _in_slot reads: two before, three after
+            toks = [(m.start(), m.end(), m.group()) for m in ms[lo:i + 3]]
+            s, e = toks[c - lo][0], toks[i - 1 - lo][1]
+            prev = toks[c - 1 - lo] if c > 0 else None
+            nxt = toks[i - lo] if i < n else None
+            slot = _in_slot(text, toks, c - lo, i - lo)
             joined_before = prev is not None and text[prev[1]:s] == " " and _capitalised(prev[2]) \
                 and prev[2] not in _EN_OPENERS
             joined_after = nxt is not None and text[e:nxt[0]] == " " and _capitalised(nxt[2]) \
