@@ -629,3 +629,23 @@ def test_binary_probability_equals_each_weight_times_its_value():
                     z += weights[n][0] * v
             assert model.probability(feats) == _sigmoid(z)
 
+
+_PLAIN_RULE_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|(?<![\w&])[A-Z]{1,4}&[A-Z]{1,4}(?![\w&])|[^\W_](?:[\w'\-]*[^\W_])?|[^\s\w]")
+
+
+def test_english_rule_tokens_equal_each_match_of_the_plain_pattern_read_in_turn():
+    # initialisms, capitals joined by "&" (at most four each side, not after a word or "&"), words
+    # with inner ' and -, "_" (never a token), a control character str.isspace() counts as space
+    from partnergraph.extraction.rules.english.text import Token, tokenize
+
+    alpha = list("aZBq.&'-_ \t\n\x1cİΣß1é(),\u00a0\u2019") + ["A&M", "U.S.", "AT&T", "O'Neil", "co-op",
+                                                             "ABCDE&FGHIJ", "a.b.c."]
+    rng = random.Random(14)
+    for _ in range(20000):
+        view = "".join(rng.choice(alpha) for _ in range(rng.randint(0, 30)))
+        start = rng.randint(0, len(view))
+        end = rng.randint(start, len(view))
+        plain = [Token(m.start(), m.end(), m.group(), m.group().lower())
+                 for m in _PLAIN_RULE_TOKEN.finditer(view, start, end)]
+        got = tokenize(view, start, end)
+        assert got == plain and all(type(t) is Token for t in got), view
