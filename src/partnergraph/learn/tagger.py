@@ -549,8 +549,6 @@ class ZhStates:
 
     def __call__(self, text: str, seqs: list[list[tuple[int, int]]], rule_spans: list[tuple[int, int]],
                  longest: int | None = None):
-        import numpy as np
-
         chars = self._chars
         if len(chars) > _MAX_CACHED:
             chars.clear()
@@ -573,18 +571,18 @@ class ZhStates:
                 runs += [len(words) + 2 + k for k, w in enumerate(ws) if len(w) > 1]
                 words += (pad, pad, *ws, pad, pad)
             tags += (_PAD_CODE, _PAD_CODE, *_rule_codes(toks, rule_spans, longest), _PAD_CODE, _PAD_CODE)
-        rows = np.array(self._rows(words), dtype=np.intp)
+        rows = _indices(self._rows(words))
         n = len(words)
         cw = self._char_w.take(rows, axis=1)  # [column, position, label]
         bw = self._pair_w.take(self._pair_ids(words, runs, rows), axis=1)
-        rw = self._rule_w.take(np.array(tags, dtype=np.intp), axis=1)
+        rw = self._rule_w.take(_indices(tags), axis=1)
         # at padded position p (2 <= p < n - 2): its own weights, then p-2, p-1, p+1, p+2's
         own, mid = slice(2, n - 2), slice(1, n - 3)
         out = rw[0, own] + cw[0, own]
         for x in (cw[1, own], cw[2, :n - 4], cw[3, mid], cw[4, 3:n - 1], cw[5, 4:], bw[0, mid], bw[1, own],
                   rw[1, mid], rw[2, 3:n - 1], cw[6, own]):
             out += x
-        return out[np.array(at, dtype=np.intp)]
+        return out[_indices(at)]
 
     def _rows(self, words: list[str]) -> list[int]:
         """Each token's row of `_char_w`: its own, or its type's for a token the model does not name."""
@@ -713,8 +711,8 @@ class EnStates:
                     rows[i] = known.get(w) or self._row(w)
         n = len(words)
         # [column, position, label]: each column's weights contiguous (see ZhStates)
-        ww = self.weights.state[self._table[np.array(rows, dtype=np.intp)].T]
-        rw = self._rule_w.take(np.array(tags, dtype=np.intp), axis=1)
+        ww = self.weights.state[self._table[_indices(rows)].T]
+        rw = self._rule_w.take(_indices(tags), axis=1)
         pw = self._place_w.take(np.fromiter(map("OBI".index, place), dtype=np.intp, count=n), axis=1)
         # a capitalised word the document also writes in lower case (None, a pad or a word not
         # capitalised, is never in `lower`)
@@ -731,7 +729,16 @@ class EnStates:
         out = parts[0] + parts[1]
         for x in parts[2:]:
             out += x
-        return out[np.array(at, dtype=np.intp)]
+        return out[_indices(at)]
+
+
+def _indices(values: list[int]):
+    """A list of Python ints as an index array: np.fromiter reads each int once, where np.array
+    first walks the list to find its shape and type, then converts (about twice the work for the
+    thousands of positions of an article)."""
+    import numpy as np
+
+    return np.fromiter(values, dtype=np.intp, count=len(values))
 
 
 def _by_column(rows):
