@@ -153,6 +153,15 @@ if hasattr(training, "thresholds_steady"):
         "new-se.5": {"se": 0.5},
         "new-se2": {"se": 2.0},
         "new-g8": {"groups": 8},
+        # session 16: a margin on the floor, a wider neighbourhood, events and pairs chosen together
+        "margin1": {"floor_margin": 1},
+        "smooth1": {"smooth": 1},
+        "smooth2": {"smooth": 2},
+        "smooth3": {"smooth": 3},
+        "joint": {"joint": True},
+        "joint-smooth1": {"joint": True, "smooth": 1},
+        "margin1-smooth1": {"floor_margin": 1, "smooth": 1},
+        "margin1-joint": {"floor_margin": 1, "joint": True},
     }
     for _name, _kw in _VARIANTS.items():
         WAYS[_name] = (lambda kw: lambda lm, scored, floor: training.thresholds_steady(lm, scored, floor=floor, **kw))(_kw)

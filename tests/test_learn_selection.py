@@ -512,3 +512,24 @@ def test_steady_thresholds_find_a_floor_that_only_events_and_pairs_together_keep
     counts = score_article(g, decide(c, lm, s, chosen).model_dump())
     assert weighted_f1([counts], "events") == pytest.approx(1.0)
     assert weighted_f1([counts], "pairs") == pytest.approx(1.0)
+
+
+def test_steady_options_of_the_session_16_bench_keep_the_floor():
+    """bench/selection_heldout.py's other ways (not shipped: docs/selection.md, session 16):
+    events and pairs chosen together (`joint`) find the floor that only both keep in one step; a
+    margin on the floor (`floor_margin`) takes a value whose neighbours keep it too; a wider
+    neighbourhood (`smooth`) still leaves a flat figure at the default."""
+    from partnergraph.learn.train import THRESHOLD_GRID, thresholds_steady
+
+    lm, scored, floor = _blank_lm(), _site_articles(_ONE_SITE_WINS)[1:], _floor_needing_both()
+    joint = thresholds_steady(lm, scored, floor=floor, joint=True)
+    assert joint["events"] <= 0.2 and joint["pairs"] > 0.55
+    plain = thresholds_steady(lm, scored, floor=floor)
+    room = thresholds_steady(lm, scored, floor=floor, floor_margin=1)
+    i = THRESHOLD_GRID.index(room["pairs"])
+    assert room["pairs"] >= plain["pairs"] and 0 < i < len(THRESHOLD_GRID) - 1
+    for t in THRESHOLD_GRID[i - 1:i + 2]:
+        g, c, s = floor[0]
+        counts = score_article(g, decide(c, lm, s, dict(room, pairs=t)).model_dump())
+        assert weighted_f1([counts], "pairs") == pytest.approx(1.0)
+    assert thresholds_steady(lm, scored, smooth=2)["events"] == 0.5

@@ -360,7 +360,8 @@ STEADY_SE = 1.0  # a value within this many standard errors of the best is as go
 
 
 def thresholds_steady(lm: LanguageModel, scored: Scored, floor: Scored = (), groups: int = STEADY_GROUPS,
-                      se: float = STEADY_SE, anchors: dict[str, float] | None = None) -> dict[str, float]:
+                      se: float = STEADY_SE, anchors: dict[str, float] | None = None, *,
+                      floor_margin: int = 0, smooth: int = 0, joint: bool = False) -> dict[str, float]:
     """The thresholds `thresholds_on_val` chooses (the same figures, order and floor), each shrunk
     toward its default (`DEFAULT_THRESHOLDS`, or `anchors`) as far as the articles allow: the
     one-standard-error rule, with the error measured across sites.
@@ -398,10 +399,32 @@ def thresholds_steady(lm: LanguageModel, scored: Scored, floor: Scored = (), gro
     def keeps_floor(th: dict[str, float], fields: tuple[str, ...]) -> bool:
         return not _below_floor(_report(lm, th, floor_articles), fields)
 
+    def smoothed(figs: dict[float, tuple[float, list[float]]], grid: list[float]) -> dict[float, tuple[float, list[float]]]:
+        """Each value's figures averaged with those of its neighbours `smooth` steps away at most."""
+        if not smooth:
+            return figs
+        out = {}
+        for i, t in enumerate(grid):
+            near = [figs[u] for u in grid[max(0, i - smooth):i + smooth + 1]]
+            out[t] = (statistics.fmean(f[0] for f in near), [statistics.fmean(col) for col in zip(*(f[1] for f in near))])
+        return out
+
+    def with_margin(key: str, grid: list[float], allowed: list[float]) -> list[float]:
+        """The allowed values whose neighbours `floor_margin` steps away are allowed too (the
+        floor kept with room), or all of them when none is."""
+        if not floor_margin:
+            return allowed
+        ok = set(allowed)
+        room = [t for i, t in enumerate(grid) if t in ok
+                and all(u in ok for u in grid[max(0, i - floor_margin):i + floor_margin + 1])]
+        return room or allowed
+
     def steady(key: str, grid: list[float], fields: tuple[str, ...], floor_fields: tuple[str, ...],
                partner: str | None = None) -> float:
-        figs = {t: figure(dict(best, **{key: t}), fields) for t in grid}
+        figs = smoothed({t: figure(dict(best, **{key: t}), fields) for t in grid}, grid)
         allowed = [t for t in grid if keeps_floor(dict(best, **{key: t}), floor_fields)]
+        if floor_fields:
+            allowed = with_margin(key, grid, allowed)
         if not allowed and partner is not None:
             # none keeps the floor at the partner's value of the moment: those that keep it with
             # some value of it (events .1 where only pairs .6 or more drops a floor article's
@@ -419,10 +442,45 @@ def thresholds_steady(lm: LanguageModel, scored: Scored, floor: Scored = (), gro
 
         return max((t for t in allowed if as_good(t)), key=lambda t: (near(t), round(figs[t][0], 9)))
 
+    def steady_pair() -> tuple[float, float]:
+        """(events, pairs) chosen together: the one-standard-error rule over the grid's pairs of
+        values, the nearest to the defaults (the sum of the distances) among those as good as the best."""
+        points = [(e, p) for e in grid for p in grid]
+        figs = {q: figure(dict(best, events=q[0], pairs=q[1]), headline) for q in points}
+        if smooth:
+            n = len(grid)
+            out = {}
+            for i, e in enumerate(grid):
+                for j, p in enumerate(grid):
+                    near = [figs[(grid[a], grid[b])] for a in range(max(0, i - smooth), min(n, i + smooth + 1))
+                            for b in range(max(0, j - smooth), min(n, j + smooth + 1))]
+                    out[(e, p)] = (statistics.fmean(f[0] for f in near),
+                                   [statistics.fmean(col) for col in zip(*(f[1] for f in near))])
+            figs = out
+        allowed = [q for q in points if keeps_floor(dict(best, events=q[0], pairs=q[1]), headline)]
+        if floor_margin and allowed:
+            ok, n = set(allowed), len(grid)
+            room = [(grid[i], grid[j]) for i in range(n) for j in range(n)
+                    if all((grid[a], grid[b]) in ok for a in range(max(0, i - floor_margin), min(n, i + floor_margin + 1))
+                           for b in range(max(0, j - floor_margin), min(n, j + floor_margin + 1)))]
+            allowed = room or allowed
+        allowed = allowed or points
+        near = lambda q: -abs(q[0] - anchors["events"]) - abs(q[1] - anchors["pairs"])  # noqa: E731
+        top = max(allowed, key=lambda q: (round(figs[q][0], 9), near(q)))
+
+        def as_good(q: tuple[float, float]) -> bool:
+            diffs = [a - b for a, b in zip(figs[q][1], figs[top][1])]
+            err = statistics.stdev(diffs) / math.sqrt(len(diffs)) if len(diffs) >= 2 else 0.0
+            return figs[q][0] >= figs[top][0] - se * err - 1e-9
+
+        return max((q for q in allowed if as_good(q)), key=lambda q: (round(near(q), 9), round(figs[q][0], 9), -q[0]))
+
     grid = THRESHOLD_GRID
     best = dict(lm.thresholds)
     headline = ("pairs", "events")
-    for _ in range(HEADLINE_ROUNDS):
+    if joint:
+        best["events"], best["pairs"] = steady_pair()
+    for _ in range(0 if joint else HEADLINE_ROUNDS):
         before = (best["events"], best["pairs"])
         best["events"] = steady("events", grid, headline, headline, partner="pairs")
         best["pairs"] = steady("pairs", grid, headline, headline, partner="events")
