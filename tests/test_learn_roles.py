@@ -75,3 +75,72 @@ def test_a_delegation_with_no_host_named_is_the_main_organizations_visitor():
     assert ctx.main == ix["Tennford University"]
     f = pair_features(ctx, ix["Carrow University"], ix["Tennford University"])
     assert f.get("roles=visitor_main") == 1.0
+
+
+def test_a_visit_told_as_its_visitors_noun():
+    text = "Ari Dov's state visit to Tennford University ended on 2 May."
+    assert _roles(text, ["Ari Dov", "Tennford University"]) == {"Ari Dov": {"visitor"}, "Tennford University": {"host"}}
+    text = "Ari Dov, who arrived on Sunday, is on a five-day visit to Tennford University."
+    assert _roles(text, ["Ari Dov", "Tennford University"]) == {"Ari Dov": {"visitor"}, "Tennford University": {"host"}}
+    text = "The deals came during a visit to Tennford University by Crown Prince Ari Dov."
+    assert _roles(text, ["Tennford University", "Ari Dov"]) == {"Tennford University": {"host"}, "Ari Dov": {"visitor"}}
+    text = "Ties grew during the historic visit of Prime Minister Ari Dov to Tennford University."
+    assert _roles(text, ["Ari Dov"]) == {"Ari Dov": {"visitor"}}
+
+
+def test_the_visit_words_of_its_visitor_take_linear_time():
+    def seconds(n: int) -> float:
+        text = "visit to " * n + "by " * n + "Carrow" + "'s state" * n + ", who is on" * n
+        s = len(text) - len(", who is on" * n) - len("'s state" * n) - 6
+        t0 = time.process_time()
+        mention_roles(text, [(s, s + 6)] * 50, 0, len(text))
+        return time.process_time() - t0
+    assert seconds(40_000) < 8 * max(seconds(10_000), 0.002)
+
+
+def _country_context(text: str) -> Context:
+    from partnergraph.extraction.stages import name_spans
+    from partnergraph.learn.names import Taken
+    from partnergraph.learn.places import english_place_candidates
+
+    doc = prepare(text, id="t")
+    rules = RuleBackend().extract(doc)
+    orgs = list(rules.organizations)
+    orgs += english_place_candidates(doc, orgs, Taken(name_spans(orgs)))
+    return Context.build(doc, rules, orgs)
+
+
+def test_a_head_of_state_on_a_visit_makes_the_country_named_in_the_title_the_visitor():
+    ctx = _country_context("Chile and Japan signed a trade pact in 2019.\nChilean President Ilse Moran, who is on a "
+                           "five-day visit to Japan, opened an exhibition on 2 May.")
+    ix = ctx.index
+    assert ctx.title_places and list(ctx.title_places.values())[0] == [ix["Chile"]]
+    pair = tuple(sorted((ix["Chile"], ix["Japan"])))
+    assert pair in ctx.visitor_host_pairs
+    assert pair_features(ctx, *pair).get("roles=visitor_host") == 1.0
+
+
+def test_a_head_of_state_told_by_a_word_of_their_name_is_still_the_countrys():
+    ctx = _country_context("Chile and Japan signed a trade pact in 2019.\nChilean President Ilse Moran opened an "
+                           "exhibition.\nOn 2 May, Moran's state visit to Japan ended.")
+    ix = ctx.index
+    pair = tuple(sorted((ix["Chile"], ix["Japan"])))
+    assert pair in ctx.visitor_host_pairs
+
+
+def test_a_word_of_a_name_is_found_only_as_a_word_of_its_own():
+    from partnergraph.learn.candidates import _word_at
+    text = "Moran met Morans, J.Moran and Moran-Lee; then Moran."
+    assert [text[s:e] + str(s) for s, e in _word_at(text, "Moran")] == ["Moran0", "Moran46"]
+
+
+def test_a_country_told_by_its_adjective_before_a_leader_or_a_delegation_plays_its_part():
+    ctx = _country_context("Chile and Japan signed a trade pact in 2019.\nThe Chilean president flew last Thursday "
+                           "to Tennford University in a trip which seeks to strengthen ties.")
+    ix = ctx.index
+    pair = tuple(sorted((ix["Chile"], ix["Tennford University"])))
+    assert pair in ctx.visitor_host_pairs
+    ctx = _country_context("Chile and Japan signed a trade pact in 2019.\nA high-level Chilean trade delegation "
+                           "visited Japan on Thursday.")
+    ix = ctx.index
+    assert tuple(sorted((ix["Chile"], ix["Japan"]))) in ctx.visitor_host_pairs

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Container
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import chain, combinations, islice
@@ -63,6 +63,12 @@ _MAX_LINK = 3  # words between a title and an organization still read as one phr
 _MAX_MAIN_PAIRS = 40  # the main organization is paired with every other up to this many organizations
 _MAX_SENTENCES = 2  # the sentences whose words describe a pair: its first two shared ones
 _MAX_MENTIONS = 12  # mentions of one organization compared when looking for the closest two
+# a delegation or a leader's title, which a country's adjective may stand before ("a Chinese delegation",
+# "The Chilean president"): looked for in the first _MAX_COUNTRY_WORDS of them
+_DELEGATION_OR_LEADER = re.compile(r"\b(?:[Dd]elegations?|[Pp]resident|[Pp]remier|[Pp]rime [Mm]inister|[Cc]rown [Pp]rince|"
+                                   r"[Kk]ing|[Ee]mir|[Cc]hancellor|[Ff]oreign [Mm]inister)\b")
+_MAX_COUNTRY_WORDS = 40
+_NAME_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")  # a word of a person's name that may tell them alone
 
 
 @dataclass
@@ -453,27 +459,66 @@ class Context:
     @cached_property
     def roles(self) -> dict[tuple[int, int], set[str]]:
         """(organization, sentence) -> the parts it plays there (`roles`: visitor, host, bystander;
-        maybe none), through its own names and the names of people posted there (English only)."""
+        maybe none), through its own names, the names of people posted there (a head of state or
+        a minister at the country their title names, "South Korean President Ari Dov", also by a
+        word of their name alone: "Dov's state visit to"), and a country's adjective before a
+        delegation or a leader's title ("a Chinese delegation", "The Chilean president flew to")
+        (English only)."""
         if self.lang != "en":
             return {}
         by: dict[int, list[tuple[int, int, int]]] = {si: list(ms) for si, ms in self.by_sentence.items()}
         index, text = self.index, self.doc.text
-        for p in self.rules.people:
-            i = index.get(p.org) if p.org else None
-            if i is None or len(p.name) < 3:
+        posted = [(p.name, index.get(p.org) if p.org else None) for p in self.rules.people]
+        # and a head of state or minister at the country their title names ("South Korean President
+        # Ari Dov, who is on a state visit to Norvania": the visitor is South Korea)
+        posted += [(self.people[k].name, j) for k, places in sorted(self.title_places.items())
+                   for j in places[:1] if j < len(self.orgs)]
+        for name, i in dict.fromkeys(posted):
+            if i is None or len(name) < 3:
                 continue
-            at = text.find(p.name)  # the rules quote a person's first name only: "led by Ilse Moran" comes later
+            at = text.find(name)  # the rules quote a person's first name only: "led by Ilse Moran" comes later
             for _ in range(_MAX_MENTIONS):
                 if at < 0:
                     break
-                by.setdefault(self.sentence_at(at), []).append((at, at + len(p.name), i))
-                at = text.find(p.name, at + len(p.name))
+                by.setdefault(self.sentence_at(at), []).append((at, at + len(name), i))
+                at = text.find(name, at + len(name))
+            # the person told by a word of their name later ("Dov's visit to Norvania", "a visit by Dov")
+            for word in dict.fromkeys(_NAME_WORD.findall(name)) if " " in name.strip() else ():
+                for s, e in islice(_word_at(text, word), _MAX_MENTIONS):
+                    by.setdefault(self.sentence_at(s), []).append((s, e, i))
+        for s, e, i in self._country_words():
+            by.setdefault(self.sentence_at(s), []).append((s, e, i))
         out: dict[tuple[int, int], set[str]] = {}
         for si, ms in by.items():
             ms = sorted(set(ms))
             s0, s1 = self.sents[si]
             for (_, _, i), rs in zip(ms, mention_roles(self.doc.text, [(s, e) for s, e, _ in ms], s0, s1)):
                 out.setdefault((i, si), set()).update(rs)
+        return out
+
+    def _country_words(self) -> list[tuple[int, int, int]]:
+        """A country told by the words before a delegation or a leader's title that names no one
+        ("a Chinese delegation", "The Chilean president flew to"): (start, end, organization) of
+        those words, when an organization candidate is that country (English)."""
+        text = self.doc.text
+        hits = [m.start() for m in islice(_DELEGATION_OR_LEADER.finditer(text), _MAX_COUNTRY_WORDS)]
+        if not hits:
+            return []
+        forms: dict[str, int] = {}
+        for i, o in enumerate(self.orgs):
+            for n in (o.name, *_own_forms(o)):
+                forms.setdefault(n.casefold(), i)
+        out = []
+        taken = self.mentions
+        for at in hits:
+            got = place_before_title(text, at)
+            if got is None:
+                continue
+            name, s, e = got
+            i = next((forms[f.casefold()] for f in place_forms(name) if f.casefold() in forms), None)
+            k = bisect_left(taken, (s, -1, -1))
+            if i is not None and not (k < len(taken) and taken[k][0] < e or k > 0 and taken[k - 1][1] > s):
+                out.append((s, e, i))
         return out
 
     @cached_property
@@ -611,6 +656,18 @@ class Context:
                 if best is None or key < best[0]:
                     best = (key, x, y)
         return None if best is None else (best[0][0], best[1], best[2])
+
+
+def _word_at(text: str, word: str) -> Iterator[tuple[int, int]]:
+    """Where `word` stands in `text` as a word of its own (not inside a longer word, nor joined to
+    one by a dot or a hyphen)."""
+    at, n = text.find(word), len(word)
+    while at >= 0:
+        end = at + n
+        if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_.-")) and (
+                end == len(text) or not (text[end].isalnum() or text[end] in "_-")):
+            yield at, end
+        at = text.find(word, end)
 
 
 def _prefixed(prefix: str, names: Container[str]) -> dict[str, str]:

@@ -7,8 +7,9 @@ the attendee named after them, and English visitor-host pairs scored .13-.23 out
 each mention of an organization (or of a person posted there, the visitor reached through its
 leader) gets the slot the words right around it give it:
 - `visitor`: "a delegation of/from/led by X", "X's delegation", "X visited", "President Lin of
-  X, led a delegation to";
-- `host`: "visited X", "a visit to X", "came to X", "X received/welcomed/hosted", "X, Title,
+  X, led a delegation to", "X's state visit to", "X, who is on a five-day visit to", "a visit to
+  Seoul by X", "the visit of X", "X flew to";
+- `host`: "visited X", "a visit to X", "came to X", "flew to X", "X received/welcomed/hosted", "X, Title,
   met with the delegation", and the next names of a list after a host ("visited A, B and C");
 - `bystander`: "in the presence of X", "attended by X", "with the support of X", "X said",
   "according to X": not a principal of the event told (an attendee's organization, a sponsor,
@@ -29,13 +30,22 @@ _WINDOW = 60
 
 _VISITOR_BEFORE = re.compile(
     r"\bdelegations?\s+(?:\w+\s+){0,2}?(?:of|from|led by|headed by)\s+(?:the\s+)?(?:[\w.\-]+\s+){0,4}$"
-    r"|\b(?:led|headed)\s+by\s+(?:the\s+)?(?:[\w.\-]+\s+){0,4}$", re.IGNORECASE)
+    r"|\b(?:led|headed)\s+by\s+(?:the\s+)?(?:[\w.\-]+\s+){0,4}$"
+    # a visit told as a noun of its visitor: "a visit to Seoul by Crown Prince Amir Dov", "the visit of
+    # Prime Minister Ari Dov to Norvania"
+    r"|\b(?:visit|trip)\s+(?:to\s+(?:the\s+)?[\w.\-]+\s+(?:[\w.\-]+\s+){0,2}?)?by\s+(?:the\s+)?(?:[\w.\-]+\s+){0,4}$"
+    r"|\bvisit\s+of\s+(?:the\s+)?(?:[\w.\-]+\s+){0,4}$", re.IGNORECASE)
 _VISITOR_AFTER = re.compile(
     r"^(?:'s|’s)\s+(?:[\w\-]+\s+){0,2}?(?:delegation|team)\b|^\s+(?:[\w\-]+\s+)?delegation\b"
-    r"|^[^,;]{0,15}?(?:,[^,;]{1,40})?,?\s+(?:also\s+|recently\s+|has\s+|have\s+|had\s+)?(?:visited|toured|came to|arrived (?:at|in)|"
-    r"paid (?:a|an) (?:\w+ )?visit|(?:led|headed) (?:a|an|the) (?:[\w\-]+ ){0,3}?delegation)\b", re.IGNORECASE)
+    r"|^[^,;]{0,15}?(?:,[^,;]{1,40})?,?\s+(?:also\s+|recently\s+|has\s+|have\s+|had\s+)?(?:visited|toured|came to|arrived (?:at|in)|(?:flew|travell?ed)\s+(?:[\w\-]+\s+){0,2}?to|"
+    r"paid (?:a|an) (?:\w+ )?visit|(?:led|headed) (?:a|an|the) (?:[\w\-]+ ){0,3}?delegation)\b"
+    # "President Ari Dov's state visit to Norvania", "Ari Dov, who is on a five-day visit to"
+    r"|^(?:'s|’s)\s+(?:[\w\-]+\s+){0,3}?(?:visit|trip|tour)\b"
+    r"|^[^,;]{0,15}?(?:,[^,;]{1,40})?,?\s+(?:who\s+)?(?:is|was|has been)\s+on\s+(?:a|an|his|her|the|their)\s+"
+    r"(?:[\w\-]+\s+){0,3}?(?:visit|trip|tour)\b", re.IGNORECASE)
 _HOST_BEFORE = re.compile(
-    r"\b(?:visited|visiting|toured|visits? to|visit|trip to|tour of|came to|arrived (?:at|in)|delegation to)\s+"
+    r"\b(?:visited|visiting|toured|visits? to|visit|trip to|tour of|came to|arrived (?:at|in)|delegation to|"
+    r"(?:flew|travell?ed)\s+(?:[\w\-]+\s+){0,2}?to)\s+"
     r"(?:the\s+)?$", re.IGNORECASE)
 _HOST_AFTER = re.compile(
     r"^(?:,[^,;]{1,40})?,?\s+(?:also\s+|warmly\s+|has\s+|had\s+)?(?:received|welcomed|hosted|receives|welcomes|hosts|"
@@ -77,9 +87,9 @@ _MAX_LIST_GAP = 40
 # these four letters match an ASCII letter without being one (IGNORECASE: İ ı ſ and the Kelvin
 # sign); a sentence holding one is searched with every pattern.
 _WORDS = (
-    ("delegation", "led", "headed"),  # _VISITOR_BEFORE
-    ("delegation", "team", "visit", "toured", "came", "arrived"),  # _VISITOR_AFTER
-    ("visit", "tour", "trip", "came", "arrived", "delegation"),  # _HOST_BEFORE
+    ("delegation", "led", "headed", "visit", "trip"),  # _VISITOR_BEFORE
+    ("delegation", "team", "visit", "tour", "came", "arrived", "trip", "flew", "travel"),  # _VISITOR_AFTER
+    ("visit", "tour", "trip", "came", "arrived", "delegation", "flew", "travel"),  # _HOST_BEFORE
     ("receive", "welcome", "host", "delegation"),  # _HOST_AFTER
     ("presence", "witnessed", "attended", "accompanied", "support", "sponsored", "funded", "according",
      "analyst", "official", "representative"),  # _BYSTANDER_BEFORE
