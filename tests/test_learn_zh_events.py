@@ -33,8 +33,10 @@ def test_a_signing_of_two_named_sides_has_a_party_on_each_side():
 
 
 def test_a_list_after_an_unnamed_side_is_one_side_only():
-    # 我市 is no organization: the rules' event is the list, which signed with the city, not with itself
-    [(parties, f)] = _sides("3月5日,我市与星河银行江南省分行、远川银行江南省分行、海岳银行江南省分行"
+    # 有关单位 is no organization: the rules' event is the list, which signed with those units, not
+    # with itself (我市, 我校, 市政府 the article names nowhere make no rule event at all:
+    # test_rules_zh_unnamed_side.py)
+    [(parties, f)] = _sides("3月5日,有关单位与星河银行江南省分行、远川银行江南省分行、海岳银行江南省分行"
                             "举行全面合作签约仪式。")
     assert len(parties) == 3
     assert "with_side=after_only" in f and "with_side=both" not in f

@@ -72,6 +72,12 @@ _GROUP = re.compile(r"(?:[两二三四五六七八九十几多]|[0-9]{1,2})(?:�
 # people signing for both sides (甲与乙代表双方签订): their bodies are the parties
 _FOR_BOTH = re.compile(r"(?:分别)?代表(?:双方|两校|两家|各自单位)")
 _RESPECTIVELY = re.compile(r"分别(?!代表|致辞|讲话|介绍|发言|表示)")
+# a side of a cooperation named by a generic body only (我市与A、B、C签约, A、B等企业与我校签下;
+# 市政府与A、B): the bodies listed on the other side signed with it, not with each other
+_UNNAMED = r"(?:我|本)(?:市|校|院|区|县|省|州|局|厅|司|公司|集团|行|所|中心|单位)|(?:市|省|区|县|州)(?:人民)?政府|(?:市|省|区|县)委"
+_UNNAMED_BEFORE = re.compile(f"(?:{_UNNAMED})$")
+_UNNAMED_AFTER = re.compile(_UNNAMED)
+_WITH = re.compile(r"与|同|和")
 # a clause whose trigger stands this close to its start has no subject of its own (共建, 并共建)
 SUBJECTLESS = 2
 # events compared when merging a new one, per shared party (an article has a handful)
@@ -80,6 +86,8 @@ MAX_MERGE_SCAN = 64
 MAX_TITLE = 60
 # the most titles of one signing read for their parties
 MAX_TITLES = 12
+# the connectives of a clause read for an unnamed side (a clause names a few bodies)
+MAX_WITH = 8
 # people looked up to name a visitor (an article lists a few dozen at most)
 MAX_PEOPLE = 40
 
@@ -125,6 +133,8 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
                 cs = clause_start(v, s0, ts)
                 ms = self._eligible(distinct(orgs_in(self.mentions, cs, ts)))
                 ms = self._represented(cs, ts, ms)
+                if len(ms) >= 2 and self._unnamed_side(cs, ts, ms):
+                    return []  # 我市与A、B、C签约: the lead's other side is not named
                 if len(ms) >= 2:
                     return ms[:4]
         for s0, s1 in self.zt.sentences[:6]:
@@ -180,6 +190,8 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
         both = _BOTH.search(v, max(s0, cs), min(s1, te + 4))
         before = self._eligible(distinct(orgs_in(self.mentions, max(s0, cs, ts - WINDOW), ts)))
         before = self._represented(cs, ts, before)
+        if len(before) >= 2 and self._unnamed_side(cs, ts, before):
+            return []
         guests = _ATTEND_VERB.search(v, cs, ts) if len(before) >= 3 else None
         if guests is not None:
             # 甲出席了A与B的签约仪式: the bodies after the guests' verb sign
@@ -216,6 +228,27 @@ class EventFinder(VisitRules, MeetingRules, SetUpRules):
                 return list(self.lead_pair)  # 双方就…交流,并签署了备忘录: 双方 is the subject
             return before
         return list(self.lead_pair)
+
+    def _unnamed_side(self, cs: int, ts: int, before: list[Mention]) -> bool:
+        """我市与A、B、C举行签约仪式, A、B等11家企业与我校签下: one side of the clause's 与 is a
+        generic body the article names nowhere (no mention of it resolves: CONVENTIONS 2), the
+        other lists the bodies; they are not partners of each other (GUIDELINES.md: one event per
+        pair with the host, and the host is not named)."""
+        v = self.zt.v
+        named = orgs_in(self.mentions, cs, ts)
+        for n, w in enumerate(_WITH.finditer(v, cs, ts)):
+            j = w.start()
+            if n >= MAX_WITH:
+                break
+            if any(m.start < j < m.end for m in named):
+                continue  # 和 inside a name
+            left = [m for m in before if m.end <= j]
+            right = [m for m in before if m.start > j]
+            if not left and len(right) >= 2 and _UNNAMED_BEFORE.search(v, cs, j):
+                return True
+            if not right and len(left) >= 2 and _UNNAMED_AFTER.match(v, w.end()):
+                return True
+        return False
 
     def _signers_bodies(self, cs: int, ts: int) -> list[Mention]:
         """A院长甲与B馆长乙代表双方签订: the two bodies of the people who signed for both sides,

@@ -58,6 +58,8 @@ _TOURS = re.compile(r"参观|考察|调研")
 SUBJECTLESS = 2
 # a visitor coming to the article's own university, named as 校 (来校访问, 到校调研)
 _TO_US = re.compile(r"(?:来|到|莅临|走进|访问)(校)(?![长友园区内外庆史训歌徽])")
+# the article's own body named as where a delegation went (莅临我院, 来到我校)
+_OWN_WORDS = ("我校", "本校", "我院", "本院")
 # a body sending its people (A组织B师生参观…): the visitor is the body sent
 _SENDS = re.compile(r"组织|选派|安排|带领|率领")
 # a clause about a group that went (一行, 代表团, 师生…), not a body's standing interest
@@ -193,7 +195,16 @@ class VisitRules:
             # A一行赴B调研, A代表团对B进行了访问, A一行先后到B、C调研, A、B一行赴C调研
             k = before[0].end + went.start()
             visitors = self._listed(before, k)
-            hosts = [m for m in before[1:] if m.start >= k] or before[-1:]
+            hosts = [m for m in before[1:] if m.start >= k]
+            if not hosts and any(w in v[k:ts] for w in _OWN_WORDS):
+                # A副校长甲、B书记乙一行莅临我院参观: the host is the article's own body, not B
+                # (came with A); no party when the text names it nowhere (CONVENTIONS 2)
+                came = {id(m.org) for m in before}
+                hosts = [m for m in orgs_in(self.mentions, k, ts) if m.key in _OWN_WORDS
+                         and id(m.org) not in came][:1]
+                if not hosts:
+                    return None
+            hosts = hosts or before[-1:]
             visitors = [m for m in visitors if m not in hosts] or visitors[:1]
         else:
             return None
