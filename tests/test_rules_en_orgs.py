@@ -408,3 +408,17 @@ def test_capitals_joined_by_an_ampersand_are_one_word_of_a_name():
     found, _ = orgs("Kestrel A&M University signed a deal with the Lumio R&D Centre on Monday.")
     assert "Kestrel A&M University" in found
     assert "M University" not in found
+
+
+def test_asian_legal_forms_chain_after_a_place_in_parentheses():
+    found, _ = orgs("Lumio Holdings (Asia) Pte Ltd signed a contract with Veltrix University on Monday. "
+                    "Lumio will fund two labs.", backend="rules")
+    assert "Lumio Holdings (Asia) Pte Ltd" in found
+    assert "Lumio" in found["Lumio Holdings (Asia) Pte Ltd"].aliases
+    assert not any(n.startswith("Asia") for n in found)
+
+
+def test_a_name_never_opens_inside_brackets_it_does_not_close():
+    found, _ = orgs("Staff of Quillon Holdings (Ostland) Trading Company met Veltrix University.", backend="rules")
+    assert "Quillon Holdings" in found
+    assert not any(")" in n.split("(")[0] for n in found)

@@ -221,6 +221,18 @@ def _name_start(toks: list[Token], kinds: list[str], heads: list[bool], i: int, 
             break
     while s < h and (kinds[s] != "w" or toks[s].lower.endswith("-based")):
         s += 1
+    # a name never opens inside brackets it does not close: "Asia) Pte Ltd" of "... (Asia) Pte Ltd"
+    opened = False
+    for k in range(s, h):
+        text = toks[k].text
+        if text == "(":
+            opened = True
+        elif text == ")":
+            if not opened:
+                s = k + 1
+            opened = False
+    while s < h and kinds[s] != "w":
+        s += 1
     return s
 
 

@@ -25,7 +25,10 @@ _WORD = re.compile(r"[\w]+")
 
 CONNECTORS = frozenset({"of", "for", "and", "&", "the", "de", "du", "des", "la", "von", "van", "in", "at", "del", "di",
                         "da"})
-_LEGAL_CHAIN = frozenset({"Co", "Ltd", "Limited", "Inc", "Corp", "LLC", "PLC", "GmbH", "AG", "Group", "SA"})
+# legal-form words a company name chains after its head; with the Asian and Commonwealth forms
+# ("Lumio Holdings (Asia) Pte Ltd", "Norbright Sdn Bhd", "Harlow & Finch LLP", "Kestrel Pvt Ltd")
+_LEGAL_CHAIN = frozenset({"Co", "Ltd", "Limited", "Inc", "Corp", "LLC", "PLC", "GmbH", "AG", "Group", "SA",
+                          "Pte", "Pty", "Pvt", "Sdn", "Bhd", "LLP", "JSC", "OJSC", "PJSC", "Tbk"})
 # The longest names seen run to 15 words ("Industrialization Technology Research Institute for
 # Plastic Substitution in the Automotive and Aerospace Sectors"); a longer run is no name.
 _MAX_NAME_WORDS = 20
@@ -58,7 +61,8 @@ _ACRONYM_DEF = re.compile(
     r"\s*\(\s*(?:(?:[Hh]ereinafter|[Hh]ereafter)(?: referred to as| called)?,? (?=\"))?\"?\s*([A-Za-z][\w.&\-' ]{0,40}?)\s*\"?\s*\)")
 _ACRONYM = re.compile(r"^(?=[A-Za-z0-9&\-.]*[A-Z][A-Za-z0-9&\-.]*[A-Z])[A-Za-z][A-Za-z0-9&\-.]{1,9}$")
 _NORM = re.compile(r"[\W_]+")
-_LEGAL_NORM = ("company limited", "co ltd", "coltd", "limited", "ltd", "inc", "llc", "plc", "gmbh", "corp", "co")
+_LEGAL_NORM = ("company limited", "co ltd", "coltd", "limited", "ltd", "inc", "llc", "plc", "gmbh", "corp", "co",
+               "pte", "pty", "pvt", "sdn bhd", "bhd", "llp", "jsc", "ojsc", "pjsc", "tbk")
 
 
 @lru_cache(maxsize=8192)
