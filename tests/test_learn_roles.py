@@ -120,12 +120,16 @@ def test_a_head_of_state_on_a_visit_makes_the_country_named_in_the_title_the_vis
     assert pair_features(ctx, *pair).get("roles=visitor_host") == 1.0
 
 
-def test_a_head_of_state_told_by_a_word_of_their_name_is_still_the_countrys():
-    ctx = _country_context("Chile and Japan signed a trade pact in 2019.\nChilean President Ilse Moran opened an "
-                           "exhibition.\nOn 2 May, Moran's state visit to Japan ended.")
+def _visitor_host(text: str, visitor: str, host: str) -> bool:
+    """Whether the context of `text` (with a country pact before it) holds visitor and host as a pair."""
+    ctx = _country_context("Chile and Japan signed a trade pact in 2019.\n" + text)
     ix = ctx.index
-    pair = tuple(sorted((ix["Chile"], ix["Japan"])))
-    assert pair in ctx.visitor_host_pairs
+    return tuple(sorted((ix[visitor], ix[host]))) in ctx.visitor_host_pairs
+
+
+def test_a_head_of_state_told_by_a_word_of_their_name_is_still_the_countrys():
+    assert _visitor_host("Chilean President Ilse Moran opened an exhibition.\nOn 2 May, Moran's state visit to "
+                         "Japan ended.", "Chile", "Japan")
 
 
 def test_a_word_of_a_name_is_found_only_as_a_word_of_its_own():
@@ -135,12 +139,6 @@ def test_a_word_of_a_name_is_found_only_as_a_word_of_its_own():
 
 
 def test_a_country_told_by_its_adjective_before_a_leader_or_a_delegation_plays_its_part():
-    ctx = _country_context("Chile and Japan signed a trade pact in 2019.\nThe Chilean president flew last Thursday "
-                           "to Tennford University in a trip which seeks to strengthen ties.")
-    ix = ctx.index
-    pair = tuple(sorted((ix["Chile"], ix["Tennford University"])))
-    assert pair in ctx.visitor_host_pairs
-    ctx = _country_context("Chile and Japan signed a trade pact in 2019.\nA high-level Chilean trade delegation "
-                           "visited Japan on Thursday.")
-    ix = ctx.index
-    assert tuple(sorted((ix["Chile"], ix["Japan"]))) in ctx.visitor_host_pairs
+    assert _visitor_host("The Chilean president flew last Thursday to Tennford University in a trip which seeks to "
+                         "strengthen ties.", "Chile", "Tennford University")
+    assert _visitor_host("A high-level Chilean trade delegation visited Japan on Thursday.", "Chile", "Japan")
