@@ -30,6 +30,7 @@ import tempfile
 import time
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import product
 from pathlib import Path
 
 from partnergraph.errors import ConfigError
@@ -356,6 +357,8 @@ def _below_floor(rep: dict, fields: tuple[str, ...]) -> bool:
 
 
 STEADY_GROUPS = 5  # groups of whole sites the pool is dealt into, to see how a choice holds from site to site
+# a figure of a threshold choice: the pooled one and one per group of sites
+Figure = tuple[float, list[float]]
 STEADY_SE = 1.0  # a value within this many standard errors of the best is as good as the best
 
 
@@ -388,7 +391,7 @@ def thresholds_steady(lm: LanguageModel, scored: Scored, floor: Scored = (), gro
     group = grouped_folds(sites, k) if k >= 2 else [0] * len(articles)
     k = max(k, 1)
 
-    def figure(th: dict[str, float], fields: tuple[str, ...]) -> tuple[float, list[float]]:
+    def figure(th: dict[str, float], fields: tuple[str, ...]) -> Figure:
         total, parts = Tally(), [Tally() for _ in range(k)]
         for a, g in zip(articles, group):
             c = a.counts(lm, th)
@@ -399,81 +402,67 @@ def thresholds_steady(lm: LanguageModel, scored: Scored, floor: Scored = (), gro
     def keeps_floor(th: dict[str, float], fields: tuple[str, ...]) -> bool:
         return not _below_floor(_report(lm, th, floor_articles), fields)
 
-    def smoothed(figs: dict[float, tuple[float, list[float]]], grid: list[float]) -> dict[float, tuple[float, list[float]]]:
-        """Each value's figures averaged with those of its neighbours `smooth` steps away at most."""
+    # a point is a tuple of threshold values (one for a threshold chosen alone, two for events and
+    # pairs chosen together), each on the grid of its threshold
+    def around(q: tuple[float, ...], grid: list[float], radius: int) -> list[tuple[float, ...]]:
+        """The points at most `radius` grid steps from `q` along every axis, `q` among them."""
+        return list(product(*(grid[max(0, grid.index(t) - radius):grid.index(t) + radius + 1] for t in q)))
+
+    def smoothed(figs: dict[tuple[float, ...], Figure], grid: list[float]) -> dict[tuple[float, ...], Figure]:
+        """Each point's figures averaged with those of its neighbours `smooth` steps away at most."""
         if not smooth:
             return figs
         out = {}
-        for i, t in enumerate(grid):
-            near = [figs[u] for u in grid[max(0, i - smooth):i + smooth + 1]]
-            out[t] = (statistics.fmean(f[0] for f in near), [statistics.fmean(col) for col in zip(*(f[1] for f in near))])
+        for q in figs:
+            near = [figs[u] for u in around(q, grid, smooth)]
+            out[q] = (statistics.fmean(f[0] for f in near), [statistics.fmean(col) for col in zip(*(f[1] for f in near))])
         return out
 
-    def with_margin(key: str, grid: list[float], allowed: list[float]) -> list[float]:
-        """The allowed values whose neighbours `floor_margin` steps away are allowed too (the
-        floor kept with room), or all of them when none is."""
+    def with_margin(allowed: list[tuple[float, ...]], grid: list[float]) -> list[tuple[float, ...]]:
+        """The allowed points whose neighbours `floor_margin` steps away are allowed too (the floor
+        kept with room), or all of them when none is."""
         if not floor_margin:
             return allowed
         ok = set(allowed)
-        room = [t for i, t in enumerate(grid) if t in ok
-                and all(u in ok for u in grid[max(0, i - floor_margin):i + floor_margin + 1])]
-        return room or allowed
+        return [q for q in allowed if all(u in ok for u in around(q, grid, floor_margin))] or allowed
+
+    def one_se(figs: dict[tuple[float, ...], Figure], allowed: list[tuple[float, ...]], near, order) -> tuple[float, ...]:
+        """Among the allowed points as good as the best (within `se` standard errors of its
+        figure, the error that of the per-group differences), the last by `order`."""
+        top = max(allowed, key=lambda q: (round(figs[q][0], 9), near(q)))
+
+        def as_good(q: tuple[float, ...]) -> bool:
+            diffs = [a - b for a, b in zip(figs[q][1], figs[top][1])]
+            err = statistics.stdev(diffs) / math.sqrt(len(diffs)) if len(diffs) >= 2 else 0.0
+            return figs[q][0] >= figs[top][0] - se * err - 1e-9
+
+        return max((q for q in allowed if as_good(q)), key=order)
 
     def steady(key: str, grid: list[float], fields: tuple[str, ...], floor_fields: tuple[str, ...],
                partner: str | None = None) -> float:
-        figs = smoothed({t: figure(dict(best, **{key: t}), fields) for t in grid}, grid)
-        allowed = [t for t in grid if keeps_floor(dict(best, **{key: t}), floor_fields)]
+        figs = smoothed({(t,): figure(dict(best, **{key: t}), fields) for t in grid}, grid)
+        allowed = [(t,) for t in grid if keeps_floor(dict(best, **{key: t}), floor_fields)]
         if floor_fields:
-            allowed = with_margin(key, grid, allowed)
+            allowed = with_margin(allowed, grid)
         if not allowed and partner is not None:
             # none keeps the floor at the partner's value of the moment: those that keep it with
             # some value of it (events .1 where only pairs .6 or more drops a floor article's
             # extra pair event), which the partner's own choice then takes
-            allowed = [t for t in grid if any(keeps_floor(dict(best, **{key: t, partner: u}), floor_fields)
-                                              for u in grid)]
-        allowed = allowed or list(grid)
-        near = lambda t: -abs(t - anchors[key])  # noqa: E731
-        top = max(allowed, key=lambda t: (round(figs[t][0], 9), near(t)))
-
-        def as_good(t: float) -> bool:
-            diffs = [a - b for a, b in zip(figs[t][1], figs[top][1])]
-            err = statistics.stdev(diffs) / math.sqrt(len(diffs)) if len(diffs) >= 2 else 0.0
-            return figs[t][0] >= figs[top][0] - se * err - 1e-9
-
-        return max((t for t in allowed if as_good(t)), key=lambda t: (near(t), round(figs[t][0], 9)))
+            allowed = [(t,) for t in grid if any(keeps_floor(dict(best, **{key: t, partner: u}), floor_fields)
+                                                 for u in grid)]
+        allowed = allowed or [(t,) for t in grid]
+        near = lambda q: -abs(q[0] - anchors[key])  # noqa: E731
+        return one_se(figs, allowed, near, lambda q: (near(q), round(figs[q][0], 9)))[0]
 
     def steady_pair() -> tuple[float, float]:
         """(events, pairs) chosen together: the one-standard-error rule over the grid's pairs of
         values, the nearest to the defaults (the sum of the distances) among those as good as the best."""
         points = [(e, p) for e in grid for p in grid]
-        figs = {q: figure(dict(best, events=q[0], pairs=q[1]), headline) for q in points}
-        if smooth:
-            n = len(grid)
-            out = {}
-            for i, e in enumerate(grid):
-                for j, p in enumerate(grid):
-                    near = [figs[(grid[a], grid[b])] for a in range(max(0, i - smooth), min(n, i + smooth + 1))
-                            for b in range(max(0, j - smooth), min(n, j + smooth + 1))]
-                    out[(e, p)] = (statistics.fmean(f[0] for f in near),
-                                   [statistics.fmean(col) for col in zip(*(f[1] for f in near))])
-            figs = out
-        allowed = [q for q in points if keeps_floor(dict(best, events=q[0], pairs=q[1]), headline)]
-        if floor_margin and allowed:
-            ok, n = set(allowed), len(grid)
-            room = [(grid[i], grid[j]) for i in range(n) for j in range(n)
-                    if all((grid[a], grid[b]) in ok for a in range(max(0, i - floor_margin), min(n, i + floor_margin + 1))
-                           for b in range(max(0, j - floor_margin), min(n, j + floor_margin + 1)))]
-            allowed = room or allowed
-        allowed = allowed or points
+        figs = smoothed({q: figure(dict(best, events=q[0], pairs=q[1]), headline) for q in points}, grid)
+        allowed = with_margin([q for q in points if keeps_floor(dict(best, events=q[0], pairs=q[1]), headline)], grid)
         near = lambda q: -abs(q[0] - anchors["events"]) - abs(q[1] - anchors["pairs"])  # noqa: E731
-        top = max(allowed, key=lambda q: (round(figs[q][0], 9), near(q)))
-
-        def as_good(q: tuple[float, float]) -> bool:
-            diffs = [a - b for a, b in zip(figs[q][1], figs[top][1])]
-            err = statistics.stdev(diffs) / math.sqrt(len(diffs)) if len(diffs) >= 2 else 0.0
-            return figs[q][0] >= figs[top][0] - se * err - 1e-9
-
-        return max((q for q in allowed if as_good(q)), key=lambda q: (round(near(q), 9), round(figs[q][0], 9), -q[0]))
+        events, pairs = one_se(figs, allowed or points, near, lambda q: (round(near(q), 9), round(figs[q][0], 9), -q[0]))
+        return events, pairs
 
     grid = THRESHOLD_GRID
     best = dict(lm.thresholds)
